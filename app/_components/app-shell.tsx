@@ -1,0 +1,52 @@
+"use client";
+
+import { Activity, BellRing, LayoutTemplate, Plug, Workflow } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { ThemeToggle } from "./theme-toggle";
+
+const NAV = [
+  { href: "/flows", label: "Flows", icon: Workflow },
+  { href: "/runs", label: "Runs", icon: Activity },
+  { href: "/integrations", label: "Integrations", icon: Plug },
+  { href: "/templates", label: "Templates", icon: LayoutTemplate },
+] as const;
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const pathname = usePathname();
+  return (
+    <div className="flex h-full min-h-screen">
+      <nav className="flex w-52 shrink-0 flex-col border-r border-border bg-panel" aria-label="Main">
+        <Link href="/flows" className="flex items-center gap-2 px-4 py-4 text-[15px] font-semibold tracking-tight">
+          <BellRing className="size-4 text-accent" aria-hidden />
+          Alertflow
+        </Link>
+        <ul className="flex flex-col gap-0.5 px-2">
+          {NAV.map(({ href, label, icon: Icon }) => {
+            const active = pathname === href || pathname.startsWith(`${href}/`);
+            return (
+              <li key={href}>
+                <Link
+                  href={href}
+                  aria-current={active ? "page" : undefined}
+                  className={`flex items-center gap-2 rounded-md px-2 py-1.5 ${
+                    active ? "bg-raised text-fg" : "text-muted hover:bg-raised hover:text-fg"
+                  }`}
+                >
+                  <Icon className="size-4" aria-hidden />
+                  {label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="mt-auto flex items-center justify-between border-t border-border px-4 py-3 text-muted">
+          <span>Default workspace</span>
+          <ThemeToggle />
+        </div>
+      </nav>
+      <main className="flex min-w-0 flex-1 flex-col">{children}</main>
+    </div>
+  );
+}

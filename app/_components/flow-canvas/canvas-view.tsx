@@ -1,0 +1,44 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { StoreApi } from "zustand";
+import { useStore } from "zustand";
+import { useShallow } from "zustand/react/shallow";
+import type { IntegrationOption, NodeHighlight } from "./canvas-types";
+
+/**
+ * What node cards read besides their own data. The editor's store provides it (live validation
+ * issues, the workspace's integrations); read-only views provide a fixed one. Node cards
+ * subscribe to their own slice, so a validation pass re-renders only the nodes whose issues moved.
+ */
+export interface CanvasView {
+  readOnly: boolean;
+  issuesByNode: Readonly<Record<string, readonly string[]>>;
+  integrations: Readonly<Record<string, IntegrationOption>>;
+  highlights: Readonly<Record<string, NodeHighlight>>;
+}
+
+/** zustand's read side; a store of any state that extends `CanvasView` fits. */
+export type CanvasViewStore = Pick<StoreApi<CanvasView>, "getState" | "getInitialState" | "subscribe">;
+
+const CanvasViewContext = createContext<CanvasViewStore | null>(null);
+
+export const CanvasViewProvider = CanvasViewContext.Provider;
+
+function useCanvasView<T>(selector: (view: CanvasView) => T): T {
+  const store = useContext(CanvasViewContext);
+  if (!store) throw new Error("Node cards must be rendered inside a CanvasViewProvider");
+  return useStore(store, selector);
+}
+
+const NO_ISSUES: readonly string[] = [];
+
+export const useNodeIssues = (nodeId: string): readonly string[] =>
+  useCanvasView(useShallow((v) => v.issuesByNode[nodeId] ?? NO_ISSUES));
+
+export const useNodeHighlight = (nodeId: string): NodeHighlight | undefined => useCanvasView((v) => v.highlights[nodeId]);
+
+export const useIntegration = (id: string | null): IntegrationOption | undefined =>
+  useCanvasView((v) => (id === null ? undefined : v.integrations[id]));
+
+export const useReadOnly = (): boolean => useCanvasView((v) => v.readOnly);

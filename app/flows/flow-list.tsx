@@ -1,0 +1,83 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Plus } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { Button } from "../_components/ui/button";
+import { PageHeader } from "../_components/ui/page-header";
+import { StatusBadge } from "../_components/ui/status-badge";
+import { useTRPC } from "../_lib/trpc";
+
+export function FlowList() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const flows = useQuery(trpc.flows.list.queryOptions());
+  const create = useMutation(
+    trpc.flows.create.mutationOptions({
+      onSuccess: async ({ id }) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
+        router.push(`/flows/${id}`);
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Flows"
+        subtitle="How each alert escalates, from trigger to integrations"
+        actions={
+          <Button variant="primary" onClick={() => create.mutate({ name: "Untitled flow", description: "" })} disabled={create.isPending}>
+            <Plus className="size-3.5" aria-hidden /> New flow
+          </Button>
+        }
+      />
+      <div className="p-6">
+        <div className="overflow-hidden rounded-lg border border-border bg-panel">
+          <table className="w-full text-left">
+            <thead className="border-b border-border text-[12px] text-muted">
+              <tr>
+                <th className="px-4 py-2 font-medium">Name</th>
+                <th className="px-4 py-2 font-medium">Status</th>
+                <th className="px-4 py-2 font-medium">Published</th>
+                <th className="px-4 py-2 font-medium">Open incidents</th>
+                <th className="px-4 py-2 font-medium">Nodes</th>
+                <th className="px-4 py-2 font-medium">Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {flows.data?.map((flow) => (
+                <tr key={flow.id} className="border-b border-border last:border-0 hover:bg-raised" data-testid="flow-row">
+                  <td className="px-4 py-2">
+                    <Link href={`/flows/${flow.id}`} className="font-medium hover:underline">
+                      {flow.name}
+                    </Link>
+                    {flow.description ? <div className="text-muted">{flow.description}</div> : null}
+                  </td>
+                  <td className="px-4 py-2">
+                    <StatusBadge tone={flow.enabled ? "ok" : "neutral"}>{flow.enabled ? "Enabled" : "Disabled"}</StatusBadge>
+                  </td>
+                  <td className="px-4 py-2 text-muted">{flow.publishedVersion ? `v${flow.publishedVersion}` : "Draft only"}</td>
+                  <td className="px-4 py-2">
+                    {flow.openIncidents > 0 ? <StatusBadge tone="danger">{`${flow.openIncidents} open`}</StatusBadge> : <span className="text-muted">0</span>}
+                  </td>
+                  <td className="px-4 py-2 tabular-nums text-muted">{flow.nodeCount}</td>
+                  <td className="px-4 py-2 text-muted">{flow.updatedAt.toLocaleString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {flows.isLoading ? <p className="px-4 py-6 text-muted">Loading flows…</p> : null}
+          {flows.error ? <p className="px-4 py-6 text-danger">{flows.error.message}</p> : null}
+          {flows.data?.length === 0 ? (
+            <p className="px-4 py-10 text-center text-muted">No flows yet. Create one to draw your first escalation.</p>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

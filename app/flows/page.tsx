@@ -1,0 +1,5 @@
+import { FlowList } from "./flow-list";
+
+export default function FlowsPage() {
+  return <FlowList />;
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { Toaster } from "sonner";
+import { AppShell } from "./_components/app-shell";
+import { TrpcQueryProvider } from "./_lib/trpc";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Alertflow",
+  description: "Draw how alerts escalate; run them durably.",
+};
+
+// Applied before paint so the theme never flashes.
+const themeScript = `try{var t=localStorage.getItem("alertflow-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body>
+        <TrpcQueryProvider>
+          <AppShell>{children}</AppShell>
+          <Toaster position="bottom-right" richColors closeButton />
+        </TrpcQueryProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,252 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { NormalizedAlert } from "~/server/alerts/alert";
+import type { FlowGraph } from "~/server/flow/document";
+import type { FlowPlan } from "~/server/flow/plan";
+
+const id = () => uuid("id").primaryKey().defaultRandom();
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const workspaceId = () =>
+  uuid("workspace_id")
+    .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" });
+
+export const workspaces = pgTable("workspaces", {
+  id: id(),
+  name: text("name").notNull(),
+  slug: text("slug").notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable("users", {
+  id: id(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const roleEnum = pgEnum("membership_role", ["owner", "editor", "viewer"]);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    workspaceId: workspaceId(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  id: text("id").primaryKey(),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const apiTokens = pgTable("api_tokens", {
+  id: id(),
+  workspaceId: workspaceId(),
+  name: text("name").notNull(),
+  /** sha-256 of the token; the token itself is shown once. */
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: createdAt(),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+export const integrations = pgTable(
+  "integrations",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    type: text("type").notNull(),
+    name: text("name").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    variables: jsonb("variables").$type<Record<string, string>>().notNull().default({}),
+    /** secret-box ciphertext of a JSON record; never returned by the API. */
+    secretsCiphertext: text("secrets_ciphertext"),
+    customizations: jsonb("customizations").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("integrations_workspace_idx").on(t.workspaceId)],
+);
+
+export const flows = pgTable(
+  "flows",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    enabled: boolean("enabled").notNull().default(true),
+    draftGraph: jsonb("draft_graph").$type<FlowGraph>().notNull(),
+    /** Bumped on every draft save; the editor sends it back to detect concurrent edits. */
+    draftRevision: integer("draft_revision").notNull().default(0),
+    publishedVersionId: uuid("published_version_id"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("flows_workspace_idx").on(t.workspaceId)],
+);
+
+export const flowVersions = pgTable(
+  "flow_versions",
+  {
+    id: id(),
+    flowId: uuid("flow_id")
+      .notNull()
+      .references(() => flows.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    graph: jsonb("graph").$type<FlowGraph>().notNull(),
+    plan: jsonb("plan").$type<FlowPlan>().notNull(),
+    note: text("note").notNull().default(""),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("flow_versions_flow_version_uq").on(t.flowId, t.version)],
+);
+
+/** Secret, revocable inbound tokens: `POST /api/alerts/<token>`. Stored as a sha-256 hash. */
+export const flowEndpoints = pgTable("flow_endpoints", {
+  id: id(),
+  flowId: uuid("flow_id")
+    .notNull()
+    .references(() => flows.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  /** First characters, so a person can tell tokens apart. */
+  tokenPrefix: text("token_prefix").notNull(),
+  createdAt: createdAt(),
+  revokedAt: timestamp("revoked_at", { withTimezone: true }),
+});
+
+export const runStatusEnum = pgEnum("run_status", [
+  "escalating",
+  "acknowledged",
+  "resolved",
+  "failed",
+  "cancelled",
+]);
+
+export const runs = pgTable(
+  "runs",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    flowId: uuid("flow_id")
+      .notNull()
+      .references(() => flows.id, { onDelete: "cascade" }),
+    flowVersionId: uuid("flow_version_id")
+      .notNull()
+      .references(() => flowVersions.id),
+    alertKey: text("alert_key").notNull(),
+    workflowId: text("workflow_id").notNull(),
+    temporalRunId: text("temporal_run_id"),
+    status: runStatusEnum("status").notNull().default("escalating"),
+    currentLevel: integer("current_level").notNull().default(0),
+    firstErrorAt: timestamp("first_error_at", { withTimezone: true }).notNull(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    alert: jsonb("alert").$type<NormalizedAlert>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
+    index("runs_flow_created_idx").on(t.flowId, t.createdAt.desc()),
+    index("runs_status_created_idx").on(t.workspaceId, t.status, t.createdAt.desc()),
+    index("runs_workflow_idx").on(t.workflowId),
+  ],
+);
+
+export const runEvents = pgTable(
+  "run_events",
+  {
+    id: id(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    type: text("type").notNull(),
+    level: integer("level"),
+    nodeId: text("node_id"),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("run_events_run_idx").on(t.runId, t.at)],
+);
+
+export const deliveryStatusEnum = pgEnum("delivery_status", [
+  "pending",
+  "delivered",
+  "failed",
+  "skipped",
+]);
+
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: id(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    integrationId: uuid("integration_id").references(() => integrations.id, {
+      onDelete: "set null",
+    }),
+    nodeId: text("node_id").notNull(),
+    messageType: text("message_type").notNull(),
+    level: integer("level").notNull(),
+    reminderNumber: integer("reminder_number").notNull().default(0),
+    idempotencyKey: text("idempotency_key").notNull(),
+    status: deliveryStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    statusCode: integer("status_code"),
+    request: jsonb("request").$type<Record<string, unknown>>(),
+    response: jsonb("response").$type<Record<string, unknown>>(),
+    error: text("error"),
+    latencyMs: integer("latency_ms"),
+    isFallback: boolean("is_fallback").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("deliveries_idempotency_uq").on(t.idempotencyKey),
+    index("deliveries_run_idx").on(t.runId, t.createdAt),
+  ],
+);
+
+export const templates = pgTable("templates", {
+  id: id(),
+  workspaceId: workspaceId(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  /** The graph with integration ids replaced by typed placeholders; never secrets. */
+  graph: jsonb("graph").$type<FlowGraph>().notNull(),
+  placeholders: jsonb("placeholders")
+    .$type<{ key: string; integrationType: string; label: string }[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
+  createdAt: createdAt(),
+});
+
+export type Workspace = typeof workspaces.$inferSelect;
+export type Flow = typeof flows.$inferSelect;
+export type FlowVersion = typeof flowVersions.$inferSelect;
+export type Integration = typeof integrations.$inferSelect;
+export type Run = typeof runs.$inferSelect;
+export type RunEvent = typeof runEvents.$inferSelect;
+export type Delivery = typeof deliveries.$inferSelect;
+export type RunStatus = (typeof runStatusEnum.enumValues)[number];

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export interface TemporalServer {
+  address: string;
+  uiUrl: string | null;
+  process: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+export async function waitForPort(host: string, port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host, port }, () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on("error", () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`Nothing answered on ${host}:${port} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** `temporal server start-dev` with its SQLite file in `dataDir`, WAL on, version check off. */
+export async function startTemporalDevServer(opts: {
+  cli: string;
+  dataDir: string;
+  port: number;
+  uiPort: number | null;
+  log?: (line: string) => void;
+}): Promise<TemporalServer> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const args = [
+    "server",
+    "start-dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(opts.port),
+    "--db-filename",
+    path.join(opts.dataDir, "temporal.sqlite"),
+    "--sqlite-pragma",
+    "journal_mode=wal",
+    "--sqlite-pragma",
+    "synchronous=normal",
+    "--dynamic-config-value",
+    "frontend.enableServerVersionCheck=false",
+    "--log-level",
+    "error",
+  ];
+  if (opts.uiPort === null) args.push("--headless");
+  else args.push("--ui-port", String(opts.uiPort));
+  const child = spawn(opts.cli, args, { stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout?.on("data", (d: Buffer) => opts.log?.(d.toString().trimEnd()));
+  child.stderr?.on("data", (d: Buffer) => opts.log?.(d.toString().trimEnd()));
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`temporal server exited early with code ${code}`))),
+  );
+  await Promise.race([waitForPort("127.0.0.1", opts.port, 60_000), exited]);
+  exited.catch(() => undefined);
+  return {
+    address: `127.0.0.1:${opts.port}`,
+    uiUrl: opts.uiPort === null ? null : `http://127.0.0.1:${opts.uiPort}`,
+    process: child,
+    stop: () => stopChild(child),
+  };
+}
+
+export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}

@@ -1,0 +1,39 @@
+import type { Client } from "@temporalio/client";
+import { getDb, type Db } from "~/db/client";
+import { ensureDefaultWorkspace } from "~/db/seed";
+import { env } from "./env";
+import { getTemporalClient } from "./temporal-client";
+
+export interface ContextInner {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  workspaceId: string;
+  /** Encrypts integration secrets at rest. */
+  secretKey: string;
+  /** Private hosts outbound requests (test-sends) may reach. */
+  outboundAllowList: string[];
+}
+
+/** Plain context, so routers can be tested with createCaller and no HTTP. */
+export function createContextInner(inner: ContextInner): ContextInner {
+  return inner;
+}
+
+let defaultWorkspace: Promise<string> | undefined;
+
+// Sign-in is not built yet: every request acts in the default workspace.
+export async function createContext(): Promise<ContextInner> {
+  const db = getDb(env.DATABASE_URL);
+  defaultWorkspace ??= ensureDefaultWorkspace(db);
+  return createContextInner({
+    db,
+    temporal: getTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE),
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    workspaceId: await defaultWorkspace,
+    secretKey: env.ALERTFLOW_SECRET_KEY,
+    outboundAllowList: env.OUTBOUND_ALLOW_LIST,
+  });
+}
+
+export type Context = ContextInner;

@@ -1,0 +1,191 @@
+import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { flowVersions, flows, integrations, runs } from "~/db/schema";
+import { DomainError, notFound } from "../errors";
+import { compilePlan } from "../flow/compile-plan";
+import { emptyGraph, flowGraphSchema, type FlowGraph } from "../flow/document";
+import { upgradeGraphDocument } from "../flow/migrations";
+import { validateGraph } from "../flow/validate-graph";
+
+interface Scope {
+  db: Db;
+  workspaceId: string;
+}
+
+async function knownIntegrationIds({ db, workspaceId }: Scope): Promise<Set<string>> {
+  const rows = await db
+    .select({ id: integrations.id })
+    .from(integrations)
+    .where(eq(integrations.workspaceId, workspaceId));
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Migrates, then validates; refuses with per-node issues and writes nothing on failure. Drafts
+ * may be incomplete while being drawn, but never malformed, too large, cyclic or cross-workspace.
+ */
+export async function checkGraph(scope: Scope, raw: unknown, mode: "draft" | "publish"): Promise<FlowGraph> {
+  let migrated: unknown;
+  try {
+    migrated = upgradeGraphDocument(raw);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new DomainError("INVALID_GRAPH", message, { issues: [{ code: "schema_version", message }] });
+  }
+  const result = validateGraph(migrated, { knownIntegrationIds: await knownIntegrationIds(scope) });
+  if (result.ok) return result.graph;
+  const parsed = flowGraphSchema.safeParse(migrated);
+  const blocking =
+    mode === "publish" || !parsed.success
+      ? result.errors
+      : result.errors.filter((e) => DRAFT_BLOCKING_CODES.has(e.code));
+  if (blocking.length === 0 && parsed.success) return parsed.data;
+  throw new DomainError(
+    "INVALID_GRAPH",
+    `The flow has ${blocking.length} problem${blocking.length === 1 ? "" : "s"}: ${blocking[0]?.message ?? ""}`,
+    { issues: blocking },
+  );
+}
+
+/** Validation codes that refuse even a draft save. */
+const DRAFT_BLOCKING_CODES = new Set([
+  "too_many_nodes",
+  "too_many_edges",
+  "duplicate_node_id",
+  "duplicate_edge_id",
+  "missing_node",
+  "self_loop",
+  "cycle",
+  "unknown_integration",
+]);
+
+export async function listFlows({ db, workspaceId }: Scope) {
+  const openIncidents = db
+    .select({ flowId: runs.flowId, open: count().as("open") })
+    .from(runs)
+    .where(and(eq(runs.workspaceId, workspaceId), inArray(runs.status, ["escalating", "acknowledged"])))
+    .groupBy(runs.flowId)
+    .as("open_incidents");
+  const rows = await db
+    .select({
+      id: flows.id,
+      name: flows.name,
+      description: flows.description,
+      enabled: flows.enabled,
+      updatedAt: flows.updatedAt,
+      publishedVersion: flowVersions.version,
+      nodeCount: sql<number>`jsonb_array_length(${flows.draftGraph}->'nodes')`,
+      openIncidents: sql<number>`coalesce(${openIncidents.open}, 0)`.mapWith(Number),
+    })
+    .from(flows)
+    .leftJoin(flowVersions, eq(flowVersions.id, flows.publishedVersionId))
+    .leftJoin(openIncidents, eq(openIncidents.flowId, flows.id))
+    .where(eq(flows.workspaceId, workspaceId))
+    .orderBy(desc(flows.updatedAt));
+  return rows;
+}
+
+export async function getFlow({ db, workspaceId }: Scope, flowId: string) {
+  const flow = await db.query.flows.findFirst({
+    where: and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId)),
+  });
+  if (!flow) throw notFound("Flow", flowId);
+  const published = flow.publishedVersionId
+    ? await db.query.flowVersions.findFirst({ where: eq(flowVersions.id, flow.publishedVersionId) })
+    : undefined;
+  return {
+    id: flow.id,
+    name: flow.name,
+    description: flow.description,
+    enabled: flow.enabled,
+    graph: flow.draftGraph,
+    revision: flow.draftRevision,
+    updatedAt: flow.updatedAt,
+    published: published
+      ? { id: published.id, version: published.version, createdAt: published.createdAt, note: published.note }
+      : null,
+  };
+}
+
+export async function createFlow(scope: Scope, input: { name: string; description: string; graph?: unknown }) {
+  const graph = input.graph === undefined ? emptyGraph() : await checkGraph(scope, input.graph, "draft");
+  const [row] = await scope.db
+    .insert(flows)
+    .values({ workspaceId: scope.workspaceId, name: input.name, description: input.description, draftGraph: graph })
+    .returning({ id: flows.id });
+  if (!row) throw new Error("insert returned no row");
+  return { id: row.id };
+}
+
+export async function saveDraft(
+  scope: Scope,
+  input: { flowId: string; name?: string; description?: string; graph: unknown; baseRevision?: number },
+) {
+  const graph = await checkGraph(scope, input.graph, "draft");
+  const where = and(eq(flows.id, input.flowId), eq(flows.workspaceId, scope.workspaceId));
+  const [row] = await scope.db
+    .update(flows)
+    .set({
+      draftGraph: graph,
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      draftRevision: sql`${flows.draftRevision} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(input.baseRevision === undefined ? where : and(where, eq(flows.draftRevision, input.baseRevision)))
+    .returning({ revision: flows.draftRevision, updatedAt: flows.updatedAt });
+  if (row) return row;
+  await getFlow(scope, input.flowId);
+  throw new DomainError("CONFLICT", "The flow was changed elsewhere since you opened it; reload to see the latest draft");
+}
+
+export async function publishFlow(scope: Scope, input: { flowId: string; note: string }) {
+  const flow = await getFlow(scope, input.flowId);
+  const graph = await checkGraph(scope, flow.graph, "publish");
+  const plan = compilePlan(graph);
+  return scope.db.transaction(async (tx) => {
+    // Serialises concurrent publishes of one flow so version numbers stay dense.
+    await tx.execute(sql`select 1 from ${flows} where ${flows.id} = ${input.flowId} for update`);
+    const [last] = await tx
+      .select({ version: flowVersions.version })
+      .from(flowVersions)
+      .where(eq(flowVersions.flowId, input.flowId))
+      .orderBy(desc(flowVersions.version))
+      .limit(1);
+    const [version] = await tx
+      .insert(flowVersions)
+      .values({ flowId: input.flowId, version: (last?.version ?? 0) + 1, graph, plan, note: input.note })
+      .returning({ id: flowVersions.id, version: flowVersions.version, createdAt: flowVersions.createdAt });
+    if (!version) throw new Error("insert returned no row");
+    await tx.update(flows).set({ publishedVersionId: version.id, updatedAt: new Date() }).where(eq(flows.id, input.flowId));
+    return version;
+  });
+}
+
+export async function listVersions({ db, workspaceId }: Scope, flowId: string) {
+  await getFlow({ db, workspaceId }, flowId);
+  return db
+    .select({ id: flowVersions.id, version: flowVersions.version, note: flowVersions.note, createdAt: flowVersions.createdAt })
+    .from(flowVersions)
+    .where(eq(flowVersions.flowId, flowId))
+    .orderBy(desc(flowVersions.version));
+}
+
+export async function getVersion({ db, workspaceId }: Scope, flowId: string, versionId: string) {
+  await getFlow({ db, workspaceId }, flowId);
+  const version = await db.query.flowVersions.findFirst({
+    where: and(eq(flowVersions.id, versionId), eq(flowVersions.flowId, flowId)),
+  });
+  if (!version) throw notFound("Version", versionId);
+  return { id: version.id, version: version.version, note: version.note, createdAt: version.createdAt, graph: version.graph };
+}
+
+export async function setFlowEnabled({ db, workspaceId }: Scope, flowId: string, enabled: boolean) {
+  const [row] = await db
+    .update(flows)
+    .set({ enabled, updatedAt: new Date() })
+    .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId)))
+    .returning({ id: flows.id, enabled: flows.enabled });
+  if (!row) throw notFound("Flow", flowId);
+  return row;
+}

@@ -1,0 +1,79 @@
+import type { Client } from "@temporalio/client";
+import { WorkflowNotFoundError } from "@temporalio/client";
+import { randomUUID } from "node:crypto";
+import type { NormalizedAlert } from "../alerts/alert";
+import { resolveAlertKey } from "../alerts/alert-key";
+import { matchesFilters } from "../alerts/filters";
+import { workflowIdFor } from "../alerts/incident-id";
+import { parseInbound } from "../alerts/parse-inbound";
+import { alertEventSignal, ESCALATION_WORKFLOW, type EscalationInput } from "~/workflows/messages";
+import type { EndpointTarget } from "./endpoint-lookup";
+
+export interface AcceptedAlert {
+  alertKey: string;
+  status: NormalizedAlert["status"];
+  workflowId: string;
+  /** The Temporal run that got the event; null when an Ok found no open incident. */
+  runId: string | null;
+  outcome: "signaled" | "no_open_incident";
+}
+
+export type AcceptResult =
+  | { kind: "accepted"; accepted: AcceptedAlert[]; filteredOut: number }
+  | { kind: "invalid"; issues: { path: string; message: string }[] };
+
+/** Validates, normalizes and filters an inbound body, then hands each alert to its incident. */
+export async function acceptAlerts(
+  deps: { temporal: Client; taskQueue: string; now: () => Date },
+  target: EndpointTarget,
+  body: unknown,
+): Promise<AcceptResult> {
+  const parsed = parseInbound(target.plan.trigger.format, body, deps.now());
+  if (!parsed.ok) return { kind: "invalid", issues: parsed.issues };
+
+  const wanted = parsed.alerts.filter((a) => matchesFilters(a, target.plan.trigger.filters));
+  const accepted = await Promise.all(wanted.map((alert) => dispatch(deps, target, alert)));
+  return { kind: "accepted", accepted, filteredOut: parsed.alerts.length - wanted.length };
+}
+
+async function dispatch(
+  deps: { temporal: Client; taskQueue: string; now: () => Date },
+  target: EndpointTarget,
+  alert: NormalizedAlert,
+): Promise<AcceptedAlert> {
+  const alertKey = resolveAlertKey(alert, target.plan.trigger.alertKey);
+  const workflowId = workflowIdFor(target.flowId, alertKey);
+  const event = { alert: { ...alert, key: alertKey }, receivedAt: deps.now().toISOString() };
+
+  if (alert.status === "ok") {
+    // An Ok never opens an incident; with none open there is nothing to clear.
+    try {
+      await deps.temporal.workflow.getHandle(workflowId).signal(alertEventSignal, event);
+      return { alertKey, status: alert.status, workflowId, runId: null, outcome: "signaled" };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) {
+        return { alertKey, status: alert.status, workflowId, runId: null, outcome: "no_open_incident" };
+      }
+      throw err;
+    }
+  }
+
+  const input: EscalationInput = {
+    runId: randomUUID(),
+    workspaceId: target.workspaceId,
+    flowId: target.flowId,
+    flowName: target.flowName,
+    flowVersionId: target.flowVersionId,
+    alertKey,
+    plan: target.plan,
+    firstEvent: event,
+  };
+  const handle = await deps.temporal.workflow.signalWithStart(ESCALATION_WORKFLOW, {
+    workflowId,
+    taskQueue: deps.taskQueue,
+    args: [input],
+    signal: alertEventSignal,
+    signalArgs: [event],
+  });
+  return { alertKey, status: alert.status, workflowId, runId: handle.signaledRunId, outcome: "signaled" };
+}

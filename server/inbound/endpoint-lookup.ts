@@ -1,0 +1,66 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { flowEndpoints, flowVersions, flows } from "~/db/schema";
+import type { FlowPlan } from "../flow/plan";
+import { hashToken } from "../flows/endpoint-service";
+
+export interface EndpointTarget {
+  workspaceId: string;
+  flowId: string;
+  flowName: string;
+  flowVersionId: string;
+  plan: FlowPlan;
+}
+
+export type LookupResult =
+  | { kind: "ok"; target: EndpointTarget }
+  | { kind: "unauthorized" }
+  | { kind: "disabled"; flowId: string }
+  | { kind: "not_published"; flowId: string };
+
+const CACHE_MS = 1000;
+const cache = new Map<string, { at: number; result: LookupResult }>();
+
+/**
+ * Resolves a secret endpoint token to the flow's published plan. Results are cached for a
+ * second, so a revoke or a publish takes effect within that time on every process.
+ */
+export async function lookupEndpoint(db: Db, token: string, nowMs: number): Promise<LookupResult> {
+  const hash = hashToken(token);
+  const hit = cache.get(hash);
+  if (hit && nowMs - hit.at < CACHE_MS) return hit.result;
+  const result = await load(db, hash);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(hash, { at: nowMs, result });
+  return result;
+}
+
+async function load(db: Db, tokenHash: string): Promise<LookupResult> {
+  const [row] = await db
+    .select({
+      workspaceId: flows.workspaceId,
+      flowId: flows.id,
+      flowName: flows.name,
+      enabled: flows.enabled,
+      flowVersionId: flowVersions.id,
+      plan: flowVersions.plan,
+    })
+    .from(flowEndpoints)
+    .innerJoin(flows, eq(flows.id, flowEndpoints.flowId))
+    .leftJoin(flowVersions, eq(flowVersions.id, flows.publishedVersionId))
+    .where(and(eq(flowEndpoints.tokenHash, tokenHash), isNull(flowEndpoints.revokedAt)))
+    .limit(1);
+  if (!row) return { kind: "unauthorized" };
+  if (!row.enabled) return { kind: "disabled", flowId: row.flowId };
+  if (!row.flowVersionId || !row.plan) return { kind: "not_published", flowId: row.flowId };
+  return {
+    kind: "ok",
+    target: {
+      workspaceId: row.workspaceId,
+      flowId: row.flowId,
+      flowName: row.flowName,
+      flowVersionId: row.flowVersionId,
+      plan: row.plan,
+    },
+  };
+}

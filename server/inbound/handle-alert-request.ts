@@ -1,0 +1,56 @@
+import type { Client } from "@temporalio/client";
+import { eq } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { flows } from "~/db/schema";
+import { acceptAlerts } from "./accept-alerts";
+import { lookupEndpoint } from "./endpoint-lookup";
+import { readJsonBody } from "./read-body";
+
+export interface InboundDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  maxBodyBytes: number;
+  now: () => Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+/** `POST /api/alerts/<token>`: the HTTP contract of the inbound endpoint, independent of Next.js. */
+export async function handleAlertRequest(deps: InboundDeps, token: string, request: Request): Promise<Response> {
+  const found = await lookupEndpoint(deps.db, token, deps.now().getTime());
+  if (found.kind === "unauthorized") {
+    if (UUID.test(token)) {
+      const flow = await deps.db.query.flows.findFirst({ where: eq(flows.id, token), columns: { id: true } });
+      if (!flow) return json(404, { error: "unknown_flow", message: `No flow with id ${token}` });
+    }
+    return json(401, { error: "unauthorized", message: "Unknown or revoked endpoint token" });
+  }
+  if (found.kind === "disabled") {
+    return json(409, { error: "flow_disabled", message: `Flow ${found.flowId} is disabled` });
+  }
+  if (found.kind === "not_published") {
+    return json(409, { error: "flow_not_published", message: `Flow ${found.flowId} has no published version` });
+  }
+
+  const body = await readJsonBody(request, deps.maxBodyBytes);
+  if (body.kind === "too_large") {
+    return json(413, { error: "body_too_large", message: `The body is larger than ${body.limit} bytes` });
+  }
+  if (body.kind === "bad_json") {
+    return json(400, { error: "invalid_json", message: body.message, issues: [{ path: "", message: body.message }] });
+  }
+
+  const result = await acceptAlerts(deps, found.target, body.json);
+  if (result.kind === "invalid") {
+    return json(400, {
+      error: "invalid_alert",
+      message: `The alert does not match the ${found.target.plan.trigger.format} format`,
+      issues: result.issues,
+    });
+  }
+  return json(202, { accepted: result.accepted, filteredOut: result.filteredOut });
+}

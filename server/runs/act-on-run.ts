@@ -1,0 +1,48 @@
+import { WorkflowNotFoundError, type Client } from "@temporalio/client";
+import { and, eq } from "drizzle-orm";
+import { runs } from "~/db/schema";
+import { acknowledgeUpdate, cancelUpdate, resolveUpdate, snapshotQuery } from "~/workflows/messages";
+import { DomainError, notFound } from "../errors";
+import { isOpen, type RunAction } from "./run-actions";
+import type { RunScope } from "./run-scope";
+
+const updates = { acknowledge: acknowledgeUpdate, resolve: resolveUpdate, cancel: cancelUpdate } as const;
+
+const noLongerOpen = (runId: string) => new DomainError("CONFLICT", `Run ${runId} is no longer open`);
+
+/**
+ * Operator actions go to the running workflow as Temporal updates. Returns the run's status as
+ * the caller should now show it; resolve and cancel finish in the workflow shortly after.
+ */
+export async function actOnRun(
+  scope: RunScope & { temporal: Client },
+  runId: string,
+  action: RunAction,
+  by: string,
+  note?: string,
+): Promise<{ status: string }> {
+  const run = await scope.db.query.runs.findFirst({
+    where: and(eq(runs.id, runId), eq(runs.workspaceId, scope.workspaceId)),
+  });
+  if (!run) throw notFound("Run", runId);
+  if (!isOpen(run.status)) throw new DomainError("CONFLICT", `Run ${runId} is already ${run.status}`);
+  if (action === "acknowledge" && run.status === "acknowledged") return { status: run.status };
+  try {
+    const handle = scope.temporal.workflow.getHandle(run.workflowId);
+    // The workflow id is per flow and alert key, so after this incident ended it may already
+    // carry the next one: never acknowledge an incident the operator did not look at.
+    const current = await handle.query(snapshotQuery);
+    if (current.runId !== runId) throw noLongerOpen(runId);
+    const snapshot = await handle.executeUpdate(updates[action], { args: [{ by, note }] });
+    if (action === "acknowledge" && snapshot.phase === "acknowledged") {
+      await scope.db
+        .update(runs)
+        .set({ status: "acknowledged" })
+        .where(and(eq(runs.id, runId), eq(runs.status, "escalating")));
+    }
+    return { status: snapshot.phase };
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) throw noLongerOpen(runId);
+    throw err;
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+export const RUN_STATUSES = ["escalating", "acknowledged", "resolved", "failed", "cancelled"] as const;
+export const runStatusFilter = z.enum(RUN_STATUSES);
+
+/** Prefix match on the alert key; an empty string means no filter. */
+const alertKeyPrefix = z.string().max(500).optional();
+
+export const listRunsInput = z.object({
+  flowId: z.string().uuid().optional(),
+  status: runStatusFilter.optional(),
+  alertKey: alertKeyPrefix,
+  limit: z.number().int().min(1).max(200).default(50),
+  /**
+   * Keyset cursor: createdAt and id of the last row seen. createdAt keeps Postgres' microseconds
+   * (a JS Date would round them away and skip rows created within the same millisecond).
+   */
+  cursor: z.object({ createdAt: z.iso.datetime(), id: z.string().uuid() }).nullish(),
+});
+export type ListRunsInput = z.infer<typeof listRunsInput>;
+
+export const STATS_RANGES = { "24h": { hours: 24, bucketHours: 1 }, "7d": { hours: 24 * 7, bucketHours: 6 }, "30d": { hours: 24 * 30, bucketHours: 24 } } as const;
+export type StatsRange = keyof typeof STATS_RANGES;
+
+export const runStatsInput = z.object({
+  range: z.enum(["24h", "7d", "30d"]).default("24h"),
+  flowId: z.string().uuid().optional(),
+  alertKey: alertKeyPrefix,
+});
+export type RunStatsInput = z.infer<typeof runStatsInput>;
+
+export const runIdInput = z.object({ runId: z.string().uuid() });
+
+export const operatorActionInput = z.object({
+  runId: z.string().uuid(),
+  note: z.string().max(2000).optional(),
+});

@@ -1,0 +1,94 @@
+import type { Delivery, RunEvent } from "~/db/schema";
+import { readRecordedRequest, readRecordedResponse } from "./recorded-exchange";
+
+export interface IntegrationLabel {
+  name: string;
+  type: string;
+}
+
+export interface DeliveryView {
+  id: string;
+  integrationId: string | null;
+  integrationName: string;
+  integrationType: string;
+  nodeId: string;
+  messageType: string;
+  level: number;
+  reminderNumber: number;
+  status: Delivery["status"];
+  attempts: number;
+  statusCode: number | null;
+  latencyMs: number | null;
+  error: string | null;
+  isFallback: boolean;
+  request: ReturnType<typeof readRecordedRequest>;
+  response: ReturnType<typeof readRecordedResponse>;
+  updatedAt: Date;
+}
+
+export type TimelineEntry =
+  | {
+      kind: "event";
+      id: string;
+      at: Date;
+      type: string;
+      level: number | null;
+      nodeId: string | null;
+      detail: Record<string, unknown>;
+    }
+  | { kind: "delivery"; id: string; at: Date; delivery: DeliveryView };
+
+export function deliveryView(row: Delivery, integration: IntegrationLabel | undefined): DeliveryView {
+  return {
+    id: row.id,
+    integrationId: row.integrationId,
+    integrationName: integration?.name ?? (row.integrationId ? "Unknown integration" : "Deleted integration"),
+    integrationType: integration?.type ?? "",
+    nodeId: row.nodeId,
+    messageType: row.messageType,
+    level: row.level,
+    reminderNumber: row.reminderNumber,
+    status: row.status,
+    attempts: row.attempts,
+    statusCode: row.statusCode,
+    latencyMs: row.latencyMs,
+    error: row.error,
+    isFallback: row.isFallback,
+    request: readRecordedRequest(row.request),
+    response: readRecordedResponse(row.response),
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * One time-ordered list of what happened. At the same instant an event comes before a
+ * delivery, since a level fires before its messages go out; otherwise input order is kept.
+ */
+export function mergeTimeline(
+  events: readonly RunEvent[],
+  deliveries: readonly Delivery[],
+  integrations: ReadonlyMap<string, IntegrationLabel>,
+): TimelineEntry[] {
+  const entries: { entry: TimelineEntry; rank: number; order: number }[] = [];
+  events.forEach((e, order) =>
+    entries.push({
+      entry: { kind: "event", id: e.id, at: e.at, type: e.type, level: e.level, nodeId: e.nodeId, detail: e.detail },
+      rank: 0,
+      order,
+    }),
+  );
+  deliveries.forEach((d, order) =>
+    entries.push({
+      entry: {
+        kind: "delivery",
+        id: d.id,
+        at: d.createdAt,
+        delivery: deliveryView(d, d.integrationId ? integrations.get(d.integrationId) : undefined),
+      },
+      rank: 1,
+      order,
+    }),
+  );
+  entries.sort((a, b) => a.entry.at.getTime() - b.entry.at.getTime() || a.rank - b.rank || a.order - b.order);
+  return entries.map((e) => e.entry);
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { REDACTED, basicAuthSecrets, redact } from "./redact";
+
+describe("redact", () => {
+  it("masks raw, URL-encoded and JSON-escaped forms", () => {
+    const secret = 'a b/"c"';
+    const text = `raw=${secret} url=${encodeURIComponent(secret)} json=${JSON.stringify(secret)}`;
+    expect(redact(text, [secret])).toBe(`raw=${REDACTED} url=${REDACTED} json="${REDACTED}"`);
+  });
+
+  it("masks the longer of overlapping secrets whole and ignores empty ones", () => {
+    expect(redact("token=abcdef and abc", ["abc", "abcdef", ""])).toBe(`token=${REDACTED} and ${REDACTED}`);
+  });
+
+  it("masks basic auth credentials", () => {
+    const header = `Basic ${Buffer.from("user:s3cret").toString("base64")}`;
+    expect(redact(header, basicAuthSecrets("user", "s3cret"))).toBe(`Basic ${REDACTED}`);
+  });
+});

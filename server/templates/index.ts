@@ -1,0 +1,10 @@
+export { parseTemplate, type ParseResult } from "./parse-template";
+export { renderAst, renderTemplate } from "./render-template";
+export { validateTemplate, type ValidateOptions } from "./validate-template";
+export { buildTemplateContext, type TemplateContext, type TemplateContextInput } from "./template-context";
+export { sampleTemplateContext, sampleTemplateContextInput } from "./sample-context";
+export { TemplateError, type TemplateErrorCode } from "./template-error";
+export type { TemplateAst, TemplateNode } from "./template-ast";
+export { SYSTEM_VARIABLES, isSystemVariable, type SystemVariableName } from "./system-variables";
+export { TEMPLATE_FUNCTIONS, type TemplateFunction } from "./template-functions";
+export { ALERT_TYPE_LABEL, MESSAGE_TYPES, messageTypeSchema, type MessageType } from "./message-type";

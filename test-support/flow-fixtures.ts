@@ -1,0 +1,64 @@
+import { and, eq } from "drizzle-orm";
+import { deliveries, runEvents, runs } from "~/db/schema";
+import type { FlowGraph } from "~/server/flow/document";
+import type { Harness } from "./harness";
+
+/** Creates, publishes and opens an endpoint for a flow; returns what a sender needs. */
+export async function publishedFlow(h: Harness, name: string, graph: FlowGraph) {
+  const { id: flowId } = await h.api.flows.create({ name, description: "", graph });
+  await h.api.flows.publish({ flowId, note: "test" });
+  const { token } = await h.api.flows.createEndpoint({ flowId });
+  return { flowId, token };
+}
+
+export async function webhook(h: Harness, name: string, url: string) {
+  const integration = await h.api.integrations.create({
+    type: "webhook",
+    name,
+    variables: { ApiUrl: url },
+    secrets: {},
+    customizations: {},
+    enabled: true,
+  });
+  return integration.id;
+}
+
+export const errorAlert = (key: string, summary = "Checkout API is down") => ({ key, status: "error", summary });
+export const okAlert = (key: string) => ({ key, status: "ok", summary: "Checkout API is up" });
+
+export async function runsForFlow(h: Harness, flowId: string) {
+  return h.db.select().from(runs).where(eq(runs.flowId, flowId));
+}
+
+export async function deliveriesForRun(h: Harness, runId: string) {
+  return h.db.select().from(deliveries).where(eq(deliveries.runId, runId));
+}
+
+export async function eventsForRun(h: Harness, runId: string, type?: string) {
+  return h.db
+    .select()
+    .from(runEvents)
+    .where(type ? and(eq(runEvents.runId, runId), eq(runEvents.type, type)) : eq(runEvents.runId, runId));
+}
+
+/** Polls until `check` returns a value (not undefined), or fails with the last state. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000, label = "condition"): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${label} did not hold within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The shape of a request from the default webhook body. */
+export function messageOf(json: unknown): { type: string; level: string } {
+  if (typeof json !== "object" || json === null) return { type: "", level: "" };
+  const alert = "alert" in json && typeof json.alert === "object" && json.alert !== null ? json.alert : {};
+  const level = "escalationLevel" in json && typeof json.escalationLevel === "object" && json.escalationLevel !== null ? json.escalationLevel : {};
+  return {
+    type: "type" in alert ? String(alert.type) : "",
+    level: "id" in level ? String(level.id) : "",
+  };
+}

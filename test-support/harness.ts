@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import { Client, Connection } from "@temporalio/client";
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  type WorkflowBundleWithSourceMap,
+} from "@temporalio/worker";
+import { inject } from "vitest";
+import { createDb, type Db } from "~/db/client";
+import { ensureDefaultWorkspace } from "~/db/seed";
+import { createContextInner } from "~/server/context";
+import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
+import { createCaller } from "~/server/routers/_app";
+import { createActivities } from "~/workflows/activities/create-activities";
+import { createIntegrationSender } from "~/workflows/activities/integration-sender";
+import { workflowsPath } from "~/workflows/worker-options";
+
+declare global {
+  var alertflowRuntimeInstalled: boolean | undefined;
+}
+// Worker state changes are noise in test output; warnings and errors still show. The runtime is
+// process-wide and may be installed once, while this module can load once per test file.
+if (!globalThis.alertflowRuntimeInstalled) {
+  Runtime.install({ logger: new DefaultLogger("WARN") });
+  globalThis.alertflowRuntimeInstalled = true;
+}
+
+export const TEST_SECRET_KEY = "test-secret-key-for-alertflow-tests";
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** One workflow bundle per test file: bundling is the slow part of starting a worker. */
+export const workflowBundle = () => (bundle ??= bundleWorkflowCode({ workflowsPath, logger: quietLogger }));
+
+const noop = () => undefined;
+const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };
+
+export interface Harness {
+  db: Db;
+  client: Client;
+  taskQueue: string;
+  workspaceId: string;
+  api: ReturnType<typeof createCaller>;
+  startWorker: () => Promise<{ stop: () => Promise<void> }>;
+  postAlert: (token: string, body: unknown) => Promise<{ status: number; json: unknown }>;
+  close: () => Promise<void>;
+}
+
+/** Real Postgres, a real Temporal server and a real worker, wired as production wires them. */
+export async function createHarness(): Promise<Harness> {
+  const databaseUrl = inject("databaseUrl");
+  const address = inject("temporalAddress");
+  const { db, pool } = createDb(databaseUrl, 20);
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection });
+  const taskQueue = `test-${randomUUID()}`;
+  const workspaceId = await ensureDefaultWorkspace(db);
+  const api = createCaller(
+    createContextInner({
+      db,
+      temporal: client,
+      taskQueue,
+      workspaceId,
+      secretKey: TEST_SECRET_KEY,
+      outboundAllowList: ["127.0.0.1", "localhost"],
+    }),);
+  const workers = new Set<() => Promise<void>>();
+
+  const startWorker = async () => {
+    const nativeConnection = await NativeConnection.connect({ address });
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: createActivities({
+        db,
+        send: createIntegrationSender({ db, secretKey: TEST_SECRET_KEY, allowList: ["127.0.0.1", "localhost"], publicUrl: "http://localhost:3000" }),
+        now: () => new Date(),
+        random: Math.random,
+      }),
+    });
+    const running = worker.run();
+    const stop = async () => {
+      workers.delete(stop);
+      if (worker.getState() === "RUNNING") worker.shutdown();
+      await running;
+      await nativeConnection.close();
+    };
+    workers.add(stop);
+    return { stop };
+  };
+
+  return {
+    db,
+    client,
+    taskQueue,
+    workspaceId,
+    api,
+    startWorker,
+    async postAlert(token, body) {
+      const response = await handleAlertRequest(
+        { db, temporal: client, taskQueue, maxBodyBytes: 1024 * 1024, now: () => new Date() },
+        token,
+        new Request(`http://localhost/api/alerts/${token}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: typeof body === "string" ? body : JSON.stringify(body),
+        }),
+      );
+      return { status: response.status, json: await response.json() };
+    },
+    async close() {
+      await Promise.all([...workers].map((stop) => stop()));
+      await connection.close();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: { alias: { "~": root } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["{server,workflows,db,app,scripts}/**/*.test.{ts,tsx}"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["{server,workflows,db,app,scripts}/**/*.int.test.ts"],
+          environment: "node",
+          globalSetup: ["./test-support/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One Temporal server and one database: files share them, so run files one at a time.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,63 @@
+import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
+import type { NormalizedAlert } from "../server/alerts/alert";
+import type { FlowPlan } from "../server/flow/plan";
+
+/** Defined once; the server and the workflow import these same handles. */
+export const ESCALATION_WORKFLOW = "escalationWorkflow";
+
+export interface AlertEvent {
+  alert: NormalizedAlert;
+  /** ISO time the endpoint accepted the event. */
+  receivedAt: string;
+}
+
+export interface OperatorAction {
+  by: string;
+  note?: string;
+}
+
+export interface FiredLevel {
+  firedAtMs: number;
+  remindersSent: number;
+}
+
+/** Carried across continueAsNew so a long incident keeps its clock and its fired levels. */
+export interface EscalationState {
+  firstErrorAtMs: number;
+  errorCount: number;
+  fired: Record<string, FiredLevel>;
+  acknowledged: boolean;
+  currentLevel: number;
+  lastAlert: NormalizedAlert;
+}
+
+export interface EscalationInput {
+  runId: string;
+  workspaceId: string;
+  flowId: string;
+  flowName: string;
+  flowVersionId: string;
+  alertKey: string;
+  plan: FlowPlan;
+  firstEvent: AlertEvent;
+  /** Present only when continuing as new. */
+  state?: EscalationState;
+  /** Events not yet processed. A fresh start leaves this empty: its first event arrives as the signal. */
+  pendingEvents?: AlertEvent[];
+}
+
+export type EscalationPhase = "escalating" | "acknowledged" | "resolved" | "cancelled";
+
+export interface EscalationSnapshot {
+  runId: string;
+  phase: EscalationPhase;
+  errorCount: number;
+  firedLevels: number[];
+  currentLevel: number;
+}
+
+export const alertEventSignal = defineSignal<[AlertEvent]>("alertEvent");
+export const acknowledgeUpdate = defineUpdate<EscalationSnapshot, [OperatorAction]>("acknowledge");
+export const resolveUpdate = defineUpdate<EscalationSnapshot, [OperatorAction]>("resolve");
+export const cancelUpdate = defineUpdate<EscalationSnapshot, [OperatorAction]>("cancel");
+export const snapshotQuery = defineQuery<EscalationSnapshot>("snapshot");
