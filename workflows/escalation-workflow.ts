@@ -208,7 +208,8 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
       await continueAsNew<typeof escalationWorkflow>({ ...input, state, pendingEvents: inbox.splice(0) });
     }
     const due = state.acknowledged ? null : nextDueAt(plan, state);
-    const wake = () => inbox.length > 0 || stopRequested !== null;
+    // Events recorded by deliveries in flight (fallbacks, errors) also wake the loop to be flushed.
+    const wake = () => inbox.length > 0 || stopRequested !== null || events.length > 0;
     if (due === null) await condition(wake);
     else await condition(wake, Math.max(1, due - now()));
   }

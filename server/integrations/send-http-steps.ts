@@ -31,6 +31,12 @@ function recordResponse(response: ExchangeResponse, secrets: string[]): Recorded
   return { status: response.status, headers: response.headers, body: truncateBytes(redact(response.body, secrets), RESPONSE_BODY_LIMIT) };
 }
 
+function rerecord(step: StepRecord, secrets: string[]) {
+  const r = (text: string) => redact(text, secrets);
+  step.request = { ...step.request, url: r(step.request.url), body: r(step.request.body), headers: Object.fromEntries(Object.entries(step.request.headers).map(([k, v]) => [k, r(v)])) };
+  if (step.response) step.response = { ...step.response, body: r(step.response.body) };
+}
+
 function capture(response: ExchangeResponse, from: "jsonPath" | "header", path: string): string | undefined {
   if (from === "header") return response.headers[path.toLowerCase()];
   try {
@@ -68,6 +74,8 @@ export async function sendHttpSteps(
   const redactAlso = [...secrets];
 
   const finish = (partial: Omit<SendResult, "steps" | "attemptsInfo" | "latencyMs" | "request" | "response" | "skipped">): SendResult => {
+    // A token captured in step 1 is only known to be a credential once step 2 sends it.
+    for (const step of steps) rerecord(step, redactAlso);
     const last = steps.at(-1);
     return {
       ...partial,

@@ -8,13 +8,17 @@ import type { NodeKind, NodeOfKind } from "~/server/flow/document";
  */
 export type NodeData<K extends NodeKind> = NodeOfKind<K>["data"];
 
-export type CanvasNodeOfKind<K extends NodeKind> = Node<NodeData<K>, K>;
+/** Spelled out per kind (not `Node<NodeData<K>, K>`) so generic code over K stays a valid Node. */
+interface CanvasNodesByKind {
+  trigger: Node<NodeData<"trigger">, "trigger">;
+  level: Node<NodeData<"level">, "level">;
+  branch: Node<NodeData<"branch">, "branch">;
+  integration: Node<NodeData<"integration">, "integration">;
+}
 
-export type CanvasNode =
-  | CanvasNodeOfKind<"trigger">
-  | CanvasNodeOfKind<"level">
-  | CanvasNodeOfKind<"branch">
-  | CanvasNodeOfKind<"integration">;
+export type CanvasNodeOfKind<K extends NodeKind> = CanvasNodesByKind[K];
+
+export type CanvasNode = CanvasNodesByKind[NodeKind];
 
 export type CanvasEdge = Edge;
 

@@ -1,88 +1,59 @@
 "use client";
 
-import {
-  Background,
-  Controls,
-  Handle,
-  MiniMap,
-  Position,
-  ReactFlow,
-  type Edge,
-  type Node,
-  type NodeProps,
-} from "@xyflow/react";
-import { BellRing, GitBranch, Layers, Plug } from "lucide-react";
-import { memo } from "react";
-import type { FlowGraph, FlowNode } from "~/server/flow/document";
-import { nodeSummary, nodeTitle } from "./node-summary";
+import { Background, Controls, MiniMap, ReactFlow } from "@xyflow/react";
+import { useEffect, useState } from "react";
+import { createStore } from "zustand";
+import type { FlowGraph } from "~/server/flow/document";
+import type { IntegrationOption, NodeHighlight } from "./canvas-types";
+import { CanvasViewProvider, type CanvasView } from "./canvas-view";
+import "./flow-canvas.css";
+import { toCanvas } from "./graph-mapping";
+import { nodeTypes } from "./nodes/node-registry";
 
-type ViewNode = Node<{ flowNode: FlowNode; highlight?: "fired" | "failed" }, "view">;
-
-const ICONS = { trigger: BellRing, level: Layers, branch: GitBranch, integration: Plug } as const;
-
-const ViewNodeCard = memo(function ViewNodeCard({ data }: NodeProps<ViewNode>) {
-  const node = data.flowNode;
-  const Icon = ICONS[node.type];
-  const ring = data.highlight === "failed" ? "ring-2 ring-danger" : data.highlight === "fired" ? "ring-2 ring-accent" : "";
-  return (
-    <div className={`w-56 rounded-lg border border-border bg-panel px-3 py-2 shadow-sm ${ring}`} data-node-type={node.type}>
-      {node.type !== "trigger" ? <Handle type="target" position={Position.Left} id="in" isConnectable={false} /> : null}
-      <div className="flex items-center gap-1.5 text-[12px] font-semibold">
-        <Icon className="size-3.5 text-accent" aria-hidden />
-        <span className="truncate">{nodeTitle(node)}</span>
-      </div>
-      <div className="mt-0.5 truncate text-[11px] text-muted">{nodeSummary(node)}</div>
-      {sourceHandles(node).map((h, i, all) => (
-        <Handle
-          key={h}
-          type="source"
-          position={Position.Right}
-          id={h}
-          isConnectable={false}
-          style={{ top: `${((i + 1) / (all.length + 1)) * 100}%` }}
-        />
-      ))}
-    </div>
-  );
-});
-
-function sourceHandles(node: FlowNode): string[] {
-  switch (node.type) {
-    case "trigger":
-      return ["out"];
-    case "level":
-      return ["out", "next"];
-    case "branch":
-      return ["error", "reminder", "ok"];
-    case "integration":
-      return ["failure"];
-  }
+interface ReadOnlyFlowProps {
+  graph: FlowGraph;
+  /** Per node id: a run's fired/failed nodes, or a version diff's added/removed/changed ones. */
+  highlights?: Record<string, NodeHighlight>;
+  /** Lets integration nodes show the integration's name instead of its id. */
+  integrations?: readonly IntegrationOption[];
+  /** The minimap is noise in small side-by-side views. */
+  minimap?: boolean;
 }
 
-const nodeTypes = { view: ViewNodeCard };
+const NO_HIGHLIGHTS: Record<string, NodeHighlight> = {};
+const NO_INTEGRATIONS: readonly IntegrationOption[] = [];
 
-/** A graph drawn read-only: the flow page before editing, and the graph a run ran. */
-export function ReadOnlyFlow({ graph, highlights = {} }: { graph: FlowGraph; highlights?: Record<string, "fired" | "failed"> }) {
-  const nodes: ViewNode[] = graph.nodes.map((n) => ({
-    id: n.id,
-    type: "view",
-    position: n.position,
-    data: { flowNode: n, highlight: highlights[n.id] },
-    draggable: false,
-  }));
-  const edges: Edge[] = graph.edges.map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    sourceHandle: e.sourceHandle,
-    targetHandle: e.targetHandle,
-    label: e.sourceHandle === "out" || e.sourceHandle === "next" ? undefined : e.sourceHandle,
-  }));
+function viewOf(highlights: Record<string, NodeHighlight>, integrations: readonly IntegrationOption[]): CanvasView {
+  return {
+    readOnly: true,
+    issuesByNode: {},
+    highlights,
+    integrations: Object.fromEntries(integrations.map((i) => [i.id, i])),
+  };
+}
+
+/** A graph drawn read-only with the editor's node cards: a run's graph, or a published version. */
+export function ReadOnlyFlow({ graph, highlights = NO_HIGHLIGHTS, integrations = NO_INTEGRATIONS, minimap = true }: ReadOnlyFlowProps) {
+  const [view] = useState(() => createStore<CanvasView>(() => viewOf(highlights, integrations)));
+  useEffect(() => view.setState(viewOf(highlights, integrations)), [view, highlights, integrations]);
+  const { nodes, edges } = toCanvas(graph);
   return (
-    <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView nodesConnectable={false} proOptions={{ hideAttribution: true }}>
-      <Background gap={16} />
-      <MiniMap pannable zoomable />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <CanvasViewProvider value={view}>
+      <ReactFlow
+        nodes={nodes.map((n) => ({ ...n, draggable: false }))}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        fitView
+        minZoom={0.1}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        deleteKeyCode={null}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={16} />
+        {minimap ? <MiniMap pannable zoomable /> : null}
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </CanvasViewProvider>
   );
 }

@@ -1,0 +1,32 @@
+"use client";
+
+import type { NodeProps } from "@xyflow/react";
+import { GitBranch } from "lucide-react";
+import { memo } from "react";
+import { branchDataSchema } from "~/server/flow/document";
+import type { CanvasNodeOfKind } from "../canvas-types";
+import { NodeCard } from "./node-card";
+import type { NodeDefinition } from "./node-definition";
+
+const BranchNode = memo(function BranchNode({ id, data, selected }: NodeProps<CanvasNodeOfKind<"branch">>) {
+  return (
+    <NodeCard id={id} kind="branch" selected={selected} icon={GitBranch} title={data.label || "Message type"} hasInput sources={branchNode.sources}>
+      Routes each message by its type
+    </NodeCard>
+  );
+});
+
+export const branchNode: NodeDefinition<"branch"> = {
+  kind: "branch",
+  label: "Message-type branch",
+  hint: "Send Error, Reminder and Ok apart",
+  icon: GitBranch,
+  hasInput: true,
+  sources: [
+    { id: "error", label: "Error" },
+    { id: "reminder", label: "Reminder" },
+    { id: "ok", label: "Ok" },
+  ],
+  createData: () => branchDataSchema.parse({}),
+  component: BranchNode,
+};

@@ -1,0 +1,48 @@
+"use client";
+
+import type { NodeProps } from "@xyflow/react";
+import { Plug } from "lucide-react";
+import { memo } from "react";
+import { integrationNodeDataSchema } from "~/server/flow/document";
+import type { CanvasNodeOfKind, IntegrationOption, NodeData } from "../canvas-types";
+import { useIntegration } from "../canvas-view";
+import { NodeCard } from "./node-card";
+import type { NodeDefinition } from "./node-definition";
+
+export function integrationSummary(data: NodeData<"integration">, integration: IntegrationOption | undefined): string[] {
+  const values = Object.values(data.variables).filter((v) => v.trim() !== "");
+  const target =
+    data.integrationId === null ? "No integration chosen" : integration ? integration.name : "Unknown integration";
+  const sends = ["Error", data.sendReminders ? "Reminders" : null, data.sendOk ? "Ok" : null].filter((s) => s !== null);
+  return [values.length > 0 ? `${target} · ${values.join(", ")}` : target, `sends ${sends.join(" · ")}`];
+}
+
+const IntegrationNode = memo(function IntegrationNode({ id, data, selected }: NodeProps<CanvasNodeOfKind<"integration">>) {
+  const integration = useIntegration(data.integrationId);
+  const [target, sends] = integrationSummary(data, integration);
+  return (
+    <NodeCard
+      id={id}
+      kind="integration"
+      selected={selected}
+      icon={Plug}
+      title={data.label || integration?.name || "Integration"}
+      hasInput
+      sources={integrationNode.sources}
+    >
+      <div className={`truncate ${data.integrationId === null ? "text-warn" : ""}`}>{target}</div>
+      <div className="truncate">{sends}</div>
+    </NodeCard>
+  );
+});
+
+export const integrationNode: NodeDefinition<"integration"> = {
+  kind: "integration",
+  label: "Integration",
+  hint: "Slack, PagerDuty, e-mail, webhook…",
+  icon: Plug,
+  hasInput: true,
+  sources: [{ id: "failure", label: "On failure" }],
+  createData: () => integrationNodeDataSchema.parse({}),
+  component: IntegrationNode,
+};

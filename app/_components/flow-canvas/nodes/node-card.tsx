@@ -1,0 +1,86 @@
+"use client";
+
+import { Handle, Position } from "@xyflow/react";
+import { AlertTriangle, type LucideIcon } from "lucide-react";
+import type { ReactNode } from "react";
+import type { NodeKind, SourceHandle } from "~/server/flow/document";
+import type { NodeHighlight } from "../canvas-types";
+import { useNodeHighlight, useNodeIssues, useReadOnly } from "../canvas-view";
+
+export interface SourceSpec {
+  id: SourceHandle;
+  /** Shown beside the handle; a node with one unlabelled output draws it mid-right. */
+  label?: string;
+}
+
+const HIGHLIGHT_RING: Record<NodeHighlight, string> = {
+  fired: "ring-2 ring-accent",
+  failed: "ring-2 ring-danger",
+  added: "ring-2 ring-ok",
+  removed: "ring-2 ring-danger opacity-60",
+  changed: "ring-2 ring-warn",
+};
+
+interface NodeCardProps {
+  id: string;
+  kind: NodeKind;
+  selected: boolean;
+  icon: LucideIcon;
+  title: string;
+  /** A short tag before the title, e.g. the level number. */
+  tag?: string;
+  hasInput: boolean;
+  sources: readonly SourceSpec[];
+  children?: ReactNode;
+}
+
+/**
+ * The chrome every node shares: header, summary lines, issues and typed handles. Kind modules
+ * only decide what the summary says, so all four kinds read the same way at a glance.
+ */
+export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput, sources, children }: NodeCardProps) {
+  const issues = useNodeIssues(id);
+  const highlight = useNodeHighlight(id);
+  const readOnly = useReadOnly();
+  const [firstIssue] = issues;
+  const border = firstIssue ? "border-danger" : selected ? "border-accent" : "border-border";
+  const ring = highlight ? HIGHLIGHT_RING[highlight] : selected ? "ring-1 ring-accent" : "";
+  const single = sources.length === 1 && !sources[0]?.label ? sources[0] : undefined;
+
+  return (
+    <div
+      className={`flow-node w-60 rounded-lg border bg-panel text-fg shadow-sm ${border} ${ring}`}
+      data-kind={kind}
+      data-invalid={firstIssue ? "true" : undefined}
+    >
+      {hasInput ? <Handle type="target" position={Position.Left} id="in" isConnectable={!readOnly} className="handle-in" /> : null}
+      <div className="flex items-center gap-1.5 px-3 pt-2 text-[12px] font-semibold">
+        <Icon className={`size-3.5 shrink-0 ${firstIssue ? "text-danger" : "text-accent"}`} aria-hidden />
+        {tag ? <span className="shrink-0 rounded bg-raised px-1 text-[11px] font-medium text-muted tabular-nums">{tag}</span> : null}
+        <span className={`truncate ${highlight === "removed" ? "line-through" : ""}`}>{title}</span>
+      </div>
+      <div className="px-3 pt-0.5 pb-2 text-[11px] leading-4 text-muted">{children}</div>
+      {firstIssue ? (
+        <div className="flex gap-1 border-t border-border px-3 py-1.5 text-[11px] leading-4 text-danger" data-testid="node-issue">
+          <AlertTriangle className="mt-px size-3 shrink-0" aria-hidden />
+          <span className="line-clamp-2">
+            {firstIssue}
+            {issues.length > 1 ? ` (+${issues.length - 1} more)` : ""}
+          </span>
+        </div>
+      ) : null}
+      {single ? (
+        <Handle type="source" position={Position.Right} id={single.id} isConnectable={!readOnly} className={`handle-${single.id}`} />
+      ) : (
+        <div className="border-t border-border py-1">
+          {sources.map((s) => (
+            <div key={s.id} className="relative h-5 pr-3 text-right text-[11px] leading-5 text-muted">
+              {s.label}
+              <Handle type="source" position={Position.Right} id={s.id} isConnectable={!readOnly} className={`handle-${s.id}`} />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
