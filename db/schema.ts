@@ -166,9 +166,14 @@ export const runs = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index("runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc()),
-    index("runs_flow_created_idx").on(t.flowId, t.createdAt.desc()),
-    index("runs_status_created_idx").on(t.workspaceId, t.status, t.createdAt.desc()),
+    // The run list orders by (created_at, id) and pages with a row comparison on both; the id
+    // in each index lets Postgres read a page straight off the index, filters included.
+    index("runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    index("runs_flow_created_idx").on(t.flowId, t.createdAt.desc(), t.id.desc()),
+    index("runs_status_created_idx").on(t.workspaceId, t.status, t.createdAt.desc(), t.id.desc()),
+    index("runs_flow_status_created_idx").on(t.flowId, t.status, t.createdAt.desc(), t.id.desc()),
+    // Alert-key prefix filter (`like 'x%'`) under any collation.
+    index("runs_workspace_alert_key_idx").on(t.workspaceId, t.alertKey.op("text_pattern_ops")),
     index("runs_workflow_idx").on(t.workflowId),
   ],
 );

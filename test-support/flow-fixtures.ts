@@ -62,3 +62,18 @@ export function messageOf(json: unknown): { type: string; level: string } {
     level: "id" in level ? String(level.id) : "",
   };
 }
+
+/**
+ * With RECORD_HISTORIES=1, saves a finished workflow's history under workflows/histories/ for
+ * the replay test, which guards determinism when the interpreter changes.
+ */
+export async function recordHistory(h: Harness, workflowId: string, name: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== "1") return;
+  const { execFileSync } = await import("node:child_process");
+  const { writeFileSync } = await import("node:fs");
+  const { findOrInstallTemporalCli } = await import("~/scripts/temporal-cli");
+  const json = execFileSync(findOrInstallTemporalCli(), [
+    "workflow", "show", "--workflow-id", workflowId, "--output", "json", "--address", h.temporalAddress,
+  ]);
+  writeFileSync(new URL(`../workflows/histories/${name}.json`, import.meta.url), json);
+}

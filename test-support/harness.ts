@@ -40,6 +40,7 @@ const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: c
 export interface Harness {
   db: Db;
   client: Client;
+  temporalAddress: string;
   taskQueue: string;
   workspaceId: string;
   api: ReturnType<typeof createCaller>;
@@ -95,6 +96,7 @@ export async function createHarness(): Promise<Harness> {
   return {
     db,
     client,
+    temporalAddress: address,
     taskQueue,
     workspaceId,
     api,

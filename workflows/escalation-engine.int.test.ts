@@ -10,6 +10,7 @@ import {
   messageOf,
   okAlert,
   publishedFlow,
+  recordHistory,
   runsForFlow,
   webhook,
 } from "~/test-support/flow-fixtures";
@@ -110,6 +111,7 @@ describe("escalation engine on a real Temporal server", () => {
     const rows = await deliveriesForRun(h, settled.id);
     expect(rows).toHaveLength(6);
     expect(rows.every((d) => d.status === "delivered")).toBe(true);
+    await recordHistory(h, run.workflowId, "worked-timeline");
   });
 
   it("fires a count-mode level on the Nth consecutive error", async () => {
@@ -152,6 +154,7 @@ describe("escalation engine on a real Temporal server", () => {
     expect(at("/resolve/l2")).toHaveLength(0);
     const [settled] = await runsForFlow(h, flowId);
     expect(settled?.status).toBe("resolved");
+    await recordHistory(h, run.workflowId, "resolve-mid-escalation");
   });
 
   it("acknowledge stops escalation and reminders; the Ok still goes out on recovery", async () => {
@@ -179,6 +182,7 @@ describe("escalation engine on a real Temporal server", () => {
     await eventually(async () => (at("/ack/l1").length === 2 ? true : undefined));
     expect(at("/ack/l1").map((r) => messageOf(r.json).type)).toEqual(["Alert", "Ok"]);
     expect((await eventsForRun(h, run.id, "acknowledged")).length).toBe(1);
+    await recordHistory(h, run.workflowId, "acknowledge-then-ok");
   });
 
   it("retries 503 twice then succeeds: one delivery, three attempts, one idempotency key", async () => {
@@ -235,6 +239,9 @@ describe("escalation engine on a real Temporal server", () => {
     expect(JSON.stringify(failed?.response)).toContain("scripted 400");
     expect(rows.find((d) => d.nodeId === "i2")?.status).toBe("delivered");
     expect(await eventsForRun(h, run.id, "fallback.used")).toHaveLength(1);
+    await h.postAlert(token, okAlert("payments"));
+    await h.client.workflow.getHandle(run.workflowId).result();
+    await recordHistory(h, run.workflowId, "fallback-on-400");
   });
 
   it("200 events for one key at once open exactly one incident", async () => {

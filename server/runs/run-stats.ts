@@ -12,10 +12,11 @@ import { bucketWindow, fillBuckets } from "./stats-buckets";
 export async function runStats({ db, workspaceId }: RunScope, input: RunStatsInput, now = new Date()) {
   const window = bucketWindow(input.range, now);
   const filters = runFilterConditions(workspaceId, input);
-  // Bucketing on epoch time keeps boundaries in UTC whatever the session time zone is. The width
-  // is inlined (our own integer): a bound parameter would differ between SELECT and GROUP BY.
-  const width = sql.raw(String(window.bucketMs));
-  const bucket = sql<number>`floor(extract(epoch from ${runs.createdAt}) * 1000 / ${width})::int`;
+  // date_bin from the Unix epoch keeps boundaries in UTC whatever the session time zone is.
+  // The width is inlined (our own integer): a bound parameter would differ between SELECT and
+  // GROUP BY, which Postgres then refuses.
+  const width = sql.raw(`'${window.bucketMs / 1000} seconds'`);
+  const bucket = sql`date_bin(${width}::interval, ${runs.createdAt}, 'epoch'::timestamptz)`.mapWith(runs.createdAt);
   const [rows, [open]] = await Promise.all([
     db
       .select({ bucket, status: runs.status, count: count() })

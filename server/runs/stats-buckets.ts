@@ -27,19 +27,18 @@ export function bucketWindow(range: StatsRange, now: Date): BucketWindow {
 
 export const zeroCounts = (): StatusCounts => ({ escalating: 0, acknowledged: 0, resolved: 0, failed: 0, cancelled: 0 });
 
-/** Turns sparse (bucket index, status, count) rows into one entry per bucket, empty ones included. */
+/** Turns sparse (bucket start, status, count) rows into one entry per bucket, empty ones included. */
 export function fillBuckets(
   window: BucketWindow,
-  rows: readonly { bucket: number; status: RunStatus; count: number }[],
+  rows: readonly { bucket: Date; status: RunStatus; count: number }[],
 ): { buckets: StatsBucket[]; totals: StatusCounts } {
-  const first = window.since.getTime() / window.bucketMs;
   const buckets: StatsBucket[] = Array.from({ length: window.count }, (_, i) => ({
     start: new Date(window.since.getTime() + i * window.bucketMs),
     ...zeroCounts(),
   }));
   const totals = zeroCounts();
   for (const row of rows) {
-    const bucket = buckets[row.bucket - first];
+    const bucket = buckets[(row.bucket.getTime() - window.since.getTime()) / window.bucketMs];
     if (!bucket || !RUN_STATUSES.includes(row.status)) continue;
     bucket[row.status] += row.count;
     totals[row.status] += row.count;

@@ -29,6 +29,8 @@ export interface IntegrationOption {
   name: string;
   enabled: boolean;
   perLevelVariables: { name: string; label: string }[];
+  /** Human name of the type ("Slack"), when the server sends it. */
+  typeLabel?: string;
 }
 
 /** Marks a node carries in read-only views: a run's path, or a side of a version diff. */

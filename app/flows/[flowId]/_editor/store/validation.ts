@@ -1,0 +1,31 @@
+import type { CanvasEdge, CanvasNode, IntegrationOption } from "~/app/_components/flow-canvas/canvas-types";
+import { toFlowGraph } from "~/app/_components/flow-canvas/graph-mapping";
+import { validateGraph, type GraphIssue } from "~/server/flow/validate-graph";
+
+export interface CanvasValidation {
+  issues: GraphIssue[];
+  /** Messages per node id, for the node cards. */
+  issuesByNode: Record<string, string[]>;
+}
+
+/**
+ * The server's `validateGraph` over the canvas. Integrations are checked against the workspace's
+ * list only once it has loaded (`null` until then), so nodes don't flash "unknown integration".
+ */
+export function validateCanvas(
+  nodes: readonly CanvasNode[],
+  edges: readonly CanvasEdge[],
+  integrations: Readonly<Record<string, IntegrationOption>> | null,
+): CanvasValidation {
+  const result = validateGraph(
+    toFlowGraph(nodes, edges),
+    integrations ? { knownIntegrationIds: new Set(Object.keys(integrations)) } : {},
+  );
+  if (result.ok) return { issues: [], issuesByNode: {} };
+  const issuesByNode: Record<string, string[]> = {};
+  for (const issue of result.errors) {
+    if (issue.nodeId === undefined) continue;
+    (issuesByNode[issue.nodeId] ??= []).push(issue.message);
+  }
+  return { issues: result.errors, issuesByNode };
+}
