@@ -166,12 +166,12 @@ export const runs = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    // The run list orders by (created_at, id) and pages with a row comparison on both; the id
-    // in each index lets Postgres read a page straight off the index, filters included.
-    index("runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
-    index("runs_flow_created_idx").on(t.flowId, t.createdAt.desc(), t.id.desc()),
-    index("runs_status_created_idx").on(t.workspaceId, t.status, t.createdAt.desc(), t.id.desc()),
-    index("runs_flow_status_created_idx").on(t.flowId, t.status, t.createdAt.desc(), t.id.desc()),
+    // The run list orders by (created_at desc, id desc) and pages with a row comparison on both.
+    // The index order must match exactly, nulls first included (Postgres' default for desc,
+    // not drizzle's), or every page sorts the whole table.
+    index("runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("runs_flow_created_idx").on(t.flowId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("runs_status_created_idx").on(t.workspaceId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // Alert-key prefix filter (`like 'x%'`) under any collation.
     index("runs_workspace_alert_key_idx").on(t.workspaceId, t.alertKey.op("text_pattern_ops")),
     index("runs_workflow_idx").on(t.workflowId),

@@ -45,7 +45,7 @@ const { openRun, updateRun } = proxyLocalActivities<Pick<Activities, "openRun" |
 
 export async function escalationWorkflow(input: EscalationInput): Promise<EscalationSnapshot> {
   const { plan } = input;
-  const info = workflowInfo();
+  const startInfo = workflowInfo();
   const now = () => Date.now();
   const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -102,8 +102,8 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
       flowId: input.flowId,
       flowVersionId: input.flowVersionId,
       alertKey: input.alertKey,
-      workflowId: info.workflowId,
-      temporalRunId: info.firstExecutionRunId,
+      workflowId: startInfo.workflowId,
+      temporalRunId: startInfo.firstExecutionRunId,
       firstErrorAt: iso(state.firstErrorAtMs),
       alert: input.firstEvent.alert,
     });
@@ -171,6 +171,13 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     await updateRun({ runId: input.runId, currentLevel: state.currentLevel, ...extra, events: batch });
   };
 
+  // Only between deliveries: a continued run must not lose track of a message in flight.
+  const shouldContinueAsNew = () => {
+    const current = workflowInfo();
+    const limit = input.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AT_EVENTS;
+    return inFlight.size === 0 && (current.continueAsNewSuggested || current.historyLength > limit);
+  };
+
   let recovered: number | null = null;
 
   for (;;) {
@@ -203,13 +210,13 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     if (recovered !== null || stopRequested !== null) break;
 
     await flushEvents();
-    if (info.historyLength > CONTINUE_AS_NEW_AT_EVENTS && inFlight.size === 0) {
+    if (shouldContinueAsNew()) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof escalationWorkflow>({ ...input, state, pendingEvents: inbox.splice(0) });
     }
     const due = state.acknowledged ? null : nextDueAt(plan, state);
     // Events recorded by deliveries in flight (fallbacks, errors) also wake the loop to be flushed.
-    const wake = () => inbox.length > 0 || stopRequested !== null || events.length > 0;
+    const wake = () => inbox.length > 0 || stopRequested !== null || events.length > 0 || shouldContinueAsNew();
     if (due === null) await condition(wake);
     else await condition(wake, Math.max(1, due - now()));
   }

@@ -42,6 +42,8 @@ export interface EscalationInput {
   firstEvent: AlertEvent;
   /** Present only when continuing as new. */
   state?: EscalationState;
+  /** History size that triggers continueAsNew; tests lower it. */
+  continueAsNewAfterEvents?: number;
   /** Events not yet processed. A fresh start leaves this empty: its first event arrives as the signal. */
   pendingEvents?: AlertEvent[];
 }

@@ -25,6 +25,8 @@ async function run() {
       now: () => new Date(),
       random: Math.random,
     }),
+    // A crashed worker's sticky workflow tasks move to the shared queue after this long.
+    stickyQueueScheduleToStartTimeout: "2s",
     maxConcurrentActivityTaskExecutions: 200,
     maxConcurrentLocalActivityExecutions: 200,
   });
