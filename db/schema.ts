@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -232,6 +233,15 @@ export const deliveries = pgTable(
     index("deliveries_run_idx").on(t.runId, t.createdAt),
   ],
 );
+
+/** Token buckets shared by every worker process: one row per receiver limit (e.g. a PagerDuty key). */
+export const rateLimitBuckets = pgTable("rate_limit_buckets", {
+  key: text("key").primaryKey(),
+  tokens: doublePrecision("tokens").notNull(),
+  /** Whether the last request took a token; set in the same statement that refills. */
+  lastGranted: boolean("last_granted").notNull().default(true),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const templates = pgTable("templates", {
   id: id(),

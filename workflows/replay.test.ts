@@ -5,8 +5,6 @@ import { workflowsPath } from "./worker-options";
 
 const dir = new URL("./histories/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
-const noop = () => undefined;
-const logger = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, log: noop };
 
 // Histories recorded from real runs (RECORD_HISTORIES=1 with the engine tests). A change to the
 // interpreter that would break running incidents fails here with a nondeterminism error.
@@ -18,7 +16,7 @@ describe("replay of recorded escalation histories", () => {
     // Passed as parsed JSON: the SDK converts it with its own protobuf classes.
     const history: unknown = JSON.parse(readFileSync(new URL(file, dir), "utf8"));
     await expect(
-      Worker.runReplayHistory({ workflowsPath, replayName: file, bundlerOptions: { logger } }, history),
+      Worker.runReplayHistory({ workflowsPath, replayName: file }, history),
     ).resolves.toBeUndefined();
   });
 });

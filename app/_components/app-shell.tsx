@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, BellRing, LayoutTemplate, Plug, Workflow } from "lucide-react";
+import { Activity, BellRing, Plug, Workflow } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
@@ -10,14 +10,13 @@ const NAV = [
   { href: "/flows", label: "Flows", icon: Workflow },
   { href: "/runs", label: "Runs", icon: Activity },
   { href: "/integrations", label: "Integrations", icon: Plug },
-  { href: "/templates", label: "Templates", icon: LayoutTemplate },
 ] as const;
 
 export function AppShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   return (
     <div className="flex h-full min-h-screen">
-      <nav className="flex w-52 shrink-0 flex-col border-r border-border bg-panel" aria-label="Main">
+      <nav className="sticky top-0 flex h-screen w-52 shrink-0 flex-col border-r border-border bg-panel" aria-label="Main">
         <Link href="/flows" className="flex items-center gap-2 px-4 py-4 text-[15px] font-semibold tracking-tight">
           <BellRing className="size-4 text-accent" aria-hidden />
           Alertflow

@@ -1,131 +1,125 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "~/db/client";
-import { flowVersions, flows, integrations, type Integration } from "~/db/schema";
-import { DomainError, notFound } from "../errors";
+import { integrations, type Integration } from "~/db/schema";
+import { DomainError } from "../errors";
 import { customizationsSchema } from "../integrations/customizations-schema";
-import { integrationTypeSchema } from "../integrations/integration-types";
+import { integrationTypeSchema, type IntegrationType } from "../integrations/integration-types";
 import { integrationDefinitions } from "../integrations/registry";
 import { validateIntegrationTemplates } from "../integrations/validate-integration";
+import { missingVariables } from "./integration-draft";
 import type { createIntegrationInput, updateIntegrationInput } from "./integration-inputs";
-import { openIntegrationSecrets, sealIntegrationSecrets } from "./integration-secrets";
+import { loadIntegrationRow, recordFromRow, type IntegrationScope } from "./integration-rows";
+import { mergeSecrets, sealIntegrationSecrets, splitSecrets } from "./integration-secrets";
+import { flowsUsingIntegration, publishedUsage, type FlowUse } from "./integration-usage";
 
-export interface IntegrationScope {
-  db: Db;
-  workspaceId: string;
-  secretKey: string;
-}
+export type { IntegrationScope } from "./integration-rows";
+export { flowsUsingIntegration } from "./integration-usage";
 
 /** What the API shows of an integration: never a secret's value, only which ones are set. */
-function toPublic(row: Integration, secretKey: string) {
-  const type = integrationTypeSchema.parse(row.type);
-  const definition = integrationDefinitions[type];
-  const secretNames = Object.keys(openIntegrationSecrets(row.id, row.secretsCiphertext, secretKey)).sort();
+function toPublic(row: Integration, secretKey: string, usedBy: FlowUse[]) {
+  const record = recordFromRow(row, secretKey);
+  const definition = integrationDefinitions[record.type];
   return {
     id: row.id,
-    type,
+    type: record.type,
     typeLabel: definition.label,
     name: row.name,
     enabled: row.enabled,
     variables: row.variables,
-    secretNames,
-    customizations: row.customizations,
+    secretNames: Object.keys(record.secrets).sort(),
+    customizations: record.customizations ?? {},
     perLevelVariables: definition.variables
       .filter((v) => v.modes.includes("perLevel"))
       .map((v) => ({ name: v.name, label: v.label })),
+    /** Required values still unset (per-level ones may come from the level instead). */
+    missing: missingVariables(record, {}),
+    usedBy,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
 }
+export type PublicIntegration = ReturnType<typeof toPublic>;
 
-/** Secret-marked variables never land in the plain `variables` column, whatever the caller sent. */
-function splitSecrets(type: z.infer<typeof integrationTypeSchema>, variables: Record<string, string>, secrets: Record<string, string>) {
-  const secretNames = new Set(integrationDefinitions[type].variables.filter((v) => v.secret).map((v) => v.name));
-  const plain: Record<string, string> = {};
-  const hidden: Record<string, string> = { ...secrets };
-  for (const [name, value] of Object.entries(variables)) {
-    if (secretNames.has(name)) hidden[name] = value;
-    else plain[name] = value;
-  }
-  return { plain, hidden };
-}
-
-function checkCustomizations(type: z.infer<typeof integrationTypeSchema>, raw: unknown, variables: Record<string, string>, secretNames: string[]) {
+/**
+ * Parses the customizations and refuses template problems at save time: unknown variables and
+ * unbalanced braces fail here, named by field and position, not as blanks in production.
+ */
+function checkCustomizations(type: IntegrationType, raw: unknown, variables: Record<string, string>, secretNames: string[]) {
   const parsed = customizationsSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new DomainError("INVALID_INPUT", "The customizations are malformed", {
-      issues: parsed.error.issues.map((i) => ({ code: "customizations", message: i.message, path: i.path.join(".") })),
-    });
+    const issues = parsed.error.issues.map((i) => ({ code: "customizations", message: i.message, path: i.path.join(".") }));
+    throw new DomainError("INVALID_INPUT", `The customizations are malformed: ${issues[0]?.path ?? ""} ${issues[0]?.message ?? ""}`.trim(), { issues });
   }
   const problems = validateIntegrationTemplates({ type, variables, secretNames, customizations: parsed.data });
   if (problems.length > 0) {
-    throw new DomainError("INVALID_INPUT", `Template error: ${problems[0]?.message ?? ""}`, {
-      issues: problems.map((p) => ({ code: "template", message: p.message, path: p.path })),
+    const issues = problems.map((p) => ({
+      code: "template",
+      message: p.message,
+      path: p.path,
+      position: p.position,
+      line: p.line,
+      column: p.column,
+    }));
+    const first = problems[0];
+    const where = first ? ` (line ${first.line}, column ${first.column})` : "";
+    throw new DomainError("INVALID_INPUT", `Template error: ${first?.message ?? ""}${where}`, { issues });
+  }
+  return parsed.data;
+}
+
+function parseType(type: string): IntegrationType {
+  const parsed = integrationTypeSchema.safeParse(type);
+  if (!parsed.success) {
+    throw new DomainError("INVALID_INPUT", `Unknown integration type "${type}"`, {
+      issues: [{ code: "type", message: `Unknown integration type "${type}"`, path: "type" }],
     });
   }
   return parsed.data;
 }
 
 export async function listIntegrations(scope: IntegrationScope) {
-  const rows = await scope.db
-    .select()
-    .from(integrations)
-    .where(eq(integrations.workspaceId, scope.workspaceId))
-    .orderBy(asc(integrations.name));
-  return rows.map((r) => toPublic(r, scope.secretKey));
-}
-
-async function loadRow(scope: IntegrationScope, integrationId: string): Promise<Integration> {
-  const row = await scope.db.query.integrations.findFirst({
-    where: and(eq(integrations.id, integrationId), eq(integrations.workspaceId, scope.workspaceId)),
-  });
-  if (!row) throw notFound("Integration", integrationId);
-  return row;
+  const [rows, usage] = await Promise.all([
+    scope.db.select().from(integrations).where(eq(integrations.workspaceId, scope.workspaceId)).orderBy(asc(integrations.name)),
+    publishedUsage(scope),
+  ]);
+  return rows.map((r) => toPublic(r, scope.secretKey, usage.get(r.id) ?? []));
 }
 
 export async function getIntegration(scope: IntegrationScope, integrationId: string) {
-  return toPublic(await loadRow(scope, integrationId), scope.secretKey);
+  const row = await loadIntegrationRow(scope, integrationId);
+  return toPublic(row, scope.secretKey, await flowsUsingIntegration(scope, row.id));
 }
 
 export async function createIntegration(scope: IntegrationScope, input: z.infer<typeof createIntegrationInput>) {
-  const type = integrationTypeSchema.safeParse(input.type);
-  if (!type.success) {
-    throw new DomainError("INVALID_INPUT", `Unknown integration type "${input.type}"`, {
-      issues: [{ code: "type", message: `Unknown integration type "${input.type}"`, path: "type" }],
-    });
-  }
-  const { plain, hidden } = splitSecrets(type.data, input.variables, input.secrets);
-  const customizations = checkCustomizations(type.data, input.customizations, plain, Object.keys(hidden));
+  const type = parseType(input.type);
+  const { plain, hidden } = splitSecrets(type, input.variables, input.secrets);
+  const secrets = mergeSecrets({}, hidden);
+  const customizations = checkCustomizations(type, input.customizations, plain, Object.keys(secrets));
   const id = randomUUID();
   const [row] = await scope.db
     .insert(integrations)
     .values({
       id,
       workspaceId: scope.workspaceId,
-      type: type.data,
+      type,
       name: input.name,
       enabled: input.enabled,
       variables: plain,
-      secretsCiphertext: sealIntegrationSecrets(id, hidden, scope.secretKey),
+      secretsCiphertext: sealIntegrationSecrets(id, secrets, scope.secretKey),
       customizations,
     })
     .returning();
   if (!row) throw new Error("insert returned no row");
-  return toPublic(row, scope.secretKey);
+  return toPublic(row, scope.secretKey, []);
 }
 
 export async function updateIntegration(scope: IntegrationScope, input: z.infer<typeof updateIntegrationInput>) {
-  const row = await loadRow(scope, input.integrationId);
-  const type = integrationTypeSchema.parse(row.type);
-  const { plain, hidden } = splitSecrets(type, input.variables ?? row.variables, input.secrets ?? {});
-  const secrets = { ...openIntegrationSecrets(row.id, row.secretsCiphertext, scope.secretKey), ...hidden };
-  const customizations = checkCustomizations(
-    type,
-    input.customizations ?? row.customizations,
-    plain,
-    Object.keys(secrets).filter((k) => secrets[k] !== ""),
-  );
+  const row = await loadIntegrationRow(scope, input.integrationId);
+  const stored = recordFromRow(row, scope.secretKey);
+  const { plain, hidden } = splitSecrets(stored.type, input.variables ?? row.variables, input.secrets ?? {});
+  const secrets = mergeSecrets(stored.secrets, hidden);
+  const customizations = checkCustomizations(stored.type, input.customizations ?? row.customizations, plain, Object.keys(secrets));
   const [updated] = await scope.db
     .update(integrations)
     .set({
@@ -136,28 +130,26 @@ export async function updateIntegration(scope: IntegrationScope, input: z.infer<
       customizations,
       updatedAt: new Date(),
     })
-    .where(eq(integrations.id, row.id))
+    .where(and(eq(integrations.id, row.id), eq(integrations.workspaceId, scope.workspaceId)))
     .returning();
-  if (!updated) throw notFound("Integration", input.integrationId);
-  return toPublic(updated, scope.secretKey);
+  if (!updated) throw new DomainError("NOT_FOUND", `Integration ${input.integrationId} was not found`);
+  return toPublic(updated, scope.secretKey, await flowsUsingIntegration(scope, row.id));
 }
 
-/** Published flows that send through this integration; deleting it would break them. */
-export async function flowsUsingIntegration(scope: IntegrationScope, integrationId: string) {
-  return scope.db
-    .select({ id: flows.id, name: flows.name, version: flowVersions.version })
-    .from(flows)
-    .innerJoin(flowVersions, eq(flowVersions.id, flows.publishedVersionId))
-    .where(
-      and(
-        eq(flows.workspaceId, scope.workspaceId),
-        sql`jsonb_path_exists(${flowVersions.graph}, '$.nodes[*] ? (@.data.integrationId == $id)', jsonb_build_object('id', ${integrationId}::text))`,
-      ),
-    );
+/** Disabling stops deliveries through it (they are recorded as skipped); flows stay valid. */
+export async function setIntegrationEnabled(scope: IntegrationScope, integrationId: string, enabled: boolean) {
+  const row = await loadIntegrationRow(scope, integrationId);
+  const [updated] = await scope.db
+    .update(integrations)
+    .set({ enabled, updatedAt: new Date() })
+    .where(and(eq(integrations.id, row.id), eq(integrations.workspaceId, scope.workspaceId)))
+    .returning();
+  if (!updated) throw new DomainError("NOT_FOUND", `Integration ${integrationId} was not found`);
+  return toPublic(updated, scope.secretKey, await flowsUsingIntegration(scope, row.id));
 }
 
 export async function deleteIntegration(scope: IntegrationScope, integrationId: string) {
-  await loadRow(scope, integrationId);
+  await loadIntegrationRow(scope, integrationId);
   const users = await flowsUsingIntegration(scope, integrationId);
   if (users.length > 0) {
     throw new DomainError(
@@ -166,6 +158,6 @@ export async function deleteIntegration(scope: IntegrationScope, integrationId: 
       { flows: users },
     );
   }
-  await scope.db.delete(integrations).where(eq(integrations.id, integrationId));
+  await scope.db.delete(integrations).where(and(eq(integrations.id, integrationId), eq(integrations.workspaceId, scope.workspaceId)));
   return { id: integrationId };
 }

@@ -14,6 +14,8 @@ export interface PreviewProblem {
   code: string;
   message: string;
   position?: number;
+  line?: number;
+  column?: number;
 }
 
 export interface MessagePreview {
@@ -41,7 +43,7 @@ export function previewMessage(
   let ctx = buildTemplateContext({ ...sampleCtx, messageType, variables: integrationVariables(integration, sampleCtx.variables) });
   const secrets = Object.values(integration.secrets);
   const problem = (step: string, error: unknown): PreviewProblem => {
-    if (error instanceof TemplateError) return { step, code: error.code, message: error.message, position: error.position };
+    if (error instanceof TemplateError) return { step, code: error.code, message: error.message, position: error.position, line: error.line, column: error.column };
     throw error;
   };
 

@@ -10,7 +10,10 @@ export interface IntegrationTemplateIssue {
   path: string;
   messageTypes: MessageType[];
   code: string;
+  /** Prefixed with the path, for lists of problems. */
   message: string;
+  /** The bare problem, for showing next to the field itself. */
+  detail: string;
   position: number;
   line: number;
   column: number;
@@ -48,7 +51,7 @@ export function validateIntegrationTemplates(input: IntegrationTemplatesInput): 
   const base = knownVariableNames(input.type, [...Object.keys(input.variables), ...(input.secretNames ?? [])]);
   const check = (path: string, messageTypes: MessageType[], src: string, known: Set<string>) => {
     for (const e of validateTemplate(src, { knownVariables: known })) {
-      issues.push({ path, messageTypes, code: e.code, message: `${path}: ${e.message}`, position: e.position, line: e.line, column: e.column });
+      issues.push({ path, messageTypes, code: e.code, message: `${path}: ${e.message}`, detail: e.message, position: e.position, line: e.line, column: e.column });
     }
   };
 

@@ -1,15 +1,32 @@
-import { createIntegrationInput, integrationIdInput, updateIntegrationInput } from "../integration-store/integration-inputs";
+import { listIntegrationTypes, templateReference } from "../integration-store/integration-catalogue";
+import {
+  createIntegrationInput,
+  integrationIdInput,
+  previewInput,
+  sampleAlertInput,
+  setEnabledInput,
+  testSendInput,
+  updateIntegrationInput,
+} from "../integration-store/integration-inputs";
+import { previewIntegration } from "../integration-store/integration-preview";
 import {
   createIntegration,
   deleteIntegration,
   flowsUsingIntegration,
   getIntegration,
   listIntegrations,
+  setIntegrationEnabled,
   updateIntegration,
 } from "../integration-store/integration-service";
+import { testSendIntegration } from "../integration-store/integration-test-send";
+import { sampleAlertFor } from "../integration-store/sample-input";
 import { publicProcedure, router } from "../trpc";
 
 export const integrationsRouter = router({
+  /** The catalogue: every type with its variables, capabilities, rate limit and default messages. */
+  types: publicProcedure.query(() => listIntegrationTypes()),
+  templateReference: publicProcedure.query(() => templateReference()),
+  sampleAlert: publicProcedure.input(sampleAlertInput).query(({ input }) => sampleAlertFor(input.messageType)),
   list: publicProcedure.query(({ ctx }) => listIntegrations(ctx)),
   get: publicProcedure.input(integrationIdInput).query(({ ctx, input }) => getIntegration(ctx, input.integrationId)),
   usedBy: publicProcedure
@@ -17,7 +34,17 @@ export const integrationsRouter = router({
     .query(({ ctx, input }) => flowsUsingIntegration(ctx, input.integrationId)),
   create: publicProcedure.input(createIntegrationInput).mutation(({ ctx, input }) => createIntegration(ctx, input)),
   update: publicProcedure.input(updateIntegrationInput).mutation(({ ctx, input }) => updateIntegration(ctx, input)),
+  setEnabled: publicProcedure
+    .input(setEnabledInput)
+    .mutation(({ ctx, input }) => setIntegrationEnabled(ctx, input.integrationId, input.enabled)),
   delete: publicProcedure
     .input(integrationIdInput)
     .mutation(({ ctx, input }) => deleteIntegration(ctx, input.integrationId)),
+  /**
+   * Renders without sending. A mutation only for transport: a draft with its bodies is too long
+   * for the URL of a GET, so it travels as a POST body. It changes nothing.
+   */
+  preview: publicProcedure.input(previewInput).mutation(({ ctx, input }) => previewIntegration(ctx, input)),
+  /** Sends for real through the same sender and outbound guard as deliveries. */
+  testSend: publicProcedure.input(testSendInput).mutation(({ ctx, input }) => testSendIntegration(ctx, input)),
 });

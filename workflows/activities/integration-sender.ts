@@ -4,8 +4,26 @@ import { integrations } from "../../db/schema";
 import { openIntegrationSecrets } from "../../server/integration-store/integration-secrets";
 import { customizationsSchema } from "../../server/integrations/customizations-schema";
 import { integrationTypeSchema } from "../../server/integrations/integration-types";
+import type { IntegrationRecord } from "../../server/integrations/integration-record";
+import { rateLimitBucket } from "../../server/integrations/rate-limit";
 import { sendIntegrationMessage } from "../../server/integrations/send-message";
 import type { MessageSender, SendOutcome } from "./deliver";
+import { createRateLimiter, type RateLimiter } from "./rate-limiter";
+
+/** Waits shorter than this happen inside the activity; longer ones go back to Temporal's retry. */
+const MAX_INLINE_WAIT_MS = 5_000;
+const MAX_TOTAL_WAIT_MS = 20_000;
+
+async function takeToken(limiter: RateLimiter, key: string, perMinute: number): Promise<number | null> {
+  let waited = 0;
+  for (;;) {
+    const decision = await limiter(key, perMinute);
+    if (decision.granted) return null;
+    if (decision.waitMs > MAX_INLINE_WAIT_MS || waited + decision.waitMs > MAX_TOTAL_WAIT_MS) return decision.waitMs;
+    await new Promise((r) => setTimeout(r, decision.waitMs));
+    waited += decision.waitMs;
+  }
+}
 
 export interface SenderDeps {
   db: Db;
@@ -13,10 +31,13 @@ export interface SenderDeps {
   allowList: string[];
   publicUrl: string;
   timeoutMs?: number;
+  /** Defaults to the shared Postgres token bucket. */
+  rateLimiter?: RateLimiter;
 }
 
 /** Loads the integration, opens its secrets and sends one message through its definition. */
 export function createIntegrationSender(deps: SenderDeps): MessageSender {
+  const limiter = deps.rateLimiter ?? createRateLimiter(deps.db);
   return async (input, idempotencyKey): Promise<SendOutcome> => {
     const row = await deps.db.query.integrations.findFirst({ where: eq(integrations.id, input.target.integrationId) });
     if (!row) {
@@ -25,15 +46,27 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
     if (!row.enabled) {
       return { ok: false, skipped: true, retryable: false, latencyMs: 0, error: `Integration "${row.name}" is disabled` };
     }
+    const record: IntegrationRecord = {
+      id: row.id,
+      type: integrationTypeSchema.parse(row.type),
+      name: row.name,
+      variables: row.variables,
+      secrets: openIntegrationSecrets(row.id, row.secretsCiphertext, deps.secretKey),
+      customizations: customizationsSchema.parse(row.customizations),
+    };
+    const bucket = rateLimitBucket(record, input.target.variables);
+    const waitMs = await takeToken(limiter, bucket.key, bucket.eventsPerMinute);
+    if (waitMs !== null) {
+      return {
+        ok: false,
+        retryable: true,
+        retryAfterMs: waitMs,
+        latencyMs: 0,
+        error: `Rate limited by Alertflow: ${row.name} allows ${bucket.eventsPerMinute} messages a minute`,
+      };
+    }
     const result = await sendIntegrationMessage(
-      {
-        id: row.id,
-        type: integrationTypeSchema.parse(row.type),
-        name: row.name,
-        variables: row.variables,
-        secrets: openIntegrationSecrets(row.id, row.secretsCiphertext, deps.secretKey),
-        customizations: customizationsSchema.parse(row.customizations),
-      },
+      record,
       {
         alert: input.alert,
         messageType: input.messageType,

@@ -15,6 +15,8 @@ export interface CanvasView {
   readOnly: boolean;
   issuesByNode: Readonly<Record<string, readonly string[]>>;
   integrations: Readonly<Record<string, IntegrationOption>>;
+  /** Whether `integrations` is the workspace's full list (so a missing id really is unknown). */
+  integrationsLoaded: boolean;
   highlights: Readonly<Record<string, NodeHighlight>>;
 }
 
@@ -40,5 +42,7 @@ export const useNodeHighlight = (nodeId: string): NodeHighlight | undefined => u
 
 export const useIntegration = (id: string | null): IntegrationOption | undefined =>
   useCanvasView((v) => (id === null ? undefined : v.integrations[id]));
+
+export const useIntegrationsLoaded = (): boolean => useCanvasView((v) => v.integrationsLoaded);
 
 export const useReadOnly = (): boolean => useCanvasView((v) => v.readOnly);

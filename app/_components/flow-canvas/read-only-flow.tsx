@@ -21,19 +21,18 @@ interface ReadOnlyFlowProps {
 }
 
 const NO_HIGHLIGHTS: Record<string, NodeHighlight> = {};
-const NO_INTEGRATIONS: readonly IntegrationOption[] = [];
-
-function viewOf(highlights: Record<string, NodeHighlight>, integrations: readonly IntegrationOption[]): CanvasView {
+function viewOf(highlights: Record<string, NodeHighlight>, integrations: readonly IntegrationOption[] | undefined): CanvasView {
   return {
     readOnly: true,
     issuesByNode: {},
     highlights,
-    integrations: Object.fromEntries(integrations.map((i) => [i.id, i])),
+    integrations: Object.fromEntries((integrations ?? []).map((i) => [i.id, i])),
+    integrationsLoaded: integrations !== undefined,
   };
 }
 
 /** A graph drawn read-only with the editor's node cards: a run's graph, or a published version. */
-export function ReadOnlyFlow({ graph, highlights = NO_HIGHLIGHTS, integrations = NO_INTEGRATIONS, minimap = true }: ReadOnlyFlowProps) {
+export function ReadOnlyFlow({ graph, highlights = NO_HIGHLIGHTS, integrations, minimap = true }: ReadOnlyFlowProps) {
   const [view] = useState(() => createStore<CanvasView>(() => viewOf(highlights, integrations)));
   useEffect(() => view.setState(viewOf(highlights, integrations)), [view, highlights, integrations]);
   const { nodes, edges } = toCanvas(graph);
@@ -48,7 +47,7 @@ export function ReadOnlyFlow({ graph, highlights = NO_HIGHLIGHTS, integrations =
         nodesConnectable={false}
         edgesFocusable={false}
         deleteKeyCode={null}
-        proOptions={{ hideAttribution: true }}
+        attributionPosition="top-right"
       >
         <Background gap={16} />
         {minimap ? <MiniMap pannable zoomable /> : null}

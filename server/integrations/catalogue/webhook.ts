@@ -32,7 +32,8 @@ export const webhookIntegration: HttpIntegrationDefinition<"webhook"> = {
     dedupesRepeats: false,
     customizable: true,
   },
-  rateLimit: { eventsPerMinute: 600, per: { kind: "integration" } },
+  // Your own receiver: limited only to protect it from a runaway storm (1,000 messages a second).
+  rateLimit: { eventsPerMinute: 60_000, per: { kind: "integration" } },
   defaultStepDefinitions: [
     stepDefinition(["error", "reminder", "ok"], jsonStep("POST", "{{ApiUrl}}", everyVariableBody(), { name: "Send alert" })),
   ],

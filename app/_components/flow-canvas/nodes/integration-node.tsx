@@ -5,21 +5,27 @@ import { Plug } from "lucide-react";
 import { memo } from "react";
 import { integrationNodeDataSchema } from "~/server/flow/document";
 import type { CanvasNodeOfKind, IntegrationOption, NodeData } from "../canvas-types";
-import { useIntegration } from "../canvas-view";
+import { useIntegration, useIntegrationsLoaded } from "../canvas-view";
 import { NodeCard } from "./node-card";
 import type { NodeDefinition } from "./node-definition";
 
-export function integrationSummary(data: NodeData<"integration">, integration: IntegrationOption | undefined): string[] {
+export function integrationSummary(data: NodeData<"integration">, integration: IntegrationOption | undefined, listKnown: boolean): string[] {
   const values = Object.values(data.variables).filter((v) => v.trim() !== "");
   const target =
-    data.integrationId === null ? "No integration chosen" : integration ? integration.name : "Unknown integration";
+    data.integrationId === null
+      ? "No integration chosen"
+      : integration
+        ? integration.name
+        : listKnown
+          ? "Unknown integration"
+          : "Integration";
   const sends = ["Error", data.sendReminders ? "Reminders" : null, data.sendOk ? "Ok" : null].filter((s) => s !== null);
   return [values.length > 0 ? `${target} · ${values.join(", ")}` : target, `sends ${sends.join(" · ")}`];
 }
 
 const IntegrationNode = memo(function IntegrationNode({ id, data, selected }: NodeProps<CanvasNodeOfKind<"integration">>) {
   const integration = useIntegration(data.integrationId);
-  const [target, sends] = integrationSummary(data, integration);
+  const [target, sends] = integrationSummary(data, integration, useIntegrationsLoaded());
   return (
     <NodeCard
       id={id}

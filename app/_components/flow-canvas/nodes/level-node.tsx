@@ -64,7 +64,7 @@ export const levelNode: NodeDefinition<"level"> = {
   hasInput: true,
   sources: [
     { id: "out", label: "Send" },
-    { id: "next", label: "Next level" },
+    { id: "next", label: "Next level", side: "bottom" },
   ],
   createData: createLevelData,
   component: LevelNode,

@@ -11,6 +11,8 @@ export interface SourceSpec {
   id: SourceHandle;
   /** Shown beside the handle; a node with one unlabelled output draws it mid-right. */
   label?: string;
+  /** A level's "next level" leaves downwards: escalation reads top to bottom. */
+  side?: "right" | "bottom";
 }
 
 const HIGHLIGHT_RING: Record<NodeHighlight, string> = {
@@ -46,10 +48,12 @@ export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput,
   const border = firstIssue ? "border-danger" : selected ? "border-accent" : "border-border";
   const ring = highlight ? HIGHLIGHT_RING[highlight] : selected ? "ring-1 ring-accent" : "";
   const single = sources.length === 1 && !sources[0]?.label ? sources[0] : undefined;
+  const right = sources.filter((s) => s.side !== "bottom");
+  const bottom = sources.filter((s) => s.side === "bottom");
 
   return (
     <div
-      className={`flow-node w-60 rounded-lg border bg-panel text-fg shadow-sm ${border} ${ring}`}
+      className={`flow-node relative w-60 rounded-lg border bg-panel text-fg shadow-sm ${border} ${ring}`}
       data-kind={kind}
       data-invalid={firstIssue ? "true" : undefined}
     >
@@ -73,14 +77,22 @@ export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput,
         <Handle type="source" position={Position.Right} id={single.id} isConnectable={!readOnly} className={`handle-${single.id}`} />
       ) : (
         <div className="border-t border-border py-1">
-          {sources.map((s) => (
+          {right.map((s) => (
             <div key={s.id} className="relative h-5 pr-3 text-right text-[11px] leading-5 text-muted">
               {s.label}
               <Handle type="source" position={Position.Right} id={s.id} isConnectable={!readOnly} className={`handle-${s.id}`} />
             </div>
           ))}
+          {bottom.map((s) => (
+            <div key={s.id} className="h-4 pb-0.5 text-center text-[11px] leading-4 text-muted">
+              {s.label}
+            </div>
+          ))}
         </div>
       )}
+      {bottom.map((s) => (
+        <Handle key={s.id} type="source" position={Position.Bottom} id={s.id} isConnectable={!readOnly} className={`handle-${s.id}`} />
+      ))}
     </div>
   );
 }

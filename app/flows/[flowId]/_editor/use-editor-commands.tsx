@@ -1,7 +1,7 @@
 "use client";
 
 import { useReactFlow } from "@xyflow/react";
-import { createContext, useContext, useMemo, useRef, type ReactNode, type RefObject } from "react";
+import { createContext, useContext, useMemo, useRef, type ReactNode } from "react";
 import { toast } from "sonner";
 import type { CanvasEdge, CanvasNode, XY } from "~/app/_components/flow-canvas/canvas-types";
 import { toFlowEdge, toFlowNode } from "~/app/_components/flow-canvas/graph-mapping";
@@ -29,8 +29,8 @@ export interface EditorCommands {
   fitView: () => void;
   addNode: (kind: NodeKind, at?: XY) => void;
   focusNode: (id: string) => void;
-  /** Last pointer position over the canvas (screen coordinates): where pastes land. */
-  pointer: RefObject<XY | null>;
+  /** Records the pointer over the canvas (screen coordinates, null when it leaves): where pastes land. */
+  setPointer: (at: XY | null) => void;
 }
 
 const CommandsContext = createContext<EditorCommands | null>(null);
@@ -51,7 +51,7 @@ export function EditorCommandsProvider({ children }: { children: ReactNode }) {
   const commands = useMemo((): EditorCommands => {
     const s = store.getState;
     const viewportCenter = (): XY => {
-      const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
+      const pane = document.querySelector("[data-editor-canvas]")?.getBoundingClientRect();
       const center = pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 } : { x: 0, y: 0 };
       const at = flow.screenToFlowPosition(center);
       return { x: at.x - NODE_SIZE.width / 2, y: at.y - NODE_SIZE.height / 2 };
@@ -77,7 +77,9 @@ export function EditorCommandsProvider({ children }: { children: ReactNode }) {
       s().insertFragment(fragment, pointer.current ? flow.screenToFlowPosition(pointer.current) : undefined);
     };
     return {
-      pointer,
+      setPointer: (at) => {
+        pointer.current = at;
+      },
       undo: () => s().undo(),
       redo: () => s().redo(),
       deleteSelection: () => s().deleteSelection(),
@@ -102,7 +104,7 @@ export function EditorCommandsProvider({ children }: { children: ReactNode }) {
             width: n.measured?.width ?? NODE_SIZE.width,
             height: n.measured?.height ?? NODE_SIZE.height,
             inputs: nodeDefinitions[n.type].hasInput ? ["in"] : [],
-            outputs: nodeDefinitions[n.type].sources.map((h) => h.id),
+            outputs: nodeDefinitions[n.type].sources.map((h) => ({ id: h.id, side: h.side ?? "right" })),
           })),
           edges.map((e) => ({ id: e.id, source: e.source, target: e.target, sourceHandle: e.sourceHandle ?? "", targetHandle: e.targetHandle ?? "in" })),
         );

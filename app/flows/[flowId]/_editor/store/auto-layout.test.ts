@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { layoutGraph, type LayoutNode } from "./auto-layout";
 
-const node = (id: string, inputs: string[], outputs: string[]): LayoutNode => ({ id, width: 240, height: 80, inputs, outputs });
+const node = (id: string, inputs: string[], outputs: string[]): LayoutNode => ({
+  id,
+  width: 240,
+  height: 80,
+  inputs,
+  outputs: outputs.map((h) => ({ id: h, side: h === "next" ? "bottom" : "right" })),
+});
 const link = (source: string, sourceHandle: string, target: string) => ({ id: `${source}-${target}`, source, sourceHandle, target, targetHandle: "in" });
 
 describe("auto-layout", () => {

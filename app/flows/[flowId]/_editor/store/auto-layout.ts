@@ -6,7 +6,7 @@ export interface LayoutNode {
   height: number;
   /** Handle ids in the order they are drawn, so ELK keeps Error above Reminder above Ok. */
   inputs: readonly string[];
-  outputs: readonly string[];
+  outputs: readonly { id: string; side: "right" | "bottom" }[];
 }
 
 export interface LayoutEdge {
@@ -47,8 +47,11 @@ export async function layoutGraph(nodes: readonly LayoutNode[], edges: readonly 
       layoutOptions: { "elk.portConstraints": "FIXED_ORDER" },
       ports: [
         ...node.inputs.map((h, i) => ({ id: portId(node.id, h), layoutOptions: { "elk.port.side": "WEST", "elk.port.index": String(i) } })),
-        // ELK numbers east ports clockwise (top to bottom), so the index follows drawing order.
-        ...node.outputs.map((h, i) => ({ id: portId(node.id, h), layoutOptions: { "elk.port.side": "EAST", "elk.port.index": String(i) } })),
+        // ELK numbers ports clockwise (east: top to bottom), so the index follows drawing order.
+        ...node.outputs.map((h, i) => ({
+          id: portId(node.id, h.id),
+          layoutOptions: { "elk.port.side": h.side === "bottom" ? "SOUTH" : "EAST", "elk.port.index": String(i) },
+        })),
       ],
     })),
     edges: edges

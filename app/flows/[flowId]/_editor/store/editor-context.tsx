@@ -15,7 +15,7 @@ export function EditorStoreProvider({ init, children }: { init: EditorInit; chil
   const [store] = useState(() => createEditorStore(init));
   return (
     <EditorStoreContext.Provider value={store}>
-      <CanvasViewProvider value={store}>{children}</CanvasViewProvider>
+      <CanvasViewProvider value={store.getState().view}>{children}</CanvasViewProvider>
     </EditorStoreContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from "@xyflow/react";
-import { createStore } from "zustand";
+import { createStore, type StoreApi } from "zustand";
 import type { CanvasEdge, CanvasNode, IntegrationOption, XY } from "~/app/_components/flow-canvas/canvas-types";
 import type { CanvasView } from "~/app/_components/flow-canvas/canvas-view";
 import { toCanvas, toCanvasEdge, toCanvasNode, toFlowNode } from "~/app/_components/flow-canvas/graph-mapping";
@@ -17,12 +17,19 @@ export interface Snapshot {
   edges: CanvasEdge[];
 }
 
-export interface EditorState extends CanvasView {
+export interface EditorState {
   nodes: CanvasNode[];
   edges: CanvasEdge[];
   issues: GraphIssue[];
+  integrations: Readonly<Record<string, IntegrationOption>>;
   /** False until `integrations.list` answers; only then are unknown integrations an error. */
   integrationsLoaded: boolean;
+  /**
+   * What node cards read (issues per node, integrations), in a store of its own: a drag updates
+   * `nodes` on every frame, and 500 cards re-checking their selectors each time is what made
+   * dragging slow. This one changes only when validation or the integrations do.
+   */
+  view: StoreApi<CanvasView>;
   name: string;
   description: string;
   history: History<Snapshot>;
@@ -56,25 +63,46 @@ export interface EditorInit {
   description: string;
 }
 
-type Commit = Partial<Snapshot> & { record?: RecordOptions | false; structural?: boolean; external?: boolean; save?: boolean };
+type Commit = Partial<Snapshot> & {
+  record?: RecordOptions | false;
+  structural?: boolean;
+  external?: boolean;
+  save?: boolean;
+  /** Other state to set in the same update (one notification per change matters while dragging). */
+  also?: Partial<EditorState>;
+};
 
 export type EditorStore = ReturnType<typeof createEditorStore>;
 
 /** One store per open editor (see editor-context.tsx); never a module global. */
 export function createEditorStore(init: EditorInit) {
   const start = toCanvas(init.graph);
+  const initial = validateCanvas(start.nodes, start.edges, null);
+  const view = createStore<CanvasView>()(() => ({
+    readOnly: false,
+    issuesByNode: initial.issuesByNode,
+    integrations: {},
+    integrationsLoaded: false,
+    highlights: {},
+  }));
   return createStore<EditorState>()((set, get) => {
+    const revalidate = (nodes: readonly CanvasNode[], edges: readonly CanvasEdge[], integrations: EditorState["integrations"] | null) => {
+      const { issues, issuesByNode } = validateCanvas(nodes, edges, integrations);
+      view.setState({ issuesByNode });
+      return { issues };
+    };
+
     /** Every graph edit funnels through here: history, validation and the save counter stay in step. */
-    const commit = ({ record: recordOpts = {}, structural = true, external = false, save = true, ...next }: Commit) => {
+    const commit = ({ record: recordOpts = {}, structural = true, external = false, save = true, also = {}, ...next }: Commit) => {
       const s = get();
       const nodes = next.nodes ?? s.nodes;
       const edges = next.edges ?? s.edges;
-      const integrationsKnown = s.integrationsLoaded ? s.integrations : null;
       set({
+        ...also,
         nodes,
         edges,
         history: recordOpts === false ? s.history : record(s.history, { nodes: s.nodes, edges: s.edges }, recordOpts),
-        ...(structural ? validateCanvas(nodes, edges, integrationsKnown) : {}),
+        ...(structural ? revalidate(nodes, edges, s.integrationsLoaded ? s.integrations : null) : {}),
         changeSeq: save ? s.changeSeq + 1 : s.changeSeq,
         externalSeq: external ? s.externalSeq + 1 : s.externalSeq,
       });
@@ -90,11 +118,10 @@ export function createEditorStore(init: EditorInit) {
 
     return {
       ...start,
-      ...validateCanvas(start.nodes, start.edges, null),
-      readOnly: false,
+      issues: initial.issues,
       integrations: {},
       integrationsLoaded: false,
-      highlights: {},
+      view,
       name: init.name,
       description: init.description,
       history: emptyHistory(),
@@ -111,8 +138,7 @@ export function createEditorStore(init: EditorInit) {
         const dragging = !structural && edits.some((c) => c.type === "position" && c.dragging === true);
         // One undo step per drag (taken at its start); keyboard nudges coalesce into one.
         const recordOpts: RecordOptions | false = structural ? {} : s.dragging ? false : dragging ? {} : { key: "nudge" };
-        set({ dragging });
-        commit({ nodes, structural, record: recordOpts, save: !dragging });
+        commit({ nodes, structural, record: recordOpts, save: !dragging, also: { dragging } });
       },
 
       onEdgesChange: (changes) => {
@@ -179,7 +205,8 @@ export function createEditorStore(init: EditorInit) {
       setIntegrations: (list) => {
         const integrations = Object.fromEntries(list.map((i) => [i.id, i]));
         const s = get();
-        set({ integrations, integrationsLoaded: true, ...validateCanvas(s.nodes, s.edges, integrations) });
+        view.setState({ integrations, integrationsLoaded: true });
+        set({ integrations, integrationsLoaded: true, ...revalidate(s.nodes, s.edges, integrations) });
       },
       setName: (name) => set((s) => ({ name, changeSeq: s.changeSeq + 1 })),
       setDescription: (description) => set((s) => ({ description, changeSeq: s.changeSeq + 1 })),

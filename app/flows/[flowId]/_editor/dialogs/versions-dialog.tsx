@@ -1,0 +1,120 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { RotateCcw } from "lucide-react";
+import { useMemo, useState } from "react";
+import { toast } from "sonner";
+import { useShallow } from "zustand/react/shallow";
+import { toFlowGraph } from "~/app/_components/flow-canvas/graph-mapping";
+import { Button } from "~/app/_components/ui/button";
+import { Dialog } from "~/app/_components/ui/dialog";
+import { Select } from "~/app/_components/ui/field";
+import { useTRPC } from "~/app/_lib/trpc";
+import { migrateGraph } from "~/server/flow/migrations";
+import { useEditor, useEditorStore } from "../store/editor-context";
+import type { Autosave } from "../use-autosave";
+import { VersionDiff } from "./version-diff";
+
+const DRAFT = "draft";
+
+interface VersionsProps {
+  flowId: string;
+  autosave: Autosave;
+  onRestored: () => void;
+}
+
+function Versions({ flowId, autosave, onRestored }: VersionsProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const store = useEditorStore();
+  const versions = useQuery(trpc.flows.versions.queryOptions({ flowId }));
+  const list = versions.data ?? [];
+  const [fromChoice, setFrom] = useState<string | null>(null);
+  const [toChoice, setTo] = useState(DRAFT);
+  const from = fromChoice ?? list[0]?.id ?? DRAFT;
+
+  const { nodes, edges, integrations } = useEditor(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, integrations: s.integrations })));
+  const draft = useMemo(() => toFlowGraph(nodes, edges), [nodes, edges]);
+  const integrationList = useMemo(() => Object.values(integrations), [integrations]);
+  const versionQuery = (id: string) => ({ ...trpc.flows.version.queryOptions({ flowId, versionId: id }), enabled: id !== DRAFT });
+  const fromVersion = useQuery(versionQuery(from));
+  const toVersion = useQuery(versionQuery(toChoice));
+  const graphOf = (id: string, data: typeof fromVersion.data) => (id === DRAFT ? draft : data ? migrateGraph(data.graph) : null);
+  const fromGraph = graphOf(from, fromVersion.data);
+  const toGraph = graphOf(toChoice, toVersion.data);
+  const nameOf = (id: string) => (id === DRAFT ? "Current draft" : `Version ${list.find((v) => v.id === id)?.version ?? "?"}`);
+
+  const restore = async (versionId: string, version: number) => {
+    try {
+      const v = await queryClient.fetchQuery(trpc.flows.version.queryOptions({ flowId, versionId }));
+      store.getState().replaceGraph(migrateGraph(v.graph));
+    } catch (err) {
+      toast.error(`Version ${version} could not be restored: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    const saved = await autosave.flush();
+    if (saved) toast.success(`Version ${version} is the draft again (undo brings your draft back).`);
+    onRestored();
+  };
+
+  const options = [{ id: DRAFT, label: "Current draft" }, ...list.map((v) => ({ id: v.id, label: `Version ${v.version}` }))];
+  return (
+    <div className="flex h-[75vh] min-h-0">
+      <ul className="w-72 shrink-0 overflow-y-auto border-r border-border" aria-label="Published versions">
+        {versions.isLoading ? <li className="p-4 text-muted">Loading…</li> : null}
+        {list.length === 0 && !versions.isLoading ? <li className="p-4 text-muted">Nothing published yet.</li> : null}
+        {list.map((v) => (
+          <li key={v.id} className="border-b border-border px-4 py-2.5" data-testid="version-row">
+            <div className="flex items-center justify-between gap-2">
+              <span className="font-medium">Version {v.version}</span>
+              <span className="text-[11px] text-muted">{v.createdAt.toLocaleString()}</span>
+            </div>
+            <p className="mt-0.5 text-[12px] break-words text-muted">{v.note || "No note"}</p>
+            <div className="mt-1.5 flex gap-1">
+              <Button variant="ghost" onClick={() => setFrom(v.id)}>
+                Compare
+              </Button>
+              <Button variant="ghost" onClick={() => void restore(v.id, v.version)}>
+                <RotateCcw className="size-3.5" aria-hidden /> Restore
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="flex min-w-0 flex-1 flex-col gap-3 p-4">
+        <div className="flex items-center gap-2 text-[12px]">
+          <span className="text-muted">Compare</span>
+          <Select aria-label="Compare from" className="w-44" value={from} onChange={(e) => setFrom(e.target.value)}>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+          <span className="text-muted">with</span>
+          <Select aria-label="Compare with" className="w-44" value={toChoice} onChange={(e) => setTo(e.target.value)}>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        {fromGraph && toGraph ? (
+          <VersionDiff from={{ label: nameOf(from), graph: fromGraph }} to={{ label: nameOf(toChoice), graph: toGraph }} integrations={integrationList} />
+        ) : (
+          <p className="text-muted">Loading versions…</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Published versions: compare any two (or one with the draft) and restore one as the draft. */
+export function VersionsDialog({ open, onOpenChange, ...props }: VersionsProps & { open: boolean; onOpenChange: (open: boolean) => void }) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} size="xl" title="Versions" description="Published versions are immutable. Restoring one makes it the draft; publish to run it.">
+      <Versions {...props} />
+    </Dialog>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useCallback } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { z } from "zod";
+import type { NodeData } from "~/app/_components/flow-canvas/canvas-types";
+import { CheckboxField, Field, Input, Select } from "~/app/_components/ui/field";
+import { useEditor } from "../store/editor-context";
+import { Section } from "./inspector-section";
+import { useLiveCommit } from "./use-live-form";
+
+const integrationFormSchema = z.object({
+  label: z.string().max(200, "At most 200 characters"),
+  /** "" while nothing is chosen: a select cannot hold null. */
+  integrationId: z.string(),
+  sendOk: z.boolean(),
+  sendReminders: z.boolean(),
+  variables: z.record(z.string(), z.string().max(5000, "At most 5000 characters")),
+});
+type IntegrationForm = z.infer<typeof integrationFormSchema>;
+const parse = (values: unknown) => integrationFormSchema.safeParse(values);
+
+export function IntegrationFormPanel({
+  nodeId,
+  data,
+  onChange,
+}: {
+  nodeId: string;
+  data: NodeData<"integration">;
+  onChange: (data: NodeData<"integration">) => void;
+}) {
+  const integrations = useEditor((s) => s.integrations);
+  const loaded = useEditor((s) => s.integrationsLoaded);
+  const form = useForm<IntegrationForm>({
+    resolver: zodResolver(integrationFormSchema),
+    mode: "onChange",
+    defaultValues: { label: data.label, integrationId: data.integrationId ?? "", sendOk: data.sendOk, sendReminders: data.sendReminders, variables: data.variables },
+  });
+  const commit = useCallback(
+    ({ integrationId, variables, ...rest }: IntegrationForm) => {
+      const chosen = integrations[integrationId];
+      // Only the chosen integration's per-level variables are kept; blanks fall back to its own value.
+      const names = chosen ? new Set(chosen.perLevelVariables.map((v) => v.name)) : null;
+      const kept = Object.entries(variables).filter(([name, value]) => value.trim() !== "" && (names === null || names.has(name)));
+      onChange({ ...rest, integrationId: integrationId === "" ? null : integrationId, variables: Object.fromEntries(kept) });
+    },
+    [integrations, onChange],
+  );
+  useLiveCommit(form.watch, parse, commit);
+  const { register, control, formState } = form;
+  const chosen = integrations[useWatch({ control, name: "integrationId" })];
+  const options = Object.values(integrations).sort((a, b) => a.name.localeCompare(b.name));
+  const id = (field: string) => `${nodeId}-${field}`;
+
+  return (
+    <form onSubmit={(e) => e.preventDefault()} noValidate>
+      <Section title="Integration">
+        <Field label="Send through" htmlFor={id("integration")} hint={loaded && options.length === 0 ? "No integrations yet." : undefined}>
+          <Select id={id("integration")} {...register("integrationId")}>
+            <option value="">Choose an integration…</option>
+            {options.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name} · {i.type}{i.enabled ? "" : " (disabled)"}
+              </option>
+            ))}
+            {data.integrationId && loaded && !integrations[data.integrationId] ? <option value={data.integrationId}>Unknown integration (deleted?)</option> : null}
+          </Select>
+        </Field>
+        {chosen && !chosen.enabled ? <p className="text-[12px] text-warn">This integration is disabled: nothing is sent through it until it is enabled.</p> : null}
+        <Link href="/integrations" className="text-[12px] text-accent hover:underline">
+          Manage integrations
+        </Link>
+        <Field label="Name on the canvas" htmlFor={id("label")} error={formState.errors.label?.message}>
+          <Input id={id("label")} placeholder={chosen?.name ?? "e.g. Page on-call"} {...register("label")} />
+        </Field>
+      </Section>
+      <Section title="This link sends">
+        <CheckboxField label="Ok when the problem clears" {...register("sendOk")} />
+        <CheckboxField label="Reminders" hint="Turn off for channels that page on every message." {...register("sendReminders")} />
+      </Section>
+      {chosen && chosen.perLevelVariables.length > 0 ? (
+        <Section title="Values for this level">
+          {chosen.perLevelVariables.map((v) => (
+            <Field key={`${chosen.id}-${v.name}`} label={v.label} htmlFor={id(`var-${v.name}`)} hint={`{{${v.name}}}; blank uses the integration's own value.`}>
+              <Input id={id(`var-${v.name}`)} {...register(`variables.${v.name}`)} />
+            </Field>
+          ))}
+        </Section>
+      ) : null}
+    </form>
+  );
+}

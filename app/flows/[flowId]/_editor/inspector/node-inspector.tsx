@@ -1,0 +1,62 @@
+"use client";
+
+import { AlertTriangle, Trash2 } from "lucide-react";
+import type { CanvasNode } from "~/app/_components/flow-canvas/canvas-types";
+import { useNodeIssues } from "~/app/_components/flow-canvas/canvas-view";
+import { nodeDefinitions } from "~/app/_components/flow-canvas/nodes/node-registry";
+import type { FlowNode } from "~/server/flow/document";
+import { useEditorStore } from "../store/editor-context";
+import { useEditorCommands } from "../use-editor-commands";
+import { BranchFormPanel } from "./branch-form";
+import { IntegrationFormPanel } from "./integration-form";
+import { LevelFormPanel } from "./level-form";
+import { TriggerFormPanel } from "./trigger-form";
+
+function KindForm({ node, update }: { node: CanvasNode; update: (next: FlowNode) => void }) {
+  const { id, position } = node;
+  switch (node.type) {
+    case "trigger":
+      return <TriggerFormPanel nodeId={id} data={node.data} onChange={(data) => update({ id, type: "trigger", position, data })} />;
+    case "level":
+      return <LevelFormPanel nodeId={id} data={node.data} onChange={(data) => update({ id, type: "level", position, data })} />;
+    case "branch":
+      return <BranchFormPanel nodeId={id} data={node.data} onChange={(data) => update({ id, type: "branch", position, data })} />;
+    case "integration":
+      return <IntegrationFormPanel nodeId={id} data={node.data} onChange={(data) => update({ id, type: "integration", position, data })} />;
+  }
+}
+
+/** The selected node's settings, its problems, and a delete button. */
+export function NodeInspector({ node }: { node: CanvasNode }) {
+  const store = useEditorStore();
+  const commands = useEditorCommands();
+  const issues = useNodeIssues(node.id);
+  const { label, icon: Icon } = nodeDefinitions[node.type];
+  return (
+    <div data-testid="inspector" data-node-id={node.id}>
+      <header className="flex items-center gap-2 border-b border-border px-4 py-3">
+        <Icon className="size-4 text-accent" aria-hidden />
+        <div className="min-w-0 flex-1">
+          <h2 className="text-[13px] font-semibold">{label}</h2>
+          <p className="truncate font-mono text-[11px] text-muted" title="Stable node id">
+            {node.id}
+          </p>
+        </div>
+        <button type="button" onClick={commands.deleteSelection} aria-label="Delete node" title="Delete (Del)" className="rounded p-1 text-muted hover:bg-raised hover:text-danger">
+          <Trash2 className="size-4" aria-hidden />
+        </button>
+      </header>
+      {issues.length > 0 ? (
+        <ul className="flex flex-col gap-1 border-b border-border bg-danger/5 px-4 py-2 text-[12px] text-danger">
+          {issues.map((message) => (
+            <li key={message} className="flex gap-1.5">
+              <AlertTriangle className="mt-0.5 size-3 shrink-0" aria-hidden />
+              {message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <KindForm node={node} update={(next) => store.getState().updateNode(next)} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { AlertTriangle, CheckCircle2, ChevronLeft, Clock, History, KeyRound, Rocket } from "lucide-react";
+import Link from "next/link";
+import { Button } from "~/app/_components/ui/button";
+import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { SaveStatusIndicator } from "./save-status";
+import { useEditor, useEditorStore } from "./store/editor-context";
+import type { Autosave } from "./use-autosave";
+
+export type EditorDialog = "publish" | "versions" | "timing" | "endpoints" | "shortcuts";
+
+interface TopBarProps {
+  autosave: Autosave;
+  published: { version: number } | null;
+  enabled: boolean;
+  onToggleEnabled: () => void;
+  onOpen: (dialog: EditorDialog) => void;
+  onToggleProblems: () => void;
+}
+
+/** Name, save state, problems, and the flow-level actions (timing, versions, endpoints, publish). */
+export function TopBar({ autosave, published, enabled, onToggleEnabled, onOpen, onToggleProblems }: TopBarProps) {
+  const store = useEditorStore();
+  const name = useEditor((s) => s.name);
+  const problems = useEditor((s) => s.issues.length);
+  return (
+    <header className="flex h-12 shrink-0 items-center gap-3 border-b border-border bg-panel px-3">
+      <Link href="/flows" className="flex items-center gap-0.5 rounded px-1 py-0.5 text-muted hover:bg-raised hover:text-fg" aria-label="All flows">
+        <ChevronLeft className="size-4" aria-hidden />
+        Flows
+      </Link>
+      <span className="text-border">/</span>
+      <input
+        aria-label="Flow name"
+        value={name}
+        maxLength={200}
+        onChange={(e) => store.getState().setName(e.target.value)}
+        className="h-7 w-64 min-w-0 rounded-md border border-transparent bg-transparent px-1.5 text-[14px] font-semibold tracking-tight hover:border-border focus:border-accent focus:outline-none"
+      />
+      <h1 className="sr-only">{name}</h1>
+      <SaveStatusIndicator autosave={autosave} />
+      <div className="ml-auto flex items-center gap-2">
+        <button type="button" onClick={onToggleEnabled} title={enabled ? "New alerts start incidents. Click to disable." : "Alerts are ignored. Click to enable."}>
+          <StatusBadge tone={enabled ? "ok" : "neutral"}>{enabled ? "Enabled" : "Disabled"}</StatusBadge>
+        </button>
+        <StatusBadge tone={published ? "accent" : "neutral"}>{published ? `Published v${published.version}` : "Not published"}</StatusBadge>
+        <Button variant="ghost" onClick={onToggleProblems} data-testid="problems-toggle" title="Validate: show the problems list">
+          {problems === 0 ? <CheckCircle2 className="size-3.5 text-ok" aria-hidden /> : <AlertTriangle className="size-3.5 text-danger" aria-hidden />}
+          {problems === 0 ? "Valid" : `${problems} problem${problems === 1 ? "" : "s"}`}
+        </Button>
+        <Button variant="ghost" onClick={() => onOpen("timing")}>
+          <Clock className="size-3.5" aria-hidden /> Timing
+        </Button>
+        <Button variant="ghost" onClick={() => onOpen("versions")}>
+          <History className="size-3.5" aria-hidden /> Versions
+        </Button>
+        <Button variant="ghost" onClick={() => onOpen("endpoints")}>
+          <KeyRound className="size-3.5" aria-hidden /> Endpoints
+        </Button>
+        <Button variant="primary" onClick={() => onOpen("publish")}>
+          <Rocket className="size-3.5" aria-hidden /> Publish
+        </Button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,209 @@
+import { z } from "zod";
+import { httpMethodSchema, type EmailTemplate, type HttpStep, type StepDefinition } from "~/server/integrations/customizations-schema";
+import { MESSAGE_TYPES, messageTypeSchema, type MessageType } from "~/server/templates/message-type";
+import type { CatalogueEntry, PublicIntegration } from "../../_lib/catalogue";
+
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+const headerRow = z.object({ name: z.string().regex(HEADER_NAME, "Not a valid header name"), value: z.string() });
+const fieldRow = z.object({ name: z.string().min(1, "Name the field"), value: z.string() });
+
+export const authTypes = ["none", "basic", "bearer", "digest"] as const;
+export const bodyTypes = ["none", "raw", "form"] as const;
+
+const stepSchema = z.object({
+  name: z.string().max(200),
+  method: httpMethodSchema,
+  url: z.string().trim().min(1, "A URL is required"),
+  headers: z.array(headerRow),
+  bodyType: z.enum(bodyTypes),
+  bodyContent: z.string(),
+  formFields: z.array(fieldRow),
+  /** Flat rather than a union so switching the type keeps what was typed. */
+  auth: z.object({ type: z.enum(authTypes), username: z.string(), password: z.string(), token: z.string() }),
+  captures: z.array(
+    z.object({
+      name: z.string().regex(VARIABLE_NAME, "Letters, digits, _ . - (not first)"),
+      from: z.enum(["jsonPath", "header"]),
+      path: z.string().trim().min(1, "Where to read it"),
+    }),
+  ),
+});
+export type StepForm = z.infer<typeof stepSchema>;
+
+const definitionSchema = z.object({
+  messageTypes: z.array(messageTypeSchema).min(1, "Tick at least one message type"),
+  steps: z.array(stepSchema).min(1, "Add a step"),
+});
+
+/** A subject is required only when customized; the check is in the form's refinement. */
+const emailSchema = z.object({ subject: z.string(), html: z.string(), text: z.string() });
+
+export const editorFormSchema = z
+  .object({
+    name: z.string().trim().min(1, "Name is required").max(200),
+    enabled: z.boolean(),
+    /** Values of the type's non-secret variables. */
+    variables: z.record(z.string(), z.string()),
+    /** New values for secret variables; "" keeps what is stored. */
+    secrets: z.record(z.string(), z.string()),
+    /** Stored secrets to remove on save. */
+    removeSecrets: z.array(z.string()),
+    /** The person's own variables (customizable types), e.g. a token a custom step sends. */
+    customVariables: z.array(
+      z.object({
+        name: z.string().regex(VARIABLE_NAME, "Letters, digits, _ . - (not first)"),
+        value: z.string(),
+        secret: z.boolean(),
+        /** A stored secret: its value is never sent to the browser. */
+        stored: z.boolean(),
+      }),
+    ),
+    customized: z.boolean(),
+    stepDefinitions: z.array(definitionSchema),
+    emailCustomized: z.boolean(),
+    email: z.object({ error: emailSchema, reminder: emailSchema, ok: emailSchema }),
+  })
+  .superRefine((form, ctx) => {
+    if (form.emailCustomized) {
+      for (const type of MESSAGE_TYPES) {
+        if (form.email[type].subject.trim() === "") ctx.addIssue({ code: "custom", path: ["email", type, "subject"], message: "A subject is required" });
+      }
+    }
+    if (!form.customized) return;
+    // Uptrends' rule: each message type in at most one definition, and Error always sent.
+    for (const type of MESSAGE_TYPES) {
+      const users = form.stepDefinitions.flatMap((d, i) => (d.messageTypes.includes(type) ? [i] : []));
+      if (users.length > 1) {
+        ctx.addIssue({ code: "custom", path: ["stepDefinitions", users[1] ?? 0, "messageTypes"], message: `${type} is already sent by definition ${(users[0] ?? 0) + 1}` });
+      }
+    }
+    if (!form.stepDefinitions.some((d) => d.messageTypes.includes("error"))) {
+      ctx.addIssue({ code: "custom", path: ["stepDefinitions", 0, "messageTypes"], message: "One definition must send the Error message" });
+    }
+  });
+export type EditorForm = z.infer<typeof editorFormSchema>;
+
+export function stepToForm(step: HttpStep): StepForm {
+  const auth = step.auth;
+  return {
+    name: step.name,
+    method: step.method,
+    url: step.url,
+    headers: Object.entries(step.headers).map(([name, value]) => ({ name, value })),
+    bodyType: step.body.type,
+    bodyContent: step.body.type === "raw" ? step.body.content : "",
+    formFields: step.body.type === "form" ? Object.entries(step.body.fields).map(([name, value]) => ({ name, value })) : [],
+    auth: {
+      type: auth.type,
+      username: auth.type === "basic" || auth.type === "digest" ? auth.username : "",
+      password: auth.type === "basic" || auth.type === "digest" ? auth.password : "",
+      token: auth.type === "bearer" ? auth.token : "",
+    },
+    captures: step.captures.map((c) => ({ ...c })),
+  };
+}
+
+export function stepFromForm(step: StepForm): HttpStep {
+  const { auth } = step;
+  return {
+    name: step.name,
+    method: step.method,
+    url: step.url,
+    headers: Object.fromEntries(step.headers.filter((h) => h.name !== "").map((h) => [h.name, h.value])),
+    body:
+      step.bodyType === "raw"
+        ? { type: "raw", content: step.bodyContent }
+        : step.bodyType === "form"
+          ? { type: "form", fields: Object.fromEntries(step.formFields.map((f) => [f.name, f.value])) }
+          : { type: "none" },
+    auth:
+      auth.type === "basic" || auth.type === "digest"
+        ? { type: auth.type, username: auth.username, password: auth.password }
+        : auth.type === "bearer"
+          ? { type: "bearer", token: auth.token }
+          : { type: "none" },
+    captures: step.captures.map((c) => ({ ...c })),
+  };
+}
+
+export const emptyStep = (): StepForm =>
+  stepToForm({ name: "", method: "POST", url: "{{ApiUrl}}", headers: {}, body: { type: "none" }, auth: { type: "none" }, captures: [] });
+
+export function definitionsToForm(definitions: readonly StepDefinition[]): EditorForm["stepDefinitions"] {
+  return definitions.map((d) => ({ messageTypes: [...d.messageTypes], steps: d.steps.map(stepToForm) }));
+}
+
+const EMPTY_EMAIL: EmailTemplate = { subject: "", html: "", text: "" };
+
+function emailFor(entry: CatalogueEntry, integration: PublicIntegration, type: MessageType): EmailTemplate {
+  return integration.customizations.email?.[type] ?? entry.defaultEmail?.[type] ?? EMPTY_EMAIL;
+}
+
+/** The editor's starting state: stored values, the type's defaults where nothing is customized. */
+export function integrationToForm(integration: PublicIntegration, entry: CatalogueEntry): EditorForm {
+  const predefined = new Set(entry.variables.map((v) => v.name));
+  const variables: Record<string, string> = {};
+  const secrets: Record<string, string> = {};
+  for (const v of entry.variables) {
+    if (v.secret) secrets[v.name] = "";
+    else variables[v.name] = integration.variables[v.name] ?? v.defaultValue ?? "";
+  }
+  const custom = Object.entries(integration.variables)
+    .filter(([name]) => !predefined.has(name))
+    .map(([name, value]) => ({ name, value, secret: false, stored: false }));
+  const customSecrets = integration.secretNames
+    .filter((name) => !predefined.has(name))
+    .map((name) => ({ name, value: "", secret: true, stored: true }));
+  const stored = integration.customizations.stepDefinitions ?? [];
+  return {
+    name: integration.name,
+    enabled: integration.enabled,
+    variables,
+    secrets,
+    removeSecrets: [],
+    customVariables: [...custom, ...customSecrets],
+    customized: stored.length > 0,
+    stepDefinitions: definitionsToForm(stored.length > 0 ? stored : entry.defaultStepDefinitions),
+    emailCustomized: integration.customizations.email !== undefined,
+    email: { error: emailFor(entry, integration, "error"), reminder: emailFor(entry, integration, "reminder"), ok: emailFor(entry, integration, "ok") },
+  };
+}
+
+export interface IntegrationDraft {
+  type: CatalogueEntry["type"];
+  variables: Record<string, string>;
+  secrets: Record<string, string>;
+  customizations: { stepDefinitions?: StepDefinition[]; email?: Partial<Record<MessageType, EmailTemplate>> };
+}
+
+/**
+ * What the server gets: blanks are left out so the type's defaults apply, secrets are sent only
+ * when typed (or as "" to remove one), and customizations only when the person customized.
+ */
+export function formToDraft(form: EditorForm, entry: CatalogueEntry): IntegrationDraft {
+  const variables: Record<string, string> = {};
+  const secrets: Record<string, string> = {};
+  for (const v of entry.variables) {
+    if (v.secret) {
+      const typed = form.secrets[v.name] ?? "";
+      if (typed !== "") secrets[v.name] = typed;
+    } else {
+      const value = form.variables[v.name] ?? "";
+      if (value !== "") variables[v.name] = value;
+    }
+  }
+  for (const c of form.customVariables) {
+    if (c.name === "") continue;
+    if (!c.secret) variables[c.name] = c.value;
+    else if (c.value !== "") secrets[c.name] = c.value;
+  }
+  for (const name of form.removeSecrets) if (!(name in secrets)) secrets[name] = "";
+  const customizations: IntegrationDraft["customizations"] = {};
+  if (entry.transport === "http" && form.customized) {
+    customizations.stepDefinitions = form.stepDefinitions.map((d) => ({ messageTypes: d.messageTypes, steps: d.steps.map(stepFromForm) }));
+  }
+  if (entry.transport === "smtp" && form.emailCustomized) customizations.email = form.email;
+  return { type: entry.type, variables, secrets, customizations };
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { Controller, useFormContext, useWatch } from "react-hook-form";
+import { Textarea } from "~/app/_components/ui/field";
+import { Segmented } from "../../_ui/segmented";
+import { FieldIssues } from "./field-issues";
+import { bodyTypes, type EditorForm } from "./form-model";
+import { KeyValueEditor } from "./key-value-editor";
+
+const BODY_LABEL: Record<(typeof bodyTypes)[number], string> = { none: "None", raw: "Raw", form: "Form (urlencoded)" };
+
+/** The request body: none, raw template text (JSON, XML, text) or URL-encoded form fields. */
+export function StepBody({ definition, step }: { definition: number; step: number }) {
+  const { control, register } = useFormContext<EditorForm>();
+  const base = `stepDefinitions.${definition}.steps.${step}`;
+  const type = useWatch({ control, name: `stepDefinitions.${definition}.steps.${step}.bodyType` });
+  return (
+    <div className="flex flex-col gap-2">
+      <Controller
+        control={control}
+        name={`stepDefinitions.${definition}.steps.${step}.bodyType`}
+        render={({ field }) => (
+          <Segmented label="Body type" value={field.value} onChange={field.onChange} options={bodyTypes.map((t) => ({ value: t, label: BODY_LABEL[t] }))} />
+        )}
+      />
+      {type === "raw" ? (
+        <>
+          <Textarea
+            aria-label="Body"
+            wrap="off"
+            spellCheck={false}
+            className="max-h-[32rem] min-h-24 [field-sizing:content] overflow-auto font-mono text-[12px] leading-relaxed"
+            {...register(`stepDefinitions.${definition}.steps.${step}.bodyContent`)}
+          />
+          <FieldIssues path={`${base}.body.content`} />
+          <p className="text-[11px] text-muted">
+            Nothing is escaped for you: wrap free text in {"{{@JsonEncode(…)}}"} inside JSON strings, {"{{@XmlEncode(…)}}"} in XML.
+            Content-Type is guessed from the body unless a header sets it.
+          </p>
+        </>
+      ) : null}
+      {type === "form" ? (
+        <KeyValueEditor definition={definition} step={step} kind="formFields" noun="Field" namePlaceholder="field" issuePath={(name) => `${base}.body.fields.${name}`} />
+      ) : null}
+      {type === "none" ? <p className="text-[12px] text-muted">No body is sent.</p> : null}
+    </div>
+  );
+}

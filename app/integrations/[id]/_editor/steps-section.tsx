@@ -1,0 +1,76 @@
+"use client";
+
+import { Plus, RotateCcw } from "lucide-react";
+import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
+import { Button } from "~/app/_components/ui/button";
+import { Section } from "../../_ui/section";
+import { Switch } from "../../_ui/switch";
+import { useEditorContext } from "./editor-context";
+import { definitionsToForm, emptyStep, type EditorForm } from "./form-model";
+import { StepDefinitionCard } from "./step-definition-card";
+import { TemplateReference } from "./template-reference";
+
+/**
+ * The HTTP messages: step definitions, each sending the message types it ticks through its
+ * ordered steps. Uncustomized, the type's defaults are shown read-only and are what is sent.
+ */
+export function StepsSection() {
+  const { entry } = useEditorContext();
+  const { control, setValue } = useFormContext<EditorForm>();
+  const definitions = useFieldArray({ control, name: "stepDefinitions" });
+  const customized = useWatch({ control, name: "customized" });
+  const defaults = () => definitionsToForm(entry.defaultStepDefinitions);
+
+  const setCustomized = (on: boolean) => {
+    setValue("customized", on, { shouldDirty: true });
+    // Turning it off goes back to the defaults, which is what will be sent again.
+    if (!on) definitions.replace(defaults());
+  };
+
+  return (
+    <Section
+      title="Messages"
+      id="messages"
+      description="Error is always sent; Ok and Reminder only when a definition ticks them. Steps run in order and may capture values for the next."
+      actions={
+        <>
+          <TemplateReference />
+          {customized ? (
+            <Button variant="ghost" onClick={() => definitions.replace(defaults())}>
+              <RotateCcw className="size-3.5" aria-hidden /> Reset to defaults
+            </Button>
+          ) : null}
+          <label className="flex items-center gap-2 text-[12px]">
+            <Switch checked={customized} onCheckedChange={setCustomized} label="Customize steps" disabled={!entry.capabilities.customizable} />
+            Customize steps
+          </label>
+        </>
+      }
+    >
+      <div className="flex flex-col gap-4">
+        {!customized ? (
+          <p className="text-[12px] text-muted">
+            These are the {entry.label} defaults. Turn on “Customize steps” to change them; the preview shows what is sent.
+          </p>
+        ) : null}
+        {definitions.fields.map((field, index) => (
+          <StepDefinitionCard
+            key={field.id}
+            index={index}
+            count={definitions.fields.length}
+            readOnly={!customized}
+            onRemove={() => definitions.remove(index)}
+          />
+        ))}
+        {customized && definitions.fields.length < 3 ? (
+          <div>
+            <Button onClick={() => definitions.append({ messageTypes: [], steps: [emptyStep()] })}>
+              <Plus className="size-3.5" aria-hidden /> Add step definition
+            </Button>
+          </div>
+        ) : null}
+      </div>
+    </Section>
+  );
+}
+

@@ -1,0 +1,50 @@
+"use client";
+
+import { CircleAlert, CircleCheck, CircleMinus } from "lucide-react";
+import type { TestSendOutcome } from "../../_lib/catalogue";
+import { RequestView, ResponseView } from "../../_ui/exchange-view";
+
+function Summary({ result }: { result: TestSendOutcome }) {
+  const delivered = result.ok && !result.skipped;
+  const Icon = result.skipped ? CircleMinus : delivered ? CircleCheck : CircleAlert;
+  const tone = result.skipped ? "text-muted" : delivered ? "text-ok" : "text-danger";
+  const title = result.skipped ? "Not sent" : delivered ? "Delivered" : "Failed";
+  return (
+    <div className="flex flex-col gap-1" data-testid="test-send-summary">
+      <p className={`flex items-center gap-1.5 text-[13px] font-semibold ${tone}`}>
+        <Icon className="size-4" aria-hidden /> {title}
+        {result.status !== undefined ? <span className="font-mono">{result.status}</span> : null}
+      </p>
+      <p className="text-[12px] text-muted">
+        {result.latencyMs} ms · {result.requests} request{result.requests === 1 ? "" : "s"} · {new Date(result.sentAt).toLocaleTimeString()}
+      </p>
+      {result.error ? (
+        <p className="rounded-md border border-danger/40 bg-danger/5 px-2.5 py-1.5 text-[12px] break-words text-danger" role="alert">
+          <span className="font-mono">{result.error.code}</span> {result.error.message}
+        </p>
+      ) : null}
+      {result.skipped && result.skipReason ? <p className="text-[12px] text-muted">{result.skipReason}</p> : null}
+    </div>
+  );
+}
+
+/** The exact exchange of a test-send: every step's request (secrets redacted) and response. */
+export function TestSendResult({ result }: { result: TestSendOutcome }) {
+  const steps = result.steps.length > 0 ? result.steps : result.request ? [{ name: "Message", request: result.request, response: result.response, latencyMs: result.latencyMs }] : [];
+  return (
+    <div className="flex flex-col gap-4" data-testid="test-send-result">
+      <Summary result={result} />
+      {steps.map((step, i) => (
+        <div key={`${step.name}-${i}`} className="flex flex-col gap-3 border-t border-border pt-3">
+          {steps.length > 1 ? (
+            <h3 className="text-[12px] font-semibold">
+              {i + 1}. {step.name} <span className="font-normal text-muted">{step.latencyMs} ms</span>
+            </h3>
+          ) : null}
+          <RequestView request={step.request} />
+          {step.response ? <ResponseView response={step.response} /> : <p className="text-[12px] text-muted">No response received.</p>}
+        </div>
+      ))}
+    </div>
+  );
+}

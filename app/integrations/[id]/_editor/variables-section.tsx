@@ -1,0 +1,72 @@
+"use client";
+
+import { useFormContext } from "react-hook-form";
+import { Input, Select } from "~/app/_components/ui/field";
+import type { CatalogueVariable } from "../../_lib/catalogue";
+import { Section } from "../../_ui/section";
+import { CustomVariables } from "./custom-variables";
+import { useEditorContext } from "./editor-context";
+import type { EditorForm } from "./form-model";
+import { SecretInput } from "./secret-input";
+
+const isBoolean = (v: CatalogueVariable) => v.defaultValue === "true" || v.defaultValue === "false";
+
+function hint(v: CatalogueVariable): string {
+  const parts: string[] = [];
+  if (v.description) parts.push(/[.!?]$/.test(v.description) ? v.description : `${v.description}.`);
+  if (v.modes.includes("perLevel")) parts.push("An escalation level can set its own value.");
+  if (v.secret) parts.push("Secret: stored encrypted, never shown again.");
+  return parts.join(" ");
+}
+
+function VariableControl({ v }: { v: CatalogueVariable }) {
+  const { register } = useFormContext<EditorForm>();
+  const { integration } = useEditorContext();
+  const id = `var-${v.name}`;
+  if (v.secret) return <SecretInput id={id} field={`secrets.${v.name}`} secretName={v.name} stored={integration.secretNames.includes(v.name)} />;
+  if (isBoolean(v)) {
+    return (
+      <Select id={id} {...register(`variables.${v.name}`)}>
+        <option value="true">Yes</option>
+        <option value="false">No</option>
+      </Select>
+    );
+  }
+  return (
+    <Input
+      id={id}
+      autoComplete="off"
+      spellCheck={false}
+      className="font-mono"
+      placeholder={v.defaultValue ? `Default: ${v.defaultValue}` : v.required ? "Required" : "Optional"}
+      {...register(`variables.${v.name}`)}
+    />
+  );
+}
+
+/** The type's predefined variables, then the person's own (for customized steps). */
+export function VariablesSection() {
+  const { entry } = useEditorContext();
+  return (
+    <Section title="Variables" id="variables" description="Templates use them as {{Name}}. Secrets are write-only.">
+      <div className="flex flex-col divide-y divide-border">
+        {entry.variables.map((v) => (
+          <div key={v.name} className="grid gap-x-4 gap-y-1 py-2 first:pt-0 last:pb-0 md:grid-cols-[220px_minmax(0,1fr)]" data-testid={`variable-${v.name}`}>
+            <div className="min-w-0 pt-1">
+              <label htmlFor={`var-${v.name}`} className="font-medium">
+                {v.label}
+                {v.required ? <span className="ml-1 text-muted" title="Required">*</span> : null}
+              </label>
+              <div className="font-mono text-[11px] text-muted">{`{{${v.name}}}`}</div>
+            </div>
+            <div className="flex min-w-0 flex-col gap-1">
+              <VariableControl v={v} />
+              {hint(v) ? <p className="text-[11px] text-muted">{hint(v)}</p> : null}
+            </div>
+          </div>
+        ))}
+      </div>
+      {entry.capabilities.customizable ? <CustomVariables /> : null}
+    </Section>
+  );
+}

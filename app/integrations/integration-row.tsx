@@ -1,0 +1,93 @@
+"use client";
+
+import { KeyRound } from "lucide-react";
+import Link from "next/link";
+import type { RouterOutputs } from "../_lib/trpc";
+import { StatusBadge } from "../_components/ui/status-badge";
+import type { CatalogueEntry } from "./_lib/catalogue";
+import { Switch } from "./_ui/switch";
+import { TypeTile } from "./_ui/type-icon";
+
+type ListedIntegration = RouterOutputs["integrations"]["list"][number];
+
+/** Which secrets are set, by label; custom secrets (not in the catalogue) by name. */
+function SecretChips({ integration, entry }: { integration: ListedIntegration; entry: CatalogueEntry | undefined }) {
+  const declared = (entry?.variables ?? []).filter((v) => v.secret);
+  const custom = integration.secretNames.filter((name) => !declared.some((v) => v.name === name));
+  if (declared.length === 0 && custom.length === 0) return <span className="text-muted">None</span>;
+  const chip = (key: string, label: string, set: boolean) => (
+    <span
+      key={key}
+      className={`inline-flex items-center gap-1 rounded border px-1.5 py-px text-[11px] ${set ? "border-border text-fg" : "border-warn/40 text-warn"}`}
+      title={`${label}: ${set ? "set" : "not set"}`}
+    >
+      <KeyRound className="size-3" aria-hidden />
+      {label}
+      <span className="text-muted">{set ? "set" : "not set"}</span>
+    </span>
+  );
+  return (
+    <div className="flex flex-wrap gap-1">
+      {declared.map((v) => chip(v.name, v.label, integration.secretNames.includes(v.name)))}
+      {custom.map((name) => chip(name, name, true))}
+    </div>
+  );
+}
+
+interface RowProps {
+  integration: ListedIntegration;
+  entry: CatalogueEntry | undefined;
+  onToggle: (enabled: boolean) => void;
+  toggling: boolean;
+}
+
+export function IntegrationRow({ integration, entry, onToggle, toggling }: RowProps) {
+  const used = integration.usedBy;
+  const missing = integration.missing.filter((m) => !m.perLevel);
+  return (
+    <tr className="border-b border-border last:border-0 hover:bg-raised/60" data-testid="integration-row">
+      <td className="px-4 py-2">
+        <div className="flex items-center gap-2.5">
+          <TypeTile type={integration.type} />
+          <div className="min-w-0">
+            <div className="flex items-center gap-2">
+              <Link href={`/integrations/${integration.id}`} className="font-medium hover:underline">
+                {integration.name}
+              </Link>
+              {missing.length > 0 ? (
+                <span title={`Not set: ${missing.map((m) => m.label).join(", ")}`}>
+                  <StatusBadge tone="warn">Needs setup</StatusBadge>
+                </span>
+              ) : null}
+            </div>
+            <div className="text-[12px] text-muted">{integration.typeLabel}</div>
+          </div>
+        </div>
+      </td>
+      <td className="px-4 py-2">
+        <div className="flex items-center gap-2">
+          <Switch checked={integration.enabled} onCheckedChange={onToggle} disabled={toggling} label={`Enable ${integration.name}`} />
+          <span className="text-[12px] text-muted">{integration.enabled ? "On" : "Off"}</span>
+        </div>
+      </td>
+      <td className="px-4 py-2">
+        <SecretChips integration={integration} entry={entry} />
+      </td>
+      <td className="px-4 py-2">
+        {used.length === 0 ? (
+          <span className="text-muted">No published flow</span>
+        ) : (
+          <span className="flex flex-wrap gap-x-2" title={used.map((f) => `${f.name} (v${f.version})`).join("\n")}>
+            {used.slice(0, 2).map((f) => (
+              <Link key={f.id} href={`/flows/${f.id}`} className="hover:underline">
+                {f.name} <span className="text-muted">v{f.version}</span>
+              </Link>
+            ))}
+            {used.length > 2 ? <span className="text-muted">+{used.length - 2} more</span> : null}
+          </span>
+        )}
+      </td>
+      <td className="px-4 py-2 text-muted">{integration.updatedAt.toLocaleString()}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,5 @@
+import { IntegrationList } from "./integration-list";
+
+export default function IntegrationsPage() {
+  return <IntegrationList />;
+}

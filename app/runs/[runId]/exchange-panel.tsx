@@ -1,0 +1,72 @@
+import type { RouterOutputs } from "../../_lib/trpc";
+import { prettyBody } from "../_lib/format";
+
+type Delivery = Extract<RouterOutputs["runs"]["get"]["timeline"][number], { kind: "delivery" }>["delivery"];
+
+interface Props {
+  id: string;
+  request: Delivery["request"];
+  response: Delivery["response"];
+}
+
+/** The redacted request and the truncated response, as stored on the delivery. */
+export function ExchangePanel({ id, request, response }: Props) {
+  return (
+    <div id={id} className="grid gap-3 border-t border-border px-3 py-2" data-testid="exchange">
+      <Block
+        title="Request"
+        firstLine={request ? `${request.method} ${request.url}`.trim() : ""}
+        headers={request?.headers ?? {}}
+        body={request?.body ?? ""}
+        note="Secrets are redacted"
+        empty="No request was made."
+        present={request !== null}
+      />
+      <Block
+        title="Response"
+        firstLine={response?.status !== null && response?.status !== undefined ? `HTTP ${response.status}` : ""}
+        headers={response?.headers ?? {}}
+        body={response?.body ?? ""}
+        note="First 4 KB"
+        empty="No response (network error or timeout)."
+        present={response !== null}
+      />
+    </div>
+  );
+}
+
+interface BlockProps {
+  title: string;
+  firstLine: string;
+  headers: Record<string, string>;
+  body: string;
+  note: string;
+  empty: string;
+  present: boolean;
+}
+
+function Block({ title, firstLine, headers, body, note, empty, present }: BlockProps) {
+  const entries = Object.entries(headers);
+  return (
+    <div className="min-w-0">
+      <div className="mb-1 flex items-baseline justify-between gap-2">
+        <h3 className="text-[12px] font-semibold">{title}</h3>
+        <span className="text-[11px] text-muted">{note}</span>
+      </div>
+      {present ? (
+        <pre className="max-h-72 overflow-auto rounded border border-border bg-panel p-2 font-mono text-[11px] leading-relaxed whitespace-pre-wrap wrap-anywhere">
+          {firstLine ? <span className="font-semibold">{`${firstLine}\n`}</span> : null}
+          {entries.map(([k, v]) => (
+            <span key={k}>
+              <span className="text-muted">{`${k}: `}</span>
+              {`${v}\n`}
+            </span>
+          ))}
+          {body ? `\n${prettyBody(body)}` : entries.length === 0 && !firstLine ? "(empty)" : ""}
+        </pre>
+      ) : (
+        <p className="text-[12px] text-muted">{empty}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { nodeTitle } from "../../_components/flow-canvas/node-summary";
+import { PageHeader } from "../../_components/ui/page-header";
+import { useTRPC } from "../../_lib/trpc";
+import { isOpenStatus } from "../_lib/run-status";
+import { AlertJson } from "./alert-json";
+import { RunActionButtons } from "./run-action-buttons";
+import { RunFacts } from "./run-facts";
+import { RunGraph } from "./run-graph";
+import { RunTimeline } from "./run-timeline";
+
+const REFRESH_MS = 3_000;
+
+export function RunDetail({ runId }: { runId: string }) {
+  const trpc = useTRPC();
+  const query = useQuery(
+    trpc.runs.get.queryOptions(
+      { runId },
+      {
+        // Open runs keep changing; a closed one may still be retrying or sending its Ok.
+        refetchInterval: (q) => {
+          const data = q.state.data;
+          if (!data) return false;
+          const busy = isOpenStatus(data.run.status) || data.timeline.some((e) => e.kind === "delivery" && e.delivery.status === "pending");
+          return busy ? REFRESH_MS : false;
+        },
+      },
+    ),
+  );
+
+  const crumb = (
+    <Link href="/runs" className="text-muted hover:text-fg">
+      Runs
+    </Link>
+  );
+  if (query.error) {
+    return (
+      <>
+        <PageHeader title={crumb} />
+        <p className="p-6 text-danger">{query.error.message}</p>
+      </>
+    );
+  }
+  if (!query.data) {
+    return (
+      <>
+        <PageHeader title={crumb} />
+        <p className="p-6 text-muted">Loading run…</p>
+      </>
+    );
+  }
+
+  const { run, version, flowName, timeline, highlights, actions, lastActivityAt } = query.data;
+  const nodes = new Map((version?.graph.nodes ?? []).map((n) => [n.id, nodeTitle(n)]));
+  const nodeLabel = (id: string) => nodes.get(id);
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-1.5">
+            {crumb}
+            <span className="text-muted" aria-hidden>
+              /
+            </span>
+            <span className="truncate font-mono text-[14px]">{run.alertKey}</span>
+          </span>
+        }
+        subtitle={run.alert.summary || undefined}
+        actions={<RunActionButtons runId={run.id} actions={actions} />}
+      />
+      <RunFacts run={run} flowName={flowName} version={version?.version ?? null} lastActivityAt={lastActivityAt} />
+      <div className="grid min-h-0 flex-1 grid-cols-1 gap-4 p-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <section aria-labelledby="timeline-heading" className="min-w-0">
+          <h2 id="timeline-heading" className="mb-2 text-[13px] font-semibold">
+            Timeline <span className="font-normal text-muted">{`${timeline.length} entr${timeline.length === 1 ? "y" : "ies"}`}</span>
+          </h2>
+          <RunTimeline entries={timeline} firstErrorAt={run.firstErrorAt} nodeLabel={nodeLabel} />
+        </section>
+        <div className="flex min-w-0 flex-col gap-4 self-start xl:sticky xl:top-4">
+          <RunGraph graph={version?.graph ?? null} highlights={highlights} version={version?.version ?? null} />
+          <AlertJson alert={run.alert} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { PageHeader } from "../_components/ui/page-header";
+import { useTRPC } from "../_lib/trpc";
+import { useDebounced } from "./_lib/use-debounced";
+import { useRunFilters } from "./_lib/use-run-filters";
+import { IncidentsChart } from "./incidents-chart";
+import { LiveIndicator } from "./live-indicator";
+import { RunFilterBar } from "./run-filter-bar";
+import { RunsTable } from "./runs-table";
+
+const LIVE_REFRESH_MS = 5_000;
+const IDLE_REFRESH_MS = 30_000;
+
+export function RunsPage() {
+  const trpc = useTRPC();
+  const { filters, setFilters } = useRunFilters();
+  const alertKey = useDebounced(filters.alertKey ?? "") || undefined;
+  const stats = useQuery(
+    trpc.runs.stats.queryOptions(
+      { range: filters.range, flowId: filters.flowId, alertKey },
+      {
+        placeholderData: keepPreviousData,
+        // Always polled, slowly, so a new escalation is noticed and switches the list to live.
+        refetchInterval: (query) => ((query.state.data?.escalatingNow ?? 0) > 0 ? LIVE_REFRESH_MS : IDLE_REFRESH_MS),
+      },
+    ),
+  );
+  const escalating = stats.data?.escalatingNow ?? 0;
+  const list = useInfiniteQuery(
+    trpc.runs.list.infiniteQueryOptions(
+      { flowId: filters.flowId, status: filters.status, alertKey, limit: 50 },
+      {
+        getNextPageParam: (page) => page.nextCursor,
+        placeholderData: keepPreviousData,
+        refetchInterval: escalating > 0 ? LIVE_REFRESH_MS : false,
+      },
+    ),
+  );
+  const flows = useQuery(trpc.flows.list.queryOptions());
+  const runs = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = Boolean(filters.flowId || filters.status || filters.alertKey);
+
+  return (
+    <>
+      <PageHeader title="Runs" subtitle="Every incident of every flow, newest first" actions={<LiveIndicator escalating={escalating} />} />
+      <div className="flex flex-col gap-4 p-6">
+        <RunFilterBar filters={filters} onChange={setFilters} flows={flows.data ?? []} />
+        <IncidentsChart stats={stats.data} range={filters.range} onRangeChange={(range) => setFilters({ range })} />
+        <RunsTable
+          runs={runs}
+          loading={list.isPending}
+          error={list.error?.message}
+          emptyText={filtered ? "No runs match these filters." : "No runs yet. They appear here when a published flow receives an error alert."}
+        />
+        {list.hasNextPage ? (
+          <div className="flex justify-center">
+            <button
+              type="button"
+              onClick={() => void list.fetchNextPage()}
+              disabled={list.isFetchingNextPage}
+              className="h-7 rounded-md border border-border bg-panel px-3 text-[13px] font-medium hover:bg-raised disabled:opacity-50"
+            >
+              {list.isFetchingNextPage ? "Loading…" : "Load more"}
+            </button>
+          </div>
+        ) : runs.length > 0 ? (
+          <p className="text-center text-[12px] text-muted">{`${runs.length} run${runs.length === 1 ? "" : "s"}, all shown`}</p>
+        ) : null}
+      </div>
+    </>
+  );
+}
