@@ -123,6 +123,7 @@ test("builds a three-level flow from an empty canvas, publishes it, and reloads 
   expect(before.links).toHaveLength(8);
   await page.reload();
   await expect(nodes(page)).toHaveCount(8);
+  await expect(node(page, phoneNode)).toContainText(phone.name);
   expect(await snapshot(page)).toEqual(before);
   await expect(page.getByText("Published v1")).toBeVisible();
   await select(page, l1);

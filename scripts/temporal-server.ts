@@ -50,6 +50,9 @@ export async function startTemporalDevServer(opts: {
     "synchronous=normal",
     "--dynamic-config-value",
     "frontend.enableServerVersionCheck=false",
+    // The worker that schedules a delivery runs it at once, skipping a task-queue round trip.
+    "--dynamic-config-value",
+    "system.enableActivityEagerExecution=true",
     "--log-level",
     "error",
   ];

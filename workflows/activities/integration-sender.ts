@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { integrations } from "../../db/schema";
+import { integrations, type Integration } from "../../db/schema";
 import { openIntegrationSecrets } from "../../server/integration-store/integration-secrets";
 import { customizationsSchema } from "../../server/integrations/customizations-schema";
 import { integrationTypeSchema } from "../../server/integrations/integration-types";
@@ -36,10 +36,23 @@ export interface SenderDeps {
 }
 
 /** Loads the integration, opens its secrets and sends one message through its definition. */
+/** Integration rows are read on every message; a short cache spares a query and a decryption. */
+const CACHE_MS = 2000;
+
 export function createIntegrationSender(deps: SenderDeps): MessageSender {
   const limiter = deps.rateLimiter ?? createRateLimiter(deps.db);
+  const cache = new Map<string, { at: number; row: Integration | undefined; secrets: Record<string, string> }>();
+  const load = async (id: string) => {
+    const hit = cache.get(id);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit;
+    const row = await deps.db.query.integrations.findFirst({ where: eq(integrations.id, id) });
+    const entry = { at: Date.now(), row, secrets: row ? openIntegrationSecrets(row.id, row.secretsCiphertext, deps.secretKey) : {} };
+    if (cache.size > 1000) cache.clear();
+    cache.set(id, entry);
+    return entry;
+  };
   return async (input, idempotencyKey): Promise<SendOutcome> => {
-    const row = await deps.db.query.integrations.findFirst({ where: eq(integrations.id, input.target.integrationId) });
+    const { row, secrets } = await load(input.target.integrationId);
     if (!row) {
       return { ok: false, retryable: false, latencyMs: 0, error: `Integration ${input.target.integrationId} no longer exists` };
     }
@@ -51,7 +64,7 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
       type: integrationTypeSchema.parse(row.type),
       name: row.name,
       variables: row.variables,
-      secrets: openIntegrationSecrets(row.id, row.secretsCiphertext, deps.secretKey),
+      secrets,
       customizations: customizationsSchema.parse(row.customizations),
     };
     const bucket = rateLimitBucket(record, input.target.variables);

@@ -18,6 +18,8 @@ export interface CanvasView {
   /** Whether `integrations` is the workspace's full list (so a missing id really is unknown). */
   integrationsLoaded: boolean;
   highlights: Readonly<Record<string, NodeHighlight>>;
+  /** Zoomed out past FAR_ZOOM: cards draw boxes only and handles are inert (see node-handle.tsx). */
+  farZoom: boolean;
 }
 
 /** zustand's read side; a store of any state that extends `CanvasView` fits. */
@@ -27,7 +29,7 @@ const CanvasViewContext = createContext<CanvasViewStore | null>(null);
 
 export const CanvasViewProvider = CanvasViewContext.Provider;
 
-function useCanvasView<T>(selector: (view: CanvasView) => T): T {
+export function useCanvasView<T>(selector: (view: CanvasView) => T): T {
   const store = useContext(CanvasViewContext);
   if (!store) throw new Error("Node cards must be rendered inside a CanvasViewProvider");
   return useStore(store, selector);

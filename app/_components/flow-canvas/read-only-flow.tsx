@@ -1,14 +1,16 @@
 "use client";
 
-import { Background, Controls, MiniMap, ReactFlow } from "@xyflow/react";
-import { useEffect, useState } from "react";
+import { Background, Controls, ReactFlow, ReactFlowProvider } from "@xyflow/react";
+import { useEffect, useMemo, useState } from "react";
 import { createStore } from "zustand";
 import type { FlowGraph } from "~/server/flow/document";
 import type { IntegrationOption, NodeHighlight } from "./canvas-types";
+import { CanvasMinimap } from "./canvas-minimap";
 import { CanvasViewProvider, type CanvasView } from "./canvas-view";
 import "./flow-canvas.css";
 import { toCanvas } from "./graph-mapping";
 import { nodeTypes } from "./nodes/node-registry";
+import { useZoomDetail } from "./use-zoom-detail";
 
 interface ReadOnlyFlowProps {
   graph: FlowGraph;
@@ -21,38 +23,51 @@ interface ReadOnlyFlowProps {
 }
 
 const NO_HIGHLIGHTS: Record<string, NodeHighlight> = {};
-function viewOf(highlights: Record<string, NodeHighlight>, integrations: readonly IntegrationOption[] | undefined): CanvasView {
-  return {
-    readOnly: true,
-    issuesByNode: {},
-    highlights,
-    integrations: Object.fromEntries((integrations ?? []).map((i) => [i.id, i])),
-    integrationsLoaded: integrations !== undefined,
-  };
+
+const viewOf = (highlights: Record<string, NodeHighlight>, integrations: readonly IntegrationOption[] | undefined) => ({
+  highlights,
+  integrations: Object.fromEntries((integrations ?? []).map((i) => [i.id, i])),
+  integrationsLoaded: integrations !== undefined,
+});
+
+function ReadOnlyCanvas({ graph, highlights = NO_HIGHLIGHTS, integrations, minimap = true }: ReadOnlyFlowProps) {
+  const [view] = useState(() =>
+    createStore<CanvasView>()(() => ({ readOnly: true, issuesByNode: {}, farZoom: false, ...viewOf(highlights, integrations) })),
+  );
+  useEffect(() => view.setState(viewOf(highlights, integrations)), [view, highlights, integrations]);
+  const zoom = useZoomDetail(view);
+  const { nodes, edges } = useMemo(() => {
+    const canvas = toCanvas(graph);
+    return { nodes: canvas.nodes.map((n) => ({ ...n, draggable: false })), edges: canvas.edges };
+  }, [graph]);
+  return (
+    <CanvasViewProvider value={view}>
+      <div className="h-full w-full" data-zoom={zoom}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          fitView
+          minZoom={0.05}
+          nodesConnectable={false}
+          edgesFocusable={false}
+          deleteKeyCode={null}
+          attributionPosition="top-right"
+        >
+          {zoom === "far" ? null : <Background gap={16} />}
+          {minimap ? <CanvasMinimap /> : null}
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </div>
+    </CanvasViewProvider>
+  );
 }
 
 /** A graph drawn read-only with the editor's node cards: a run's graph, or a published version. */
-export function ReadOnlyFlow({ graph, highlights = NO_HIGHLIGHTS, integrations, minimap = true }: ReadOnlyFlowProps) {
-  const [view] = useState(() => createStore<CanvasView>(() => viewOf(highlights, integrations)));
-  useEffect(() => view.setState(viewOf(highlights, integrations)), [view, highlights, integrations]);
-  const { nodes, edges } = toCanvas(graph);
+export function ReadOnlyFlow(props: ReadOnlyFlowProps) {
   return (
-    <CanvasViewProvider value={view}>
-      <ReactFlow
-        nodes={nodes.map((n) => ({ ...n, draggable: false }))}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        fitView
-        minZoom={0.1}
-        nodesConnectable={false}
-        edgesFocusable={false}
-        deleteKeyCode={null}
-        attributionPosition="top-right"
-      >
-        <Background gap={16} />
-        {minimap ? <MiniMap pannable zoomable /> : null}
-        <Controls showInteractive={false} />
-      </ReactFlow>
-    </CanvasViewProvider>
+    <ReactFlowProvider>
+      <ReadOnlyCanvas {...props} />
+    </ReactFlowProvider>
   );
 }

@@ -33,7 +33,7 @@ function HeaderTable({ headers, label }: { headers: Record<string, string>; labe
 }
 
 /** A request exactly as sent (secrets already redacted by the server). */
-export function RequestView({ request, title = "Request" }: { request: RequestLike; title?: string }) {
+export function RequestView({ request, title = "Request", bodyMaxHeight }: { request: RequestLike; title?: string; bodyMaxHeight?: string }) {
   return (
     <div className="flex flex-col gap-2" data-testid="request-view">
       <h4 className="text-[11px] font-semibold tracking-wide text-muted uppercase">{title}</h4>
@@ -49,7 +49,7 @@ export function RequestView({ request, title = "Request" }: { request: RequestLi
           <HeaderTable headers={request.headers} label="Request headers" />
         </div>
       </details>
-      {request.body !== "" || request.method !== "GET" ? <CodeBlock label="Request body">{prettyBody(request.body)}</CodeBlock> : null}
+      {request.body !== "" || request.method !== "GET" ? <CodeBlock label="Request body" maxHeight={bodyMaxHeight}>{prettyBody(request.body)}</CodeBlock> : null}
     </div>
   );
 }

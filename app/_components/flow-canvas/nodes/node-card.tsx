@@ -1,11 +1,12 @@
 "use client";
 
-import { Handle, Position } from "@xyflow/react";
+import { Position } from "@xyflow/react";
 import { AlertTriangle, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import type { NodeKind, SourceHandle } from "~/server/flow/document";
 import type { NodeHighlight } from "../canvas-types";
-import { useNodeHighlight, useNodeIssues, useReadOnly } from "../canvas-view";
+import { useNodeHighlight, useNodeIssues } from "../canvas-view";
+import { NodeHandle } from "./node-handle";
 
 export interface SourceSpec {
   id: SourceHandle;
@@ -43,7 +44,6 @@ interface NodeCardProps {
 export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput, sources, children }: NodeCardProps) {
   const issues = useNodeIssues(id);
   const highlight = useNodeHighlight(id);
-  const readOnly = useReadOnly();
   const [firstIssue] = issues;
   const border = firstIssue ? "border-danger" : selected ? "border-accent" : "border-border";
   const ring = highlight ? HIGHLIGHT_RING[highlight] : selected ? "ring-1 ring-accent" : "";
@@ -57,7 +57,7 @@ export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput,
       data-kind={kind}
       data-invalid={firstIssue ? "true" : undefined}
     >
-      {hasInput ? <Handle type="target" position={Position.Left} id="in" isConnectable={!readOnly} className="handle-in" /> : null}
+      {hasInput ? <NodeHandle type="target" position={Position.Left} id="in" className="handle-in" /> : null}
       <div className="flex items-center gap-1.5 px-3 pt-2 text-[12px] font-semibold">
         <Icon className={`size-3.5 shrink-0 ${firstIssue ? "text-danger" : "text-accent"}`} aria-hidden />
         {tag ? <span className="shrink-0 rounded bg-raised px-1 text-[11px] font-medium text-muted tabular-nums">{tag}</span> : null}
@@ -74,13 +74,13 @@ export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput,
         </div>
       ) : null}
       {single ? (
-        <Handle type="source" position={Position.Right} id={single.id} isConnectable={!readOnly} className={`handle-${single.id}`} />
+        <NodeHandle type="source" position={Position.Right} id={single.id} className={`handle-${single.id}`} />
       ) : (
         <div className="border-t border-border py-1">
           {right.map((s) => (
             <div key={s.id} className="relative h-5 pr-3 text-right text-[11px] leading-5 text-muted">
               {s.label}
-              <Handle type="source" position={Position.Right} id={s.id} isConnectable={!readOnly} className={`handle-${s.id}`} />
+              <NodeHandle type="source" position={Position.Right} id={s.id} className={`handle-${s.id}`} />
             </div>
           ))}
           {bottom.map((s) => (
@@ -91,7 +91,7 @@ export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput,
         </div>
       )}
       {bottom.map((s) => (
-        <Handle key={s.id} type="source" position={Position.Bottom} id={s.id} isConnectable={!readOnly} className={`handle-${s.id}`} />
+        <NodeHandle key={s.id} type="source" position={Position.Bottom} id={s.id} className={`handle-${s.id}`} />
       ))}
     </div>
   );

@@ -3,7 +3,6 @@
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -13,9 +12,11 @@ import { useCallback, type DragEvent } from "react";
 import { toast } from "sonner";
 import { useShallow } from "zustand/react/shallow";
 import type { CanvasEdge, CanvasNode } from "~/app/_components/flow-canvas/canvas-types";
+import { CanvasMinimap } from "~/app/_components/flow-canvas/canvas-minimap";
 import "~/app/_components/flow-canvas/flow-canvas.css";
 import { isNodeKind, nodeTypes } from "~/app/_components/flow-canvas/nodes/node-registry";
 import { useZoomDetail } from "~/app/_components/flow-canvas/use-zoom-detail";
+import { Kbd } from "~/app/_components/ui/kbd";
 import { isValidConnection } from "~/server/flow/connection-rules";
 import { CanvasToolbar } from "./canvas-toolbar";
 import { ConnectionHint } from "./connection-hint";
@@ -24,15 +25,26 @@ import { PALETTE_MIME } from "./palette";
 import { useEditor, useEditorStore } from "./store/editor-context";
 import { NODE_SIZE, useEditorCommands } from "./use-editor-commands";
 
-const MINIMAP_COLORS = { trigger: "var(--accent)", level: "var(--warn)", branch: "var(--muted)", integration: "var(--ok)" } as const;
-const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.type];
+
+function EmptyCanvasHint() {
+  return (
+    <div className="pointer-events-none absolute inset-0 z-10 grid place-items-center">
+      <div className="max-w-xs text-center text-muted">
+        <p className="text-[14px] font-medium text-fg">An empty flow</p>
+        <p className="mt-1 text-[12px] leading-5">
+          Drag a trigger from the palette onto the canvas (or press <Kbd>1</Kbd>), then an escalation level (<Kbd>2</Kbd>), and connect them.
+        </p>
+      </div>
+    </div>
+  );
+}
 
 /** The editable React Flow canvas: controlled by the editor store, rules from server/flow. */
 export function EditorCanvas() {
   const store = useEditorStore();
   const commands = useEditorCommands();
   const { screenToFlowPosition } = useReactFlow<CanvasNode, CanvasEdge>();
-  const zoom = useZoomDetail();
+  const zoom = useZoomDetail(store.getState().view);
   const dragging = useEditor((s) => s.dragging);
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useEditor(
     useShallow((s) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange, onConnect: s.onConnect })),
@@ -110,10 +122,11 @@ export function EditorCanvas() {
       >
         {/* Zoomed far out the dots are a dense, costly texture that tells nothing. */}
         {zoom === "far" ? null : <Background gap={16} />}
-        <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />
+        <CanvasMinimap />
         <Controls showInteractive={false} position="bottom-left" />
         <CanvasToolbar />
         <ConnectionHint />
+        {nodes.length === 0 ? <EmptyCanvasHint /> : null}
       </ReactFlow>
     </div>
   );

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useEffect, useState } from "react";
 import { toast } from "sonner";
-import { useTRPC } from "~/app/_lib/trpc";
+import { useTRPC, type RouterOutputs } from "~/app/_lib/trpc";
 import type { FlowGraph } from "~/server/flow/document";
 import { EndpointsDialog } from "./dialogs/endpoints-dialog";
 import { PublishDialog } from "./dialogs/publish-dialog";
@@ -32,10 +32,10 @@ export interface EditorFlow {
 }
 
 /** Feeds the workspace's integrations to the store: node cards show names, validation knows ids. */
-function IntegrationsSync() {
+function IntegrationsSync({ initial }: { initial?: RouterOutputs["integrations"]["list"] }) {
   const trpc = useTRPC();
   const store = useEditorStore();
-  const integrations = useQuery(trpc.integrations.list.queryOptions());
+  const integrations = useQuery({ ...trpc.integrations.list.queryOptions(), initialData: initial });
   useEffect(() => {
     if (integrations.data) store.getState().setIntegrations(integrations.data);
   }, [integrations.data, store]);
@@ -92,13 +92,13 @@ function EditorLayout({ flow }: { flow: EditorFlow }) {
 }
 
 /** The flow editor: one store and one React Flow instance per opened flow. */
-export function FlowEditor({ flow }: { flow: EditorFlow }) {
-  const [init] = useState(() => ({ graph: flow.graph, name: flow.name, description: flow.description }));
+export function FlowEditor({ flow, initialIntegrations }: { flow: EditorFlow; initialIntegrations?: RouterOutputs["integrations"]["list"] }) {
+  const [init] = useState(() => ({ graph: flow.graph, name: flow.name, description: flow.description, integrations: initialIntegrations }));
   return (
     <EditorStoreProvider init={init}>
       <ReactFlowProvider>
         <EditorCommandsProvider>
-          <IntegrationsSync />
+          <IntegrationsSync initial={initialIntegrations} />
           <EditorLayout flow={flow} />
         </EditorCommandsProvider>
       </ReactFlowProvider>

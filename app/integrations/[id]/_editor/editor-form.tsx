@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ChevronLeft, Send, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { useState, type KeyboardEvent } from "react";
+import { useEffect, useState, type KeyboardEvent } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "~/app/_components/ui/button";
@@ -70,6 +70,13 @@ export function EditorForm() {
     }
   };
   const dirty = form.formState.isDirty;
+  // Closing or reloading the tab with unsaved edits asks first; the browser owns the wording.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
 
   return (
     <FormProvider {...form}>

@@ -21,7 +21,7 @@ function EmailFields({ type, readOnly }: { type: MessageType; readOnly: boolean 
   const { register, formState } = useFormContext<EditorForm>();
   const subjectError = formState.errors.email?.[type]?.subject?.message;
   return (
-    <fieldset disabled={readOnly} className="flex flex-col gap-3 [&_:is(input,textarea,select):disabled]:opacity-80">
+    <fieldset disabled={readOnly} className="flex min-w-0 flex-col gap-3 [&_:is(input,textarea,select):disabled]:opacity-80">
       <Field label="Subject" htmlFor={`email-${type}-subject`} error={subjectError}>
         <Input id={`email-${type}-subject`} className="font-mono" spellCheck={false} {...register(`email.${type}.subject`)} />
       </Field>
@@ -91,7 +91,7 @@ export function EmailSection() {
         <div className="grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,0.9fr)]">
           <IssuesProvider issues={preview.data?.issues ?? []}>
             {MESSAGE_TYPES.map((t) => (
-              <Tabs.Content key={t} value={t}>
+              <Tabs.Content key={t} value={t} className="min-w-0">
                 <EmailFields type={t} readOnly={!customized} />
               </Tabs.Content>
             ))}

@@ -62,7 +62,7 @@ export function MessagePreview({ preview, loading, error, control }: MessagePrev
           <Problems preview={preview} />
           {preview.skipped ? <p className="text-[12px] text-muted">{preview.skipReason ?? "Nothing is sent for this message type."}</p> : null}
           {preview.requests.map((request, i) => (
-            <RequestView key={`${request.step}-${i}`} request={request} title={preview.requests.length > 1 ? `${i + 1}. ${request.step}` : request.step} />
+            <RequestView key={`${request.step}-${i}`} request={request} title={preview.requests.length > 1 ? `${i + 1}. ${request.step}` : request.step} bodyMaxHeight="max-h-[32rem]" />
           ))}
           {preview.email ? <EmailView email={preview.email} /> : null}
         </>

@@ -51,7 +51,10 @@ function TimingPreview() {
       </div>
       {!preview.ok ? (
         <div className="rounded-md border border-danger/40 bg-danger/5 p-3 text-[12px] text-danger">
-          <p className="font-medium">The draft has {preview.problems.length} problem(s); fix them to preview its timing.</p>
+          <p className="font-medium">
+            The draft has {preview.problems.length === 1 ? "a problem" : `${preview.problems.length} problems`}; fix {preview.problems.length === 1 ? "it" : "them"} to
+            preview its timing.
+          </p>
           <ul className="mt-1 list-disc pl-5">
             {preview.problems.slice(0, 5).map((p) => (
               <li key={p}>{p}</li>

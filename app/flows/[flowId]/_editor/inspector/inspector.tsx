@@ -8,7 +8,7 @@ import { Kbd } from "~/app/_components/ui/kbd";
 import { useEditor, useEditorStore } from "../store/editor-context";
 import { useEditorCommands } from "../use-editor-commands";
 import { Section } from "./inspector-section";
-import { NodeInspector } from "./node-inspector";
+import { inspected, NodeInspector } from "./node-inspector";
 
 function SelectionPanel({ count }: { count: number }) {
   const commands = useEditorCommands();
@@ -48,7 +48,7 @@ function FlowPanel({ onShortcuts }: { onShortcuts: () => void }) {
           />
         </Field>
         <p className="text-[12px] text-muted tabular-nums">
-          {counts[0]} nodes · {counts[1]} connections · {counts[2] === 0 ? "no problems" : `${counts[2]} problems`}
+          {counts[0]} nodes · {counts[1]} connections · {counts[2] === 0 ? "no problems" : counts[2] === 1 ? "1 problem" : `${counts[2]} problems`}
         </p>
       </Section>
       <Section title="Getting started">
@@ -70,7 +70,14 @@ function FlowPanel({ onShortcuts }: { onShortcuts: () => void }) {
 export function Inspector({ onShortcuts }: { onShortcuts: () => void }) {
   const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
   const [onlyId] = selected;
-  const node = useEditor((s) => (selected.length === 1 ? s.nodes.find((n) => n.id === onlyId) : undefined));
+  // Only the node's kind and data: a drag gives the node a new object on every frame, and
+  // re-rendering the form that often made dragging the selected node stutter.
+  const node = useEditor(
+    useShallow((s) => {
+      const found = selected.length === 1 ? s.nodes.find((n) => n.id === onlyId) : undefined;
+      return found ? inspected(found) : undefined;
+    }),
+  );
   // Undo, paste and restore change data under the form: remount it on those, not on its own edits.
   const externalSeq = useEditor((s) => s.externalSeq);
   return (

@@ -12,8 +12,28 @@ import { IntegrationFormPanel } from "./integration-form";
 import { LevelFormPanel } from "./level-form";
 import { TriggerFormPanel } from "./trigger-form";
 
-function KindForm({ node, update }: { node: CanvasNode; update: (next: FlowNode) => void }) {
-  const { id, position } = node;
+/** What the inspector shows of a node: everything but where it is (the store keeps positions). */
+export type InspectedNode = FlowNode extends infer N ? (N extends FlowNode ? Omit<N, "position"> : never) : never;
+
+export function inspected(node: CanvasNode): InspectedNode {
+  const { id } = node;
+  switch (node.type) {
+    case "trigger":
+      return { id, type: "trigger", data: node.data };
+    case "level":
+      return { id, type: "level", data: node.data };
+    case "branch":
+      return { id, type: "branch", data: node.data };
+    case "integration":
+      return { id, type: "integration", data: node.data };
+  }
+}
+
+// `updateNode` keeps the node where it is; the position here only completes the document type.
+const position = { x: 0, y: 0 };
+
+function KindForm({ node, update }: { node: InspectedNode; update: (next: FlowNode) => void }) {
+  const { id } = node;
   switch (node.type) {
     case "trigger":
       return <TriggerFormPanel nodeId={id} data={node.data} onChange={(data) => update({ id, type: "trigger", position, data })} />;
@@ -27,7 +47,7 @@ function KindForm({ node, update }: { node: CanvasNode; update: (next: FlowNode)
 }
 
 /** The selected node's settings, its problems, and a delete button. */
-export function NodeInspector({ node }: { node: CanvasNode }) {
+export function NodeInspector({ node }: { node: InspectedNode }) {
   const store = useEditorStore();
   const commands = useEditorCommands();
   const issues = useNodeIssues(node.id);

@@ -61,6 +61,8 @@ export interface EditorInit {
   graph: FlowGraph;
   name: string;
   description: string;
+  /** The workspace's integrations when already known (fetched with the page). */
+  integrations?: readonly IntegrationOption[];
 }
 
 type Commit = Partial<Snapshot> & {
@@ -74,16 +76,21 @@ type Commit = Partial<Snapshot> & {
 
 export type EditorStore = ReturnType<typeof createEditorStore>;
 
+const sameIntegrations = (a: Readonly<Record<string, IntegrationOption>>, b: Readonly<Record<string, IntegrationOption>>) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
 /** One store per open editor (see editor-context.tsx); never a module global. */
 export function createEditorStore(init: EditorInit) {
   const start = toCanvas(init.graph);
-  const initial = validateCanvas(start.nodes, start.edges, null);
+  const integrations = init.integrations ? Object.fromEntries(init.integrations.map((i) => [i.id, i])) : null;
+  const initial = validateCanvas(start.nodes, start.edges, integrations);
   const view = createStore<CanvasView>()(() => ({
     readOnly: false,
     issuesByNode: initial.issuesByNode,
-    integrations: {},
-    integrationsLoaded: false,
+    integrations: integrations ?? {},
+    integrationsLoaded: integrations !== null,
     highlights: {},
+    farZoom: false,
   }));
   return createStore<EditorState>()((set, get) => {
     const revalidate = (nodes: readonly CanvasNode[], edges: readonly CanvasEdge[], integrations: EditorState["integrations"] | null) => {
@@ -119,8 +126,8 @@ export function createEditorStore(init: EditorInit) {
     return {
       ...start,
       issues: initial.issues,
-      integrations: {},
-      integrationsLoaded: false,
+      integrations: integrations ?? {},
+      integrationsLoaded: integrations !== null,
       view,
       name: init.name,
       description: init.description,
@@ -205,6 +212,8 @@ export function createEditorStore(init: EditorInit) {
       setIntegrations: (list) => {
         const integrations = Object.fromEntries(list.map((i) => [i.id, i]));
         const s = get();
+        // The same list again (the query's first answer is what the page was rendered with).
+        if (s.integrationsLoaded && sameIntegrations(s.integrations, integrations)) return;
         view.setState({ integrations, integrationsLoaded: true });
         set({ integrations, integrationsLoaded: true, ...revalidate(s.nodes, s.edges, integrations) });
       },

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { listIntegrationTypes } from "~/server/integration-store/integration-catalogue";
+import { customizationsSchema } from "~/server/integrations/customizations-schema";
+import type { PublicIntegration } from "../../_lib/catalogue";
+import { editorFormSchema, formToDraft, integrationToForm } from "./form-model";
+
+const stored = (over: Partial<PublicIntegration> & Pick<PublicIntegration, "type">): PublicIntegration => ({
+  id: "11111111-1111-4111-8111-111111111111",
+  typeLabel: over.type,
+  name: "Test",
+  enabled: true,
+  variables: {},
+  secretNames: [],
+  customizations: {},
+  perLevelVariables: [],
+  missing: [],
+  usedBy: [],
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+  ...over,
+});
+
+describe("integration editor form model", () => {
+  it.each(listIntegrationTypes())("$type: defaults survive the form and parse as customizations", (entry) => {
+    const form = integrationToForm(stored({ type: entry.type }), entry);
+    expect(editorFormSchema.safeParse(form).success).toBe(true);
+    // Customizing without edits sends exactly the type's defaults back.
+    const draft = formToDraft({ ...form, customized: true, emailCustomized: true }, entry);
+    const parsed = customizationsSchema.parse(draft.customizations);
+    if (entry.transport === "http") expect(parsed.stepDefinitions).toEqual(entry.defaultStepDefinitions);
+    else expect(parsed.email).toEqual(entry.defaultEmail);
+  });
+
+  it("sends secrets only when typed, removals as empty strings, and never blank variables", () => {
+    const entry = listIntegrationTypes().find((e) => e.type === "servicenow");
+    if (!entry) throw new Error("no servicenow");
+    const form = integrationToForm(
+      stored({ type: "servicenow", variables: { InstanceUrl: "https://x.service-now.com", Extra: "1" }, secretNames: ["Password", "Token"] }),
+      entry,
+    );
+    expect(form.customVariables).toEqual([
+      { name: "Extra", value: "1", secret: false, stored: false },
+      { name: "Token", value: "", secret: true, stored: true },
+    ]);
+    const draft = formToDraft({ ...form, variables: { ...form.variables, AssignmentGroup: "" }, removeSecrets: ["Token"] }, entry);
+    expect(draft.secrets).toEqual({ Token: "" });
+    expect(draft.variables).not.toHaveProperty("AssignmentGroup");
+    expect(draft.variables).toMatchObject({ InstanceUrl: "https://x.service-now.com", Extra: "1", Urgency: "2" });
+    expect(draft.customizations).toEqual({});
+
+    const typed = formToDraft({ ...form, secrets: { Password: "new-pw" } }, entry);
+    expect(typed.secrets).toEqual({ Password: "new-pw" });
+  });
+
+  it("refuses a message type sent by two definitions, and a definition set without Error", () => {
+    const entry = listIntegrationTypes().find((e) => e.type === "pagerduty");
+    if (!entry) throw new Error("no pagerduty");
+    const form = integrationToForm(stored({ type: "pagerduty" }), entry);
+    const [first, second] = form.stepDefinitions;
+    if (!first || !second) throw new Error("pagerduty has two definitions");
+    const twice = editorFormSchema.safeParse({ ...form, customized: true, stepDefinitions: [first, { ...second, messageTypes: ["ok", "error"] }] });
+    expect(twice.success).toBe(false);
+    const noError = editorFormSchema.safeParse({ ...form, customized: true, stepDefinitions: [second] });
+    expect(noError.error?.issues[0]?.message).toBe("One definition must send the Error message");
+  });
+});
