@@ -94,7 +94,7 @@ async function main() {
   await migrateDatabase(databaseUrl);
   log("migrations applied");
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(webPort) };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(webPort), NEXT_TELEMETRY_DISABLED: "1" };
   const tsx = path.join(root, "node_modules", ".bin", "tsx");
   const next = path.join(root, "node_modules", ".bin", "next");
   run("worker", tsx, ["workflows/worker.ts"], env);
