@@ -3,7 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { apiClient } from "../e2e/api-client";
-import { edge, graphOf, integrationNode, levelNode, triggerNode } from "../server/flow/graph-builder";
+import { singleLevelGraph } from "../server/flow/graph-builder";
 import { freePort } from "./free-port";
 import { stopChild, waitForPort } from "./temporal-server";
 
@@ -80,10 +80,7 @@ async function run(base: string) {
     const { id: flowId } = await api.flows.create.mutate({
       name,
       description: "benchmark",
-      graph: graphOf(
-        [triggerNode("t"), levelNode("l1", { level: 1, afterSeconds }), integrationNode("i1", { integrationId: integration.id })],
-        [edge("t", "out", "l1"), edge("l1", "out", "i1")],
-      ),
+      graph: singleLevelGraph(integration.id, { level: 1, afterSeconds }),
     });
     await api.flows.publish.mutate({ flowId, note: "bench" });
     return (await api.flows.createEndpoint.mutate({ flowId })).token;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/server/flow/graph-builder";
+import { edge, graphOf, integrationNode, levelNode, triggerNode, singleLevelGraph } from "~/server/flow/graph-builder";
 import { compilePlan } from "~/server/flow/compile-plan";
 import { createHarness, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
 import { startReceiver } from "~/test-support/http-receiver";
@@ -139,10 +139,7 @@ describe("durability", () => {
   it("an error after the Ok opens a new incident", async () => {
     const worker = await h.startWorker();
     const id = await webhook(h, "Again", `${receiver.url}/again`);
-    const graph = graphOf(
-      [triggerNode("t"), levelNode("l1", { level: 1 }), integrationNode("i1", { integrationId: id })],
-      [edge("t", "out", "l1"), edge("l1", "out", "i1")],
-    );
+    const graph = singleLevelGraph(id);
     const { flowId, token } = await publishedFlow(h, "Flapping", graph);
     await h.postAlert(token, errorAlert("flap"));
     await eventually(async () => (at("/again").length === 1 ? true : undefined));

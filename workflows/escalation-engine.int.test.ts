@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { branchNode, edge, graphOf, integrationNode, levelNode, triggerNode } from "~/server/flow/graph-builder";
+import { branchNode, edge, graphOf, integrationNode, levelNode, triggerNode, singleLevelGraph } from "~/server/flow/graph-builder";
 import { startReceiver, type ReceivedRequest } from "~/test-support/http-receiver";
 import { createHarness, type Harness } from "~/test-support/harness";
 import {
@@ -116,10 +116,7 @@ describe("escalation engine on a real Temporal server", () => {
 
   it("fires a count-mode level on the Nth consecutive error", async () => {
     const id = await webhook(h, "Count hook", `${receiver.url}/count`);
-    const graph = graphOf(
-      [triggerNode("t"), levelNode("l1", { level: 1, mode: "count", errorCount: 3 }), integrationNode("i1", { integrationId: id })],
-      [edge("t", "out", "l1"), edge("l1", "out", "i1")],
-    );
+    const graph = singleLevelGraph(id, { level: 1, mode: "count", errorCount: 3 });
     const { token } = await publishedFlow(h, "Count mode", graph);
     await h.postAlert(token, errorAlert("db"));
     await h.postAlert(token, errorAlert("db"));
@@ -188,10 +185,7 @@ describe("escalation engine on a real Temporal server", () => {
   it("retries 503 twice then succeeds: one delivery, three attempts, one idempotency key", async () => {
     answers.set("/flaky", [503, 503]);
     const id = await webhook(h, "Flaky", `${receiver.url}/flaky`);
-    const graph = graphOf(
-      [triggerNode("t"), levelNode("l1", { level: 1 }), integrationNode("i1", { integrationId: id })],
-      [edge("t", "out", "l1"), edge("l1", "out", "i1")],
-    );
+    const graph = singleLevelGraph(id);
     const { flowId, token } = await publishedFlow(h, "Flaky receiver", graph);
     await h.postAlert(token, errorAlert("flaky"));
     const run = await openRun(flowId);
@@ -246,10 +240,7 @@ describe("escalation engine on a real Temporal server", () => {
 
   it("200 events for one key at once open exactly one incident", async () => {
     const id = await webhook(h, "Storm", `${receiver.url}/storm`);
-    const graph = graphOf(
-      [triggerNode("t"), levelNode("l1", { level: 1 }), integrationNode("i1", { integrationId: id })],
-      [edge("t", "out", "l1"), edge("l1", "out", "i1")],
-    );
+    const graph = singleLevelGraph(id);
     const { flowId, token } = await publishedFlow(h, "Storm", graph);
     const responses = await Promise.all(Array.from({ length: 200 }, () => h.postAlert(token, errorAlert("storm"))));
     expect(responses.every((r) => r.status === 202)).toBe(true);

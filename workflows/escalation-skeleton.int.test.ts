@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphOf, edge, integrationNode, levelNode, triggerNode } from "~/server/flow/graph-builder";
+import { singleLevelGraph } from "~/server/flow/graph-builder";
 import { startReceiver } from "~/test-support/http-receiver";
 import { createHarness, type Harness } from "~/test-support/harness";
 import {
@@ -26,14 +26,7 @@ describe("walking skeleton: alert in, message out, ok closes the incident", () =
   it("delivers the Error after the level's delay, then completes on Ok", async () => {
     const receiver = await startReceiver();
     const integrationId = await webhook(h, "Ops hook", `${receiver.url}/hook`);
-    const graph = graphOf(
-      [
-        triggerNode("t", {}),
-        levelNode("l1", { level: 1, afterSeconds: 2 }),
-        integrationNode("i1", { integrationId }),
-      ],
-      [edge("t", "out", "l1"), edge("l1", "out", "i1")],
-    );
+    const graph = singleLevelGraph(integrationId, { level: 1, afterSeconds: 2 });
     const { flowId, token } = await publishedFlow(h, "Skeleton", graph);
 
     const postedAt = Date.now();
@@ -73,10 +66,7 @@ describe("walking skeleton: alert in, message out, ok closes the incident", () =
   it("refuses a malformed alert with the zod issues, and a wrong token with 401", async () => {
     const receiver = await startReceiver();
     const integrationId = await webhook(h, "Hook 2", receiver.url);
-    const graph = graphOf(
-      [triggerNode("t", {}), levelNode("l1", { level: 1 }), integrationNode("i1", { integrationId })],
-      [edge("t", "out", "l1"), edge("l1", "out", "i1")],
-    );
+    const graph = singleLevelGraph(integrationId);
     const { token } = await publishedFlow(h, "Validation", graph);
     const bad = await h.postAlert(token, { status: "broken" });
     expect(bad.status).toBe(400);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { integrations } from "~/db/schema";
-import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/server/flow/graph-builder";
+import { edge, graphOf, integrationNode, levelNode, triggerNode, singleLevelGraph } from "~/server/flow/graph-builder";
 import { REDACTED } from "~/server/security/redact";
 import { publishedFlow } from "~/test-support/flow-fixtures";
 import { createHarness, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
@@ -129,10 +129,7 @@ describe("saving templates", () => {
 describe("enable, usage and delete", () => {
   it("refuses to delete while a published flow uses it, listing the flow, and allows it after", async () => {
     const integrationId = (await h.api.integrations.create({ type: "webhook", name: "In use", variables: { ApiUrl: "https://example.com/x" } })).id;
-    const graph = graphOf(
-      [triggerNode("t", {}), levelNode("l1", { level: 1 }), integrationNode("i1", { integrationId })],
-      [edge("t", "out", "l1"), edge("l1", "out", "i1")],
-    );
+    const graph = singleLevelGraph(integrationId);
     const { flowId } = await publishedFlow(h, "Checkout escalation", graph);
 
     const listed = (await h.api.integrations.list()).find((i) => i.id === integrationId);
