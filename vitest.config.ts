@@ -4,14 +4,21 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { "~": root } },
+  resolve: {
+    alias: {
+      "~": root,
+      // Tests call the routers directly, outside Next's react-server graph; the marker's own
+      // server build is an empty module.
+      "server-only": `${root}node_modules/server-only/empty.js`,
+    },
+  },
   test: {
     projects: [
       {
         extends: true,
         test: {
           name: "unit",
-          include: ["{server,workflows,db,app,scripts}/**/*.test.{ts,tsx}"],
+          include: ["{core,server,worker,workflows,db,app,scripts,test-support}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },
@@ -20,7 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{server,workflows,db,app,scripts}/**/*.int.test.ts"],
+          include: ["{core,server,worker,workflows,db,app,scripts,test-support}/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["./test-support/global-setup.ts"],
           testTimeout: 120_000,

@@ -13,9 +13,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { NormalizedAlert } from "~/server/alerts/alert";
-import type { FlowGraph } from "~/server/flow/document";
-import type { FlowPlan } from "~/server/flow/plan";
+import type { NormalizedAlert } from "~/core/alerts/alert";
+import type { FlowGraph } from "~/core/flow/document";
+import type { FlowPlan } from "~/core/flow/plan";
 
 const id = () => uuid("id").primaryKey().defaultRandom();
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { threeLevelSampleGraph } from "~/server/flow/sample-graphs";
+import { threeLevelSampleGraph } from "~/test-support/sample-graphs";
 import { apiClient } from "./api-client";
 
 /** A wide window so four columns of nodes fit the canvas at zoom 1. */

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/server/flow/graph-builder";
+import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
 import { startReceiver } from "~/test-support/http-receiver";
 import { apiClient } from "./api-client";
 

@@ -9,8 +9,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
-import { generateLargeGraph } from "~/server/flow/sample-graphs";
-import { apiClient } from "../e2e/api-client";
+import { generateLargeGraph } from "~/test-support/sample-graphs";
+import { apiClient } from "~/e2e/api-client";
 import { freePort } from "./free-port";
 import { stopChild } from "./temporal-server";
 

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { apiClient } from "../e2e/api-client";
-import { singleLevelGraph } from "../server/flow/graph-builder";
+import { apiClient } from "~/e2e/api-client";
+import { singleLevelGraph } from "~/test-support/graph-builder";
 import { freePort } from "./free-port";
 import { stopChild, waitForPort } from "./temporal-server";
 

@@ -5,8 +5,8 @@ import { createDb, type Db } from "~/db/client";
 import { migrateDatabase } from "~/db/migrate";
 import { ensureDefaultWorkspace } from "~/db/seed";
 import { flows, flowVersions, integrations } from "~/db/schema";
-import { compilePlan } from "~/server/flow/compile-plan";
-import { threeLevelSampleGraph } from "~/server/flow/sample-graphs";
+import { compilePlan } from "~/core/flow/compile-plan";
+import { threeLevelSampleGraph } from "~/test-support/sample-graphs";
 import type { ListRunsInput, RunStatsInput } from "~/server/runs/run-inputs";
 import { listRuns, runStats } from "~/server/runs/run-service";
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { migrateDatabase } from "../db/migrate";
+import { migrateDatabase } from "~/db/migrate";
 import { startEmbeddedPostgres, type EmbeddedPg } from "./embedded-postgres";
 import { findOrInstallTemporalCli } from "./temporal-cli";
 import { startTemporalDevServer, stopChild, waitForPort, type TemporalServer } from "./temporal-server";
@@ -97,7 +97,7 @@ async function main() {
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(webPort), NEXT_TELEMETRY_DISABLED: "1" };
   const tsx = path.join(root, "node_modules", ".bin", "tsx");
   const next = path.join(root, "node_modules", ".bin", "next");
-  run("worker", tsx, ["workflows/worker.ts"], env);
+  run("worker", tsx, ["worker/worker.ts"], env);
   run("web", next, ["dev", "--port", String(webPort)], env);
   await waitForPort("127.0.0.1", webPort, 120_000);
   await fetch(`http://127.0.0.1:${webPort}/flows`).catch(() => undefined);

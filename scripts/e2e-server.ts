@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { resetTestDatabase } from "../test-support/test-services";
+import { resetTestDatabase } from "~/test-support/test-services";
 import { freePort } from "./free-port";
 import { findOrInstallTemporalCli } from "./temporal-cli";
 import { startTemporalDevServer, stopChild } from "./temporal-server";
@@ -40,7 +40,7 @@ async function main() {
       build.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (${code})`))));
     });
   }
-  children.push(spawn(bin("tsx"), ["workflows/worker.ts"], { cwd: root, env, stdio: "inherit" }));
+  children.push(spawn(bin("tsx"), ["worker/worker.ts"], { cwd: root, env, stdio: "inherit" }));
   children.push(spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: root, env, stdio: "inherit" }));
   const stop = async () => {
     await Promise.all(children.map((c) => stopChild(c)));

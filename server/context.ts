@@ -1,3 +1,4 @@
+import "server-only";
 import type { Client } from "@temporalio/client";
 import { getDb, type Db } from "~/db/client";
 import { ensureDefaultWorkspace } from "~/db/seed";

@@ -1,8 +1,9 @@
+import "server-only";
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context";
-import { DomainError, type DomainErrorCode } from "./errors";
+import { DomainError, type DomainErrorCode } from "~/core/domain-error";
 
 const trpcCodeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: "NOT_FOUND",

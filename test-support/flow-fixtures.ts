@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { deliveries, runEvents, runs } from "~/db/schema";
-import type { FlowGraph } from "~/server/flow/document";
+import type { FlowGraph } from "~/core/flow/document";
 import type { Harness } from "./harness";
 
 /** Creates, publishes and opens an endpoint for a flow; returns what a sender needs. */

@@ -14,9 +14,9 @@ import { ensureDefaultWorkspace } from "~/db/seed";
 import { createContextInner } from "~/server/context";
 import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
 import { createCaller } from "~/server/routers/_app";
-import { createActivities } from "~/workflows/activities/create-activities";
-import { createIntegrationSender } from "~/workflows/activities/integration-sender";
-import { workflowsPath } from "~/workflows/worker-options";
+import { createActivities } from "~/worker/activities/create-activities";
+import { createIntegrationSender } from "~/worker/activities/integration-sender";
+import { workflowsPath } from "~/worker/worker-options";
 
 declare global {
   var alertflowRuntimeInstalled: boolean | undefined;

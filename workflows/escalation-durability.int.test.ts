@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { edge, graphOf, integrationNode, levelNode, triggerNode, singleLevelGraph } from "~/server/flow/graph-builder";
-import { compilePlan } from "~/server/flow/compile-plan";
-import { createHarness, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
-import { startReceiver } from "~/test-support/http-receiver";
-import { errorAlert, eventually, messageOf, okAlert, publishedFlow, runsForFlow, webhook } from "~/test-support/flow-fixtures";
+import { edge, graphOf, integrationNode, levelNode, triggerNode, singleLevelGraph } from "../test-support/graph-builder";
+import { compilePlan } from "../core/flow/compile-plan";
+import { createHarness, TEST_SECRET_KEY, type Harness } from "../test-support/harness";
+import { startReceiver } from "../test-support/http-receiver";
+import { errorAlert, eventually, messageOf, okAlert, publishedFlow, runsForFlow, webhook } from "../test-support/flow-fixtures";
 import { alertEventSignal, ESCALATION_WORKFLOW, type EscalationInput, type EscalationSnapshot } from "./messages";
 
 let h: Harness;
@@ -24,7 +24,7 @@ const at = (path: string) => receiver.requests.filter((r) => r.path === path);
 
 /** The production worker entry point, as its own OS process. */
 function spawnWorker(): Promise<ChildProcess> {
-  const child = spawn("node_modules/.bin/tsx", ["workflows/worker.ts"], {
+  const child = spawn("node_modules/.bin/tsx", ["worker/worker.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: inject("databaseUrl"),

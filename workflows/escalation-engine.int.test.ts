@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { branchNode, edge, graphOf, integrationNode, levelNode, triggerNode, singleLevelGraph } from "~/server/flow/graph-builder";
-import { startReceiver, type ReceivedRequest } from "~/test-support/http-receiver";
-import { createHarness, type Harness } from "~/test-support/harness";
+import { branchNode, edge, graphOf, integrationNode, levelNode, triggerNode, singleLevelGraph } from "../test-support/graph-builder";
+import { startReceiver, type ReceivedRequest } from "../test-support/http-receiver";
+import { createHarness, type Harness } from "../test-support/harness";
 import {
   deliveriesForRun,
   errorAlert,
@@ -13,7 +13,7 @@ import {
   recordHistory,
   runsForFlow,
   webhook,
-} from "~/test-support/flow-fixtures";
+} from "../test-support/flow-fixtures";
 
 let h: Harness;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;

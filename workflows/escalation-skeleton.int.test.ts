@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { singleLevelGraph } from "~/server/flow/graph-builder";
-import { startReceiver } from "~/test-support/http-receiver";
-import { createHarness, type Harness } from "~/test-support/harness";
+import { singleLevelGraph } from "../test-support/graph-builder";
+import { startReceiver } from "../test-support/http-receiver";
+import { createHarness, type Harness } from "../test-support/harness";
 import {
   deliveriesForRun,
   errorAlert,
@@ -11,7 +11,7 @@ import {
   publishedFlow,
   runsForFlow,
   webhook,
-} from "~/test-support/flow-fixtures";
+} from "../test-support/flow-fixtures";
 
 let h: Harness;
 beforeAll(async () => {

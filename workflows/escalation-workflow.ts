@@ -9,10 +9,11 @@ import {
   uuid4,
   workflowInfo,
 } from "@temporalio/workflow";
-import type { PlanLevel, PlanTarget } from "../server/flow/plan";
-import type { createActivities } from "./activities/create-activities";
-import type { DeliverInput, MessageType, RunEventInput } from "./activities/types";
-import { nextDueAt, dueLevelFirings, dueReminders } from "./escalation-clock";
+import type { PlanLevel, PlanTarget } from "../core/flow/plan";
+import type { createActivities } from "../worker/activities/create-activities";
+import type { DeliverInput, MessageType, RunEventInput } from "../worker/activities/types";
+import type { EscalationState } from "../core/escalation/escalation-state";
+import { nextDueAt, dueLevelFirings, dueReminders } from "../core/escalation/escalation-clock";
 import {
   acknowledgeUpdate,
   alertEventSignal,
@@ -23,7 +24,6 @@ import {
   type EscalationInput,
   type EscalationPhase,
   type EscalationSnapshot,
-  type EscalationState,
 } from "./messages";
 
 type Activities = ReturnType<typeof createActivities>;

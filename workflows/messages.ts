@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
-import type { NormalizedAlert } from "../server/alerts/alert";
-import type { FlowPlan } from "../server/flow/plan";
+import type { NormalizedAlert } from "../core/alerts/alert";
+import type { EscalationState } from "../core/escalation/escalation-state";
+import type { FlowPlan } from "../core/flow/plan";
 
 /** Defined once; the server and the workflow import these same handles. */
 export const ESCALATION_WORKFLOW = "escalationWorkflow";
@@ -14,21 +15,6 @@ export interface AlertEvent {
 export interface OperatorAction {
   by: string;
   note?: string;
-}
-
-export interface FiredLevel {
-  firedAtMs: number;
-  remindersSent: number;
-}
-
-/** Carried across continueAsNew so a long incident keeps its clock and its fired levels. */
-export interface EscalationState {
-  firstErrorAtMs: number;
-  errorCount: number;
-  fired: Record<string, FiredLevel>;
-  acknowledged: boolean;
-  currentLevel: number;
-  lastAlert: NormalizedAlert;
 }
 
 export interface EscalationInput {

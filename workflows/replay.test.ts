@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { Worker } from "@temporalio/worker";
 import { describe, expect, it } from "vitest";
-import { workflowsPath } from "./worker-options";
+import { workflowsPath } from "../worker/worker-options";
 
 const dir = new URL("./histories/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json"));

@@ -1,6 +1,6 @@
 import { bundleWorkflowCode } from "@temporalio/worker";
 import { describe, expect, it } from "vitest";
-import { workflowsPath } from "./worker-options";
+import { workflowsPath } from "../worker/worker-options";
 
 const noop = () => undefined;
 

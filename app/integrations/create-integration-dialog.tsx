@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { integrationTypeSchema } from "~/server/integrations/integration-types";
+import { integrationTypeSchema } from "~/core/integrations/integration-types";
 import { Button } from "../_components/ui/button";
 import { Dialog } from "../_components/ui/dialog";
 import { Field, Input } from "../_components/ui/field";

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { flowEndpoints } from "~/db/schema";
-import { notFound } from "../errors";
+import { notFound } from "~/core/domain-error";
 import { getFlow } from "./flow-service";
 
 interface Scope {

@@ -1,11 +1,11 @@
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { flowVersions, flows, integrations, runs } from "~/db/schema";
-import { DomainError, notFound } from "../errors";
-import { compilePlan } from "../flow/compile-plan";
-import { emptyGraph, flowGraphSchema, type FlowGraph } from "../flow/document";
-import { upgradeGraphDocument } from "../flow/migrations";
-import { validateGraph } from "../flow/validate-graph";
+import { DomainError, notFound } from "~/core/domain-error";
+import { compilePlan } from "~/core/flow/compile-plan";
+import { emptyGraph, flowGraphSchema, type FlowGraph } from "~/core/flow/document";
+import { upgradeGraphDocument } from "~/core/flow/migrations";
+import { validateGraph } from "~/core/flow/validate-graph";
 
 interface Scope {
   db: Db;

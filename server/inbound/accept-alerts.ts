@@ -1,11 +1,11 @@
 import type { Client } from "@temporalio/client";
 import { WorkflowNotFoundError } from "@temporalio/client";
 import { randomUUID } from "node:crypto";
-import type { NormalizedAlert } from "../alerts/alert";
-import { resolveAlertKey } from "../alerts/alert-key";
-import { matchesFilters } from "../alerts/filters";
-import { workflowIdFor } from "../alerts/incident-id";
-import { parseInbound } from "../alerts/parse-inbound";
+import type { NormalizedAlert } from "~/core/alerts/alert";
+import { resolveAlertKey } from "~/core/alerts/alert-key";
+import { matchesFilters } from "~/core/alerts/filters";
+import { workflowIdFor } from "./incident-id";
+import { parseInbound } from "~/core/alerts/parse-inbound";
 import { alertEventSignal, ESCALATION_WORKFLOW, type EscalationInput } from "~/workflows/messages";
 import type { EndpointTarget } from "./endpoint-lookup";
 

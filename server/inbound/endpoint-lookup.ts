@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { flowEndpoints, flowVersions, flows } from "~/db/schema";
-import type { FlowPlan } from "../flow/plan";
+import type { FlowPlan } from "~/core/flow/plan";
 import { hashToken } from "../flows/endpoint-service";
 
 export interface EndpointTarget {

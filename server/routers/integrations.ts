@@ -1,4 +1,4 @@
-import { listIntegrationTypes, templateReference } from "../integration-store/integration-catalogue";
+import { listIntegrationTypes, templateReference } from "../../core/integrations/integration-catalogue";
 import {
   createIntegrationInput,
   integrationIdInput,
@@ -7,8 +7,8 @@ import {
   setEnabledInput,
   testSendInput,
   updateIntegrationInput,
-} from "../integration-store/integration-inputs";
-import { previewIntegration } from "../integration-store/integration-preview";
+} from "../../core/integrations/integration-inputs";
+import { previewIntegration } from "../integrations/integration-preview";
 import {
   createIntegration,
   deleteIntegration,
@@ -17,9 +17,9 @@ import {
   listIntegrations,
   setIntegrationEnabled,
   updateIntegration,
-} from "../integration-store/integration-service";
-import { testSendIntegration } from "../integration-store/integration-test-send";
-import { sampleAlertFor } from "../integration-store/sample-input";
+} from "../integrations/integration-service";
+import { testSendIntegration } from "../integrations/integration-test-send";
+import { sampleAlertFor } from "../integrations/sample-input";
 import { publicProcedure, router } from "../trpc";
 
 export const integrationsRouter = router({

@@ -1,7 +1,7 @@
 import type { Client } from "@temporalio/client";
 import { and, eq } from "drizzle-orm";
 import { flows, runs } from "~/db/schema";
-import { DomainError } from "../errors";
+import { DomainError } from "~/core/domain-error";
 import { actOnRun } from "./act-on-run";
 import { ackPage } from "./ack-page";
 import { isOpen } from "./run-actions";

@@ -2,7 +2,7 @@ import { WorkflowNotFoundError, type Client } from "@temporalio/client";
 import { and, eq } from "drizzle-orm";
 import { runs } from "~/db/schema";
 import { acknowledgeUpdate, cancelUpdate, resolveUpdate, snapshotQuery } from "~/workflows/messages";
-import { DomainError, notFound } from "../errors";
+import { DomainError, notFound } from "~/core/domain-error";
 import { isOpen, type RunAction } from "./run-actions";
 import type { RunScope } from "./run-scope";
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { deliveries, flowVersions, flows, integrations, runEvents, runs } from "~/db/schema";
-import { notFound } from "../errors";
+import { notFound } from "~/core/domain-error";
 import { availableActions } from "./run-actions";
 import { runHighlights } from "./run-highlights";
 import { mergeTimeline, type IntegrationLabel } from "./run-timeline";

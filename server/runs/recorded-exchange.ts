@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * The redacted request and truncated response a delivery stored (see
- * server/integrations/send-result.ts). Rows are jsonb written by older code too, so parse
+ * core/integrations/send-result.ts). Rows are jsonb written by older code too, so parse
  * leniently and keep whatever is readable.
  */
 const recordedRequest = z.object({

@@ -76,4 +76,4 @@ export function decryptSecrets(sealed: string, key: Uint8Array, options: SealOpt
   if (!isStringRecord(value)) throw new SecretBoxError("SECRET_BOX_INVALID", "The sealed secrets are not a record of strings");
   return value;
 }
-export { redact, REDACTED, basicAuthSecrets } from "./redact";
+export { redact, REDACTED, basicAuthSecrets } from "~/core/secrets/redact";

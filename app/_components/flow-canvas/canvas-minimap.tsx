@@ -2,7 +2,7 @@
 
 import { Panel, useReactFlow, useStoreApi, type ReactFlowState } from "@xyflow/react";
 import { useEffect, useRef, type PointerEvent, type WheelEvent } from "react";
-import type { NodeKind } from "~/server/flow/document";
+import type { NodeKind } from "~/core/flow/document";
 import { isNodeKind } from "./nodes/node-registry";
 
 const WIDTH = 200;

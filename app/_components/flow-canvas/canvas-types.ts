@@ -1,5 +1,5 @@
 import type { Edge, Node } from "@xyflow/react";
-import type { NodeKind, NodeOfKind } from "~/server/flow/document";
+import type { NodeKind, NodeOfKind } from "~/core/flow/document";
 
 /**
  * React Flow's view of the flow document: a canvas node is a stored `FlowNode` with React Flow's

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { threeLevelSampleGraph } from "~/server/flow/sample-graphs";
-import { validateGraph } from "~/server/flow/validate-graph";
+import { threeLevelSampleGraph } from "~/test-support/sample-graphs";
+import { validateGraph } from "~/core/flow/validate-graph";
 import type { CanvasEdge, CanvasNode } from "./canvas-types";
 import { toCanvas, toFlowEdge, toFlowGraph } from "./graph-mapping";
 

@@ -5,7 +5,7 @@ import {
   type FlowGraph,
   type FlowNode,
   type SourceHandle,
-} from "~/server/flow/document";
+} from "~/core/flow/document";
 import type { CanvasEdge, CanvasNode } from "./canvas-types";
 
 /** A stored node as React Flow draws it; `data` is shared, not copied (it is never mutated). */

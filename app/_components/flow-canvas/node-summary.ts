@@ -1,4 +1,4 @@
-import type { FlowNode } from "~/server/flow/document";
+import type { FlowNode } from "~/core/flow/document";
 
 const minutes = (seconds: number) =>
   seconds < 60 ? `${seconds} s` : seconds % 60 === 0 ? `${seconds / 60} min` : `${(seconds / 60).toFixed(1)} min`;

@@ -3,7 +3,7 @@
 import { Background, Controls, ReactFlow, ReactFlowProvider } from "@xyflow/react";
 import { useEffect, useMemo, useState } from "react";
 import { createStore } from "zustand";
-import type { FlowGraph } from "~/server/flow/document";
+import type { FlowGraph } from "~/core/flow/document";
 import type { IntegrationOption, NodeHighlight } from "./canvas-types";
 import { CanvasMinimap } from "./canvas-minimap";
 import { CanvasViewProvider, type CanvasView } from "./canvas-view";

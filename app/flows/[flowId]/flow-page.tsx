@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { migrateGraph } from "~/server/flow/migrations";
+import { migrateGraph } from "~/core/flow/migrations";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
 import { FlowEditor } from "./_editor/flow-editor";
 

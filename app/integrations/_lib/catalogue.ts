@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "~/app/_lib/trpc";
-import type { MessageType } from "~/server/templates/message-type";
+import type { MessageType } from "~/core/message-template/message-type";
 
 export type CatalogueEntry = RouterOutputs["integrations"]["types"][number];
 export type CatalogueVariable = CatalogueEntry["variables"][number];

@@ -13,7 +13,7 @@ import {
   Webhook,
   type LucideIcon,
 } from "lucide-react";
-import type { IntegrationType } from "~/server/integrations/integration-types";
+import type { IntegrationType } from "~/core/integrations/integration-types";
 
 /** Generic glyphs, not brand logos: lucide ships no brand marks, and they would not theme. */
 const ICONS: Record<IntegrationType, LucideIcon> = {

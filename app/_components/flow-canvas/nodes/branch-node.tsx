@@ -3,7 +3,7 @@
 import type { NodeProps } from "@xyflow/react";
 import { GitBranch } from "lucide-react";
 import { memo } from "react";
-import { branchDataSchema } from "~/server/flow/document";
+import { branchDataSchema } from "~/core/flow/document";
 import type { CanvasNodeOfKind } from "../canvas-types";
 import { NodeCard } from "./node-card";
 import type { NodeDefinition } from "./node-definition";

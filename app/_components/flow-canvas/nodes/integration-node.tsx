@@ -3,7 +3,7 @@
 import type { NodeProps } from "@xyflow/react";
 import { Plug } from "lucide-react";
 import { memo } from "react";
-import { integrationNodeDataSchema } from "~/server/flow/document";
+import { integrationNodeDataSchema } from "~/core/flow/document";
 import type { CanvasNodeOfKind, IntegrationOption, NodeData } from "../canvas-types";
 import { useIntegration, useIntegrationsLoaded } from "../canvas-view";
 import { NodeCard } from "./node-card";

@@ -3,7 +3,7 @@
 import type { NodeProps } from "@xyflow/react";
 import { Layers } from "lucide-react";
 import { memo } from "react";
-import { levelDataSchema, type FlowNode } from "~/server/flow/document";
+import { levelDataSchema, type FlowNode } from "~/core/flow/document";
 import type { CanvasNodeOfKind, NodeData } from "../canvas-types";
 import { formatDuration } from "../durations";
 import { NodeCard } from "./node-card";

@@ -3,7 +3,7 @@
 import { Position } from "@xyflow/react";
 import { AlertTriangle, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
-import type { NodeKind, SourceHandle } from "~/server/flow/document";
+import type { NodeKind, SourceHandle } from "~/core/flow/document";
 import type { NodeHighlight } from "../canvas-types";
 import { useNodeHighlight, useNodeIssues } from "../canvas-view";
 import { NodeHandle } from "./node-handle";

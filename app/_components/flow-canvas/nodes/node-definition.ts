@@ -1,7 +1,7 @@
 import type { NodeProps } from "@xyflow/react";
 import type { LucideIcon } from "lucide-react";
 import type { ComponentType } from "react";
-import type { FlowNode, NodeKind } from "~/server/flow/document";
+import type { FlowNode, NodeKind } from "~/core/flow/document";
 import type { CanvasNodeOfKind, NodeData } from "../canvas-types";
 import type { SourceSpec } from "./node-card";
 

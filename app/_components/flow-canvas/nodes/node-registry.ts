@@ -1,4 +1,4 @@
-import type { NodeKind } from "~/server/flow/document";
+import type { NodeKind } from "~/core/flow/document";
 import { branchNode } from "./branch-node";
 import { integrationNode } from "./integration-node";
 import { levelNode } from "./level-node";

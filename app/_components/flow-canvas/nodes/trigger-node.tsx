@@ -3,7 +3,7 @@
 import type { NodeProps } from "@xyflow/react";
 import { BellRing } from "lucide-react";
 import { memo } from "react";
-import { triggerDataSchema, type AlertFormat } from "~/server/flow/document";
+import { triggerDataSchema, type AlertFormat } from "~/core/flow/document";
 import type { CanvasNodeOfKind, NodeData } from "../canvas-types";
 import { NodeCard } from "./node-card";
 import type { NodeDefinition } from "./node-definition";

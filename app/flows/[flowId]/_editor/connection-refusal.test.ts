@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toCanvas } from "~/app/_components/flow-canvas/graph-mapping";
-import { graphOf, integrationNode, levelNode, triggerNode } from "~/server/flow/graph-builder";
+import { graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
 import { refusalReason } from "./connection-refusal";
 
 const { nodes, edges } = toCanvas(graphOf([triggerNode("t"), levelNode("l1", { level: 1 }), integrationNode("i")], []));

@@ -1,6 +1,6 @@
 import type { Handle } from "@xyflow/react";
 import type { CanvasEdge, CanvasNode } from "~/app/_components/flow-canvas/canvas-types";
-import { isValidConnection } from "~/server/flow/connection-rules";
+import { isValidConnection } from "~/core/flow/connection-rules";
 
 /**
  * Why a connection dragged from `from` to `to` is refused, or null when it is allowed. React Flow

@@ -17,7 +17,7 @@ import "~/app/_components/flow-canvas/flow-canvas.css";
 import { isNodeKind, nodeTypes } from "~/app/_components/flow-canvas/nodes/node-registry";
 import { useZoomDetail } from "~/app/_components/flow-canvas/use-zoom-detail";
 import { Kbd } from "~/app/_components/ui/kbd";
-import { isValidConnection } from "~/server/flow/connection-rules";
+import { isValidConnection } from "~/core/flow/connection-rules";
 import { CanvasToolbar } from "./canvas-toolbar";
 import { ConnectionHint } from "./connection-hint";
 import { refusalReason } from "./connection-refusal";

@@ -5,7 +5,7 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useEffect, useState } from "react";
 import { toast } from "sonner";
 import { useTRPC, type RouterOutputs } from "~/app/_lib/trpc";
-import type { FlowGraph } from "~/server/flow/document";
+import type { FlowGraph } from "~/core/flow/document";
 import { EndpointsDialog } from "./dialogs/endpoints-dialog";
 import { PublishDialog } from "./dialogs/publish-dialog";
 import { ShortcutsDialog } from "./dialogs/shortcuts-dialog";

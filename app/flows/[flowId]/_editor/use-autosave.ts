@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toFlowGraph } from "~/app/_components/flow-canvas/graph-mapping";
 import { useTRPCClient } from "~/app/_lib/trpc";
-import { migrateGraph } from "~/server/flow/migrations";
+import { migrateGraph } from "~/core/flow/migrations";
 import { readServerError } from "./server-error";
 import { useEditorStore } from "./store/editor-context";
 

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import type { CanvasEdge, CanvasNode, XY } from "~/app/_components/flow-canvas/canvas-types";
 import { toFlowEdge, toFlowNode } from "~/app/_components/flow-canvas/graph-mapping";
 import { nodeDefinitions } from "~/app/_components/flow-canvas/nodes/node-registry";
-import type { NodeKind } from "~/server/flow/document";
+import type { NodeKind } from "~/core/flow/document";
 import { layoutGraph } from "./store/auto-layout";
 import { parseFragment, serializeFragment } from "./store/clipboard";
 import { useEditorStore } from "./store/editor-context";

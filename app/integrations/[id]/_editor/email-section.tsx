@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "~/app/_components/ui/button";
 import { Field, Input, Textarea } from "~/app/_components/ui/field";
-import { MESSAGE_TYPES, messageTypeSchema, type MessageType } from "~/server/templates/message-type";
+import { MESSAGE_TYPES, messageTypeSchema, type MessageType } from "~/core/message-template/message-type";
 import { MESSAGE_TYPE_LABEL } from "../../_lib/catalogue";
 import { Section } from "../../_ui/section";
 import { Switch } from "../../_ui/switch";

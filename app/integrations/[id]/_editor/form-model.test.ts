@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listIntegrationTypes } from "~/server/integration-store/integration-catalogue";
-import { customizationsSchema } from "~/server/integrations/customizations-schema";
+import { listIntegrationTypes } from "~/core/integrations/integration-catalogue";
+import { customizationsSchema } from "~/core/integrations/customizations-schema";
 import type { PublicIntegration } from "../../_lib/catalogue";
 import { editorFormSchema, formToDraft, integrationToForm } from "./form-model";
 

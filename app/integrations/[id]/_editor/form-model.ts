@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { httpMethodSchema, type EmailTemplate, type HttpStep, type StepDefinition } from "~/server/integrations/customizations-schema";
-import { MESSAGE_TYPES, messageTypeSchema, type MessageType } from "~/server/templates/message-type";
+import { httpMethodSchema, type EmailTemplate, type HttpStep, type StepDefinition } from "~/core/integrations/customizations-schema";
+import { MESSAGE_TYPES, messageTypeSchema, type MessageType } from "~/core/message-template/message-type";
 import type { CatalogueEntry, PublicIntegration } from "../../_lib/catalogue";
 
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;

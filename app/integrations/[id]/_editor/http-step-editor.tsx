@@ -5,7 +5,7 @@ import { Tabs } from "radix-ui";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "~/app/_components/ui/button";
 import { Input, Select } from "~/app/_components/ui/field";
-import { httpMethodSchema } from "~/server/integrations/customizations-schema";
+import { httpMethodSchema } from "~/core/integrations/customizations-schema";
 import { useIssuesUnder } from "./editor-context";
 import { FieldIssues } from "./field-issues";
 import type { EditorForm } from "./form-model";

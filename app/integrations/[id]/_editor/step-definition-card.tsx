@@ -4,7 +4,7 @@ import { Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Controller, useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "~/app/_components/ui/button";
-import { MESSAGE_TYPES, type MessageType } from "~/server/templates/message-type";
+import { MESSAGE_TYPES, type MessageType } from "~/core/message-template/message-type";
 import { MESSAGE_TYPE_LABEL } from "../../_lib/catalogue";
 import { Segmented } from "../../_ui/segmented";
 import { IssuesProvider } from "./editor-context";

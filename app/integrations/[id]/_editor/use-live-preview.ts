@@ -3,8 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useFormContext, useWatch } from "react-hook-form";
 import { useTRPCClient } from "~/app/_lib/trpc";
-import { previewInput } from "~/server/integration-store/integration-inputs";
-import type { MessageType } from "~/server/templates/message-type";
+import { previewInput } from "~/core/integrations/integration-inputs";
+import type { MessageType } from "~/core/message-template/message-type";
 import { useDebounced } from "../../_lib/use-debounced";
 import { useEditorContext } from "./editor-context";
 import { formToDraft, type EditorForm } from "./form-model";

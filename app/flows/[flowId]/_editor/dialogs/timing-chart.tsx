@@ -1,5 +1,5 @@
 import { formatOffset } from "~/app/_components/flow-canvas/durations";
-import type { PreviewMessage, PreviewMessageType } from "~/server/flow/timing-preview";
+import type { PreviewMessage, PreviewMessageType } from "~/core/escalation/timing-preview";
 
 const COLORS: Record<PreviewMessageType, string> = { error: "var(--danger)", reminder: "var(--warn)", ok: "var(--ok)" };
 const WIDTH = 640;

@@ -7,9 +7,9 @@ import { toFlowGraph } from "~/app/_components/flow-canvas/graph-mapping";
 import { nodeTitle } from "~/app/_components/flow-canvas/node-summary";
 import { CheckboxField, Field, Input } from "~/app/_components/ui/field";
 import { Dialog } from "~/app/_components/ui/dialog";
-import { compilePlan } from "~/server/flow/compile-plan";
-import { previewTiming, type PreviewMessage } from "~/server/flow/timing-preview";
-import { validateGraph } from "~/server/flow/validate-graph";
+import { compilePlan } from "~/core/flow/compile-plan";
+import { previewTiming, type PreviewMessage } from "~/core/escalation/timing-preview";
+import { validateGraph } from "~/core/flow/validate-graph";
 import { useEditor } from "../store/editor-context";
 import { TimingChart } from "./timing-chart";
 

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import type { IntegrationOption, NodeHighlight } from "~/app/_components/flow-canvas/canvas-types";
 import { nodeTitle } from "~/app/_components/flow-canvas/node-summary";
 import { ReadOnlyFlow } from "~/app/_components/flow-canvas/read-only-flow";
-import type { FlowEdge, FlowGraph } from "~/server/flow/document";
+import type { FlowEdge, FlowGraph } from "~/core/flow/document";
 import { diffGraphs, isEmptyDiff } from "../store/graph-diff";
 
 interface Side {

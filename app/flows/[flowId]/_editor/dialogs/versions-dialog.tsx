@@ -10,7 +10,7 @@ import { Button } from "~/app/_components/ui/button";
 import { Dialog } from "~/app/_components/ui/dialog";
 import { Select } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
-import { migrateGraph } from "~/server/flow/migrations";
+import { migrateGraph } from "~/core/flow/migrations";
 import { useEditor, useEditorStore } from "../store/editor-context";
 import type { Autosave } from "../use-autosave";
 import { VersionDiff } from "./version-diff";

@@ -4,7 +4,7 @@ import { AlertTriangle, Trash2 } from "lucide-react";
 import type { CanvasNode } from "~/app/_components/flow-canvas/canvas-types";
 import { useNodeIssues } from "~/app/_components/flow-canvas/canvas-view";
 import { nodeDefinitions } from "~/app/_components/flow-canvas/nodes/node-registry";
-import type { FlowNode } from "~/server/flow/document";
+import type { FlowNode } from "~/core/flow/document";
 import { useEditorStore } from "../store/editor-context";
 import { useEditorCommands } from "../use-editor-commands";
 import { BranchFormPanel } from "./branch-form";

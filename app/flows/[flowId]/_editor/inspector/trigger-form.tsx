@@ -8,7 +8,7 @@ import type { NodeData } from "~/app/_components/flow-canvas/canvas-types";
 import { FORMAT_LABELS } from "~/app/_components/flow-canvas/nodes/trigger-node";
 import { Button } from "~/app/_components/ui/button";
 import { Field, Input, Select } from "~/app/_components/ui/field";
-import { alertFormatSchema, filterOpSchema } from "~/server/flow/document";
+import { alertFormatSchema, filterOpSchema } from "~/core/flow/document";
 import { Section } from "./inspector-section";
 import { useLiveCommit } from "./use-live-form";
 

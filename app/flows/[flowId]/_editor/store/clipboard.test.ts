@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { branchNode, edge, integrationNode, levelNode, triggerNode } from "~/server/flow/graph-builder";
+import { branchNode, edge, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
 import { parseFragment, placeFragment, serializeFragment } from "./clipboard";
 import { newNodeId } from "./ids";
 

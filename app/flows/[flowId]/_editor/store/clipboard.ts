@@ -1,5 +1,5 @@
-import { FLOW_SCHEMA_VERSION, type FlowEdge, type FlowNode, type NodeKind } from "~/server/flow/document";
-import { migrateGraph } from "~/server/flow/migrations";
+import { FLOW_SCHEMA_VERSION, type FlowEdge, type FlowNode, type NodeKind } from "~/core/flow/document";
+import { migrateGraph } from "~/core/flow/migrations";
 import { edgeId } from "./ids";
 
 /**

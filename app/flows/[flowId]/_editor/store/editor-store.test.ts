@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toFlowGraph } from "~/app/_components/flow-canvas/graph-mapping";
-import { emptyGraph } from "~/server/flow/document";
-import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/server/flow/graph-builder";
+import { emptyGraph } from "~/core/flow/document";
+import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
 import { createEditorStore } from "./editor-store";
 
 const INTEGRATION = "11111111-1111-4111-8111-111111111111";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/server/flow/graph-builder";
+import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
 import { diffGraphs, isEmptyDiff } from "./graph-diff";
 
 const base = graphOf(

@@ -1,4 +1,4 @@
-import type { FlowEdge, FlowGraph, FlowNode } from "~/server/flow/document";
+import type { FlowEdge, FlowGraph, FlowNode } from "~/core/flow/document";
 
 export interface NodeChange {
   before: FlowNode;

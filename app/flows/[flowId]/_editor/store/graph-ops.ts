@@ -1,7 +1,7 @@
 import type { CanvasEdge, CanvasNode, XY } from "~/app/_components/flow-canvas/canvas-types";
 import { toCanvasNode } from "~/app/_components/flow-canvas/graph-mapping";
 import { nodeDefinitions } from "~/app/_components/flow-canvas/nodes/node-registry";
-import type { FlowNode, NodeKind } from "~/server/flow/document";
+import type { FlowNode, NodeKind } from "~/core/flow/document";
 
 /** Plain functions over the canvas arrays; the store composes them into undoable actions. */
 

@@ -1,4 +1,4 @@
-import type { NodeKind } from "~/server/flow/document";
+import type { NodeKind } from "~/core/flow/document";
 
 /**
  * Short readable node ids (`level-k3x9qa`). Not crypto.randomUUID: that only exists in secure
@@ -15,5 +15,5 @@ export function newNodeId(kind: NodeKind, taken: ReadonlySet<string>, random: ()
   return `${kind}-${n}`;
 }
 
-/** The same id scheme as server/flow/graph-builder's `edge()`, so ids read the same everywhere. */
+/** The same id scheme as test-support/graph-builder's `edge()`, so ids read the same everywhere. */
 export const edgeId = (source: string, sourceHandle: string, target: string): string => `${source}:${sourceHandle}->${target}`;

@@ -1,6 +1,6 @@
 import type { CanvasEdge, CanvasNode, IntegrationOption } from "~/app/_components/flow-canvas/canvas-types";
 import { toFlowGraph } from "~/app/_components/flow-canvas/graph-mapping";
-import { validateGraph, type GraphIssue } from "~/server/flow/validate-graph";
+import { validateGraph, type GraphIssue } from "~/core/flow/validate-graph";
 
 export interface CanvasValidation {
   issues: GraphIssue[];

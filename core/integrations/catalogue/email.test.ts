@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import type { AddressInfo } from "node:net";
+import { MESSAGE_TYPES } from "../../message-template/message-type";
+import type { IntegrationCustomizations } from "../customizations-schema";
+import { parseMime, type ParsedMail } from "../../../test-support/parse-mime";
+import { hostileInput, integration, send } from "../../../test-support/send-harness";
+
+let server: SMTPServer;
+let port = 0;
+const inbox: (ParsedMail & { rcpt: string[] })[] = [];
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    secure: false,
+    disabledCommands: ["STARTTLS"],
+    allowInsecureAuth: true,
+    authOptional: true,
+    logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.username === "mailer" && auth.password === "smtp-pass") callback(null, { user: auth.username });
+      else callback(new Error("Invalid username or password"));
+    },
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith("full@")) callback(Object.assign(new Error("Mailbox full, try later"), { responseCode: 452 }));
+      else if (address.address.startsWith("nobody@")) callback(Object.assign(new Error("No such user"), { responseCode: 550 }));
+      else callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        inbox.push({ ...parseMime(Buffer.concat(chunks).toString("utf8")), rcpt: session.envelope.rcptTo.map((r) => r.address) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address: AddressInfo | string | null = server.server.address();
+  port = typeof address === "object" && address ? address.port : 0;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const record = (customizations: IntegrationCustomizations | null = null) =>
+  integration(
+    "email",
+    { SmtpHost: "127.0.0.1", SmtpPort: String(port), SmtpUser: "mailer", From: "Alertflow <alerts@example.com>", DisableTls: "true" },
+    { SmtpPassword: "smtp-pass" },
+    customizations,
+  );
+
+describe("Email integration", () => {
+  it.each(MESSAGE_TYPES)("sends %s with subject, HTML and plain text", async (type) => {
+    const result = await send(record(), type, hostileInput(type, { To: "oncall@example.com, lead@example.com" }));
+    expect(result.error).toBeUndefined();
+    expect(result).toMatchObject({ ok: true, status: 250, request: { method: "SMTP" } });
+    const mail = inbox.at(-1);
+    expect(mail?.rcpt).toEqual(["oncall@example.com", "lead@example.com"]);
+    expect(mail?.headers.subject).toMatch({ error: /^\[Alert\] Checkout "API"/, reminder: /^\[Reminder 1\] /, ok: /^\[Ok\] .* recovered after 0:25:05$/ }[type]);
+    expect(mail?.headers["message-id"]).toBe(`<run-1.2.${type}.${type === "reminder" ? 1 : 0}@alertflow>`);
+    // Untrusted alert text is escaped in HTML and kept verbatim in plain text.
+    expect(mail?.html).toContain("Checkout &quot;API&quot;");
+    if (type !== "ok") expect(mail?.html).toContain("&lt;b&gt;tag&lt;/b&gt;");
+    expect(mail?.html).not.toContain("<b>tag</b>");
+    if (type !== "ok") expect(mail?.text).toContain('line 2\t""Quoted" \\ back');
+    expect(mail?.text).toContain('Call "ops"\nnow');
+    expect(JSON.stringify(result)).not.toContain("smtp-pass");
+  });
+
+  it("uses customized subject and bodies per message type", async () => {
+    const custom: IntegrationCustomizations = {
+      email: { error: { subject: "{{@alert.type}} {{@DateTime(yyyy)}} #{{@escalationLevel.id}}", html: "<p>{{@XmlEncode({{@monitor.name}})}}</p>", text: "plain {{@incident.key}}" } },
+    };
+    const result = await send(record(custom), "error", hostileInput("error", { To: "oncall@example.com" }));
+    expect(result.ok).toBe(true);
+    expect(inbox.at(-1)).toMatchObject({ headers: { subject: `Alert ${new Date().getUTCFullYear()} #2` }, text: `plain ${hostileInput("error").incident.key}` });
+  });
+
+  it("retries a 4xx SMTP reply and gives up on 5xx and bad credentials", async () => {
+    expect(await send(record(), "error", hostileInput("error", { To: "full@example.com" }))).toMatchObject({ ok: false, retryable: true, status: 452 });
+    expect(await send(record(), "error", hostileInput("error", { To: "nobody@example.com" }))).toMatchObject({ ok: false, retryable: false, status: 550 });
+    const wrong = record();
+    const result = await send({ ...wrong, secrets: { SmtpPassword: "nope" } }, "error", hostileInput("error", { To: "a@example.com" }));
+    expect(result).toMatchObject({ ok: false, retryable: false, error: { code: "SMTP_ERROR" } });
+  });
+
+  it("refuses an SMTP host that is not allow-listed and reports missing settings", async () => {
+    const { sendIntegrationMessage } = await import("../../../server/delivery/send-message");
+    const blocked = await sendIntegrationMessage(record(), hostileInput("error", { To: "a@example.com" }), {
+      fetch, timeoutMs: 2000, idempotencyKey: "k", outbound: { allowList: [] },
+    });
+    expect(blocked).toMatchObject({ ok: false, retryable: false, error: { code: "OUTBOUND_BLOCKED" } });
+    expect(await send(record(), "error")).toMatchObject({ ok: false, retryable: false, error: { code: "MISSING_VARIABLE" } });
+  });
+});

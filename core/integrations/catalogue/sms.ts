@@ -1,0 +1,48 @@
+import { MESSAGE_TYPES, type MessageType } from "../../message-template/message-type";
+import type { HttpIntegrationDefinition } from "../integration-definition";
+import { httpStep, stepDefinition } from "../step-builders";
+
+const TEXT: Record<MessageType, string> = {
+  error: "ALERT {{@monitor.name}}: {{@alert.summary}} (level {{@escalationLevel.id}}) {{@escalationLevel.message}}",
+  reminder: "REMINDER {{@monitor.name}}: {{@alert.summary}} (level {{@escalationLevel.id}})",
+  ok: "OK {{@monitor.name}} recovered after {{@alert.downtimeDuration}}",
+};
+
+/** Twilio's Messages resource; Twilio-compatible gateways take the same form and basic auth. */
+function send(type: MessageType) {
+  return httpStep({
+    name: `Send ${type} SMS`,
+    method: "POST",
+    url: "{{ApiUrl}}/2010-04-01/Accounts/{{@UrlEncode({{AccountSid}})}}/Messages.json",
+    auth: { type: "basic", username: "{{AccountSid}}", password: "{{AuthToken}}" },
+    body: {
+      type: "form",
+      // Twilio refuses bodies above 1600 characters.
+      fields: { To: "{{To}}", From: "{{From}}", Body: `{{@Truncate(1600, ${TEXT[type]})}}` },
+    },
+  });
+}
+
+export const smsIntegration: HttpIntegrationDefinition<"sms"> = {
+  type: "sms",
+  transport: "http",
+  label: "SMS (Twilio-compatible)",
+  description: "Sends a text message through Twilio or a gateway with the same API.",
+  variables: [
+    { name: "ApiUrl", label: "API base URL", required: true, defaultValue: "https://api.twilio.com", modes: ["integration"] },
+    { name: "AccountSid", label: "Account SID", required: true, modes: ["integration"] },
+    { name: "AuthToken", label: "Auth token", secret: true, required: true, modes: ["integration"] },
+    { name: "From", label: "From number", description: "+<country code><number>", required: true, modes: ["integration"] },
+    { name: "To", label: "To number", description: "+<country code><number>", required: true, modes: ["integration", "perLevel"] },
+  ],
+  capabilities: {
+    defaultMessageTypes: ["error", "reminder", "ok"],
+    supportsOk: true,
+    supportsReminders: true,
+    remindersDiscouraged: false,
+    dedupesRepeats: false,
+    customizable: true,
+  },
+  rateLimit: { eventsPerMinute: 60, per: { kind: "variable", name: "From" } },
+  defaultStepDefinitions: MESSAGE_TYPES.map((type) => stepDefinition([type], send(type))),
+};

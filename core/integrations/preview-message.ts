@@ -1,0 +1,81 @@
+import { redact } from "../secrets/redact";
+import { sampleTemplateContextInput } from "../message-template/sample-context";
+import type { MessageType } from "../message-template/message-type";
+import { buildTemplateContext, type TemplateContextInput } from "../message-template/template-context";
+import { TemplateError } from "../message-template/template-error";
+import type { IntegrationRecord } from "./integration-record";
+import { integrationVariables, resolveMessagePlan } from "./message-plan";
+import { renderStep } from "./render-step";
+import { renderEmail } from "./render-email";
+import type { RecordedRequest } from "./send-result";
+
+export interface PreviewProblem {
+  step: string;
+  code: string;
+  message: string;
+  position?: number;
+  line?: number;
+  column?: number;
+}
+
+export interface MessagePreview {
+  messageType: MessageType;
+  skipped: boolean;
+  skipReason?: string;
+  /** One per HTTP step, in order, secrets redacted. */
+  requests: (RecordedRequest & { step: string })[];
+  email?: { from: string; to: string; subject: string; html: string; text: string };
+  problems: PreviewProblem[];
+}
+
+/**
+ * Renders what `sendIntegrationMessage` would send, without sending. Values later steps would
+ * capture from a response are shown as `<Name from "Step">`.
+ */
+export function previewMessage(
+  integration: IntegrationRecord,
+  messageType: MessageType,
+  sampleCtx: TemplateContextInput = sampleTemplateContextInput(messageType),
+): MessagePreview {
+  const preview: MessagePreview = { messageType, skipped: false, requests: [], problems: [] };
+  const plan = resolveMessagePlan(integration, messageType);
+  if (plan.kind === "skip") return { ...preview, skipped: true, skipReason: plan.reason };
+  let ctx = buildTemplateContext({ ...sampleCtx, messageType, variables: integrationVariables(integration, sampleCtx.variables) });
+  const secrets = Object.values(integration.secrets);
+  const problem = (step: string, error: unknown): PreviewProblem => {
+    if (error instanceof TemplateError) return { step, code: error.code, message: error.message, position: error.position, line: error.line, column: error.column };
+    throw error;
+  };
+
+  if (plan.kind === "email") {
+    try {
+      const email = renderEmail(plan.template, ctx);
+      const r = (s: string) => redact(s, secrets);
+      preview.email = { from: ctx.variables.From ?? "", to: ctx.variables.To ?? "", subject: r(email.subject), html: r(email.html), text: r(email.text) };
+    } catch (error) {
+      preview.problems.push(problem("Email", error));
+    }
+    return preview;
+  }
+
+  for (const [index, step] of plan.definition.steps.entries()) {
+    const name = step.name || `Step ${index + 1}`;
+    try {
+      const rendered = renderStep(step, ctx);
+      const hide = [...secrets, ...rendered.derivedSecrets];
+      const headers = Object.fromEntries(Object.entries(rendered.request.headers).map(([k, v]) => [k, redact(v, hide)]));
+      preview.requests.push({
+        step: name,
+        method: rendered.request.method,
+        url: redact(rendered.request.url, hide),
+        headers,
+        body: redact(rendered.request.body ?? "", hide),
+      });
+    } catch (error) {
+      preview.problems.push(problem(name, error));
+    }
+    const placeholders = Object.fromEntries(step.captures.map((c) => [c.name, `<${c.name} from "${name}">`]));
+    ctx = { ...ctx, variables: { ...ctx.variables, ...placeholders } };
+  }
+  return preview;
+}

@@ -1,0 +1,98 @@
+import { assertOutboundAllowed, type ResolveHost } from "../security/outbound-guard";
+import { digestAuthorization, parseDigestChallenge } from "./digest-auth";
+import type { RenderedStep } from "~/core/integrations/render-step";
+
+export interface ExchangeResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Up to `MAX_READ_BYTES`: enough for captures, bounded against hostile receivers. */
+  body: string;
+  /** The URL that answered, after redirects. */
+  url: string;
+}
+
+export interface ExchangeDeps {
+  fetch: typeof fetch;
+  signal: AbortSignal;
+  allowList: readonly string[];
+  resolve?: ResolveHost;
+}
+
+const MAX_READ_BYTES = 1024 * 1024;
+const MAX_REDIRECTS = 5;
+
+async function readCapped(response: Response): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size >= MAX_READ_BYTES) {
+      await reader.cancel();
+      break;
+    }
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_READ_BYTES).toString("utf8");
+}
+
+function headersOf(response: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    out[key] = value;
+  });
+  return out;
+}
+
+/**
+ * Sends one rendered request. Redirects are followed by hand so every hop passes the outbound
+ * guard (an automatic redirect could lead to an internal address), and a digest challenge is
+ * answered once. Returns the number of requests it made.
+ */
+export async function exchange(
+  step: RenderedStep,
+  deps: ExchangeDeps,
+): Promise<{ response: ExchangeResponse; requests: number }> {
+  let { method, url, body } = step.request;
+  const headers = { ...step.request.headers };
+  let requests = 0;
+  let answeredChallenge = false;
+  for (let hop = 0; ; hop++) {
+    await assertOutboundAllowed(url, { allowList: deps.allowList, resolve: deps.resolve });
+    requests++;
+    const response = await deps.fetch(url, { method, headers, body, redirect: "manual", signal: deps.signal });
+    const location = response.headers.get("location");
+
+    if (response.status === 401 && step.digest && !answeredChallenge) {
+      const challenge = parseDigestChallenge(response.headers.get("www-authenticate") ?? "");
+      if (challenge) {
+        await response.body?.cancel();
+        const target = new URL(url);
+        headers.Authorization = digestAuthorization({
+          challenge,
+          method,
+          uri: `${target.pathname}${target.search}`,
+          username: step.digest.username,
+          password: step.digest.password,
+        });
+        answeredChallenge = true;
+        continue;
+      }
+    }
+    if (response.status >= 300 && response.status < 400 && location && hop < MAX_REDIRECTS) {
+      await response.body?.cancel();
+      url = new URL(location, url).toString();
+      // 301/302/303 turn into GET without a body, as browsers and fetch do.
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
+        method = "GET";
+        body = undefined;
+        for (const name of Object.keys(headers)) if (name.toLowerCase() === "content-type") delete headers[name];
+      }
+      continue;
+    }
+    return { response: { status: response.status, headers: headersOf(response), body: await readCapped(response), url }, requests };
+  }
+}

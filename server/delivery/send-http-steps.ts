@@ -1,0 +1,152 @@
+import { OutboundBlockedError } from "../security/outbound-guard";
+import { redact } from "~/core/secrets/redact";
+import type { TemplateContext } from "~/core/message-template/template-context";
+import { TemplateError } from "~/core/message-template/template-error";
+import type { StepDefinition } from "~/core/integrations/customizations-schema";
+import { exchange, type ExchangeResponse } from "./http-exchange";
+import { captureText, readJsonPath } from "~/core/integrations/json-path";
+import { renderStep, type RenderedStep } from "~/core/integrations/render-step";
+import { isRetryableStatus, isSuccessStatus, parseRetryAfter } from "~/core/integrations/retry-classification";
+import type { RecordedRequest, RecordedResponse, SendErrorCode, SendResult, StepRecord } from "~/core/integrations/send-result";
+import type { SendDeps } from "./send-deps";
+
+const RESPONSE_BODY_LIMIT = 4096;
+
+function truncateBytes(text: string, max: number): string {
+  const bytes = Buffer.from(text, "utf8");
+  return bytes.byteLength <= max ? text : bytes.subarray(0, max).toString("utf8");
+}
+
+function recordRequest(step: RenderedStep, secrets: string[]): RecordedRequest {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(step.request.headers)) headers[k] = redact(v, secrets);
+  return {
+    method: step.request.method,
+    url: redact(step.request.url, secrets),
+    headers,
+    body: redact(step.request.body ?? "", secrets),
+  };
+}
+
+function recordResponse(response: ExchangeResponse, secrets: string[]): RecordedResponse {
+  return { status: response.status, headers: response.headers, body: truncateBytes(redact(response.body, secrets), RESPONSE_BODY_LIMIT) };
+}
+
+function rerecord(step: StepRecord, secrets: string[]) {
+  const r = (text: string) => redact(text, secrets);
+  step.request = { ...step.request, url: r(step.request.url), body: r(step.request.body), headers: Object.fromEntries(Object.entries(step.request.headers).map(([k, v]) => [k, r(v)])) };
+  if (step.response) step.response = { ...step.response, body: r(step.response.body) };
+}
+
+function capture(response: ExchangeResponse, from: "jsonPath" | "header", path: string): string | undefined {
+  if (from === "header") return response.headers[path.toLowerCase()];
+  try {
+    return captureText(readJsonPath(JSON.parse(response.body), path));
+  } catch {
+    return undefined;
+  }
+}
+
+function describeNetworkError(error: unknown): { code: SendErrorCode; message: string } {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return { code: "TIMEOUT", message: "The receiver did not answer in time" };
+  }
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+  const code = cause && "code" in cause && typeof cause.code === "string" ? cause.code : undefined;
+  const base = error instanceof Error ? error.message : String(error);
+  return { code: "NETWORK_ERROR", message: [base, code ?? cause?.message].filter(Boolean).join(": ") };
+}
+
+/**
+ * Runs a step definition's HTTP steps in order. Values captured from a response become
+ * variables of the steps after it; the first step that fails decides the result.
+ */
+export async function sendHttpSteps(
+  definition: StepDefinition,
+  baseCtx: TemplateContext,
+  secrets: string[],
+  deps: SendDeps,
+): Promise<SendResult> {
+  const started = performance.now();
+  const signal = AbortSignal.timeout(deps.timeoutMs);
+  const steps: StepRecord[] = [];
+  let requests = 0;
+  let ctx = baseCtx;
+  const redactAlso = [...secrets];
+
+  const finish = (partial: Omit<SendResult, "steps" | "attemptsInfo" | "latencyMs" | "request" | "response" | "skipped">): SendResult => {
+    // A token captured in step 1 is only known to be a credential once step 2 sends it.
+    for (const step of steps) rerecord(step, redactAlso);
+    const last = steps.at(-1);
+    return {
+      ...partial,
+      skipped: false,
+      request: last?.request ?? null,
+      response: last?.response ?? null,
+      steps,
+      attemptsInfo: { requests },
+      latencyMs: Math.round(performance.now() - started),
+    };
+  };
+
+  for (const [index, step] of definition.steps.entries()) {
+    const name = step.name || `Step ${index + 1}`;
+    let rendered: RenderedStep;
+    try {
+      rendered = renderStep(step, ctx);
+    } catch (error) {
+      if (error instanceof TemplateError) {
+        return finish({ ok: false, retryable: false, error: { code: "TEMPLATE_ERROR", message: `${name}: ${error.message}` } });
+      }
+      throw error;
+    }
+    if (deps.idempotencyKey) {
+      // Each step is a different request, so each gets its own key.
+      rendered.request.headers["Idempotency-Key"] = index === 0 ? deps.idempotencyKey : `${deps.idempotencyKey}:${index + 1}`;
+    }
+    redactAlso.push(...rendered.derivedSecrets);
+    const request = recordRequest(rendered, redactAlso);
+    const stepStarted = performance.now();
+    let response: ExchangeResponse;
+    try {
+      const result = await exchange(rendered, { fetch: deps.fetch, signal, allowList: deps.outbound.allowList, resolve: deps.outbound.resolve });
+      response = result.response;
+      requests += result.requests;
+    } catch (error) {
+      steps.push({ name, request, response: null, latencyMs: Math.round(performance.now() - stepStarted) });
+      if (error instanceof OutboundBlockedError) {
+        return finish({ ok: false, retryable: false, error: { code: "OUTBOUND_BLOCKED", message: error.message } });
+      }
+      requests++;
+      return finish({ ok: false, retryable: true, error: describeNetworkError(error) });
+    }
+    steps.push({ name, request, response: recordResponse(response, redactAlso), latencyMs: Math.round(performance.now() - stepStarted) });
+
+    if (!isSuccessStatus(response.status)) {
+      const retryable = isRetryableStatus(response.status);
+      return finish({
+        ok: false,
+        retryable,
+        status: response.status,
+        retryAfterMs: retryable ? parseRetryAfter(response.headers["retry-after"]) : undefined,
+        error: { code: "HTTP_ERROR", message: `${name}: HTTP ${response.status} ${truncateBytes(redact(response.body, redactAlso), 300)}`.trim() },
+      });
+    }
+    const captured: Record<string, string> = {};
+    for (const c of step.captures) {
+      const value = capture(response, c.from, c.path);
+      if (value === undefined) {
+        return finish({
+          ok: false,
+          retryable: false,
+          status: response.status,
+          error: { code: "CAPTURE_FAILED", message: `${name}: nothing found at ${c.from} "${c.path}" for {{${c.name}}}` },
+        });
+      }
+      captured[c.name] = value;
+    }
+    ctx = { ...ctx, variables: { ...ctx.variables, ...captured } };
+    if (index === definition.steps.length - 1) return finish({ ok: true, retryable: false, status: response.status });
+  }
+  return finish({ ok: true, retryable: false });
+}

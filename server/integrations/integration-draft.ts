@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { DomainError } from "~/core/domain-error";
+import { customizationsSchema } from "~/core/integrations/customizations-schema";
+import type { IntegrationRecord } from "~/core/integrations/integration-record";
+import { integrationVariables } from "~/core/integrations/message-plan";
+import { getIntegrationDefinition } from "~/core/integrations/registry";
+import { validateIntegrationTemplates, type IntegrationTemplateIssue } from "~/core/integrations/validate-integration";
+import type { IntegrationDraftInput } from "../../core/integrations/integration-inputs";
+import { loadIntegrationRow, recordFromRow, type IntegrationScope } from "./integration-rows";
+import { mergeSecrets, splitSecrets } from "./integration-secrets";
+
+/** A problem the editor shows next to a field: a template error (with position) or a malformed value. */
+export interface DraftIssue {
+  path: string;
+  code: string;
+  /** The bare problem; the editor shows it under the field `path` names. */
+  message: string;
+  messageTypes: IntegrationTemplateIssue["messageTypes"];
+  position: number | null;
+  line: number | null;
+  column: number | null;
+}
+
+export interface ResolvedDraft {
+  record: IntegrationRecord;
+  /** False when the customizations do not parse; `record` then has none and must not be sent. */
+  customizationsValid: boolean;
+  issues: DraftIssue[];
+}
+
+export interface MissingVariable {
+  name: string;
+  label: string;
+  /** An escalation level could supply it instead. */
+  perLevel: boolean;
+}
+
+/**
+ * The integration a preview or test-send works on: the stored one, the editor's unsaved draft,
+ * or the draft laid over the stored one (stored secrets fill in what the draft leaves out).
+ */
+export async function resolveDraft(
+  scope: IntegrationScope,
+  source: { integrationId?: string; draft?: IntegrationDraftInput },
+): Promise<ResolvedDraft> {
+  const stored = source.integrationId ? recordFromRow(await loadIntegrationRow(scope, source.integrationId), scope.secretKey) : undefined;
+  const draft = source.draft;
+  if (!draft) {
+    if (!stored) throw new DomainError("INVALID_INPUT", "Give an integrationId or a draft");
+    return { record: stored, customizationsValid: true, issues: templateIssues(stored) };
+  }
+  if (stored && stored.type !== draft.type) {
+    throw new DomainError("INVALID_INPUT", `The draft is a ${draft.type} integration but the stored one is ${stored.type}`);
+  }
+  const { plain, hidden } = splitSecrets(draft.type, draft.variables, draft.secrets);
+  const parsed = customizationsSchema.safeParse(draft.customizations);
+  const record: IntegrationRecord = {
+    id: stored?.id ?? randomUUID(),
+    type: draft.type,
+    name: stored?.name ?? "Draft",
+    variables: plain,
+    secrets: mergeSecrets(stored?.secrets ?? {}, hidden),
+    customizations: parsed.success ? parsed.data : null,
+  };
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(
+      (i): DraftIssue => ({
+        path: i.path.map(String).join("."),
+        code: "INVALID_CUSTOMIZATION",
+        message: i.message,
+        messageTypes: [],
+        position: null,
+        line: null,
+        column: null,
+      }),
+    );
+    return { record, customizationsValid: false, issues };
+  }
+  return { record, customizationsValid: true, issues: templateIssues(record) };
+}
+
+function templateIssues(record: IntegrationRecord): DraftIssue[] {
+  const issues = validateIntegrationTemplates({
+    type: record.type,
+    variables: record.variables,
+    secretNames: Object.keys(record.secrets),
+    customizations: record.customizations,
+  });
+  return issues.map(({ path, code, detail, messageTypes, position, line, column }) => ({
+    path,
+    code,
+    message: detail,
+    messageTypes,
+    position,
+    line,
+    column,
+  }));
+}
+
+/** Required variables with no value from the integration, its defaults, the level or a secret. */
+export function missingVariables(record: IntegrationRecord, levelVariables: Record<string, string>): MissingVariable[] {
+  const values = integrationVariables(record, levelVariables);
+  return getIntegrationDefinition(record.type)
+    .variables.filter((v) => v.required && (values[v.name] ?? "").trim() === "")
+    .map((v) => ({ name: v.name, label: v.label, perLevel: v.modes.includes("perLevel") }));
+}
+
+/** Shows an unset variable as a marker in a preview rather than failing the whole render. */
+export function withPlaceholders(record: IntegrationRecord, missing: MissingVariable[]): IntegrationRecord {
+  const placeholders = Object.fromEntries(missing.map((m) => [m.name, `<${m.label} not set>`]));
+  return { ...record, variables: { ...record.variables, ...placeholders } };
+}

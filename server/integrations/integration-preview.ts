@@ -1,0 +1,27 @@
+import { previewMessage, type MessagePreview } from "~/core/integrations/preview-message";
+import type { PreviewInput } from "../../core/integrations/integration-inputs";
+import { missingVariables, resolveDraft, withPlaceholders, type DraftIssue, type MissingVariable } from "./integration-draft";
+import type { IntegrationScope } from "./integration-rows";
+import { sampleInput } from "./sample-input";
+
+/**
+ * What one message type would send for the sample alert, without sending it: the rendered
+ * request(s) or email with secrets redacted, the template problems of the draft (with field and
+ * line:column), and the required variables still without a value.
+ */
+export interface IntegrationPreview extends MessagePreview {
+  issues: DraftIssue[];
+  missing: MissingVariable[];
+}
+
+export async function previewIntegration(scope: IntegrationScope, input: PreviewInput): Promise<IntegrationPreview> {
+  const resolved = await resolveDraft(scope, input);
+  const missing = missingVariables(resolved.record, input.levelVariables);
+  const base = { issues: resolved.issues, missing };
+  if (!resolved.customizationsValid) {
+    return { ...base, messageType: input.messageType, skipped: false, requests: [], problems: [] };
+  }
+  const ctx = sampleInput(input);
+  const preview = previewMessage(withPlaceholders(resolved.record, missing), input.messageType, ctx);
+  return { ...base, ...preview };
+}

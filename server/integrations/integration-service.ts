@@ -1,0 +1,163 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
+import type { z } from "zod";
+import { integrations, type Integration } from "~/db/schema";
+import { DomainError } from "~/core/domain-error";
+import { customizationsSchema } from "~/core/integrations/customizations-schema";
+import { integrationTypeSchema, type IntegrationType } from "~/core/integrations/integration-types";
+import { integrationDefinitions } from "~/core/integrations/registry";
+import { validateIntegrationTemplates } from "~/core/integrations/validate-integration";
+import { missingVariables } from "./integration-draft";
+import type { createIntegrationInput, updateIntegrationInput } from "../../core/integrations/integration-inputs";
+import { loadIntegrationRow, recordFromRow, type IntegrationScope } from "./integration-rows";
+import { mergeSecrets, sealIntegrationSecrets, splitSecrets } from "./integration-secrets";
+import { flowsUsingIntegration, publishedUsage, type FlowUse } from "./integration-usage";
+
+export type { IntegrationScope } from "./integration-rows";
+export { flowsUsingIntegration } from "./integration-usage";
+
+/** What the API shows of an integration: never a secret's value, only which ones are set. */
+function toPublic(row: Integration, secretKey: string, usedBy: FlowUse[]) {
+  const record = recordFromRow(row, secretKey);
+  const definition = integrationDefinitions[record.type];
+  return {
+    id: row.id,
+    type: record.type,
+    typeLabel: definition.label,
+    name: row.name,
+    enabled: row.enabled,
+    variables: row.variables,
+    secretNames: Object.keys(record.secrets).sort(),
+    customizations: record.customizations ?? {},
+    perLevelVariables: definition.variables
+      .filter((v) => v.modes.includes("perLevel"))
+      .map((v) => ({ name: v.name, label: v.label })),
+    /** Required values still unset (per-level ones may come from the level instead). */
+    missing: missingVariables(record, {}),
+    usedBy,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+export type PublicIntegration = ReturnType<typeof toPublic>;
+
+/**
+ * Parses the customizations and refuses template problems at save time: unknown variables and
+ * unbalanced braces fail here, named by field and position, not as blanks in production.
+ */
+function checkCustomizations(type: IntegrationType, raw: unknown, variables: Record<string, string>, secretNames: string[]) {
+  const parsed = customizationsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ code: "customizations", message: i.message, path: i.path.join(".") }));
+    throw new DomainError("INVALID_INPUT", `The customizations are malformed: ${issues[0]?.path ?? ""} ${issues[0]?.message ?? ""}`.trim(), { issues });
+  }
+  const problems = validateIntegrationTemplates({ type, variables, secretNames, customizations: parsed.data });
+  if (problems.length > 0) {
+    const issues = problems.map((p) => ({
+      code: "template",
+      message: p.message,
+      path: p.path,
+      position: p.position,
+      line: p.line,
+      column: p.column,
+    }));
+    const first = problems[0];
+    const where = first ? ` (line ${first.line}, column ${first.column})` : "";
+    throw new DomainError("INVALID_INPUT", `Template error: ${first?.message ?? ""}${where}`, { issues });
+  }
+  return parsed.data;
+}
+
+function parseType(type: string): IntegrationType {
+  const parsed = integrationTypeSchema.safeParse(type);
+  if (!parsed.success) {
+    throw new DomainError("INVALID_INPUT", `Unknown integration type "${type}"`, {
+      issues: [{ code: "type", message: `Unknown integration type "${type}"`, path: "type" }],
+    });
+  }
+  return parsed.data;
+}
+
+export async function listIntegrations(scope: IntegrationScope) {
+  const [rows, usage] = await Promise.all([
+    scope.db.select().from(integrations).where(eq(integrations.workspaceId, scope.workspaceId)).orderBy(asc(integrations.name)),
+    publishedUsage(scope),
+  ]);
+  return rows.map((r) => toPublic(r, scope.secretKey, usage.get(r.id) ?? []));
+}
+
+export async function getIntegration(scope: IntegrationScope, integrationId: string) {
+  const row = await loadIntegrationRow(scope, integrationId);
+  return toPublic(row, scope.secretKey, await flowsUsingIntegration(scope, row.id));
+}
+
+export async function createIntegration(scope: IntegrationScope, input: z.infer<typeof createIntegrationInput>) {
+  const type = parseType(input.type);
+  const { plain, hidden } = splitSecrets(type, input.variables, input.secrets);
+  const secrets = mergeSecrets({}, hidden);
+  const customizations = checkCustomizations(type, input.customizations, plain, Object.keys(secrets));
+  const id = randomUUID();
+  const [row] = await scope.db
+    .insert(integrations)
+    .values({
+      id,
+      workspaceId: scope.workspaceId,
+      type,
+      name: input.name,
+      enabled: input.enabled,
+      variables: plain,
+      secretsCiphertext: sealIntegrationSecrets(id, secrets, scope.secretKey),
+      customizations,
+    })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return toPublic(row, scope.secretKey, []);
+}
+
+export async function updateIntegration(scope: IntegrationScope, input: z.infer<typeof updateIntegrationInput>) {
+  const row = await loadIntegrationRow(scope, input.integrationId);
+  const stored = recordFromRow(row, scope.secretKey);
+  const { plain, hidden } = splitSecrets(stored.type, input.variables ?? row.variables, input.secrets ?? {});
+  const secrets = mergeSecrets(stored.secrets, hidden);
+  const customizations = checkCustomizations(stored.type, input.customizations ?? row.customizations, plain, Object.keys(secrets));
+  const [updated] = await scope.db
+    .update(integrations)
+    .set({
+      name: input.name ?? row.name,
+      enabled: input.enabled ?? row.enabled,
+      variables: plain,
+      secretsCiphertext: sealIntegrationSecrets(row.id, secrets, scope.secretKey),
+      customizations,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(integrations.id, row.id), eq(integrations.workspaceId, scope.workspaceId)))
+    .returning();
+  if (!updated) throw new DomainError("NOT_FOUND", `Integration ${input.integrationId} was not found`);
+  return toPublic(updated, scope.secretKey, await flowsUsingIntegration(scope, row.id));
+}
+
+/** Disabling stops deliveries through it (they are recorded as skipped); flows stay valid. */
+export async function setIntegrationEnabled(scope: IntegrationScope, integrationId: string, enabled: boolean) {
+  const row = await loadIntegrationRow(scope, integrationId);
+  const [updated] = await scope.db
+    .update(integrations)
+    .set({ enabled, updatedAt: new Date() })
+    .where(and(eq(integrations.id, row.id), eq(integrations.workspaceId, scope.workspaceId)))
+    .returning();
+  if (!updated) throw new DomainError("NOT_FOUND", `Integration ${integrationId} was not found`);
+  return toPublic(updated, scope.secretKey, await flowsUsingIntegration(scope, row.id));
+}
+
+export async function deleteIntegration(scope: IntegrationScope, integrationId: string) {
+  await loadIntegrationRow(scope, integrationId);
+  const users = await flowsUsingIntegration(scope, integrationId);
+  if (users.length > 0) {
+    throw new DomainError(
+      "INTEGRATION_IN_USE",
+      `Used by published flow${users.length > 1 ? "s" : ""}: ${users.map((u) => `${u.name} (v${u.version})`).join(", ")}`,
+      { flows: users },
+    );
+  }
+  await scope.db.delete(integrations).where(and(eq(integrations.id, integrationId), eq(integrations.workspaceId, scope.workspaceId)));
+  return { id: integrationId };
+}

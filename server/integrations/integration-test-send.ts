@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { sendIntegrationMessage } from "../delivery/send-message";
+import type { SendResult } from "~/core/integrations/send-result";
+import { missingVariables, resolveDraft, type DraftIssue } from "./integration-draft";
+import type { TestSendInput } from "../../core/integrations/integration-inputs";
+import type { IntegrationScope } from "./integration-rows";
+import { sampleInput } from "./sample-input";
+
+export interface TestSendScope extends IntegrationScope {
+  outboundAllowList: readonly string[];
+}
+
+/** Test-sends get the budget a person waits for, a little more than a delivery attempt. */
+const TEST_TIMEOUT_MS = 15_000;
+
+export interface TestSendOutcome extends Omit<SendResult, "retryAfterMs" | "attemptsInfo"> {
+  requests: number;
+  sentAt: string;
+  /** Problems that stopped the message before anything was sent. */
+  issues: DraftIssue[];
+}
+
+function notSent(code: "TEMPLATE_ERROR" | "MISSING_VARIABLE", message: string, issues: DraftIssue[] = []): TestSendOutcome {
+  return {
+    ok: false,
+    skipped: false,
+    retryable: false,
+    request: null,
+    response: null,
+    steps: [],
+    requests: 0,
+    latencyMs: 0,
+    sentAt: new Date().toISOString(),
+    issues,
+    error: { code, message },
+  };
+}
+
+/**
+ * Sends one message for real, as a delivery would (same sender, same outbound guard), with the
+ * sample alert, and returns the exact exchange with secrets redacted. Each test is a message of
+ * its own, so it gets a fresh idempotency key.
+ */
+export async function testSendIntegration(scope: TestSendScope, input: TestSendInput): Promise<TestSendOutcome> {
+  const resolved = await resolveDraft(scope, input);
+  if (!resolved.customizationsValid || resolved.issues.length > 0) {
+    const first = resolved.issues[0];
+    const where = first?.line ? ` (line ${first.line}, column ${first.column})` : "";
+    return notSent("TEMPLATE_ERROR", first ? `${first.path}: ${first.message}${where}` : "The customizations are invalid", resolved.issues);
+  }
+  const missing = missingVariables(resolved.record, input.levelVariables);
+  if (missing.length > 0) {
+    return notSent("MISSING_VARIABLE", `Set ${missing.map((m) => m.label).join(", ")} first`);
+  }
+  const ctx = sampleInput(input);
+  const sentAt = new Date().toISOString();
+  const result = await sendIntegrationMessage(resolved.record, ctx, {
+    fetch,
+    timeoutMs: TEST_TIMEOUT_MS,
+    idempotencyKey: `test:${resolved.record.id}:${input.messageType}:${randomUUID()}`,
+    outbound: { allowList: scope.outboundAllowList },
+  });
+  return {
+    ok: result.ok,
+    skipped: result.skipped,
+    skipReason: result.skipReason,
+    retryable: result.retryable,
+    status: result.status,
+    request: result.request,
+    response: result.response,
+    steps: result.steps,
+    requests: result.attemptsInfo.requests,
+    latencyMs: result.latencyMs,
+    sentAt,
+    issues: [],
+    error: result.error,
+  };
+}

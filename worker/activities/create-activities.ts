@@ -1,0 +1,20 @@
+import type { Db } from "~/db/client";
+import { createDeliver, type MessageSender } from "./deliver";
+import { createOpenRun, createUpdateRun } from "./run-records";
+
+export interface ActivityDeps {
+  db: Db;
+  send: MessageSender;
+  now: () => Date;
+  /** Randomness for retry jitter; injectable so tests can pin it. */
+  random: () => number;
+}
+
+/** Activities get their dependencies here, so tests can pass fakes and the worker real ones. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    openRun: createOpenRun(deps),
+    updateRun: createUpdateRun(deps),
+    deliver: createDeliver(deps),
+  };
+}

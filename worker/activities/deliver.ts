@@ -1,0 +1,90 @@
+import { Context } from "@temporalio/activity";
+import { ApplicationFailure } from "@temporalio/common";
+import { eq } from "drizzle-orm";
+import { deliveries } from "~/db/schema";
+import type { ActivityDeps } from "./create-activities";
+import { retryDelayMs } from "./retry-delay";
+import type { DeliverInput, DeliverResult } from "./types";
+
+/** What one attempt at sending a message produced; secrets already redacted. */
+export interface SendOutcome {
+  ok: boolean;
+  /** The integration has nothing to send for this message type (e.g. Phone has no Ok). */
+  skipped?: boolean;
+  retryable: boolean;
+  retryAfterMs?: number;
+  status?: number;
+  request?: Record<string, unknown>;
+  response?: Record<string, unknown>;
+  latencyMs: number;
+  error?: string;
+}
+
+export type MessageSender = (input: DeliverInput, idempotencyKey: string) => Promise<SendOutcome>;
+
+/** incident + level + type + reminder number, plus the link, since a level may have many. */
+export function idempotencyKeyFor(input: DeliverInput): string {
+  const link = input.isFallback ? `${input.target.nodeId}:fallback` : input.target.nodeId;
+  return `${input.runId}:${input.level}:${input.messageType}:${input.reminderNumber}:${link}`;
+}
+
+export function createDeliver({ db, send, random }: Pick<ActivityDeps, "db" | "send" | "random">) {
+  return async function deliver(input: DeliverInput): Promise<DeliverResult> {
+    const attempt = Context.current().info.attempt;
+    const key = idempotencyKeyFor(input);
+
+    const [inserted] = await db
+      .insert(deliveries)
+      .values({
+        runId: input.runId,
+        integrationId: input.target.integrationId,
+        nodeId: input.target.nodeId,
+        messageType: input.messageType,
+        level: input.level,
+        reminderNumber: input.reminderNumber,
+        idempotencyKey: key,
+        isFallback: input.isFallback,
+      })
+      .onConflictDoNothing()
+      .returning();
+    const row = inserted ?? (await db.query.deliveries.findFirst({ where: eq(deliveries.idempotencyKey, key) }));
+    if (!row) throw new Error(`delivery row ${key} vanished`);
+    // A message already settled (e.g. the worker died after sending) is never sent twice.
+    if (row.status !== "pending") {
+      return { outcome: row.status, deliveryId: row.id, attempts: row.attempts, statusCode: row.statusCode ?? undefined };
+    }
+
+    const outcome = await send(input, key);
+    const finalAttempt = attempt >= input.maxAttempts;
+    const status = outcome.skipped
+      ? "skipped"
+      : outcome.ok
+        ? "delivered"
+        : outcome.retryable && !finalAttempt
+          ? "pending"
+          : "failed";
+
+    await db
+      .update(deliveries)
+      .set({
+        status,
+        attempts: attempt,
+        statusCode: outcome.status ?? null,
+        request: outcome.request ?? null,
+        response: outcome.response ?? null,
+        error: outcome.error ?? null,
+        latencyMs: Math.round(outcome.latencyMs),
+        updatedAt: new Date(),
+      })
+      .where(eq(deliveries.id, row.id));
+
+    if (status === "pending") {
+      throw ApplicationFailure.create({
+        type: "DeliveryRetryable",
+        message: outcome.error ?? `receiver answered ${outcome.status ?? "nothing"}`,
+        nextRetryDelay: retryDelayMs(attempt, random, outcome.retryAfterMs),
+      });
+    }
+    return { outcome: status, deliveryId: row.id, attempts: attempt, statusCode: outcome.status };
+  };
+}

@@ -1,0 +1,107 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { integrations, type Integration } from "~/db/schema";
+import { openIntegrationSecrets } from "~/server/integrations/integration-secrets";
+import { customizationsSchema } from "~/core/integrations/customizations-schema";
+import { integrationTypeSchema } from "~/core/integrations/integration-types";
+import type { IntegrationRecord } from "~/core/integrations/integration-record";
+import { rateLimitBucket } from "~/server/delivery/rate-limit";
+import { sendIntegrationMessage } from "~/server/delivery/send-message";
+import type { MessageSender, SendOutcome } from "./deliver";
+import { createRateLimiter, type RateLimiter } from "./rate-limiter";
+
+/** Waits shorter than this happen inside the activity; longer ones go back to Temporal's retry. */
+const MAX_INLINE_WAIT_MS = 5_000;
+const MAX_TOTAL_WAIT_MS = 20_000;
+
+async function takeToken(limiter: RateLimiter, key: string, perMinute: number): Promise<number | null> {
+  let waited = 0;
+  for (;;) {
+    const decision = await limiter(key, perMinute);
+    if (decision.granted) return null;
+    if (decision.waitMs > MAX_INLINE_WAIT_MS || waited + decision.waitMs > MAX_TOTAL_WAIT_MS) return decision.waitMs;
+    await new Promise((r) => setTimeout(r, decision.waitMs));
+    waited += decision.waitMs;
+  }
+}
+
+export interface SenderDeps {
+  db: Db;
+  secretKey: string;
+  allowList: string[];
+  publicUrl: string;
+  timeoutMs?: number;
+  /** Defaults to the shared Postgres token bucket. */
+  rateLimiter?: RateLimiter;
+}
+
+/** Loads the integration, opens its secrets and sends one message through its definition. */
+/** Integration rows are read on every message; a short cache spares a query and a decryption. */
+const CACHE_MS = 2000;
+
+export function createIntegrationSender(deps: SenderDeps): MessageSender {
+  const limiter = deps.rateLimiter ?? createRateLimiter(deps.db);
+  const cache = new Map<string, { at: number; row: Integration | undefined; secrets: Record<string, string> }>();
+  const load = async (id: string) => {
+    const hit = cache.get(id);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit;
+    const row = await deps.db.query.integrations.findFirst({ where: eq(integrations.id, id) });
+    const entry = { at: Date.now(), row, secrets: row ? openIntegrationSecrets(row.id, row.secretsCiphertext, deps.secretKey) : {} };
+    if (cache.size > 1000) cache.clear();
+    cache.set(id, entry);
+    return entry;
+  };
+  return async (input, idempotencyKey): Promise<SendOutcome> => {
+    const { row, secrets } = await load(input.target.integrationId);
+    if (!row) {
+      return { ok: false, retryable: false, latencyMs: 0, error: `Integration ${input.target.integrationId} no longer exists` };
+    }
+    if (!row.enabled) {
+      return { ok: false, skipped: true, retryable: false, latencyMs: 0, error: `Integration "${row.name}" is disabled` };
+    }
+    const record: IntegrationRecord = {
+      id: row.id,
+      type: integrationTypeSchema.parse(row.type),
+      name: row.name,
+      variables: row.variables,
+      secrets,
+      customizations: customizationsSchema.parse(row.customizations),
+    };
+    const bucket = rateLimitBucket(record, input.target.variables);
+    const waitMs = await takeToken(limiter, bucket.key, bucket.eventsPerMinute);
+    if (waitMs !== null) {
+      return {
+        ok: false,
+        retryable: true,
+        retryAfterMs: waitMs,
+        latencyMs: 0,
+        error: `Rate limited by Alertflow: ${row.name} allows ${bucket.eventsPerMinute} messages a minute`,
+      };
+    }
+    const result = await sendIntegrationMessage(
+      record,
+      {
+        alert: input.alert,
+        messageType: input.messageType,
+        incident: { id: input.runId, key: input.incidentKey, firstErrorAt: input.firstErrorAt, resolvedAt: input.resolvedAt ?? null },
+        level: { id: input.level, message: input.levelMessage },
+        flow: { id: input.flowId, name: input.flowName },
+        reminderNumber: input.reminderNumber,
+        // Per-level values from the flow's integration node win over the integration's own.
+        variables: input.target.variables,
+      },
+      { fetch, timeoutMs: deps.timeoutMs ?? 10_000, idempotencyKey, outbound: { allowList: deps.allowList } },
+    );
+    return {
+      ok: result.ok && !result.skipped,
+      skipped: result.skipped,
+      retryable: result.retryable,
+      retryAfterMs: result.retryAfterMs,
+      status: result.status,
+      request: result.request ? { ...result.request, steps: result.steps.map((s) => s.name) } : undefined,
+      response: result.response ? { ...result.response } : undefined,
+      latencyMs: result.latencyMs,
+      error: result.error ? `${result.error.code}: ${result.error.message}` : result.skipReason,
+    };
+  };
+}

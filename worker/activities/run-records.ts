@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import { runEvents, runs } from "~/db/schema";
+import type { ActivityDeps } from "./create-activities";
+import type { OpenRunInput, UpdateRunInput } from "./types";
+
+export function createOpenRun({ db }: Pick<ActivityDeps, "db">) {
+  return async function openRun(input: OpenRunInput): Promise<void> {
+    // Local activities can run twice after a worker crash; the primary key makes that a no-op.
+    await db
+      .insert(runs)
+      .values({
+        id: input.runId,
+        workspaceId: input.workspaceId,
+        flowId: input.flowId,
+        flowVersionId: input.flowVersionId,
+        alertKey: input.alertKey,
+        workflowId: input.workflowId,
+        temporalRunId: input.temporalRunId,
+        firstErrorAt: new Date(input.firstErrorAt),
+        alert: input.alert,
+        status: "escalating",
+      })
+      .onConflictDoNothing();
+  };
+}
+
+export function createUpdateRun({ db }: Pick<ActivityDeps, "db">) {
+  return async function updateRun(input: UpdateRunInput): Promise<void> {
+    await db.transaction(async (tx) => {
+      const patch: Partial<typeof runs.$inferInsert> = {};
+      if (input.status) patch.status = input.status;
+      if (input.currentLevel !== undefined) patch.currentLevel = input.currentLevel;
+      if (input.resolvedAt) patch.resolvedAt = new Date(input.resolvedAt);
+      if (Object.keys(patch).length > 0) await tx.update(runs).set(patch).where(eq(runs.id, input.runId));
+      if (input.events.length > 0) {
+        await tx.insert(runEvents).values(
+          input.events.map((e) => ({
+            id: e.id,
+            runId: input.runId,
+            at: new Date(e.at),
+            type: e.type,
+            level: e.level ?? null,
+            nodeId: e.nodeId ?? null,
+            detail: e.detail ?? {},
+          })),
+        ).onConflictDoNothing();
+      }
+    });
+  };
+}

@@ -1,0 +1,63 @@
+import type { NormalizedAlert } from "~/core/alerts/alert";
+import type { PlanTarget } from "~/core/flow/plan";
+import type { RunStatus } from "~/db/schema";
+
+export type MessageType = "error" | "reminder" | "ok";
+
+export interface OpenRunInput {
+  runId: string;
+  workspaceId: string;
+  flowId: string;
+  flowVersionId: string;
+  alertKey: string;
+  workflowId: string;
+  temporalRunId: string;
+  firstErrorAt: string;
+  alert: NormalizedAlert;
+}
+
+export interface RunEventInput {
+  /** Generated in the workflow, so a retried write does not duplicate the event. */
+  id: string;
+  type: string;
+  at: string;
+  level?: number;
+  nodeId?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface UpdateRunInput {
+  runId: string;
+  status?: RunStatus;
+  currentLevel?: number;
+  resolvedAt?: string;
+  events: RunEventInput[];
+}
+
+export interface DeliverInput {
+  runId: string;
+  workspaceId: string;
+  flowId: string;
+  flowName: string;
+  incidentKey: string;
+  level: number;
+  levelMessage: string;
+  messageType: MessageType;
+  reminderNumber: number;
+  target: Pick<PlanTarget, "nodeId" | "integrationId" | "variables">;
+  alert: NormalizedAlert;
+  firstErrorAt: string;
+  resolvedAt?: string;
+  isFallback: boolean;
+  /** The activity records the delivery as failed on this attempt instead of asking for another. */
+  maxAttempts: number;
+}
+
+export type DeliveryOutcome = "delivered" | "failed" | "skipped";
+
+export interface DeliverResult {
+  outcome: DeliveryOutcome;
+  deliveryId: string;
+  attempts: number;
+  statusCode?: number;
+}

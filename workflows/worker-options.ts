@@ -1,3 +1,0 @@
-import { fileURLToPath } from "node:url";
-
-export const workflowsPath = fileURLToPath(new URL("./index.ts", import.meta.url));
