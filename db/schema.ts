@@ -137,13 +137,7 @@ export const flowEndpoints = pgTable("flow_endpoints", {
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
 });
 
-export const runStatusEnum = pgEnum("run_status", [
-  "escalating",
-  "acknowledged",
-  "resolved",
-  "failed",
-  "cancelled",
-]);
+export const runStatusEnum = pgEnum("run_status", ["escalating", "acknowledged", "resolved", "failed", "cancelled"]);
 
 export const runs = pgTable(
   "runs",
@@ -172,7 +166,12 @@ export const runs = pgTable(
     // not drizzle's), or every page sorts the whole table.
     index("runs_workspace_created_idx").on(t.workspaceId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("runs_flow_created_idx").on(t.flowId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index("runs_status_created_idx").on(t.workspaceId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("runs_status_created_idx").on(
+      t.workspaceId,
+      t.status,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     // Alert-key prefix filter (`like 'x%'`) under any collation.
     index("runs_workspace_alert_key_idx").on(t.workspaceId, t.alertKey.op("text_pattern_ops")),
     index("runs_workflow_idx").on(t.workflowId),
@@ -195,12 +194,7 @@ export const runEvents = pgTable(
   (t) => [index("run_events_run_idx").on(t.runId, t.at)],
 );
 
-export const deliveryStatusEnum = pgEnum("delivery_status", [
-  "pending",
-  "delivered",
-  "failed",
-  "skipped",
-]);
+export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "delivered", "failed", "skipped"]);
 
 export const deliveries = pgTable(
   "deliveries",

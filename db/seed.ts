@@ -17,9 +17,7 @@ export async function ensureDefaultWorkspace(db: Db): Promise<string> {
       .onConflictDoNothing()
       .returning();
     const wsId =
-      ws?.id ??
-      (await tx.query.workspaces.findFirst({ where: eq(workspaces.slug, DEFAULT_WORKSPACE_SLUG) }))
-        ?.id;
+      ws?.id ?? (await tx.query.workspaces.findFirst({ where: eq(workspaces.slug, DEFAULT_WORKSPACE_SLUG) }))?.id;
     if (!wsId) throw new Error("default workspace could not be created");
     const [owner] = await tx
       .insert(users)

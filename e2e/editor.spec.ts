@@ -50,19 +50,32 @@ async function select(page: Page, id: string) {
 
 /** What a person sees of the graph: every node's text, by id, and the links. */
 async function snapshot(page: Page) {
-  const cards = await nodes(page).evaluateAll((els) => els.map((el) => `${el.getAttribute("data-id")}: ${el.textContent ?? ""}`).sort());
+  const cards = await nodes(page).evaluateAll((els) =>
+    els.map((el) => `${el.getAttribute("data-id")}: ${el.textContent ?? ""}`).sort(),
+  );
   const links = await edges(page).evaluateAll((els) => els.map((el) => el.getAttribute("data-id") ?? "").sort());
   return { cards, links };
 }
 
 async function webhook(baseURL: string, name: string) {
-  return apiClient(baseURL).integrations.create.mutate({ type: "webhook", name, variables: { ApiUrl: "http://127.0.0.1:9/hook" } });
+  return apiClient(baseURL).integrations.create.mutate({
+    type: "webhook",
+    name,
+    variables: { ApiUrl: "http://127.0.0.1:9/hook" },
+  });
 }
 
-test("builds a three-level flow from an empty canvas, publishes it, and reloads it unchanged", async ({ page, baseURL }) => {
+test("builds a three-level flow from an empty canvas, publishes it, and reloads it unchanged", async ({
+  page,
+  baseURL,
+}) => {
   const api = apiClient(baseURL ?? "");
   const stamp = Date.now();
-  const [team, pager, phone] = await Promise.all([webhook(baseURL ?? "", `Team chat ${stamp}`), webhook(baseURL ?? "", `Pager ${stamp}`), webhook(baseURL ?? "", `Phone ${stamp}`)]);
+  const [team, pager, phone] = await Promise.all([
+    webhook(baseURL ?? "", `Team chat ${stamp}`),
+    webhook(baseURL ?? "", `Pager ${stamp}`),
+    webhook(baseURL ?? "", `Phone ${stamp}`),
+  ]);
   const { id: flowId } = await api.flows.create.mutate({ name: `Editor e2e ${stamp}`, description: "" });
   await page.goto(`/flows/${flowId}`);
   await expect(page.getByTestId("flow-canvas")).toBeVisible();
@@ -99,12 +112,18 @@ test("builds a three-level flow from an empty canvas, publishes it, and reloads 
   await expect(node(page, l3)).toContainText("after 1 h");
 
   await select(page, teamNode);
-  await inspector(page).getByLabel("Send through").selectOption({ label: `${team.name} · webhook` });
+  await inspector(page)
+    .getByLabel("Send through")
+    .selectOption({ label: `${team.name} · webhook` });
   await inspector(page).getByLabel("URL").fill("http://127.0.0.1:9/team");
   await select(page, pagerNode);
-  await inspector(page).getByLabel("Send through").selectOption({ label: `${pager.name} · webhook` });
+  await inspector(page)
+    .getByLabel("Send through")
+    .selectOption({ label: `${pager.name} · webhook` });
   await select(page, phoneNode);
-  await inspector(page).getByLabel("Send through").selectOption({ label: `${phone.name} · webhook` });
+  await inspector(page)
+    .getByLabel("Send through")
+    .selectOption({ label: `${phone.name} · webhook` });
   await inspector(page).getByLabel("Ok when the problem clears").uncheck();
   await inspector(page).getByLabel("Reminders").uncheck();
   await expect(node(page, phoneNode)).toContainText(phone.name);
@@ -135,7 +154,9 @@ test("builds a three-level flow from an empty canvas, publishes it, and reloads 
   expect(version?.note).toBe("First version, drawn by hand");
   const published = await api.flows.version.query({ flowId, versionId: version?.id ?? "" });
   expect(published.graph).toEqual(flow.graph);
-  const levels = flow.graph.nodes.flatMap((n) => (n.type === "level" ? [[n.data.level, n.data.afterSeconds, n.data.reminderCount, n.data.reminderEverySeconds]] : []));
+  const levels = flow.graph.nodes.flatMap((n) =>
+    n.type === "level" ? [[n.data.level, n.data.afterSeconds, n.data.reminderCount, n.data.reminderEverySeconds]] : [],
+  );
   expect(levels.sort()).toEqual([
     [1, 0, 2, 600],
     [2, 900, 0, 600],
@@ -192,7 +213,9 @@ test("an invalid connection is refused while dragging, with the reason", async (
   await expect(nodes(page)).toHaveCount(3);
 
   await dragConnection(page, "t", "out", "i");
-  await expect(page.getByTestId("connection-refused")).toContainText("A trigger connects to the first escalation level, not to an integration.");
+  await expect(page.getByTestId("connection-refused")).toContainText(
+    "A trigger connects to the first escalation level, not to an integration.",
+  );
   await page.mouse.up();
   await expect(page.getByText("Not connected: A trigger connects to the first escalation level")).toBeVisible();
   await expect(edges(page)).toHaveCount(0);

@@ -16,7 +16,12 @@ async function startReceiver() {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      received.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      received.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
       res.writeHead(200, { "content-type": "application/json", "x-receiver": "e2e" });
       res.end(JSON.stringify({ received: true, count: received.length }));
     });
@@ -46,7 +51,9 @@ test("a person creates a webhook integration and sends a test Error to a real re
     await expect(page.getByRole("heading", { name })).toBeVisible();
     await page.getByTestId("variable-ApiUrl").getByRole("textbox").fill(`${receiver.url}/hook`);
     // The live preview renders the default body against the new URL before anything is saved.
-    await expect(page.getByTestId("message-preview").getByTestId("request-url").first()).toHaveText(`${receiver.url}/hook`);
+    await expect(page.getByTestId("message-preview").getByTestId("request-url").first()).toHaveText(
+      `${receiver.url}/hook`,
+    );
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByText("Saved", { exact: true }).first()).toBeVisible();
 

@@ -3,10 +3,17 @@ import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-s
 import { startReceiver } from "~/test-support/http-receiver";
 import { apiClient } from "./api-client";
 
-test("a person follows a real incident from the runs list to its timeline and acknowledges it", async ({ page, baseURL }) => {
+test("a person follows a real incident from the runs list to its timeline and acknowledges it", async ({
+  page,
+  baseURL,
+}) => {
   const base = baseURL ?? "";
   const api = apiClient(base);
-  const receiver = await startReceiver(() => ({ status: 200, body: '{"ok":true}', headers: { "content-type": "application/json" } }));
+  const receiver = await startReceiver(() => ({
+    status: 200,
+    body: '{"ok":true}',
+    headers: { "content-type": "application/json" },
+  }));
   try {
     const stamp = Date.now();
     const integration = await api.integrations.create.mutate({
@@ -26,7 +33,12 @@ test("a person follows a real incident from the runs list to its timeline and ac
         integrationNode("ops-hook", { label: "Ops hook", integrationId: integration.id }, { x: 560, y: 0 }),
         integrationNode("ops-hook-2", { label: "Ops hook (L2)", integrationId: integration.id }, { x: 560, y: 160 }),
       ],
-      [edge("trigger", "out", "level-1"), edge("level-1", "next", "level-2"), edge("level-1", "out", "ops-hook"), edge("level-2", "out", "ops-hook-2")],
+      [
+        edge("trigger", "out", "level-1"),
+        edge("level-1", "next", "level-2"),
+        edge("level-1", "out", "ops-hook"),
+        edge("level-2", "out", "ops-hook-2"),
+      ],
     );
     const flowName = `Checkout API ${stamp}`;
     const { id: flowId } = await api.flows.create.mutate({ name: flowName, description: "", graph });

@@ -29,7 +29,10 @@ function argValue(name: string): string | undefined {
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -40,7 +43,11 @@ async function startServer(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/e2e-server.ts"], {
     cwd: root,
-    env: { ...process.env, E2E_PORT: String(port), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/alertflow_bench" },
+    env: {
+      ...process.env,
+      E2E_PORT: String(port),
+      E2E_DATABASE_URL: process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/alertflow_bench",
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -118,12 +125,20 @@ async function dragFps(page: Page, nodeId: string) {
   await Promise.all(pending);
   await page.mouse.up();
   const frames: unknown = await page.evaluate("window.__bench.running = false, window.__bench.frames");
-  if (!Array.isArray(frames) || !frames.every((f) => typeof f === "number")) throw new Error("no frame timings from the page");
+  if (!Array.isArray(frames) || !frames.every((f) => typeof f === "number"))
+    throw new Error("no frame timings from the page");
   const after = await page.locator(`.react-flow__node[data-id="${nodeId}"]`).getAttribute("style");
   const first = frames[0] ?? 0;
   const last = frames.at(-1) ?? 0;
   const gaps = frames.slice(1).map((t, i) => t - (frames[i] ?? t));
-  return { fps: ((frames.length - 1) * 1000) / (last - first), frames: frames.length, ms: last - first, longest: Math.max(...gaps), moves, moved: before !== after };
+  return {
+    fps: ((frames.length - 1) * 1000) / (last - first),
+    frames: frames.length,
+    ms: last - first,
+    longest: Math.max(...gaps),
+    moves,
+    moved: before !== after,
+  };
 }
 
 async function main() {
@@ -132,9 +147,17 @@ async function main() {
   const url = given ?? server?.url ?? "";
   try {
     const api = apiClient(url);
-    const integration = await api.integrations.create.mutate({ type: "webhook", name: `Bench ${Date.now()}`, variables: { ApiUrl: "http://127.0.0.1:9/hook" } });
+    const integration = await api.integrations.create.mutate({
+      type: "webhook",
+      name: `Bench ${Date.now()}`,
+      variables: { ApiUrl: "http://127.0.0.1:9/hook" },
+    });
     const graph = generateLargeGraph(NODE_COUNT, integration.id);
-    const { id } = await api.flows.create.mutate({ name: `Bench ${NODE_COUNT} nodes`, description: "scripts/bench-canvas.ts", graph });
+    const { id } = await api.flows.create.mutate({
+      name: `Bench ${NODE_COUNT} nodes`,
+      description: "scripts/bench-canvas.ts",
+      graph,
+    });
     const flowUrl = `${url}/flows/${id}`;
 
     const browser = await chromium.launch({
@@ -161,8 +184,15 @@ async function main() {
     console.log(`\nCanvas benchmark: ${graph.nodes.length} nodes, ${graph.edges.length} edges (${flowUrl})`);
     console.log(`  load, cold cache:              ${cold.toFixed(0)} ms`);
     console.log(`  load, warm (median of ${WARM_LOADS}):      ${median(warm).toFixed(0)} ms  [${list(warm)}]`);
-    console.log(`  drag ${dragged} (median of ${DRAGS}):  ${median(drags.map((d) => d.fps)).toFixed(1)} fps  [${list(drags.map((d) => d.fps), 1)}]`);
-    console.log(`    longest frame ${Math.max(...drags.map((d) => d.longest)).toFixed(0)} ms, ${drags[0]?.moves ?? 0} pointer moves per ${DRAG_MS / 1000} s drag`);
+    console.log(
+      `  drag ${dragged} (median of ${DRAGS}):  ${median(drags.map((d) => d.fps)).toFixed(1)} fps  [${list(
+        drags.map((d) => d.fps),
+        1,
+      )}]`,
+    );
+    console.log(
+      `    longest frame ${Math.max(...drags.map((d) => d.longest)).toFixed(0)} ms, ${drags[0]?.moves ?? 0} pointer moves per ${DRAG_MS / 1000} s drag`,
+    );
     if (drags.some((d) => !d.moved)) console.log("    WARNING: the node did not move");
   } finally {
     if (server) await stopChild(server.child);

@@ -22,7 +22,8 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
-const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms · p95 ${pct(xs, 95).toFixed(1)} ms · p99 ${pct(xs, 99).toFixed(1)} ms`;
+const fmt = (xs: number[]) =>
+  `p50 ${pct(xs, 50).toFixed(1)} ms · p95 ${pct(xs, 95).toFixed(1)} ms · p99 ${pct(xs, 99).toFixed(1)} ms`;
 
 async function main() {
   const port = await freePort();
@@ -41,7 +42,9 @@ async function main() {
   try {
     await waitForPort("127.0.0.1", port, 600_000);
     for (;;) {
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) break;
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -145,7 +148,9 @@ async function run(base: string) {
     }),
   );
   const foldSeconds = (performance.now() - foldStart) / 1000;
-  console.log(`Events accepted into ${keys.length} open incidents, ${SENDERS * 2} senders: ${(FOLD / foldSeconds).toFixed(0)} events/s\n`);
+  console.log(
+    `Events accepted into ${keys.length} open incidents, ${SENDERS * 2} senders: ${(FOLD / foldSeconds).toFixed(0)} events/s\n`,
+  );
   receiver.close();
 }
 

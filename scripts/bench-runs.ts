@@ -43,7 +43,14 @@ async function recreateDatabase(url: string) {
 async function seedFlows(db: Db, workspaceId: string): Promise<string[]> {
   const ids = await db
     .insert(integrations)
-    .values(["Team chat", "PagerDuty", "Phone"].map((name) => ({ workspaceId, type: "webhook", name, variables: { ApiUrl: "https://example.com/hook" } })))
+    .values(
+      ["Team chat", "PagerDuty", "Phone"].map((name) => ({
+        workspaceId,
+        type: "webhook",
+        name,
+        variables: { ApiUrl: "https://example.com/hook" },
+      })),
+    )
     .returning({ id: integrations.id });
   const [l1, l2, l3] = ids.map((r) => r.id);
   if (!l1 || !l2 || !l3) throw new Error("integrations were not created");
@@ -51,9 +58,15 @@ async function seedFlows(db: Db, workspaceId: string): Promise<string[]> {
   const plan = compilePlan(graph);
   const flowIds: string[] = [];
   for (let i = 0; i < FLOWS; i++) {
-    const [flow] = await db.insert(flows).values({ workspaceId, name: `Service ${i + 1}`, draftGraph: graph }).returning({ id: flows.id });
+    const [flow] = await db
+      .insert(flows)
+      .values({ workspaceId, name: `Service ${i + 1}`, draftGraph: graph })
+      .returning({ id: flows.id });
     if (!flow) throw new Error("flow was not created");
-    const [version] = await db.insert(flowVersions).values({ flowId: flow.id, version: 1, graph, plan }).returning({ id: flowVersions.id });
+    const [version] = await db
+      .insert(flowVersions)
+      .values({ flowId: flow.id, version: 1, graph, plan })
+      .returning({ id: flowVersions.id });
     if (!version) throw new Error("version was not created");
     await db.update(flows).set({ publishedVersionId: version.id }).where(eq(flows.id, flow.id));
     flowIds.push(flow.id);
@@ -167,9 +180,12 @@ async function main() {
       results.push(await measure(name, () => listRuns(scope, { limit: 50, ...filters })));
       // Page 3, through the cursor, as "Load more" asks for it.
       const first = await listRuns(scope, { limit: 50, ...filters });
-      const second = first.nextCursor ? await listRuns(scope, { limit: 50, ...filters, cursor: first.nextCursor }) : null;
+      const second = first.nextCursor
+        ? await listRuns(scope, { limit: 50, ...filters, cursor: first.nextCursor })
+        : null;
       const cursor = second?.nextCursor;
-      if (cursor) results.push(await measure(`${name} · page 3`, () => listRuns(scope, { limit: 50, ...filters, cursor })));
+      if (cursor)
+        results.push(await measure(`${name} · page 3`, () => listRuns(scope, { limit: 50, ...filters, cursor })));
     }
     const statsCases: [string, RunStatsInput][] = [
       ["stats: 24h", { range: "24h" }],
@@ -183,10 +199,14 @@ async function main() {
     for (const [name, input] of statsCases) results.push(await measure(name, () => runStats(scope, input)));
 
     const width = Math.max(...results.map((r) => r.name.length));
-    console.log(`\n${"query".padEnd(width)}    p50 ms   p95 ms   p99 ms   (${ITERATIONS} runs each, ${RUNS} runs in the table)`);
+    console.log(
+      `\n${"query".padEnd(width)}    p50 ms   p95 ms   p99 ms   (${ITERATIONS} runs each, ${RUNS} runs in the table)`,
+    );
     for (const r of results) {
       const flag = r.p95 >= TARGET_P95_MS ? "  ✗ over target" : "";
-      console.log(`${r.name.padEnd(width)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p95.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}${flag}`);
+      console.log(
+        `${r.name.padEnd(width)}  ${r.p50.toFixed(2).padStart(7)}  ${r.p95.toFixed(2).padStart(7)}  ${r.p99.toFixed(2).padStart(7)}${flag}`,
+      );
     }
     const worst = results.reduce((a, b) => (b.p95 > a.p95 ? b : a));
     console.log(`\nworst p95: ${worst.p95.toFixed(2)} ms (${worst.name}); target < ${TARGET_P95_MS} ms`);

@@ -33,7 +33,8 @@ function takeLock() {
     } catch {
       alive = false;
     }
-    if (alive && pid !== process.pid) throw new Error(`\`npm run dev\` is already running (pid ${pid}); stop it first.`);
+    if (alive && pid !== process.pid)
+      throw new Error(`\`npm run dev\` is already running (pid ${pid}); stop it first.`);
   }
   writeFileSync(lockFile, String(process.pid));
 }
@@ -77,7 +78,11 @@ async function main() {
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    pg = await startEmbeddedPostgres(path.join(dataDir, "postgres"), Number(process.env.EMBEDDED_PG_PORT ?? 54329), log);
+    pg = await startEmbeddedPostgres(
+      path.join(dataDir, "postgres"),
+      Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+      log,
+    );
     databaseUrl = pg.url;
   }
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
@@ -94,7 +99,13 @@ async function main() {
   await migrateDatabase(databaseUrl);
   log("migrations applied");
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(webPort), NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    PORT: String(webPort),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   const tsx = path.join(root, "node_modules", ".bin", "tsx");
   const next = path.join(root, "node_modules", ".bin", "next");
   run("worker", tsx, ["worker/worker.ts"], env);

@@ -41,7 +41,13 @@ async function main() {
     });
   }
   children.push(spawn(bin("tsx"), ["worker/worker.ts"], { cwd: root, env, stdio: "inherit" }));
-  children.push(spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], { cwd: root, env, stdio: "inherit" }));
+  children.push(
+    spawn(bin("next"), ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+      cwd: root,
+      env,
+      stdio: "inherit",
+    }),
+  );
   const stop = async () => {
     await Promise.all(children.map((c) => stopChild(c)));
     await temporal.stop();

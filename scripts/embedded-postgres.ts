@@ -20,12 +20,18 @@ function pidAlive(pid: number): boolean {
  * A real PostgreSQL kept under `dataDir`, so the app and the worker share one server over the
  * wire protocol exactly as in production. Initialised once; later runs reuse the data.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: (l: string) => void): Promise<EmbeddedPg> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: (l: string) => void,
+): Promise<EmbeddedPg> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
     if (pidAlive(pid)) {
-      throw new Error(`Embedded Postgres in ${dataDir} is already running (pid ${pid}); is another \`npm run dev\` open?`);
+      throw new Error(
+        `Embedded Postgres in ${dataDir} is already running (pid ${pid}); is another \`npm run dev\` open?`,
+      );
     }
     // Left behind by a crash or a SIGKILL: Postgres recovers from its WAL on the next start.
     rmSync(pidFile);

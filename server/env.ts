@@ -13,9 +13,18 @@ const envSchema = z.object({
   OUTBOUND_ALLOW_LIST: z
     .string()
     .default("")
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
-  MAX_ALERT_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  MAX_ALERT_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -32,7 +32,12 @@ export async function startReceiver(handle: (req: ReceivedRequest) => Reply | Pr
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const received = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const received = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       requests.push(received);
       Promise.resolve()
         .then(() => handle(received))
@@ -72,6 +77,7 @@ export function header(req: ReceivedRequest, name: string): string {
 
 /** Throws unless the request is JSON; returns the parsed body. */
 export function jsonBody(req: ReceivedRequest): unknown {
-  if (!header(req, "content-type").startsWith("application/json")) throw new Error(`content-type is "${header(req, "content-type")}"`);
+  if (!header(req, "content-type").startsWith("application/json"))
+    throw new Error(`content-type is "${header(req, "content-type")}"`);
   return JSON.parse(req.body);
 }

@@ -42,7 +42,11 @@ export async function eventsForRun(h: Harness, runId: string, type?: string) {
 }
 
 /** Polls until `check` returns a value (not undefined), or fails with the last state. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000, label = "condition"): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+  label = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -56,7 +60,10 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 export function messageOf(json: unknown): { type: string; level: string } {
   if (typeof json !== "object" || json === null) return { type: "", level: "" };
   const alert = "alert" in json && typeof json.alert === "object" && json.alert !== null ? json.alert : {};
-  const level = "escalationLevel" in json && typeof json.escalationLevel === "object" && json.escalationLevel !== null ? json.escalationLevel : {};
+  const level =
+    "escalationLevel" in json && typeof json.escalationLevel === "object" && json.escalationLevel !== null
+      ? json.escalationLevel
+      : {};
   return {
     type: "type" in alert ? String(alert.type) : "",
     level: "id" in level ? String(level.id) : "",
@@ -73,7 +80,14 @@ export async function recordHistory(h: Harness, workflowId: string, name: string
   const { writeFileSync } = await import("node:fs");
   const { findOrInstallTemporalCli } = await import("~/scripts/temporal-cli");
   const json = execFileSync(findOrInstallTemporalCli(), [
-    "workflow", "show", "--workflow-id", workflowId, "--output", "json", "--address", h.temporalAddress,
+    "workflow",
+    "show",
+    "--workflow-id",
+    workflowId,
+    "--output",
+    "json",
+    "--address",
+    h.temporalAddress,
   ]);
   writeFileSync(new URL(`../workflows/histories/${name}.json`, import.meta.url), json);
 }

@@ -63,7 +63,10 @@ export const graphOf = (nodes: FlowNode[], edges: FlowEdge[]): FlowGraph => ({
 });
 
 /** The smallest publishable flow: trigger → one level → one integration. */
-export const singleLevelGraph = (integrationId: string, level: z.input<typeof levelDataSchema> = { level: 1 }): FlowGraph =>
+export const singleLevelGraph = (
+  integrationId: string,
+  level: z.input<typeof levelDataSchema> = { level: 1 },
+): FlowGraph =>
   graphOf(
     [triggerNode("t"), levelNode("l1", level), integrationNode("i1", { integrationId })],
     [edge("t", "out", "l1"), edge("l1", "out", "i1")],

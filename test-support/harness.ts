@@ -66,7 +66,8 @@ export async function createHarness(): Promise<Harness> {
       workspaceId,
       secretKey: TEST_SECRET_KEY,
       outboundAllowList: ["127.0.0.1", "localhost"],
-    }),);
+    }),
+  );
   const workers = new Set<() => Promise<void>>();
 
   const startWorker = async () => {
@@ -77,7 +78,12 @@ export async function createHarness(): Promise<Harness> {
       workflowBundle: await workflowBundle(),
       activities: createActivities({
         db,
-        send: createIntegrationSender({ db, secretKey: TEST_SECRET_KEY, allowList: ["127.0.0.1", "localhost"], publicUrl: "http://localhost:3000" }),
+        send: createIntegrationSender({
+          db,
+          secretKey: TEST_SECRET_KEY,
+          allowList: ["127.0.0.1", "localhost"],
+          publicUrl: "http://localhost:3000",
+        }),
         now: () => new Date(),
         random: Math.random,
       }),

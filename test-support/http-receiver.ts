@@ -16,7 +16,9 @@ export interface ScriptedResponse {
 }
 
 /** A real HTTP receiver on loopback that records every request and answers from a script. */
-export async function startReceiver(script: (req: ReceivedRequest, index: number) => ScriptedResponse = () => ({ status: 200, body: "ok" })) {
+export async function startReceiver(
+  script: (req: ReceivedRequest, index: number) => ScriptedResponse = () => ({ status: 200, body: "ok" }),
+) {
   const requests: ReceivedRequest[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const server = http.createServer((req, res) => {
@@ -30,7 +32,14 @@ export async function startReceiver(script: (req: ReceivedRequest, index: number
       } catch {
         json = null;
       }
-      const received: ReceivedRequest = { at: Date.now(), method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, json };
+      const received: ReceivedRequest = {
+        at: Date.now(),
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body,
+        json,
+      };
       const index = requests.push(received) - 1;
       const answer = script(received, index);
       res.writeHead(answer.status, { "content-type": "text/plain", ...answer.headers });
@@ -49,7 +58,10 @@ export async function startReceiver(script: (req: ReceivedRequest, index: number
     waitFor(count: number, timeoutMs = 30_000): Promise<void> {
       if (requests.length >= count) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`receiver got ${requests.length} of ${count} requests in ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`receiver got ${requests.length} of ${count} requests in ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
       });
     },

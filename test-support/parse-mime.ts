@@ -12,7 +12,10 @@ function decodeWords(value: string): string {
   return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=\s*/g, (_m, _charset: string, enc: string, data: string) =>
     enc.toUpperCase() === "B"
       ? Buffer.from(data, "base64").toString("utf8")
-      : Buffer.from(data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8"),
+      : Buffer.from(
+          data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+          "latin1",
+        ).toString("utf8"),
   );
 }
 
@@ -30,7 +33,9 @@ function splitHeaders(raw: string): { headers: Record<string, string>; body: str
 function decodeBody(body: string, encoding: string | undefined): string {
   if (encoding === "base64") return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
   if (encoding === "quoted-printable") {
-    const bytes = body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r\n/g, "")
+      .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
     return Buffer.from(bytes, "latin1").toString("utf8");
   }
   return body;
@@ -40,10 +45,18 @@ export function parseMime(raw: string): ParsedMail {
   const { headers, body } = splitHeaders(raw);
   const mail: ParsedMail = { headers, text: "", html: "" };
   const boundary = /boundary="?([^";]+)"?/.exec(headers["content-type"] ?? "")?.[1];
-  const parts = boundary ? body.split(`--${boundary}`).slice(1, -1).map((p) => p.replace(/^\r\n/, "")) : [raw];
+  const parts = boundary
+    ? body
+        .split(`--${boundary}`)
+        .slice(1, -1)
+        .map((p) => p.replace(/^\r\n/, ""))
+    : [raw];
   for (const part of parts) {
     const parsed = boundary ? splitHeaders(part) : { headers, body };
-    const content = decodeBody(parsed.body.replace(/\r\n$/, ""), parsed.headers["content-transfer-encoding"]).replace(/\r\n/g, "\n");
+    const content = decodeBody(parsed.body.replace(/\r\n$/, ""), parsed.headers["content-transfer-encoding"]).replace(
+      /\r\n/g,
+      "\n",
+    );
     if ((parsed.headers["content-type"] ?? "").startsWith("text/html")) mail.html = content;
     else mail.text = content;
   }

@@ -13,7 +13,9 @@ const IDS = {
 
 describe("threeLevelSampleGraph", () => {
   it("is valid against exactly the integrations it was given", () => {
-    expect(validateGraph(threeLevelSampleGraph(IDS), { knownIntegrationIds: new Set(Object.values(IDS)) })).toMatchObject({ ok: true });
+    expect(
+      validateGraph(threeLevelSampleGraph(IDS), { knownIntegrationIds: new Set(Object.values(IDS)) }),
+    ).toMatchObject({ ok: true });
   });
 
   it("escalates like the worked example: L1 at once, L2 after 15 min, L3 after an hour", () => {
@@ -51,7 +53,9 @@ describe("generateLargeGraph", () => {
 
   it("refuses sizes no valid graph can have", () => {
     for (const bad of [2, MAX_NODES + 1, 10.5]) {
-      expect(() => generateLargeGraph(bad, IDS.l1)).toThrow(expect.objectContaining({ code: "SAMPLE_SIZE_OUT_OF_RANGE" }));
+      expect(() => generateLargeGraph(bad, IDS.l1)).toThrow(
+        expect.objectContaining({ code: "SAMPLE_SIZE_OUT_OF_RANGE" }),
+      );
     }
   });
 });

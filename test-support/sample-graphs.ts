@@ -17,12 +17,26 @@ export function threeLevelSampleGraph(integrationIds: { l1: string; l2: string; 
       triggerNode("trigger", { label: "Alert received" }, at(0, 1)),
       levelNode(
         "level-1",
-        { label: "First responders", level: 1, mode: "count", errorCount: 1, reminderCount: 2, reminderEverySeconds: 600 },
+        {
+          label: "First responders",
+          level: 1,
+          mode: "count",
+          errorCount: 1,
+          reminderCount: 2,
+          reminderEverySeconds: 600,
+        },
         at(1, 0),
       ),
       levelNode(
         "level-2",
-        { label: "On-call", level: 2, mode: "duration", afterSeconds: 900, reminderCount: 1, reminderEverySeconds: 1800 },
+        {
+          label: "On-call",
+          level: 2,
+          mode: "duration",
+          afterSeconds: 900,
+          reminderCount: 1,
+          reminderEverySeconds: 1800,
+        },
         at(1, 1),
       ),
       levelNode("level-3", { label: "Escalate by phone", level: 3, mode: "duration", afterSeconds: 3600 }, at(1, 2)),
@@ -58,14 +72,19 @@ const BRANCH_GROUP_SIZE = 4;
  */
 export function generateLargeGraph(nodeCount: number, integrationId: string): FlowGraph {
   if (!Number.isInteger(nodeCount) || nodeCount < 3 || nodeCount > MAX_NODES) {
-    throw new FlowError("SAMPLE_SIZE_OUT_OF_RANGE", `A generated graph needs between 3 and ${MAX_NODES} nodes, not ${nodeCount}.`);
+    throw new FlowError(
+      "SAMPLE_SIZE_OUT_OF_RANGE",
+      `A generated graph needs between 3 and ${MAX_NODES} nodes, not ${nodeCount}.`,
+    );
   }
   // Every level needs at least one integration of its own.
   const levelCount = Math.max(1, Math.min(MAX_LEVELS, Math.floor(nodeCount / 25), Math.floor((nodeCount - 1) / 2)));
   const nodes: FlowNode[] = [triggerNode("trigger", {}, at(0, 0))];
   const edges: FlowEdge[] = [];
   for (let n = 1; n <= levelCount; n++) {
-    nodes.push(levelNode(`level-${n}`, { level: n, afterSeconds: (n - 1) * 300, reminderCount: 1 }, at(1, (n - 1) * 4)));
+    nodes.push(
+      levelNode(`level-${n}`, { level: n, afterSeconds: (n - 1) * 300, reminderCount: 1 }, at(1, (n - 1) * 4)),
+    );
     edges.push(n === 1 ? edge("trigger", "out", "level-1") : edge(`level-${n - 1}`, "next", `level-${n}`));
   }
 

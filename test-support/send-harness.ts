@@ -20,7 +20,10 @@ export function integration(
  * The sample alert made hostile: quotes, backslashes, newlines, markup and texts longer than
  * any receiver allows, so the contracts are checked where templates usually break.
  */
-export function hostileInput(messageType: MessageType, levelVariables: Record<string, string> = {}): TemplateContextInput {
+export function hostileInput(
+  messageType: MessageType,
+  levelVariables: Record<string, string> = {},
+): TemplateContextInput {
   const base = sampleTemplateContextInput(messageType, levelVariables);
   const long = `"Quoted" \\ back\\slash <b>tag</b> & ünïcödé ✓ ${"x".repeat(3000)}`;
   return {
@@ -39,7 +42,11 @@ export function idempotencyKey(messageType: MessageType): string {
   return `run-1:2:${messageType}:${messageType === "reminder" ? 1 : 0}`;
 }
 
-export function send(record: IntegrationRecord, messageType: MessageType, input: TemplateContextInput = hostileInput(messageType)): Promise<SendResult> {
+export function send(
+  record: IntegrationRecord,
+  messageType: MessageType,
+  input: TemplateContextInput = hostileInput(messageType),
+): Promise<SendResult> {
   return sendIntegrationMessage(record, input, {
     fetch,
     timeoutMs: 5000,

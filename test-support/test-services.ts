@@ -7,8 +7,7 @@ import { freePort } from "~/scripts/free-port";
 import { findOrInstallTemporalCli } from "~/scripts/temporal-cli";
 import { startTemporalDevServer, type TemporalServer } from "~/scripts/temporal-server";
 
-export const TEST_DATABASE_URL =
-  process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/alertflow_test";
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/alertflow_test";
 
 /** A fresh database: dropped and migrated, so every test run starts from nothing. */
 export async function resetTestDatabase(url: string): Promise<void> {

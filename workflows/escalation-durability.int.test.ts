@@ -1,11 +1,26 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { edge, graphOf, integrationNode, levelNode, triggerNode, singleLevelGraph } from "../test-support/graph-builder";
+import {
+  edge,
+  graphOf,
+  integrationNode,
+  levelNode,
+  triggerNode,
+  singleLevelGraph,
+} from "../test-support/graph-builder";
 import { compilePlan } from "../core/flow/compile-plan";
 import { createHarness, TEST_SECRET_KEY, type Harness } from "../test-support/harness";
 import { startReceiver } from "../test-support/http-receiver";
-import { errorAlert, eventually, messageOf, okAlert, publishedFlow, runsForFlow, webhook } from "../test-support/flow-fixtures";
+import {
+  errorAlert,
+  eventually,
+  messageOf,
+  okAlert,
+  publishedFlow,
+  runsForFlow,
+  webhook,
+} from "../test-support/flow-fixtures";
 import { alertEventSignal, ESCALATION_WORKFLOW, type EscalationInput, type EscalationSnapshot } from "./messages";
 
 let h: Harness;
@@ -49,7 +64,10 @@ function spawnWorker(): Promise<ChildProcess> {
 
 describe("durability", () => {
   it("a worker killed with SIGKILL between level 1 and level 2: level 2 fires on time, level 1 is not resent", async () => {
-    const [a, b] = await Promise.all([webhook(h, "K1", `${receiver.url}/kill/l1`), webhook(h, "K2", `${receiver.url}/kill/l2`)]);
+    const [a, b] = await Promise.all([
+      webhook(h, "K1", `${receiver.url}/kill/l1`),
+      webhook(h, "K2", `${receiver.url}/kill/l2`),
+    ]);
     const graph = graphOf(
       [
         triggerNode("t"),
@@ -122,8 +140,13 @@ describe("durability", () => {
       signalArgs: [event],
     });
     const firstRunId = handle.signaledRunId;
-    for (let i = 0; i < 30; i++) await handle.signal(alertEventSignal, { ...event, receivedAt: new Date().toISOString() });
-    await eventually(async () => (at("/long").length === 2 ? true : undefined), 20_000, "level 2 after continue-as-new");
+    for (let i = 0; i < 30; i++)
+      await handle.signal(alertEventSignal, { ...event, receivedAt: new Date().toISOString() });
+    await eventually(
+      async () => (at("/long").length === 2 ? true : undefined),
+      20_000,
+      "level 2 after continue-as-new",
+    );
     const latest = h.client.workflow.getHandle(workflowId);
     const described = await latest.describe();
     expect(described.runId).not.toBe(firstRunId);
@@ -131,7 +154,10 @@ describe("durability", () => {
     expect(snap.errorCount).toBe(31);
     expect(snap.firedLevels).toEqual([1, 2]);
     expect(at("/long").map((r) => messageOf(r.json).level)).toEqual(["1", "2"]);
-    await latest.signal(alertEventSignal, { alert: { ...event.alert, status: "ok" }, receivedAt: new Date().toISOString() });
+    await latest.signal(alertEventSignal, {
+      alert: { ...event.alert, status: "ok" },
+      receivedAt: new Date().toISOString(),
+    });
     await latest.result();
     await worker.stop();
   });

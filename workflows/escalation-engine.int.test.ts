@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { branchNode, edge, graphOf, integrationNode, levelNode, triggerNode, singleLevelGraph } from "../test-support/graph-builder";
+import {
+  branchNode,
+  edge,
+  graphOf,
+  integrationNode,
+  levelNode,
+  triggerNode,
+  singleLevelGraph,
+} from "../test-support/graph-builder";
 import { startReceiver, type ReceivedRequest } from "../test-support/http-receiver";
 import { createHarness, type Harness } from "../test-support/harness";
 import {
@@ -129,7 +137,10 @@ describe("escalation engine on a real Temporal server", () => {
   });
 
   it("resolving mid-escalation sends Ok to fired levels only and drops the rest", async () => {
-    const [a, b] = await Promise.all([webhook(h, "R1", `${receiver.url}/resolve/l1`), webhook(h, "R2", `${receiver.url}/resolve/l2`)]);
+    const [a, b] = await Promise.all([
+      webhook(h, "R1", `${receiver.url}/resolve/l1`),
+      webhook(h, "R2", `${receiver.url}/resolve/l2`),
+    ]);
     const graph = graphOf(
       [
         triggerNode("t"),
@@ -155,7 +166,10 @@ describe("escalation engine on a real Temporal server", () => {
   });
 
   it("acknowledge stops escalation and reminders; the Ok still goes out on recovery", async () => {
-    const [a, b] = await Promise.all([webhook(h, "A1", `${receiver.url}/ack/l1`), webhook(h, "A2", `${receiver.url}/ack/l2`)]);
+    const [a, b] = await Promise.all([
+      webhook(h, "A1", `${receiver.url}/ack/l1`),
+      webhook(h, "A2", `${receiver.url}/ack/l2`),
+    ]);
     const graph = graphOf(
       [
         triggerNode("t"),
@@ -189,10 +203,14 @@ describe("escalation engine on a real Temporal server", () => {
     const { flowId, token } = await publishedFlow(h, "Flaky receiver", graph);
     await h.postAlert(token, errorAlert("flaky"));
     const run = await openRun(flowId);
-    const row = await eventually(async () => {
-      const [d] = await deliveriesForRun(h, run.id);
-      return d?.status === "delivered" ? d : undefined;
-    }, 30_000, "delivered");
+    const row = await eventually(
+      async () => {
+        const [d] = await deliveriesForRun(h, run.id);
+        return d?.status === "delivered" ? d : undefined;
+      },
+      30_000,
+      "delivered",
+    );
     expect(row.attempts).toBe(3);
     expect(row.statusCode).toBe(200);
     const keys = new Set(at("/flaky").map((r) => r.headers["idempotency-key"]));

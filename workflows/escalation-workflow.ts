@@ -80,18 +80,33 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     if (phase === "escalating") {
       state.acknowledged = true;
       phase = "acknowledged";
-      events.push({ id: uuid4(), type: "acknowledged", at: iso(now()), detail: { by: action.by, note: action.note ?? "" } });
+      events.push({
+        id: uuid4(),
+        type: "acknowledged",
+        at: iso(now()),
+        detail: { by: action.by, note: action.note ?? "" },
+      });
     }
     return snapshot();
   });
   setHandler(resolveUpdate, async (action) => {
     stopRequested ??= "resolve";
-    events.push({ id: uuid4(), type: "resolve.requested", at: iso(now()), detail: { by: action.by, note: action.note ?? "" } });
+    events.push({
+      id: uuid4(),
+      type: "resolve.requested",
+      at: iso(now()),
+      detail: { by: action.by, note: action.note ?? "" },
+    });
     return snapshot();
   });
   setHandler(cancelUpdate, async (action) => {
     stopRequested ??= "cancel";
-    events.push({ id: uuid4(), type: "cancel.requested", at: iso(now()), detail: { by: action.by, note: action.note ?? "" } });
+    events.push({
+      id: uuid4(),
+      type: "cancel.requested",
+      at: iso(now()),
+      detail: { by: action.by, note: action.note ?? "" },
+    });
     return snapshot();
   });
 
@@ -150,10 +165,24 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
       // Retries exhausted on an unexpected error (not a receiver answer): still a failed message.
       if (!(err instanceof ActivityFailure)) throw err;
       failed = true;
-      events.push({ id: uuid4(), type: "delivery.error", at: iso(now()), level: level.level, nodeId: target.nodeId, detail: { message: err.message } });
+      events.push({
+        id: uuid4(),
+        type: "delivery.error",
+        at: iso(now()),
+        level: level.level,
+        nodeId: target.nodeId,
+        detail: { message: err.message },
+      });
     }
     if (failed && target.fallback) {
-      events.push({ id: uuid4(), type: "fallback.used", at: iso(now()), level: level.level, nodeId: target.fallback.nodeId, detail: { from: target.nodeId } });
+      events.push({
+        id: uuid4(),
+        type: "fallback.used",
+        at: iso(now()),
+        level: level.level,
+        nodeId: target.fallback.nodeId,
+        detail: { from: target.nodeId },
+      });
       await sendWithFallback(level, target.fallback, type, reminderNumber, resolvedAtMs, true);
     }
   };
@@ -161,7 +190,14 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   const fire = (level: PlanLevel, atMs: number) => {
     state.fired[level.nodeId] = { firedAtMs: atMs, remindersSent: 0 };
     state.currentLevel = Math.max(state.currentLevel, level.level);
-    events.push({ id: uuid4(), type: "level.fired", at: iso(atMs), level: level.level, nodeId: level.nodeId, detail: { mode: level.mode } });
+    events.push({
+      id: uuid4(),
+      type: "level.fired",
+      at: iso(atMs),
+      level: level.level,
+      nodeId: level.nodeId,
+      detail: { mode: level.mode },
+    });
     send(level, "error", 0);
   };
 
@@ -191,7 +227,12 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
       } else {
         state.errorCount += 1;
         state.lastAlert = event.alert;
-        events.push({ id: uuid4(), type: "alert.error", at: event.receivedAt, detail: { count: state.errorCount, summary: event.alert.summary } });
+        events.push({
+          id: uuid4(),
+          type: "alert.error",
+          at: event.receivedAt,
+          detail: { count: state.errorCount, summary: event.alert.summary },
+        });
       }
     }
 
@@ -202,7 +243,14 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
         const fired = state.fired[due.level.nodeId];
         if (!fired) continue;
         fired.remindersSent = due.reminderNumber;
-        events.push({ id: uuid4(), type: "reminder.due", at: iso(t), level: due.level.level, nodeId: due.level.nodeId, detail: { reminderNumber: due.reminderNumber } });
+        events.push({
+          id: uuid4(),
+          type: "reminder.due",
+          at: iso(t),
+          level: due.level.level,
+          nodeId: due.level.nodeId,
+          detail: { reminderNumber: due.reminderNumber },
+        });
         send(due.level, "reminder", due.reminderNumber);
       }
     }
@@ -231,7 +279,12 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     phase = "resolved";
     // Ok goes out only on levels that fired; levels that never fired stay silent.
     for (const level of plan.levels) if (state.fired[level.nodeId]) send(level, "ok", 0, resolvedAtMs);
-    events.push({ id: uuid4(), type: "resolved", at: iso(resolvedAtMs), detail: { by: recovered !== null ? "alert" : "operator" } });
+    events.push({
+      id: uuid4(),
+      type: "resolved",
+      at: iso(resolvedAtMs),
+      detail: { by: recovered !== null ? "alert" : "operator" },
+    });
     recovered = resolvedAtMs;
   }
   await flushEvents();

@@ -15,8 +15,6 @@ describe("replay of recorded escalation histories", () => {
   it.each(files)("%s replays deterministically", { timeout: 60_000 }, async (file) => {
     // Passed as parsed JSON: the SDK converts it with its own protobuf classes.
     const history: unknown = JSON.parse(readFileSync(new URL(file, dir), "utf8"));
-    await expect(
-      Worker.runReplayHistory({ workflowsPath, replayName: file }, history),
-    ).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowsPath, replayName: file }, history)).resolves.toBeUndefined();
   });
 });

@@ -16,7 +16,10 @@ export function AppShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
   return (
     <div className="flex h-full min-h-screen">
-      <nav className="sticky top-0 flex h-screen w-52 shrink-0 flex-col border-r border-border bg-panel" aria-label="Main">
+      <nav
+        className="sticky top-0 flex h-screen w-52 shrink-0 flex-col border-r border-border bg-panel"
+        aria-label="Main"
+      >
         <Link href="/flows" className="flex items-center gap-2 px-4 py-4 text-[15px] font-semibold tracking-tight">
           <BellRing className="size-4 text-accent" aria-hidden />
           Alertflow

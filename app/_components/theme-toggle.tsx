@@ -8,7 +8,13 @@ export function ThemeToggle() {
     localStorage.setItem("alertflow-theme", dark ? "dark" : "light");
   };
   return (
-    <button type="button" onClick={toggle} className="rounded p-1 hover:bg-raised hover:text-fg" aria-label="Toggle theme" title="Toggle theme">
+    <button
+      type="button"
+      onClick={toggle}
+      className="rounded p-1 hover:bg-raised hover:text-fg"
+      aria-label="Toggle theme"
+      title="Toggle theme"
+    >
       <Sun className="size-4 dark:hidden" aria-hidden />
       <Moon className="hidden size-4 dark:block" aria-hidden />
     </button>

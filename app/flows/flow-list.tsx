@@ -31,7 +31,11 @@ export function FlowList() {
         title="Flows"
         subtitle="How each alert escalates, from trigger to integrations"
         actions={
-          <Button variant="primary" onClick={() => create.mutate({ name: "Untitled flow", description: "" })} disabled={create.isPending}>
+          <Button
+            variant="primary"
+            onClick={() => create.mutate({ name: "Untitled flow", description: "" })}
+            disabled={create.isPending}
+          >
             <Plus className="size-3.5" aria-hidden /> New flow
           </Button>
         }
@@ -51,7 +55,11 @@ export function FlowList() {
             </thead>
             <tbody>
               {flows.data?.map((flow) => (
-                <tr key={flow.id} className="border-b border-border last:border-0 hover:bg-raised" data-testid="flow-row">
+                <tr
+                  key={flow.id}
+                  className="border-b border-border last:border-0 hover:bg-raised"
+                  data-testid="flow-row"
+                >
                   <td className="px-4 py-2">
                     <Link href={`/flows/${flow.id}`} className="font-medium hover:underline">
                       {flow.name}
@@ -59,11 +67,19 @@ export function FlowList() {
                     {flow.description ? <div className="text-muted">{flow.description}</div> : null}
                   </td>
                   <td className="px-4 py-2">
-                    <StatusBadge tone={flow.enabled ? "ok" : "neutral"}>{flow.enabled ? "Enabled" : "Disabled"}</StatusBadge>
+                    <StatusBadge tone={flow.enabled ? "ok" : "neutral"}>
+                      {flow.enabled ? "Enabled" : "Disabled"}
+                    </StatusBadge>
                   </td>
-                  <td className="px-4 py-2 text-muted">{flow.publishedVersion ? `v${flow.publishedVersion}` : "Draft only"}</td>
+                  <td className="px-4 py-2 text-muted">
+                    {flow.publishedVersion ? `v${flow.publishedVersion}` : "Draft only"}
+                  </td>
                   <td className="px-4 py-2">
-                    {flow.openIncidents > 0 ? <StatusBadge tone="danger">{`${flow.openIncidents} open`}</StatusBadge> : <span className="text-muted">0</span>}
+                    {flow.openIncidents > 0 ? (
+                      <StatusBadge tone="danger">{`${flow.openIncidents} open`}</StatusBadge>
+                    ) : (
+                      <span className="text-muted">0</span>
+                    )}
                   </td>
                   <td className="px-4 py-2 tabular-nums text-muted">{flow.nodeCount}</td>
                   <td className="px-4 py-2 text-muted">{flow.updatedAt.toLocaleString()}</td>

@@ -29,7 +29,10 @@ export function CreateIntegrationDialog({ open, onOpenChange, types }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const form = useForm<CreateForm>({ resolver: zodResolver(createSchema), defaultValues: { type: "webhook", name: "" } });
+  const form = useForm<CreateForm>({
+    resolver: zodResolver(createSchema),
+    defaultValues: { type: "webhook", name: "" },
+  });
   const chosen = useWatch({ control: form.control, name: "type" });
   const create = useMutation(
     trpc.integrations.create.mutationOptions({
@@ -41,7 +44,9 @@ export function CreateIntegrationDialog({ open, onOpenChange, types }: Props) {
     }),
   );
   const chosenEntry = types.find((t) => t.type === chosen);
-  const submit = form.handleSubmit(({ type, name }) => create.mutate({ type, name: name || (types.find((t) => t.type === type)?.label ?? type) }));
+  const submit = form.handleSubmit(({ type, name }) =>
+    create.mutate({ type, name: name || (types.find((t) => t.type === type)?.label ?? type) }),
+  );
 
   return (
     <Dialog
@@ -82,7 +87,12 @@ export function CreateIntegrationDialog({ open, onOpenChange, types }: Props) {
             ))}
           </div>
         </fieldset>
-        <Field label="Name" htmlFor="integration-name" error={form.formState.errors.name?.message} hint="Optional; defaults to the type's name.">
+        <Field
+          label="Name"
+          htmlFor="integration-name"
+          error={form.formState.errors.name?.message}
+          hint="Optional; defaults to the type's name."
+        >
           <Input
             id="integration-name"
             placeholder={chosenEntry?.label ?? ""}

@@ -70,7 +70,11 @@ export function IntegrationList() {
             <div className="px-4 py-10 text-center text-muted">
               <p>No integrations yet. Add one, then send a test message before an alert ever fires.</p>
               <p className="mt-1">
-                Flows link integrations from their <Link href="/flows" className="text-fg underline">escalation levels</Link>.
+                Flows link integrations from their{" "}
+                <Link href="/flows" className="text-fg underline">
+                  escalation levels
+                </Link>
+                .
               </p>
             </div>
           ) : null}

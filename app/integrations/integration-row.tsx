@@ -66,7 +66,12 @@ export function IntegrationRow({ integration, entry, onToggle, toggling }: RowPr
       </td>
       <td className="px-4 py-2">
         <div className="flex items-center gap-2">
-          <Switch checked={integration.enabled} onCheckedChange={onToggle} disabled={toggling} label={`Enable ${integration.name}`} />
+          <Switch
+            checked={integration.enabled}
+            onCheckedChange={onToggle}
+            disabled={toggling}
+            label={`Enable ${integration.name}`}
+          />
           <span className="text-[12px] text-muted">{integration.enabled ? "On" : "Off"}</span>
         </div>
       </td>

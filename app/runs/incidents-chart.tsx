@@ -9,7 +9,11 @@ import { STATUS_LABEL } from "./_lib/run-status";
 type Stats = RouterOutputs["runs"]["stats"];
 type Point = Stats["buckets"][number] & { label: string };
 
-const RANGE_TITLE: Record<ChartRange, string> = { "24h": "last 24 hours, per hour", "7d": "last 7 days, per 6 hours", "30d": "last 30 days, per day" };
+const RANGE_TITLE: Record<ChartRange, string> = {
+  "24h": "last 24 hours, per hour",
+  "7d": "last 7 days, per 6 hours",
+  "30d": "last 30 days, per day",
+};
 
 interface Props {
   stats: Stats | undefined;
@@ -57,11 +61,37 @@ export function IncidentsChart({ stats, range, onRangeChange }: Props) {
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={points} margin={{ top: 0, right: 8, bottom: 0, left: -16 }} barCategoryGap="18%">
               <CartesianGrid vertical={false} stroke="var(--border)" />
-              <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fill: "var(--muted)", fontSize: 11 }} interval="preserveStartEnd" minTickGap={24} />
-              <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={{ fill: "var(--muted)", fontSize: 11 }} width={48} />
-              <Tooltip cursor={{ fill: "var(--raised)" }} content={({ active, payload }) => <BucketTooltip active={active} payload={payload} bucketHours={stats.bucketHours} />} isAnimationActive={false} />
+              <XAxis
+                dataKey="label"
+                tickLine={false}
+                axisLine={false}
+                tick={{ fill: "var(--muted)", fontSize: 11 }}
+                interval="preserveStartEnd"
+                minTickGap={24}
+              />
+              <YAxis
+                allowDecimals={false}
+                tickLine={false}
+                axisLine={false}
+                tick={{ fill: "var(--muted)", fontSize: 11 }}
+                width={48}
+              />
+              <Tooltip
+                cursor={{ fill: "var(--raised)" }}
+                content={({ active, payload }) => (
+                  <BucketTooltip active={active} payload={payload} bucketHours={stats.bucketHours} />
+                )}
+                isAnimationActive={false}
+              />
               {CHART_SERIES.map((s) => (
-                <Bar key={s.status} dataKey={s.status} stackId="runs" fill={s.color} fillOpacity={s.opacity} isAnimationActive={false} />
+                <Bar
+                  key={s.status}
+                  dataKey={s.status}
+                  stackId="runs"
+                  fill={s.color}
+                  fillOpacity={s.opacity}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -100,5 +130,11 @@ function BucketTooltip({ active, payload, bucketHours }: TooltipProps) {
 
 /** Recharts hands the hovered row back untyped. */
 function isPoint(value: unknown): value is Point {
-  return typeof value === "object" && value !== null && "start" in value && value.start instanceof Date && "resolved" in value;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "start" in value &&
+    value.start instanceof Date &&
+    "resolved" in value
+  );
 }

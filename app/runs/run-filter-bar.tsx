@@ -16,7 +16,11 @@ export function RunFilterBar({ filters, onChange, flows }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-2" role="search" aria-label="Filter runs">
       <div className="w-52">
-        <Select aria-label="Flow" value={filters.flowId ?? ""} onChange={(e) => onChange({ flowId: e.target.value || undefined })}>
+        <Select
+          aria-label="Flow"
+          value={filters.flowId ?? ""}
+          onChange={(e) => onChange({ flowId: e.target.value || undefined })}
+        >
           <option value="">All flows</option>
           {flows.map((f) => (
             <option key={f.id} value={f.id}>
@@ -40,7 +44,10 @@ export function RunFilterBar({ filters, onChange, flows }: Props) {
         </Select>
       </div>
       <div className="relative w-72">
-        <Search className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted" aria-hidden />
+        <Search
+          className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted"
+          aria-hidden
+        />
         <Input
           aria-label="Alert key starts with"
           placeholder="Alert key starts with…"

@@ -44,7 +44,11 @@ export function RunsPage() {
 
   return (
     <>
-      <PageHeader title="Runs" subtitle="Every incident of every flow, newest first" actions={<LiveIndicator escalating={escalating} />} />
+      <PageHeader
+        title="Runs"
+        subtitle="Every incident of every flow, newest first"
+        actions={<LiveIndicator escalating={escalating} />}
+      />
       <div className="flex flex-col gap-4 p-6">
         <RunFilterBar filters={filters} onChange={setFilters} flows={flows.data ?? []} />
         <IncidentsChart stats={stats.data} range={filters.range} onRangeChange={(range) => setFilters({ range })} />
@@ -52,7 +56,11 @@ export function RunsPage() {
           runs={runs}
           loading={list.isPending}
           error={list.error?.message}
-          emptyText={filtered ? "No runs match these filters." : "No runs yet. They appear here when a published flow receives an error alert."}
+          emptyText={
+            filtered
+              ? "No runs match these filters."
+              : "No runs yet. They appear here when a published flow receives an error alert."
+          }
         />
         {list.hasNextPage ? (
           <div className="flex justify-center">

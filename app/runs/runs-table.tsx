@@ -76,7 +76,9 @@ export function RunsTable({ runs, loading, error, emptyText }: Props) {
                 <td className={`${CELL} truncate text-muted`} title={run.flowName}>
                   {run.flowName}
                 </td>
-                <td className={`${CELL} text-right tabular-nums`}>{run.currentLevel > 0 ? `L${run.currentLevel}` : <span className="text-muted">—</span>}</td>
+                <td className={`${CELL} text-right tabular-nums`}>
+                  {run.currentLevel > 0 ? `L${run.currentLevel}` : <span className="text-muted">—</span>}
+                </td>
                 <td className={`${CELL} text-muted tabular-nums`}>{formatDateTime(run.firstErrorAt)}</td>
                 <td className={`${CELL} text-right tabular-nums ${open ? "text-fg" : "text-muted"}`}>
                   {formatDuration(runDurationMs(run, open, now) ?? Number.NaN)}
@@ -91,7 +93,9 @@ export function RunsTable({ runs, loading, error, emptyText }: Props) {
       </table>
       {loading ? <p className="px-4 py-6 text-muted">Loading runs…</p> : null}
       {error ? <p className="px-4 py-6 text-danger">{error}</p> : null}
-      {!loading && !error && runs.length === 0 ? <p className="px-4 py-10 text-center text-muted">{emptyText}</p> : null}
+      {!loading && !error && runs.length === 0 ? (
+        <p className="px-4 py-10 text-center text-muted">{emptyText}</p>
+      ) : null}
     </div>
   );
 }

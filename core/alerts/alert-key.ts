@@ -10,11 +10,7 @@ export const MAX_ALERT_KEY_LENGTH = 500;
 
 type Part = { kind: "text"; text: string } | { kind: "field"; path: string; offset: number };
 
-export type AlertKeyIssueCode =
-  | "unbalanced_braces"
-  | "empty_placeholder"
-  | "unknown_field"
-  | "changes_on_recovery";
+export type AlertKeyIssueCode = "unbalanced_braces" | "empty_placeholder" | "unknown_field" | "changes_on_recovery";
 
 export interface AlertKeyIssue {
   code: AlertKeyIssueCode;

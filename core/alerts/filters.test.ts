@@ -51,7 +51,12 @@ describe("validateFilters", () => {
       f("labels", "exists"),
     ]);
     expect(issues).toEqual([
-      { index: 1, input: "value", code: "invalid_regex", message: expect.stringContaining("Invalid regular expression") },
+      {
+        index: 1,
+        input: "value",
+        code: "invalid_regex",
+        message: expect.stringContaining("Invalid regular expression"),
+      },
       { index: 2, input: "field", code: "unknown_field", message: expect.stringContaining('Unknown field "summry"') },
       { index: 3, input: "value", code: "invalid_regex", message: 'Unsupported regex flags "gi"; use i, m, s or u' },
       { index: 4, input: "field", code: "unknown_field", message: "Name an entry, e.g. labels.severity" },

@@ -4,9 +4,9 @@ import { fnv1a64Hex, labelsFingerprint } from "./fingerprint";
 describe("labelsFingerprint", () => {
   // Vectors from prometheus/common model/signature_test.go (TestMetricToFingerprint).
   it("matches Prometheus' label-set fingerprint", () => {
-    expect(labelsFingerprint({})).toBe((14695981039346656037n).toString(16));
+    expect(labelsFingerprint({})).toBe(14695981039346656037n.toString(16));
     expect(labelsFingerprint({ name: "garland, briggs", fear: "love is not enough" })).toBe(
-      (5799056148416392346n).toString(16).padStart(16, "0"),
+      5799056148416392346n.toString(16).padStart(16, "0"),
     );
   });
 

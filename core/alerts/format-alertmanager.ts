@@ -24,7 +24,5 @@ export const alertmanagerPayloadSchema = prometheusEnvelopeSchema.extend({
 export type AlertmanagerPayload = z.output<typeof alertmanagerPayloadSchema>;
 
 export function normalizeAlertmanager(payload: AlertmanagerPayload, now: Date): NormalizedAlert[] {
-  return payload.alerts.map((alert) =>
-    normalizePrometheusAlert(alert, payload, { sender: "alertmanager" }, now),
-  );
+  return payload.alerts.map((alert) => normalizePrometheusAlert(alert, payload, { sender: "alertmanager" }, now));
 }

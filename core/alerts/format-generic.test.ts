@@ -55,7 +55,12 @@ describe("generic JSON", () => {
       occurredAt: "2024-05-14T10:00:00.000Z",
     });
     expect(alert?.monitor.name).toBe("db-1 ping");
-    for (const [word, status] of [["firing", "error"], ["Problem", "error"], ["alert", "error"], ["ok", "ok"]]) {
+    for (const [word, status] of [
+      ["firing", "error"],
+      ["Problem", "error"],
+      ["alert", "error"],
+      ["ok", "ok"],
+    ]) {
       expect(alertsOf(parseInbound("generic", { ...minimal, status: word }, now))[0]?.status).toBe(status);
     }
     expect(alertsOf(parseInbound("generic", { ...minimal, severity: "P1" }, now))[0]?.severity).toBe("critical");
@@ -94,7 +99,10 @@ describe("generic JSON", () => {
   });
 
   it("prefixes batch issues with the alert's index and refuses empty batches", () => {
-    const batch = [{ key: "a", status: "error", summary: "A" }, { key: " ", status: "error", summary: "B" }];
+    const batch = [
+      { key: "a", status: "error", summary: "A" },
+      { key: " ", status: "error", summary: "B" },
+    ];
     expect(issuesOf(parseInbound("generic", batch, now))).toEqual([{ path: "1.key", message: "Must not be empty" }]);
     expect(issuesOf(parseInbound("generic", [], now))).toEqual([{ path: "", message: "Send at least one alert" }]);
     expect(issuesOf(parseInbound("generic", "down!", now))).toEqual([

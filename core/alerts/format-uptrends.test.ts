@@ -54,7 +54,11 @@ describe("Uptrends integration body", () => {
   });
 
   it("reports a missing incident key and unknown alert types by path", () => {
-    const body = { ...errorBody, alert: { ...errorBody.alert, type: "Warning", timestampUtc: "14-05-2024" }, incident: {} };
+    const body = {
+      ...errorBody,
+      alert: { ...errorBody.alert, type: "Warning", timestampUtc: "14-05-2024" },
+      incident: {},
+    };
     expect(issuesOf(parseInbound("uptrends", body, now))).toEqual([
       { path: "alert.type", message: "Expected Alert, Ok or Reminder" },
       { path: "alert.timestampUtc", message: expect.stringContaining("ISO 8601") },

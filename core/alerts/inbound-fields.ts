@@ -22,9 +22,7 @@ export const optionalText = z.preprocess(
 export const stringMap = z
   .record(z.string(), looseString.nullable())
   .transform((record) =>
-    Object.fromEntries(
-      Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== null),
-    ),
+    Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== null)),
   );
 
 /** An ISO 8601 date-time kept as the sender wrote it; normalizers convert with `toIsoTimestamp`. */

@@ -16,10 +16,7 @@ describe("parseInbound", () => {
   });
 
   it("tells a sender pointed at the wrong trigger what it expected", () => {
-    expect(issuesOf(parseInbound("uptrends", mixed, now)).map((issue) => issue.path)).toEqual([
-      "alert",
-      "incident",
-    ]);
+    expect(issuesOf(parseInbound("uptrends", mixed, now)).map((issue) => issue.path)).toEqual(["alert", "incident"]);
     expect(issuesOf(parseInbound("alertmanager", grafana, now))).toEqual([
       { path: "version", message: 'Expected version "4" (Alertmanager webhook); got "1"' },
     ]);

@@ -12,9 +12,7 @@ export interface InboundIssue {
   message: string;
 }
 
-export type InboundResult =
-  | { ok: true; alerts: NormalizedAlert[] }
-  | { ok: false; issues: InboundIssue[] };
+export type InboundResult = { ok: true; alerts: NormalizedAlert[] } | { ok: false; issues: InboundIssue[] };
 
 /** Enough to fix a payload; a 1,000-alert body with one bad field per alert needs no more. */
 const MAX_ISSUES = 50;

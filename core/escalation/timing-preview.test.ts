@@ -15,7 +15,13 @@ const workedExample = compilePlan(
     [
       triggerNode("t"),
       levelNode("l1", { level: 1, mode: "count", errorCount: 1, reminderCount: 2, reminderEverySeconds: 10 * MIN }),
-      levelNode("l2", { level: 2, mode: "duration", afterSeconds: 15 * MIN, reminderCount: 1, reminderEverySeconds: 30 * MIN }),
+      levelNode("l2", {
+        level: 2,
+        mode: "duration",
+        afterSeconds: 15 * MIN,
+        reminderCount: 1,
+        reminderEverySeconds: 30 * MIN,
+      }),
       levelNode("l3", { level: 3, mode: "duration", afterSeconds: 60 * MIN }),
       integrationNode("email", { integrationId: EMAIL }),
       integrationNode("slack", { integrationId: SLACK }),
@@ -65,7 +71,10 @@ describe("previewTiming", () => {
 
   it("by default follows the engine: a duration level fires by timer at exactly its threshold", () => {
     const messages = previewTiming(workedExample, { incidentSeconds: 25 * MIN });
-    expect(timeline(messages).filter((line) => line.includes("L2"))).toEqual(["15 L2 error pagerduty", "25 L2 ok pagerduty"]);
+    expect(timeline(messages).filter((line) => line.includes("L2"))).toEqual([
+      "15 L2 error pagerduty",
+      "25 L2 ok pagerduty",
+    ]);
   });
 
   it("lets reminders of several levels run until the Ok, and fires later levels while errors last", () => {
@@ -123,12 +132,19 @@ describe("previewTiming", () => {
   it("fires a count level on the Nth consecutive error event", () => {
     const plan = compilePlan(
       graphOf(
-        [triggerNode("t"), levelNode("l1", { level: 1, mode: "count", errorCount: 3 }), integrationNode("i", { integrationId: PAGER })],
+        [
+          triggerNode("t"),
+          levelNode("l1", { level: 1, mode: "count", errorCount: 3 }),
+          integrationNode("i", { integrationId: PAGER }),
+        ],
         [edge("t", "out", "l1"), edge("l1", "out", "i")],
       ),
     );
     // Errors at 0, 60, 120: the third arrives at 120.
-    expect(previewTiming(plan, { incidentSeconds: 600, checkIntervalSeconds: 60 })[0]).toMatchObject({ atSeconds: 120, type: "error" });
+    expect(previewTiming(plan, { incidentSeconds: 600, checkIntervalSeconds: 60 })[0]).toMatchObject({
+      atSeconds: 120,
+      type: "error",
+    });
     // Cleared after two errors: never fires, so no Ok either.
     expect(previewTiming(plan, { incidentSeconds: 120, checkIntervalSeconds: 60 })).toEqual([]);
     // Without a check interval only the first error event is known.
@@ -139,6 +155,8 @@ describe("previewTiming", () => {
     expect(() => previewTiming(workedExample, { incidentSeconds: 60, checkIntervalSeconds: 0 })).toThrow(
       expect.objectContaining({ code: "PREVIEW_INVALID_SCENARIO" }),
     );
-    expect(() => previewTiming(workedExample, { incidentSeconds: -1 })).toThrow(expect.objectContaining({ code: "PREVIEW_INVALID_SCENARIO" }));
+    expect(() => previewTiming(workedExample, { incidentSeconds: -1 })).toThrow(
+      expect.objectContaining({ code: "PREVIEW_INVALID_SCENARIO" }),
+    );
   });
 });

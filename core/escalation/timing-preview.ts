@@ -77,7 +77,14 @@ function toMessages(
   atSeconds: number,
   reminderNumber: number,
 ): PreviewMessage[] {
-  return targets.map((t) => ({ atSeconds, level: level.level, type, reminderNumber, integrationId: t.integrationId, nodeId: t.nodeId }));
+  return targets.map((t) => ({
+    atSeconds,
+    level: level.level,
+    type,
+    reminderNumber,
+    integrationId: t.integrationId,
+    nodeId: t.nodeId,
+  }));
 }
 
 function checkScenario({ incidentSeconds, checkIntervalSeconds, acknowledgedAtSeconds }: TimingScenario): void {
@@ -90,5 +97,6 @@ function checkScenario({ incidentSeconds, checkIntervalSeconds, acknowledgedAtSe
       ? "acknowledgedAtSeconds must be 0 or more"
       : null,
   ].filter((p) => p !== null);
-  if (problems.length > 0) throw new FlowError("PREVIEW_INVALID_SCENARIO", `Invalid timing scenario: ${problems.join("; ")}.`);
+  if (problems.length > 0)
+    throw new FlowError("PREVIEW_INVALID_SCENARIO", `Invalid timing scenario: ${problems.join("; ")}.`);
 }

@@ -27,7 +27,12 @@ export function checkConnections(graph: FlowGraph, index: FlowIndex): GraphIssue
     }
     const route = `${edge.source}\u0000${edge.sourceHandle}\u0000${edge.target}`;
     if (seenRoutes.has(route)) {
-      issues.push({ code: "duplicate_edge", message: `${describeNode(source)} is connected to ${describeNode(target)} twice.`, edgeId: edge.id, nodeId: source.id });
+      issues.push({
+        code: "duplicate_edge",
+        message: `${describeNode(source)} is connected to ${describeNode(target)} twice.`,
+        edgeId: edge.id,
+        nodeId: source.id,
+      });
       continue;
     }
     seenRoutes.add(route);
@@ -35,7 +40,12 @@ export function checkConnections(graph: FlowGraph, index: FlowIndex): GraphIssue
     const limit = singleOutputLimit(source, edge.sourceHandle);
     const output = `${edge.source}\u0000${edge.sourceHandle}`;
     if (limit && usedSingleOutputs.has(output)) {
-      issues.push({ code: "too_many_connections", message: `${describeNode(source)}: ${limit}`, edgeId: edge.id, nodeId: source.id });
+      issues.push({
+        code: "too_many_connections",
+        message: `${describeNode(source)}: ${limit}`,
+        edgeId: edge.id,
+        nodeId: source.id,
+      });
     }
     usedSingleOutputs.add(output);
 

@@ -19,7 +19,11 @@ export function checkIdentity(graph: FlowGraph): GraphIssue[] {
   const edgeIds = new Set<string>();
   for (const edge of graph.edges) {
     if (edgeIds.has(edge.id)) {
-      issues.push({ code: "duplicate_edge_id", message: `Two connections share the id "${edge.id}".`, edgeId: edge.id });
+      issues.push({
+        code: "duplicate_edge_id",
+        message: `Two connections share the id "${edge.id}".`,
+        edgeId: edge.id,
+      });
     }
     edgeIds.add(edge.id);
     const missing = [edge.source, edge.target].filter((id) => !nodeIds.has(id));

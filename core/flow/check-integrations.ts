@@ -13,7 +13,11 @@ export function checkIntegrations(graph: FlowGraph, { knownIntegrationIds }: Int
   for (const node of graph.nodes.filter(isNodeOfKind("integration"))) {
     const { integrationId } = node.data;
     if (integrationId === null) {
-      issues.push({ code: "integration_not_chosen", message: `${describeNode(node)} has no integration chosen.`, nodeId: node.id });
+      issues.push({
+        code: "integration_not_chosen",
+        message: `${describeNode(node)} has no integration chosen.`,
+        nodeId: node.id,
+      });
     } else if (knownIntegrationIds && !knownIntegrationIds.has(integrationId)) {
       issues.push({
         code: "unknown_integration",

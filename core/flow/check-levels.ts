@@ -24,7 +24,10 @@ function checkUniqueNumbers(levels: LevelNode[]): GraphIssue[] {
   for (const group of byNumber.values()) {
     if (group.length < 2) continue;
     for (const node of group) {
-      const others = group.filter((o) => o !== node).map(describeNode).join(", ");
+      const others = group
+        .filter((o) => o !== node)
+        .map(describeNode)
+        .join(", ");
       issues.push({
         code: "duplicate_level_number",
         message: `${describeNode(node)} has the same level number as ${others}; give each level its own number.`,

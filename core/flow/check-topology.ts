@@ -5,13 +5,24 @@ import { describeNode } from "./node-names";
 
 /** The shape of the whole graph: one trigger, no loops, everything reached, every path delivers. */
 export function checkTopology(graph: FlowGraph, index: FlowIndex): GraphIssue[] {
-  return [...checkTriggers(graph, index), ...checkCycles(graph, index), ...checkReachability(graph, index), ...checkDeadEnds(graph, index)];
+  return [
+    ...checkTriggers(graph, index),
+    ...checkCycles(graph, index),
+    ...checkReachability(graph, index),
+    ...checkDeadEnds(graph, index),
+  ];
 }
 
 function checkTriggers(graph: FlowGraph, index: FlowIndex): GraphIssue[] {
   const triggers = graph.nodes.filter(isNodeOfKind("trigger"));
   const [first, ...extra] = triggers;
-  if (!first) return [{ code: "no_trigger", message: "The flow needs a trigger: add one and connect it to the first escalation level." }];
+  if (!first)
+    return [
+      {
+        code: "no_trigger",
+        message: "The flow needs a trigger: add one and connect it to the first escalation level.",
+      },
+    ];
   const issues: GraphIssue[] = extra.map((t) => ({
     code: "multiple_triggers",
     message: `${describeNode(t)} is a second trigger; a flow has exactly one. Make another flow for other alerts.`,
@@ -19,7 +30,11 @@ function checkTriggers(graph: FlowGraph, index: FlowIndex): GraphIssue[] {
   }));
   for (const trigger of triggers) {
     if (outEdges(index, trigger.id).length === 0) {
-      issues.push({ code: "trigger_not_connected", message: `${describeNode(trigger)} is not connected to an escalation level.`, nodeId: trigger.id });
+      issues.push({
+        code: "trigger_not_connected",
+        message: `${describeNode(trigger)} is not connected to an escalation level.`,
+        nodeId: trigger.id,
+      });
     }
   }
   return issues;
@@ -67,9 +82,17 @@ function checkReachability(graph: FlowGraph, index: FlowIndex): GraphIssue[] {
         nodeId: node.id,
       });
     } else if (node.type === "branch" && inEdges(index, node.id).length === 0) {
-      issues.push({ code: "branch_without_level", message: `${describeNode(node)} must be connected from an escalation level.`, nodeId: node.id });
+      issues.push({
+        code: "branch_without_level",
+        message: `${describeNode(node)} must be connected from an escalation level.`,
+        nodeId: node.id,
+      });
     } else {
-      issues.push({ code: "unreachable_node", message: `${describeNode(node)} is not reached from the trigger, so it never runs.`, nodeId: node.id });
+      issues.push({
+        code: "unreachable_node",
+        message: `${describeNode(node)} is not reached from the trigger, so it never runs.`,
+        nodeId: node.id,
+      });
     }
   }
   return issues;
@@ -79,7 +102,9 @@ function checkReachability(graph: FlowGraph, index: FlowIndex): GraphIssue[] {
 function checkDeadEnds(graph: FlowGraph, index: FlowIndex): GraphIssue[] {
   const issues: GraphIssue[] = [];
   const deliversToIntegration = (branchId: string) =>
-    outEdges(index, branchId).some((e) => e.sourceHandle !== "failure" && index.nodes.get(e.target)?.type === "integration");
+    outEdges(index, branchId).some(
+      (e) => e.sourceHandle !== "failure" && index.nodes.get(e.target)?.type === "integration",
+    );
   for (const node of index.nodes.values()) {
     if (node.type === "branch" && !deliversToIntegration(node.id)) {
       issues.push({

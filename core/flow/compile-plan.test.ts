@@ -41,12 +41,7 @@ describe("compilePlan", () => {
           integrationNode("noOk", { integrationId: SMS, sendOk: false }),
           integrationNode("noReminders", { integrationId: PAGER, sendReminders: false }),
         ],
-        [
-          edge("t", "out", "l1"),
-          edge("l1", "out", "all"),
-          edge("l1", "out", "noOk"),
-          edge("l1", "out", "noReminders"),
-        ],
+        [edge("t", "out", "l1"), edge("l1", "out", "all"), edge("l1", "out", "noOk"), edge("l1", "out", "noReminders")],
       ),
     );
     const l1 = levelAt(plan.levels, 1);
@@ -84,7 +79,12 @@ describe("compilePlan", () => {
   it("lists an integration once per type even when it is reached directly and via a branch", () => {
     const plan = compilePlan(
       graphOf(
-        [triggerNode("t"), levelNode("l1", { level: 1 }), branchNode("b"), integrationNode("i", { integrationId: SLACK })],
+        [
+          triggerNode("t"),
+          levelNode("l1", { level: 1 }),
+          branchNode("b"),
+          integrationNode("i", { integrationId: SLACK }),
+        ],
         [edge("t", "out", "l1"), edge("l1", "out", "i"), edge("l1", "out", "b"), edge("b", "error", "i")],
       ),
     );
@@ -101,7 +101,12 @@ describe("compilePlan", () => {
           integrationNode("sms", { integrationId: SMS }),
           integrationNode("email", { integrationId: EMAIL, variables: { to: "ops@example.com" } }),
         ],
-        [edge("t", "out", "l1"), edge("l1", "out", "pager"), edge("pager", "failure", "sms"), edge("sms", "failure", "email")],
+        [
+          edge("t", "out", "l1"),
+          edge("l1", "out", "pager"),
+          edge("pager", "failure", "sms"),
+          edge("sms", "failure", "email"),
+        ],
       ),
     );
     const [pager] = levelAt(plan.levels, 1).error;
@@ -123,13 +128,26 @@ describe("compilePlan", () => {
     const graph = graphOf(
       [
         triggerNode("t", { format: "alertmanager", filters, alertKey: "{{labels.service}}" }),
-        levelNode("l1", { level: 1, mode: "count", errorCount: 3, reminderCount: 2, reminderEverySeconds: 60, message: "wake up" }),
+        levelNode("l1", {
+          level: 1,
+          mode: "count",
+          errorCount: 3,
+          reminderCount: 2,
+          reminderEverySeconds: 60,
+          message: "wake up",
+        }),
       ],
       [edge("t", "out", "l1")],
     );
     const plan = compilePlan(graph);
     expect(plan.trigger).toEqual({ nodeId: "t", format: "alertmanager", filters, alertKey: "{{labels.service}}" });
-    expect(levelAt(plan.levels, 1)).toMatchObject({ mode: "count", errorCount: 3, reminderCount: 2, reminderEverySeconds: 60, message: "wake up" });
+    expect(levelAt(plan.levels, 1)).toMatchObject({
+      mode: "count",
+      errorCount: 3,
+      reminderCount: 2,
+      reminderEverySeconds: 60,
+      message: "wake up",
+    });
     // The plan is workflow input: it must survive JSON and not alias the document.
     expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
     expect(plan.trigger.filters[0]).not.toBe(filters[0]);

@@ -94,8 +94,14 @@ describe("isValidConnection", () => {
       { id: "broken", type: "level", data: { level: "one" } },
     ];
     expect(isValidConnection(conn("a", "out", "z"), canvas, [])).toEqual({ ok: true });
-    expect(isValidConnection(conn("a", "out", "note"), canvas, [])).toMatchObject({ ok: false, code: "unknown_node_kind" });
-    expect(isValidConnection(conn("broken", "out", "z"), canvas, [])).toMatchObject({ ok: false, code: "unknown_node_kind" });
+    expect(isValidConnection(conn("a", "out", "note"), canvas, [])).toMatchObject({
+      ok: false,
+      code: "unknown_node_kind",
+    });
+    expect(isValidConnection(conn("broken", "out", "z"), canvas, [])).toMatchObject({
+      ok: false,
+      code: "unknown_node_kind",
+    });
   });
 
   it("lets a person draw every valid sample graph edge by edge", () => {

@@ -1,4 +1,11 @@
-import { checkEdgeKinds, singleOutputLimit, sourceHandlesOf, toRuleNode, type NodeLike, type RuleNode } from "./edge-kinds";
+import {
+  checkEdgeKinds,
+  singleOutputLimit,
+  sourceHandlesOf,
+  toRuleNode,
+  type NodeLike,
+  type RuleNode,
+} from "./edge-kinds";
 import type { GraphIssueCode } from "./graph-issue";
 import { indexGraph, reachableFrom } from "./graph-index";
 
@@ -46,7 +53,10 @@ export function isValidConnection(
 
   if (target.type === "level") {
     if ((index.incoming.get(target.id) ?? []).length > 0) {
-      return reject("too_many_connections", `Level ${target.data.level} already has an input; levels form a single chain.`);
+      return reject(
+        "too_many_connections",
+        `Level ${target.data.level} already has an input; levels form a single chain.`,
+      );
     }
     const lowest = Math.min(...ruleNodes.flatMap((n) => (n.type === "level" ? [n.data.level] : [])));
     if (source.type === "trigger" && target.data.level > lowest) {

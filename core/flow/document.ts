@@ -36,11 +36,19 @@ export const levelDataSchema = z.object({
   level: z.number().int().min(1).max(20),
   mode: escalationModeSchema.default("duration"),
   /** duration mode: fire once errors have lasted this long, measured from the first error. */
-  afterSeconds: z.number().min(0).max(60 * 60 * 24 * 30).default(0),
+  afterSeconds: z
+    .number()
+    .min(0)
+    .max(60 * 60 * 24 * 30)
+    .default(0),
   /** count mode: fire on this many consecutive errors. */
   errorCount: z.number().int().min(1).max(10_000).default(1),
   reminderCount: z.number().int().min(0).max(100).default(0),
-  reminderEverySeconds: z.number().min(1).max(60 * 60 * 24 * 7).default(600),
+  reminderEverySeconds: z
+    .number()
+    .min(1)
+    .max(60 * 60 * 24 * 7)
+    .default(600),
   /** Available to templates as `{{@escalationLevel.message}}`. */
   message: z.string().max(5000).default(""),
 });

@@ -29,7 +29,8 @@ export function toRuleNode(node: NodeLike): RuleNode | null {
       return { id: node.id, type: node.type };
     case "level": {
       const { data } = node;
-      if (typeof data !== "object" || data === null || !("level" in data) || typeof data.level !== "number") return null;
+      if (typeof data !== "object" || data === null || !("level" in data) || typeof data.level !== "number")
+        return null;
       return { id: node.id, type: "level", data: { level: data.level } };
     }
     default:
@@ -71,7 +72,10 @@ export function checkEdgeKinds(
   }
   const handle = sourceHandle ?? defaultHandle(source.type);
   if (handle === null || !SOURCE_HANDLES[source.type].includes(handle)) {
-    return { code: "unknown_handle", reason: `${capitalize(KIND_NAMES[source.type])} has no "${sourceHandle ?? ""}" output.` };
+    return {
+      code: "unknown_handle",
+      reason: `${capitalize(KIND_NAMES[source.type])} has no "${sourceHandle ?? ""}" output.`,
+    };
   }
   const wrong = (expected: string): EdgeProblem => ({
     code: "wrong_target_kind",
@@ -85,7 +89,10 @@ export function checkEdgeKinds(
         if (target.type !== "level") return wrong("the next escalation level");
         return target.data.level > source.data.level
           ? null
-          : { code: "level_order", reason: `Level ${source.data.level} can only escalate to a higher level, not to level ${target.data.level}.` };
+          : {
+              code: "level_order",
+              reason: `Level ${source.data.level} can only escalate to a higher level, not to level ${target.data.level}.`,
+            };
       }
       return target.type === "branch" || target.type === "integration" ? null : wrong("a branch or an integration");
     case "branch":
@@ -112,7 +119,8 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Outputs that take exactly one edge, with the reason shown when a second one is drawn. */
 export function singleOutputLimit(source: RuleNode, handle: string | null | undefined): string | null {
   if (source.type === "trigger") return "A trigger connects to one level only.";
-  if (source.type === "level" && handle === "next") return `Level ${source.data.level} already escalates to a next level.`;
+  if (source.type === "level" && handle === "next")
+    return `Level ${source.data.level} already escalates to a next level.`;
   if (source.type === "integration") return "An integration has one fallback; chain further fallbacks from it.";
   return null;
 }

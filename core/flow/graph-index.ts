@@ -38,15 +38,11 @@ function push<E>(map: Map<string, E[]>, key: string, value: E): void {
   else map.set(key, [value]);
 }
 
-export const outEdges = <N extends { id: string }, E extends EdgeLike>(
-  index: GraphIndex<N, E>,
-  id: string,
-): E[] => index.outgoing.get(id) ?? [];
+export const outEdges = <N extends { id: string }, E extends EdgeLike>(index: GraphIndex<N, E>, id: string): E[] =>
+  index.outgoing.get(id) ?? [];
 
-export const inEdges = <N extends { id: string }, E extends EdgeLike>(
-  index: GraphIndex<N, E>,
-  id: string,
-): E[] => index.incoming.get(id) ?? [];
+export const inEdges = <N extends { id: string }, E extends EdgeLike>(index: GraphIndex<N, E>, id: string): E[] =>
+  index.incoming.get(id) ?? [];
 
 export function isNodeOfKind<K extends NodeKind>(kind: K) {
   return (node: FlowNode): node is NodeOfKind<K> => node.type === kind;

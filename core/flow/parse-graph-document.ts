@@ -44,19 +44,35 @@ function toGraphIssue(raw: unknown, issue: z.core.$ZodIssue): GraphIssue {
   const [collection, position, ...rest] = path;
   const field = rest.join(".");
   const pathText = path.join(".");
-  const element = typeof position === "number" && isRecord(raw) ? elementAt(raw[String(collection)], position) : undefined;
+  const element =
+    typeof position === "number" && isRecord(raw) ? elementAt(raw[String(collection)], position) : undefined;
 
   if (collection === "nodes" && element) {
     const id = typeof element.id === "string" ? element.id : undefined;
     const data = isRecord(element.data) ? element.data : {};
-    const label = typeof data.label === "string" && data.label.trim() ? `"${data.label.trim()}"` : `Node ${id ?? `#${position}`}`;
-    return { code: "schema", message: `${label}${field ? `, ${field}` : ""}: ${issue.message}`, nodeId: id, path: pathText };
+    const label =
+      typeof data.label === "string" && data.label.trim() ? `"${data.label.trim()}"` : `Node ${id ?? `#${position}`}`;
+    return {
+      code: "schema",
+      message: `${label}${field ? `, ${field}` : ""}: ${issue.message}`,
+      nodeId: id,
+      path: pathText,
+    };
   }
   if (collection === "edges" && element) {
     const id = typeof element.id === "string" ? element.id : undefined;
-    return { code: "schema", message: `Connection ${id ?? `#${position}`}${field ? `, ${field}` : ""}: ${issue.message}`, edgeId: id, path: pathText };
+    return {
+      code: "schema",
+      message: `Connection ${id ?? `#${position}`}${field ? `, ${field}` : ""}: ${issue.message}`,
+      edgeId: id,
+      path: pathText,
+    };
   }
-  return { code: "schema", message: pathText ? `${pathText}: ${issue.message}` : issue.message, path: pathText || undefined };
+  return {
+    code: "schema",
+    message: pathText ? `${pathText}: ${issue.message}` : issue.message,
+    path: pathText || undefined,
+  };
 }
 
 function elementAt(list: unknown, position: number): Record<string, unknown> | undefined {

@@ -22,7 +22,12 @@ const codes = (errors: GraphIssue[]) => errors.map((e) => e.code);
 /** trigger → L1 → integration, the smallest graph that pages someone. */
 const minimal = (extraNodes: FlowNode[] = [], extraEdges: FlowEdge[] = []): FlowGraph =>
   graphOf(
-    [triggerNode("t"), levelNode("l1", { level: 1 }), integrationNode("i", { integrationId: INTEGRATION }), ...extraNodes],
+    [
+      triggerNode("t"),
+      levelNode("l1", { level: 1 }),
+      integrationNode("i", { integrationId: INTEGRATION }),
+      ...extraNodes,
+    ],
     [edge("t", "out", "l1"), edge("l1", "out", "i"), ...extraEdges],
   );
 
@@ -63,14 +68,20 @@ describe("validateGraph", () => {
     });
 
     it("reports too many nodes as one error, not one per node", () => {
-      const raw = { schemaVersion: 1, nodes: Array.from({ length: MAX_NODES + 1 }, () => ({ bogus: true })), edges: [] };
+      const raw = {
+        schemaVersion: 1,
+        nodes: Array.from({ length: MAX_NODES + 1 }, () => ({ bogus: true })),
+        edges: [],
+      };
       expect(codes(errorsOf(raw))).toEqual(["too_many_nodes"]);
     });
   });
 
   describe("identity", () => {
     it("flags a duplicate node id and an edge to a node that does not exist", () => {
-      const errors = errorsOf(minimal([integrationNode("i", { integrationId: INTEGRATION })], [edge("l1", "out", "ghost")]));
+      const errors = errorsOf(
+        minimal([integrationNode("i", { integrationId: INTEGRATION })], [edge("l1", "out", "ghost")]),
+      );
       expect(codesOn(errors, "i")).toContain("duplicate_node_id");
       expect(errors).toContainEqual(expect.objectContaining({ code: "missing_node", edgeId: "l1:out->ghost" }));
     });
@@ -119,9 +130,14 @@ describe("validateGraph", () => {
   describe("reachability and dead ends", () => {
     it("flags nodes the trigger never reaches, by kind", () => {
       const errors = errorsOf(
-        minimal([levelNode("l2", { level: 2, afterSeconds: 60 }), integrationNode("orphan", { integrationId: INTEGRATION }), branchNode("b")], [
-          edge("l2", "out", "orphan"),
-        ]),
+        minimal(
+          [
+            levelNode("l2", { level: 2, afterSeconds: 60 }),
+            integrationNode("orphan", { integrationId: INTEGRATION }),
+            branchNode("b"),
+          ],
+          [edge("l2", "out", "orphan")],
+        ),
       );
       expect(codesOn(errors, "l2")).toEqual(["level_without_trigger"]);
       expect(codesOn(errors, "orphan")).toEqual(["unreachable_node"]);
@@ -131,7 +147,13 @@ describe("validateGraph", () => {
     it("requires every level and branch to reach an integration", () => {
       const errors = errorsOf(
         graphOf(
-          [triggerNode("t"), levelNode("l1", { level: 1 }), levelNode("l2", { level: 2, afterSeconds: 60 }), branchNode("b"), integrationNode("i", { integrationId: INTEGRATION })],
+          [
+            triggerNode("t"),
+            levelNode("l1", { level: 1 }),
+            levelNode("l2", { level: 2, afterSeconds: 60 }),
+            branchNode("b"),
+            integrationNode("i", { integrationId: INTEGRATION }),
+          ],
           [edge("t", "out", "l1"), edge("l1", "next", "l2"), edge("l1", "out", "i"), edge("l2", "out", "b")],
         ),
       );
@@ -143,19 +165,23 @@ describe("validateGraph", () => {
 
   describe("levels", () => {
     const chain = (l2: FlowNode, l3: FlowNode) =>
-      minimal([l2, l3], [edge("l1", "next", l2.id), edge(l2.id, "next", l3.id), edge(l2.id, "out", "i"), edge(l3.id, "out", "i")]);
+      minimal(
+        [l2, l3],
+        [edge("l1", "next", l2.id), edge(l2.id, "next", l3.id), edge(l2.id, "out", "i"), edge(l3.id, "out", "i")],
+      );
 
     it("needs unique level numbers, marking every node that shares one", () => {
-      const errors = errorsOf(
-        minimal([levelNode("dup", { level: 1, label: "Copy" })], [edge("dup", "out", "i")]),
-      );
+      const errors = errorsOf(minimal([levelNode("dup", { level: 1, label: "Copy" })], [edge("dup", "out", "i")]));
       expect(codesOn(errors, "l1")).toContain("duplicate_level_number");
       expect(codesOn(errors, "dup")).toContain("duplicate_level_number");
     });
 
     it("needs a higher level to wait longer than a lower one of the same mode", () => {
       const errors = errorsOf(
-        chain(levelNode("l2", { level: 2, afterSeconds: 900 }), levelNode("l3", { level: 3, afterSeconds: 900, label: "Phone" })),
+        chain(
+          levelNode("l2", { level: 2, afterSeconds: 900 }),
+          levelNode("l3", { level: 3, afterSeconds: 900, label: "Phone" }),
+        ),
       );
       expect(codesOn(errors, "l3")).toEqual(["level_threshold_not_increasing"]);
       expect(codesOn(errors, "l2")).toEqual([]);
@@ -164,8 +190,21 @@ describe("validateGraph", () => {
 
     it("compares count levels by error count, skipping levels of the other mode", () => {
       const l1Count = graphOf(
-        [triggerNode("t"), levelNode("l1", { level: 1, mode: "count", errorCount: 3 }), levelNode("l2", { level: 2, afterSeconds: 60 }), levelNode("l3", { level: 3, mode: "count", errorCount: 2 }), integrationNode("i", { integrationId: INTEGRATION })],
-        [edge("t", "out", "l1"), edge("l1", "next", "l2"), edge("l2", "next", "l3"), edge("l1", "out", "i"), edge("l2", "out", "i"), edge("l3", "out", "i")],
+        [
+          triggerNode("t"),
+          levelNode("l1", { level: 1, mode: "count", errorCount: 3 }),
+          levelNode("l2", { level: 2, afterSeconds: 60 }),
+          levelNode("l3", { level: 3, mode: "count", errorCount: 2 }),
+          integrationNode("i", { integrationId: INTEGRATION }),
+        ],
+        [
+          edge("t", "out", "l1"),
+          edge("l1", "next", "l2"),
+          edge("l2", "next", "l3"),
+          edge("l1", "out", "i"),
+          edge("l2", "out", "i"),
+          edge("l3", "out", "i"),
+        ],
       );
       expect(codesOn(errorsOf(l1Count), "l3")).toEqual(["level_threshold_not_increasing"]);
       expect(codesOn(errorsOf(l1Count), "l2")).toEqual([]);
@@ -177,13 +216,16 @@ describe("validateGraph", () => {
       );
       expect(errors).toEqual([]);
       const twoInputs = errorsOf(
-        minimal([levelNode("l2", { level: 2, afterSeconds: 60 }), levelNode("l3", { level: 3, afterSeconds: 120 })], [
-          edge("l1", "next", "l2"),
-          edge("l2", "next", "l3"),
-          edge("l1", "next", "l3"),
-          edge("l2", "out", "i"),
-          edge("l3", "out", "i"),
-        ]),
+        minimal(
+          [levelNode("l2", { level: 2, afterSeconds: 60 }), levelNode("l3", { level: 3, afterSeconds: 120 })],
+          [
+            edge("l1", "next", "l2"),
+            edge("l2", "next", "l3"),
+            edge("l1", "next", "l3"),
+            edge("l2", "out", "i"),
+            edge("l3", "out", "i"),
+          ],
+        ),
       );
       expect(codesOn(twoInputs, "l3")).toContain("too_many_connections");
     });
@@ -198,7 +240,9 @@ describe("validateGraph", () => {
 
     it("refuses integrations outside the known set only when a set is given", () => {
       expect(errorsOf(minimal())).toEqual([]);
-      expect(codesOn(errorsOf(minimal(), { knownIntegrationIds: new Set([IDS.l2]) }), "i")).toEqual(["unknown_integration"]);
+      expect(codesOn(errorsOf(minimal(), { knownIntegrationIds: new Set([IDS.l2]) }), "i")).toEqual([
+        "unknown_integration",
+      ]);
     });
   });
 });

@@ -7,7 +7,13 @@ describe("customizationsSchema", () => {
   it("fills step defaults", () => {
     const parsed = customizationsSchema.parse({ stepDefinitions: [{ messageTypes: ["error"], steps: [step] }] });
     expect(parsed.stepDefinitions?.[0]?.steps[0]).toEqual({
-      name: "", method: "POST", url: "{{ApiUrl}}", headers: {}, body: { type: "none" }, auth: { type: "none" }, captures: [],
+      name: "",
+      method: "POST",
+      url: "{{ApiUrl}}",
+      headers: {},
+      body: { type: "none" },
+      auth: { type: "none" },
+      captures: [],
     });
     expect(customizationsSchema.parse({})).toEqual({});
   });
@@ -24,11 +30,15 @@ describe("customizationsSchema", () => {
   });
 
   it("requires the Error message to be sent", () => {
-    expect(customizationsSchema.safeParse({ stepDefinitions: [{ messageTypes: ["ok"], steps: [step] }] }).success).toBe(false);
+    expect(customizationsSchema.safeParse({ stepDefinitions: [{ messageTypes: ["ok"], steps: [step] }] }).success).toBe(
+      false,
+    );
   });
 
   it("validates auth, captures and header names", () => {
-    const bad = (s: object) => customizationsSchema.safeParse({ stepDefinitions: [{ messageTypes: ["error"], steps: [{ ...step, ...s }] }] }).success;
+    const bad = (s: object) =>
+      customizationsSchema.safeParse({ stepDefinitions: [{ messageTypes: ["error"], steps: [{ ...step, ...s }] }] })
+        .success;
     expect(bad({ auth: { type: "ntlm" } })).toBe(false);
     expect(bad({ captures: [{ name: "1bad", from: "jsonPath", path: "$.x" }] })).toBe(false);
     expect(bad({ headers: { "Bad Header": "x" } })).toBe(false);

@@ -36,7 +36,9 @@ export const httpStepSchema = z.object({
   name: z.string().max(200).default(""),
   method: httpMethodSchema,
   url: z.string().min(1).max(4000),
-  headers: z.record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "Not a valid header name"), z.string().max(8000)).default({}),
+  headers: z
+    .record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "Not a valid header name"), z.string().max(8000))
+    .default({}),
   body: httpBodySchema.default({ type: "none" }),
   auth: httpAuthSchema.default({ type: "none" }),
   captures: z.array(captureSchema).max(20).default([]),
@@ -80,7 +82,11 @@ export const customizationsSchema = z
     }
     // Uptrends' rule: the Error message is always sent; Ok and Reminder only when ticked.
     if (!definitions.some((d) => d.messageTypes.includes("error"))) {
-      ctx.addIssue({ code: "custom", path: ["stepDefinitions"], message: "One step definition must send the Error message" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["stepDefinitions"],
+        message: "One step definition must send the Error message",
+      });
     }
   });
 export type IntegrationCustomizations = z.infer<typeof customizationsSchema>;

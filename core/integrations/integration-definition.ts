@@ -55,5 +55,4 @@ export interface EmailIntegrationDefinition<T extends IntegrationType = Integrat
 }
 
 export type IntegrationDefinition<T extends IntegrationType = IntegrationType> =
-  | HttpIntegrationDefinition<T>
-  | EmailIntegrationDefinition<T>;
+  HttpIntegrationDefinition<T> | EmailIntegrationDefinition<T>;

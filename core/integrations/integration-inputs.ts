@@ -86,10 +86,17 @@ const messageInput = {
 
 export const previewInput = z
   .object({ integrationId: z.string().uuid().optional(), draft: integrationDraftInput.optional(), ...messageInput })
-  .refine((v) => v.integrationId !== undefined || v.draft !== undefined, { message: "Give an integrationId or a draft", path: ["draft"] });
+  .refine((v) => v.integrationId !== undefined || v.draft !== undefined, {
+    message: "Give an integrationId or a draft",
+    path: ["draft"],
+  });
 export type PreviewInput = z.infer<typeof previewInput>;
 
-export const testSendInput = z.object({ integrationId: z.string().uuid(), draft: integrationDraftInput.optional(), ...messageInput });
+export const testSendInput = z.object({
+  integrationId: z.string().uuid(),
+  draft: integrationDraftInput.optional(),
+  ...messageInput,
+});
 export type TestSendInput = z.infer<typeof testSendInput>;
 
 export const sampleAlertInput = z.object({ messageType: messageTypeSchema });

@@ -15,7 +15,8 @@ export const raw = (text: string) => new RawJson(text);
  */
 export const enc = (template: string) => `{{@JsonEncode(${template})}}`;
 
-export type JsonTemplateValue = string | number | boolean | null | RawJson | JsonTemplateValue[] | { [key: string]: JsonTemplateValue };
+export type JsonTemplateValue =
+  string | number | boolean | null | RawJson | JsonTemplateValue[] | { [key: string]: JsonTemplateValue };
 
 export function jsonTemplate(value: JsonTemplateValue, indent = ""): string {
   const inner = `${indent}  `;

@@ -27,19 +27,29 @@ export function resolveMessagePlan(
   const definition = getIntegrationDefinition(integration.type);
   if (definition.transport === "smtp") {
     const custom = integration.customizations?.email?.[messageType];
-    return { kind: "email", template: custom ?? definition.defaultEmail[messageType], customized: custom !== undefined };
+    return {
+      kind: "email",
+      template: custom ?? definition.defaultEmail[messageType],
+      customized: custom !== undefined,
+    };
   }
   const { definitions, customized } = activeStepDefinitions(integration);
   const found = definitions.find((d) => d.messageTypes.includes(messageType));
   if (found) return { kind: "http", definition: found, customized };
-  return { kind: "skip", reason: `${definition.label} sends no ${messageType} message${customized ? " in its customized steps" : ""}` };
+  return {
+    kind: "skip",
+    reason: `${definition.label} sends no ${messageType} message${customized ? " in its customized steps" : ""}`,
+  };
 }
 
 /**
  * Values for `{{Name}}`: the type's defaults, the integration's values, the level's values for
  * per-level variables, then secrets (a level can never override a credential).
  */
-export function integrationVariables(integration: IntegrationRecord, levelVariables: Record<string, string>): Record<string, string> {
+export function integrationVariables(
+  integration: IntegrationRecord,
+  levelVariables: Record<string, string>,
+): Record<string, string> {
   const defaults: Record<string, string> = {};
   for (const v of getIntegrationDefinition(integration.type).variables) {
     if (v.defaultValue !== undefined) defaults[v.name] = v.defaultValue;

@@ -40,10 +40,22 @@ export function previewMessage(
   const preview: MessagePreview = { messageType, skipped: false, requests: [], problems: [] };
   const plan = resolveMessagePlan(integration, messageType);
   if (plan.kind === "skip") return { ...preview, skipped: true, skipReason: plan.reason };
-  let ctx = buildTemplateContext({ ...sampleCtx, messageType, variables: integrationVariables(integration, sampleCtx.variables) });
+  let ctx = buildTemplateContext({
+    ...sampleCtx,
+    messageType,
+    variables: integrationVariables(integration, sampleCtx.variables),
+  });
   const secrets = Object.values(integration.secrets);
   const problem = (step: string, error: unknown): PreviewProblem => {
-    if (error instanceof TemplateError) return { step, code: error.code, message: error.message, position: error.position, line: error.line, column: error.column };
+    if (error instanceof TemplateError)
+      return {
+        step,
+        code: error.code,
+        message: error.message,
+        position: error.position,
+        line: error.line,
+        column: error.column,
+      };
     throw error;
   };
 
@@ -51,7 +63,13 @@ export function previewMessage(
     try {
       const email = renderEmail(plan.template, ctx);
       const r = (s: string) => redact(s, secrets);
-      preview.email = { from: ctx.variables.From ?? "", to: ctx.variables.To ?? "", subject: r(email.subject), html: r(email.html), text: r(email.text) };
+      preview.email = {
+        from: ctx.variables.From ?? "",
+        to: ctx.variables.To ?? "",
+        subject: r(email.subject),
+        html: r(email.html),
+        text: r(email.text),
+      };
     } catch (error) {
       preview.problems.push(problem("Email", error));
     }
@@ -63,7 +81,9 @@ export function previewMessage(
     try {
       const rendered = renderStep(step, ctx);
       const hide = [...secrets, ...rendered.derivedSecrets];
-      const headers = Object.fromEntries(Object.entries(rendered.request.headers).map(([k, v]) => [k, redact(v, hide)]));
+      const headers = Object.fromEntries(
+        Object.entries(rendered.request.headers).map(([k, v]) => [k, redact(v, hide)]),
+      );
       preview.requests.push({
         step: name,
         method: rendered.request.method,

@@ -12,7 +12,8 @@ describe("integration catalogue", () => {
   it.each(integrationTypeSchema.options)("%s: default templates parse and use only known variables", (type) => {
     const definition = integrationDefinitions[type];
     const known = new Set(definition.variables.map((v) => v.name));
-    const problems = (src: string, names: Set<string>) => validateTemplate(src, { knownVariables: names }).map((e) => e.message);
+    const problems = (src: string, names: Set<string>) =>
+      validateTemplate(src, { knownVariables: names }).map((e) => e.message);
     if (definition.transport === "smtp") {
       for (const t of Object.values(definition.defaultEmail)) {
         for (const src of [t.subject, t.html, t.text]) expect(problems(src, known)).toEqual([]);
@@ -50,7 +51,10 @@ describe("integration catalogue", () => {
   });
 
   it("declares the documented receiver rate limits", () => {
-    expect(integrationDefinitions.pagerduty.rateLimit).toEqual({ eventsPerMinute: 120, per: { kind: "variable", name: "RoutingKey" } });
+    expect(integrationDefinitions.pagerduty.rateLimit).toEqual({
+      eventsPerMinute: 120,
+      per: { kind: "variable", name: "RoutingKey" },
+    });
     expect(integrationDefinitions.slack.rateLimit.eventsPerMinute).toBe(60);
     expect(integrationDefinitions.statuspage.rateLimit.eventsPerMinute).toBe(60);
   });

@@ -11,7 +11,9 @@ export interface RenderedEmail {
 export function renderEmail(template: EmailTemplate, ctx: TemplateContext): RenderedEmail {
   return {
     // A header cannot hold a line break; an alert text with one must not split the subject.
-    subject: renderTemplate(template.subject, ctx).replace(/\s*[\r\n]+\s*/g, " ").trim(),
+    subject: renderTemplate(template.subject, ctx)
+      .replace(/\s*[\r\n]+\s*/g, " ")
+      .trim(),
     html: renderTemplate(template.html, ctx),
     text: renderTemplate(template.text, ctx),
   };

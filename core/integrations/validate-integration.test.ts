@@ -8,27 +8,50 @@ const custom: IntegrationCustomizations = {
       messageTypes: ["error", "reminder"],
       steps: [
         {
-          name: "Login", method: "POST", url: "{{ApiUrl}}/login", headers: { "X-Key": "{{ApiKey}}" },
-          body: { type: "form", fields: { user: "{{User}}" } }, auth: { type: "none" },
+          name: "Login",
+          method: "POST",
+          url: "{{ApiUrl}}/login",
+          headers: { "X-Key": "{{ApiKey}}" },
+          body: { type: "form", fields: { user: "{{User}}" } },
+          auth: { type: "none" },
           captures: [{ name: "Token", from: "jsonPath", path: "$.token" }],
         },
         {
-          name: "Send", method: "POST", url: "{{ApiUrl}}/alerts", headers: {},
+          name: "Send",
+          method: "POST",
+          url: "{{ApiUrl}}/alerts",
+          headers: {},
           body: { type: "raw", content: '{"d":"{{@JsonEncode({{@alert.nope}})}}"}' },
-          auth: { type: "bearer", token: "{{Token}}" }, captures: [],
+          auth: { type: "bearer", token: "{{Token}}" },
+          captures: [],
         },
       ],
     },
     {
       messageTypes: ["ok"],
-      steps: [{ name: "", method: "GET", url: "{{ApiUrl}}/{{Token}}", headers: {}, body: { type: "none" }, auth: { type: "none" }, captures: [] }],
+      steps: [
+        {
+          name: "",
+          method: "GET",
+          url: "{{ApiUrl}}/{{Token}}",
+          headers: {},
+          body: { type: "none" },
+          auth: { type: "none" },
+          captures: [],
+        },
+      ],
     },
   ],
 };
 
 describe("validateIntegrationTemplates", () => {
   it("reports unknown variables per step and field, with positions, and lets later steps use captures", () => {
-    const issues = validateIntegrationTemplates({ type: "webhook", variables: { User: "bot" }, secretNames: [], customizations: custom });
+    const issues = validateIntegrationTemplates({
+      type: "webhook",
+      variables: { User: "bot" },
+      secretNames: [],
+      customizations: custom,
+    });
     expect(issues.map((i) => [i.path, i.code, i.position, i.messageTypes])).toEqual([
       ["stepDefinitions.0.steps.0.headers.X-Key", "UNKNOWN_VARIABLE", 0, ["error", "reminder"]],
       ["stepDefinitions.0.steps.1.body.content", "UNKNOWN_VARIABLE", 20, ["error", "reminder"]],
@@ -39,8 +62,16 @@ describe("validateIntegrationTemplates", () => {
   });
 
   it("accepts secrets by name and the type's predefined variables", () => {
-    const issues = validateIntegrationTemplates({ type: "webhook", variables: { User: "bot" }, secretNames: ["ApiKey"], customizations: custom });
-    expect(issues.map((i) => i.path)).toEqual(["stepDefinitions.0.steps.1.body.content", "stepDefinitions.1.steps.0.url"]);
+    const issues = validateIntegrationTemplates({
+      type: "webhook",
+      variables: { User: "bot" },
+      secretNames: ["ApiKey"],
+      customizations: custom,
+    });
+    expect(issues.map((i) => i.path)).toEqual([
+      "stepDefinitions.0.steps.1.body.content",
+      "stepDefinitions.1.steps.0.url",
+    ]);
   });
 
   it("checks customized email templates", () => {

@@ -33,7 +33,8 @@ function stepFields(step: HttpStep): [string, string][] {
   const fields: [string, string][] = [["url", step.url]];
   for (const [name, value] of Object.entries(step.headers)) fields.push([`headers.${name}`, value]);
   if (step.body.type === "raw") fields.push(["body.content", step.body.content]);
-  if (step.body.type === "form") for (const [name, value] of Object.entries(step.body.fields)) fields.push([`body.fields.${name}`, value]);
+  if (step.body.type === "form")
+    for (const [name, value] of Object.entries(step.body.fields)) fields.push([`body.fields.${name}`, value]);
   if (step.auth.type === "basic" || step.auth.type === "digest") {
     fields.push(["auth.username", step.auth.username], ["auth.password", step.auth.password]);
   }
@@ -51,14 +52,24 @@ export function validateIntegrationTemplates(input: IntegrationTemplatesInput): 
   const base = knownVariableNames(input.type, [...Object.keys(input.variables), ...(input.secretNames ?? [])]);
   const check = (path: string, messageTypes: MessageType[], src: string, known: Set<string>) => {
     for (const e of validateTemplate(src, { knownVariables: known })) {
-      issues.push({ path, messageTypes, code: e.code, message: `${path}: ${e.message}`, detail: e.message, position: e.position, line: e.line, column: e.column });
+      issues.push({
+        path,
+        messageTypes,
+        code: e.code,
+        message: `${path}: ${e.message}`,
+        detail: e.message,
+        position: e.position,
+        line: e.line,
+        column: e.column,
+      });
     }
   };
 
   for (const [d, definition] of (input.customizations?.stepDefinitions ?? []).entries()) {
     const known = new Set(base);
     for (const [s, step] of definition.steps.entries()) {
-      for (const [field, src] of stepFields(step)) check(`stepDefinitions.${d}.steps.${s}.${field}`, definition.messageTypes, src, known);
+      for (const [field, src] of stepFields(step))
+        check(`stepDefinitions.${d}.steps.${s}.${field}`, definition.messageTypes, src, known);
       for (const c of step.captures) known.add(c.name);
     }
   }

@@ -4,8 +4,18 @@
  * a date into another zone first (see `shiftToTimeZone`).
  */
 const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ];
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
@@ -38,42 +48,93 @@ function field(date: Date, token: string): string | undefined {
   const hours = date.getUTCHours();
   const h12 = hours % 12 === 0 ? 12 : hours % 12;
   switch (token) {
-    case "yyyy": return pad(date.getUTCFullYear(), 4);
-    case "yy": return pad(date.getUTCFullYear() % 100, 2);
-    case "y": return String(date.getUTCFullYear() % 100);
-    case "MMMM": return MONTHS[date.getUTCMonth()];
-    case "MMM": return MONTHS[date.getUTCMonth()]?.slice(0, 3);
-    case "MM": return pad(date.getUTCMonth() + 1, 2);
-    case "M": return String(date.getUTCMonth() + 1);
-    case "dddd": return DAYS[date.getUTCDay()];
-    case "ddd": return DAYS[date.getUTCDay()]?.slice(0, 3);
-    case "dd": return pad(date.getUTCDate(), 2);
-    case "d": return String(date.getUTCDate());
-    case "HH": return pad(hours, 2);
-    case "H": return String(hours);
-    case "hh": return pad(h12, 2);
-    case "h": return String(h12);
-    case "mm": return pad(date.getUTCMinutes(), 2);
-    case "m": return String(date.getUTCMinutes());
-    case "ss": return pad(date.getUTCSeconds(), 2);
-    case "s": return String(date.getUTCSeconds());
-    case "fff": return pad(date.getUTCMilliseconds(), 3);
-    case "ff": return pad(Math.floor(date.getUTCMilliseconds() / 10), 2);
-    case "f": return String(Math.floor(date.getUTCMilliseconds() / 100));
-    case "tt": return hours < 12 ? "AM" : "PM";
-    case "t": return hours < 12 ? "A" : "P";
+    case "yyyy":
+      return pad(date.getUTCFullYear(), 4);
+    case "yy":
+      return pad(date.getUTCFullYear() % 100, 2);
+    case "y":
+      return String(date.getUTCFullYear() % 100);
+    case "MMMM":
+      return MONTHS[date.getUTCMonth()];
+    case "MMM":
+      return MONTHS[date.getUTCMonth()]?.slice(0, 3);
+    case "MM":
+      return pad(date.getUTCMonth() + 1, 2);
+    case "M":
+      return String(date.getUTCMonth() + 1);
+    case "dddd":
+      return DAYS[date.getUTCDay()];
+    case "ddd":
+      return DAYS[date.getUTCDay()]?.slice(0, 3);
+    case "dd":
+      return pad(date.getUTCDate(), 2);
+    case "d":
+      return String(date.getUTCDate());
+    case "HH":
+      return pad(hours, 2);
+    case "H":
+      return String(hours);
+    case "hh":
+      return pad(h12, 2);
+    case "h":
+      return String(h12);
+    case "mm":
+      return pad(date.getUTCMinutes(), 2);
+    case "m":
+      return String(date.getUTCMinutes());
+    case "ss":
+      return pad(date.getUTCSeconds(), 2);
+    case "s":
+      return String(date.getUTCSeconds());
+    case "fff":
+      return pad(date.getUTCMilliseconds(), 3);
+    case "ff":
+      return pad(Math.floor(date.getUTCMilliseconds() / 10), 2);
+    case "f":
+      return String(Math.floor(date.getUTCMilliseconds() / 100));
+    case "tt":
+      return hours < 12 ? "AM" : "PM";
+    case "t":
+      return hours < 12 ? "A" : "P";
     case "K":
-    case "Z": return "Z";
-    case "zzz": return "+00:00";
-    default: return undefined;
+    case "Z":
+      return "Z";
+    case "zzz":
+      return "+00:00";
+    default:
+      return undefined;
   }
 }
 
 // Longest first, so "yyyy" wins over "yy" and "MMMM" over "MM".
 const TOKENS = [
-  "yyyy", "MMMM", "dddd", "fff", "MMM", "ddd", "zzz",
-  "yy", "MM", "dd", "HH", "hh", "mm", "ss", "ff", "tt",
-  "y", "M", "d", "H", "h", "m", "s", "f", "t", "K", "Z",
+  "yyyy",
+  "MMMM",
+  "dddd",
+  "fff",
+  "MMM",
+  "ddd",
+  "zzz",
+  "yy",
+  "MM",
+  "dd",
+  "HH",
+  "hh",
+  "mm",
+  "ss",
+  "ff",
+  "tt",
+  "y",
+  "M",
+  "d",
+  "H",
+  "h",
+  "m",
+  "s",
+  "f",
+  "t",
+  "K",
+  "Z",
 ];
 
 /** Formats `date` with a .NET custom format string (or one of the standard formats o, s, u, R). */
@@ -120,8 +181,12 @@ export function shiftToTimeZone(date: Date, timeZone: string): Date {
     parts = new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
-      year: "numeric", month: "2-digit", day: "2-digit",
-      hour: "2-digit", minute: "2-digit", second: "2-digit",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
     }).formatToParts(date);
   } catch {
     return date;

@@ -121,7 +121,11 @@ class Parser {
     const n = node.args.length;
     if (n < fn.minArgs || n > fn.maxArgs) {
       const expected =
-        fn.minArgs === fn.maxArgs ? `${fn.minArgs}` : fn.maxArgs === Infinity ? `at least ${fn.minArgs}` : `${fn.minArgs} to ${fn.maxArgs}`;
+        fn.minArgs === fn.maxArgs
+          ? `${fn.minArgs}`
+          : fn.maxArgs === Infinity
+            ? `at least ${fn.minArgs}`
+            : `${fn.minArgs} to ${fn.maxArgs}`;
       this.fail("WRONG_ARGUMENT_COUNT", `${fn.signature} takes ${expected} argument(s), got ${n}`, node.position);
     }
     return node;

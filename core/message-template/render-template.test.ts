@@ -19,8 +19,10 @@ describe("renderTemplate", () => {
 
   it("renders every function", () => {
     expect(render("{{@JsonEncode({{Quote}})}}")).toBe('say \\"hi\\"\\n');
-    expect(render("{{@JsonDecode(a\\\"b\\n)}}")).toBe('a"b\n');
-    expect(render("{{@XmlEncode(<a href=\"x\">'&'</a>)}}")).toBe("&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;");
+    expect(render('{{@JsonDecode(a\\"b\\n)}}')).toBe('a"b\n');
+    expect(render("{{@XmlEncode(<a href=\"x\">'&'</a>)}}")).toBe(
+      "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;",
+    );
     expect(render("{{@XmlDecode(&lt;b&gt; &amp; &#65;&#x42; &nbsp;)}}")).toBe("<b> & AB &nbsp;");
     expect(render("{{@Base64Encode(héllo, world)}}")).toBe(Buffer.from("héllo, world").toString("base64"));
     expect(render("{{@Base64Decode(aMOpbGxv)}}")).toBe("héllo");
@@ -82,13 +84,17 @@ describe("renderTemplate", () => {
   });
 
   it("fails on invalid arguments with the call's position", () => {
-    expect(() => render("x{{@RandomInt(5, 1)}}")).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", position: 1 }));
+    expect(() => render("x{{@RandomInt(5, 1)}}")).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT", position: 1 }),
+    );
     expect(() => render("{{@HexToBase64(xyz)}}")).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
     expect(() => render("{{@DateTime(Iso, Tomorrow)}}")).not.toThrow();
     expect(() => render("{{@Truncate(ten, abc)}}")).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
   });
 
   it("throws the parse error for broken templates", () => {
-    expect(() => render("{{@alert.type")).toThrow(expect.objectContaining({ code: "UNCLOSED_EXPRESSION", position: 0 }));
+    expect(() => render("{{@alert.type")).toThrow(
+      expect.objectContaining({ code: "UNCLOSED_EXPRESSION", position: 0 }),
+    );
   });
 });

@@ -18,8 +18,12 @@ function renderNode(node: TemplateNode, ctx: TemplateContext, source: string): s
       return node.value;
     case "variable": {
       const value = node.system
-        ? isSystemVariable(node.name) ? ctx.system[node.name] : undefined
-        : Object.hasOwn(ctx.variables, node.name) ? ctx.variables[node.name] : undefined;
+        ? isSystemVariable(node.name)
+          ? ctx.system[node.name]
+          : undefined
+        : Object.hasOwn(ctx.variables, node.name)
+          ? ctx.variables[node.name]
+          : undefined;
       if (value === undefined) {
         const shown = node.system ? `@${node.name}` : node.name;
         throw new TemplateError("UNKNOWN_VARIABLE", `Unknown variable {{${shown}}}`, node.position, source);

@@ -19,7 +19,10 @@ export const SYSTEM_VARIABLES = [
   { name: "alert.firstErrorUtc", description: "First error time, ISO 8601 without offset, UTC" },
   { name: "alert.firstError", description: "First error time, ISO 8601 without offset, account time zone" },
   { name: "alert.firstErrorUtcFormatted", description: "First error time in the account culture format, UTC" },
-  { name: "alert.firstErrorFormatted", description: "First error time in the account culture format, account time zone" },
+  {
+    name: "alert.firstErrorFormatted",
+    description: "First error time in the account culture format, account time zone",
+  },
   { name: "alert.firstErrorCheckId", description: "ID of the first failing check" },
   { name: "alert.firstErrorCheckUrl", description: "Deep link to the first failing check" },
   { name: "alert.downtimeDuration", description: "First error → recovery as H:mm:ss (Ok messages only)" },

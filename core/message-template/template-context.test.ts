@@ -11,9 +11,7 @@ function input(overrides: Partial<TemplateContextInput> = {}): TemplateContextIn
 describe("buildTemplateContext", () => {
   it("maps every system variable for an Error", () => {
     const ctx = buildTemplateContext(input({ account: { id: "42", timeZone: "Europe/Amsterdam" } }));
-    const rendered = Object.fromEntries(
-      SYSTEM_VARIABLES.map((v) => [v.name, renderTemplate(`{{@${v.name}}}`, ctx)]),
-    );
+    const rendered = Object.fromEntries(SYSTEM_VARIABLES.map((v) => [v.name, renderTemplate(`{{@${v.name}}}`, ctx)]));
     expect(rendered).toEqual({
       "account.accountId": "42",
       "alert.alertGuid": expect.stringMatching(/^[0-9a-f-]{36}$/),

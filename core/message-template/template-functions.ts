@@ -52,7 +52,15 @@ function randomBelow(bound: number): number {
 }
 
 function textFunction(name: string, description: string, fn: (s: string) => string): TemplateFunction {
-  return { name, signature: `@${name}(text)`, description, minArgs: 1, maxArgs: Infinity, trimArgs: false, call: (args) => fn(text(args)) };
+  return {
+    name,
+    signature: `@${name}(text)`,
+    description,
+    minArgs: 1,
+    maxArgs: Infinity,
+    trimArgs: false,
+    call: (args) => fn(text(args)),
+  };
 }
 
 function dateTime(args: string[], ctx: TemplateContext): string {

@@ -15,7 +15,9 @@ function variants(secret: string): string[] {
  * contains another is masked whole.
  */
 export function redact(text: string, secrets: Iterable<string>): string {
-  const forms = [...new Set([...secrets].filter((s) => s !== "").flatMap(variants))].sort((a, b) => b.length - a.length);
+  const forms = [...new Set([...secrets].filter((s) => s !== "").flatMap(variants))].sort(
+    (a, b) => b.length - a.length,
+  );
   let out = text;
   for (const form of forms) out = out.split(form).join(REDACTED);
   return out;

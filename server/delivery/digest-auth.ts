@@ -31,7 +31,12 @@ export function digestAuthorization(options: {
   const realm = challenge.realm ?? "";
   const nonce = challenge.nonce ?? "";
   const cnonce = options.cnonce ?? randomBytes(8).toString("hex");
-  const qop = (challenge.qop ?? "").split(",").map((q) => q.trim()).includes("auth") ? "auth" : undefined;
+  const qop = (challenge.qop ?? "")
+    .split(",")
+    .map((q) => q.trim())
+    .includes("auth")
+    ? "auth"
+    : undefined;
   const nc = "00000001";
   let ha1 = h(`${username}:${realm}:${password}`);
   if (algorithm.endsWith("-SESS")) ha1 = h(`${ha1}:${nonce}:${cnonce}`);

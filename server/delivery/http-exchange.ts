@@ -93,6 +93,9 @@ export async function exchange(
       }
       continue;
     }
-    return { response: { status: response.status, headers: headersOf(response), body: await readCapped(response), url }, requests };
+    return {
+      response: { status: response.status, headers: headersOf(response), body: await readCapped(response), url },
+      requests,
+    };
   }
 }

@@ -12,6 +12,9 @@ describe("rateLimitBucket", () => {
   });
 
   it("counts Slack per integration", () => {
-    expect(rateLimitBucket(integration("slack", {}))).toEqual({ key: "integration:11111111-1111-4111-8111-111111111111", eventsPerMinute: 60 });
+    expect(rateLimitBucket(integration("slack", {}))).toEqual({
+      key: "integration:11111111-1111-4111-8111-111111111111",
+      eventsPerMinute: 60,
+    });
   });
 });

@@ -18,11 +18,15 @@ function messageId(idempotencyKey: string): string | undefined {
 
 function smtpFailure(error: unknown): { code: SendErrorCode; retryable: boolean; status?: number; message: string } {
   const message = error instanceof Error ? error.message : String(error);
-  const status = error instanceof Error && "responseCode" in error && typeof error.responseCode === "number" ? error.responseCode : undefined;
+  const status =
+    error instanceof Error && "responseCode" in error && typeof error.responseCode === "number"
+      ? error.responseCode
+      : undefined;
   const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "";
   // SMTP's own rule: 4xx replies are transient, 5xx permanent; bad credentials stay bad.
   if (status !== undefined) return { code: "SMTP_ERROR", retryable: status < 500, status, message };
-  if (code === "EAUTH" || code === "EENVELOPE" || code === "EMESSAGE") return { code: "SMTP_ERROR", retryable: false, message };
+  if (code === "EAUTH" || code === "EENVELOPE" || code === "EMESSAGE")
+    return { code: "SMTP_ERROR", retryable: false, message };
   if (code === "ETIMEDOUT") return { code: "TIMEOUT", retryable: true, message };
   return { code: "NETWORK_ERROR", retryable: true, message };
 }
@@ -30,13 +34,26 @@ function smtpFailure(error: unknown): { code: SendErrorCode; retryable: boolean;
 type BaseKeys = "skipped" | "steps" | "attemptsInfo" | "request" | "response";
 
 /** Sends one email through the integration's SMTP server. */
-export async function sendEmail(template: EmailTemplate, ctx: TemplateContext, secrets: string[], deps: SendDeps): Promise<SendResult> {
+export async function sendEmail(
+  template: EmailTemplate,
+  ctx: TemplateContext,
+  secrets: string[],
+  deps: SendDeps,
+): Promise<SendResult> {
   const started = performance.now();
   const v = ctx.variables;
   const host = v.SmtpHost?.trim() ?? "";
   const port = Number(v.SmtpPort ?? "587");
-  const base: Pick<SendResult, BaseKeys> = { skipped: false, steps: [], attemptsInfo: { requests: 0 }, request: null, response: null };
-  const done = (partial: Omit<SendResult, "latencyMs" | BaseKeys> & Partial<Pick<SendResult, BaseKeys>>): SendResult => ({
+  const base: Pick<SendResult, BaseKeys> = {
+    skipped: false,
+    steps: [],
+    attemptsInfo: { requests: 0 },
+    request: null,
+    response: null,
+  };
+  const done = (
+    partial: Omit<SendResult, "latencyMs" | BaseKeys> & Partial<Pick<SendResult, BaseKeys>>,
+  ): SendResult => ({
     ...base,
     ...partial,
     latencyMs: Math.round(performance.now() - started),
@@ -51,21 +68,32 @@ export async function sendEmail(template: EmailTemplate, ctx: TemplateContext, s
   try {
     email = renderEmail(template, ctx);
   } catch (error) {
-    if (error instanceof TemplateError) return done({ ok: false, retryable: false, error: { code: "TEMPLATE_ERROR", message: error.message } });
+    if (error instanceof TemplateError)
+      return done({ ok: false, retryable: false, error: { code: "TEMPLATE_ERROR", message: error.message } });
     throw error;
   }
   const id = messageId(deps.idempotencyKey);
   const request: RecordedRequest = {
     method: "SMTP",
     url: `smtp://${host}:${port}`,
-    headers: { From: v.From ?? "", To: v.To ?? "", Subject: redact(email.subject, secrets), ...(id ? { "Message-ID": id } : {}) },
+    headers: {
+      From: v.From ?? "",
+      To: v.To ?? "",
+      Subject: redact(email.subject, secrets),
+      ...(id ? { "Message-ID": id } : {}),
+    },
     body: redact(email.text, secrets),
   };
   try {
     await assertHostAllowed(host, port, { allowList: deps.outbound.allowList, resolve: deps.outbound.resolve });
   } catch (error) {
     if (error instanceof OutboundBlockedError) {
-      return done({ ok: false, retryable: false, request, error: { code: "OUTBOUND_BLOCKED", message: error.message } });
+      return done({
+        ok: false,
+        retryable: false,
+        request,
+        error: { code: "OUTBOUND_BLOCKED", message: error.message },
+      });
     }
     return done({ ok: false, retryable: true, request, error: { code: "NETWORK_ERROR", message: String(error) } });
   }
@@ -108,7 +136,10 @@ export async function sendEmail(template: EmailTemplate, ctx: TemplateContext, s
       status: failure.status,
       request,
       attemptsInfo: { requests: 1 },
-      response: failure.status === undefined ? null : { status: failure.status, headers: {}, body: redact(failure.message, secrets) },
+      response:
+        failure.status === undefined
+          ? null
+          : { status: failure.status, headers: {}, body: redact(failure.message, secrets) },
       error: { code: failure.code, message: redact(failure.message, secrets) },
     });
   } finally {

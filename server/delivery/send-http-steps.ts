@@ -7,7 +7,13 @@ import { exchange, type ExchangeResponse } from "./http-exchange";
 import { captureText, readJsonPath } from "~/core/integrations/json-path";
 import { renderStep, type RenderedStep } from "~/core/integrations/render-step";
 import { isRetryableStatus, isSuccessStatus, parseRetryAfter } from "~/core/integrations/retry-classification";
-import type { RecordedRequest, RecordedResponse, SendErrorCode, SendResult, StepRecord } from "~/core/integrations/send-result";
+import type {
+  RecordedRequest,
+  RecordedResponse,
+  SendErrorCode,
+  SendResult,
+  StepRecord,
+} from "~/core/integrations/send-result";
 import type { SendDeps } from "./send-deps";
 
 const RESPONSE_BODY_LIMIT = 4096;
@@ -29,12 +35,21 @@ function recordRequest(step: RenderedStep, secrets: string[]): RecordedRequest {
 }
 
 function recordResponse(response: ExchangeResponse, secrets: string[]): RecordedResponse {
-  return { status: response.status, headers: response.headers, body: truncateBytes(redact(response.body, secrets), RESPONSE_BODY_LIMIT) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: truncateBytes(redact(response.body, secrets), RESPONSE_BODY_LIMIT),
+  };
 }
 
 function rerecord(step: StepRecord, secrets: string[]) {
   const r = (text: string) => redact(text, secrets);
-  step.request = { ...step.request, url: r(step.request.url), body: r(step.request.body), headers: Object.fromEntries(Object.entries(step.request.headers).map(([k, v]) => [k, r(v)])) };
+  step.request = {
+    ...step.request,
+    url: r(step.request.url),
+    body: r(step.request.body),
+    headers: Object.fromEntries(Object.entries(step.request.headers).map(([k, v]) => [k, r(v)])),
+  };
   if (step.response) step.response = { ...step.response, body: r(step.response.body) };
 }
 
@@ -74,7 +89,9 @@ export async function sendHttpSteps(
   let ctx = baseCtx;
   const redactAlso = [...secrets];
 
-  const finish = (partial: Omit<SendResult, "steps" | "attemptsInfo" | "latencyMs" | "request" | "response" | "skipped">): SendResult => {
+  const finish = (
+    partial: Omit<SendResult, "steps" | "attemptsInfo" | "latencyMs" | "request" | "response" | "skipped">,
+  ): SendResult => {
     // A token captured in step 1 is only known to be a credential once step 2 sends it.
     for (const step of steps) rerecord(step, redactAlso);
     const last = steps.at(-1);
@@ -96,20 +113,30 @@ export async function sendHttpSteps(
       rendered = renderStep(step, ctx);
     } catch (error) {
       if (error instanceof TemplateError) {
-        return finish({ ok: false, retryable: false, error: { code: "TEMPLATE_ERROR", message: `${name}: ${error.message}` } });
+        return finish({
+          ok: false,
+          retryable: false,
+          error: { code: "TEMPLATE_ERROR", message: `${name}: ${error.message}` },
+        });
       }
       throw error;
     }
     if (deps.idempotencyKey) {
       // Each step is a different request, so each gets its own key.
-      rendered.request.headers["Idempotency-Key"] = index === 0 ? deps.idempotencyKey : `${deps.idempotencyKey}:${index + 1}`;
+      rendered.request.headers["Idempotency-Key"] =
+        index === 0 ? deps.idempotencyKey : `${deps.idempotencyKey}:${index + 1}`;
     }
     redactAlso.push(...rendered.derivedSecrets);
     const request = recordRequest(rendered, redactAlso);
     const stepStarted = performance.now();
     let response: ExchangeResponse;
     try {
-      const result = await exchange(rendered, { fetch: deps.fetch, signal, allowList: deps.outbound.allowList, resolve: deps.outbound.resolve });
+      const result = await exchange(rendered, {
+        fetch: deps.fetch,
+        signal,
+        allowList: deps.outbound.allowList,
+        resolve: deps.outbound.resolve,
+      });
       response = result.response;
       requests += result.requests;
     } catch (error) {
@@ -120,7 +147,12 @@ export async function sendHttpSteps(
       requests++;
       return finish({ ok: false, retryable: true, error: describeNetworkError(error) });
     }
-    steps.push({ name, request, response: recordResponse(response, redactAlso), latencyMs: Math.round(performance.now() - stepStarted) });
+    steps.push({
+      name,
+      request,
+      response: recordResponse(response, redactAlso),
+      latencyMs: Math.round(performance.now() - stepStarted),
+    });
 
     if (!isSuccessStatus(response.status)) {
       const retryable = isRetryableStatus(response.status);
@@ -129,7 +161,10 @@ export async function sendHttpSteps(
         retryable,
         status: response.status,
         retryAfterMs: retryable ? parseRetryAfter(response.headers["retry-after"]) : undefined,
-        error: { code: "HTTP_ERROR", message: `${name}: HTTP ${response.status} ${truncateBytes(redact(response.body, redactAlso), 300)}`.trim() },
+        error: {
+          code: "HTTP_ERROR",
+          message: `${name}: HTTP ${response.status} ${truncateBytes(redact(response.body, redactAlso), 300)}`.trim(),
+        },
       });
     }
     const captured: Record<string, string> = {};
@@ -140,7 +175,10 @@ export async function sendHttpSteps(
           ok: false,
           retryable: false,
           status: response.status,
-          error: { code: "CAPTURE_FAILED", message: `${name}: nothing found at ${c.from} "${c.path}" for {{${c.name}}}` },
+          error: {
+            code: "CAPTURE_FAILED",
+            message: `${name}: nothing found at ${c.from} "${c.path}" for {{${c.name}}}`,
+          },
         });
       }
       captured[c.name] = value;

@@ -34,7 +34,13 @@ describe("sendIntegrationMessage: outcome classification", () => {
   it("delivers, sending the Idempotency-Key header", async () => {
     const record = await webhookReplying({ status: 200, body: "ok" });
     const result = await sendIntegrationMessage(record, ctx, deps());
-    expect(result).toMatchObject({ ok: true, skipped: false, retryable: false, status: 200, attemptsInfo: { requests: 1 } });
+    expect(result).toMatchObject({
+      ok: true,
+      skipped: false,
+      retryable: false,
+      status: 200,
+      attemptsInfo: { requests: 1 },
+    });
     expect(header(receiver!.requests[0]!, "idempotency-key")).toBe("run-1:1:error:0");
     expect(result.request).toMatchObject({ method: "POST", url: `${receiver!.url}/hook` });
     expect(result.response).toMatchObject({ status: 200, body: "ok" });
@@ -49,8 +55,18 @@ describe("sendIntegrationMessage: outcome classification", () => {
           ? { status: 429, headers: { "Retry-After": "7" }, body: "slow down" }
           : { status: 429, headers: { "Retry-After": new Date(Date.now() + 60_000).toUTCString() } },
     );
-    expect(await sendIntegrationMessage(record, ctx, deps())).toMatchObject({ ok: false, retryable: true, status: 503, error: { code: "HTTP_ERROR" } });
-    expect(await sendIntegrationMessage(record, ctx, deps())).toMatchObject({ ok: false, retryable: true, status: 429, retryAfterMs: 7000 });
+    expect(await sendIntegrationMessage(record, ctx, deps())).toMatchObject({
+      ok: false,
+      retryable: true,
+      status: 503,
+      error: { code: "HTTP_ERROR" },
+    });
+    expect(await sendIntegrationMessage(record, ctx, deps())).toMatchObject({
+      ok: false,
+      retryable: true,
+      status: 429,
+      retryAfterMs: 7000,
+    });
     const dated = await sendIntegrationMessage(record, ctx, deps());
     expect(dated.retryAfterMs).toBeGreaterThan(50_000);
     expect(dated.retryAfterMs).toBeLessThanOrEqual(60_000);
@@ -70,15 +86,25 @@ describe("sendIntegrationMessage: outcome classification", () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : 0;
     await new Promise<void>((r) => server.close(() => r()));
-    const result = await sendIntegrationMessage(integration("webhook", { ApiUrl: `http://127.0.0.1:${port}/` }), ctx, deps());
+    const result = await sendIntegrationMessage(
+      integration("webhook", { ApiUrl: `http://127.0.0.1:${port}/` }),
+      ctx,
+      deps(),
+    );
     expect(result).toMatchObject({ ok: false, retryable: true, error: { code: "NETWORK_ERROR" }, response: null });
     expect(result.error?.message).toContain("ECONNREFUSED");
     expect(result.request?.url).toBe(`http://127.0.0.1:${port}/`);
   });
 
   it("retries a timeout", async () => {
-    receiver = await startReceiver(() => new Promise<Reply>((resolve) => setTimeout(() => resolve({ status: 200 }), 1500)));
-    const result = await sendIntegrationMessage(integration("webhook", { ApiUrl: receiver.url }), ctx, deps({ timeoutMs: 200 }));
+    receiver = await startReceiver(
+      () => new Promise<Reply>((resolve) => setTimeout(() => resolve({ status: 200 }), 1500)),
+    );
+    const result = await sendIntegrationMessage(
+      integration("webhook", { ApiUrl: receiver.url }),
+      ctx,
+      deps({ timeoutMs: 200 }),
+    );
     expect(result).toMatchObject({ ok: false, retryable: true, error: { code: "TIMEOUT" } });
   });
 
@@ -104,7 +130,22 @@ describe("sendIntegrationMessage: outcome classification", () => {
   it("fails finally on template errors at send time", async () => {
     const record = await webhookReplying({ status: 200 });
     const custom: IntegrationCustomizations = {
-      stepDefinitions: [{ messageTypes: ["error"], steps: [{ name: "", method: "POST", url: "{{ApiUrl}}", headers: {}, body: { type: "raw", content: "{{Nope}}" }, auth: { type: "none" }, captures: [] }] }],
+      stepDefinitions: [
+        {
+          messageTypes: ["error"],
+          steps: [
+            {
+              name: "",
+              method: "POST",
+              url: "{{ApiUrl}}",
+              headers: {},
+              body: { type: "raw", content: "{{Nope}}" },
+              auth: { type: "none" },
+              captures: [],
+            },
+          ],
+        },
+      ],
     };
     const result = await sendIntegrationMessage({ ...record, customizations: custom }, ctx, deps());
     expect(result).toMatchObject({ ok: false, retryable: false, error: { code: "TEMPLATE_ERROR" } });
@@ -124,7 +165,8 @@ describe("sendIntegrationMessage: outcome classification", () => {
 describe("sendIntegrationMessage: steps, captures, auth, redaction", () => {
   it("runs steps in order, feeding captures into later steps, and redacts secrets", async () => {
     receiver = await startReceiver((req) => {
-      if (req.url === "/token") return { status: 200, headers: { "X-Session": "sess-42" }, body: { data: [{ token: "tok-SECRET-99" }] } };
+      if (req.url === "/token")
+        return { status: 200, headers: { "X-Session": "sess-42" }, body: { data: [{ token: "tok-SECRET-99" }] } };
       if (req.url === "/alerts?session=sess-42") {
         if (header(req, "authorization") !== "Bearer tok-SECRET-99") throw new Error("bad bearer");
         return { status: 201, body: { echo: "p4ssw0rd tok-SECRET-99" } };
@@ -137,7 +179,10 @@ describe("sendIntegrationMessage: steps, captures, auth, redaction", () => {
           messageTypes: ["error", "ok"],
           steps: [
             {
-              name: "Login", method: "POST", url: "{{ApiUrl}}/token", headers: {},
+              name: "Login",
+              method: "POST",
+              url: "{{ApiUrl}}/token",
+              headers: {},
               body: { type: "form", fields: { user: "bot", password: "{{Password}}" } },
               auth: { type: "basic", username: "bot", password: "{{Password}}" },
               captures: [
@@ -146,9 +191,13 @@ describe("sendIntegrationMessage: steps, captures, auth, redaction", () => {
               ],
             },
             {
-              name: "Alert", method: "POST", url: "{{ApiUrl}}/alerts?session={{Session}}", headers: {},
+              name: "Alert",
+              method: "POST",
+              url: "{{ApiUrl}}/alerts?session={{Session}}",
+              headers: {},
               body: { type: "raw", content: '{"key":"{{@incident.key}}","pw":"{{Password}}"}' },
-              auth: { type: "bearer", token: "{{Token}}" }, captures: [],
+              auth: { type: "bearer", token: "{{Token}}" },
+              captures: [],
             },
           ],
         },
@@ -159,7 +208,10 @@ describe("sendIntegrationMessage: steps, captures, auth, redaction", () => {
     expect(receiver.violations).toEqual([]);
     expect(result).toMatchObject({ ok: true, status: 201, attemptsInfo: { requests: 2 } });
     expect(result.steps.map((s) => s.name)).toEqual(["Login", "Alert"]);
-    expect(receiver.requests.map((r) => header(r, "idempotency-key"))).toEqual(["run-1:1:error:0", "run-1:1:error:0:2"]);
+    expect(receiver.requests.map((r) => header(r, "idempotency-key"))).toEqual([
+      "run-1:1:error:0",
+      "run-1:1:error:0:2",
+    ]);
     expect(receiver.requests[0]?.body).toBe("user=bot&password=p4ssw0rd");
     const recorded = JSON.stringify(result.steps);
     expect(recorded).not.toContain("p4ssw0rd");
@@ -176,13 +228,33 @@ describe("sendIntegrationMessage: steps, captures, auth, redaction", () => {
         {
           messageTypes: ["error"],
           steps: [
-            { name: "Find", method: "GET", url: "{{ApiUrl}}", headers: {}, body: { type: "none" }, auth: { type: "none" }, captures: [{ name: "Id", from: "jsonPath", path: "$.result[0].sys_id" }] },
-            { name: "Use", method: "GET", url: "{{ApiUrl}}/{{Id}}", headers: {}, body: { type: "none" }, auth: { type: "none" }, captures: [] },
+            {
+              name: "Find",
+              method: "GET",
+              url: "{{ApiUrl}}",
+              headers: {},
+              body: { type: "none" },
+              auth: { type: "none" },
+              captures: [{ name: "Id", from: "jsonPath", path: "$.result[0].sys_id" }],
+            },
+            {
+              name: "Use",
+              method: "GET",
+              url: "{{ApiUrl}}/{{Id}}",
+              headers: {},
+              body: { type: "none" },
+              auth: { type: "none" },
+              captures: [],
+            },
           ],
         },
       ],
     };
-    const result = await sendIntegrationMessage(integration("webhook", { ApiUrl: receiver.url }, {}, custom), ctx, deps());
+    const result = await sendIntegrationMessage(
+      integration("webhook", { ApiUrl: receiver.url }, {}, custom),
+      ctx,
+      deps(),
+    );
     expect(result).toMatchObject({ ok: false, retryable: false, error: { code: "CAPTURE_FAILED" } });
     expect(receiver.requests).toHaveLength(1);
   });
@@ -193,22 +265,40 @@ describe("sendIntegrationMessage: steps, captures, auth, redaction", () => {
     receiver = await startReceiver((req) => {
       const auth = header(req, "authorization");
       if (!auth.startsWith("Digest ")) {
-        return { status: 401, headers: { "WWW-Authenticate": 'Digest realm="alerts", nonce="n0nce", qop="auth", opaque="op"' } };
+        return {
+          status: 401,
+          headers: { "WWW-Authenticate": 'Digest realm="alerts", nonce="n0nce", qop="auth", opaque="op"' },
+        };
       }
       const p = Object.fromEntries([...auth.matchAll(/(\w+)="?([^",]*)"?/g)].map((m) => [m[1], m[2]]));
       const expected = md5(`${md5("bot:alerts:pw")}:n0nce:${p.nc}:${p.cnonce}:auth:${md5(`POST:${p.uri}`)}`);
-      if (p.response !== expected || p.uri !== "/digest?x=1" || p.opaque !== "op") throw new Error(`bad digest ${auth}`);
+      if (p.response !== expected || p.uri !== "/digest?x=1" || p.opaque !== "op")
+        throw new Error(`bad digest ${auth}`);
       return { status: 200 };
     });
     const custom: IntegrationCustomizations = {
       stepDefinitions: [
         {
           messageTypes: ["error"],
-          steps: [{ name: "", method: "POST", url: "{{ApiUrl}}/digest?x=1", headers: {}, body: { type: "raw", content: "hi" }, auth: { type: "digest", username: "bot", password: "pw" }, captures: [] }],
+          steps: [
+            {
+              name: "",
+              method: "POST",
+              url: "{{ApiUrl}}/digest?x=1",
+              headers: {},
+              body: { type: "raw", content: "hi" },
+              auth: { type: "digest", username: "bot", password: "pw" },
+              captures: [],
+            },
+          ],
         },
       ],
     };
-    const result = await sendIntegrationMessage(integration("webhook", { ApiUrl: receiver.url }, {}, custom), ctx, deps());
+    const result = await sendIntegrationMessage(
+      integration("webhook", { ApiUrl: receiver.url }, {}, custom),
+      ctx,
+      deps(),
+    );
     expect(receiver.violations).toEqual([]);
     expect(result).toMatchObject({ ok: true, status: 200, attemptsInfo: { requests: 2 } });
   });

@@ -136,7 +136,10 @@ export async function saveDraft(
     .returning({ revision: flows.draftRevision, updatedAt: flows.updatedAt });
   if (row) return row;
   await getFlow(scope, input.flowId);
-  throw new DomainError("CONFLICT", "The flow was changed elsewhere since you opened it; reload to see the latest draft");
+  throw new DomainError(
+    "CONFLICT",
+    "The flow was changed elsewhere since you opened it; reload to see the latest draft",
+  );
 }
 
 export async function publishFlow(scope: Scope, input: { flowId: string; note: string }) {
@@ -157,7 +160,10 @@ export async function publishFlow(scope: Scope, input: { flowId: string; note: s
       .values({ flowId: input.flowId, version: (last?.version ?? 0) + 1, graph, plan, note: input.note })
       .returning({ id: flowVersions.id, version: flowVersions.version, createdAt: flowVersions.createdAt });
     if (!version) throw new Error("insert returned no row");
-    await tx.update(flows).set({ publishedVersionId: version.id, updatedAt: new Date() }).where(eq(flows.id, input.flowId));
+    await tx
+      .update(flows)
+      .set({ publishedVersionId: version.id, updatedAt: new Date() })
+      .where(eq(flows.id, input.flowId));
     return version;
   });
 }
@@ -165,7 +171,12 @@ export async function publishFlow(scope: Scope, input: { flowId: string; note: s
 export async function listVersions({ db, workspaceId }: Scope, flowId: string) {
   await getFlow({ db, workspaceId }, flowId);
   return db
-    .select({ id: flowVersions.id, version: flowVersions.version, note: flowVersions.note, createdAt: flowVersions.createdAt })
+    .select({
+      id: flowVersions.id,
+      version: flowVersions.version,
+      note: flowVersions.note,
+      createdAt: flowVersions.createdAt,
+    })
     .from(flowVersions)
     .where(eq(flowVersions.flowId, flowId))
     .orderBy(desc(flowVersions.version));
@@ -177,7 +188,13 @@ export async function getVersion({ db, workspaceId }: Scope, flowId: string, ver
     where: and(eq(flowVersions.id, versionId), eq(flowVersions.flowId, flowId)),
   });
   if (!version) throw notFound("Version", versionId);
-  return { id: version.id, version: version.version, note: version.note, createdAt: version.createdAt, graph: version.graph };
+  return {
+    id: version.id,
+    version: version.version,
+    note: version.note,
+    createdAt: version.createdAt,
+    graph: version.graph,
+  };
 }
 
 export async function setFlowEnabled({ db, workspaceId }: Scope, flowId: string, enabled: boolean) {

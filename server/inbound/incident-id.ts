@@ -40,10 +40,7 @@ export function workflowKeyFor(alertKey: string): string {
 
 export function workflowIdFor(flowId: string, alertKey: string): string {
   if (flowId === "" || flowId.includes(":") || hasUnsafeChars(flowId)) {
-    throw new AlertDomainError(
-      "invalid_flow_id",
-      `Flow id ${JSON.stringify(flowId)} cannot be part of a workflow id`,
-    );
+    throw new AlertDomainError("invalid_flow_id", `Flow id ${JSON.stringify(flowId)} cannot be part of a workflow id`);
   }
   if (alertKey === "") {
     throw new AlertDomainError("empty_alert_key", "An alert key is required to address an incident");

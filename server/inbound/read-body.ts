@@ -1,7 +1,5 @@
 export type BodyResult =
-  | { kind: "ok"; json: unknown }
-  | { kind: "too_large"; limit: number }
-  | { kind: "bad_json"; message: string };
+  { kind: "ok"; json: unknown } | { kind: "too_large"; limit: number } | { kind: "bad_json"; message: string };
 
 /** Reads at most `limit` bytes; a bigger body is refused without buffering the rest. */
 export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {

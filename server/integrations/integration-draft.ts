@@ -43,14 +43,19 @@ export async function resolveDraft(
   scope: IntegrationScope,
   source: { integrationId?: string; draft?: IntegrationDraftInput },
 ): Promise<ResolvedDraft> {
-  const stored = source.integrationId ? recordFromRow(await loadIntegrationRow(scope, source.integrationId), scope.secretKey) : undefined;
+  const stored = source.integrationId
+    ? recordFromRow(await loadIntegrationRow(scope, source.integrationId), scope.secretKey)
+    : undefined;
   const draft = source.draft;
   if (!draft) {
     if (!stored) throw new DomainError("INVALID_INPUT", "Give an integrationId or a draft");
     return { record: stored, customizationsValid: true, issues: templateIssues(stored) };
   }
   if (stored && stored.type !== draft.type) {
-    throw new DomainError("INVALID_INPUT", `The draft is a ${draft.type} integration but the stored one is ${stored.type}`);
+    throw new DomainError(
+      "INVALID_INPUT",
+      `The draft is a ${draft.type} integration but the stored one is ${stored.type}`,
+    );
   }
   const { plain, hidden } = splitSecrets(draft.type, draft.variables, draft.secrets);
   const parsed = customizationsSchema.safeParse(draft.customizations);
@@ -63,17 +68,15 @@ export async function resolveDraft(
     customizations: parsed.success ? parsed.data : null,
   };
   if (!parsed.success) {
-    const issues = parsed.error.issues.map(
-      (i): DraftIssue => ({
-        path: i.path.map(String).join("."),
-        code: "INVALID_CUSTOMIZATION",
-        message: i.message,
-        messageTypes: [],
-        position: null,
-        line: null,
-        column: null,
-      }),
-    );
+    const issues = parsed.error.issues.map((i): DraftIssue => ({
+      path: i.path.map(String).join("."),
+      code: "INVALID_CUSTOMIZATION",
+      message: i.message,
+      messageTypes: [],
+      position: null,
+      line: null,
+      column: null,
+    }));
     return { record, customizationsValid: false, issues };
   }
   return { record, customizationsValid: true, issues: templateIssues(record) };

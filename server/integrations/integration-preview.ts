@@ -1,6 +1,12 @@
 import { previewMessage, type MessagePreview } from "~/core/integrations/preview-message";
 import type { PreviewInput } from "../../core/integrations/integration-inputs";
-import { missingVariables, resolveDraft, withPlaceholders, type DraftIssue, type MissingVariable } from "./integration-draft";
+import {
+  missingVariables,
+  resolveDraft,
+  withPlaceholders,
+  type DraftIssue,
+  type MissingVariable,
+} from "./integration-draft";
 import type { IntegrationScope } from "./integration-rows";
 import { sampleInput } from "./sample-input";
 

@@ -3,19 +3,31 @@ import type { IntegrationType } from "~/core/integrations/integration-types";
 import { decryptSecrets, encryptSecrets, keyFromPassphrase } from "../security/secret-box";
 
 /** Secrets are bound to their integration's id, so a ciphertext cannot be moved to another row. */
-export function sealIntegrationSecrets(integrationId: string, secrets: Record<string, string>, passphrase: string): string | null {
+export function sealIntegrationSecrets(
+  integrationId: string,
+  secrets: Record<string, string>,
+  passphrase: string,
+): string | null {
   const present = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== ""));
   if (Object.keys(present).length === 0) return null;
   return encryptSecrets(present, keyFromPassphrase(passphrase), { associatedData: integrationId });
 }
 
-export function openIntegrationSecrets(integrationId: string, sealed: string | null, passphrase: string): Record<string, string> {
+export function openIntegrationSecrets(
+  integrationId: string,
+  sealed: string | null,
+  passphrase: string,
+): Record<string, string> {
   if (!sealed) return {};
   return decryptSecrets(sealed, keyFromPassphrase(passphrase), { associatedData: integrationId });
 }
 
 /** Secret-marked variables never land in the plain `variables` column, whatever the caller sent. */
-export function splitSecrets(type: IntegrationType, variables: Record<string, string>, secrets: Record<string, string>) {
+export function splitSecrets(
+  type: IntegrationType,
+  variables: Record<string, string>,
+  secrets: Record<string, string>,
+) {
   const secretNames = new Set(integrationDefinitions[type].variables.filter((v) => v.secret).map((v) => v.name));
   const plain: Record<string, string> = {};
   const hidden: Record<string, string> = { ...secrets };

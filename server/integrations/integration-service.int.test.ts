@@ -39,7 +39,11 @@ async function domainErrorOf(call: Promise<unknown>): Promise<DomainError> {
 describe("integration secrets", () => {
   it("are encrypted at rest and never returned by list or get", async () => {
     const key = "R0123456789abcdef0123456789abcd1";
-    const created = await h.api.integrations.create({ type: "pagerduty", name: "PD secret", secrets: { RoutingKey: key } });
+    const created = await h.api.integrations.create({
+      type: "pagerduty",
+      name: "PD secret",
+      secrets: { RoutingKey: key },
+    });
     const row = await storedRow(created.id);
     expect(row.secretsCiphertext).toBeTruthy();
     expect(row.secretsCiphertext).not.toContain(key);
@@ -56,7 +60,11 @@ describe("integration secrets", () => {
 
   it("moves a secret-marked variable sent in `variables` into the secrets", async () => {
     const url = "https://hooks.slack.com/services/T000/B000/XXXXSECRET";
-    const created = await h.api.integrations.create({ type: "slack", name: "Slack moved", variables: { WebhookUrl: url } });
+    const created = await h.api.integrations.create({
+      type: "slack",
+      name: "Slack moved",
+      variables: { WebhookUrl: url },
+    });
     const row = await storedRow(created.id);
     expect(row.variables).toEqual({});
     expect(row.secretsCiphertext).not.toContain("XXXXSECRET");
@@ -76,11 +84,17 @@ describe("integration secrets", () => {
       const row = await storedRow(created.id);
       return openIntegrationSecrets(row.id, row.secretsCiphertext, TEST_SECRET_KEY);
     };
-    await h.api.integrations.update({ integrationId: created.id, variables: { InstanceUrl: "https://acme.service-now.com", Username: "bot2" } });
+    await h.api.integrations.update({
+      integrationId: created.id,
+      variables: { InstanceUrl: "https://acme.service-now.com", Username: "bot2" },
+    });
     expect(await open()).toEqual({ Password: "pw-1" });
     await h.api.integrations.update({ integrationId: created.id, secrets: { ExtraToken: "tok" } });
     expect(await open()).toEqual({ Password: "pw-1", ExtraToken: "tok" });
-    const updated = await h.api.integrations.update({ integrationId: created.id, secrets: { Password: "pw-2", ExtraToken: "" } });
+    const updated = await h.api.integrations.update({
+      integrationId: created.id,
+      secrets: { Password: "pw-2", ExtraToken: "" },
+    });
     expect(await open()).toEqual({ Password: "pw-2" });
     expect(updated.secretNames).toEqual(["Password"]);
     expect(updated.variables).toEqual({ InstanceUrl: "https://acme.service-now.com", Username: "bot2" });
@@ -122,13 +136,21 @@ describe("saving templates", () => {
         customizations: { email: { error: { subject: "Down: {{@monitor.name", html: "", text: "x" } } },
       }),
     );
-    expect(error.details.issues).toEqual([expect.objectContaining({ path: "email.error.subject", line: 1, column: 7 })]);
+    expect(error.details.issues).toEqual([
+      expect.objectContaining({ path: "email.error.subject", line: 1, column: 7 }),
+    ]);
   });
 });
 
 describe("enable, usage and delete", () => {
   it("refuses to delete while a published flow uses it, listing the flow, and allows it after", async () => {
-    const integrationId = (await h.api.integrations.create({ type: "webhook", name: "In use", variables: { ApiUrl: "https://example.com/x" } })).id;
+    const integrationId = (
+      await h.api.integrations.create({
+        type: "webhook",
+        name: "In use",
+        variables: { ApiUrl: "https://example.com/x" },
+      })
+    ).id;
     const graph = singleLevelGraph(integrationId);
     const { flowId } = await publishedFlow(h, "Checkout escalation", graph);
 
@@ -142,7 +164,19 @@ describe("enable, usage and delete", () => {
 
     // A new published version without the integration frees it.
     const freeGraph = graphOf(
-      [triggerNode("t", {}), levelNode("l1", { level: 1 }), integrationNode("i2", { integrationId: (await h.api.integrations.create({ type: "webhook", name: "Other", variables: { ApiUrl: "https://example.com/y" } })).id })],
+      [
+        triggerNode("t", {}),
+        levelNode("l1", { level: 1 }),
+        integrationNode("i2", {
+          integrationId: (
+            await h.api.integrations.create({
+              type: "webhook",
+              name: "Other",
+              variables: { ApiUrl: "https://example.com/y" },
+            })
+          ).id,
+        }),
+      ],
       [edge("t", "out", "l1"), edge("l1", "out", "i2")],
     );
     await h.api.flows.saveDraft({ flowId, graph: freeGraph });
@@ -152,7 +186,11 @@ describe("enable, usage and delete", () => {
   });
 
   it("enables and disables", async () => {
-    const { id } = await h.api.integrations.create({ type: "webhook", name: "Toggle", variables: { ApiUrl: "https://example.com" } });
+    const { id } = await h.api.integrations.create({
+      type: "webhook",
+      name: "Toggle",
+      variables: { ApiUrl: "https://example.com" },
+    });
     expect((await h.api.integrations.setEnabled({ integrationId: id, enabled: false })).enabled).toBe(false);
     expect((await h.api.integrations.get({ integrationId: id })).enabled).toBe(false);
     expect((await h.api.integrations.setEnabled({ integrationId: id, enabled: true })).enabled).toBe(true);
@@ -161,7 +199,11 @@ describe("enable, usage and delete", () => {
 
 describe("testSend", () => {
   it("sends for real and returns the exact request (redacted) and the response", async () => {
-    const receiver = await startReceiver(() => ({ status: 201, body: '{"accepted":true}', headers: { "x-receiver": "yes" } }));
+    const receiver = await startReceiver(() => ({
+      status: 201,
+      body: '{"accepted":true}',
+      headers: { "x-receiver": "yes" },
+    }));
     try {
       const { id } = await h.api.integrations.create({
         type: "webhook",
@@ -201,7 +243,11 @@ describe("testSend", () => {
         url: `${receiver.url}/hook?type=Alert`,
         headers: { Authorization: `Bearer ${REDACTED}`, "X-Team": "payments" },
       });
-      expect(result.response).toMatchObject({ status: 201, body: '{"accepted":true}', headers: { "x-receiver": "yes" } });
+      expect(result.response).toMatchObject({
+        status: 201,
+        body: '{"accepted":true}',
+        headers: { "x-receiver": "yes" },
+      });
 
       expect(receiver.requests).toHaveLength(1);
       const [got] = receiver.requests;
@@ -218,19 +264,35 @@ describe("testSend", () => {
   it("uses the editor's unsaved draft over the stored secrets, and reports receiver errors", async () => {
     const receiver = await startReceiver(() => ({ status: 400, body: "invalid_payload" }));
     try {
-      const { id } = await h.api.integrations.create({ type: "slack", name: "Slack draft", secrets: { WebhookUrl: "https://hooks.slack.com/services/old" } });
+      const { id } = await h.api.integrations.create({
+        type: "slack",
+        name: "Slack draft",
+        secrets: { WebhookUrl: "https://hooks.slack.com/services/old" },
+      });
       const result = await h.api.integrations.testSend({
         integrationId: id,
-        draft: { type: "slack", variables: {}, secrets: { WebhookUrl: `${receiver.url}/services/new` }, customizations: {} },
+        draft: {
+          type: "slack",
+          variables: {},
+          secrets: { WebhookUrl: `${receiver.url}/services/new` },
+          customizations: {},
+        },
         messageType: "ok",
         levelVariables: {},
       });
-      expect(result).toMatchObject({ ok: false, status: 400, response: { body: "invalid_payload" }, error: { code: "HTTP_ERROR" } });
+      expect(result).toMatchObject({
+        ok: false,
+        status: 400,
+        response: { body: "invalid_payload" },
+        error: { code: "HTTP_ERROR" },
+      });
       expect(result.request?.url).toBe(REDACTED);
       expect(receiver.requests[0]?.path).toBe("/services/new");
       // The draft was not saved.
       const row = await storedRow(id);
-      expect(openIntegrationSecrets(id, row.secretsCiphertext, TEST_SECRET_KEY).WebhookUrl).toBe("https://hooks.slack.com/services/old");
+      expect(openIntegrationSecrets(id, row.secretsCiphertext, TEST_SECRET_KEY).WebhookUrl).toBe(
+        "https://hooks.slack.com/services/old",
+      );
     } finally {
       await receiver.close();
     }
@@ -245,7 +307,12 @@ describe("testSend", () => {
 });
 
 describe("preview", () => {
-  const draft = (type: (typeof integrationTypeSchema.options)[number]) => ({ type, variables: {}, secrets: {}, customizations: {} });
+  const draft = (type: (typeof integrationTypeSchema.options)[number]) => ({
+    type,
+    variables: {},
+    secrets: {},
+    customizations: {},
+  });
 
   it.each(integrationTypeSchema.options)("%s renders every default message without problems", async (type) => {
     const definition = integrationDefinitions[type];
@@ -263,7 +330,11 @@ describe("preview", () => {
   });
 
   it("reports draft template errors by field with line:column and redacts stored secrets", async () => {
-    const { id } = await h.api.integrations.create({ type: "pagerduty", name: "PD preview", secrets: { RoutingKey: "R0123456789abcdef0123456789abcd1" } });
+    const { id } = await h.api.integrations.create({
+      type: "pagerduty",
+      name: "PD preview",
+      secrets: { RoutingKey: "R0123456789abcdef0123456789abcd1" },
+    });
     const saved = await h.api.integrations.preview({ integrationId: id, messageType: "error", levelVariables: {} });
     expect(saved.requests[0]?.body).toContain(`"routing_key": "${REDACTED}"`);
     expect(saved.missing).toEqual([]);
@@ -274,13 +345,25 @@ describe("preview", () => {
         type: "pagerduty",
         variables: {},
         secrets: {},
-        customizations: { stepDefinitions: [{ messageTypes: ["error"], steps: [{ method: "POST", url: "{{ApiUrl}}", body: { type: "raw", content: "a\n {{@alert.nope}}" } }] }] },
+        customizations: {
+          stepDefinitions: [
+            {
+              messageTypes: ["error"],
+              steps: [{ method: "POST", url: "{{ApiUrl}}", body: { type: "raw", content: "a\n {{@alert.nope}}" } }],
+            },
+          ],
+        },
       },
       messageType: "error",
       levelVariables: {},
     });
     expect(broken.issues).toEqual([
-      expect.objectContaining({ path: "stepDefinitions.0.steps.0.body.content", message: "Unknown variable {{@alert.nope}}", line: 2, column: 2 }),
+      expect.objectContaining({
+        path: "stepDefinitions.0.steps.0.body.content",
+        message: "Unknown variable {{@alert.nope}}",
+        line: 2,
+        column: 2,
+      }),
     ]);
     expect(broken.problems).toEqual([expect.objectContaining({ code: "UNKNOWN_VARIABLE", line: 2, column: 2 })]);
   });

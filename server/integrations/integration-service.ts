@@ -45,11 +45,24 @@ export type PublicIntegration = ReturnType<typeof toPublic>;
  * Parses the customizations and refuses template problems at save time: unknown variables and
  * unbalanced braces fail here, named by field and position, not as blanks in production.
  */
-function checkCustomizations(type: IntegrationType, raw: unknown, variables: Record<string, string>, secretNames: string[]) {
+function checkCustomizations(
+  type: IntegrationType,
+  raw: unknown,
+  variables: Record<string, string>,
+  secretNames: string[],
+) {
   const parsed = customizationsSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ code: "customizations", message: i.message, path: i.path.join(".") }));
-    throw new DomainError("INVALID_INPUT", `The customizations are malformed: ${issues[0]?.path ?? ""} ${issues[0]?.message ?? ""}`.trim(), { issues });
+    const issues = parsed.error.issues.map((i) => ({
+      code: "customizations",
+      message: i.message,
+      path: i.path.join("."),
+    }));
+    throw new DomainError(
+      "INVALID_INPUT",
+      `The customizations are malformed: ${issues[0]?.path ?? ""} ${issues[0]?.message ?? ""}`.trim(),
+      { issues },
+    );
   }
   const problems = validateIntegrationTemplates({ type, variables, secretNames, customizations: parsed.data });
   if (problems.length > 0) {
@@ -80,7 +93,11 @@ function parseType(type: string): IntegrationType {
 
 export async function listIntegrations(scope: IntegrationScope) {
   const [rows, usage] = await Promise.all([
-    scope.db.select().from(integrations).where(eq(integrations.workspaceId, scope.workspaceId)).orderBy(asc(integrations.name)),
+    scope.db
+      .select()
+      .from(integrations)
+      .where(eq(integrations.workspaceId, scope.workspaceId))
+      .orderBy(asc(integrations.name)),
     publishedUsage(scope),
   ]);
   return rows.map((r) => toPublic(r, scope.secretKey, usage.get(r.id) ?? []));
@@ -119,7 +136,12 @@ export async function updateIntegration(scope: IntegrationScope, input: z.infer<
   const stored = recordFromRow(row, scope.secretKey);
   const { plain, hidden } = splitSecrets(stored.type, input.variables ?? row.variables, input.secrets ?? {});
   const secrets = mergeSecrets(stored.secrets, hidden);
-  const customizations = checkCustomizations(stored.type, input.customizations ?? row.customizations, plain, Object.keys(secrets));
+  const customizations = checkCustomizations(
+    stored.type,
+    input.customizations ?? row.customizations,
+    plain,
+    Object.keys(secrets),
+  );
   const [updated] = await scope.db
     .update(integrations)
     .set({
@@ -158,6 +180,8 @@ export async function deleteIntegration(scope: IntegrationScope, integrationId: 
       { flows: users },
     );
   }
-  await scope.db.delete(integrations).where(and(eq(integrations.id, integrationId), eq(integrations.workspaceId, scope.workspaceId)));
+  await scope.db
+    .delete(integrations)
+    .where(and(eq(integrations.id, integrationId), eq(integrations.workspaceId, scope.workspaceId)));
   return { id: integrationId };
 }

@@ -20,7 +20,11 @@ export interface TestSendOutcome extends Omit<SendResult, "retryAfterMs" | "atte
   issues: DraftIssue[];
 }
 
-function notSent(code: "TEMPLATE_ERROR" | "MISSING_VARIABLE", message: string, issues: DraftIssue[] = []): TestSendOutcome {
+function notSent(
+  code: "TEMPLATE_ERROR" | "MISSING_VARIABLE",
+  message: string,
+  issues: DraftIssue[] = [],
+): TestSendOutcome {
   return {
     ok: false,
     skipped: false,
@@ -46,7 +50,11 @@ export async function testSendIntegration(scope: TestSendScope, input: TestSendI
   if (!resolved.customizationsValid || resolved.issues.length > 0) {
     const first = resolved.issues[0];
     const where = first?.line ? ` (line ${first.line}, column ${first.column})` : "";
-    return notSent("TEMPLATE_ERROR", first ? `${first.path}: ${first.message}${where}` : "The customizations are invalid", resolved.issues);
+    return notSent(
+      "TEMPLATE_ERROR",
+      first ? `${first.path}: ${first.message}${where}` : "The customizations are invalid",
+      resolved.issues,
+    );
   }
   const missing = missingVariables(resolved.record, input.levelVariables);
   if (missing.length > 0) {

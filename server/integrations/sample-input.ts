@@ -19,10 +19,17 @@ export interface SampleOptions {
 export function sampleInput(options: SampleOptions): TemplateContextInput {
   const base = sampleTemplateContextInput(options.messageType, options.levelVariables);
   const over = options.sampleAlert ?? {};
-  const merged = normalizedAlertSchema.safeParse({ ...base.alert, ...over, monitor: { ...base.alert.monitor, ...over.monitor } });
+  const merged = normalizedAlertSchema.safeParse({
+    ...base.alert,
+    ...over,
+    monitor: { ...base.alert.monitor, ...over.monitor },
+  });
   if (!merged.success) {
     const issue = merged.error.issues[0];
-    throw new DomainError("INVALID_INPUT", `Sample alert: ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`.trim());
+    throw new DomainError(
+      "INVALID_INPUT",
+      `Sample alert: ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`.trim(),
+    );
   }
   const alert = merged.data;
   // The incident follows an edited key and time, so {{@incident.key}} and durations agree with the alert.

@@ -34,9 +34,7 @@ export const flowsRouter = router({
     .input(versionInput)
     .query(({ ctx, input }) => getVersion(ctx, input.flowId, input.versionId)),
   endpoints: publicProcedure.input(flowIdInput).query(({ ctx, input }) => listEndpoints(ctx, input.flowId)),
-  createEndpoint: publicProcedure
-    .input(flowIdInput)
-    .mutation(({ ctx, input }) => createEndpoint(ctx, input.flowId)),
+  createEndpoint: publicProcedure.input(flowIdInput).mutation(({ ctx, input }) => createEndpoint(ctx, input.flowId)),
   revokeEndpoint: publicProcedure
     .input(z.object({ flowId: z.string().uuid(), endpointId: z.string().uuid() }))
     .mutation(({ ctx, input }) => revokeEndpoint(ctx, input.flowId, input.endpointId)),

@@ -38,7 +38,10 @@ export async function ackConfirmation(deps: AckDeps, runId: string, request: Req
   const what = `${run.flowName}: ${run.alertKey}`;
   if (!isOpen(run.status)) return html(409, ackPage({ title: `Already ${run.status}`, message: what }));
   if (run.status === "acknowledged") return html(200, ackPage({ title: "Already acknowledged", message: what }));
-  return html(200, ackPage({ title: "Acknowledge this incident?", message: what, formAction: new URL(request.url).pathname }));
+  return html(
+    200,
+    ackPage({ title: "Acknowledge this incident?", message: what, formAction: new URL(request.url).pathname }),
+  );
 }
 
 /** `POST /api/runs/<id>/ack`: acknowledges through the same path as the UI. */

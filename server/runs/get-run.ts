@@ -14,7 +14,11 @@ export async function getRun({ db, workspaceId }: RunScope, runId: string) {
     db.query.flowVersions.findFirst({ where: eq(flowVersions.id, run.flowVersionId) }),
     db.query.flows.findFirst({ where: eq(flows.id, run.flowId), columns: { name: true } }),
     db.select().from(runEvents).where(eq(runEvents.runId, runId)).orderBy(asc(runEvents.at), asc(runEvents.id)),
-    db.select().from(deliveries).where(eq(deliveries.runId, runId)).orderBy(asc(deliveries.createdAt), asc(deliveries.id)),
+    db
+      .select()
+      .from(deliveries)
+      .where(eq(deliveries.runId, runId))
+      .orderBy(asc(deliveries.createdAt), asc(deliveries.id)),
   ]);
   const integrationIds = [...new Set(sent.flatMap((d) => (d.integrationId ? [d.integrationId] : [])))];
   const labels = new Map<string, IntegrationLabel>();

@@ -14,7 +14,9 @@ export async function listRuns({ db, workspaceId }: RunScope, input: ListRunsInp
   if (input.cursor) {
     // A row comparison matches the (…, created_at desc, id desc) indexes; an OR of two
     // comparisons would not.
-    conditions.push(sql`(${runs.createdAt}, ${runs.id}) < (${input.cursor.createdAt}::timestamptz, ${input.cursor.id}::uuid)`);
+    conditions.push(
+      sql`(${runs.createdAt}, ${runs.id}) < (${input.cursor.createdAt}::timestamptz, ${input.cursor.id}::uuid)`,
+    );
   }
   const rows = await db
     .select({

@@ -16,5 +16,11 @@ it("marks fired levels and delivering integrations, and a failed integration ove
       { nodeId: "mail", status: "pending" },
     ],
   );
-  expect(highlights).toEqual({ "level-1": "fired", "level-2": "fired", team: "fired", pager: "failed", phone: "failed" });
+  expect(highlights).toEqual({
+    "level-1": "fired",
+    "level-2": "fired",
+    team: "fired",
+    pager: "failed",
+    phone: "failed",
+  });
 });

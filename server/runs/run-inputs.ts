@@ -19,7 +19,11 @@ export const listRunsInput = z.object({
 });
 export type ListRunsInput = z.infer<typeof listRunsInput>;
 
-export const STATS_RANGES = { "24h": { hours: 24, bucketHours: 1 }, "7d": { hours: 24 * 7, bucketHours: 6 }, "30d": { hours: 24 * 30, bucketHours: 24 } } as const;
+export const STATS_RANGES = {
+  "24h": { hours: 24, bucketHours: 1 },
+  "7d": { hours: 24 * 7, bucketHours: 6 },
+  "30d": { hours: 24 * 30, bucketHours: 24 },
+} as const;
 export type StatsRange = keyof typeof STATS_RANGES;
 
 export const runStatsInput = z.object({

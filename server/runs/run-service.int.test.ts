@@ -39,10 +39,7 @@ interface Seed {
 async function insertRuns(seeds: Seed[]) {
   const versions = new Map<string, string>();
   for (const flowId of [flowA, flowB]) {
-    const [v] = await h.db
-      .select({ id: flowVersions.id })
-      .from(flowVersions)
-      .where(eq(flowVersions.flowId, flowId));
+    const [v] = await h.db.select({ id: flowVersions.id }).from(flowVersions).where(eq(flowVersions.flowId, flowId));
     if (v) versions.set(flowId, v.id);
   }
   const rows = await h.db
@@ -68,10 +65,16 @@ let ids: Map<string, string>;
 
 beforeAll(async () => {
   h = await createHarness();
-  const [ws] = await h.db.insert(workspaces).values({ name: "Runs test", slug: `runs-${randomUUID()}` }).returning();
+  const [ws] = await h.db
+    .insert(workspaces)
+    .values({ name: "Runs test", slug: `runs-${randomUUID()}` })
+    .returning();
   if (!ws) throw new Error("workspace not created");
   workspaceId = ws.id;
-  for (const [id, name] of [[flowA, "Checkout"], [flowB, "Search"]] as const) {
+  for (const [id, name] of [
+    [flowA, "Checkout"],
+    [flowB, "Search"],
+  ] as const) {
     await h.db.insert(flows).values({ id, workspaceId, name, draftGraph: graph });
     await h.db.insert(flowVersions).values({ flowId: id, version: 1, graph, plan: compilePlan(graph) });
   }
@@ -110,7 +113,12 @@ describe("listRuns", () => {
     const { items, nextCursor } = await listRuns({ db: h.db, workspaceId }, { limit: 50 });
     expect(items).toHaveLength(8);
     expect(nextCursor).toBeNull();
-    expect(items[0]).toMatchObject({ alertKey: "search/a", flowName: "Search", status: "failed", summary: "search/a is down" });
+    expect(items[0]).toMatchObject({
+      alertKey: "search/a",
+      flowName: "Search",
+      status: "failed",
+      summary: "search/a is down",
+    });
     expect(items.at(-1)?.alertKey).toBe("checkout/old");
   });
 
@@ -122,8 +130,16 @@ describe("listRuns", () => {
   it("filters by flow, status and alert-key prefix, alone and together", async () => {
     expect(await allPages({ flowId: flowB }, 2)).toEqual(["search/a", "search/b", "50%_off"]);
     expect(await allPages({ status: "escalating" }, 1)).toEqual(["checkout/b", "search/b"]);
-    expect(await allPages({ alertKey: "checkout/" }, 2)).toEqual(["checkout/b", "checkout/a", "checkout/c", "checkout/old"]);
-    expect(await allPages({ flowId: flowA, status: "resolved", alertKey: "check" }, 1)).toEqual(["checkout/a", "checkout/old"]);
+    expect(await allPages({ alertKey: "checkout/" }, 2)).toEqual([
+      "checkout/b",
+      "checkout/a",
+      "checkout/c",
+      "checkout/old",
+    ]);
+    expect(await allPages({ flowId: flowA, status: "resolved", alertKey: "check" }, 1)).toEqual([
+      "checkout/a",
+      "checkout/old",
+    ]);
   });
 
   it("matches % and _ in a key prefix literally", async () => {
@@ -169,8 +185,16 @@ describe("getRun", () => {
       { runId, at: new Date("2025-06-15T12:00:01Z"), type: "level.fired", level: 1, nodeId: "l1" },
     ]);
     await h.db.insert(deliveries).values({
-      runId, nodeId: "hook", messageType: "error", level: 1, idempotencyKey: `${runId}:1:error:0:hook`,
-      status: "failed", attempts: 6, statusCode: 503, latencyMs: 40, createdAt: new Date("2025-06-15T12:00:01Z"),
+      runId,
+      nodeId: "hook",
+      messageType: "error",
+      level: 1,
+      idempotencyKey: `${runId}:1:error:0:hook`,
+      status: "failed",
+      attempts: 6,
+      statusCode: 503,
+      latencyMs: 40,
+      createdAt: new Date("2025-06-15T12:00:01Z"),
       request: { method: "POST", url: "http://hooks.example/x", headers: {}, body: "{}" },
       response: { status: 503, headers: {}, body: "unavailable" },
     });
@@ -187,7 +211,9 @@ describe("getRun", () => {
   });
 
   it("is not found from another workspace", async () => {
-    await expect(getRun({ db: h.db, workspaceId: h.workspaceId }, ids.get("checkout/b") ?? "")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getRun({ db: h.db, workspaceId: h.workspaceId }, ids.get("checkout/b") ?? "")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -202,7 +228,8 @@ describe("operator actions", () => {
 
   it("answers the ack link with 404, 409 and a confirmation page that does not acknowledge", async () => {
     const deps = { db: h.db, workspaceId, temporal: h.client };
-    const post = (runId: string) => acknowledgeByLink(deps, runId, new Request(`http://x/api/runs/${runId}/ack`, { method: "POST" }));
+    const post = (runId: string) =>
+      acknowledgeByLink(deps, runId, new Request(`http://x/api/runs/${runId}/ack`, { method: "POST" }));
     expect((await post("nope")).status).toBe(404);
     expect((await post(randomUUID())).status).toBe(404);
     const closed = await post(ids.get("checkout/a") ?? "");
@@ -212,7 +239,10 @@ describe("operator actions", () => {
     const page = await ackConfirmation(deps, ids.get("checkout/b") ?? "", new Request("http://x/api/runs/1/ack"));
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<form method="post"');
-    const [still] = await h.db.select({ status: runs.status }).from(runs).where(eq(runs.id, ids.get("checkout/b") ?? ""));
+    const [still] = await h.db
+      .select({ status: runs.status })
+      .from(runs)
+      .where(eq(runs.id, ids.get("checkout/b") ?? ""));
     expect(still?.status).toBe("escalating");
   });
 
@@ -221,7 +251,11 @@ describe("operator actions", () => {
     const receiver = await startReceiver();
     const integrationId = await webhook(h, "Ack hook", `${receiver.url}/hook`);
     const live = graphOf(
-      [triggerNode("t"), levelNode("l1", { level: 1, reminderCount: 5, reminderEverySeconds: 2 }), integrationNode("hook", { integrationId })],
+      [
+        triggerNode("t"),
+        levelNode("l1", { level: 1, reminderCount: 5, reminderEverySeconds: 2 }),
+        integrationNode("hook", { integrationId }),
+      ],
       [edge("t", "out", "l1"), edge("l1", "out", "hook")],
     );
     const { flowId, token } = await publishedFlow(h, `Ack ${randomUUID()}`, live);
@@ -230,7 +264,11 @@ describe("operator actions", () => {
     const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 10_000, "run row");
 
     const deps = { db: h.db, workspaceId: h.workspaceId, temporal: h.client };
-    const response = await acknowledgeByLink(deps, run.id, new Request(`http://x/api/runs/${run.id}/ack`, { method: "POST" }));
+    const response = await acknowledgeByLink(
+      deps,
+      run.id,
+      new Request(`http://x/api/runs/${run.id}/ack`, { method: "POST" }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: "acknowledged" });
     const [row] = await h.db.select({ status: runs.status }).from(runs).where(eq(runs.id, run.id));

@@ -27,12 +27,21 @@ describe("fillBuckets", () => {
     expect(buckets).toHaveLength(24);
     expect(buckets[0]).toMatchObject({ start: at("2025-03-09T15:00:00Z"), failed: 1, resolved: 0 });
     expect(buckets[23]).toMatchObject({ start: at("2025-03-10T14:00:00Z"), escalating: 2, resolved: 5 });
-    expect(buckets[10]).toEqual({ start: at("2025-03-10T01:00:00Z"), escalating: 0, acknowledged: 0, resolved: 0, failed: 0, cancelled: 0 });
+    expect(buckets[10]).toEqual({
+      start: at("2025-03-10T01:00:00Z"),
+      escalating: 0,
+      acknowledged: 0,
+      resolved: 0,
+      failed: 0,
+      cancelled: 0,
+    });
     expect(totals).toEqual({ escalating: 2, acknowledged: 0, resolved: 5, failed: 1, cancelled: 0 });
   });
 
   it("ignores rows outside the window rather than putting them in a wrong bucket", () => {
-    const { buckets, totals } = fillBuckets(window, [{ bucket: at("2025-03-09T14:00:00Z"), status: "resolved", count: 9 }]);
+    const { buckets, totals } = fillBuckets(window, [
+      { bucket: at("2025-03-09T14:00:00Z"), status: "resolved", count: 9 },
+    ]);
     expect(totals.resolved).toBe(0);
     expect(buckets.every((b) => b.resolved === 0)).toBe(true);
   });

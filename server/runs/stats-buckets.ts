@@ -25,7 +25,13 @@ export function bucketWindow(range: StatsRange, now: Date): BucketWindow {
   return { bucketMs, since: new Date(current - (count - 1) * bucketMs), count };
 }
 
-export const zeroCounts = (): StatusCounts => ({ escalating: 0, acknowledged: 0, resolved: 0, failed: 0, cancelled: 0 });
+export const zeroCounts = (): StatusCounts => ({
+  escalating: 0,
+  acknowledged: 0,
+  resolved: 0,
+  failed: 0,
+  cancelled: 0,
+});
 
 /** Turns sparse (bucket start, status, count) rows into one entry per bucket, empty ones included. */
 export function fillBuckets(

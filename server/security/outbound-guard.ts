@@ -49,7 +49,8 @@ export function isPrivateAddress(address: string): boolean {
 
 export type ResolveHost = (host: string) => Promise<string[]>;
 
-const resolveWithDns: ResolveHost = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+const resolveWithDns: ResolveHost = async (host) =>
+  (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 export interface OutboundOptions {
   /** Hosts, `host:port` or CIDRs that may be reached although private (OUTBOUND_ALLOW_LIST). */
@@ -121,7 +122,11 @@ export async function assertOutboundAllowed(url: string | URL, options: Outbound
   }
   const defaultPort = DEFAULT_PORTS[parsed.protocol];
   if (defaultPort === undefined) {
-    throw new OutboundBlockedError(`Only http and https URLs may be called, not ${parsed.protocol}`, parsed.hostname, []);
+    throw new OutboundBlockedError(
+      `Only http and https URLs may be called, not ${parsed.protocol}`,
+      parsed.hostname,
+      [],
+    );
   }
   const port = parsed.port === "" ? defaultPort : Number(parsed.port);
   return assertHostAllowed(parsed.hostname, port, options);

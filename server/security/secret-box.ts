@@ -40,7 +40,9 @@ export function encryptSecrets(secrets: Record<string, string>, key: Uint8Array,
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   if (options.associatedData !== undefined) cipher.setAAD(Buffer.from(options.associatedData, "utf8"));
   const body = Buffer.concat([cipher.update(JSON.stringify(secrets), "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return [VERSION, iv, cipher.getAuthTag(), body]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 function isStringRecord(value: unknown): value is Record<string, string> {
@@ -73,7 +75,8 @@ export function decryptSecrets(sealed: string, key: Uint8Array, options: SealOpt
     throw new SecretBoxError("SECRET_BOX_INVALID", "The sealed secrets cannot be opened with this key");
   }
   const value: unknown = JSON.parse(json);
-  if (!isStringRecord(value)) throw new SecretBoxError("SECRET_BOX_INVALID", "The sealed secrets are not a record of strings");
+  if (!isStringRecord(value))
+    throw new SecretBoxError("SECRET_BOX_INVALID", "The sealed secrets are not a record of strings");
   return value;
 }
 export { redact, REDACTED, basicAuthSecrets } from "~/core/secrets/redact";

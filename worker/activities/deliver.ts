@@ -51,7 +51,12 @@ export function createDeliver({ db, send, random }: Pick<ActivityDeps, "db" | "s
     if (!row) throw new Error(`delivery row ${key} vanished`);
     // A message already settled (e.g. the worker died after sending) is never sent twice.
     if (row.status !== "pending") {
-      return { outcome: row.status, deliveryId: row.id, attempts: row.attempts, statusCode: row.statusCode ?? undefined };
+      return {
+        outcome: row.status,
+        deliveryId: row.id,
+        attempts: row.attempts,
+        statusCode: row.statusCode ?? undefined,
+      };
     }
 
     const outcome = await send(input, key);

@@ -46,7 +46,11 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
     const hit = cache.get(id);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit;
     const row = await deps.db.query.integrations.findFirst({ where: eq(integrations.id, id) });
-    const entry = { at: Date.now(), row, secrets: row ? openIntegrationSecrets(row.id, row.secretsCiphertext, deps.secretKey) : {} };
+    const entry = {
+      at: Date.now(),
+      row,
+      secrets: row ? openIntegrationSecrets(row.id, row.secretsCiphertext, deps.secretKey) : {},
+    };
     if (cache.size > 1000) cache.clear();
     cache.set(id, entry);
     return entry;
@@ -54,10 +58,21 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
   return async (input, idempotencyKey): Promise<SendOutcome> => {
     const { row, secrets } = await load(input.target.integrationId);
     if (!row) {
-      return { ok: false, retryable: false, latencyMs: 0, error: `Integration ${input.target.integrationId} no longer exists` };
+      return {
+        ok: false,
+        retryable: false,
+        latencyMs: 0,
+        error: `Integration ${input.target.integrationId} no longer exists`,
+      };
     }
     if (!row.enabled) {
-      return { ok: false, skipped: true, retryable: false, latencyMs: 0, error: `Integration "${row.name}" is disabled` };
+      return {
+        ok: false,
+        skipped: true,
+        retryable: false,
+        latencyMs: 0,
+        error: `Integration "${row.name}" is disabled`,
+      };
     }
     const record: IntegrationRecord = {
       id: row.id,
@@ -83,7 +98,12 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
       {
         alert: input.alert,
         messageType: input.messageType,
-        incident: { id: input.runId, key: input.incidentKey, firstErrorAt: input.firstErrorAt, resolvedAt: input.resolvedAt ?? null },
+        incident: {
+          id: input.runId,
+          key: input.incidentKey,
+          firstErrorAt: input.firstErrorAt,
+          resolvedAt: input.resolvedAt ?? null,
+        },
         level: { id: input.level, message: input.levelMessage },
         flow: { id: input.flowId, name: input.flowName },
         reminderNumber: input.reminderNumber,

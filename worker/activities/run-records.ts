@@ -33,17 +33,20 @@ export function createUpdateRun({ db }: Pick<ActivityDeps, "db">) {
       if (input.resolvedAt) patch.resolvedAt = new Date(input.resolvedAt);
       if (Object.keys(patch).length > 0) await tx.update(runs).set(patch).where(eq(runs.id, input.runId));
       if (input.events.length > 0) {
-        await tx.insert(runEvents).values(
-          input.events.map((e) => ({
-            id: e.id,
-            runId: input.runId,
-            at: new Date(e.at),
-            type: e.type,
-            level: e.level ?? null,
-            nodeId: e.nodeId ?? null,
-            detail: e.detail ?? {},
-          })),
-        ).onConflictDoNothing();
+        await tx
+          .insert(runEvents)
+          .values(
+            input.events.map((e) => ({
+              id: e.id,
+              runId: input.runId,
+              at: new Date(e.at),
+              type: e.type,
+              level: e.level ?? null,
+              nodeId: e.nodeId ?? null,
+              detail: e.detail ?? {},
+            })),
+          )
+          .onConflictDoNothing();
       }
     });
   };

@@ -62,13 +62,23 @@ function draw(canvas: HTMLCanvasElement, state: ReactFlowState, colors: Colors) 
     const { x, y } = node.internals.positionAbsolute;
     ctx.fillStyle = node.type && isNodeKind(node.type) ? colors.kinds[node.type] : colors.other;
     ctx.globalAlpha = node.selected ? 1 : 0.75;
-    ctx.fillRect((x - fx) * scale, (y - fy) * scale, Math.max(1, (node.measured.width ?? 0) * scale), Math.max(1, (node.measured.height ?? 0) * scale));
+    ctx.fillRect(
+      (x - fx) * scale,
+      (y - fy) * scale,
+      Math.max(1, (node.measured.width ?? 0) * scale),
+      Math.max(1, (node.measured.height ?? 0) * scale),
+    );
   }
   ctx.globalAlpha = 1;
   const [tx, ty, zoom] = state.transform;
   ctx.strokeStyle = colors.view;
   ctx.lineWidth = 1.5;
-  ctx.strokeRect((-tx / zoom - fx) * scale, (-ty / zoom - fy) * scale, (state.width / zoom) * scale, (state.height / zoom) * scale);
+  ctx.strokeRect(
+    (-tx / zoom - fx) * scale,
+    (-ty / zoom - fy) * scale,
+    (state.width / zoom) * scale,
+    (state.height / zoom) * scale,
+  );
 }
 
 /**
@@ -114,7 +124,11 @@ export function CanvasMinimap() {
   const moveViewTo = (event: PointerEvent<HTMLCanvasElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
     const frame = frameOf(store.getState());
-    void setCenter(frame.x + (event.clientX - rect.left) / frame.scale, frame.y + (event.clientY - rect.top) / frame.scale, { zoom: getZoom() });
+    void setCenter(
+      frame.x + (event.clientX - rect.left) / frame.scale,
+      frame.y + (event.clientY - rect.top) / frame.scale,
+      { zoom: getZoom() },
+    );
   };
   const onWheel = (event: WheelEvent<HTMLCanvasElement>) => void (event.deltaY < 0 ? zoomIn() : zoomOut());
 

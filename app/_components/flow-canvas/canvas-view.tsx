@@ -40,7 +40,8 @@ const NO_ISSUES: readonly string[] = [];
 export const useNodeIssues = (nodeId: string): readonly string[] =>
   useCanvasView(useShallow((v) => v.issuesByNode[nodeId] ?? NO_ISSUES));
 
-export const useNodeHighlight = (nodeId: string): NodeHighlight | undefined => useCanvasView((v) => v.highlights[nodeId]);
+export const useNodeHighlight = (nodeId: string): NodeHighlight | undefined =>
+  useCanvasView((v) => v.highlights[nodeId]);
 
 export const useIntegration = (id: string | null): IntegrationOption | undefined =>
   useCanvasView((v) => (id === null ? undefined : v.integrations[id]));

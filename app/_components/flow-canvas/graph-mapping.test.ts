@@ -21,7 +21,12 @@ describe("graph ↔ React Flow mapping", () => {
   it("drops React Flow's selection and measurements when storing", () => {
     const graph = threeLevelSampleGraph(ids);
     const { nodes, edges } = toCanvas(graph);
-    const touched: CanvasNode[] = nodes.map((n) => ({ ...n, selected: true, dragging: false, measured: { width: 10, height: 20 } }));
+    const touched: CanvasNode[] = nodes.map((n) => ({
+      ...n,
+      selected: true,
+      dragging: false,
+      measured: { width: 10, height: 20 },
+    }));
     const back = toFlowGraph(touched, edges);
     expect(back).toEqual(graph);
     expect(validateGraph(back, { knownIntegrationIds: new Set(Object.values(ids)) }).ok).toBe(true);

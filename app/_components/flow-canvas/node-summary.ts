@@ -10,15 +10,27 @@ export function nodeSummary(node: FlowNode, integrationName?: (id: string) => st
       return `${node.data.format} alerts${node.data.filters.length ? ` · ${node.data.filters.length} filter(s)` : ""}`;
     case "level": {
       const d = node.data;
-      const when = d.mode === "count" ? `after ${d.errorCount} errors` : d.afterSeconds === 0 ? "immediately" : `after ${minutes(d.afterSeconds)}`;
-      const reminders = d.reminderCount > 0 ? ` · ${d.reminderCount} reminder${d.reminderCount > 1 ? "s" : ""} / ${minutes(d.reminderEverySeconds)}` : "";
+      const when =
+        d.mode === "count"
+          ? `after ${d.errorCount} errors`
+          : d.afterSeconds === 0
+            ? "immediately"
+            : `after ${minutes(d.afterSeconds)}`;
+      const reminders =
+        d.reminderCount > 0
+          ? ` · ${d.reminderCount} reminder${d.reminderCount > 1 ? "s" : ""} / ${minutes(d.reminderEverySeconds)}`
+          : "";
       return `${when}${reminders}`;
     }
     case "branch":
       return "Error · Reminder · Ok";
     case "integration": {
-      const name = node.data.integrationId ? (integrationName?.(node.data.integrationId) ?? "integration") : "no integration chosen";
-      const flags = [node.data.sendOk ? "Ok" : null, node.data.sendReminders ? "reminders" : null].filter(Boolean).join(", ");
+      const name = node.data.integrationId
+        ? (integrationName?.(node.data.integrationId) ?? "integration")
+        : "no integration chosen";
+      const flags = [node.data.sendOk ? "Ok" : null, node.data.sendReminders ? "reminders" : null]
+        .filter(Boolean)
+        .join(", ");
       return flags ? `${name} · sends ${flags}` : name;
     }
   }

@@ -32,7 +32,12 @@ const viewOf = (highlights: Record<string, NodeHighlight>, integrations: readonl
 
 function ReadOnlyCanvas({ graph, highlights = NO_HIGHLIGHTS, integrations, minimap = true }: ReadOnlyFlowProps) {
   const [view] = useState(() =>
-    createStore<CanvasView>()(() => ({ readOnly: true, issuesByNode: {}, farZoom: false, ...viewOf(highlights, integrations) })),
+    createStore<CanvasView>()(() => ({
+      readOnly: true,
+      issuesByNode: {},
+      farZoom: false,
+      ...viewOf(highlights, integrations),
+    })),
   );
   useEffect(() => view.setState(viewOf(highlights, integrations)), [view, highlights, integrations]);
   const zoom = useZoomDetail(view);

@@ -4,7 +4,12 @@ import { X } from "lucide-react";
 import { Dialog as RadixDialog } from "radix-ui";
 import type { ReactNode } from "react";
 
-const WIDTHS = { sm: "max-w-md", md: "max-w-2xl", lg: "max-w-5xl", xl: "max-w-[min(1400px,calc(100vw-3rem))]" } as const;
+const WIDTHS = {
+  sm: "max-w-md",
+  md: "max-w-2xl",
+  lg: "max-w-5xl",
+  xl: "max-w-[min(1400px,calc(100vw-3rem))]",
+} as const;
 
 interface DialogProps {
   open: boolean;
@@ -30,14 +35,18 @@ export function Dialog({ open, onOpenChange, title, description, size = "sm", ch
           <header className="flex items-start justify-between gap-4 border-b border-border px-4 py-3">
             <div className="min-w-0">
               <RadixDialog.Title className="text-[14px] font-semibold tracking-tight">{title}</RadixDialog.Title>
-              {description ? <RadixDialog.Description className="mt-0.5 text-muted">{description}</RadixDialog.Description> : null}
+              {description ? (
+                <RadixDialog.Description className="mt-0.5 text-muted">{description}</RadixDialog.Description>
+              ) : null}
             </div>
             <RadixDialog.Close className="rounded p-1 text-muted hover:bg-raised hover:text-fg" aria-label="Close">
               <X className="size-4" aria-hidden />
             </RadixDialog.Close>
           </header>
           <div className="min-h-0 flex-1 overflow-auto">{children}</div>
-          {footer ? <footer className="flex items-center justify-end gap-2 border-t border-border px-4 py-3">{footer}</footer> : null}
+          {footer ? (
+            <footer className="flex items-center justify-end gap-2 border-t border-border px-4 py-3">{footer}</footer>
+          ) : null}
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>

@@ -44,7 +44,11 @@ export function Field({ label, htmlFor, error, hint, children }: FieldProps) {
 }
 
 /** A checkbox with its label on the right, for on/off settings. */
-export function CheckboxField({ label, hint, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
+export function CheckboxField({
+  label,
+  hint,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
   return (
     <label className="flex items-start gap-2 text-[13px]">
       <input type="checkbox" className="mt-0.5 size-3.5 accent-[var(--accent)]" {...props} />

@@ -25,8 +25,16 @@ export function FlowPage({ flowId, initialFlow, initialIntegrations }: FlowPageP
   try {
     graph = migrateGraph(flow.data.graph);
   } catch (err) {
-    return <p className="p-6 text-danger">This flow cannot be opened: {err instanceof Error ? err.message : String(err)}</p>;
+    return (
+      <p className="p-6 text-danger">This flow cannot be opened: {err instanceof Error ? err.message : String(err)}</p>
+    );
   }
   const { id, name, description, enabled, revision, published } = flow.data;
-  return <FlowEditor key={id} flow={{ id, name, description, enabled, graph, revision, published }} initialIntegrations={initialIntegrations} />;
+  return (
+    <FlowEditor
+      key={id}
+      flow={{ id, name, description, enabled, graph, revision, published }}
+      initialIntegrations={initialIntegrations}
+    />
+  );
 }

@@ -11,7 +11,10 @@ import { FlowPage } from "./flow-page";
 async function prefetch(flowId: string) {
   try {
     const caller = createCaller(await createContext());
-    const [flow, integrations] = await Promise.all([caller.flows.get({ flowId }).catch(() => undefined), caller.integrations.list()]);
+    const [flow, integrations] = await Promise.all([
+      caller.flows.get({ flowId }).catch(() => undefined),
+      caller.integrations.list(),
+    ]);
     return { flow, integrations };
   } catch {
     return { flow: undefined, integrations: undefined };

@@ -13,6 +13,7 @@ export const MESSAGE_TYPE_LABEL: Record<MessageType, string> = { error: "Error",
 
 export function describeRateLimit(entry: CatalogueEntry): string {
   const per = entry.rateLimit.per;
-  const scope = per.kind === "integration" ? "integration" : (entry.variables.find((v) => v.name === per.name)?.label ?? per.name);
+  const scope =
+    per.kind === "integration" ? "integration" : (entry.variables.find((v) => v.name === per.name)?.label ?? per.name);
   return `${entry.rateLimit.eventsPerMinute.toLocaleString("en-US")} / min per ${scope}`;
 }

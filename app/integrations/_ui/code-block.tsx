@@ -1,5 +1,13 @@
 /** Monospaced text exactly as sent or received; long lines wrap so nothing hides off to the side. */
-export function CodeBlock({ children, label, maxHeight = "max-h-72" }: { children: string; label?: string; maxHeight?: string }) {
+export function CodeBlock({
+  children,
+  label,
+  maxHeight = "max-h-72",
+}: {
+  children: string;
+  label?: string;
+  maxHeight?: string;
+}) {
   return (
     <pre
       aria-label={label}

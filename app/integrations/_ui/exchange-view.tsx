@@ -33,7 +33,15 @@ function HeaderTable({ headers, label }: { headers: Record<string, string>; labe
 }
 
 /** A request exactly as sent (secrets already redacted by the server). */
-export function RequestView({ request, title = "Request", bodyMaxHeight }: { request: RequestLike; title?: string; bodyMaxHeight?: string }) {
+export function RequestView({
+  request,
+  title = "Request",
+  bodyMaxHeight,
+}: {
+  request: RequestLike;
+  title?: string;
+  bodyMaxHeight?: string;
+}) {
   return (
     <div className="flex flex-col gap-2" data-testid="request-view">
       <h4 className="text-[11px] font-semibold tracking-wide text-muted uppercase">{title}</h4>
@@ -44,12 +52,18 @@ export function RequestView({ request, title = "Request", bodyMaxHeight }: { req
         </span>
       </p>
       <details open={Object.keys(request.headers).length <= 4}>
-        <summary className="cursor-pointer text-[12px] text-muted select-none">Headers ({Object.keys(request.headers).length})</summary>
+        <summary className="cursor-pointer text-[12px] text-muted select-none">
+          Headers ({Object.keys(request.headers).length})
+        </summary>
         <div className="mt-1">
           <HeaderTable headers={request.headers} label="Request headers" />
         </div>
       </details>
-      {request.body !== "" || request.method !== "GET" ? <CodeBlock label="Request body" maxHeight={bodyMaxHeight}>{prettyBody(request.body)}</CodeBlock> : null}
+      {request.body !== "" || request.method !== "GET" ? (
+        <CodeBlock label="Request body" maxHeight={bodyMaxHeight}>
+          {prettyBody(request.body)}
+        </CodeBlock>
+      ) : null}
     </div>
   );
 }
@@ -60,11 +74,18 @@ export function statusTone(status: number): "ok" | "warn" | "danger" {
   return "danger";
 }
 
-const TONE_CLASS = { ok: "border-ok/40 text-ok", warn: "border-warn/40 text-warn", danger: "border-danger/40 text-danger" } as const;
+const TONE_CLASS = {
+  ok: "border-ok/40 text-ok",
+  warn: "border-warn/40 text-warn",
+  danger: "border-danger/40 text-danger",
+} as const;
 
 export function StatusCode({ status }: { status: number }) {
   return (
-    <span className={`inline-flex items-center rounded border px-1.5 py-px font-mono text-[11px] font-semibold ${TONE_CLASS[statusTone(status)]}`} data-testid="response-status">
+    <span
+      className={`inline-flex items-center rounded border px-1.5 py-px font-mono text-[11px] font-semibold ${TONE_CLASS[statusTone(status)]}`}
+      data-testid="response-status"
+    >
       {status}
     </span>
   );
@@ -78,7 +99,9 @@ export function ResponseView({ response }: { response: ResponseLike }) {
         Response <StatusCode status={response.status} />
       </h4>
       <details>
-        <summary className="cursor-pointer text-[12px] text-muted select-none">Headers ({Object.keys(response.headers).length})</summary>
+        <summary className="cursor-pointer text-[12px] text-muted select-none">
+          Headers ({Object.keys(response.headers).length})
+        </summary>
         <div className="mt-1">
           <HeaderTable headers={response.headers} label="Response headers" />
         </div>

@@ -17,7 +17,11 @@ export function AlertJson({ alert }: { alert: unknown }) {
         <h2 id="alert-heading" className="text-[13px] font-semibold">
           Normalized alert
         </h2>
-        <button type="button" onClick={() => void copy()} className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-[12px] text-muted hover:bg-raised hover:text-fg">
+        <button
+          type="button"
+          onClick={() => void copy()}
+          className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-[12px] text-muted hover:bg-raised hover:text-fg"
+        >
           <Copy className="size-3.5" aria-hidden /> Copy
         </button>
       </header>

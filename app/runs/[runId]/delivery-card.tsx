@@ -34,12 +34,18 @@ export function DeliveryCard({ delivery: d, nodeLabel }: Props) {
   ].filter((f) => f !== null);
   const via = nodeLabel(d.nodeId);
   return (
-    <div className={`rounded-md border bg-bg ${failed ? "border-danger/50" : "border-border"}`} data-testid="delivery" data-status={d.status}>
+    <div
+      className={`rounded-md border bg-bg ${failed ? "border-danger/50" : "border-border"}`}
+      data-testid="delivery"
+      data-status={d.status}
+    >
       <div className="flex items-start gap-2 px-3 py-2">
         <Send className={`mt-0.5 size-3.5 shrink-0 ${failed ? "text-danger" : "text-muted"}`} aria-hidden />
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
-            <span className={`font-medium ${failed ? "text-danger" : ""}`}>{messageTitle(d.messageType, d.reminderNumber)}</span>
+            <span className={`font-medium ${failed ? "text-danger" : ""}`}>
+              {messageTitle(d.messageType, d.reminderNumber)}
+            </span>
             <span className="text-muted">to</span>
             <span className="font-medium">{d.integrationName}</span>
             {d.integrationType ? <span className="text-[12px] text-muted">{d.integrationType}</span> : null}

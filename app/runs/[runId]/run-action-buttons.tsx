@@ -22,9 +22,24 @@ export function RunActionButtons({ runId, actions }: { runId: string; actions: A
         queryClient.invalidateQueries({ queryKey: trpc.runs.stats.pathKey() }),
       ]),
   };
-  const acknowledge = useMutation(trpc.runs.acknowledge.mutationOptions({ ...settle, onSuccess: () => toast.success("Acknowledged: escalation and reminders stopped") }));
-  const resolve = useMutation(trpc.runs.resolve.mutationOptions({ ...settle, onSuccess: () => toast.success("Resolving: Ok messages go out to the levels that fired") }));
-  const cancel = useMutation(trpc.runs.cancel.mutationOptions({ ...settle, onSuccess: () => toast.success("Cancelling: no more messages will be sent") }));
+  const acknowledge = useMutation(
+    trpc.runs.acknowledge.mutationOptions({
+      ...settle,
+      onSuccess: () => toast.success("Acknowledged: escalation and reminders stopped"),
+    }),
+  );
+  const resolve = useMutation(
+    trpc.runs.resolve.mutationOptions({
+      ...settle,
+      onSuccess: () => toast.success("Resolving: Ok messages go out to the levels that fired"),
+    }),
+  );
+  const cancel = useMutation(
+    trpc.runs.cancel.mutationOptions({
+      ...settle,
+      onSuccess: () => toast.success("Cancelling: no more messages will be sent"),
+    }),
+  );
   const busy = acknowledge.isPending || resolve.isPending || cancel.isPending;
 
   return (
@@ -32,7 +47,11 @@ export function RunActionButtons({ runId, actions }: { runId: string; actions: A
       <Button
         variant="primary"
         disabled={!actions.acknowledge || busy}
-        title={actions.acknowledge ? "Stop escalation and reminders; the Ok still goes out on recovery" : "Only escalating runs can be acknowledged"}
+        title={
+          actions.acknowledge
+            ? "Stop escalation and reminders; the Ok still goes out on recovery"
+            : "Only escalating runs can be acknowledged"
+        }
         onClick={() => acknowledge.mutate({ runId })}
       >
         <BellOff className="size-3.5" aria-hidden /> Acknowledge

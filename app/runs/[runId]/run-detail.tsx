@@ -24,7 +24,9 @@ export function RunDetail({ runId }: { runId: string }) {
         refetchInterval: (q) => {
           const data = q.state.data;
           if (!data) return false;
-          const busy = isOpenStatus(data.run.status) || data.timeline.some((e) => e.kind === "delivery" && e.delivery.status === "pending");
+          const busy =
+            isOpenStatus(data.run.status) ||
+            data.timeline.some((e) => e.kind === "delivery" && e.delivery.status === "pending");
           return busy ? REFRESH_MS : false;
         },
       },
@@ -75,7 +77,8 @@ export function RunDetail({ runId }: { runId: string }) {
       <div className="grid min-h-0 flex-1 grid-cols-1 gap-4 p-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <section aria-labelledby="timeline-heading" className="min-w-0">
           <h2 id="timeline-heading" className="mb-2 text-[13px] font-semibold">
-            Timeline <span className="font-normal text-muted">{`${timeline.length} entr${timeline.length === 1 ? "y" : "ies"}`}</span>
+            Timeline{" "}
+            <span className="font-normal text-muted">{`${timeline.length} entr${timeline.length === 1 ? "y" : "ies"}`}</span>
           </h2>
           <RunTimeline entries={timeline} firstErrorAt={run.firstErrorAt} nodeLabel={nodeLabel} />
         </section>

@@ -32,7 +32,10 @@ export function RunFacts({ run, flowName, version, lastActivityAt }: Props) {
   const open = isOpenStatus(run.status);
   const duration = runDurationMs(run, open, now, lastActivityAt);
   return (
-    <dl className="grid grid-cols-2 gap-x-6 gap-y-3 border-b border-border bg-panel px-6 py-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="run-facts">
+    <dl
+      className="grid grid-cols-2 gap-x-6 gap-y-3 border-b border-border bg-panel px-6 py-3 sm:grid-cols-3 lg:grid-cols-6"
+      data-testid="run-facts"
+    >
       <Fact label="Status">
         <span data-testid="run-status">
           <StatusBadge tone={STATUS_TONE[run.status]}>{STATUS_LABEL[run.status]}</StatusBadge>
@@ -44,9 +47,13 @@ export function RunFacts({ run, flowName, version, lastActivityAt }: Props) {
         </Link>
         {version !== null ? <span className="ml-1.5 text-muted">{`v${version}`}</span> : null}
       </Fact>
-      <Fact label="Level">{run.currentLevel > 0 ? `Level ${run.currentLevel}` : <span className="text-muted">None fired</span>}</Fact>
+      <Fact label="Level">
+        {run.currentLevel > 0 ? `Level ${run.currentLevel}` : <span className="text-muted">None fired</span>}
+      </Fact>
       <Fact label="First error">{formatDateTime(run.firstErrorAt)}</Fact>
-      <Fact label="Resolved">{run.resolvedAt ? formatDateTime(run.resolvedAt) : <span className="text-muted">{open ? "Not yet" : "—"}</span>}</Fact>
+      <Fact label="Resolved">
+        {run.resolvedAt ? formatDateTime(run.resolvedAt) : <span className="text-muted">{open ? "Not yet" : "—"}</span>}
+      </Fact>
       <Fact label="Duration">
         {duration === null ? "—" : formatDuration(duration)}
         {open ? <span className="ml-1.5 text-muted">and counting</span> : null}

@@ -21,7 +21,8 @@ export function RunGraph({ graph, highlights, version }: Props) {
     <section className="overflow-hidden rounded-lg border border-border bg-panel" aria-labelledby="graph-heading">
       <header className="flex items-center justify-between gap-3 border-b border-border px-4 py-2">
         <h2 id="graph-heading" className="text-[13px] font-semibold">
-          Graph it ran {version !== null ? <span className="font-normal text-muted">{`version ${version}`}</span> : null}
+          Graph it ran{" "}
+          {version !== null ? <span className="font-normal text-muted">{`version ${version}`}</span> : null}
         </h2>
         <ul className="flex items-center gap-3 text-[12px] text-muted">
           <li className="flex items-center gap-1.5">

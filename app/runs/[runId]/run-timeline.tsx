@@ -24,23 +24,35 @@ interface Props {
 
 /** Events and deliveries in one vertical line, each stamped with its time and offset. */
 export function RunTimeline({ entries, firstErrorAt, nodeLabel }: Props) {
-  if (entries.length === 0) return <p className="rounded-lg border border-border bg-panel px-4 py-6 text-muted">Nothing recorded yet.</p>;
+  if (entries.length === 0)
+    return <p className="rounded-lg border border-border bg-panel px-4 py-6 text-muted">Nothing recorded yet.</p>;
   return (
     <ol className="relative rounded-lg border border-border bg-panel py-2" data-testid="run-timeline">
       {entries.map((entry) => {
-        const tone = entry.kind === "event" ? describeEvent(entry, nodeLabel).tone : deliveryTone(entry.delivery.status);
+        const tone =
+          entry.kind === "event" ? describeEvent(entry, nodeLabel).tone : deliveryTone(entry.delivery.status);
         return (
-          <li key={entry.id} className="relative grid grid-cols-[88px_20px_minmax(0,1fr)] px-3" data-testid={`timeline-${entry.kind}`}>
+          <li
+            key={entry.id}
+            className="relative grid grid-cols-[88px_20px_minmax(0,1fr)] px-3"
+            data-testid={`timeline-${entry.kind}`}
+          >
             <div className="py-1.5 text-right" title={formatDateTime(entry.at)}>
               <div className="text-[12px] tabular-nums">{formatTime(entry.at)}</div>
-              <div className="text-[11px] text-muted tabular-nums">{formatOffset(entry.at.getTime() - firstErrorAt.getTime())}</div>
+              <div className="text-[11px] text-muted tabular-nums">
+                {formatOffset(entry.at.getTime() - firstErrorAt.getTime())}
+              </div>
             </div>
             <div className="relative flex justify-center" aria-hidden>
               <span className="absolute inset-y-0 w-px bg-border" />
               <span className={`relative mt-2.5 size-2 rounded-full ring-4 ring-panel ${DOT[tone]}`} />
             </div>
             <div className="min-w-0 py-1.5 pl-1">
-              {entry.kind === "event" ? <EventLine entry={entry} nodeLabel={nodeLabel} /> : <DeliveryCard delivery={entry.delivery} nodeLabel={nodeLabel} />}
+              {entry.kind === "event" ? (
+                <EventLine entry={entry} nodeLabel={nodeLabel} />
+              ) : (
+                <DeliveryCard delivery={entry.delivery} nodeLabel={nodeLabel} />
+              )}
             </div>
           </li>
         );

@@ -14,7 +14,8 @@ export interface EventDescription {
 }
 
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() ? value : undefined);
-const num = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+const num = (value: unknown): number | undefined =>
+  typeof value === "number" && Number.isFinite(value) ? value : undefined;
 
 const by = (detail: Record<string, unknown>) => {
   const who = text(detail.by);
@@ -32,15 +33,27 @@ export function describeEvent(event: EventLike, nodeLabel: (nodeId: string) => s
   switch (event.type) {
     case "alert.error": {
       const count = num(detail.count);
-      return { title: count && count > 1 ? `Error alert #${count} received` : "Error alert received", detail: text(detail.summary), tone: "danger" };
+      return {
+        title: count && count > 1 ? `Error alert #${count} received` : "Error alert received",
+        detail: text(detail.summary),
+        tone: "danger",
+      };
     }
     case "alert.ok":
       return { title: "Ok alert received", detail: text(detail.summary), tone: "ok" };
     case "level.fired":
-      return { title: `Level ${level ?? "?"} fired`, detail: text(detail.mode) === "count" ? "error count reached" : undefined, tone: "accent" };
+      return {
+        title: `Level ${level ?? "?"} fired`,
+        detail: text(detail.mode) === "count" ? "error count reached" : undefined,
+        tone: "accent",
+      };
     case "reminder.due": {
       const n = num(detail.reminderNumber);
-      return { title: n ? `Reminder ${n} due` : "Reminder due", detail: level ? `Level ${level}` : undefined, tone: "neutral" };
+      return {
+        title: n ? `Reminder ${n} due` : "Reminder due",
+        detail: level ? `Level ${level}` : undefined,
+        tone: "neutral",
+      };
     }
     case "acknowledged":
       return { title: "Acknowledged", detail: by(detail), tone: "warn" };
@@ -54,7 +67,11 @@ export function describeEvent(event: EventLike, nodeLabel: (nodeId: string) => s
       return { title: "Cancelled", tone: "neutral" };
     case "fallback.used": {
       const from = text(detail.from);
-      return { title: `Fallback to ${node ?? "integration"}`, detail: from ? `after ${nodeLabel(from) ?? from} failed` : undefined, tone: "warn" };
+      return {
+        title: `Fallback to ${node ?? "integration"}`,
+        detail: from ? `after ${nodeLabel(from) ?? from} failed` : undefined,
+        tone: "warn",
+      };
     }
     case "delivery.error":
       return { title: `Delivery to ${node ?? "integration"} failed`, detail: text(detail.message), tone: "danger" };

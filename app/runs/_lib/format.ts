@@ -28,7 +28,13 @@ export function formatAgo(at: Date, now: Date): string {
   return formatDate(at);
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
 const date = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" });
 const time = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
@@ -37,7 +43,12 @@ export const formatDate = (at: Date) => date.format(at);
 export const formatTime = (at: Date) => time.format(at);
 
 /** Milliseconds from the first error until the run ended, or until now while it is open. */
-export function runDurationMs(run: { firstErrorAt: Date; resolvedAt: Date | null }, open: boolean, now: Date, endedAt?: Date): number | null {
+export function runDurationMs(
+  run: { firstErrorAt: Date; resolvedAt: Date | null },
+  open: boolean,
+  now: Date,
+  endedAt?: Date,
+): number | null {
   if (run.resolvedAt) return run.resolvedAt.getTime() - run.firstErrorAt.getTime();
   if (open) return now.getTime() - run.firstErrorAt.getTime();
   return endedAt ? endedAt.getTime() - run.firstErrorAt.getTime() : null;

@@ -12,7 +12,9 @@ import { parseRunFilters, runFiltersQuery, type RunFilters } from "./run-filter-
 export function useRunFilters() {
   const searchParams = useSearchParams();
   const pathname = usePathname();
-  const [filters, setFiltersState] = useState<RunFilters>(() => parseRunFilters(new URLSearchParams(searchParams.toString())));
+  const [filters, setFiltersState] = useState<RunFilters>(() =>
+    parseRunFilters(new URLSearchParams(searchParams.toString())),
+  );
   const setFilters = useCallback(
     (patch: Partial<RunFilters>) => {
       const next = { ...filters, ...patch };

@@ -20,7 +20,8 @@ const alerts: z.infer<typeof alertSchema>[] = [];
 
 beforeAll(async () => {
   receiver = await startReceiver((req) => {
-    if (req.method !== "POST" || !req.url.startsWith("/api/v2/inbound/apikey123")) throw new Error(`unexpected ${req.url}`);
+    if (req.method !== "POST" || !req.url.startsWith("/api/v2/inbound/apikey123"))
+      throw new Error(`unexpected ${req.url}`);
     alerts.push(alertSchema.parse(jsonBody(req)));
     return { status: 200, body: { status: "Success", message: "Alert received" } };
   });
@@ -29,7 +30,10 @@ afterAll(() => receiver.close());
 
 describe("AlertOps integration", () => {
   it.each(MESSAGE_TYPES)("sends %s with source, source name, source id and source status", async (type) => {
-    const result = await send(integration("alertops", {}, { ApiUrl: `${receiver.url}/api/v2/inbound/apikey123` }), type);
+    const result = await send(
+      integration("alertops", {}, { ApiUrl: `${receiver.url}/api/v2/inbound/apikey123` }),
+      type,
+    );
     expect(receiver.violations).toEqual([]);
     expect(result).toMatchObject({ ok: true, status: 200 });
     expect(alerts.at(-1)).toMatchObject({

@@ -49,5 +49,7 @@ export const alertopsIntegration: HttpIntegrationDefinition<"alertops"> = {
     customizable: true,
   },
   rateLimit: { eventsPerMinute: 120, per: { kind: "integration" } },
-  defaultStepDefinitions: [stepDefinition(["error", "reminder", "ok"], jsonStep("POST", "{{ApiUrl}}", body, { name: "Send alert" }))],
+  defaultStepDefinitions: [
+    stepDefinition(["error", "reminder", "ok"], jsonStep("POST", "{{ApiUrl}}", body, { name: "Send alert" })),
+  ],
 };

@@ -22,15 +22,20 @@ beforeAll(async () => {
       else callback(new Error("Invalid username or password"));
     },
     onRcptTo(address, _session, callback) {
-      if (address.address.startsWith("full@")) callback(Object.assign(new Error("Mailbox full, try later"), { responseCode: 452 }));
-      else if (address.address.startsWith("nobody@")) callback(Object.assign(new Error("No such user"), { responseCode: 550 }));
+      if (address.address.startsWith("full@"))
+        callback(Object.assign(new Error("Mailbox full, try later"), { responseCode: 452 }));
+      else if (address.address.startsWith("nobody@"))
+        callback(Object.assign(new Error("No such user"), { responseCode: 550 }));
       else callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        inbox.push({ ...parseMime(Buffer.concat(chunks).toString("utf8")), rcpt: session.envelope.rcptTo.map((r) => r.address) });
+        inbox.push({
+          ...parseMime(Buffer.concat(chunks).toString("utf8")),
+          rcpt: session.envelope.rcptTo.map((r) => r.address),
+        });
         callback();
       });
     },
@@ -44,7 +49,13 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const record = (customizations: IntegrationCustomizations | null = null) =>
   integration(
     "email",
-    { SmtpHost: "127.0.0.1", SmtpPort: String(port), SmtpUser: "mailer", From: "Alertflow <alerts@example.com>", DisableTls: "true" },
+    {
+      SmtpHost: "127.0.0.1",
+      SmtpPort: String(port),
+      SmtpUser: "mailer",
+      From: "Alertflow <alerts@example.com>",
+      DisableTls: "true",
+    },
     { SmtpPassword: "smtp-pass" },
     customizations,
   );
@@ -56,7 +67,11 @@ describe("Email integration", () => {
     expect(result).toMatchObject({ ok: true, status: 250, request: { method: "SMTP" } });
     const mail = inbox.at(-1);
     expect(mail?.rcpt).toEqual(["oncall@example.com", "lead@example.com"]);
-    expect(mail?.headers.subject).toMatch({ error: /^\[Alert\] Checkout "API"/, reminder: /^\[Reminder 1\] /, ok: /^\[Ok\] .* recovered after 0:25:05$/ }[type]);
+    expect(mail?.headers.subject).toMatch(
+      { error: /^\[Alert\] Checkout "API"/, reminder: /^\[Reminder 1\] /, ok: /^\[Ok\] .* recovered after 0:25:05$/ }[
+        type
+      ],
+    );
     expect(mail?.headers["message-id"]).toBe(`<run-1.2.${type}.${type === "reminder" ? 1 : 0}@alertflow>`);
     // Untrusted alert text is escaped in HTML and kept verbatim in plain text.
     expect(mail?.html).toContain("Checkout &quot;API&quot;");
@@ -69,27 +84,55 @@ describe("Email integration", () => {
 
   it("uses customized subject and bodies per message type", async () => {
     const custom: IntegrationCustomizations = {
-      email: { error: { subject: "{{@alert.type}} {{@DateTime(yyyy)}} #{{@escalationLevel.id}}", html: "<p>{{@XmlEncode({{@monitor.name}})}}</p>", text: "plain {{@incident.key}}" } },
+      email: {
+        error: {
+          subject: "{{@alert.type}} {{@DateTime(yyyy)}} #{{@escalationLevel.id}}",
+          html: "<p>{{@XmlEncode({{@monitor.name}})}}</p>",
+          text: "plain {{@incident.key}}",
+        },
+      },
     };
     const result = await send(record(custom), "error", hostileInput("error", { To: "oncall@example.com" }));
     expect(result.ok).toBe(true);
-    expect(inbox.at(-1)).toMatchObject({ headers: { subject: `Alert ${new Date().getUTCFullYear()} #2` }, text: `plain ${hostileInput("error").incident.key}` });
+    expect(inbox.at(-1)).toMatchObject({
+      headers: { subject: `Alert ${new Date().getUTCFullYear()} #2` },
+      text: `plain ${hostileInput("error").incident.key}`,
+    });
   });
 
   it("retries a 4xx SMTP reply and gives up on 5xx and bad credentials", async () => {
-    expect(await send(record(), "error", hostileInput("error", { To: "full@example.com" }))).toMatchObject({ ok: false, retryable: true, status: 452 });
-    expect(await send(record(), "error", hostileInput("error", { To: "nobody@example.com" }))).toMatchObject({ ok: false, retryable: false, status: 550 });
+    expect(await send(record(), "error", hostileInput("error", { To: "full@example.com" }))).toMatchObject({
+      ok: false,
+      retryable: true,
+      status: 452,
+    });
+    expect(await send(record(), "error", hostileInput("error", { To: "nobody@example.com" }))).toMatchObject({
+      ok: false,
+      retryable: false,
+      status: 550,
+    });
     const wrong = record();
-    const result = await send({ ...wrong, secrets: { SmtpPassword: "nope" } }, "error", hostileInput("error", { To: "a@example.com" }));
+    const result = await send(
+      { ...wrong, secrets: { SmtpPassword: "nope" } },
+      "error",
+      hostileInput("error", { To: "a@example.com" }),
+    );
     expect(result).toMatchObject({ ok: false, retryable: false, error: { code: "SMTP_ERROR" } });
   });
 
   it("refuses an SMTP host that is not allow-listed and reports missing settings", async () => {
     const { sendIntegrationMessage } = await import("../../../server/delivery/send-message");
     const blocked = await sendIntegrationMessage(record(), hostileInput("error", { To: "a@example.com" }), {
-      fetch, timeoutMs: 2000, idempotencyKey: "k", outbound: { allowList: [] },
+      fetch,
+      timeoutMs: 2000,
+      idempotencyKey: "k",
+      outbound: { allowList: [] },
     });
     expect(blocked).toMatchObject({ ok: false, retryable: false, error: { code: "OUTBOUND_BLOCKED" } });
-    expect(await send(record(), "error")).toMatchObject({ ok: false, retryable: false, error: { code: "MISSING_VARIABLE" } });
+    expect(await send(record(), "error")).toMatchObject({
+      ok: false,
+      retryable: false,
+      error: { code: "MISSING_VARIABLE" },
+    });
   });
 });

@@ -17,21 +17,29 @@ const createSchema = z.object({
   tags: z.array(z.string()).optional(),
   details: z.record(z.string(), z.string()).optional(),
 });
-const closeSchema = z.object({ source: z.string().max(100).optional(), user: z.string().optional(), note: z.string().max(25_000).optional() }).strict();
+const closeSchema = z
+  .object({
+    source: z.string().max(100).optional(),
+    user: z.string().optional(),
+    note: z.string().max(25_000).optional(),
+  })
+  .strict();
 
 let receiver: Receiver;
 const seen: { kind: "create" | "close"; alias: string }[] = [];
 
 beforeAll(async () => {
   receiver = await startReceiver((req) => {
-    if (header(req, "authorization") !== `GenieKey ${API_KEY}`) return { status: 401, body: { message: "Could not authenticate" } };
+    if (header(req, "authorization") !== `GenieKey ${API_KEY}`)
+      return { status: 401, body: { message: "Could not authenticate" } };
     const url = new URL(req.url, "http://x");
     if (req.method === "POST" && url.pathname === "/v2/alerts") {
       const alert = createSchema.parse(jsonBody(req));
       seen.push({ kind: "create", alias: alert.alias ?? "" });
     } else {
       const close = /^\/v2\/alerts\/([^/]+)\/close$/.exec(url.pathname);
-      if (req.method !== "POST" || !close?.[1] || url.searchParams.get("identifierType") !== "alias") throw new Error(`unexpected ${req.method} ${req.url}`);
+      if (req.method !== "POST" || !close?.[1] || url.searchParams.get("identifierType") !== "alias")
+        throw new Error(`unexpected ${req.method} ${req.url}`);
       closeSchema.parse(jsonBody(req));
       seen.push({ kind: "close", alias: decodeURIComponent(close[1]) });
     }
@@ -42,7 +50,10 @@ afterAll(() => receiver.close());
 
 describe("Opsgenie integration", () => {
   it.each(MESSAGE_TYPES)("sends %s: create with alias, close by alias", async (type) => {
-    const result = await send(integration("opsgenie", { ApiUrl: `${receiver.url}/v2/alerts` }, { ApiKey: API_KEY }), type);
+    const result = await send(
+      integration("opsgenie", { ApiUrl: `${receiver.url}/v2/alerts` }, { ApiKey: API_KEY }),
+      type,
+    );
     expect(receiver.violations).toEqual([]);
     expect(result).toMatchObject({ ok: true, status: 202 });
     expect(JSON.parse(result.response?.body ?? "{}")).toHaveProperty("requestId");

@@ -43,7 +43,13 @@ export const opsgenieIntegration: HttpIntegrationDefinition<"opsgenie"> = {
       defaultValue: "https://api.opsgenie.com/v2/alerts",
       modes: ["integration"],
     },
-    { name: "Priority", label: "Priority (P1-P5)", required: true, defaultValue: "P3", modes: ["integration", "perLevel"] },
+    {
+      name: "Priority",
+      label: "Priority (P1-P5)",
+      required: true,
+      defaultValue: "P3",
+      modes: ["integration", "perLevel"],
+    },
   ],
   capabilities: {
     defaultMessageTypes: ["error", "reminder", "ok"],
@@ -55,7 +61,10 @@ export const opsgenieIntegration: HttpIntegrationDefinition<"opsgenie"> = {
   },
   rateLimit: { eventsPerMinute: 120, per: { kind: "variable", name: "ApiKey" } },
   defaultStepDefinitions: [
-    stepDefinition(["error", "reminder"], jsonStep("POST", "{{ApiUrl}}", createBody, { name: "Create alert", headers: AUTH })),
+    stepDefinition(
+      ["error", "reminder"],
+      jsonStep("POST", "{{ApiUrl}}", createBody, { name: "Create alert", headers: AUTH }),
+    ),
     stepDefinition(
       ["ok"],
       jsonStep("POST", "{{ApiUrl}}/{{@UrlEncode({{@incident.key}})}}/close?identifierType=alias", closeBody, {

@@ -41,8 +41,7 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 
 describe("PagerDuty integration", () => {
-  const record = () =>
-    integration("pagerduty", { ApiUrl: `${receiver.url}/v2/enqueue` }, { RoutingKey: ROUTING_KEY });
+  const record = () => integration("pagerduty", { ApiUrl: `${receiver.url}/v2/enqueue` }, { RoutingKey: ROUTING_KEY });
 
   it.each(MESSAGE_TYPES)("sends %s as the Events API v2 expects", async (type) => {
     const result = await send(record(), type);
@@ -62,10 +61,20 @@ describe("PagerDuty integration", () => {
   });
 
   it("retries 429 and 5xx, and gives up on 400", async () => {
-    const cases: [number, boolean][] = [[429, true], [500, true], [400, false]];
+    const cases: [number, boolean][] = [
+      [429, true],
+      [500, true],
+      [400, false],
+    ];
     for (const [status, retryable] of cases) {
-      const failing = await startReceiver(() => ({ status, body: { status: "invalid event", message: "Event object is invalid" } }));
-      const result = await send(integration("pagerduty", { ApiUrl: failing.url }, { RoutingKey: ROUTING_KEY }), "error");
+      const failing = await startReceiver(() => ({
+        status,
+        body: { status: "invalid event", message: "Event object is invalid" },
+      }));
+      const result = await send(
+        integration("pagerduty", { ApiUrl: failing.url }, { RoutingKey: ROUTING_KEY }),
+        "error",
+      );
       expect(result).toMatchObject({ ok: false, status, retryable });
       await failing.close();
     }

@@ -1,7 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { header, jsonBody, startReceiver, type Receiver, type ReceivedRequest, type Reply } from "../../../test-support/contract-receiver";
+import {
+  header,
+  jsonBody,
+  startReceiver,
+  type Receiver,
+  type ReceivedRequest,
+  type Reply,
+} from "../../../test-support/contract-receiver";
 import { hostileInput, integration, send } from "../../../test-support/send-harness";
 
 const createSchema = z
@@ -13,7 +20,9 @@ const createSchema = z
     impact: z.enum(["1", "2", "3"]),
   })
   .loose();
-const resolveSchema = z.object({ state: z.literal("6"), close_code: z.string().min(1), close_notes: z.string().min(1) }).strict();
+const resolveSchema = z
+  .object({ state: z.literal("6"), close_code: z.string().min(1), close_notes: z.string().min(1) })
+  .strict();
 
 interface Incident {
   sys_id: string;
@@ -29,21 +38,34 @@ const AUTH = `Basic ${Buffer.from("alertflow.bot:pa55:word").toString("base64")}
 
 /** The Table API as documented: 201 + Location on create, sysparm_query lookup, PATCH by sys_id. */
 function tableApi(req: ReceivedRequest): Reply {
-  if (header(req, "authorization") !== AUTH) return { status: 401, body: { error: { message: "User Not Authenticated" }, status: "failure" } };
+  if (header(req, "authorization") !== AUTH)
+    return { status: 401, body: { error: { message: "User Not Authenticated" }, status: "failure" } };
   if (!header(req, "accept").includes("application/json")) throw new Error("Accept must be application/json");
   const url = new URL(req.url, receiver.url);
   if (req.method === "POST" && url.pathname === "/api/now/table/incident") {
     const body = createSchema.parse(jsonBody(req));
-    const incident = { sys_id: randomBytes(16).toString("hex"), number: `INC00${table.size + 10001}`, state: "1", correlation_id: body.correlation_id };
+    const incident = {
+      sys_id: randomBytes(16).toString("hex"),
+      number: `INC00${table.size + 10001}`,
+      state: "1",
+      correlation_id: body.correlation_id,
+    };
     table.set(incident.sys_id, incident);
-    return { status: 201, headers: { Location: `${receiver.url}/api/now/table/incident/${incident.sys_id}` }, body: { result: incident } };
+    return {
+      status: 201,
+      headers: { Location: `${receiver.url}/api/now/table/incident/${incident.sys_id}` },
+      body: { result: incident },
+    };
   }
   if (req.method === "GET" && url.pathname === "/api/now/table/incident") {
     const query = /^correlation_id=(.*)\^ORDERBYDESCsys_created_on$/.exec(url.searchParams.get("sysparm_query") ?? "");
     if (!query) throw new Error(`unexpected query ${url.search}`);
     const found = [...table.values()].filter((i) => i.correlation_id === query[1]);
     const limit = Number(url.searchParams.get("sysparm_limit") ?? "10000");
-    return { status: 200, body: { result: found.slice(0, limit).map(({ sys_id, number, state }) => ({ sys_id, number, state })) } };
+    return {
+      status: 200,
+      body: { result: found.slice(0, limit).map(({ sys_id, number, state }) => ({ sys_id, number, state })) },
+    };
   }
   const byId = /^\/api\/now\/table\/incident\/([0-9a-f]{32})$/.exec(url.pathname);
   if (req.method === "PATCH" && byId?.[1]) {

@@ -57,8 +57,20 @@ export const servicenowIntegration: HttpIntegrationDefinition<"servicenow"> = {
     { name: "Password", label: "Password", secret: true, required: true, modes: ["integration"] },
     { name: "Urgency", label: "Urgency (1-3)", required: true, defaultValue: "2", modes: ["integration", "perLevel"] },
     { name: "Impact", label: "Impact (1-3)", required: true, defaultValue: "2", modes: ["integration", "perLevel"] },
-    { name: "AssignmentGroup", label: "Assignment group", required: false, defaultValue: "", modes: ["integration", "perLevel"] },
-    { name: "CloseCode", label: "Close code", required: true, defaultValue: "Solution provided", modes: ["integration"] },
+    {
+      name: "AssignmentGroup",
+      label: "Assignment group",
+      required: false,
+      defaultValue: "",
+      modes: ["integration", "perLevel"],
+    },
+    {
+      name: "CloseCode",
+      label: "Close code",
+      required: true,
+      defaultValue: "Solution provided",
+      modes: ["integration"],
+    },
   ],
   capabilities: {
     defaultMessageTypes: ["error", "ok"],
@@ -72,7 +84,11 @@ export const servicenowIntegration: HttpIntegrationDefinition<"servicenow"> = {
   defaultStepDefinitions: [
     stepDefinition(
       ["error"],
-      jsonStep("POST", "{{InstanceUrl}}/api/now/table/incident", createBody, { name: "Create incident", headers: ACCEPT, auth: AUTH }),
+      jsonStep("POST", "{{InstanceUrl}}/api/now/table/incident", createBody, {
+        name: "Create incident",
+        headers: ACCEPT,
+        auth: AUTH,
+      }),
     ),
     stepDefinition(["ok"], findIncident, resolveIncident),
   ],

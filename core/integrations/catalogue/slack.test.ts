@@ -43,10 +43,17 @@ describe("Slack integration", () => {
 
   it("classifies Slack's errors", async () => {
     const archived = await startReceiver(() => ({ status: 410, body: "channel_is_archived" }));
-    expect(await send(integration("slack", {}, { WebhookUrl: archived.url }), "error")).toMatchObject({ ok: false, retryable: false, status: 410 });
+    expect(await send(integration("slack", {}, { WebhookUrl: archived.url }), "error")).toMatchObject({
+      ok: false,
+      retryable: false,
+      status: 410,
+    });
     await archived.close();
     const limited = await startReceiver(() => ({ status: 429, headers: { "Retry-After": "1" }, body: "rate_limited" }));
-    expect(await send(integration("slack", {}, { WebhookUrl: limited.url }), "error")).toMatchObject({ retryable: true, retryAfterMs: 1000 });
+    expect(await send(integration("slack", {}, { WebhookUrl: limited.url }), "error")).toMatchObject({
+      retryable: true,
+      retryAfterMs: 1000,
+    });
     await limited.close();
   });
 });

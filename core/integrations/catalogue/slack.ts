@@ -25,7 +25,10 @@ function slackBody(type: MessageType) {
     blocks: [
       {
         type: "section",
-        text: { type: "mrkdwn", text: `${headline}\n${detail}\n${enc("{{@Truncate(1000, {{@escalationLevel.message}})}}")}` },
+        text: {
+          type: "mrkdwn",
+          text: `${headline}\n${detail}\n${enc("{{@Truncate(1000, {{@escalationLevel.message}})}}")}`,
+        },
       },
       {
         type: "context",

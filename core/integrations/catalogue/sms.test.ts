@@ -12,17 +12,22 @@ const sent: { to: string; from: string; body: string }[] = [];
 
 beforeAll(async () => {
   receiver = await startReceiver((req) => {
-    if (req.method !== "POST" || req.url !== `/2010-04-01/Accounts/${SID}/Messages.json`) throw new Error(`unexpected ${req.url}`);
+    if (req.method !== "POST" || req.url !== `/2010-04-01/Accounts/${SID}/Messages.json`)
+      throw new Error(`unexpected ${req.url}`);
     if (header(req, "authorization") !== `Basic ${Buffer.from(`${SID}:${TOKEN}`).toString("base64")}`) {
       return { status: 401, body: { code: 20003, message: "Authenticate", status: 401 } };
     }
-    if (!header(req, "content-type").startsWith("application/x-www-form-urlencoded")) throw new Error("not form-encoded");
+    if (!header(req, "content-type").startsWith("application/x-www-form-urlencoded"))
+      throw new Error("not form-encoded");
     const form = new URLSearchParams(req.body);
     const to = form.get("To") ?? "";
     const from = form.get("From") ?? "";
     const body = form.get("Body") ?? "";
     if (!/^\+[1-9]\d{6,14}$/.test(to) || !/^\+[1-9]\d{6,14}$/.test(from)) {
-      return { status: 400, body: { code: 21211, message: `The 'To' number ${to} is not a valid phone number.`, status: 400 } };
+      return {
+        status: 400,
+        body: { code: 21211, message: `The 'To' number ${to} is not a valid phone number.`, status: 400 },
+      };
     }
     if (body.length === 0 || [...body].length > 1600) throw new Error(`Body length ${[...body].length}`);
     sent.push({ to, from, body });
@@ -32,7 +37,8 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 
 describe("SMS (Twilio-compatible) integration", () => {
-  const record = () => integration("sms", { ApiUrl: receiver.url, AccountSid: SID, From: "+15005550006" }, { AuthToken: TOKEN });
+  const record = () =>
+    integration("sms", { ApiUrl: receiver.url, AccountSid: SID, From: "+15005550006" }, { AuthToken: TOKEN });
 
   it.each(MESSAGE_TYPES)("sends %s as a form post with basic auth", async (type) => {
     const result = await send(record(), type, hostileInput(type, { To: "+31612345678" }));

@@ -29,11 +29,29 @@ export const smsIntegration: HttpIntegrationDefinition<"sms"> = {
   label: "SMS (Twilio-compatible)",
   description: "Sends a text message through Twilio or a gateway with the same API.",
   variables: [
-    { name: "ApiUrl", label: "API base URL", required: true, defaultValue: "https://api.twilio.com", modes: ["integration"] },
+    {
+      name: "ApiUrl",
+      label: "API base URL",
+      required: true,
+      defaultValue: "https://api.twilio.com",
+      modes: ["integration"],
+    },
     { name: "AccountSid", label: "Account SID", required: true, modes: ["integration"] },
     { name: "AuthToken", label: "Auth token", secret: true, required: true, modes: ["integration"] },
-    { name: "From", label: "From number", description: "+<country code><number>", required: true, modes: ["integration"] },
-    { name: "To", label: "To number", description: "+<country code><number>", required: true, modes: ["integration", "perLevel"] },
+    {
+      name: "From",
+      label: "From number",
+      description: "+<country code><number>",
+      required: true,
+      modes: ["integration"],
+    },
+    {
+      name: "To",
+      label: "To number",
+      description: "+<country code><number>",
+      required: true,
+      modes: ["integration", "perLevel"],
+    },
   ],
   capabilities: {
     defaultMessageTypes: ["error", "reminder", "ok"],

@@ -36,7 +36,7 @@ export const splunkOnCallIntegration: HttpIntegrationDefinition<"splunk-oncall">
     {
       name: "SplunkOnCallUrl",
       label: "REST endpoint URL",
-      description: "The \"URL to notify\" without the trailing /$routing_key; it contains your API key",
+      description: 'The "URL to notify" without the trailing /$routing_key; it contains your API key',
       secret: true,
       required: true,
       modes: ["integration"],
@@ -53,6 +53,9 @@ export const splunkOnCallIntegration: HttpIntegrationDefinition<"splunk-oncall">
   },
   rateLimit: { eventsPerMinute: 120, per: { kind: "integration" } },
   defaultStepDefinitions: MESSAGE_TYPES.map((type) =>
-    stepDefinition([type], jsonStep("POST", "{{SplunkOnCallUrl}}/{{@UrlEncode({{RoutingKey}})}}", body(type), { name: MESSAGE_TYPE[type] })),
+    stepDefinition(
+      [type],
+      jsonStep("POST", "{{SplunkOnCallUrl}}/{{@UrlEncode({{RoutingKey}})}}", body(type), { name: MESSAGE_TYPE[type] }),
+    ),
   ),
 };

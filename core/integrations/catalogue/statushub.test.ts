@@ -18,7 +18,8 @@ const hooks: z.infer<typeof hookSchema>[] = [];
 beforeAll(async () => {
   receiver = await startReceiver((req) => {
     const url = new URL(req.url, "http://x");
-    if (req.method !== "POST" || url.pathname !== "/hooks/uptrends" || url.searchParams.get("token") !== "tok") throw new Error(`unexpected ${req.url}`);
+    if (req.method !== "POST" || url.pathname !== "/hooks/uptrends" || url.searchParams.get("token") !== "tok")
+      throw new Error(`unexpected ${req.url}`);
     hooks.push(hookSchema.parse(jsonBody(req)));
     return { status: 200, body: { ok: true } };
   });

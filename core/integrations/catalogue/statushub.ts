@@ -15,8 +15,7 @@ function body(type: Exclude<MessageType, "reminder">) {
     incident_status: type === "error" ? "Investigating" : "Monitoring",
     incident_key: enc("{{@incident.key}}"),
     title: enc("{{@Truncate(200, {{@monitor.name}}: {{@alert.summary}})}}"),
-    description:
-      type === "error" ? enc("{{@alert.description}}") : enc("Recovered after {{@alert.downtimeDuration}}"),
+    description: type === "error" ? enc("{{@alert.description}}") : enc("Recovered after {{@alert.downtimeDuration}}"),
     monitor_name: enc("{{@monitor.name}}"),
     monitor_guid: enc("{{@monitor.monitorGuid}}"),
     timestamp_utc: "{{@alert.timestampUtc}}",

@@ -21,7 +21,13 @@ export const statuspageIntegration: HttpIntegrationDefinition<"statuspage"> = {
       defaultValue: "major_outage",
       modes: ["integration", "perLevel"],
     },
-    { name: "ApiUrl", label: "API URL", required: true, defaultValue: "https://api.statuspage.io/v1", modes: ["integration"] },
+    {
+      name: "ApiUrl",
+      label: "API URL",
+      required: true,
+      defaultValue: "https://api.statuspage.io/v1",
+      modes: ["integration"],
+    },
   ],
   capabilities: {
     defaultMessageTypes: ["error", "ok"],
@@ -36,11 +42,21 @@ export const statuspageIntegration: HttpIntegrationDefinition<"statuspage"> = {
   defaultStepDefinitions: [
     stepDefinition(
       ["error"],
-      jsonStep("PATCH", COMPONENT_URL, { component: { status: "{{OutageStatus}}" } }, { name: "Set outage", headers: AUTH }),
+      jsonStep(
+        "PATCH",
+        COMPONENT_URL,
+        { component: { status: "{{OutageStatus}}" } },
+        { name: "Set outage", headers: AUTH },
+      ),
     ),
     stepDefinition(
       ["ok"],
-      jsonStep("PATCH", COMPONENT_URL, { component: { status: "operational" } }, { name: "Set operational", headers: AUTH }),
+      jsonStep(
+        "PATCH",
+        COMPONENT_URL,
+        { component: { status: "operational" } },
+        { name: "Set operational", headers: AUTH },
+      ),
     ),
   ],
 };

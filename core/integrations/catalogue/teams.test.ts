@@ -17,7 +17,9 @@ const envelopeSchema = z.object({
           version: z.string().regex(/^1\.\d$/),
           $schema: z.string().optional(),
           body: z.array(element).min(1),
-          actions: z.array(z.object({ type: z.literal("Action.OpenUrl"), title: z.string().min(1), url: z.url() })).optional(),
+          actions: z
+            .array(z.object({ type: z.literal("Action.OpenUrl"), title: z.string().min(1), url: z.url() }))
+            .optional(),
         }),
       }),
     )
@@ -29,7 +31,8 @@ const cards: z.infer<typeof envelopeSchema>[] = [];
 
 beforeAll(async () => {
   receiver = await startReceiver((req) => {
-    if (req.method !== "POST" || !req.url.startsWith("/workflows/abc/triggers/manual/paths/invoke")) throw new Error(`unexpected ${req.url}`);
+    if (req.method !== "POST" || !req.url.startsWith("/workflows/abc/triggers/manual/paths/invoke"))
+      throw new Error(`unexpected ${req.url}`);
     cards.push(envelopeSchema.parse(jsonBody(req)));
     return { status: 202 };
   });

@@ -32,7 +32,8 @@ function teamsBody(type: MessageType): JsonTemplateValue {
             {
               type: "TextBlock",
               wrap: true,
-              text: type === "ok" ? `Recovered after ${enc("{{@alert.downtimeDuration}}")}` : enc("{{@alert.description}}"),
+              text:
+                type === "ok" ? `Recovered after ${enc("{{@alert.downtimeDuration}}")}` : enc("{{@alert.description}}"),
             },
             { type: "TextBlock", wrap: true, isSubtle: true, text: enc("{{@escalationLevel.message}}") },
             {

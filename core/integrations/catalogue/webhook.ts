@@ -21,9 +21,7 @@ export const webhookIntegration: HttpIntegrationDefinition<"webhook"> = {
   transport: "http",
   label: "Alertflow integration (webhook)",
   description: "POSTs a JSON document with every alert variable to your URL; customize steps freely.",
-  variables: [
-    { name: "ApiUrl", label: "URL", required: true, modes: ["integration", "perLevel"] },
-  ],
+  variables: [{ name: "ApiUrl", label: "URL", required: true, modes: ["integration", "perLevel"] }],
   capabilities: {
     defaultMessageTypes: ["error", "reminder", "ok"],
     supportsOk: true,
@@ -35,6 +33,9 @@ export const webhookIntegration: HttpIntegrationDefinition<"webhook"> = {
   // Your own receiver: limited only to protect it from a runaway storm (1,000 messages a second).
   rateLimit: { eventsPerMinute: 60_000, per: { kind: "integration" } },
   defaultStepDefinitions: [
-    stepDefinition(["error", "reminder", "ok"], jsonStep("POST", "{{ApiUrl}}", everyVariableBody(), { name: "Send alert" })),
+    stepDefinition(
+      ["error", "reminder", "ok"],
+      jsonStep("POST", "{{ApiUrl}}", everyVariableBody(), { name: "Send alert" }),
+    ),
   ],
 };

@@ -10,7 +10,15 @@ import type { NodeDefinition } from "./node-definition";
 
 const BranchNode = memo(function BranchNode({ id, data, selected }: NodeProps<CanvasNodeOfKind<"branch">>) {
   return (
-    <NodeCard id={id} kind="branch" selected={selected} icon={GitBranch} title={data.label || "Message type"} hasInput sources={branchNode.sources}>
+    <NodeCard
+      id={id}
+      kind="branch"
+      selected={selected}
+      icon={GitBranch}
+      title={data.label || "Message type"}
+      hasInput
+      sources={branchNode.sources}
+    >
       Routes each message by its type
     </NodeCard>
   );

@@ -9,7 +9,11 @@ import { useIntegration, useIntegrationsLoaded } from "../canvas-view";
 import { NodeCard } from "./node-card";
 import type { NodeDefinition } from "./node-definition";
 
-export function integrationSummary(data: NodeData<"integration">, integration: IntegrationOption | undefined, listKnown: boolean): string[] {
+export function integrationSummary(
+  data: NodeData<"integration">,
+  integration: IntegrationOption | undefined,
+  listKnown: boolean,
+): string[] {
   const values = Object.values(data.variables).filter((v) => v.trim() !== "");
   const target =
     data.integrationId === null
@@ -23,7 +27,11 @@ export function integrationSummary(data: NodeData<"integration">, integration: I
   return [values.length > 0 ? `${target} · ${values.join(", ")}` : target, `sends ${sends.join(" · ")}`];
 }
 
-const IntegrationNode = memo(function IntegrationNode({ id, data, selected }: NodeProps<CanvasNodeOfKind<"integration">>) {
+const IntegrationNode = memo(function IntegrationNode({
+  id,
+  data,
+  selected,
+}: NodeProps<CanvasNodeOfKind<"integration">>) {
   const integration = useIntegration(data.integrationId);
   const [target, sends] = integrationSummary(data, integration, useIntegrationsLoaded());
   return (

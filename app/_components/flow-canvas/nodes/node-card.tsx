@@ -60,12 +60,17 @@ export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput,
       {hasInput ? <NodeHandle type="target" position={Position.Left} id="in" className="handle-in" /> : null}
       <div className="flex items-center gap-1.5 px-3 pt-2 text-[12px] font-semibold">
         <Icon className={`size-3.5 shrink-0 ${firstIssue ? "text-danger" : "text-accent"}`} aria-hidden />
-        {tag ? <span className="shrink-0 rounded bg-raised px-1 text-[11px] font-medium text-muted tabular-nums">{tag}</span> : null}
+        {tag ? (
+          <span className="shrink-0 rounded bg-raised px-1 text-[11px] font-medium text-muted tabular-nums">{tag}</span>
+        ) : null}
         <span className={`truncate ${highlight === "removed" ? "line-through" : ""}`}>{title}</span>
       </div>
       <div className="px-3 pt-0.5 pb-2 text-[11px] leading-4 text-muted">{children}</div>
       {firstIssue ? (
-        <div className="flex gap-1 border-t border-border px-3 py-1.5 text-[11px] leading-4 text-danger" data-testid="node-issue">
+        <div
+          className="flex gap-1 border-t border-border px-3 py-1.5 text-[11px] leading-4 text-danger"
+          data-testid="node-issue"
+        >
           <AlertTriangle className="mt-px size-3 shrink-0" aria-hidden />
           <span className="line-clamp-2">
             {firstIssue}

@@ -25,7 +25,15 @@ export function triggerSummary(data: NodeData<"trigger">): string[] {
 
 const TriggerNode = memo(function TriggerNode({ id, data, selected }: NodeProps<CanvasNodeOfKind<"trigger">>) {
   return (
-    <NodeCard id={id} kind="trigger" selected={selected} icon={BellRing} title={data.label || "Trigger"} hasInput={false} sources={triggerNode.sources}>
+    <NodeCard
+      id={id}
+      kind="trigger"
+      selected={selected}
+      icon={BellRing}
+      title={data.label || "Trigger"}
+      hasInput={false}
+      sources={triggerNode.sources}
+    >
       {triggerSummary(data).map((line) => (
         <div key={line} className="truncate">
           {line}

@@ -5,7 +5,19 @@ import { ClipboardPaste, Copy, Maximize, Network, Redo2, Undo2, type LucideIcon 
 import { useEditor } from "./store/editor-context";
 import { useEditorCommands } from "./use-editor-commands";
 
-function ToolButton({ icon: Icon, label, shortcut, onClick, disabled }: { icon: LucideIcon; label: string; shortcut: string; onClick: () => void; disabled?: boolean }) {
+function ToolButton({
+  icon: Icon,
+  label,
+  shortcut,
+  onClick,
+  disabled,
+}: {
+  icon: LucideIcon;
+  label: string;
+  shortcut: string;
+  onClick: () => void;
+  disabled?: boolean;
+}) {
   return (
     <button
       type="button"
@@ -31,14 +43,30 @@ export function CanvasToolbar() {
   const isEmpty = useEditor((s) => s.nodes.length === 0);
   return (
     <Panel position="top-left">
-      <div className="flex items-center gap-0.5 rounded-md border border-border bg-panel p-0.5 shadow-sm" role="toolbar" aria-label="Canvas">
+      <div
+        className="flex items-center gap-0.5 rounded-md border border-border bg-panel p-0.5 shadow-sm"
+        role="toolbar"
+        aria-label="Canvas"
+      >
         <ToolButton icon={Undo2} label="Undo" shortcut="Ctrl Z" onClick={commands.undo} disabled={!canUndo} />
         <ToolButton icon={Redo2} label="Redo" shortcut="Ctrl Shift Z" onClick={commands.redo} disabled={!canRedo} />
         <Divider />
-        <ToolButton icon={Network} label="Auto-layout" shortcut="L" onClick={() => void commands.layout()} disabled={isEmpty} />
+        <ToolButton
+          icon={Network}
+          label="Auto-layout"
+          shortcut="L"
+          onClick={() => void commands.layout()}
+          disabled={isEmpty}
+        />
         <ToolButton icon={Maximize} label="Fit view" shortcut="F" onClick={commands.fitView} disabled={isEmpty} />
         <Divider />
-        <ToolButton icon={Copy} label="Copy selection as JSON" shortcut="Ctrl C" onClick={() => void commands.copy()} disabled={!hasSelection} />
+        <ToolButton
+          icon={Copy}
+          label="Copy selection as JSON"
+          shortcut="Ctrl C"
+          onClick={() => void commands.copy()}
+          disabled={!hasSelection}
+        />
         <ToolButton icon={ClipboardPaste} label="Paste nodes" shortcut="Ctrl V" onClick={() => void commands.paste()} />
       </div>
     </Panel>

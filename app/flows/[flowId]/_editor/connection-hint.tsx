@@ -15,7 +15,11 @@ export function ConnectionHint() {
   if (!reason) return null;
   return (
     <Panel position="top-center">
-      <div role="status" data-testid="connection-refused" className="flex max-w-md items-start gap-2 rounded-md border border-danger/50 bg-panel px-3 py-2 text-[12px] text-danger shadow-lg">
+      <div
+        role="status"
+        data-testid="connection-refused"
+        className="flex max-w-md items-start gap-2 rounded-md border border-danger/50 bg-panel px-3 py-2 text-[12px] text-danger shadow-lg"
+      >
         <Ban className="mt-px size-3.5 shrink-0" aria-hidden />
         <span>{reason}</span>
       </div>

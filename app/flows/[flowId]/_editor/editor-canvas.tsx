@@ -1,13 +1,6 @@
 "use client";
 
-import {
-  Background,
-  Controls,
-  ReactFlow,
-  useReactFlow,
-  type Connection,
-  type OnConnectEnd,
-} from "@xyflow/react";
+import { Background, Controls, ReactFlow, useReactFlow, type Connection, type OnConnectEnd } from "@xyflow/react";
 import { useCallback, type DragEvent } from "react";
 import { toast } from "sonner";
 import { useShallow } from "zustand/react/shallow";
@@ -25,14 +18,14 @@ import { PALETTE_MIME } from "./palette";
 import { useEditor, useEditorStore } from "./store/editor-context";
 import { NODE_SIZE, useEditorCommands } from "./use-editor-commands";
 
-
 function EmptyCanvasHint() {
   return (
     <div className="pointer-events-none absolute inset-0 z-10 grid place-items-center">
       <div className="max-w-xs text-center text-muted">
         <p className="text-[14px] font-medium text-fg">An empty flow</p>
         <p className="mt-1 text-[12px] leading-5">
-          Drag a trigger from the palette onto the canvas (or press <Kbd>1</Kbd>), then an escalation level (<Kbd>2</Kbd>), and connect them.
+          Drag a trigger from the palette onto the canvas (or press <Kbd>1</Kbd>), then an escalation level (
+          <Kbd>2</Kbd>), and connect them.
         </p>
       </div>
     </div>
@@ -47,7 +40,13 @@ export function EditorCanvas() {
   const zoom = useZoomDetail(store.getState().view);
   const dragging = useEditor((s) => s.dragging);
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useEditor(
-    useShallow((s) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange, onConnect: s.onConnect })),
+    useShallow((s) => ({
+      nodes: s.nodes,
+      edges: s.edges,
+      onNodesChange: s.onNodesChange,
+      onEdgesChange: s.onEdgesChange,
+      onConnect: s.onConnect,
+    })),
   );
 
   // Reads the store at call time so the callback stays stable while nodes move.

@@ -61,7 +61,10 @@ function EditorLayout({ flow }: { flow: EditorFlow }) {
   const clear = useCallback(() => store.getState().select([]), [store]);
   useShortcuts({ save, help, clear });
 
-  const dialogProps = (name: EditorDialog) => ({ open: dialog === name, onOpenChange: (open: boolean) => setDialog(open ? name : null) });
+  const dialogProps = (name: EditorDialog) => ({
+    open: dialog === name,
+    onOpenChange: (open: boolean) => setDialog(open ? name : null),
+  });
   return (
     <div className="flex h-screen flex-col">
       <TopBar
@@ -84,7 +87,12 @@ function EditorLayout({ flow }: { flow: EditorFlow }) {
       </div>
       <PublishDialog flowId={flow.id} autosave={autosave} {...dialogProps("publish")} />
       <TimingDialog {...dialogProps("timing")} />
-      <VersionsDialog flowId={flow.id} autosave={autosave} onRestored={() => setDialog(null)} {...dialogProps("versions")} />
+      <VersionsDialog
+        flowId={flow.id}
+        autosave={autosave}
+        onRestored={() => setDialog(null)}
+        {...dialogProps("versions")}
+      />
       <EndpointsDialog flowId={flow.id} {...dialogProps("endpoints")} />
       <ShortcutsDialog {...dialogProps("shortcuts")} />
     </div>
@@ -92,8 +100,19 @@ function EditorLayout({ flow }: { flow: EditorFlow }) {
 }
 
 /** The flow editor: one store and one React Flow instance per opened flow. */
-export function FlowEditor({ flow, initialIntegrations }: { flow: EditorFlow; initialIntegrations?: RouterOutputs["integrations"]["list"] }) {
-  const [init] = useState(() => ({ graph: flow.graph, name: flow.name, description: flow.description, integrations: initialIntegrations }));
+export function FlowEditor({
+  flow,
+  initialIntegrations,
+}: {
+  flow: EditorFlow;
+  initialIntegrations?: RouterOutputs["integrations"]["list"];
+}) {
+  const [init] = useState(() => ({
+    graph: flow.graph,
+    name: flow.name,
+    description: flow.description,
+    integrations: initialIntegrations,
+  }));
   return (
     <EditorStoreProvider init={init}>
       <ReactFlowProvider>

@@ -10,12 +10,21 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
   const nodes = useEditor((s) => s.nodes);
   const commands = useEditorCommands();
   return (
-    <section className="flex max-h-56 shrink-0 flex-col border-t border-border bg-panel" aria-label="Problems" data-testid="problems-panel">
+    <section
+      className="flex max-h-56 shrink-0 flex-col border-t border-border bg-panel"
+      aria-label="Problems"
+      data-testid="problems-panel"
+    >
       <header className="flex h-8 shrink-0 items-center justify-between border-b border-border px-3">
         <h2 className="text-[12px] font-semibold">
           Problems <span className="font-normal text-muted tabular-nums">{issues.length}</span>
         </h2>
-        <button type="button" onClick={onClose} aria-label="Hide problems" className="rounded p-0.5 text-muted hover:bg-raised hover:text-fg">
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Hide problems"
+          className="rounded p-0.5 text-muted hover:bg-raised hover:text-fg"
+        >
           <ChevronDown className="size-4" aria-hidden />
         </button>
       </header>

@@ -10,7 +10,12 @@ export function SaveStatusIndicator({ autosave }: { autosave: Autosave }) {
   switch (status.kind) {
     case "saved":
       return (
-        <span className="flex items-center gap-1 text-[12px] text-muted" data-testid="save-status" data-state="saved" title={status.at ? `Draft saved ${status.at.toLocaleTimeString()}` : "Draft saved"}>
+        <span
+          className="flex items-center gap-1 text-[12px] text-muted"
+          data-testid="save-status"
+          data-state="saved"
+          title={status.at ? `Draft saved ${status.at.toLocaleTimeString()}` : "Draft saved"}
+        >
           <Check className="size-3.5 text-ok" aria-hidden /> Saved
         </span>
       );
@@ -28,7 +33,12 @@ export function SaveStatusIndicator({ autosave }: { autosave: Autosave }) {
       );
     case "error":
       return (
-        <span className="flex items-center gap-1.5 text-[12px] text-danger" data-testid="save-status" data-state="error" title={status.message}>
+        <span
+          className="flex items-center gap-1.5 text-[12px] text-danger"
+          data-testid="save-status"
+          data-state="error"
+          title={status.message}
+        >
           <AlertTriangle className="size-3.5" aria-hidden />
           <span className="max-w-64 truncate">Not saved: {status.message}</span>
           <Button variant="ghost" onClick={() => void autosave.flush()}>
@@ -38,7 +48,12 @@ export function SaveStatusIndicator({ autosave }: { autosave: Autosave }) {
       );
     case "conflict":
       return (
-        <span className="flex items-center gap-1.5 text-[12px] text-warn" data-testid="save-status" data-state="conflict" title={status.message}>
+        <span
+          className="flex items-center gap-1.5 text-[12px] text-warn"
+          data-testid="save-status"
+          data-state="conflict"
+          title={status.message}
+        >
           <AlertTriangle className="size-3.5" aria-hidden /> Conflict: changed elsewhere
           <Button variant="ghost" onClick={() => void autosave.reload()}>
             Load theirs

@@ -26,7 +26,11 @@ export function TopBar({ autosave, published, enabled, onToggleEnabled, onOpen, 
   const problems = useEditor((s) => s.issues.length);
   return (
     <header className="flex h-12 shrink-0 items-center gap-3 border-b border-border bg-panel px-3">
-      <Link href="/flows" className="flex items-center gap-0.5 rounded px-1 py-0.5 text-muted hover:bg-raised hover:text-fg" aria-label="All flows">
+      <Link
+        href="/flows"
+        className="flex items-center gap-0.5 rounded px-1 py-0.5 text-muted hover:bg-raised hover:text-fg"
+        aria-label="All flows"
+      >
         <ChevronLeft className="size-4" aria-hidden />
         Flows
       </Link>
@@ -41,12 +45,27 @@ export function TopBar({ autosave, published, enabled, onToggleEnabled, onOpen, 
       <h1 className="sr-only">{name}</h1>
       <SaveStatusIndicator autosave={autosave} />
       <div className="ml-auto flex items-center gap-2">
-        <button type="button" onClick={onToggleEnabled} title={enabled ? "New alerts start incidents. Click to disable." : "Alerts are ignored. Click to enable."}>
+        <button
+          type="button"
+          onClick={onToggleEnabled}
+          title={enabled ? "New alerts start incidents. Click to disable." : "Alerts are ignored. Click to enable."}
+        >
           <StatusBadge tone={enabled ? "ok" : "neutral"}>{enabled ? "Enabled" : "Disabled"}</StatusBadge>
         </button>
-        <StatusBadge tone={published ? "accent" : "neutral"}>{published ? `Published v${published.version}` : "Not published"}</StatusBadge>
-        <Button variant="ghost" onClick={onToggleProblems} data-testid="problems-toggle" title="Validate: show the problems list">
-          {problems === 0 ? <CheckCircle2 className="size-3.5 text-ok" aria-hidden /> : <AlertTriangle className="size-3.5 text-danger" aria-hidden />}
+        <StatusBadge tone={published ? "accent" : "neutral"}>
+          {published ? `Published v${published.version}` : "Not published"}
+        </StatusBadge>
+        <Button
+          variant="ghost"
+          onClick={onToggleProblems}
+          data-testid="problems-toggle"
+          title="Validate: show the problems list"
+        >
+          {problems === 0 ? (
+            <CheckCircle2 className="size-3.5 text-ok" aria-hidden />
+          ) : (
+            <AlertTriangle className="size-3.5 text-danger" aria-hidden />
+          )}
           {problems === 0 ? "Valid" : `${problems} problem${problems === 1 ? "" : "s"}`}
         </Button>
         <Button variant="ghost" onClick={() => onOpen("timing")}>

@@ -37,7 +37,12 @@ const CommandsContext = createContext<EditorCommands | null>(null);
 
 const selectedFragment = (nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]) => {
   const picked = nodes.filter((n) => n.selected);
-  return picked.length === 0 ? null : serializeFragment(picked.map(toFlowNode), edges.flatMap((e) => toFlowEdge(e) ?? []));
+  return picked.length === 0
+    ? null
+    : serializeFragment(
+        picked.map(toFlowNode),
+        edges.flatMap((e) => toFlowEdge(e) ?? []),
+      );
 };
 
 /** Every editor action in one place, shared by the toolbar, shortcuts, menus and panels. */
@@ -106,7 +111,13 @@ export function EditorCommandsProvider({ children }: { children: ReactNode }) {
             inputs: nodeDefinitions[n.type].hasInput ? ["in"] : [],
             outputs: nodeDefinitions[n.type].sources.map((h) => ({ id: h.id, side: h.side ?? "right" })),
           })),
-          edges.map((e) => ({ id: e.id, source: e.source, target: e.target, sourceHandle: e.sourceHandle ?? "", targetHandle: e.targetHandle ?? "in" })),
+          edges.map((e) => ({
+            id: e.id,
+            source: e.source,
+            target: e.target,
+            sourceHandle: e.sourceHandle ?? "",
+            targetHandle: e.targetHandle ?? "in",
+          })),
         );
         s().moveNodes(positions);
         // Fit once React Flow has the new positions.

@@ -35,7 +35,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: "?", label: "Show these shortcuts" },
 ];
 
-function handleKey(event: KeyboardEvent, commands: EditorCommands, extra: { save: () => void; help: () => void; clear: () => void }): boolean {
+function handleKey(
+  event: KeyboardEvent,
+  commands: EditorCommands,
+  extra: { save: () => void; help: () => void; clear: () => void },
+): boolean {
   const mod = event.metaKey || event.ctrlKey;
   const key = event.key.toLowerCase();
   if (mod && key === "z") (event.shiftKey ? commands.redo : commands.undo)();

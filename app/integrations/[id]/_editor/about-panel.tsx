@@ -19,18 +19,25 @@ export function AboutPanel() {
   const { entry, integration } = useEditorContext();
   const c = entry.capabilities;
   return (
-    <aside className="flex flex-col gap-4 rounded-lg border border-border bg-panel p-4 text-[12px]" aria-label="About this integration">
+    <aside
+      className="flex flex-col gap-4 rounded-lg border border-border bg-panel p-4 text-[12px]"
+      aria-label="About this integration"
+    >
       <div>
         <h2 className="text-[13px] font-semibold">{entry.label}</h2>
         <p className="mt-1 text-muted">{entry.description}</p>
       </div>
       <ul className="flex flex-col gap-1">
         <Capability on>Sends the Error message</Capability>
-        <Capability on={c.supportsOk}>{c.supportsOk ? "Sends Ok when the problem clears" : "Cannot send Ok"}</Capability>
+        <Capability on={c.supportsOk}>
+          {c.supportsOk ? "Sends Ok when the problem clears" : "Cannot send Ok"}
+        </Capability>
         <Capability on={c.supportsReminders && !c.remindersDiscouraged}>
           {c.remindersDiscouraged ? "Reminders add nothing (state-based receiver)" : "Sends reminders"}
         </Capability>
-        <Capability on={c.dedupesRepeats}>{c.dedupesRepeats ? "Receiver dedupes repeats" : "A retried message may post twice"}</Capability>
+        <Capability on={c.dedupesRepeats}>
+          {c.dedupesRepeats ? "Receiver dedupes repeats" : "A retried message may post twice"}
+        </Capability>
       </ul>
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1">
         <dt className="text-muted">Rate limit</dt>

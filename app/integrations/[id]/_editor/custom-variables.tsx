@@ -31,7 +31,9 @@ export function CustomVariables() {
           <Plus className="size-3.5" aria-hidden /> Add variable
         </Button>
       </div>
-      {rows.fields.length === 0 ? <p className="text-[12px] text-muted">None. Add one to use it in customized steps, e.g. a token.</p> : null}
+      {rows.fields.length === 0 ? (
+        <p className="text-[12px] text-muted">None. Add one to use it in customized steps, e.g. a token.</p>
+      ) : null}
       <div className="flex flex-col gap-1.5">
         {rows.fields.map((row, index) => {
           const current = values[index];
@@ -50,15 +52,35 @@ export function CustomVariables() {
                 {nameError ? <p className="mt-0.5 text-[11px] text-danger">{nameError}</p> : null}
               </div>
               {current?.secret ? (
-                <SecretInput id={`custom-${index}`} field={`customVariables.${index}.value`} secretName={current.name} stored={row.stored} />
+                <SecretInput
+                  id={`custom-${index}`}
+                  field={`customVariables.${index}.value`}
+                  secretName={current.name}
+                  stored={row.stored}
+                />
               ) : (
-                <Input aria-label="Value" placeholder="Value" className="font-mono" spellCheck={false} {...register(`customVariables.${index}.value`)} />
+                <Input
+                  aria-label="Value"
+                  placeholder="Value"
+                  className="font-mono"
+                  spellCheck={false}
+                  {...register(`customVariables.${index}.value`)}
+                />
               )}
               <label className="flex h-7 items-center gap-1.5 text-[12px] text-muted">
-                <input type="checkbox" className="size-3.5 accent-[var(--accent)]" disabled={row.stored} {...register(`customVariables.${index}.secret`)} />
+                <input
+                  type="checkbox"
+                  className="size-3.5 accent-[var(--accent)]"
+                  disabled={row.stored}
+                  {...register(`customVariables.${index}.secret`)}
+                />
                 Secret
               </label>
-              <Button variant="ghost" onClick={() => remove(index)} aria-label={`Remove variable ${current?.name ?? ""}`}>
+              <Button
+                variant="ghost"
+                onClick={() => remove(index)}
+                aria-label={`Remove variable ${current?.name ?? ""}`}
+              >
                 <X className="size-3.5" aria-hidden />
               </Button>
             </div>

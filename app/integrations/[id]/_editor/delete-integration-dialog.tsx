@@ -10,12 +10,20 @@ import { useTRPC } from "~/app/_lib/trpc";
 import { useEditorContext } from "./editor-context";
 
 /** Delete, refused while a published flow sends through it; those flows are listed to fix first. */
-export function DeleteIntegrationDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function DeleteIntegrationDialog({
+  open,
+  onOpenChange,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const { integration } = useEditorContext();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const usedBy = useQuery(trpc.integrations.usedBy.queryOptions({ integrationId: integration.id }, { enabled: open, staleTime: 0 }));
+  const usedBy = useQuery(
+    trpc.integrations.usedBy.queryOptions({ integrationId: integration.id }, { enabled: open, staleTime: 0 }),
+  );
   const remove = useMutation(
     trpc.integrations.delete.mutationOptions({
       onSuccess: async () => {
@@ -44,7 +52,11 @@ export function DeleteIntegrationDialog({ open, onOpenChange }: { open: boolean;
           <Button variant="ghost" onClick={() => onOpenChange(false)}>
             Cancel
           </Button>
-          <Button variant="danger" onClick={() => remove.mutate({ integrationId: integration.id })} disabled={blocked || usedBy.isLoading || remove.isPending}>
+          <Button
+            variant="danger"
+            onClick={() => remove.mutate({ integrationId: integration.id })}
+            disabled={blocked || usedBy.isLoading || remove.isPending}
+          >
             Delete
           </Button>
         </>
@@ -67,7 +79,9 @@ export function DeleteIntegrationDialog({ open, onOpenChange }: { open: boolean;
             </ul>
           </>
         ) : !usedBy.isLoading ? (
-          <p className="text-muted">No published flow uses it. Drafts that link it will show it as missing. This cannot be undone.</p>
+          <p className="text-muted">
+            No published flow uses it. Drafts that link it will show it as missing. This cannot be undone.
+          </p>
         ) : null}
       </div>
     </Dialog>

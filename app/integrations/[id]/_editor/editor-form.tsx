@@ -84,7 +84,11 @@ export function EditorForm() {
         <PageHeader
           title={
             <span className="flex items-center gap-2">
-              <Link href="/integrations" className="rounded p-0.5 text-muted hover:bg-raised hover:text-fg" aria-label="Back to integrations">
+              <Link
+                href="/integrations"
+                className="rounded p-0.5 text-muted hover:bg-raised hover:text-fg"
+                aria-label="Back to integrations"
+              >
                 <ChevronLeft className="size-4" aria-hidden />
               </Link>
               <TypeTile type={entry.type} />
@@ -100,7 +104,12 @@ export function EditorForm() {
               <Button onClick={() => setTesting(true)}>
                 <Send className="size-3.5" aria-hidden /> Send test message
               </Button>
-              <Button variant="ghost" onClick={() => setDeleting(true)} aria-label="Delete integration" title="Delete integration">
+              <Button
+                variant="ghost"
+                onClick={() => setDeleting(true)}
+                aria-label="Delete integration"
+                title="Delete integration"
+              >
                 <Trash2 className="size-3.5" aria-hidden />
               </Button>
               <Button variant="primary" type="submit" disabled={save.isPending || !dirty} title="Save (Ctrl+S)">

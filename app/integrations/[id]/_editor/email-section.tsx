@@ -21,17 +21,41 @@ function EmailFields({ type, readOnly }: { type: MessageType; readOnly: boolean 
   const { register, formState } = useFormContext<EditorForm>();
   const subjectError = formState.errors.email?.[type]?.subject?.message;
   return (
-    <fieldset disabled={readOnly} className="flex min-w-0 flex-col gap-3 [&_:is(input,textarea,select):disabled]:opacity-80">
+    <fieldset
+      disabled={readOnly}
+      className="flex min-w-0 flex-col gap-3 [&_:is(input,textarea,select):disabled]:opacity-80"
+    >
       <Field label="Subject" htmlFor={`email-${type}-subject`} error={subjectError}>
-        <Input id={`email-${type}-subject`} className="font-mono" spellCheck={false} {...register(`email.${type}.subject`)} />
+        <Input
+          id={`email-${type}-subject`}
+          className="font-mono"
+          spellCheck={false}
+          {...register(`email.${type}.subject`)}
+        />
       </Field>
       <FieldIssues path={`email.${type}.subject`} />
-      <Field label="HTML body" htmlFor={`email-${type}-html`} hint="Encode alert text with {{@XmlEncode(…)}}: it is not trusted HTML.">
-        <Textarea id={`email-${type}-html`} wrap="off" spellCheck={false} className="max-h-[28rem] min-h-24 [field-sizing:content] overflow-auto font-mono text-[12px]" {...register(`email.${type}.html`)} />
+      <Field
+        label="HTML body"
+        htmlFor={`email-${type}-html`}
+        hint="Encode alert text with {{@XmlEncode(…)}}: it is not trusted HTML."
+      >
+        <Textarea
+          id={`email-${type}-html`}
+          wrap="off"
+          spellCheck={false}
+          className="max-h-[28rem] min-h-24 [field-sizing:content] overflow-auto font-mono text-[12px]"
+          {...register(`email.${type}.html`)}
+        />
       </Field>
       <FieldIssues path={`email.${type}.html`} />
       <Field label="Plain-text body" htmlFor={`email-${type}-text`}>
-        <Textarea id={`email-${type}-text`} wrap="off" spellCheck={false} className="max-h-[28rem] min-h-24 [field-sizing:content] overflow-auto font-mono text-[12px]" {...register(`email.${type}.text`)} />
+        <Textarea
+          id={`email-${type}-text`}
+          wrap="off"
+          spellCheck={false}
+          className="max-h-[28rem] min-h-24 [field-sizing:content] overflow-auto font-mono text-[12px]"
+          {...register(`email.${type}.text`)}
+        />
       </Field>
       <FieldIssues path={`email.${type}.text`} />
     </fieldset>
@@ -102,4 +126,3 @@ export function EmailSection() {
     </Section>
   );
 }
-

@@ -34,20 +34,27 @@ export function EmailView({ email }: { email: EmailLike }) {
       </dl>
       <div>
         <Segmented
-        label="Email part"
-        value={view}
-        onChange={setView}
-        options={[
-          { value: "html", label: "HTML" },
-          { value: "source", label: "HTML source" },
-          { value: "text", label: "Plain text" },
-        ]}
+          label="Email part"
+          value={view}
+          onChange={setView}
+          options={[
+            { value: "html", label: "HTML" },
+            { value: "source", label: "HTML source" },
+            { value: "text", label: "Plain text" },
+          ]}
         />
       </div>
       {view === "html" ? (
-        <iframe title="HTML part" sandbox="" srcDoc={email.html} className="h-96 w-full rounded-md border border-border bg-white" />
+        <iframe
+          title="HTML part"
+          sandbox=""
+          srcDoc={email.html}
+          className="h-96 w-full rounded-md border border-border bg-white"
+        />
       ) : (
-        <CodeBlock label={view === "text" ? "Plain text part" : "HTML source"}>{view === "text" ? email.text : email.html}</CodeBlock>
+        <CodeBlock label={view === "text" ? "Plain text part" : "HTML source"}>
+          {view === "text" ? email.text : email.html}
+        </CodeBlock>
       )}
     </div>
   );

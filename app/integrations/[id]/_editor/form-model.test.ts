@@ -35,14 +35,21 @@ describe("integration editor form model", () => {
     const entry = listIntegrationTypes().find((e) => e.type === "servicenow");
     if (!entry) throw new Error("no servicenow");
     const form = integrationToForm(
-      stored({ type: "servicenow", variables: { InstanceUrl: "https://x.service-now.com", Extra: "1" }, secretNames: ["Password", "Token"] }),
+      stored({
+        type: "servicenow",
+        variables: { InstanceUrl: "https://x.service-now.com", Extra: "1" },
+        secretNames: ["Password", "Token"],
+      }),
       entry,
     );
     expect(form.customVariables).toEqual([
       { name: "Extra", value: "1", secret: false, stored: false },
       { name: "Token", value: "", secret: true, stored: true },
     ]);
-    const draft = formToDraft({ ...form, variables: { ...form.variables, AssignmentGroup: "" }, removeSecrets: ["Token"] }, entry);
+    const draft = formToDraft(
+      { ...form, variables: { ...form.variables, AssignmentGroup: "" }, removeSecrets: ["Token"] },
+      entry,
+    );
     expect(draft.secrets).toEqual({ Token: "" });
     expect(draft.variables).not.toHaveProperty("AssignmentGroup");
     expect(draft.variables).toMatchObject({ InstanceUrl: "https://x.service-now.com", Extra: "1", Urgency: "2" });
@@ -58,7 +65,11 @@ describe("integration editor form model", () => {
     const form = integrationToForm(stored({ type: "pagerduty" }), entry);
     const [first, second] = form.stepDefinitions;
     if (!first || !second) throw new Error("pagerduty has two definitions");
-    const twice = editorFormSchema.safeParse({ ...form, customized: true, stepDefinitions: [first, { ...second, messageTypes: ["ok", "error"] }] });
+    const twice = editorFormSchema.safeParse({
+      ...form,
+      customized: true,
+      stepDefinitions: [first, { ...second, messageTypes: ["ok", "error"] }],
+    });
     expect(twice.success).toBe(false);
     const noError = editorFormSchema.safeParse({ ...form, customized: true, stepDefinitions: [second] });
     expect(noError.error?.issues[0]?.message).toBe("One definition must send the Error message");

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { httpMethodSchema, type EmailTemplate, type HttpStep, type StepDefinition } from "~/core/integrations/customizations-schema";
+import {
+  httpMethodSchema,
+  type EmailTemplate,
+  type HttpStep,
+  type StepDefinition,
+} from "~/core/integrations/customizations-schema";
 import { MESSAGE_TYPES, messageTypeSchema, type MessageType } from "~/core/message-template/message-type";
 import type { CatalogueEntry, PublicIntegration } from "../../_lib/catalogue";
 
@@ -68,7 +73,8 @@ export const editorFormSchema = z
   .superRefine((form, ctx) => {
     if (form.emailCustomized) {
       for (const type of MESSAGE_TYPES) {
-        if (form.email[type].subject.trim() === "") ctx.addIssue({ code: "custom", path: ["email", type, "subject"], message: "A subject is required" });
+        if (form.email[type].subject.trim() === "")
+          ctx.addIssue({ code: "custom", path: ["email", type, "subject"], message: "A subject is required" });
       }
     }
     if (!form.customized) return;
@@ -76,11 +82,19 @@ export const editorFormSchema = z
     for (const type of MESSAGE_TYPES) {
       const users = form.stepDefinitions.flatMap((d, i) => (d.messageTypes.includes(type) ? [i] : []));
       if (users.length > 1) {
-        ctx.addIssue({ code: "custom", path: ["stepDefinitions", users[1] ?? 0, "messageTypes"], message: `${type} is already sent by definition ${(users[0] ?? 0) + 1}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["stepDefinitions", users[1] ?? 0, "messageTypes"],
+          message: `${type} is already sent by definition ${(users[0] ?? 0) + 1}`,
+        });
       }
     }
     if (!form.stepDefinitions.some((d) => d.messageTypes.includes("error"))) {
-      ctx.addIssue({ code: "custom", path: ["stepDefinitions", 0, "messageTypes"], message: "One definition must send the Error message" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["stepDefinitions", 0, "messageTypes"],
+        message: "One definition must send the Error message",
+      });
     }
   });
 export type EditorForm = z.infer<typeof editorFormSchema>;
@@ -94,7 +108,8 @@ export function stepToForm(step: HttpStep): StepForm {
     headers: Object.entries(step.headers).map(([name, value]) => ({ name, value })),
     bodyType: step.body.type,
     bodyContent: step.body.type === "raw" ? step.body.content : "",
-    formFields: step.body.type === "form" ? Object.entries(step.body.fields).map(([name, value]) => ({ name, value })) : [],
+    formFields:
+      step.body.type === "form" ? Object.entries(step.body.fields).map(([name, value]) => ({ name, value })) : [],
     auth: {
       type: auth.type,
       username: auth.type === "basic" || auth.type === "digest" ? auth.username : "",
@@ -129,7 +144,15 @@ export function stepFromForm(step: StepForm): HttpStep {
 }
 
 export const emptyStep = (): StepForm =>
-  stepToForm({ name: "", method: "POST", url: "{{ApiUrl}}", headers: {}, body: { type: "none" }, auth: { type: "none" }, captures: [] });
+  stepToForm({
+    name: "",
+    method: "POST",
+    url: "{{ApiUrl}}",
+    headers: {},
+    body: { type: "none" },
+    auth: { type: "none" },
+    captures: [],
+  });
 
 export function definitionsToForm(definitions: readonly StepDefinition[]): EditorForm["stepDefinitions"] {
   return definitions.map((d) => ({ messageTypes: [...d.messageTypes], steps: d.steps.map(stepToForm) }));
@@ -167,7 +190,11 @@ export function integrationToForm(integration: PublicIntegration, entry: Catalog
     customized: stored.length > 0,
     stepDefinitions: definitionsToForm(stored.length > 0 ? stored : entry.defaultStepDefinitions),
     emailCustomized: integration.customizations.email !== undefined,
-    email: { error: emailFor(entry, integration, "error"), reminder: emailFor(entry, integration, "reminder"), ok: emailFor(entry, integration, "ok") },
+    email: {
+      error: emailFor(entry, integration, "error"),
+      reminder: emailFor(entry, integration, "reminder"),
+      ok: emailFor(entry, integration, "ok"),
+    },
   };
 }
 
@@ -202,7 +229,10 @@ export function formToDraft(form: EditorForm, entry: CatalogueEntry): Integratio
   for (const name of form.removeSecrets) if (!(name in secrets)) secrets[name] = "";
   const customizations: IntegrationDraft["customizations"] = {};
   if (entry.transport === "http" && form.customized) {
-    customizations.stepDefinitions = form.stepDefinitions.map((d) => ({ messageTypes: d.messageTypes, steps: d.steps.map(stepFromForm) }));
+    customizations.stepDefinitions = form.stepDefinitions.map((d) => ({
+      messageTypes: d.messageTypes,
+      steps: d.steps.map(stepFromForm),
+    }));
   }
   if (entry.transport === "smtp" && form.emailCustomized) customizations.email = form.email;
   return { type: entry.type, variables, secrets, customizations };

@@ -49,12 +49,29 @@ export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Pr
     <div className="rounded-md border border-border bg-bg/40" data-testid="http-step">
       <div className="flex items-center gap-2 border-b border-border px-2.5 py-1.5">
         <span className="text-[11px] font-semibold text-muted tabular-nums">{step + 1}</span>
-        <Input aria-label="Step name" placeholder={`Step ${step + 1}`} className="h-6 max-w-60 border-transparent bg-transparent font-medium" {...register(`stepDefinitions.${definition}.steps.${step}.name`)} />
+        <Input
+          aria-label="Step name"
+          placeholder={`Step ${step + 1}`}
+          className="h-6 max-w-60 border-transparent bg-transparent font-medium"
+          {...register(`stepDefinitions.${definition}.steps.${step}.name`)}
+        />
         <div className="ml-auto flex items-center">
-          <Button variant="ghost" className="px-1.5" onClick={() => onMove(step - 1)} disabled={step === 0} aria-label="Move step up">
+          <Button
+            variant="ghost"
+            className="px-1.5"
+            onClick={() => onMove(step - 1)}
+            disabled={step === 0}
+            aria-label="Move step up"
+          >
             <ArrowUp className="size-3.5" aria-hidden />
           </Button>
-          <Button variant="ghost" className="px-1.5" onClick={() => onMove(step + 1)} disabled={step === count - 1} aria-label="Move step down">
+          <Button
+            variant="ghost"
+            className="px-1.5"
+            onClick={() => onMove(step + 1)}
+            disabled={step === count - 1}
+            aria-label="Move step down"
+          >
             <ArrowDown className="size-3.5" aria-hidden />
           </Button>
           <Button variant="ghost" className="px-1.5" onClick={onRemove} disabled={count === 1} aria-label="Remove step">
@@ -66,7 +83,11 @@ export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Pr
         <div className="flex flex-col gap-0.5">
           <div className="flex gap-1.5">
             <div className="w-28 shrink-0">
-              <Select aria-label="Method" className="font-mono" {...register(`stepDefinitions.${definition}.steps.${step}.method`)}>
+              <Select
+                aria-label="Method"
+                className="font-mono"
+                {...register(`stepDefinitions.${definition}.steps.${step}.method`)}
+              >
                 {httpMethodSchema.options.map((m) => (
                   <option key={m} value={m}>
                     {m}
@@ -90,14 +111,25 @@ export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Pr
           <Tabs.List className="flex border-b border-border" aria-label="Step parts">
             <TabTrigger value="body" label="Body" flagged={flagged("body")} />
             <TabTrigger value="headers" label={`Headers (${headers.length})`} flagged={flagged("headers")} />
-            <TabTrigger value="auth" label={authType === "none" ? "Auth" : `Auth: ${authType}`} flagged={flagged("auth")} />
+            <TabTrigger
+              value="auth"
+              label={authType === "none" ? "Auth" : `Auth: ${authType}`}
+              flagged={flagged("auth")}
+            />
             <TabTrigger value="captures" label={`Captures (${captures.length})`} flagged={false} />
           </Tabs.List>
           <Tabs.Content value="body" className="pt-2">
             <StepBody definition={definition} step={step} />
           </Tabs.Content>
           <Tabs.Content value="headers" className="pt-2">
-            <KeyValueEditor definition={definition} step={step} kind="headers" noun="Header" namePlaceholder="Header-Name" issuePath={(name) => `${base}.headers.${name}`} />
+            <KeyValueEditor
+              definition={definition}
+              step={step}
+              kind="headers"
+              noun="Header"
+              namePlaceholder="Header-Name"
+              issuePath={(name) => `${base}.headers.${name}`}
+            />
           </Tabs.Content>
           <Tabs.Content value="auth" className="pt-2">
             <StepAuth definition={definition} step={step} />

@@ -23,7 +23,8 @@ export function KeyValueEditor({ definition, step, kind, issuePath, noun, namePl
   const name: `stepDefinitions.${number}.steps.${number}.${typeof kind}` = `stepDefinitions.${definition}.steps.${step}.${kind}`;
   const rows = useFieldArray({ control, name });
   const values = useWatch({ control, name });
-  const errorsOf = (index: number) => formState.errors.stepDefinitions?.[definition]?.steps?.[step]?.[kind]?.[index]?.name?.message;
+  const errorsOf = (index: number) =>
+    formState.errors.stepDefinitions?.[definition]?.steps?.[step]?.[kind]?.[index]?.name?.message;
   return (
     <div className="flex flex-col gap-1.5">
       {rows.fields.map((row, index) => (
@@ -37,7 +38,13 @@ export function KeyValueEditor({ definition, step, kind, issuePath, noun, namePl
               aria-invalid={errorsOf(index) ? true : undefined}
               {...register(`${name}.${index}.name`)}
             />
-            <Input aria-label={`${noun} value`} placeholder="Value (template)" className="font-mono" spellCheck={false} {...register(`${name}.${index}.value`)} />
+            <Input
+              aria-label={`${noun} value`}
+              placeholder="Value (template)"
+              className="font-mono"
+              spellCheck={false}
+              {...register(`${name}.${index}.value`)}
+            />
             <Button variant="ghost" onClick={() => rows.remove(index)} aria-label={`Remove ${noun.toLowerCase()}`}>
               <X className="size-3.5" aria-hidden />
             </Button>

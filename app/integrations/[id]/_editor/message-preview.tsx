@@ -18,7 +18,10 @@ function Problems({ preview }: { preview: IntegrationPreview }) {
   const structural = preview.issues.filter((i) => i.line === null);
   if (preview.problems.length === 0 && structural.length === 0) return null;
   return (
-    <ul className="flex flex-col gap-1 rounded-md border border-danger/40 bg-danger/5 px-2.5 py-2 text-[12px]" data-testid="preview-problems">
+    <ul
+      className="flex flex-col gap-1 rounded-md border border-danger/40 bg-danger/5 px-2.5 py-2 text-[12px]"
+      data-testid="preview-problems"
+    >
       {preview.problems.map((p, i) => (
         <li key={`p-${i}`} className="text-danger">
           <span className="font-medium">{p.step}</span>
@@ -60,9 +63,16 @@ export function MessagePreview({ preview, loading, error, control }: MessagePrev
             </p>
           ) : null}
           <Problems preview={preview} />
-          {preview.skipped ? <p className="text-[12px] text-muted">{preview.skipReason ?? "Nothing is sent for this message type."}</p> : null}
+          {preview.skipped ? (
+            <p className="text-[12px] text-muted">{preview.skipReason ?? "Nothing is sent for this message type."}</p>
+          ) : null}
           {preview.requests.map((request, i) => (
-            <RequestView key={`${request.step}-${i}`} request={request} title={preview.requests.length > 1 ? `${i + 1}. ${request.step}` : request.step} bodyMaxHeight="max-h-[32rem]" />
+            <RequestView
+              key={`${request.step}-${i}`}
+              request={request}
+              title={preview.requests.length > 1 ? `${i + 1}. ${request.step}` : request.step}
+              bodyMaxHeight="max-h-[32rem]"
+            />
           ))}
           {preview.email ? <EmailView email={preview.email} /> : null}
         </>

@@ -12,7 +12,12 @@ export function SettingsSection() {
     <Section title="General" id="general">
       <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_auto]">
         <Field label="Name" htmlFor="integration-name" error={formState.errors.name?.message}>
-          <Input id="integration-name" autoComplete="off" aria-invalid={formState.errors.name ? true : undefined} {...register("name")} />
+          <Input
+            id="integration-name"
+            autoComplete="off"
+            aria-invalid={formState.errors.name ? true : undefined}
+            {...register("name")}
+          />
         </Field>
         <div className="flex flex-col gap-1">
           <label htmlFor="integration-enabled" className="text-[12px] font-medium text-muted">
@@ -23,8 +28,15 @@ export function SettingsSection() {
             name="enabled"
             render={({ field }) => (
               <div className="flex h-7 items-center gap-2">
-                <Switch id="integration-enabled" checked={field.value} onCheckedChange={field.onChange} label="Enabled" />
-                <span className="text-[12px] text-muted">{field.value ? "Sends messages" : "Deliveries are skipped"}</span>
+                <Switch
+                  id="integration-enabled"
+                  checked={field.value}
+                  onCheckedChange={field.onChange}
+                  label="Enabled"
+                />
+                <span className="text-[12px] text-muted">
+                  {field.value ? "Sends messages" : "Deliveries are skipped"}
+                </span>
               </div>
             )}
           />

@@ -21,7 +21,11 @@ export function StepAuth({ definition, step }: { definition: number; step: numbe
   return (
     <div className="flex flex-col gap-2">
       <Field label="Type" htmlFor={id("type")}>
-        <Select id={id("type")} className="max-w-72" {...register(`stepDefinitions.${definition}.steps.${step}.auth.type`)}>
+        <Select
+          id={id("type")}
+          className="max-w-72"
+          {...register(`stepDefinitions.${definition}.steps.${step}.auth.type`)}
+        >
           {authTypes.map((t) => (
             <option key={t} value={t}>
               {AUTH_LABEL[t]}
@@ -32,10 +36,22 @@ export function StepAuth({ definition, step }: { definition: number; step: numbe
       {type === "basic" || type === "digest" ? (
         <div className="grid gap-2 sm:grid-cols-2">
           <Field label="Username" htmlFor={id("user")}>
-            <Input id={id("user")} className="font-mono" spellCheck={false} placeholder="{{Username}}" {...register(`stepDefinitions.${definition}.steps.${step}.auth.username`)} />
+            <Input
+              id={id("user")}
+              className="font-mono"
+              spellCheck={false}
+              placeholder="{{Username}}"
+              {...register(`stepDefinitions.${definition}.steps.${step}.auth.username`)}
+            />
           </Field>
           <Field label="Password" htmlFor={id("password")}>
-            <Input id={id("password")} className="font-mono" spellCheck={false} placeholder="{{Password}}" {...register(`stepDefinitions.${definition}.steps.${step}.auth.password`)} />
+            <Input
+              id={id("password")}
+              className="font-mono"
+              spellCheck={false}
+              placeholder="{{Password}}"
+              {...register(`stepDefinitions.${definition}.steps.${step}.auth.password`)}
+            />
           </Field>
           <FieldIssues path={`${base}.auth.username`} />
           <FieldIssues path={`${base}.auth.password`} />
@@ -43,14 +59,20 @@ export function StepAuth({ definition, step }: { definition: number; step: numbe
       ) : null}
       {type === "bearer" ? (
         <Field label="Token" htmlFor={id("token")}>
-          <Input id={id("token")} className="font-mono" spellCheck={false} placeholder="{{Token}}" {...register(`stepDefinitions.${definition}.steps.${step}.auth.token`)} />
+          <Input
+            id={id("token")}
+            className="font-mono"
+            spellCheck={false}
+            placeholder="{{Token}}"
+            {...register(`stepDefinitions.${definition}.steps.${step}.auth.token`)}
+          />
         </Field>
       ) : null}
       {type === "bearer" ? <FieldIssues path={`${base}.auth.token`} /> : null}
       {type !== "none" ? (
         <p className="text-[11px] text-muted">
-          Step text is stored as plain text. Put credentials in a secret variable and reference it, e.g. {"{{Password}}"}; the sent
-          value is redacted from previews, test results and delivery logs.
+          Step text is stored as plain text. Put credentials in a secret variable and reference it, e.g.{" "}
+          {"{{Password}}"}; the sent value is redacted from previews, test results and delivery logs.
         </p>
       ) : null}
     </div>

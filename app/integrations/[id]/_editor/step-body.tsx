@@ -20,7 +20,12 @@ export function StepBody({ definition, step }: { definition: number; step: numbe
         control={control}
         name={`stepDefinitions.${definition}.steps.${step}.bodyType`}
         render={({ field }) => (
-          <Segmented label="Body type" value={field.value} onChange={field.onChange} options={bodyTypes.map((t) => ({ value: t, label: BODY_LABEL[t] }))} />
+          <Segmented
+            label="Body type"
+            value={field.value}
+            onChange={field.onChange}
+            options={bodyTypes.map((t) => ({ value: t, label: BODY_LABEL[t] }))}
+          />
         )}
       />
       {type === "raw" ? (
@@ -34,13 +39,20 @@ export function StepBody({ definition, step }: { definition: number; step: numbe
           />
           <FieldIssues path={`${base}.body.content`} />
           <p className="text-[11px] text-muted">
-            Nothing is escaped for you: wrap free text in {"{{@JsonEncode(…)}}"} inside JSON strings, {"{{@XmlEncode(…)}}"} in XML.
-            Content-Type is guessed from the body unless a header sets it.
+            Nothing is escaped for you: wrap free text in {"{{@JsonEncode(…)}}"} inside JSON strings,{" "}
+            {"{{@XmlEncode(…)}}"} in XML. Content-Type is guessed from the body unless a header sets it.
           </p>
         </>
       ) : null}
       {type === "form" ? (
-        <KeyValueEditor definition={definition} step={step} kind="formFields" noun="Field" namePlaceholder="field" issuePath={(name) => `${base}.body.fields.${name}`} />
+        <KeyValueEditor
+          definition={definition}
+          step={step}
+          kind="formFields"
+          noun="Field"
+          namePlaceholder="field"
+          issuePath={(name) => `${base}.body.fields.${name}`}
+        />
       ) : null}
       {type === "none" ? <p className="text-[12px] text-muted">No body is sent.</p> : null}
     </div>

@@ -21,12 +21,25 @@ export function StepCaptures({ definition, step }: { definition: number; step: n
         return (
           <div key={row.id} className="flex flex-col gap-0.5">
             <div className="grid grid-cols-[minmax(0,0.7fr)_130px_minmax(0,1fr)_auto] gap-1.5">
-              <Input aria-label="Variable name" placeholder="Token" className="font-mono" {...register(`stepDefinitions.${definition}.steps.${step}.captures.${index}.name`)} />
-              <Select aria-label="Read from" {...register(`stepDefinitions.${definition}.steps.${step}.captures.${index}.from`)}>
+              <Input
+                aria-label="Variable name"
+                placeholder="Token"
+                className="font-mono"
+                {...register(`stepDefinitions.${definition}.steps.${step}.captures.${index}.name`)}
+              />
+              <Select
+                aria-label="Read from"
+                {...register(`stepDefinitions.${definition}.steps.${step}.captures.${index}.from`)}
+              >
                 <option value="jsonPath">JSON path</option>
                 <option value="header">Header</option>
               </Select>
-              <Input aria-label="Path" placeholder="$.result[0].sys_id" className="font-mono" {...register(`stepDefinitions.${definition}.steps.${step}.captures.${index}.path`)} />
+              <Input
+                aria-label="Path"
+                placeholder="$.result[0].sys_id"
+                className="font-mono"
+                {...register(`stepDefinitions.${definition}.steps.${step}.captures.${index}.path`)}
+              />
               <Button variant="ghost" onClick={() => rows.remove(index)} aria-label="Remove capture">
                 <X className="size-3.5" aria-hidden />
               </Button>

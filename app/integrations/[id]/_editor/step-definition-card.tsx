@@ -31,13 +31,21 @@ function MessageTypeChecks({ index, readOnly }: { index: number; readOnly: boole
                 disabled={readOnly}
                 checked={field.value.includes(type)}
                 onChange={(e) =>
-                  field.onChange(e.target.checked ? MESSAGE_TYPES.filter((t) => t === type || field.value.includes(t)) : field.value.filter((t) => t !== type))
+                  field.onChange(
+                    e.target.checked
+                      ? MESSAGE_TYPES.filter((t) => t === type || field.value.includes(t))
+                      : field.value.filter((t) => t !== type),
+                  )
                 }
               />
               {MESSAGE_TYPE_LABEL[type]}
             </label>
           ))}
-          {error ? <span className="text-[11px] text-danger" role="alert">{error}</span> : null}
+          {error ? (
+            <span className="text-[11px] text-danger" role="alert">
+              {error}
+            </span>
+          ) : null}
         </div>
       )}
     />
@@ -77,7 +85,10 @@ export function StepDefinitionCard({ index, count, readOnly, onRemove }: CardPro
       <div className="grid xl:grid-cols-[minmax(0,1fr)_minmax(0,0.85fr)]">
         <IssuesProvider issues={preview.data?.issues ?? []}>
           {/* Read-only defaults stay legible: dimmed a little, not to the usual disabled look. */}
-          <fieldset disabled={readOnly} className="flex min-w-0 flex-col gap-3 p-3 [&_:is(input,textarea,select):disabled]:opacity-80">
+          <fieldset
+            disabled={readOnly}
+            className="flex min-w-0 flex-col gap-3 p-3 [&_:is(input,textarea,select):disabled]:opacity-80"
+          >
             {steps.fields.map((field, s) => (
               <HttpStepEditor
                 key={field.id}

@@ -41,7 +41,12 @@ export function StepsSection() {
             </Button>
           ) : null}
           <label className="flex items-center gap-2 text-[12px]">
-            <Switch checked={customized} onCheckedChange={setCustomized} label="Customize steps" disabled={!entry.capabilities.customizable} />
+            <Switch
+              checked={customized}
+              onCheckedChange={setCustomized}
+              label="Customize steps"
+              disabled={!entry.capabilities.customizable}
+            />
             Customize steps
           </label>
         </>
@@ -50,7 +55,8 @@ export function StepsSection() {
       <div className="flex flex-col gap-4">
         {!customized ? (
           <p className="text-[12px] text-muted">
-            These are the {entry.label} defaults. Turn on “Customize steps” to change them; the preview shows what is sent.
+            These are the {entry.label} defaults. Turn on “Customize steps” to change them; the preview shows what is
+            sent.
           </p>
         ) : null}
         {definitions.fields.map((field, index) => (
@@ -73,4 +79,3 @@ export function StepsSection() {
     </Section>
   );
 }
-

@@ -27,7 +27,10 @@ export function TemplateReference() {
     ...(reference.data?.functions ?? []).map((f) => ({ insert: `{{${f.signature}}}`, description: f.description })),
   ];
   const q = query.trim().toLowerCase();
-  const shown = q === "" ? entries : entries.filter((e) => e.insert.toLowerCase().includes(q) || e.description.toLowerCase().includes(q));
+  const shown =
+    q === ""
+      ? entries
+      : entries.filter((e) => e.insert.toLowerCase().includes(q) || e.description.toLowerCase().includes(q));
 
   const copy = async (text: string) => {
     try {
@@ -52,7 +55,13 @@ export function TemplateReference() {
           className="z-50 flex max-h-[min(520px,var(--radix-popover-content-available-height))] w-[440px] flex-col rounded-lg border border-border bg-panel text-fg shadow-2xl"
         >
           <div className="border-b border-border p-2">
-            <Input autoFocus placeholder="Search variables and functions" aria-label="Search variables and functions" value={query} onChange={(e) => setQuery(e.target.value)} />
+            <Input
+              autoFocus
+              placeholder="Search variables and functions"
+              aria-label="Search variables and functions"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
           </div>
           <ul className="min-h-0 flex-1 overflow-auto py-1" aria-label="Template variables and functions">
             {shown.map((e) => (
@@ -69,7 +78,9 @@ export function TemplateReference() {
             ))}
             {shown.length === 0 ? <li className="px-3 py-2 text-[12px] text-muted">Nothing matches.</li> : null}
           </ul>
-          <p className="border-t border-border px-3 py-1.5 text-[11px] text-muted">Click to copy. Nothing is escaped automatically: wrap free text in @JsonEncode or @XmlEncode.</p>
+          <p className="border-t border-border px-3 py-1.5 text-[11px] text-muted">
+            Click to copy. Nothing is escaped automatically: wrap free text in @JsonEncode or @XmlEncode.
+          </p>
         </Popover.Content>
       </Popover.Portal>
     </Popover.Root>

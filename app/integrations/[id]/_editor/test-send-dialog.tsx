@@ -46,7 +46,9 @@ export function TestSendDialog({ open, onOpenChange }: Props) {
   const [edited, setEdited] = useState<Partial<Record<MessageType, string>>>({});
   const [levelVariables, setLevelVariables] = useState<Record<string, string>>({});
   const [levelMessage, setLevelMessage] = useState("");
-  const sample = useQuery(trpc.integrations.sampleAlert.queryOptions({ messageType }, { enabled: open, staleTime: Infinity }));
+  const sample = useQuery(
+    trpc.integrations.sampleAlert.queryOptions({ messageType }, { enabled: open, staleTime: Infinity }),
+  );
   const send = useMutation(trpc.integrations.testSend.mutationOptions());
   const perLevel = entry.variables.filter((v) => v.modes.includes("perLevel"));
 
@@ -82,7 +84,11 @@ export function TestSendDialog({ open, onOpenChange }: Props) {
             Close
           </Button>
           <Button variant="primary" onClick={submit} disabled={!parsed?.ok || send.isPending}>
-            {send.isPending ? <LoaderCircle className="size-3.5 animate-spin" aria-hidden /> : <Send className="size-3.5" aria-hidden />}
+            {send.isPending ? (
+              <LoaderCircle className="size-3.5 animate-spin" aria-hidden />
+            ) : (
+              <Send className="size-3.5" aria-hidden />
+            )}
             Send {MESSAGE_TYPE_LABEL[messageType]}
           </Button>
         </>
@@ -92,10 +98,20 @@ export function TestSendDialog({ open, onOpenChange }: Props) {
         <div className="flex flex-col gap-3 border-b border-border p-4 lg:border-r lg:border-b-0">
           <div className="flex items-center justify-between">
             <span className="text-[12px] font-medium text-muted">Message type</span>
-            <Segmented label="Message type" value={messageType} onChange={setMessageType} options={MESSAGE_TYPES.map((t) => ({ value: t, label: MESSAGE_TYPE_LABEL[t] }))} />
+            <Segmented
+              label="Message type"
+              value={messageType}
+              onChange={setMessageType}
+              options={MESSAGE_TYPES.map((t) => ({ value: t, label: MESSAGE_TYPE_LABEL[t] }))}
+            />
           </div>
           {perLevel.map((v) => (
-            <Field key={v.name} label={`${v.label} (level value)`} htmlFor={`test-level-${v.name}`} hint="Optional: as an escalation level would set it.">
+            <Field
+              key={v.name}
+              label={`${v.label} (level value)`}
+              htmlFor={`test-level-${v.name}`}
+              hint="Optional: as an escalation level would set it."
+            >
               <Input
                 id={`test-level-${v.name}`}
                 className="font-mono"
@@ -105,14 +121,23 @@ export function TestSendDialog({ open, onOpenChange }: Props) {
             </Field>
           ))}
           <Field label="Escalation level message" htmlFor="test-level-message">
-            <Input id="test-level-message" value={levelMessage} placeholder={sample.data?.levelMessage} onChange={(e) => setLevelMessage(e.target.value)} />
+            <Input
+              id="test-level-message"
+              value={levelMessage}
+              placeholder={sample.data?.levelMessage}
+              onChange={(e) => setLevelMessage(e.target.value)}
+            />
           </Field>
           <div className="flex min-h-0 flex-1 flex-col gap-1">
             <div className="flex items-center justify-between">
               <label htmlFor="test-sample-alert" className="text-[12px] font-medium text-muted">
                 Sample alert (JSON)
               </label>
-              <Button variant="ghost" onClick={() => setEdited({ ...edited, [messageType]: undefined })} disabled={edited[messageType] === undefined}>
+              <Button
+                variant="ghost"
+                onClick={() => setEdited({ ...edited, [messageType]: undefined })}
+                disabled={edited[messageType] === undefined}
+              >
                 <RotateCcw className="size-3.5" aria-hidden /> Reset
               </Button>
             </div>
@@ -125,7 +150,11 @@ export function TestSendDialog({ open, onOpenChange }: Props) {
               aria-invalid={parsed && !parsed.ok ? true : undefined}
               onChange={(e) => setEdited({ ...edited, [messageType]: e.target.value })}
             />
-            {parsed && !parsed.ok ? <p className="text-[11px] text-danger" role="alert">{parsed.error}</p> : null}
+            {parsed && !parsed.ok ? (
+              <p className="text-[11px] text-danger" role="alert">
+                {parsed.error}
+              </p>
+            ) : null}
           </div>
         </div>
         <div className="min-w-0 p-4" aria-live="polite">

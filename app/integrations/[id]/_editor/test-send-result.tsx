@@ -16,10 +16,14 @@ function Summary({ result }: { result: TestSendOutcome }) {
         {result.status !== undefined ? <span className="font-mono">{result.status}</span> : null}
       </p>
       <p className="text-[12px] text-muted">
-        {result.latencyMs} ms · {result.requests} request{result.requests === 1 ? "" : "s"} · {new Date(result.sentAt).toLocaleTimeString()}
+        {result.latencyMs} ms · {result.requests} request{result.requests === 1 ? "" : "s"} ·{" "}
+        {new Date(result.sentAt).toLocaleTimeString()}
       </p>
       {result.error ? (
-        <p className="rounded-md border border-danger/40 bg-danger/5 px-2.5 py-1.5 text-[12px] break-words text-danger" role="alert">
+        <p
+          className="rounded-md border border-danger/40 bg-danger/5 px-2.5 py-1.5 text-[12px] break-words text-danger"
+          role="alert"
+        >
           <span className="font-mono">{result.error.code}</span> {result.error.message}
         </p>
       ) : null}
@@ -30,7 +34,12 @@ function Summary({ result }: { result: TestSendOutcome }) {
 
 /** The exact exchange of a test-send: every step's request (secrets redacted) and response. */
 export function TestSendResult({ result }: { result: TestSendOutcome }) {
-  const steps = result.steps.length > 0 ? result.steps : result.request ? [{ name: "Message", request: result.request, response: result.response, latencyMs: result.latencyMs }] : [];
+  const steps =
+    result.steps.length > 0
+      ? result.steps
+      : result.request
+        ? [{ name: "Message", request: result.request, response: result.response, latencyMs: result.latencyMs }]
+        : [];
   return (
     <div className="flex flex-col gap-4" data-testid="test-send-result">
       <Summary result={result} />
@@ -42,7 +51,11 @@ export function TestSendResult({ result }: { result: TestSendOutcome }) {
             </h3>
           ) : null}
           <RequestView request={step.request} />
-          {step.response ? <ResponseView response={step.response} /> : <p className="text-[12px] text-muted">No response received.</p>}
+          {step.response ? (
+            <ResponseView response={step.response} />
+          ) : (
+            <p className="text-[12px] text-muted">No response received.</p>
+          )}
         </div>
       ))}
     </div>

@@ -23,7 +23,15 @@ function VariableControl({ v }: { v: CatalogueVariable }) {
   const { register } = useFormContext<EditorForm>();
   const { integration } = useEditorContext();
   const id = `var-${v.name}`;
-  if (v.secret) return <SecretInput id={id} field={`secrets.${v.name}`} secretName={v.name} stored={integration.secretNames.includes(v.name)} />;
+  if (v.secret)
+    return (
+      <SecretInput
+        id={id}
+        field={`secrets.${v.name}`}
+        secretName={v.name}
+        stored={integration.secretNames.includes(v.name)}
+      />
+    );
   if (isBoolean(v)) {
     return (
       <Select id={id} {...register(`variables.${v.name}`)}>
@@ -51,11 +59,19 @@ export function VariablesSection() {
     <Section title="Variables" id="variables" description="Templates use them as {{Name}}. Secrets are write-only.">
       <div className="flex flex-col divide-y divide-border">
         {entry.variables.map((v) => (
-          <div key={v.name} className="grid gap-x-4 gap-y-1 py-2 first:pt-0 last:pb-0 md:grid-cols-[220px_minmax(0,1fr)]" data-testid={`variable-${v.name}`}>
+          <div
+            key={v.name}
+            className="grid gap-x-4 gap-y-1 py-2 first:pt-0 last:pb-0 md:grid-cols-[220px_minmax(0,1fr)]"
+            data-testid={`variable-${v.name}`}
+          >
             <div className="min-w-0 pt-1">
               <label htmlFor={`var-${v.name}`} className="font-medium">
                 {v.label}
-                {v.required ? <span className="ml-1 text-muted" title="Required">*</span> : null}
+                {v.required ? (
+                  <span className="ml-1 text-muted" title="Required">
+                    *
+                  </span>
+                ) : null}
               </label>
               <div className="font-mono text-[11px] text-muted">{`{{${v.name}}}`}</div>
             </div>

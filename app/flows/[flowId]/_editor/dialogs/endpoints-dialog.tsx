@@ -25,10 +25,14 @@ function CopyBlock({ label, text, testId }: { label: string; text: string; testI
       <div className="flex items-center justify-between text-[12px] text-muted">
         {label}
         <Button variant="ghost" onClick={() => void copy()} aria-label={`Copy ${label}`}>
-          {copied ? <Check className="size-3.5 text-ok" aria-hidden /> : <Copy className="size-3.5" aria-hidden />} {copied ? "Copied" : "Copy"}
+          {copied ? <Check className="size-3.5 text-ok" aria-hidden /> : <Copy className="size-3.5" aria-hidden />}{" "}
+          {copied ? "Copied" : "Copy"}
         </Button>
       </div>
-      <pre className="overflow-x-auto rounded-md border border-border bg-bg p-2 font-mono text-[12px] whitespace-pre-wrap break-all select-all" data-testid={testId}>
+      <pre
+        className="overflow-x-auto rounded-md border border-border bg-bg p-2 font-mono text-[12px] whitespace-pre-wrap break-all select-all"
+        data-testid={testId}
+      >
         {text}
       </pre>
     </div>
@@ -72,11 +76,14 @@ function Endpoints({ flowId }: { flowId: string }) {
   return (
     <div className="flex flex-col gap-4 p-4">
       <p className="text-[12px] leading-5 text-muted">
-        Each endpoint is a secret URL your monitoring tool posts alerts to. The token is shown once, when it is created; revoke an endpoint
-        to stop it at once.
+        Each endpoint is a secret URL your monitoring tool posts alerts to. The token is shown once, when it is created;
+        revoke an endpoint to stop it at once.
       </p>
       {created ? (
-        <div className="flex flex-col gap-3 rounded-md border border-accent/40 bg-accent/5 p-3" data-testid="new-endpoint">
+        <div
+          className="flex flex-col gap-3 rounded-md border border-accent/40 bg-accent/5 p-3"
+          data-testid="new-endpoint"
+        >
           <p className="text-[12px] font-medium">New endpoint: copy the URL now, it will not be shown again.</p>
           <CopyBlock label="Endpoint URL" text={`${origin}${created.path}`} testId="endpoint-url" />
           <CopyBlock label="Try it with curl" text={curlExample(`${origin}${created.path}`)} />
@@ -101,11 +108,21 @@ function Endpoints({ flowId }: { flowId: string }) {
             <tr key={e.id} className="border-b border-border last:border-0" data-testid="endpoint-row">
               <td className="py-1.5 font-mono">{e.tokenPrefix}…</td>
               <td className="py-1.5 text-muted">{e.createdAt.toLocaleString()}</td>
-              <td className="py-1.5">{e.revokedAt ? <StatusBadge tone="neutral">Revoked</StatusBadge> : <StatusBadge tone="ok">Active</StatusBadge>}</td>
+              <td className="py-1.5">
+                {e.revokedAt ? (
+                  <StatusBadge tone="neutral">Revoked</StatusBadge>
+                ) : (
+                  <StatusBadge tone="ok">Active</StatusBadge>
+                )}
+              </td>
               <td className="py-1.5 text-right">
                 {e.revokedAt ? null : confirming === e.id ? (
                   <span className="inline-flex gap-1">
-                    <Button variant="danger" onClick={() => revoke.mutate({ flowId, endpointId: e.id })} disabled={revoke.isPending}>
+                    <Button
+                      variant="danger"
+                      onClick={() => revoke.mutate({ flowId, endpointId: e.id })}
+                      disabled={revoke.isPending}
+                    >
                       Revoke now
                     </Button>
                     <Button variant="ghost" onClick={() => setConfirming(null)}>
@@ -122,13 +139,23 @@ function Endpoints({ flowId }: { flowId: string }) {
           ))}
         </tbody>
       </table>
-      {endpoints.data?.length === 0 ? <p className="text-[12px] text-muted">No endpoints yet: create one to start sending alerts.</p> : null}
+      {endpoints.data?.length === 0 ? (
+        <p className="text-[12px] text-muted">No endpoints yet: create one to start sending alerts.</p>
+      ) : null}
     </div>
   );
 }
 
 /** The flow's inbound endpoint tokens. */
-export function EndpointsDialog({ flowId, open, onOpenChange }: { flowId: string; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function EndpointsDialog({
+  flowId,
+  open,
+  onOpenChange,
+}: {
+  flowId: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange} size="md" title="Inbound endpoints">
       <Endpoints flowId={flowId} />

@@ -61,7 +61,12 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
       footer={
         <>
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button variant="primary" onClick={() => void submit()} disabled={blocked || publish.isPending} data-testid="publish-confirm">
+          <Button
+            variant="primary"
+            onClick={() => void submit()}
+            disabled={blocked || publish.isPending}
+            data-testid="publish-confirm"
+          >
             <Rocket className="size-3.5" aria-hidden /> {publish.isPending ? "Publishing…" : "Publish"}
           </Button>
         </>
@@ -71,7 +76,8 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
         {problems.length > 0 ? (
           <div className="rounded-md border border-danger/40 bg-danger/5 p-3 text-[12px] text-danger">
             <p className="mb-1 flex items-center gap-1.5 font-medium">
-              <AlertTriangle className="size-3.5" aria-hidden /> Fix {problems.length === 1 ? "this problem" : `these ${problems.length} problems`} first
+              <AlertTriangle className="size-3.5" aria-hidden /> Fix{" "}
+              {problems.length === 1 ? "this problem" : `these ${problems.length} problems`} first
             </p>
             <ul className="list-disc pl-5">
               {problems.slice(0, 6).map((p) => (
@@ -81,7 +87,15 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
           </div>
         ) : null}
         <Field label="Note" htmlFor="publish-note" hint="What changed, for the version history.">
-          <Textarea id="publish-note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Page the lead after an hour" autoFocus />
+          <Textarea
+            id="publish-note"
+            rows={3}
+            maxLength={2000}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder="e.g. Page the lead after an hour"
+            autoFocus
+          />
         </Field>
       </div>
     </Dialog>

@@ -27,7 +27,14 @@ export function TimingChart({ messages, incidentSeconds }: { messages: PreviewMe
         </g>
       ))}
       {Number.isFinite(incidentSeconds) ? (
-        <line x1={x(incidentSeconds)} x2={x(incidentSeconds)} y1={TOP} y2={height - 18} stroke="var(--ok)" strokeDasharray="4 3" />
+        <line
+          x1={x(incidentSeconds)}
+          x2={x(incidentSeconds)}
+          y1={TOP}
+          y2={height - 18}
+          stroke="var(--ok)"
+          strokeDasharray="4 3"
+        />
       ) : null}
       {levels.map((level, row) => {
         const y = TOP + row * ROW + ROW / 2;
@@ -40,7 +47,13 @@ export function TimingChart({ messages, incidentSeconds }: { messages: PreviewMe
             {messages
               .filter((m) => m.level === level)
               .map((m, i) => (
-                <circle key={`${m.nodeId}-${m.type}-${m.reminderNumber}-${i}`} cx={x(m.atSeconds)} cy={y} r={4} fill={COLORS[m.type]}>
+                <circle
+                  key={`${m.nodeId}-${m.type}-${m.reminderNumber}-${i}`}
+                  cx={x(m.atSeconds)}
+                  cy={y}
+                  r={4}
+                  fill={COLORS[m.type]}
+                >
                   <title>{`${formatOffset(m.atSeconds)} ${m.type}${m.reminderNumber ? ` #${m.reminderNumber}` : ""}`}</title>
                 </circle>
               ))}

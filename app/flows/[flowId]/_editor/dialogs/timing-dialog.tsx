@@ -40,20 +40,42 @@ function TimingPreview() {
     <div className="flex flex-col gap-4 p-4">
       <div className="flex flex-wrap items-end gap-4">
         <Field label="Incident lasts (minutes)" htmlFor="timing-minutes">
-          <Input id="timing-minutes" type="number" step="any" min={0} className="w-32" value={Number.isNaN(minutes) ? "" : minutes} disabled={neverClears} onChange={(e) => setMinutes(e.target.valueAsNumber)} />
+          <Input
+            id="timing-minutes"
+            type="number"
+            step="any"
+            min={0}
+            className="w-32"
+            value={Number.isNaN(minutes) ? "" : minutes}
+            disabled={neverClears}
+            onChange={(e) => setMinutes(e.target.valueAsNumber)}
+          />
         </Field>
         <Field label="Monitor checks every (minutes, optional)" htmlFor="timing-check">
-          <Input id="timing-check" type="number" step="any" min={0} className="w-32" placeholder="—" value={checkMinutes ?? ""} onChange={(e) => setCheckMinutes(Number.isNaN(e.target.valueAsNumber) ? null : e.target.valueAsNumber)} />
+          <Input
+            id="timing-check"
+            type="number"
+            step="any"
+            min={0}
+            className="w-32"
+            placeholder="—"
+            value={checkMinutes ?? ""}
+            onChange={(e) => setCheckMinutes(Number.isNaN(e.target.valueAsNumber) ? null : e.target.valueAsNumber)}
+          />
         </Field>
         <div className="pb-1.5">
-          <CheckboxField label="The error never clears" checked={neverClears} onChange={(e) => setNeverClears(e.target.checked)} />
+          <CheckboxField
+            label="The error never clears"
+            checked={neverClears}
+            onChange={(e) => setNeverClears(e.target.checked)}
+          />
         </div>
       </div>
       {!preview.ok ? (
         <div className="rounded-md border border-danger/40 bg-danger/5 p-3 text-[12px] text-danger">
           <p className="font-medium">
-            The draft has {preview.problems.length === 1 ? "a problem" : `${preview.problems.length} problems`}; fix {preview.problems.length === 1 ? "it" : "them"} to
-            preview its timing.
+            The draft has {preview.problems.length === 1 ? "a problem" : `${preview.problems.length} problems`}; fix{" "}
+            {preview.problems.length === 1 ? "it" : "them"} to preview its timing.
           </p>
           <ul className="mt-1 list-disc pl-5">
             {preview.problems.slice(0, 5).map((p) => (
@@ -78,7 +100,10 @@ function TimingPreview() {
             </thead>
             <tbody>
               {preview.messages.map((m, i) => (
-                <tr key={`${m.nodeId}-${m.type}-${m.level}-${m.reminderNumber}-${i}`} className="border-b border-border last:border-0">
+                <tr
+                  key={`${m.nodeId}-${m.type}-${m.level}-${m.reminderNumber}-${i}`}
+                  className="border-b border-border last:border-0"
+                >
                   <td className="py-1 pr-3 font-mono tabular-nums">{formatOffset(m.atSeconds)}</td>
                   <td className="py-1 pr-3 tabular-nums">{m.level}</td>
                   <td className={`py-1 pr-3 ${TYPE_TONE[m.type]}`}>
@@ -100,7 +125,13 @@ function TimingPreview() {
 /** "For an incident lasting N minutes, what is sent when?" over the draft as drawn now. */
 export function TimingDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} size="md" title="Timing preview" description="Every message the current draft would send for one incident, measured from its first error.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      size="md"
+      title="Timing preview"
+      description="Every message the current draft would send for one incident, measured from its first error."
+    >
       <TimingPreview />
     </Dialog>
   );

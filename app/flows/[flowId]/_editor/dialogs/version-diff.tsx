@@ -23,7 +23,15 @@ function edgeText(edge: FlowEdge, graph: FlowGraph): string {
 type Line = { sign: "+" | "−" | "~"; text: string };
 
 /** A change list and the two graphs side by side, marked: added green, removed red, changed amber. */
-export function VersionDiff({ from, to, integrations }: { from: Side; to: Side; integrations: readonly IntegrationOption[] }) {
+export function VersionDiff({
+  from,
+  to,
+  integrations,
+}: {
+  from: Side;
+  to: Side;
+  integrations: readonly IntegrationOption[];
+}) {
   const diff = useMemo(() => diffGraphs(from.graph, to.graph), [from.graph, to.graph]);
   const { left, right, lines } = useMemo(() => {
     const left: Record<string, NodeHighlight> = {};
@@ -42,7 +50,9 @@ export function VersionDiff({ from, to, integrations }: { from: Side; to: Side; 
         left[c.before.id] = "changed";
         right[c.after.id] = "changed";
       }
-      const what = [c.fields.length > 0 ? `changed ${c.fields.join(", ")}` : null, c.moved ? "moved" : null].filter((w) => w !== null);
+      const what = [c.fields.length > 0 ? `changed ${c.fields.join(", ")}` : null, c.moved ? "moved" : null].filter(
+        (w) => w !== null,
+      );
       lines.push({ sign: "~", text: `${nodeTitle(c.after)}: ${what.join("; ")}` });
     }
     for (const e of diff.addedEdges) lines.push({ sign: "+", text: `Connected ${edgeText(e, to.graph)}` });
@@ -53,7 +63,10 @@ export function VersionDiff({ from, to, integrations }: { from: Side; to: Side; 
   const tone = { "+": "text-ok", "−": "text-danger", "~": "text-warn" } as const;
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3">
-      <div className="max-h-40 overflow-y-auto rounded-md border border-border bg-bg px-3 py-2 text-[12px]" data-testid="version-diff">
+      <div
+        className="max-h-40 overflow-y-auto rounded-md border border-border bg-bg px-3 py-2 text-[12px]"
+        data-testid="version-diff"
+      >
         {isEmptyDiff(diff) ? (
           <p className="text-muted">No differences.</p>
         ) : (

@@ -33,16 +33,23 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
   const [toChoice, setTo] = useState(DRAFT);
   const from = fromChoice ?? list[0]?.id ?? DRAFT;
 
-  const { nodes, edges, integrations } = useEditor(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, integrations: s.integrations })));
+  const { nodes, edges, integrations } = useEditor(
+    useShallow((s) => ({ nodes: s.nodes, edges: s.edges, integrations: s.integrations })),
+  );
   const draft = useMemo(() => toFlowGraph(nodes, edges), [nodes, edges]);
   const integrationList = useMemo(() => Object.values(integrations), [integrations]);
-  const versionQuery = (id: string) => ({ ...trpc.flows.version.queryOptions({ flowId, versionId: id }), enabled: id !== DRAFT });
+  const versionQuery = (id: string) => ({
+    ...trpc.flows.version.queryOptions({ flowId, versionId: id }),
+    enabled: id !== DRAFT,
+  });
   const fromVersion = useQuery(versionQuery(from));
   const toVersion = useQuery(versionQuery(toChoice));
-  const graphOf = (id: string, data: typeof fromVersion.data) => (id === DRAFT ? draft : data ? migrateGraph(data.graph) : null);
+  const graphOf = (id: string, data: typeof fromVersion.data) =>
+    id === DRAFT ? draft : data ? migrateGraph(data.graph) : null;
   const fromGraph = graphOf(from, fromVersion.data);
   const toGraph = graphOf(toChoice, toVersion.data);
-  const nameOf = (id: string) => (id === DRAFT ? "Current draft" : `Version ${list.find((v) => v.id === id)?.version ?? "?"}`);
+  const nameOf = (id: string) =>
+    id === DRAFT ? "Current draft" : `Version ${list.find((v) => v.id === id)?.version ?? "?"}`;
 
   const restore = async (versionId: string, version: number) => {
     try {
@@ -57,7 +64,10 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
     onRestored();
   };
 
-  const options = [{ id: DRAFT, label: "Current draft" }, ...list.map((v) => ({ id: v.id, label: `Version ${v.version}` }))];
+  const options = [
+    { id: DRAFT, label: "Current draft" },
+    ...list.map((v) => ({ id: v.id, label: `Version ${v.version}` })),
+  ];
   return (
     <div className="flex h-[75vh] min-h-0">
       <ul className="w-72 shrink-0 overflow-y-auto border-r border-border" aria-label="Published versions">
@@ -101,7 +111,11 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
           </Select>
         </div>
         {fromGraph && toGraph ? (
-          <VersionDiff from={{ label: nameOf(from), graph: fromGraph }} to={{ label: nameOf(toChoice), graph: toGraph }} integrations={integrationList} />
+          <VersionDiff
+            from={{ label: nameOf(from), graph: fromGraph }}
+            to={{ label: nameOf(toChoice), graph: toGraph }}
+            integrations={integrationList}
+          />
         ) : (
           <p className="text-muted">Loading versions…</p>
         )}
@@ -111,9 +125,19 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
 }
 
 /** Published versions: compare any two (or one with the draft) and restore one as the draft. */
-export function VersionsDialog({ open, onOpenChange, ...props }: VersionsProps & { open: boolean; onOpenChange: (open: boolean) => void }) {
+export function VersionsDialog({
+  open,
+  onOpenChange,
+  ...props
+}: VersionsProps & { open: boolean; onOpenChange: (open: boolean) => void }) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} size="xl" title="Versions" description="Published versions are immutable. Restoring one makes it the draft; publish to run it.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      size="xl"
+      title="Versions"
+      description="Published versions are immutable. Restoring one makes it the draft; publish to run it."
+    >
       <Versions {...props} />
     </Dialog>
   );

@@ -48,7 +48,8 @@ function FlowPanel({ onShortcuts }: { onShortcuts: () => void }) {
           />
         </Field>
         <p className="text-[12px] text-muted tabular-nums">
-          {counts[0]} nodes · {counts[1]} connections · {counts[2] === 0 ? "no problems" : counts[2] === 1 ? "1 problem" : `${counts[2]} problems`}
+          {counts[0]} nodes · {counts[1]} connections ·{" "}
+          {counts[2] === 0 ? "no problems" : counts[2] === 1 ? "1 problem" : `${counts[2]} problems`}
         </p>
       </Section>
       <Section title="Getting started">

@@ -36,15 +36,27 @@ export function IntegrationFormPanel({
   const form = useForm<IntegrationForm>({
     resolver: zodResolver(integrationFormSchema),
     mode: "onChange",
-    defaultValues: { label: data.label, integrationId: data.integrationId ?? "", sendOk: data.sendOk, sendReminders: data.sendReminders, variables: data.variables },
+    defaultValues: {
+      label: data.label,
+      integrationId: data.integrationId ?? "",
+      sendOk: data.sendOk,
+      sendReminders: data.sendReminders,
+      variables: data.variables,
+    },
   });
   const commit = useCallback(
     ({ integrationId, variables, ...rest }: IntegrationForm) => {
       const chosen = integrations[integrationId];
       // Only the chosen integration's per-level variables are kept; blanks fall back to its own value.
       const names = chosen ? new Set(chosen.perLevelVariables.map((v) => v.name)) : null;
-      const kept = Object.entries(variables).filter(([name, value]) => value.trim() !== "" && (names === null || names.has(name)));
-      onChange({ ...rest, integrationId: integrationId === "" ? null : integrationId, variables: Object.fromEntries(kept) });
+      const kept = Object.entries(variables).filter(
+        ([name, value]) => value.trim() !== "" && (names === null || names.has(name)),
+      );
+      onChange({
+        ...rest,
+        integrationId: integrationId === "" ? null : integrationId,
+        variables: Object.fromEntries(kept),
+      });
     },
     [integrations, onChange],
   );
@@ -57,18 +69,29 @@ export function IntegrationFormPanel({
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate>
       <Section title="Integration">
-        <Field label="Send through" htmlFor={id("integration")} hint={loaded && options.length === 0 ? "No integrations yet." : undefined}>
+        <Field
+          label="Send through"
+          htmlFor={id("integration")}
+          hint={loaded && options.length === 0 ? "No integrations yet." : undefined}
+        >
           <Select id={id("integration")} {...register("integrationId")}>
             <option value="">Choose an integration…</option>
             {options.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.name} · {i.type}{i.enabled ? "" : " (disabled)"}
+                {i.name} · {i.type}
+                {i.enabled ? "" : " (disabled)"}
               </option>
             ))}
-            {data.integrationId && loaded && !integrations[data.integrationId] ? <option value={data.integrationId}>Unknown integration (deleted?)</option> : null}
+            {data.integrationId && loaded && !integrations[data.integrationId] ? (
+              <option value={data.integrationId}>Unknown integration (deleted?)</option>
+            ) : null}
           </Select>
         </Field>
-        {chosen && !chosen.enabled ? <p className="text-[12px] text-warn">This integration is disabled: nothing is sent through it until it is enabled.</p> : null}
+        {chosen && !chosen.enabled ? (
+          <p className="text-[12px] text-warn">
+            This integration is disabled: nothing is sent through it until it is enabled.
+          </p>
+        ) : null}
         <Link href="/integrations" className="text-[12px] text-accent hover:underline">
           Manage integrations
         </Link>
@@ -78,12 +101,21 @@ export function IntegrationFormPanel({
       </Section>
       <Section title="This link sends">
         <CheckboxField label="Ok when the problem clears" {...register("sendOk")} />
-        <CheckboxField label="Reminders" hint="Turn off for channels that page on every message." {...register("sendReminders")} />
+        <CheckboxField
+          label="Reminders"
+          hint="Turn off for channels that page on every message."
+          {...register("sendReminders")}
+        />
       </Section>
       {chosen && chosen.perLevelVariables.length > 0 ? (
         <Section title="Values for this level">
           {chosen.perLevelVariables.map((v) => (
-            <Field key={`${chosen.id}-${v.name}`} label={v.label} htmlFor={id(`var-${v.name}`)} hint={`{{${v.name}}}; blank uses the integration's own value.`}>
+            <Field
+              key={`${chosen.id}-${v.name}`}
+              label={v.label}
+              htmlFor={id(`var-${v.name}`)}
+              hint={`{{${v.name}}}; blank uses the integration's own value.`}
+            >
               <Input id={id(`var-${v.name}`)} {...register(`variables.${v.name}`)} />
             </Field>
           ))}

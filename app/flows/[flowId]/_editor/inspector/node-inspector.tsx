@@ -36,13 +36,37 @@ function KindForm({ node, update }: { node: InspectedNode; update: (next: FlowNo
   const { id } = node;
   switch (node.type) {
     case "trigger":
-      return <TriggerFormPanel nodeId={id} data={node.data} onChange={(data) => update({ id, type: "trigger", position, data })} />;
+      return (
+        <TriggerFormPanel
+          nodeId={id}
+          data={node.data}
+          onChange={(data) => update({ id, type: "trigger", position, data })}
+        />
+      );
     case "level":
-      return <LevelFormPanel nodeId={id} data={node.data} onChange={(data) => update({ id, type: "level", position, data })} />;
+      return (
+        <LevelFormPanel
+          nodeId={id}
+          data={node.data}
+          onChange={(data) => update({ id, type: "level", position, data })}
+        />
+      );
     case "branch":
-      return <BranchFormPanel nodeId={id} data={node.data} onChange={(data) => update({ id, type: "branch", position, data })} />;
+      return (
+        <BranchFormPanel
+          nodeId={id}
+          data={node.data}
+          onChange={(data) => update({ id, type: "branch", position, data })}
+        />
+      );
     case "integration":
-      return <IntegrationFormPanel nodeId={id} data={node.data} onChange={(data) => update({ id, type: "integration", position, data })} />;
+      return (
+        <IntegrationFormPanel
+          nodeId={id}
+          data={node.data}
+          onChange={(data) => update({ id, type: "integration", position, data })}
+        />
+      );
   }
 }
 
@@ -62,7 +86,13 @@ export function NodeInspector({ node }: { node: InspectedNode }) {
             {node.id}
           </p>
         </div>
-        <button type="button" onClick={commands.deleteSelection} aria-label="Delete node" title="Delete (Del)" className="rounded p-1 text-muted hover:bg-raised hover:text-danger">
+        <button
+          type="button"
+          onClick={commands.deleteSelection}
+          aria-label="Delete node"
+          title="Delete (Del)"
+          className="rounded p-1 text-muted hover:bg-raised hover:text-danger"
+        >
           <Trash2 className="size-4" aria-hidden />
         </button>
       </header>

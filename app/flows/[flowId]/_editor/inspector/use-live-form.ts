@@ -10,7 +10,11 @@ type Parse<T> = (values: unknown) => { success: true; data: T } | { success: fal
  * into the graph (and so into undo history and autosave). Invalid input stays in the field with
  * its message and never reaches the document.
  */
-export function useLiveCommit<V extends FieldValues, T>(watch: UseFormWatch<V>, parse: Parse<T>, commit: (data: T) => void) {
+export function useLiveCommit<V extends FieldValues, T>(
+  watch: UseFormWatch<V>,
+  parse: Parse<T>,
+  commit: (data: T) => void,
+) {
   useEffect(() => {
     const subscription = watch((values) => {
       const result = parse(values);

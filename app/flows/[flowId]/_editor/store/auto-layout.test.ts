@@ -8,7 +8,13 @@ const node = (id: string, inputs: string[], outputs: string[]): LayoutNode => ({
   inputs,
   outputs: outputs.map((h) => ({ id: h, side: h === "next" ? "bottom" : "right" })),
 });
-const link = (source: string, sourceHandle: string, target: string) => ({ id: `${source}-${target}`, source, sourceHandle, target, targetHandle: "in" });
+const link = (source: string, sourceHandle: string, target: string) => ({
+  id: `${source}-${target}`,
+  source,
+  sourceHandle,
+  target,
+  targetHandle: "in",
+});
 
 describe("auto-layout", () => {
   it("lays a chain out left to right without overlaps, with branch outputs in handle order", async () => {
@@ -20,7 +26,13 @@ describe("auto-layout", () => {
       node("i-reminder", ["in"], ["failure"]),
       node("i-ok", ["in"], ["failure"]),
     ];
-    const edges = [link("t", "out", "l1"), link("l1", "out", "b"), link("b", "ok", "i-ok"), link("b", "error", "i-error"), link("b", "reminder", "i-reminder")];
+    const edges = [
+      link("t", "out", "l1"),
+      link("l1", "out", "b"),
+      link("b", "ok", "i-ok"),
+      link("b", "error", "i-error"),
+      link("b", "reminder", "i-reminder"),
+    ];
     const at = await layoutGraph(nodes, edges);
     const x = (id: string) => at.get(id)?.x ?? NaN;
     const y = (id: string) => at.get(id)?.y ?? NaN;

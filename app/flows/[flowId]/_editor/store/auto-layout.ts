@@ -34,7 +34,10 @@ const portId = (nodeId: string, handle: string) => `${nodeId}\u0000${handle}`;
  * Positions for a left-to-right layered drawing (elkjs). ELK is loaded on first use: it is large
  * and most visits never lay out, so it stays out of the editor's first load.
  */
-export async function layoutGraph(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]): Promise<Map<string, { x: number; y: number }>> {
+export async function layoutGraph(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+): Promise<Map<string, { x: number; y: number }>> {
   const { default: ELK } = await import("elkjs/lib/elk.bundled.js");
   const known = new Set(nodes.map((n) => n.id));
   const root: ElkNode = {
@@ -46,7 +49,10 @@ export async function layoutGraph(nodes: readonly LayoutNode[], edges: readonly 
       height: node.height,
       layoutOptions: { "elk.portConstraints": "FIXED_ORDER" },
       ports: [
-        ...node.inputs.map((h, i) => ({ id: portId(node.id, h), layoutOptions: { "elk.port.side": "WEST", "elk.port.index": String(i) } })),
+        ...node.inputs.map((h, i) => ({
+          id: portId(node.id, h),
+          layoutOptions: { "elk.port.side": "WEST", "elk.port.index": String(i) },
+        })),
         // ELK numbers ports clockwise (east: top to bottom), so the index follows drawing order.
         ...node.outputs.map((h, i) => ({
           id: portId(node.id, h.id),
@@ -56,7 +62,11 @@ export async function layoutGraph(nodes: readonly LayoutNode[], edges: readonly 
     })),
     edges: edges
       .filter((e) => known.has(e.source) && known.has(e.target))
-      .map((e): ElkExtendedEdge => ({ id: e.id, sources: [portId(e.source, e.sourceHandle)], targets: [portId(e.target, e.targetHandle)] })),
+      .map((e): ElkExtendedEdge => ({
+        id: e.id,
+        sources: [portId(e.source, e.sourceHandle)],
+        targets: [portId(e.target, e.targetHandle)],
+      })),
   };
   const laidOut = await new ELK().layout(root);
   const positions = new Map<string, { x: number; y: number }>();

@@ -24,7 +24,12 @@ describe("editor store", () => {
     const node = s().nodes.find((n) => n.id === i);
     expect(node?.type).toBe("integration");
     if (node?.type !== "integration") return;
-    s().updateNode({ id: i, type: "integration", position: node.position, data: { ...node.data, integrationId: INTEGRATION } });
+    s().updateNode({
+      id: i,
+      type: "integration",
+      position: node.position,
+      data: { ...node.data, integrationId: INTEGRATION },
+    });
     s().setIntegrations([{ id: INTEGRATION, type: "webhook", name: "Ops", enabled: true, perLevelVariables: [] }]);
     expect(s().issues).toEqual([]);
     const levels = graphOfStore(store).nodes.flatMap((n) => (n.type === "level" ? [n.data] : []));
@@ -44,7 +49,10 @@ describe("editor store", () => {
   });
 
   it("undoes and redoes edits, one step per drag, and counts changes for autosave", () => {
-    const graph = graphOf([triggerNode("t"), levelNode("l1", { level: 1 }, { x: 300, y: 0 })], [edge("t", "out", "l1")]);
+    const graph = graphOf(
+      [triggerNode("t"), levelNode("l1", { level: 1 }, { x: 300, y: 0 })],
+      [edge("t", "out", "l1")],
+    );
     const store = createEditorStore({ graph, name: "Flow", description: "" });
     const s = store.getState;
     const before = graphOfStore(store);

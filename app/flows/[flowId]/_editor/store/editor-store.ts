@@ -4,7 +4,13 @@ import type { CanvasEdge, CanvasNode, IntegrationOption, XY } from "~/app/_compo
 import type { CanvasView } from "~/app/_components/flow-canvas/canvas-view";
 import { toCanvas, toCanvasEdge, toCanvasNode, toFlowNode } from "~/app/_components/flow-canvas/graph-mapping";
 import { isValidConnection } from "~/core/flow/connection-rules";
-import { FLOW_SCHEMA_VERSION, sourceHandleSchema, type FlowGraph, type FlowNode, type NodeKind } from "~/core/flow/document";
+import {
+  FLOW_SCHEMA_VERSION,
+  sourceHandleSchema,
+  type FlowGraph,
+  type FlowNode,
+  type NodeKind,
+} from "~/core/flow/document";
 import type { GraphIssue } from "~/core/flow/validate-graph";
 import { placeFragment, type Fragment } from "./clipboard";
 import { deselectEdges, movedTo, newFlowNode, removeSelected, selectOnly, withFlowNode } from "./graph-ops";
@@ -76,8 +82,10 @@ type Commit = Partial<Snapshot> & {
 
 export type EditorStore = ReturnType<typeof createEditorStore>;
 
-const sameIntegrations = (a: Readonly<Record<string, IntegrationOption>>, b: Readonly<Record<string, IntegrationOption>>) =>
-  JSON.stringify(a) === JSON.stringify(b);
+const sameIntegrations = (
+  a: Readonly<Record<string, IntegrationOption>>,
+  b: Readonly<Record<string, IntegrationOption>>,
+) => JSON.stringify(a) === JSON.stringify(b);
 
 /** One store per open editor (see editor-context.tsx); never a module global. */
 export function createEditorStore(init: EditorInit) {
@@ -93,14 +101,25 @@ export function createEditorStore(init: EditorInit) {
     farZoom: false,
   }));
   return createStore<EditorState>()((set, get) => {
-    const revalidate = (nodes: readonly CanvasNode[], edges: readonly CanvasEdge[], integrations: EditorState["integrations"] | null) => {
+    const revalidate = (
+      nodes: readonly CanvasNode[],
+      edges: readonly CanvasEdge[],
+      integrations: EditorState["integrations"] | null,
+    ) => {
       const { issues, issuesByNode } = validateCanvas(nodes, edges, integrations);
       view.setState({ issuesByNode });
       return { issues };
     };
 
     /** Every graph edit funnels through here: history, validation and the save counter stay in step. */
-    const commit = ({ record: recordOpts = {}, structural = true, external = false, save = true, also = {}, ...next }: Commit) => {
+    const commit = ({
+      record: recordOpts = {},
+      structural = true,
+      external = false,
+      save = true,
+      also = {},
+      ...next
+    }: Commit) => {
       const s = get();
       const nodes = next.nodes ?? s.nodes;
       const edges = next.edges ?? s.edges;
@@ -144,7 +163,13 @@ export function createEditorStore(init: EditorInit) {
         const structural = edits.some((c) => c.type !== "position");
         const dragging = !structural && edits.some((c) => c.type === "position" && c.dragging === true);
         // One undo step per drag (taken at its start); keyboard nudges coalesce into one.
-        const recordOpts: RecordOptions | false = structural ? {} : s.dragging ? false : dragging ? {} : { key: "nudge" };
+        const recordOpts: RecordOptions | false = structural
+          ? {}
+          : s.dragging
+            ? false
+            : dragging
+              ? {}
+              : { key: "nudge" };
         commit({ nodes, structural, record: recordOpts, save: !dragging, also: { dragging } });
       },
 
@@ -174,13 +199,19 @@ export function createEditorStore(init: EditorInit) {
         const s = get();
         const id = newNodeId(kind, new Set(s.nodes.map((n) => n.id)));
         const node = newFlowNode(kind, id, position, s.nodes.map(toFlowNode));
-        commit({ nodes: [...selectOnly(s.nodes, new Set()), { ...toCanvasNode(node), selected: true }], edges: deselectEdges(s.edges) });
+        commit({
+          nodes: [...selectOnly(s.nodes, new Set()), { ...toCanvasNode(node), selected: true }],
+          edges: deselectEdges(s.edges),
+        });
         return id;
       },
 
       updateNode: (next) => {
         const s = get();
-        commit({ nodes: s.nodes.map((n) => (n.id === next.id ? withFlowNode(n, next) : n)), record: { key: `data:${next.id}` } });
+        commit({
+          nodes: s.nodes.map((n) => (n.id === next.id ? withFlowNode(n, next) : n)),
+          record: { key: `data:${next.id}` },
+        });
       },
 
       deleteSelection: () => {

@@ -51,4 +51,5 @@ export function diffGraphs(from: FlowGraph, to: FlowGraph): GraphDiff {
 }
 
 export const isEmptyDiff = (d: GraphDiff): boolean =>
-  d.addedNodes.length + d.removedNodes.length + d.changedNodes.length + d.addedEdges.length + d.removedEdges.length === 0;
+  d.addedNodes.length + d.removedNodes.length + d.changedNodes.length + d.addedEdges.length + d.removedEdges.length ===
+  0;

@@ -31,7 +31,10 @@ export const deselectEdges = (edges: readonly CanvasEdge[]): CanvasEdge[] =>
   edges.map((e) => (e.selected ? { ...e, selected: false } : e));
 
 /** Selected nodes and edges go, and so do edges left without one of their ends. */
-export function removeSelected(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): { nodes: CanvasNode[]; edges: CanvasEdge[] } | null {
+export function removeSelected(
+  nodes: readonly CanvasNode[],
+  edges: readonly CanvasEdge[],
+): { nodes: CanvasNode[]; edges: CanvasEdge[] } | null {
   const gone = new Set(nodes.filter((n) => n.selected).map((n) => n.id));
   const keptEdges = edges.filter((e) => !e.selected && !gone.has(e.source) && !gone.has(e.target));
   if (gone.size === 0 && keptEdges.length === edges.length) return null;

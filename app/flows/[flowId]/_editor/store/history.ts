@@ -24,11 +24,21 @@ export interface RecordOptions {
 }
 
 /** Remembers `before` (the state just before an edit) as the step undo returns to. */
-export function record<T>(history: History<T>, before: T, { key, now = Date.now(), limit = HISTORY_LIMIT }: RecordOptions = {}): History<T> {
-  const merges = key !== undefined && key === history.lastKey && now - history.lastAt < COALESCE_MS && history.past.length > 0;
+export function record<T>(
+  history: History<T>,
+  before: T,
+  { key, now = Date.now(), limit = HISTORY_LIMIT }: RecordOptions = {},
+): History<T> {
+  const merges =
+    key !== undefined && key === history.lastKey && now - history.lastAt < COALESCE_MS && history.past.length > 0;
   if (merges) return { ...history, future: [], lastAt: now };
   const past = [...history.past, before];
-  return { past: past.length > limit ? past.slice(past.length - limit) : past, future: [], lastKey: key ?? null, lastAt: now };
+  return {
+    past: past.length > limit ? past.slice(past.length - limit) : past,
+    future: [],
+    lastKey: key ?? null,
+    lastAt: now,
+  };
 }
 
 export interface Travel<T> {

@@ -16,4 +16,5 @@ export function newNodeId(kind: NodeKind, taken: ReadonlySet<string>, random: ()
 }
 
 /** The same id scheme as test-support/graph-builder's `edge()`, so ids read the same everywhere. */
-export const edgeId = (source: string, sourceHandle: string, target: string): string => `${source}:${sourceHandle}->${target}`;
+export const edgeId = (source: string, sourceHandle: string, target: string): string =>
+  `${source}:${sourceHandle}->${target}`;
