@@ -3,6 +3,7 @@ import type { Client } from "@temporalio/client";
 import { getDb, type Db } from "~/db/client";
 import { ensureDefaultWorkspace } from "~/db/seed";
 import { env } from "./env";
+import type { Access } from "./trpc";
 import { getTemporalClient } from "./temporal-client";
 
 export interface ContextInner {
@@ -10,6 +11,10 @@ export interface ContextInner {
   temporal: Client;
   taskQueue: string;
   workspaceId: string;
+  /** The caller's role in `workspaceId`; "anonymous" when signed out. */
+  role: Access;
+  /** Who acts, as recorded in run events and the audit log. */
+  actor: { userId: string | null; name: string };
   /** Encrypts integration secrets at rest. */
   secretKey: string;
   /** Private hosts outbound requests (test-sends) may reach. */
@@ -32,6 +37,8 @@ export async function createContext(): Promise<ContextInner> {
     temporal: getTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE),
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     workspaceId: await defaultWorkspace,
+    role: "owner",
+    actor: { userId: null, name: "operator" },
     secretKey: env.ALERTFLOW_SECRET_KEY,
     outboundAllowList: env.OUTBOUND_ALLOW_LIST,
   });

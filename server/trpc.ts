@@ -16,20 +16,32 @@ const trpcCodeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAUTHORIZED: "UNAUTHORIZED",
 };
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    return {
-      ...shape,
-      data: {
-        ...shape.data,
-        zodError: cause instanceof ZodError ? cause.flatten() : null,
-        domain: cause instanceof DomainError ? { code: cause.code, ...cause.details } : null,
-      },
-    };
-  },
-});
+/**
+ * Who may call a procedure. Every procedure declares one (the authorization matrix test reads it
+ * from the router); "anonymous" is for the few that serve signed-out pages.
+ */
+export type Access = "anonymous" | "viewer" | "editor" | "owner";
+export interface ProcedureMeta {
+  access: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          zodError: cause instanceof ZodError ? cause.flatten() : null,
+          domain: cause instanceof DomainError ? { code: cause.code, ...cause.details } : null,
+        },
+      };
+    },
+  });
 
 /** Domain errors become tRPC errors here, at the edge, and nowhere else. */
 const domainErrors = t.middleware(async ({ next }) => {
@@ -41,6 +53,25 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+const RANK: Record<Access, number> = { anonymous: 0, viewer: 1, editor: 2, owner: 3 };
+
+/** Refuses a caller whose role in the workspace is below the procedure's declared access. */
+const requireAccess = t.middleware(({ ctx, meta, next }) => {
+  if (!meta) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "procedure declares no access" });
+  if (RANK[ctx.role] < RANK[meta.access]) {
+    throw new TRPCError({
+      code: ctx.role === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN",
+      message: `needs ${meta.access}`,
+    });
+  }
+  return next();
+});
+
+const declared = (access: Access) => t.procedure.meta({ access }).use(domainErrors).use(requireAccess);
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(domainErrors);
+export const anonymousProcedure = declared("anonymous");
+export const viewerProcedure = declared("viewer");
+export const editorProcedure = declared("editor");
+export const ownerProcedure = declared("owner");
 export const createCallerFactory = t.createCallerFactory;

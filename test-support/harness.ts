@@ -64,6 +64,8 @@ export async function createHarness(): Promise<Harness> {
       temporal: client,
       taskQueue,
       workspaceId,
+      role: "owner",
+      actor: { userId: null, name: "operator" },
       secretKey: TEST_SECRET_KEY,
       outboundAllowList: ["127.0.0.1", "localhost"],
     }),

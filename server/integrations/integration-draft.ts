@@ -5,7 +5,7 @@ import type { IntegrationRecord } from "~/core/integrations/integration-record";
 import { integrationVariables } from "~/core/integrations/message-plan";
 import { getIntegrationDefinition } from "~/core/integrations/registry";
 import { validateIntegrationTemplates, type IntegrationTemplateIssue } from "~/core/integrations/validate-integration";
-import type { IntegrationDraftInput } from "../../core/integrations/integration-inputs";
+import type { IntegrationDraftInput } from "~/core/integrations/integration-inputs";
 import { loadIntegrationRow, recordFromRow, type IntegrationScope } from "./integration-rows";
 import { mergeSecrets, splitSecrets } from "./integration-secrets";
 

@@ -1,5 +1,5 @@
 import { previewMessage, type MessagePreview } from "~/core/integrations/preview-message";
-import type { PreviewInput } from "../../core/integrations/integration-inputs";
+import type { PreviewInput } from "~/core/integrations/integration-inputs";
 import {
   missingVariables,
   resolveDraft,

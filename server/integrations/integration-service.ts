@@ -8,7 +8,7 @@ import { integrationTypeSchema, type IntegrationType } from "~/core/integrations
 import { integrationDefinitions } from "~/core/integrations/registry";
 import { validateIntegrationTemplates } from "~/core/integrations/validate-integration";
 import { missingVariables } from "./integration-draft";
-import type { createIntegrationInput, updateIntegrationInput } from "../../core/integrations/integration-inputs";
+import type { createIntegrationInput, updateIntegrationInput } from "~/core/integrations/integration-inputs";
 import { loadIntegrationRow, recordFromRow, type IntegrationScope } from "./integration-rows";
 import { mergeSecrets, sealIntegrationSecrets, splitSecrets } from "./integration-secrets";
 import { flowsUsingIntegration, publishedUsage, type FlowUse } from "./integration-usage";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sendIntegrationMessage } from "../delivery/send-message";
 import type { SendResult } from "~/core/integrations/send-result";
 import { missingVariables, resolveDraft, type DraftIssue } from "./integration-draft";
-import type { TestSendInput } from "../../core/integrations/integration-inputs";
+import type { TestSendInput } from "~/core/integrations/integration-inputs";
 import type { IntegrationScope } from "./integration-rows";
 import { sampleInput } from "./sample-input";
 

@@ -3,7 +3,7 @@ import { DomainError } from "~/core/domain-error";
 import type { MessageType } from "~/core/message-template/message-type";
 import { sampleTemplateContextInput } from "~/core/message-template/sample-context";
 import type { TemplateContextInput } from "~/core/message-template/template-context";
-import type { SampleAlertOverrides } from "../../core/integrations/integration-inputs";
+import type { SampleAlertOverrides } from "~/core/integrations/integration-inputs";
 
 export interface SampleOptions {
   messageType: MessageType;

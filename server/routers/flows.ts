@@ -18,24 +18,24 @@ import {
   saveDraft,
   setFlowEnabled,
 } from "../flows/flow-service";
-import { publicProcedure, router } from "../trpc";
+import { editorProcedure, viewerProcedure, router } from "../trpc";
 
 export const flowsRouter = router({
-  list: publicProcedure.query(({ ctx }) => listFlows(ctx)),
-  get: publicProcedure.input(flowIdInput).query(({ ctx, input }) => getFlow(ctx, input.flowId)),
-  create: publicProcedure.input(createFlowInput).mutation(({ ctx, input }) => createFlow(ctx, input)),
-  saveDraft: publicProcedure.input(saveDraftInput).mutation(({ ctx, input }) => saveDraft(ctx, input)),
-  publish: publicProcedure.input(publishInput).mutation(({ ctx, input }) => publishFlow(ctx, input)),
-  setEnabled: publicProcedure
+  list: viewerProcedure.query(({ ctx }) => listFlows(ctx)),
+  get: viewerProcedure.input(flowIdInput).query(({ ctx, input }) => getFlow(ctx, input.flowId)),
+  create: editorProcedure.input(createFlowInput).mutation(({ ctx, input }) => createFlow(ctx, input)),
+  saveDraft: editorProcedure.input(saveDraftInput).mutation(({ ctx, input }) => saveDraft(ctx, input)),
+  publish: editorProcedure.input(publishInput).mutation(({ ctx, input }) => publishFlow(ctx, input)),
+  setEnabled: editorProcedure
     .input(setEnabledInput)
     .mutation(({ ctx, input }) => setFlowEnabled(ctx, input.flowId, input.enabled)),
-  versions: publicProcedure.input(flowIdInput).query(({ ctx, input }) => listVersions(ctx, input.flowId)),
-  version: publicProcedure
+  versions: viewerProcedure.input(flowIdInput).query(({ ctx, input }) => listVersions(ctx, input.flowId)),
+  version: viewerProcedure
     .input(versionInput)
     .query(({ ctx, input }) => getVersion(ctx, input.flowId, input.versionId)),
-  endpoints: publicProcedure.input(flowIdInput).query(({ ctx, input }) => listEndpoints(ctx, input.flowId)),
-  createEndpoint: publicProcedure.input(flowIdInput).mutation(({ ctx, input }) => createEndpoint(ctx, input.flowId)),
-  revokeEndpoint: publicProcedure
+  endpoints: viewerProcedure.input(flowIdInput).query(({ ctx, input }) => listEndpoints(ctx, input.flowId)),
+  createEndpoint: editorProcedure.input(flowIdInput).mutation(({ ctx, input }) => createEndpoint(ctx, input.flowId)),
+  revokeEndpoint: editorProcedure
     .input(z.object({ flowId: z.string().uuid(), endpointId: z.string().uuid() }))
     .mutation(({ ctx, input }) => revokeEndpoint(ctx, input.flowId, input.endpointId)),
 });

@@ -1,4 +1,4 @@
-import { listIntegrationTypes, templateReference } from "../../core/integrations/integration-catalogue";
+import { listIntegrationTypes, templateReference } from "~/core/integrations/integration-catalogue";
 import {
   createIntegrationInput,
   integrationIdInput,
@@ -7,7 +7,7 @@ import {
   setEnabledInput,
   testSendInput,
   updateIntegrationInput,
-} from "../../core/integrations/integration-inputs";
+} from "~/core/integrations/integration-inputs";
 import { previewIntegration } from "../integrations/integration-preview";
 import {
   createIntegration,
@@ -20,31 +20,31 @@ import {
 } from "../integrations/integration-service";
 import { testSendIntegration } from "../integrations/integration-test-send";
 import { sampleAlertFor } from "../integrations/sample-input";
-import { publicProcedure, router } from "../trpc";
+import { editorProcedure, viewerProcedure, router } from "../trpc";
 
 export const integrationsRouter = router({
   /** The catalogue: every type with its variables, capabilities, rate limit and default messages. */
-  types: publicProcedure.query(() => listIntegrationTypes()),
-  templateReference: publicProcedure.query(() => templateReference()),
-  sampleAlert: publicProcedure.input(sampleAlertInput).query(({ input }) => sampleAlertFor(input.messageType)),
-  list: publicProcedure.query(({ ctx }) => listIntegrations(ctx)),
-  get: publicProcedure.input(integrationIdInput).query(({ ctx, input }) => getIntegration(ctx, input.integrationId)),
-  usedBy: publicProcedure
+  types: viewerProcedure.query(() => listIntegrationTypes()),
+  templateReference: viewerProcedure.query(() => templateReference()),
+  sampleAlert: viewerProcedure.input(sampleAlertInput).query(({ input }) => sampleAlertFor(input.messageType)),
+  list: viewerProcedure.query(({ ctx }) => listIntegrations(ctx)),
+  get: viewerProcedure.input(integrationIdInput).query(({ ctx, input }) => getIntegration(ctx, input.integrationId)),
+  usedBy: viewerProcedure
     .input(integrationIdInput)
     .query(({ ctx, input }) => flowsUsingIntegration(ctx, input.integrationId)),
-  create: publicProcedure.input(createIntegrationInput).mutation(({ ctx, input }) => createIntegration(ctx, input)),
-  update: publicProcedure.input(updateIntegrationInput).mutation(({ ctx, input }) => updateIntegration(ctx, input)),
-  setEnabled: publicProcedure
+  create: editorProcedure.input(createIntegrationInput).mutation(({ ctx, input }) => createIntegration(ctx, input)),
+  update: editorProcedure.input(updateIntegrationInput).mutation(({ ctx, input }) => updateIntegration(ctx, input)),
+  setEnabled: editorProcedure
     .input(setEnabledInput)
     .mutation(({ ctx, input }) => setIntegrationEnabled(ctx, input.integrationId, input.enabled)),
-  delete: publicProcedure
+  delete: editorProcedure
     .input(integrationIdInput)
     .mutation(({ ctx, input }) => deleteIntegration(ctx, input.integrationId)),
   /**
    * Renders without sending. A mutation only for transport: a draft with its bodies is too long
    * for the URL of a GET, so it travels as a POST body. It changes nothing.
    */
-  preview: publicProcedure.input(previewInput).mutation(({ ctx, input }) => previewIntegration(ctx, input)),
+  preview: editorProcedure.input(previewInput).mutation(({ ctx, input }) => previewIntegration(ctx, input)),
   /** Sends for real through the same sender and outbound guard as deliveries. */
-  testSend: publicProcedure.input(testSendInput).mutation(({ ctx, input }) => testSendIntegration(ctx, input)),
+  testSend: editorProcedure.input(testSendInput).mutation(({ ctx, input }) => testSendIntegration(ctx, input)),
 });
