@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   doublePrecision,
   index,
@@ -16,6 +17,8 @@ import {
 import type { NormalizedAlert } from "~/core/alerts/alert";
 import type { FlowGraph } from "~/core/flow/document";
 import type { FlowPlan } from "~/core/flow/plan";
+import type { TemplatePlaceholder } from "~/core/flow-templates/template-document";
+import type { TemplateOrigin } from "~/core/flow-templates/template-origin";
 
 const id = () => uuid("id").primaryKey().defaultRandom();
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -101,6 +104,8 @@ export const flows = pgTable(
     /** Bumped on every draft save; the editor sends it back to detect concurrent edits. */
     draftRevision: integer("draft_revision").notNull().default(0),
     publishedVersionId: uuid("published_version_id"),
+    /** Set when the flow was created from a template: which one, and which version. */
+    templateOrigin: jsonb("template_origin").$type<TemplateOrigin>(),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -237,19 +242,64 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const templates = pgTable("templates", {
-  id: id(),
-  workspaceId: workspaceId(),
-  name: text("name").notNull(),
-  description: text("description").notNull().default(""),
-  /** The graph with integration ids replaced by typed placeholders; never secrets. */
-  graph: jsonb("graph").$type<FlowGraph>().notNull(),
-  placeholders: jsonb("placeholders")
-    .$type<{ key: string; integrationType: string; label: string }[]>()
-    .notNull()
-    .default(sql`'[]'::jsonb`),
-  createdAt: createdAt(),
-});
+export const templates = pgTable(
+  "templates",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    tags: text("tags")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** A display name, kept when the user is gone; part of the template, shown in exports. */
+    authorName: text("author_name").notNull().default(""),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    /** The flow it was first saved from, so saving that flow again offers a new version. */
+    sourceFlowId: uuid("source_flow_id").references((): AnyPgColumn => flows.id, { onDelete: "set null" }),
+    latestVersion: integer("latest_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("templates_workspace_idx").on(t.workspaceId, t.updatedAt)],
+);
+
+/** Immutable content of one template version: a graph without integration ids, and its placeholders. */
+export const templateVersions = pgTable(
+  "template_versions",
+  {
+    id: id(),
+    templateId: uuid("template_id")
+      .notNull()
+      .references(() => templates.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    graph: jsonb("graph").$type<FlowGraph>().notNull(),
+    placeholders: jsonb("placeholders").$type<TemplatePlaceholder[]>().notNull(),
+    note: text("note").notNull().default(""),
+    authorName: text("author_name").notNull().default(""),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("template_versions_template_version_uq").on(t.templateId, t.version)],
+);
+
+/** Public, read-only links to one template; the token is shown once and stored as a sha-256 hash. */
+export const templateShareLinks = pgTable(
+  "template_share_links",
+  {
+    id: id(),
+    templateId: uuid("template_id")
+      .notNull()
+      .references(() => templates.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** First characters, so a person can tell links apart. */
+    tokenPrefix: text("token_prefix").notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("template_share_links_template_idx").on(t.templateId)],
+);
 
 export type Workspace = typeof workspaces.$inferSelect;
 export type Flow = typeof flows.$inferSelect;
@@ -258,4 +308,6 @@ export type Integration = typeof integrations.$inferSelect;
 export type Run = typeof runs.$inferSelect;
 export type RunEvent = typeof runEvents.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
+export type Template = typeof templates.$inferSelect;
+export type TemplateVersion = typeof templateVersions.$inferSelect;
 export type RunStatus = (typeof runStatusEnum.enumValues)[number];

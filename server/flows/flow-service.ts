@@ -6,6 +6,7 @@ import { compilePlan } from "~/core/flow/compile-plan";
 import { emptyGraph, flowGraphSchema, type FlowGraph } from "~/core/flow/document";
 import { upgradeGraphDocument } from "~/core/flow/migrations";
 import { validateGraph } from "~/core/flow/validate-graph";
+import type { TemplateOrigin } from "~/core/flow-templates/template-origin";
 
 interface Scope {
   db: Db;
@@ -101,17 +102,27 @@ export async function getFlow({ db, workspaceId }: Scope, flowId: string) {
     graph: flow.draftGraph,
     revision: flow.draftRevision,
     updatedAt: flow.updatedAt,
+    templateOrigin: flow.templateOrigin,
     published: published
       ? { id: published.id, version: published.version, createdAt: published.createdAt, note: published.note }
       : null,
   };
 }
 
-export async function createFlow(scope: Scope, input: { name: string; description: string; graph?: unknown }) {
+export async function createFlow(
+  scope: Scope,
+  input: { name: string; description: string; graph?: unknown; templateOrigin?: TemplateOrigin },
+) {
   const graph = input.graph === undefined ? emptyGraph() : await checkGraph(scope, input.graph, "draft");
   const [row] = await scope.db
     .insert(flows)
-    .values({ workspaceId: scope.workspaceId, name: input.name, description: input.description, draftGraph: graph })
+    .values({
+      workspaceId: scope.workspaceId,
+      name: input.name,
+      description: input.description,
+      draftGraph: graph,
+      templateOrigin: input.templateOrigin ?? null,
+    })
     .returning({ id: flows.id });
   if (!row) throw new Error("insert returned no row");
   return { id: row.id };

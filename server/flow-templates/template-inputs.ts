@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { placeholderKeySchema, templateTagSchema } from "~/core/flow-templates/template-document";
+
+/** A built-in by key, or one of the workspace's templates (its latest version unless named). */
+export const templateRefSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("builtin"), key: z.string().min(1).max(100) }),
+  z.object({
+    kind: z.literal("workspace"),
+    templateId: z.string().uuid(),
+    version: z.number().int().min(1).optional(),
+  }),
+]);
+export type TemplateRef = z.infer<typeof templateRefSchema>;
+
+const meta = {
+  name: z.string().trim().min(1, "Name is required").max(200),
+  description: z.string().trim().max(5000).default(""),
+  tags: z.array(templateTagSchema).max(12).default([]),
+};
+
+export const saveFromFlowInput = z.object({
+  flowId: z.string().uuid(),
+  /** A published version of the flow; the current draft when left out. */
+  flowVersionId: z.string().uuid().optional(),
+  /** Adds a version to this template instead of creating a new one. */
+  templateId: z.string().uuid().optional(),
+  note: z.string().trim().max(2000).default(""),
+  ...meta,
+});
+export type SaveFromFlowInput = z.infer<typeof saveFromFlowInput>;
+
+export const updateTemplateInput = z.object({ templateId: z.string().uuid(), ...meta });
+
+export const templateIdInput = z.object({ templateId: z.string().uuid() });
+
+export const exportInput = z.object({ ref: templateRefSchema });
+
+/**
+ * The file's text, so the server can report JSON errors by line and refuse an oversized file with
+ * a clear message (the hard cap here only stops absurd requests; the format's limit is lower).
+ */
+export const importFileInput = z.object({ fileText: z.string().max(8 * 1024 * 1024, "The file is far too large") });
+
+export const useTemplateInput = z.object({
+  ref: templateRefSchema,
+  name: z.string().trim().min(1, "Name is required").max(200),
+  /** Placeholder key → integration id of this workspace. */
+  mapping: z.record(placeholderKeySchema, z.string().uuid()),
+  publish: z.boolean().default(false),
+});
+export type UseTemplateInput = z.infer<typeof useTemplateInput>;
+
+/** Share tokens are checked by hash; any string is accepted here so a bad one is just "not found". */
+export const shareTokenInput = z.object({ token: z.string().min(1).max(200) });
+
+export const shareLinkInput = z.object({ templateId: z.string().uuid(), linkId: z.string().uuid() });

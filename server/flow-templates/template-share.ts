@@ -1,0 +1,100 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { templates, templateShareLinks } from "~/db/schema";
+import { DomainError, notFound } from "~/core/domain-error";
+import { describeTemplate } from "~/core/flow-templates/describe-template";
+import { insertTemplate, type ActingScope } from "./save-template";
+import { documentOf, loadTemplateRow, loadTemplateVersion, type TemplateScope } from "./template-store";
+
+/** The public path of a share link; the page lives in app/share/templates/[token]. */
+export const sharePath = (token: string) => `/share/templates/${token}`;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest();
+
+/** The token is shown once, here; only its hash is stored. 192 random bits: not guessable. */
+export async function createShareLink(scope: TemplateScope, templateId: string) {
+  await loadTemplateRow(scope, templateId);
+  const token = `tpl_${randomBytes(24).toString("base64url")}`;
+  const [row] = await scope.db
+    .insert(templateShareLinks)
+    .values({ templateId, tokenHash: hashToken(token).toString("hex"), tokenPrefix: token.slice(0, 8) })
+    .returning({ id: templateShareLinks.id, createdAt: templateShareLinks.createdAt });
+  if (!row) throw new Error("insert returned no row");
+  return { id: row.id, token, path: sharePath(token), createdAt: row.createdAt };
+}
+
+export async function listShareLinks(scope: TemplateScope, templateId: string) {
+  await loadTemplateRow(scope, templateId);
+  return scope.db
+    .select({
+      id: templateShareLinks.id,
+      tokenPrefix: templateShareLinks.tokenPrefix,
+      createdAt: templateShareLinks.createdAt,
+      revokedAt: templateShareLinks.revokedAt,
+    })
+    .from(templateShareLinks)
+    .where(eq(templateShareLinks.templateId, templateId))
+    .orderBy(desc(templateShareLinks.createdAt));
+}
+
+export async function revokeShareLink(scope: TemplateScope, templateId: string, linkId: string) {
+  await loadTemplateRow(scope, templateId);
+  const [row] = await scope.db
+    .update(templateShareLinks)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(templateShareLinks.id, linkId),
+        eq(templateShareLinks.templateId, templateId),
+        isNull(templateShareLinks.revokedAt),
+      ),
+    )
+    .returning({ id: templateShareLinks.id });
+  if (!row) throw notFound("Active share link", linkId);
+  return row;
+}
+
+/** Unknown, malformed and revoked tokens all get this one answer. */
+const linkGone = () => new DomainError("NOT_FOUND", "This template link does not exist or was revoked.");
+
+/**
+ * The template behind an active link. The lookup goes by hash (so the token itself is never
+ * compared or stored); the stored hash is then compared in constant time as well.
+ */
+async function sharedTemplate(db: Db, token: string) {
+  const hash = hashToken(token);
+  const [found] = await db
+    .select({ template: templates, storedHash: templateShareLinks.tokenHash })
+    .from(templateShareLinks)
+    .innerJoin(templates, eq(templates.id, templateShareLinks.templateId))
+    .where(and(eq(templateShareLinks.tokenHash, hash.toString("hex")), isNull(templateShareLinks.revokedAt)))
+    .limit(1);
+  const stored = found ? Buffer.from(found.storedHash, "hex") : undefined;
+  if (!found || !stored || stored.length !== hash.length || !timingSafeEqual(stored, hash)) throw linkGone();
+  return found.template;
+}
+
+/**
+ * What the public page shows: the template and nothing else. No ids, no workspace, no author
+ * account, no flows made from it; the graph has no integration ids and never held secrets.
+ */
+export async function readSharedTemplate(db: Db, token: string) {
+  const template = await sharedTemplate(db, token);
+  const document = documentOf(template, await loadTemplateVersion(db, template));
+  const { author: _author, ...view } = describeTemplate(document);
+  return { ...view, updatedAt: template.updatedAt };
+}
+
+/**
+ * "Use this template" from a shared link: the signed-in editor's workspace gets its own copy of
+ * the template's latest version (or the template itself when it is already theirs), which the
+ * wizard then turns into a flow.
+ */
+export async function copySharedTemplate(scope: ActingScope, token: string) {
+  const template = await sharedTemplate(scope.db, token);
+  if (template.workspaceId === scope.workspaceId) return { templateId: template.id, copied: false };
+  const document = documentOf(template, await loadTemplateVersion(scope.db, template));
+  const saved = await insertTemplate(scope, document, { note: "Added from a shared link", sourceFlowId: null });
+  return { templateId: saved.templateId, copied: true };
+}
