@@ -1,5 +1,13 @@
+import type { IntegrationType } from "../integrations/integration-types";
 import { integrationDefinitions } from "../integrations/registry";
 import type { FlowTemplateDocument, TemplatePlaceholder } from "./template-document";
+
+/** "a Slack integration", "an Alertflow integration (webhook)": how messages name a type. */
+export function integrationPhrase(type: IntegrationType): string {
+  const { label } = integrationDefinitions[type];
+  const phrase = /integration/i.test(label) ? label : `${label} integration`;
+  return `${/^[aeiou]/i.test(phrase) ? "an" : "a"} ${phrase}`;
+}
 
 /** A placeholder as people read it: "a Slack integration" and what the flow sets per level. */
 export function describePlaceholder(document: FlowTemplateDocument, placeholder: TemplatePlaceholder) {
@@ -15,6 +23,8 @@ export function describePlaceholder(document: FlowTemplateDocument, placeholder:
     key: placeholder.key,
     integrationType: placeholder.integrationType,
     typeLabel: definition.label,
+    /** "a Slack integration" */
+    needs: integrationPhrase(placeholder.integrationType),
     label: placeholder.label,
     description: placeholder.description,
     nodeIds: [...placeholder.nodeIds],

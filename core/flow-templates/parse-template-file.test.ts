@@ -117,7 +117,9 @@ describe("parseTemplateFile", () => {
     };
     const issues = refusalOf(file);
     expect(issues[0]).toMatchObject({ code: "graph", path: "graph.nodes.8.type", nodeId: "evil" });
-    expect(issues[0]?.message).toContain("evil");
+    expect(issues[0]?.message).toBe(
+      'graph.nodes.8.type (node evil): unknown node type "script"; a node is a trigger, level, branch or integration.',
+    );
   });
 
   it("refuses markup in a node label, the name or a placeholder label", () => {

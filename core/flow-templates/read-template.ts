@@ -86,6 +86,8 @@ function readGraph(raw: unknown): TemplateReadResult<FlowGraph> {
     const message = error instanceof Error ? error.message : String(error);
     return refuse({ code: "graph_version", path: "graph.schemaVersion", message: `graph: ${message}` });
   }
+  const unknownKinds = checkNodeKinds(upgraded);
+  if (unknownKinds.length > 0) return refuse(...unknownKinds);
   const parsed = parseGraphDocument(upgraded);
   if (parsed.ok) return { ok: true, value: parsed.graph };
   return refuse(
@@ -96,6 +98,26 @@ function readGraph(raw: unknown): TemplateReadResult<FlowGraph> {
       nodeId: e.nodeId,
     })),
   );
+}
+
+const NODE_KINDS: ReadonlySet<unknown> = new Set(["trigger", "level", "branch", "integration"]);
+
+/** zod would only say "Invalid input" for a node of a kind it does not know; say which. */
+function checkNodeKinds(graph: unknown): TemplateIssue[] {
+  if (!isRecord(graph) || !Array.isArray(graph.nodes)) return [];
+  return graph.nodes.flatMap((node: unknown, i): TemplateIssue[] => {
+    if (!isRecord(node) || NODE_KINDS.has(node.type)) return [];
+    const id = typeof node.id === "string" ? node.id : undefined;
+    const path = `graph.nodes.${i}.type`;
+    return [
+      {
+        code: "graph",
+        path,
+        nodeId: id,
+        message: `${path}${id ? ` (node ${id})` : ""}: unknown node type ${JSON.stringify(node.type) ?? "(missing)"}; a node is a trigger, level, branch or integration.`,
+      },
+    ];
+  });
 }
 
 /** Node labels are display text like the template's name: drawn as text, and refused with markup. */

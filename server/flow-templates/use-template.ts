@@ -2,8 +2,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { integrations } from "~/db/schema";
 import { DomainError } from "~/core/domain-error";
 import { bindPlaceholders } from "~/core/flow-templates/bind-placeholders";
+import { integrationPhrase } from "~/core/flow-templates/describe-template";
 import type { TemplateIssue } from "~/core/flow-templates/template-issue";
-import { integrationDefinitions } from "~/core/integrations/registry";
 import { createFlow, publishFlow } from "../flows/flow-service";
 import type { ActingScope } from "./save-template";
 import type { UseTemplateInput } from "./template-inputs";
@@ -28,10 +28,10 @@ export async function useTemplate(scope: ActingScope, input: UseTemplateInput) {
 
   const issues: TemplateIssue[] = document.placeholders.flatMap((placeholder): TemplateIssue[] => {
     const path = `mapping.${placeholder.key}`;
-    const typeLabel = integrationDefinitions[placeholder.integrationType].label;
+    const needs = integrationPhrase(placeholder.integrationType);
     const chosen = Object.hasOwn(input.mapping, placeholder.key) ? input.mapping[placeholder.key] : undefined;
     if (chosen === undefined) {
-      return [{ code: "placeholder", path, message: `Choose a ${typeLabel} integration for "${placeholder.label}".` }];
+      return [{ code: "placeholder", path, message: `Choose ${needs} for "${placeholder.label}".` }];
     }
     const row = byId.get(chosen);
     if (!row) {
@@ -44,7 +44,7 @@ export async function useTemplate(scope: ActingScope, input: UseTemplateInput) {
         {
           code: "placeholder",
           path,
-          message: `"${placeholder.label}" needs a ${typeLabel} integration; "${row.name}" is of another type.`,
+          message: `"${placeholder.label}" needs ${needs}; "${row.name}" is of another type.`,
         },
       ];
     }
