@@ -14,6 +14,10 @@ const config: NextConfig = {
   // Lets a second build (tests, benchmarks) run beside `npm run dev` without sharing .next.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   devIndicators: false,
+  // Shared template pages are public but not for search engines (the page also says so in a meta tag).
+  async headers() {
+    return [{ source: "/share/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" }] }];
+  },
 };
 
 export default config;

@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, BellRing, Plug, Workflow } from "lucide-react";
+import { Activity, BellRing, LayoutTemplate, Plug, Workflow } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
@@ -10,10 +10,15 @@ const NAV = [
   { href: "/flows", label: "Flows", icon: Workflow },
   { href: "/runs", label: "Runs", icon: Activity },
   { href: "/integrations", label: "Integrations", icon: Plug },
+  { href: "/templates", label: "Templates", icon: LayoutTemplate },
 ] as const;
+
+/** Public pages (a shared template) show nothing of the app or of any workspace. */
+const isPublic = (pathname: string) => pathname.startsWith("/share/");
 
 export function AppShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
+  if (isPublic(pathname)) return <>{children}</>;
   return (
     <div className="flex h-full min-h-screen">
       <nav

@@ -4,17 +4,20 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "../_components/ui/button";
 import { PageHeader } from "../_components/ui/page-header";
 import { StatusBadge } from "../_components/ui/status-badge";
 import { useTRPC } from "../_lib/trpc";
+import { NewFlowDialog } from "../templates/_components/new-flow-dialog";
 
 export function FlowList() {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const flows = useQuery(trpc.flows.list.queryOptions());
+  const [choosing, setChoosing] = useState(false);
   const create = useMutation(
     trpc.flows.create.mutationOptions({
       onSuccess: async ({ id }) => {
@@ -31,14 +34,16 @@ export function FlowList() {
         title="Flows"
         subtitle="How each alert escalates, from trigger to integrations"
         actions={
-          <Button
-            variant="primary"
-            onClick={() => create.mutate({ name: "Untitled flow", description: "" })}
-            disabled={create.isPending}
-          >
+          <Button variant="primary" onClick={() => setChoosing(true)}>
             <Plus className="size-3.5" aria-hidden /> New flow
           </Button>
         }
+      />
+      <NewFlowDialog
+        open={choosing}
+        onOpenChange={setChoosing}
+        onBlank={() => create.mutate({ name: "Untitled flow", description: "" })}
+        blankPending={create.isPending}
       />
       <div className="p-6">
         <div className="overflow-hidden rounded-lg border border-border bg-panel">

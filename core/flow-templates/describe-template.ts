@@ -6,7 +6,9 @@ import type { FlowTemplateDocument, TemplatePlaceholder } from "./template-docum
 export function integrationPhrase(type: IntegrationType): string {
   const { label } = integrationDefinitions[type];
   const phrase = /integration/i.test(label) ? label : `${label} integration`;
-  return `${/^[aeiou]/i.test(phrase) ? "an" : "a"} ${phrase}`;
+  // "an" before a vowel sound: a vowel, or an acronym read letter by letter from "ef", "es", … ("an SMS").
+  const an = /^[aeiou]/i.test(phrase) || /^[FHLMNRSX][A-Z]/.test(phrase);
+  return `${an ? "an" : "a"} ${phrase}`;
 }
 
 /** A placeholder as people read it: "a Slack integration" and what the flow sets per level. */

@@ -33,6 +33,11 @@ export const updateTemplateInput = z.object({ templateId: z.string().uuid(), ...
 
 export const templateIdInput = z.object({ templateId: z.string().uuid() });
 
+export const getTemplateInput = z.object({
+  templateId: z.string().uuid(),
+  version: z.number().int().min(1).optional(),
+});
+
 export const exportInput = z.object({ ref: templateRefSchema });
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { flows, templates, templateVersions, type Template } from "~/db/schema";
+import { notFound } from "~/core/domain-error";
 import { builtinTemplates } from "~/core/flow-templates/builtin";
 import { describeTemplate } from "~/core/flow-templates/describe-template";
 import { documentOf, loadTemplateRow, type TemplateScope } from "./template-store";
@@ -48,23 +49,24 @@ export async function listTemplates(scope: TemplateScope) {
   };
 }
 
-/** One workspace template with its version history and the flows made from it. */
-export async function getTemplate(scope: TemplateScope, templateId: string) {
+/** One workspace template (its latest version, or `version`), its history and the flows made from it. */
+export async function getTemplate(scope: TemplateScope, templateId: string, version?: number) {
   const template = await loadTemplateRow(scope, templateId);
   const versions = await scope.db
     .select()
     .from(templateVersions)
     .where(eq(templateVersions.templateId, template.id))
     .orderBy(desc(templateVersions.version));
-  const latest = versions.find((v) => v.version === template.latestVersion) ?? versions[0];
-  if (!latest) throw new Error(`template ${template.id} has no versions`);
+  const shown = versions.find((v) => v.version === (version ?? template.latestVersion));
+  if (!shown) throw notFound(`Version ${version ?? template.latestVersion} of template`, template.id);
   const madeFrom = await scope.db
     .select({ id: flows.id, name: flows.name, version: sql<number>`(${flows.templateOrigin}->>'version')::int` })
     .from(flows)
     .where(and(eq(flows.workspaceId, scope.workspaceId), sql`${flows.templateOrigin}->>'templateId' = ${template.id}`))
     .orderBy(asc(flows.name));
   return {
-    ...workspaceCard(template, documentOf(template, latest), madeFrom.length),
+    ...workspaceCard(template, documentOf(template, shown), madeFrom.length),
+    latestVersion: template.latestVersion,
     versions: versions.map((v) => ({
       id: v.id,
       version: v.version,

@@ -1,6 +1,7 @@
 import { saveFlowAsTemplate } from "../flow-templates/save-template";
 import {
   exportInput,
+  getTemplateInput,
   importFileInput,
   saveFromFlowInput,
   shareLinkInput,
@@ -25,7 +26,9 @@ import { anonymousProcedure, editorProcedure, router, viewerProcedure } from "..
 export const templatesRouter = router({
   /** Built-ins and the workspace's templates, each with its graph for the gallery thumbnails. */
   list: viewerProcedure.query(({ ctx }) => listTemplates(ctx)),
-  get: viewerProcedure.input(templateIdInput).query(({ ctx, input }) => getTemplate(ctx, input.templateId)),
+  get: viewerProcedure
+    .input(getTemplateInput)
+    .query(({ ctx, input }) => getTemplate(ctx, input.templateId, input.version)),
   saveFromFlow: editorProcedure.input(saveFromFlowInput).mutation(({ ctx, input }) => saveFlowAsTemplate(ctx, input)),
   update: editorProcedure.input(updateTemplateInput).mutation(({ ctx, input }) => updateTemplate(ctx, input)),
   delete: editorProcedure.input(templateIdInput).mutation(({ ctx, input }) => deleteTemplate(ctx, input.templateId)),

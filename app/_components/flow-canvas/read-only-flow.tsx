@@ -20,6 +20,11 @@ interface ReadOnlyFlowProps {
   integrations?: readonly IntegrationOption[];
   /** The minimap is noise in small side-by-side views. */
   minimap?: boolean;
+  /**
+   * A thumbnail: fitted once, no controls, and inert to the pointer and the wheel so the page
+   * around it scrolls and clicks through.
+   */
+  thumbnail?: boolean;
 }
 
 const NO_HIGHLIGHTS: Record<string, NodeHighlight> = {};
@@ -30,7 +35,27 @@ const viewOf = (highlights: Record<string, NodeHighlight>, integrations: readonl
   integrationsLoaded: integrations !== undefined,
 });
 
-function ReadOnlyCanvas({ graph, highlights = NO_HIGHLIGHTS, integrations, minimap = true }: ReadOnlyFlowProps) {
+const THUMBNAIL_PROPS = {
+  panOnDrag: false,
+  panOnScroll: false,
+  zoomOnScroll: false,
+  zoomOnPinch: false,
+  zoomOnDoubleClick: false,
+  preventScrolling: false,
+  nodesFocusable: false,
+  elementsSelectable: false,
+  fitViewOptions: { padding: 0.08 },
+  // One attribution per full canvas is kept; a gallery of thumbnails would repeat it on every card.
+  proOptions: { hideAttribution: true },
+} as const;
+
+function ReadOnlyCanvas({
+  graph,
+  highlights = NO_HIGHLIGHTS,
+  integrations,
+  minimap = true,
+  thumbnail = false,
+}: ReadOnlyFlowProps) {
   const [view] = useState(() =>
     createStore<CanvasView>()(() => ({
       readOnly: true,
@@ -58,10 +83,11 @@ function ReadOnlyCanvas({ graph, highlights = NO_HIGHLIGHTS, integrations, minim
           edgesFocusable={false}
           deleteKeyCode={null}
           attributionPosition="top-right"
+          {...(thumbnail ? THUMBNAIL_PROPS : {})}
         >
-          {zoom === "far" ? null : <Background gap={16} />}
-          {minimap ? <CanvasMinimap /> : null}
-          <Controls showInteractive={false} />
+          {zoom === "far" || thumbnail ? null : <Background gap={16} />}
+          {minimap && !thumbnail ? <CanvasMinimap /> : null}
+          {thumbnail ? null : <Controls showInteractive={false} />}
         </ReactFlow>
       </div>
     </CanvasViewProvider>

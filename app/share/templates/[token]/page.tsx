@@ -1,0 +1,34 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { createContext } from "~/server/context";
+import { createCaller } from "~/server/routers/_app";
+import { SharedTemplateView } from "./shared-template-view";
+
+// A link can be revoked at any moment: never serve a cached copy.
+export const dynamic = "force-dynamic";
+
+/** Read through the declared anonymous procedure, as any signed-out visitor would. */
+async function load(token: string) {
+  try {
+    return await createCaller(await createContext()).templates.shared({ token });
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+}
+
+// Also sent as an X-Robots-Tag header (next.config.ts), for crawlers that read only headers.
+const robots: Metadata["robots"] = { index: false, follow: false, nocache: true };
+
+export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
+  const template = await load((await params).token);
+  return { title: template ? `${template.name} · Alertflow template` : "Template link · Alertflow", robots };
+}
+
+export default async function SharedTemplatePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const template = await load(token);
+  if (!template) notFound();
+  return <SharedTemplateView template={template} usePath={`/templates/shared/${token}`} />;
+}

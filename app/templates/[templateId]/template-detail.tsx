@@ -1,0 +1,183 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ArrowRight, Download, Save, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import { toast } from "sonner";
+import { Button } from "~/app/_components/ui/button";
+import { Dialog } from "~/app/_components/ui/dialog";
+import { PageHeader } from "~/app/_components/ui/page-header";
+import { useTRPC } from "~/app/_lib/trpc";
+import { TypeTile } from "~/app/integrations/_ui/type-icon";
+import { TagList } from "../_components/needs-list";
+import { SaveAsTemplateDialog, type SaveAsTemplateTarget } from "../_components/save-as-template-dialog";
+import { ShareLinks } from "../_components/share-links";
+import { TemplateGraph } from "../_components/template-thumbnail";
+import { UseTemplateDialog, type UsableTemplate } from "../_components/use-template-dialog";
+import { useExportTemplate } from "../_lib/use-export-template";
+
+export function TemplateDetailPage({ templateId }: { templateId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const template = useQuery(trpc.templates.get.queryOptions({ templateId }));
+  const [using, setUsing] = useState<UsableTemplate | null>(null);
+  const [saving, setSaving] = useState<SaveAsTemplateTarget | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const { exportTemplate, pending: exporting } = useExportTemplate();
+  const remove = useMutation(
+    trpc.templates.delete.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.templates.list.queryKey() });
+        toast.success("Template deleted");
+        router.push("/templates");
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+
+  const t = template.data;
+  if (!t) {
+    return (
+      <>
+        <PageHeader title="Template" />
+        <p className={`p-6 ${template.error ? "text-danger" : "text-muted"}`}>
+          {template.error ? template.error.message : "Loading…"}
+        </p>
+      </>
+    );
+  }
+  const openVersion = async (version: number) => {
+    const shown = await queryClient.fetchQuery(trpc.templates.get.queryOptions({ templateId, version }));
+    setUsing({ ...shown, ref: { kind: "workspace", templateId, version } });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t.name}
+        subtitle={`v${t.version}${t.author ? ` · by ${t.author}` : ""} · updated ${t.updatedAt.toLocaleString()}`}
+        actions={
+          <>
+            <Button variant="ghost" onClick={() => setDeleting(true)} aria-label="Delete template">
+              <Trash2 className="size-3.5" aria-hidden />
+            </Button>
+            <Button onClick={() => void exportTemplate(t.ref)} disabled={exporting}>
+              <Download className="size-3.5" aria-hidden /> Export
+            </Button>
+            <Button onClick={() => setSaving({ templateId, name: t.name, description: t.description, tags: t.tags })}>
+              <Save className="size-3.5" aria-hidden /> Save new version
+            </Button>
+            <Button variant="primary" onClick={() => setUsing(t)}>
+              Use template <ArrowRight className="size-3.5" aria-hidden />
+            </Button>
+          </>
+        }
+      />
+      <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_380px]">
+        <TemplateGraph template={t} size="large" className="min-h-[520px] border-r border-border" />
+        <aside className="flex flex-col gap-5 overflow-auto p-5">
+          <Block title="About">
+            <p className="text-[13px] leading-relaxed whitespace-pre-line">{t.description || "No description."}</p>
+            <TagList tags={t.tags} />
+          </Block>
+          <Block title="Needs">
+            <ul className="flex flex-col gap-2">
+              {t.placeholders.map((p) => (
+                <li key={p.key} className="flex gap-2">
+                  <TypeTile type={p.integrationType} />
+                  <div className="min-w-0 text-[12px]">
+                    <div className="font-medium">{p.label}</div>
+                    <div className="text-muted">{p.needs}</div>
+                    {p.perLevel.map((l) => (
+                      <div key={l.nodeId} className="text-muted">
+                        {l.node}:{" "}
+                        {Object.entries(l.values)
+                          .map(([k, v]) => `${k} = ${v}`)
+                          .join(", ")}
+                      </div>
+                    ))}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </Block>
+          <Block title="Share">
+            <ShareLinks templateId={templateId} />
+          </Block>
+          <Block title="Versions">
+            <ul className="divide-y divide-border rounded-md border border-border">
+              {t.versions.map((v) => (
+                <li key={v.id} className="flex items-center gap-2 px-2.5 py-1.5 text-[12px]">
+                  <span className="font-medium tabular-nums">v{v.version}</span>
+                  <span className="min-w-0 flex-1 truncate text-muted">
+                    {v.createdAt.toLocaleDateString()}
+                    {v.author ? ` · ${v.author}` : ""}
+                    {v.note ? ` · ${v.note}` : ""}
+                  </span>
+                  <Button variant="ghost" onClick={() => void openVersion(v.version)}>
+                    Use
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    onClick={() => void exportTemplate({ kind: "workspace", templateId, version: v.version })}
+                    aria-label={`Export v${v.version}`}
+                  >
+                    <Download className="size-3.5" aria-hidden />
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </Block>
+          <Block title={`Flows made from it (${t.flows.length})`}>
+            {t.flows.length === 0 ? (
+              <p className="text-[12px] text-muted">None yet.</p>
+            ) : (
+              <ul className="flex flex-col gap-1 text-[12px]">
+                {t.flows.map((f) => (
+                  <li key={f.id}>
+                    <Link href={`/flows/${f.id}`} className="hover:underline">
+                      {f.name}
+                    </Link>{" "}
+                    <span className="text-muted">from v{f.version}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Block>
+        </aside>
+      </div>
+      <UseTemplateDialog template={using} onOpenChange={(open) => (open ? null : setUsing(null))} />
+      <SaveAsTemplateDialog target={saving} onOpenChange={(open) => (open ? null : setSaving(null))} />
+      <Dialog
+        open={deleting}
+        onOpenChange={setDeleting}
+        title={`Delete "${t.name}"?`}
+        description="Its versions and share links go with it. Flows made from it stay as they are."
+        footer={
+          <>
+            <Button variant="ghost" onClick={() => setDeleting(false)}>
+              Cancel
+            </Button>
+            <Button variant="danger" onClick={() => remove.mutate({ templateId })} disabled={remove.isPending}>
+              Delete
+            </Button>
+          </>
+        }
+      >
+        <span />
+      </Dialog>
+    </>
+  );
+}
+
+function Block({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="flex flex-col gap-2">
+      <h2 className="text-[11px] font-semibold tracking-wide text-muted uppercase">{title}</h2>
+      {children}
+    </section>
+  );
+}

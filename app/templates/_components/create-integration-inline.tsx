@@ -1,0 +1,106 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { Button } from "~/app/_components/ui/button";
+import { Field, Input } from "~/app/_components/ui/field";
+import { useTRPC } from "~/app/_lib/trpc";
+import type { CatalogueEntry } from "~/app/integrations/_lib/catalogue";
+
+interface Props {
+  entry: CatalogueEntry;
+  defaultName: string;
+  onCreated: (integrationId: string) => void;
+  onCancel: () => void;
+}
+
+/** Values a new integration cannot do without: required, set on the integration, no default. */
+const essentials = (entry: CatalogueEntry) =>
+  entry.variables.filter((v) => v.required && v.modes.includes("integration") && v.defaultValue === null);
+
+/**
+ * Creates an integration of the placeholder's type without leaving the wizard: a name and the
+ * values it cannot work without (secrets typed here go to the server once, write-only).
+ * Everything else keeps its default and can be changed on the Integrations page.
+ */
+export function CreateIntegrationInline({ entry, defaultName, onCreated, onCancel }: Props) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const fields = useMemo(() => essentials(entry), [entry]);
+  const schema = useMemo(
+    () =>
+      z.object({
+        name: z.string().trim().min(1, "Name is required").max(200),
+        values: z.object(
+          Object.fromEntries(fields.map((v) => [v.name, z.string().trim().min(1, `${v.label} is required`)])),
+        ),
+      }),
+    [fields],
+  );
+  const form = useForm<{ name: string; values: Record<string, string> }>({
+    resolver: zodResolver(schema),
+    defaultValues: { name: defaultName, values: Object.fromEntries(fields.map((v) => [v.name, ""])) },
+  });
+  const create = useMutation(
+    trpc.integrations.create.mutationOptions({
+      onSuccess: async (created) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.integrations.list.queryKey() });
+        toast.success(`${created.name} created`);
+        onCreated(created.id);
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  const submit = form.handleSubmit(({ name, values }) => {
+    const secret = new Set(fields.filter((v) => v.secret).map((v) => v.name));
+    const pick = (wantSecret: boolean) =>
+      Object.fromEntries(Object.entries(values).filter(([k]) => secret.has(k) === wantSecret));
+    create.mutate({ type: entry.type, name, variables: pick(false), secrets: pick(true) });
+  });
+  const errors = form.formState.errors;
+
+  return (
+    <div
+      className="mt-2 flex flex-col gap-3 rounded-md border border-border bg-bg p-3"
+      data-testid="create-integration"
+    >
+      <Field label="Name" htmlFor={`new-${entry.type}-name`} error={errors.name?.message}>
+        <Input id={`new-${entry.type}-name`} autoComplete="off" {...form.register("name")} />
+      </Field>
+      {fields.map((v) => (
+        <Field
+          key={v.name}
+          label={v.label}
+          htmlFor={`new-${entry.type}-${v.name}`}
+          error={errors.values?.[v.name]?.message}
+          hint={v.secret ? "Secret: stored encrypted, never shown again." : v.description || undefined}
+        >
+          <Input
+            id={`new-${entry.type}-${v.name}`}
+            type={v.secret ? "password" : "text"}
+            autoComplete={v.secret ? "new-password" : "off"}
+            spellCheck={false}
+            className={v.secret ? "font-mono" : ""}
+            aria-invalid={errors.values?.[v.name] ? true : undefined}
+            {...form.register(`values.${v.name}`)}
+          />
+        </Field>
+      ))}
+      <p className="text-[11px] text-muted">
+        Other settings keep their defaults; change them later under Integrations.
+      </p>
+      <div className="flex justify-end gap-2">
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button variant="primary" onClick={() => void submit()} disabled={create.isPending}>
+          Create {entry.label}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { TypeIcon } from "~/app/integrations/_ui/type-icon";
+import type { PlaceholderView } from "../_lib/types";
+
+/** "Needs: Slack · PagerDuty · SMS" as small chips, one per placeholder. */
+export function NeedsList({ placeholders }: { placeholders: PlaceholderView[] }) {
+  return (
+    <ul className="flex flex-wrap gap-1" aria-label="Integrations it needs">
+      {placeholders.map((p) => (
+        <li
+          key={p.key}
+          title={`${p.label}: ${p.needs}`}
+          className="inline-flex items-center gap-1 rounded border border-border bg-raised px-1.5 py-px text-[11px] text-muted"
+        >
+          <TypeIcon type={p.integrationType} className="size-3" />
+          {p.typeLabel}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function TagList({ tags }: { tags: string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <ul className="flex flex-wrap gap-1" aria-label="Tags">
+      {tags.map((tag) => (
+        <li key={tag} className="rounded bg-accent/10 px-1.5 py-px text-[11px] text-accent">
+          {tag}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Copy, Link2, Plus } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "~/app/_components/ui/button";
+import { Input } from "~/app/_components/ui/field";
+import { useTRPC } from "~/app/_lib/trpc";
+
+/**
+ * A template's public links: create one (its address is shown once, here), copy it, revoke any.
+ * A revoked link answers "not found" like one that never existed.
+ */
+export function ShareLinks({ templateId }: { templateId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const links = useQuery(trpc.templates.shareLinks.queryOptions({ templateId }));
+  const [fresh, setFresh] = useState<{ id: string; url: string } | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.templates.shareLinks.queryKey({ templateId }) });
+  const create = useMutation(
+    trpc.templates.createShareLink.mutationOptions({
+      onSuccess: async ({ id, path }) => {
+        setFresh({ id, url: `${window.location.origin}${path}` });
+        await refresh();
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  const revoke = useMutation(
+    trpc.templates.revokeShareLink.mutationOptions({
+      onSuccess: async ({ id }) => {
+        if (fresh?.id === id) setFresh(null);
+        toast.success("Link revoked");
+        await refresh();
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  const copy = async (url: string) => {
+    await navigator.clipboard.writeText(url).then(
+      () => toast.success("Link copied"),
+      () => toast.error("Copy failed; select the link and copy it"),
+    );
+  };
+
+  return (
+    <div className="flex flex-col gap-2">
+      <p className="text-[12px] text-muted">
+        Anyone with a link sees this template read-only: its graph, description and what it needs. Not your workspace,
+        integrations or flows. Search engines are asked not to index it.
+      </p>
+      {fresh ? (
+        <div className="flex items-center gap-1.5" data-testid="new-share-link">
+          <Input
+            readOnly
+            value={fresh.url}
+            aria-label="New share link"
+            className="font-mono"
+            onFocus={(e) => e.target.select()}
+          />
+          <Button onClick={() => void copy(fresh.url)} aria-label="Copy link">
+            <Copy className="size-3.5" aria-hidden />
+          </Button>
+        </div>
+      ) : null}
+      {fresh ? <p className="text-[11px] text-warn">Copy it now: the full link is shown only once.</p> : null}
+      <ul className="divide-y divide-border rounded-md border border-border">
+        {links.data?.map((link) => (
+          <li key={link.id} className="flex items-center gap-2 px-2.5 py-1.5 text-[12px]">
+            <Link2 className="size-3.5 shrink-0 text-muted" aria-hidden />
+            <code className="font-mono">{link.tokenPrefix}…</code>
+            <span className="text-muted">created {link.createdAt.toLocaleString()}</span>
+            <span className="ml-auto">
+              {link.revokedAt ? (
+                <span className="text-muted">revoked</span>
+              ) : (
+                <Button
+                  variant="ghost"
+                  onClick={() => revoke.mutate({ templateId, linkId: link.id })}
+                  disabled={revoke.isPending}
+                >
+                  Revoke
+                </Button>
+              )}
+            </span>
+          </li>
+        ))}
+        {links.data?.length === 0 ? <li className="px-2.5 py-2 text-[12px] text-muted">No links yet.</li> : null}
+      </ul>
+      <div>
+        <Button onClick={() => create.mutate({ templateId })} disabled={create.isPending}>
+          <Plus className="size-3.5" aria-hidden /> Create share link
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { TemplatesPage } from "./templates-page";
+
+export default function Page() {
+  return <TemplatesPage />;
+}
