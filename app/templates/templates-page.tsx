@@ -30,6 +30,16 @@ export function TemplatesPage() {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     return (t: TemplateCardData) => words.every((w) => haystack(t).includes(w));
   }, [query]);
+  const exportButton = (t: TemplateCardData) => (
+    <Button
+      variant="ghost"
+      onClick={() => void exportTemplate(t.ref)}
+      disabled={exporting}
+      aria-label={`Export ${t.name}`}
+    >
+      <Download className="size-3.5" aria-hidden /> Export
+    </Button>
+  );
   const workspace = (list.data?.workspace ?? []).filter(match);
   const builtin = (list.data?.builtin ?? []).filter(match);
 
@@ -76,42 +86,14 @@ export function TemplatesPage() {
         {list.data && list.data.workspace.length > 0 ? (
           <Section title="This workspace" count={workspace.length}>
             {workspace.map((t) => (
-              <TemplateCard
-                key={t.ref.templateId}
-                template={t}
-                onUse={setUsing}
-                actions={
-                  <Button
-                    variant="ghost"
-                    onClick={() => void exportTemplate(t.ref)}
-                    disabled={exporting}
-                    aria-label={`Export ${t.name}`}
-                  >
-                    <Download className="size-3.5" aria-hidden /> Export
-                  </Button>
-                }
-              />
+              <TemplateCard key={t.ref.templateId} template={t} onUse={setUsing} actions={exportButton(t)} />
             ))}
           </Section>
         ) : null}
         {list.data ? (
           <Section title="Built-in" count={builtin.length}>
             {builtin.map((t) => (
-              <TemplateCard
-                key={t.ref.key}
-                template={t}
-                onUse={setUsing}
-                actions={
-                  <Button
-                    variant="ghost"
-                    onClick={() => void exportTemplate(t.ref)}
-                    disabled={exporting}
-                    aria-label={`Export ${t.name}`}
-                  >
-                    <Download className="size-3.5" aria-hidden /> Export
-                  </Button>
-                }
-              />
+              <TemplateCard key={t.ref.key} template={t} onUse={setUsing} actions={exportButton(t)} />
             ))}
           </Section>
         ) : null}

@@ -1,24 +1,23 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { templates, templateShareLinks } from "~/db/schema";
 import { DomainError, notFound } from "~/core/domain-error";
 import { describeTemplate } from "~/core/flow-templates/describe-template";
+import { hashToken } from "../flows/endpoint-service";
 import { insertTemplate, type ActingScope } from "./save-template";
 import { documentOf, loadTemplateRow, loadTemplateVersion, type TemplateScope } from "./template-store";
 
 /** The public path of a share link; the page lives in app/share/templates/[token]. */
 export const sharePath = (token: string) => `/share/templates/${token}`;
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest();
-
-/** The token is shown once, here; only its hash is stored. 192 random bits: not guessable. */
+/** The token is shown once, here; only its hash is stored (as endpoint tokens are). 192 random bits. */
 export async function createShareLink(scope: TemplateScope, templateId: string) {
   await loadTemplateRow(scope, templateId);
   const token = `tpl_${randomBytes(24).toString("base64url")}`;
   const [row] = await scope.db
     .insert(templateShareLinks)
-    .values({ templateId, tokenHash: hashToken(token).toString("hex"), tokenPrefix: token.slice(0, 8) })
+    .values({ templateId, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 8) })
     .returning({ id: templateShareLinks.id, createdAt: templateShareLinks.createdAt });
   if (!row) throw new Error("insert returned no row");
   return { id: row.id, token, path: sharePath(token), createdAt: row.createdAt };
@@ -64,14 +63,15 @@ const linkGone = () => new DomainError("NOT_FOUND", "This template link does not
  */
 async function sharedTemplate(db: Db, token: string) {
   const hash = hashToken(token);
+  const hashBytes = Buffer.from(hash, "hex");
   const [found] = await db
     .select({ template: templates, storedHash: templateShareLinks.tokenHash })
     .from(templateShareLinks)
     .innerJoin(templates, eq(templates.id, templateShareLinks.templateId))
-    .where(and(eq(templateShareLinks.tokenHash, hash.toString("hex")), isNull(templateShareLinks.revokedAt)))
+    .where(and(eq(templateShareLinks.tokenHash, hash), isNull(templateShareLinks.revokedAt)))
     .limit(1);
   const stored = found ? Buffer.from(found.storedHash, "hex") : undefined;
-  if (!found || !stored || stored.length !== hash.length || !timingSafeEqual(stored, hash)) throw linkGone();
+  if (!found || !stored || stored.length !== hashBytes.length || !timingSafeEqual(stored, hashBytes)) throw linkGone();
   return found.template;
 }
 
