@@ -134,6 +134,18 @@ describe("saving, versions and using", () => {
     ]);
     expect(template.name).toBe("Versioned, slower");
 
+    const markup = await failureOf(
+      h.api.templates.update({ templateId: first.templateId, name: "<b>Versioned</b>", description: "", tags: [] }),
+    );
+    expect(markup.code).toBe("BAD_REQUEST");
+    await h.api.templates.update({
+      templateId: first.templateId,
+      name: "Versioned (renamed)",
+      description: "",
+      tags: ["x"],
+    });
+    expect((await h.api.templates.get({ templateId: first.templateId })).name).toBe("Versioned (renamed)");
+
     const flowCount = async () => (await h.db.select({ n: count() }).from(flows))[0]?.n;
     const before = await flowCount();
     const slack = await h.api.integrations.create({
@@ -161,7 +173,7 @@ describe("saving, versions and using", () => {
 
     const made = await h.api.templates.use({ ref, name: "From v1", mapping: { webhook: hook }, publish: false });
     const flow = await h.api.flows.get({ flowId: made.flowId });
-    expect(flow.templateOrigin).toMatchObject({ kind: "workspace", version: 1, name: "Versioned, slower" });
+    expect(flow.templateOrigin).toMatchObject({ kind: "workspace", version: 1, name: "Versioned (renamed)" });
     const level = flow.graph.nodes.find((n) => n.type === "level");
     expect(level?.type === "level" ? level.data.afterSeconds : null).toBe(0);
     expect(flow.published).toBeNull();

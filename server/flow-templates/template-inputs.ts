@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { placeholderKeySchema, templateTagSchema } from "~/core/flow-templates/template-document";
+import { placeholderKeySchema, templateEnvelopeSchema } from "~/core/flow-templates/template-document";
 
 /** A built-in by key, or one of the workspace's templates (its latest version unless named). */
 export const templateRefSchema = z.discriminatedUnion("kind", [
@@ -12,10 +12,11 @@ export const templateRefSchema = z.discriminatedUnion("kind", [
 ]);
 export type TemplateRef = z.infer<typeof templateRefSchema>;
 
+/** The rules of the template document itself (lengths, no markup), so a row always reads back. */
 const meta = {
-  name: z.string().trim().min(1, "Name is required").max(200),
-  description: z.string().trim().max(5000).default(""),
-  tags: z.array(templateTagSchema).max(12).default([]),
+  name: templateEnvelopeSchema.shape.name,
+  description: templateEnvelopeSchema.shape.description,
+  tags: templateEnvelopeSchema.shape.tags,
 };
 
 export const saveFromFlowInput = z.object({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowRight, Download, Save, Trash2 } from "lucide-react";
+import { ArrowRight, Download, Pencil, Save, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
@@ -11,6 +11,7 @@ import { Dialog } from "~/app/_components/ui/dialog";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { useTRPC } from "~/app/_lib/trpc";
 import { TypeTile } from "~/app/integrations/_ui/type-icon";
+import { EditTemplateDialog } from "../_components/edit-template-dialog";
 import { TagList } from "../_components/needs-list";
 import { SaveAsTemplateDialog, type SaveAsTemplateTarget } from "../_components/save-as-template-dialog";
 import { ShareLinks } from "../_components/share-links";
@@ -26,6 +27,7 @@ export function TemplateDetailPage({ templateId }: { templateId: string }) {
   const [using, setUsing] = useState<UsableTemplate | null>(null);
   const [saving, setSaving] = useState<SaveAsTemplateTarget | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [editing, setEditing] = useState(false);
   const { exportTemplate, pending: exporting } = useExportTemplate();
   const remove = useMutation(
     trpc.templates.delete.mutationOptions({
@@ -63,6 +65,9 @@ export function TemplateDetailPage({ templateId }: { templateId: string }) {
           <>
             <Button variant="ghost" onClick={() => setDeleting(true)} aria-label="Delete template">
               <Trash2 className="size-3.5" aria-hidden />
+            </Button>
+            <Button variant="ghost" onClick={() => setEditing(true)}>
+              <Pencil className="size-3.5" aria-hidden /> Edit details
             </Button>
             <Button onClick={() => void exportTemplate(t.ref)} disabled={exporting}>
               <Download className="size-3.5" aria-hidden /> Export
@@ -151,6 +156,10 @@ export function TemplateDetailPage({ templateId }: { templateId: string }) {
       </div>
       <UseTemplateDialog template={using} onOpenChange={(open) => (open ? null : setUsing(null))} />
       <SaveAsTemplateDialog target={saving} onOpenChange={(open) => (open ? null : setSaving(null))} />
+      <EditTemplateDialog
+        template={editing ? { templateId, name: t.name, description: t.description, tags: t.tags } : null}
+        onOpenChange={setEditing}
+      />
       <Dialog
         open={deleting}
         onOpenChange={setDeleting}

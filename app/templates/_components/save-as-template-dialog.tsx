@@ -10,6 +10,7 @@ import { Button } from "~/app/_components/ui/button";
 import { Dialog } from "~/app/_components/ui/dialog";
 import { Field, Input, Select, Textarea } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
+import { splitTags } from "./edit-template-dialog";
 
 const DRAFT = "draft";
 
@@ -37,16 +38,6 @@ interface Props {
   target: SaveAsTemplateTarget | null;
   onOpenChange: (open: boolean) => void;
 }
-
-const splitTags = (text: string) =>
-  [
-    ...new Set(
-      text
-        .split(",")
-        .map((t) => t.trim())
-        .filter(Boolean),
-    ),
-  ].slice(0, 12);
 
 /**
  * Saves a flow's draft or one of its published versions as a template (or as the template's next
