@@ -62,6 +62,49 @@ export function threeLevelSampleGraph(integrationIds: { l1: string; l2: string; 
   );
 }
 
+/**
+ * The same worked example for engine and preview tests: each level's integration nodes by node id
+ * (integration id as value), with `minute` seconds to the minute so real-server tests can run it
+ * scaled down. L3's links send no Ok, as a phone call would not.
+ */
+export function workedTimelineGraph(
+  links: { l1: Record<string, string>; l2: Record<string, string>; l3: Record<string, string> },
+  minute = 60,
+): FlowGraph {
+  const targets = (level: "l1" | "l2" | "l3") =>
+    Object.entries(links[level]).map(([nodeId, integrationId]) =>
+      integrationNode(nodeId, { integrationId, ...(level === "l3" ? { sendOk: false } : {}) }),
+    );
+  // Rounded to the millisecond: 15 * 0.2 is not 3 in floating point.
+  const minutes = (n: number) => Math.round(n * minute * 1000) / 1000;
+  const outs = (level: "l1" | "l2" | "l3") => Object.keys(links[level]).map((nodeId) => edge(level, "out", nodeId));
+  return graphOf(
+    [
+      triggerNode("t"),
+      levelNode("l1", { level: 1, mode: "count", errorCount: 1, reminderCount: 2, reminderEverySeconds: minutes(10) }),
+      levelNode("l2", {
+        level: 2,
+        mode: "duration",
+        afterSeconds: minutes(15),
+        reminderCount: 1,
+        reminderEverySeconds: minutes(30),
+      }),
+      levelNode("l3", { level: 3, mode: "duration", afterSeconds: minutes(60) }),
+      ...targets("l1"),
+      ...targets("l2"),
+      ...targets("l3"),
+    ],
+    [
+      edge("t", "out", "l1"),
+      edge("l1", "next", "l2"),
+      edge("l2", "next", "l3"),
+      ...outs("l1"),
+      ...outs("l2"),
+      ...outs("l3"),
+    ],
+  );
+}
+
 const MAX_LEVELS = 20;
 const BRANCH_GROUP_SIZE = 4;
 

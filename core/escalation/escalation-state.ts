@@ -14,3 +14,8 @@ export interface EscalationState {
   currentLevel: number;
   lastAlert: NormalizedAlert;
 }
+
+/** The clock of a new incident starts at its first error; that error is counted when it is applied. */
+export function newEscalationState(firstErrorAtMs: number, firstAlert: NormalizedAlert): EscalationState {
+  return { firstErrorAtMs, errorCount: 0, fired: {}, acknowledged: false, currentLevel: 0, lastAlert: firstAlert };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compilePlan } from "../flow/compile-plan";
-import { edge, graphOf, integrationNode, levelNode, triggerNode } from "../../test-support/graph-builder";
+import { singleLevelGraph } from "../../test-support/graph-builder";
+import { workedTimelineGraph } from "../../test-support/sample-graphs";
 import { previewTiming, type PreviewMessage } from "./timing-preview";
 
 const EMAIL = "0b6f1a52-3c1e-4c55-8f0a-6a1d2e3f4a01";
@@ -11,33 +12,7 @@ const MIN = 60;
 
 /** alerting-domain.md §2.3: the settings of the worked timeline. */
 const workedExample = compilePlan(
-  graphOf(
-    [
-      triggerNode("t"),
-      levelNode("l1", { level: 1, mode: "count", errorCount: 1, reminderCount: 2, reminderEverySeconds: 10 * MIN }),
-      levelNode("l2", {
-        level: 2,
-        mode: "duration",
-        afterSeconds: 15 * MIN,
-        reminderCount: 1,
-        reminderEverySeconds: 30 * MIN,
-      }),
-      levelNode("l3", { level: 3, mode: "duration", afterSeconds: 60 * MIN }),
-      integrationNode("email", { integrationId: EMAIL }),
-      integrationNode("slack", { integrationId: SLACK }),
-      integrationNode("pagerduty", { integrationId: PAGER }),
-      integrationNode("phone", { integrationId: PHONE, sendOk: false }),
-    ],
-    [
-      edge("t", "out", "l1"),
-      edge("l1", "next", "l2"),
-      edge("l2", "next", "l3"),
-      edge("l1", "out", "email"),
-      edge("l1", "out", "slack"),
-      edge("l2", "out", "pagerduty"),
-      edge("l3", "out", "phone"),
-    ],
-  ),
+  workedTimelineGraph({ l1: { email: EMAIL, slack: SLACK }, l2: { pagerduty: PAGER }, l3: { phone: PHONE } }),
 );
 
 /** `minute level type[#reminder] integration` — one line per message, readable like the table. */
@@ -47,7 +22,7 @@ const timeline = (messages: PreviewMessage[]) =>
   );
 
 describe("previewTiming", () => {
-  it("reproduces the worked timeline of §2.3 with checks every 5 minutes and the Ok at 25", () => {
+  it("follows the engine through the worked timeline of §2.3 with checks every 5 minutes and the Ok at 25", () => {
     const messages = previewTiming(workedExample, { incidentSeconds: 25 * MIN, checkIntervalSeconds: 5 * MIN });
     expect(timeline(messages)).toEqual([
       // 0:01 confirmed #1 → L1 Error to email and Slack
@@ -56,12 +31,13 @@ describe("previewTiming", () => {
       // 10 → L1 reminder 1
       "10 L1 reminder#1 email",
       "10 L1 reminder#1 slack",
-      // 15: exactly 15 min is not *more than* 15, so L2 waits for the check at 20
-      // 20 → L2 Error (PagerDuty), L1 reminder 2 (the last)
-      "20 L2 error pagerduty",
+      // The engine fires a duration level by timer once errors have lasted 15 min, not at the
+      // next check (the §2.3 table, driven by Uptrends' checks, has it at 20).
+      "15 L2 error pagerduty",
+      // 20 → L1 reminder 2 (the last)
       "20 L1 reminder#2 email",
       "20 L1 reminder#2 slack",
-      // 25 Ok → on L1 and L2; L2's reminder due at 50 is dropped; L3 never fired and sends nothing
+      // 25 Ok → on L1 and L2; L2's reminder due at 45 is dropped; L3 never fired and sends nothing
       "25 L1 ok email",
       "25 L1 ok slack",
       "25 L2 ok pagerduty",
@@ -69,12 +45,9 @@ describe("previewTiming", () => {
     expect(messages.find((m) => m.nodeId === "pagerduty")?.integrationId).toBe(PAGER);
   });
 
-  it("by default follows the engine: a duration level fires by timer at exactly its threshold", () => {
-    const messages = previewTiming(workedExample, { incidentSeconds: 25 * MIN });
-    expect(timeline(messages).filter((line) => line.includes("L2"))).toEqual([
-      "15 L2 error pagerduty",
-      "25 L2 ok pagerduty",
-    ]);
+  it("places duration levels the same with or without a check interval", () => {
+    const withChecks = previewTiming(workedExample, { incidentSeconds: 25 * MIN, checkIntervalSeconds: 5 * MIN });
+    expect(previewTiming(workedExample, { incidentSeconds: 25 * MIN })).toEqual(withChecks);
   });
 
   it("lets reminders of several levels run until the Ok, and fires later levels while errors last", () => {
@@ -84,11 +57,11 @@ describe("previewTiming", () => {
       "0 L1 error slack",
       "10 L1 reminder#1 email",
       "10 L1 reminder#1 slack",
-      "20 L2 error pagerduty",
+      "15 L2 error pagerduty",
       "20 L1 reminder#2 email",
       "20 L1 reminder#2 slack",
-      "50 L2 reminder#1 pagerduty",
-      "65 L3 error phone",
+      "45 L2 reminder#1 pagerduty",
+      "60 L3 error phone",
     ]);
     // L3 fired but its link does not send Ok.
     expect(messages.filter((m) => m.type === "ok").map((m) => m.level)).toEqual([1, 1, 2]);
@@ -130,16 +103,7 @@ describe("previewTiming", () => {
   });
 
   it("fires a count level on the Nth consecutive error event", () => {
-    const plan = compilePlan(
-      graphOf(
-        [
-          triggerNode("t"),
-          levelNode("l1", { level: 1, mode: "count", errorCount: 3 }),
-          integrationNode("i", { integrationId: PAGER }),
-        ],
-        [edge("t", "out", "l1"), edge("l1", "out", "i")],
-      ),
-    );
+    const plan = compilePlan(singleLevelGraph(PAGER, { level: 1, mode: "count", errorCount: 3 }));
     // Errors at 0, 60, 120: the third arrives at 120.
     expect(previewTiming(plan, { incidentSeconds: 600, checkIntervalSeconds: 60 })[0]).toMatchObject({
       atSeconds: 120,

@@ -1,13 +1,16 @@
+import type { NormalizedAlert } from "../alerts/alert";
 import { FlowError } from "../flow/flow-error";
-import type { FlowPlan, PlanLevel, PlanTarget } from "../flow/plan";
-
-export type PreviewMessageType = "error" | "reminder" | "ok";
+import type { FlowPlan, PlanLevel } from "../flow/plan";
+import type { MessageType } from "../message-template/message-type";
+import { reduceIncident, type EscalationCommand, type IncidentEvent } from "./escalation-reducer";
+import { newEscalationState } from "./escalation-state";
+import { incidentFrom, isEnding, wakeDelayMs, type Incident } from "./incident";
 
 export interface PreviewMessage {
-  /** Seconds after the incident's first (confirmed) error. */
+  /** Seconds after the incident's first error. */
   atSeconds: number;
   level: number;
-  type: PreviewMessageType;
+  type: MessageType;
   /** 1..n for reminders, 0 for Error and Ok (as in the delivery idempotency key). */
   reminderNumber: number;
   integrationId: string;
@@ -19,71 +22,90 @@ export interface TimingScenario {
   /** When the Ok arrives, in seconds after the first error. `Infinity` = the error never clears. */
   incidentSeconds: number;
   /**
-   * How often the monitor reports. When given, the preview follows the check-driven semantics
-   * of alerting-domain.md §2.2: error events at 0, c, 2c, … before the Ok; a duration level fires
-   * on the first check *strictly after* its threshold ("lasted more than X"). When omitted it
-   * follows the engine: a duration level fires by timer at exactly `afterSeconds`, and only the
-   * first error event is known, so a count level needing more than one error never fires.
+   * How often the monitor reports: error events at 0, c, 2c, … before the Ok, which count-mode
+   * levels need. Without it only the first error event is known, so a count level needing more
+   * than one error never fires. Duration levels fire by timer either way, as the engine does.
    */
   checkIntervalSeconds?: number;
   /** Acknowledged at this time: nothing further escalates or reminds; the Ok still goes out. */
   acknowledgedAtSeconds?: number;
 }
 
-const TYPE_ORDER: Record<PreviewMessageType, number> = { error: 0, reminder: 1, ok: 2 };
+/** A stand-in for the monitor's alerts: the preview only needs their status. */
+const previewAlert = (status: "error" | "ok", atMs: number): NormalizedAlert => ({
+  key: "preview",
+  status,
+  summary: "",
+  description: "",
+  severity: "error",
+  source: "",
+  labels: {},
+  annotations: {},
+  monitor: { guid: "", name: "", type: "", url: "", notes: "", dashboardUrl: "", editUrl: "" },
+  details: {},
+  occurredAt: new Date(atMs).toISOString(),
+});
 
 /**
- * Which messages a plan sends, and when, for one incident. Ties are resolved the way that sends
- * less: an Ok or an acknowledgement at the same second as a due level or reminder stops it.
+ * Which messages a plan sends, and when, for one incident: the scenario's events are fed to the
+ * engine's own reducer, waking as the workflow does at each event and at each `nextWakeAt`. At
+ * one instant the workflow applies events before it looks at the clock, so an Ok or an
+ * acknowledgement at the same second as a due level or reminder stops it.
  */
 export function previewTiming(plan: FlowPlan, scenario: TimingScenario): PreviewMessage[] {
   checkScenario(scenario);
-  const { incidentSeconds, acknowledgedAtSeconds = Infinity } = scenario;
-  const stopsAt = Math.min(incidentSeconds, acknowledgedAtSeconds);
+  const endMs = scenario.incidentSeconds * 1000;
+  const ackMs = (scenario.acknowledgedAtSeconds ?? Infinity) * 1000;
+  const everyMs = scenario.checkIntervalSeconds === undefined ? null : scenario.checkIntervalSeconds * 1000;
+
+  let incident: Incident = incidentFrom(newEscalationState(0, previewAlert("error", 0)));
   const messages: PreviewMessage[] = [];
+  const apply = (event: IncidentEvent) => {
+    const reduced = reduceIncident(plan, incident, event);
+    incident = reduced.incident;
+    for (const command of reduced.commands) messages.push(...toMessages(command, event.atMs));
+  };
 
-  for (const level of plan.levels) {
-    const firedAt = fireTime(level, scenario.checkIntervalSeconds);
-    if (firedAt === null || firedAt >= stopsAt) continue;
-    messages.push(...toMessages(level, level.error, "error", firedAt, 0));
-    for (let n = 1; n <= level.reminderCount; n++) {
-      const at = firedAt + n * level.reminderEverySeconds;
-      if (at >= stopsAt) break;
-      messages.push(...toMessages(level, level.reminder, "reminder", at, n));
+  let nextErrorMs: number | null = 0;
+  let now = 0;
+  for (;;) {
+    if (ackMs <= now && incident.phase === "escalating") apply({ type: "acknowledge", by: "preview", atMs: now });
+    if (endMs <= now) apply({ type: "alert", alert: previewAlert("ok", now), receivedAt: iso(now), atMs: now });
+    else if (nextErrorMs !== null && nextErrorMs <= now) {
+      apply({ type: "alert", alert: previewAlert("error", now), receivedAt: iso(now), atMs: now });
+      nextErrorMs = everyMs !== null && countLevelWaits(plan, incident) ? now + everyMs : null;
     }
-    if (Number.isFinite(incidentSeconds)) messages.push(...toMessages(level, level.ok, "ok", incidentSeconds, 0));
+    if (isEnding(incident)) break;
+    apply({ type: "tick", atMs: now });
+    const next = Math.min(
+      now + (wakeDelayMs(plan, incident, now) ?? Infinity),
+      nextErrorMs ?? Infinity,
+      incident.phase === "escalating" ? ackMs : Infinity,
+      endMs,
+    );
+    if (next === Infinity) return messages;
+    now = next;
   }
-
-  // Stable sort: within one second and type, levels keep plan order and targets edge order.
-  return messages.sort(
-    (a, b) => a.atSeconds - b.atSeconds || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.level - b.level,
-  );
+  apply({ type: "finish", atMs: now });
+  return messages;
 }
 
-/** Seconds after the first error at which the level's condition first holds; null = never. */
-function fireTime(level: PlanLevel, checkInterval: number | undefined): number | null {
-  if (level.mode === "count") {
-    if (checkInterval === undefined) return level.errorCount === 1 ? 0 : null;
-    return (level.errorCount - 1) * checkInterval;
-  }
-  if (checkInterval === undefined) return level.afterSeconds;
-  return (Math.floor(level.afterSeconds / checkInterval) + 1) * checkInterval;
-}
+const iso = (ms: number) => new Date(ms).toISOString();
 
-function toMessages(
-  level: PlanLevel,
-  targets: PlanTarget[],
-  type: PreviewMessageType,
-  atSeconds: number,
-  reminderNumber: number,
-): PreviewMessage[] {
-  return targets.map((t) => ({
-    atSeconds,
+/** Error events only change what is sent while a count-mode level is still waiting for them. */
+const countLevelWaits = (plan: FlowPlan, incident: Incident) =>
+  !incident.state.acknowledged && plan.levels.some((l) => l.mode === "count" && !incident.state.fired[l.nodeId]);
+
+function toMessages(command: EscalationCommand, atMs: number): PreviewMessage[] {
+  if (command.kind !== "send") return [];
+  const level: PlanLevel = command.level;
+  return level[command.messageType].map((target) => ({
+    atSeconds: Math.round(atMs) / 1000,
     level: level.level,
-    type,
-    reminderNumber,
-    integrationId: t.integrationId,
-    nodeId: t.nodeId,
+    type: command.messageType,
+    reminderNumber: command.reminderNumber,
+    integrationId: target.integrationId,
+    nodeId: target.nodeId,
   }));
 }
 

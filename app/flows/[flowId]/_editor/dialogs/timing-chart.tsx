@@ -1,7 +1,8 @@
 import { formatOffset } from "~/app/_components/flow-canvas/durations";
-import type { PreviewMessage, PreviewMessageType } from "~/core/escalation/timing-preview";
+import type { PreviewMessage } from "~/core/escalation/timing-preview";
+import type { MessageType } from "~/core/message-template/message-type";
 
-const COLORS: Record<PreviewMessageType, string> = { error: "var(--danger)", reminder: "var(--warn)", ok: "var(--ok)" };
+const COLORS: Record<MessageType, string> = { error: "var(--danger)", reminder: "var(--warn)", ok: "var(--ok)" };
 const WIDTH = 640;
 const ROW = 22;
 const LEFT = 56;

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { escalationModeSchema } from "../flow/document";
+
+/**
+ * Everything a run's timeline can say, defined once: the workflow records these, the activity
+ * stores them, the run viewer reads them back through this schema and describes each type.
+ * `level` and `nodeId` are present exactly on the types that concern one level or node.
+ */
+const onLevel = { level: z.number().int(), nodeId: z.string() };
+const byOperator = z.object({ by: z.string(), note: z.string() });
+
+export const runEventBodySchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("alert.error"), detail: z.object({ count: z.number().int(), summary: z.string() }) }),
+  z.object({ type: z.literal("alert.ok"), detail: z.object({ summary: z.string() }) }),
+  z.object({ type: z.literal("level.fired"), ...onLevel, detail: z.object({ mode: escalationModeSchema }) }),
+  z.object({ type: z.literal("reminder.due"), ...onLevel, detail: z.object({ reminderNumber: z.number().int() }) }),
+  z.object({ type: z.literal("acknowledged"), detail: byOperator }),
+  z.object({ type: z.literal("resolve.requested"), detail: byOperator }),
+  z.object({ type: z.literal("cancel.requested"), detail: byOperator }),
+  z.object({ type: z.literal("resolved"), detail: z.object({ by: z.enum(["alert", "operator"]) }) }),
+  z.object({ type: z.literal("cancelled"), detail: z.object({}) }),
+  /** nodeId is the fallback integration node; `from` the one that failed. */
+  z.object({ type: z.literal("fallback.used"), ...onLevel, detail: z.object({ from: z.string() }) }),
+  /** Retries ran out on an error that was not a receiver's answer (the delivery row says the rest). */
+  z.object({ type: z.literal("delivery.error"), ...onLevel, detail: z.object({ message: z.string() }) }),
+]);
+
+export type RunEventBody = z.infer<typeof runEventBodySchema>;
+export type RunEventType = RunEventBody["type"];
+
+/** An event as the workflow produces it: `at` is ISO 8601. */
+export type RunEventDraft = RunEventBody & { at: string };
+
+/** As stored: the id is made in the workflow, so a retried write does not duplicate the event. */
+export type RecordedRunEvent = RunEventDraft & { id: string };
