@@ -10,6 +10,7 @@ import {
 } from "../test-support/graph-builder";
 import { startReceiver, type ReceivedRequest } from "../test-support/http-receiver";
 import { createHarness, type Harness } from "../test-support/harness";
+import { workedTimelineGraph } from "../test-support/sample-graphs";
 import {
   deliveriesForRun,
   errorAlert,
@@ -58,25 +59,8 @@ describe("escalation engine on a real Temporal server", () => {
       webhook(h, "PagerDuty", `${receiver.url}/timeline/l2`),
       webhook(h, "Phone", `${receiver.url}/timeline/l3`),
     ]);
-    const graph = graphOf(
-      [
-        triggerNode("t"),
-        levelNode("l1", { level: 1, mode: "count", errorCount: 1, reminderCount: 2, reminderEverySeconds: 2 }),
-        levelNode("l2", { level: 2, mode: "duration", afterSeconds: 3, reminderCount: 1, reminderEverySeconds: 6 }),
-        levelNode("l3", { level: 3, mode: "duration", afterSeconds: 12 }),
-        integrationNode("i1", { integrationId: a }),
-        integrationNode("i2", { integrationId: b }),
-        integrationNode("i3", { integrationId: c, sendOk: false }),
-      ],
-      [
-        edge("t", "out", "l1"),
-        edge("l1", "next", "l2"),
-        edge("l2", "next", "l3"),
-        edge("l1", "out", "i1"),
-        edge("l2", "out", "i2"),
-        edge("l3", "out", "i3"),
-      ],
-    );
+    // One minute of §2.3 is 0.2 s here.
+    const graph = workedTimelineGraph({ l1: { i1: a }, l2: { i2: b }, l3: { i3: c } }, 0.2);
     const { flowId, token } = await publishedFlow(h, "Worked timeline", graph);
     const t0 = Date.now();
     // A confirmed error every "5 minutes" (1 s) until the check passes at "25 minutes" (5 s).

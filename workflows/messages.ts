@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
 import type { NormalizedAlert } from "../core/alerts/alert";
 import type { EscalationState } from "../core/escalation/escalation-state";
+import type { EscalationPhase } from "../core/escalation/incident";
 import type { FlowPlan } from "../core/flow/plan";
 
 /** Defined once; the server and the workflow import these same handles. */
@@ -33,8 +34,6 @@ export interface EscalationInput {
   /** Events not yet processed. A fresh start leaves this empty: its first event arrives as the signal. */
   pendingEvents?: AlertEvent[];
 }
-
-export type EscalationPhase = "escalating" | "acknowledged" | "resolved" | "cancelled";
 
 export interface EscalationSnapshot {
   runId: string;

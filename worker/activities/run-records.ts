@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { runEventRow } from "~/db/run-event-rows";
 import { runEvents, runs } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
 import type { OpenRunInput, UpdateRunInput } from "./types";
@@ -35,17 +36,7 @@ export function createUpdateRun({ db }: Pick<ActivityDeps, "db">) {
       if (input.events.length > 0) {
         await tx
           .insert(runEvents)
-          .values(
-            input.events.map((e) => ({
-              id: e.id,
-              runId: input.runId,
-              at: new Date(e.at),
-              type: e.type,
-              level: e.level ?? null,
-              nodeId: e.nodeId ?? null,
-              detail: e.detail ?? {},
-            })),
-          )
+          .values(input.events.map((e) => runEventRow(input.runId, e)))
           .onConflictDoNothing();
       }
     });

@@ -1,8 +1,8 @@
 import type { NormalizedAlert } from "~/core/alerts/alert";
+import type { RecordedRunEvent } from "~/core/escalation/run-event";
 import type { PlanTarget } from "~/core/flow/plan";
+import type { MessageType } from "~/core/message-template/message-type";
 import type { RunStatus } from "~/db/schema";
-
-export type MessageType = "error" | "reminder" | "ok";
 
 export interface OpenRunInput {
   runId: string;
@@ -16,22 +16,12 @@ export interface OpenRunInput {
   alert: NormalizedAlert;
 }
 
-export interface RunEventInput {
-  /** Generated in the workflow, so a retried write does not duplicate the event. */
-  id: string;
-  type: string;
-  at: string;
-  level?: number;
-  nodeId?: string;
-  detail?: Record<string, unknown>;
-}
-
 export interface UpdateRunInput {
   runId: string;
   status?: RunStatus;
   currentLevel?: number;
   resolvedAt?: string;
-  events: RunEventInput[];
+  events: RecordedRunEvent[];
 }
 
 export interface DeliverInput {

@@ -1,0 +1,88 @@
+import { ActivityFailure } from "@temporalio/workflow";
+import type { PlanTarget } from "../core/flow/plan";
+import type { EscalationCommand } from "../core/escalation/escalation-reducer";
+import type { EscalationState } from "../core/escalation/escalation-state";
+import type { DeliverInput } from "../worker/activities/types";
+import { deliver, DELIVERY_MAX_ATTEMPTS } from "./activities";
+import type { EscalationInput } from "./messages";
+import type { RunEventRecorder } from "./run-event-recorder";
+
+type SendCommand = Extract<EscalationCommand, { kind: "send" }>;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * One activity per message and link. A message that finally fails follows its link's "on
+ * failure" edge, and so on down the chain. Tracks what is in flight, since the workflow must not
+ * continue as new or complete while a message is still out.
+ */
+export function createDeliveries(input: EscalationInput, events: RunEventRecorder) {
+  const inFlight = new Set<Promise<void>>();
+
+  const deliverTo = async (
+    command: SendCommand,
+    state: EscalationState,
+    target: PlanTarget,
+    isFallback: boolean,
+  ): Promise<void> => {
+    const { level } = command;
+    const request: DeliverInput = {
+      runId: input.runId,
+      workspaceId: input.workspaceId,
+      flowId: input.flowId,
+      flowName: input.flowName,
+      incidentKey: input.alertKey,
+      level: level.level,
+      levelMessage: level.message,
+      messageType: command.messageType,
+      reminderNumber: command.reminderNumber,
+      target: { nodeId: target.nodeId, integrationId: target.integrationId, variables: target.variables },
+      alert: state.lastAlert,
+      firstErrorAt: iso(state.firstErrorAtMs),
+      resolvedAt: command.resolvedAtMs === undefined ? undefined : iso(command.resolvedAtMs),
+      isFallback,
+      maxAttempts: DELIVERY_MAX_ATTEMPTS,
+    };
+    let failed = false;
+    try {
+      failed = (await deliver(request)).outcome === "failed";
+    } catch (err) {
+      // Retries exhausted on an unexpected error (not a receiver answer): still a failed message.
+      if (!(err instanceof ActivityFailure)) throw err;
+      failed = true;
+      events.record({
+        type: "delivery.error",
+        at: iso(Date.now()),
+        level: level.level,
+        nodeId: target.nodeId,
+        detail: { message: err.message },
+      });
+    }
+    if (failed && target.fallback) {
+      events.record({
+        type: "fallback.used",
+        at: iso(Date.now()),
+        level: level.level,
+        nodeId: target.fallback.nodeId,
+        detail: { from: target.nodeId },
+      });
+      await deliverTo(command, state, target.fallback, true);
+    }
+  };
+
+  return {
+    /** Starts the message on every link of its level; the activities are scheduled at once. */
+    send(command: SendCommand, state: EscalationState): void {
+      for (const target of command.level[command.messageType]) {
+        const p = deliverTo(command, state, target, false).finally(() => {
+          inFlight.delete(p);
+        });
+        inFlight.add(p);
+      }
+    },
+    idle: () => inFlight.size === 0,
+    async settled(): Promise<void> {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+  };
+}
