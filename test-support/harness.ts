@@ -5,7 +5,7 @@ import {
   DefaultLogger,
   NativeConnection,
   Runtime,
-  Worker,
+  type Worker,
   type WorkflowBundleWithSourceMap,
 } from "@temporalio/worker";
 import { inject } from "vitest";
@@ -14,8 +14,7 @@ import { ensureDefaultWorkspace } from "~/db/seed";
 import { createContextInner } from "~/server/context";
 import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
 import { createCaller } from "~/server/routers/_app";
-import { createActivities } from "~/worker/activities/create-activities";
-import { createIntegrationSender } from "~/worker/activities/integration-sender";
+import { createEscalationWorker, wireActivities, type Activities } from "~/worker/create-worker";
 import { workflowsPath } from "~/worker/worker-options";
 
 declare global {
@@ -49,6 +48,46 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
+/** Runs a worker until its stop(), which also closes its connection; close() stops any left. */
+function runWorker(worker: Worker, connection: NativeConnection, running: Set<() => Promise<void>>) {
+  const done = worker.run();
+  const stop = async () => {
+    running.delete(stop);
+    if (worker.getState() === "RUNNING") worker.shutdown();
+    await done;
+    await connection.close();
+  };
+  running.add(stop);
+  return { stop };
+}
+
+/**
+ * A worker on its own task queue with the given (fake) activities, against the tests' Temporal
+ * server: for workflow tests that check the engine without Postgres or receivers.
+ */
+export async function startWorkflowOnlyWorker(activities: Activities) {
+  const address = inject("temporalAddress");
+  const connection = await Connection.connect({ address });
+  const nativeConnection = await NativeConnection.connect({ address });
+  const taskQueue = `test-${randomUUID()}`;
+  const worker = await createEscalationWorker({
+    connection: nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities,
+  });
+  const running = new Set<() => Promise<void>>();
+  const { stop } = runWorker(worker, nativeConnection, running);
+  return {
+    client: new Client({ connection }),
+    taskQueue,
+    async close() {
+      await stop();
+      await connection.close();
+    },
+  };
+}
+
 /** Real Postgres, a real Temporal server and a real worker, wired as production wires them. */
 export async function createHarness(): Promise<Harness> {
   const databaseUrl = inject("databaseUrl");
@@ -74,31 +113,18 @@ export async function createHarness(): Promise<Harness> {
 
   const startWorker = async () => {
     const nativeConnection = await NativeConnection.connect({ address });
-    const worker = await Worker.create({
+    const worker = await createEscalationWorker({
       connection: nativeConnection,
       taskQueue,
       workflowBundle: await workflowBundle(),
-      activities: createActivities({
+      activities: wireActivities({
         db,
-        send: createIntegrationSender({
-          db,
-          secretKey: TEST_SECRET_KEY,
-          allowList: ["127.0.0.1", "localhost"],
-          publicUrl: "http://localhost:3000",
-        }),
-        now: () => new Date(),
-        random: Math.random,
+        secretKey: TEST_SECRET_KEY,
+        allowList: ["127.0.0.1", "localhost"],
+        publicUrl: "http://localhost:3000",
       }),
     });
-    const running = worker.run();
-    const stop = async () => {
-      workers.delete(stop);
-      if (worker.getState() === "RUNNING") worker.shutdown();
-      await running;
-      await nativeConnection.close();
-    };
-    workers.add(stop);
-    return { stop };
+    return runWorker(worker, nativeConnection, workers);
   };
 
   return {

@@ -1,0 +1,45 @@
+import { Worker, type NativeConnection, type WorkerOptions } from "@temporalio/worker";
+import type { Db } from "~/db/client";
+import { createActivities } from "./activities/create-activities";
+import { createIntegrationSender } from "./activities/integration-sender";
+import { workflowsPath } from "./worker-options";
+
+export type Activities = ReturnType<typeof createActivities>;
+
+export interface ActivityWiring {
+  db: Db;
+  secretKey: string;
+  allowList: string[];
+  publicUrl: string;
+}
+
+/** The activities as production runs them: real sender, real clock, real jitter. */
+export function wireActivities({ db, secretKey, allowList, publicUrl }: ActivityWiring): Activities {
+  return createActivities({
+    db,
+    send: createIntegrationSender({ db, secretKey, allowList, publicUrl }),
+    now: () => new Date(),
+    random: Math.random,
+  });
+}
+
+export interface EscalationWorkerOptions extends Pick<WorkerOptions, "workflowBundle" | "namespace"> {
+  connection: NativeConnection;
+  taskQueue: string;
+  activities: Activities;
+}
+
+/**
+ * The one worker setup, shared by the worker process and the tests. Tests pass a prebuilt
+ * bundle (bundling is the slow part) and may pass fake activities.
+ */
+export function createEscalationWorker({ workflowBundle, ...options }: EscalationWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    ...options,
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
+    // A crashed worker's sticky workflow tasks move to the shared queue after this long.
+    stickyQueueScheduleToStartTimeout: "2s",
+    maxConcurrentActivityTaskExecutions: 200,
+    maxConcurrentLocalActivityExecutions: 200,
+  });
+}
