@@ -1,14 +1,17 @@
 import { proxyActivities, proxyLocalActivities } from "@temporalio/workflow";
+import { deliveryRetryPolicy } from "../core/delivery/retry-policy";
 import type { createActivities } from "../worker/activities/create-activities";
 
 type Activities = ReturnType<typeof createActivities>;
 
-export const DELIVERY_MAX_ATTEMPTS = 6;
-
+/** See core/delivery/retry-policy.ts; the activity sets each wait itself (nextRetryDelay). */
 export const { deliver } = proxyActivities<Pick<Activities, "deliver">>({
-  startToCloseTimeout: "30 seconds",
-  // Backoff with jitter and Retry-After is computed by the activity (nextRetryDelay).
-  retry: { maximumAttempts: DELIVERY_MAX_ATTEMPTS, initialInterval: "1 second", maximumInterval: "5 minutes" },
+  startToCloseTimeout: deliveryRetryPolicy.attemptTimeoutMs,
+  retry: {
+    maximumAttempts: deliveryRetryPolicy.maxAttempts,
+    initialInterval: deliveryRetryPolicy.initialIntervalMs,
+    maximumInterval: deliveryRetryPolicy.maxIntervalMs,
+  },
 });
 
 /** Run bookkeeping is local: it rides on the workflow task instead of costing a round trip. */

@@ -3,7 +3,8 @@ import type { PlanTarget } from "../core/flow/plan";
 import type { EscalationCommand } from "../core/escalation/escalation-reducer";
 import type { EscalationState } from "../core/escalation/escalation-state";
 import type { DeliverInput } from "../worker/activities/types";
-import { deliver, DELIVERY_MAX_ATTEMPTS } from "./activities";
+import { deliveryRetryPolicy } from "../core/delivery/retry-policy";
+import { deliver } from "./activities";
 import type { EscalationInput } from "./messages";
 import type { RunEventRecorder } from "./run-event-recorder";
 
@@ -41,7 +42,7 @@ export function createDeliveries(input: EscalationInput, events: RunEventRecorde
       firstErrorAt: iso(state.firstErrorAtMs),
       resolvedAt: command.resolvedAtMs === undefined ? undefined : iso(command.resolvedAtMs),
       isFallback,
-      maxAttempts: DELIVERY_MAX_ATTEMPTS,
+      maxAttempts: deliveryRetryPolicy.maxAttempts,
     };
     let failed = false;
     try {

@@ -6,7 +6,7 @@ import type { StepDefinition } from "~/core/integrations/customizations-schema";
 import { exchange, type ExchangeResponse } from "./http-exchange";
 import { captureText, readJsonPath } from "~/core/integrations/json-path";
 import { renderStep, type RenderedStep } from "~/core/integrations/render-step";
-import { isRetryableStatus, isSuccessStatus, parseRetryAfter } from "~/core/integrations/retry-classification";
+import { isRetryableStatus, isSuccessStatus, parseRetryAfter } from "~/core/delivery/retry-policy";
 import type {
   RecordedRequest,
   RecordedResponse,
@@ -160,7 +160,7 @@ export async function sendHttpSteps(
         ok: false,
         retryable,
         status: response.status,
-        retryAfterMs: retryable ? parseRetryAfter(response.headers["retry-after"]) : undefined,
+        retryAfterMs: retryable ? parseRetryAfter(response.headers["retry-after"], Date.now()) : undefined,
         error: {
           code: "HTTP_ERROR",
           message: `${name}: HTTP ${response.status} ${truncateBytes(redact(response.body, redactAlso), 300)}`.trim(),

@@ -3,7 +3,7 @@ import { ApplicationFailure } from "@temporalio/common";
 import { eq } from "drizzle-orm";
 import { deliveries } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
-import { retryDelayMs } from "./retry-delay";
+import { describeRetryCap, retryWait } from "~/core/delivery/retry-policy";
 import type { DeliverInput, DeliverResult } from "./types";
 
 /** What one attempt at sending a message produced; secrets already redacted. */
@@ -68,6 +68,8 @@ export function createDeliver({ db, send, random }: Pick<ActivityDeps, "db" | "s
         : outcome.retryable && !finalAttempt
           ? "pending"
           : "failed";
+    const wait = retryWait(attempt, random, outcome.retryAfterMs);
+    const error = [outcome.error, status === "pending" && describeRetryCap(wait)].filter(Boolean).join(". ") || null;
 
     await db
       .update(deliveries)
@@ -77,7 +79,7 @@ export function createDeliver({ db, send, random }: Pick<ActivityDeps, "db" | "s
         statusCode: outcome.status ?? null,
         request: outcome.request ?? null,
         response: outcome.response ?? null,
-        error: outcome.error ?? null,
+        error,
         latencyMs: Math.round(outcome.latencyMs),
         updatedAt: new Date(),
       })
@@ -86,8 +88,8 @@ export function createDeliver({ db, send, random }: Pick<ActivityDeps, "db" | "s
     if (status === "pending") {
       throw ApplicationFailure.create({
         type: "DeliveryRetryable",
-        message: outcome.error ?? `receiver answered ${outcome.status ?? "nothing"}`,
-        nextRetryDelay: retryDelayMs(attempt, random, outcome.retryAfterMs),
+        message: error ?? `receiver answered ${outcome.status ?? "nothing"}`,
+        nextRetryDelay: wait.delayMs,
       });
     }
     return { outcome: status, deliveryId: row.id, attempts: attempt, statusCode: outcome.status };
