@@ -1,4 +1,4 @@
-import { runEventBodySchema, type RecordedRunEvent, type RunEventBody } from "~/core/escalation/run-event";
+import { runEventBodySchema, type ReadRunEvent, type RecordedRunEvent } from "~/core/escalation/run-event";
 import type { RunEvent, runEvents } from "./schema";
 
 /** A recorded event as its row; `level` and `nodeId` are columns, null where the type has none. */
@@ -14,18 +14,23 @@ export function runEventRow(runId: string, event: RecordedRunEvent): typeof runE
   };
 }
 
-export type StoredRunEvent = RunEventBody & { id: string; at: Date };
+export interface StoredRunEvent {
+  id: string;
+  at: Date;
+  event: ReadRunEvent;
+}
 
-/**
- * Reads a row back through the one run-event schema. A row it cannot read (a type written by a
- * newer version, say) comes back as null, for the caller to show by its name.
- */
-export function readRunEvent(row: RunEvent): StoredRunEvent | null {
+/** Reads a row back through the one run-event schema; a row it cannot read keeps its type's name. */
+export function readRunEvent(row: RunEvent): StoredRunEvent {
   const parsed = runEventBodySchema.safeParse({
     type: row.type,
     detail: row.detail,
     ...(row.level === null ? {} : { level: row.level }),
     ...(row.nodeId === null ? {} : { nodeId: row.nodeId }),
   });
-  return parsed.success ? { ...parsed.data, id: row.id, at: row.at } : null;
+  return {
+    id: row.id,
+    at: row.at,
+    event: parsed.success ? parsed.data : { type: "unreadable", storedType: row.type },
+  };
 }

@@ -14,11 +14,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { NormalizedAlert } from "~/core/alerts/alert";
 import type { FlowGraph } from "~/core/flow/document";
-import type { FlowPlan } from "~/core/flow/plan";
 import type { TemplatePlaceholder } from "~/core/flow-templates/template-document";
 import type { TemplateOrigin } from "~/core/flow-templates/template-origin";
+import { alertColumn, deliveryRequestColumn, graphColumn, planColumn, recordedResponseColumn } from "./jsonb-columns";
 
 const id = () => uuid("id").primaryKey().defaultRandom();
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -100,7 +99,7 @@ export const flows = pgTable(
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     enabled: boolean("enabled").notNull().default(true),
-    draftGraph: jsonb("draft_graph").$type<FlowGraph>().notNull(),
+    draftGraph: graphColumn("draft_graph").notNull(),
     /** Bumped on every draft save; the editor sends it back to detect concurrent edits. */
     draftRevision: integer("draft_revision").notNull().default(0),
     publishedVersionId: uuid("published_version_id"),
@@ -120,8 +119,8 @@ export const flowVersions = pgTable(
       .notNull()
       .references(() => flows.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
-    graph: jsonb("graph").$type<FlowGraph>().notNull(),
-    plan: jsonb("plan").$type<FlowPlan>().notNull(),
+    graph: graphColumn("graph").notNull(),
+    plan: planColumn("plan").notNull(),
     note: text("note").notNull().default(""),
     authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
@@ -162,7 +161,7 @@ export const runs = pgTable(
     currentLevel: integer("current_level").notNull().default(0),
     firstErrorAt: timestamp("first_error_at", { withTimezone: true }).notNull(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
-    alert: jsonb("alert").$type<NormalizedAlert>().notNull(),
+    alert: alertColumn("alert").notNull(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -219,8 +218,8 @@ export const deliveries = pgTable(
     status: deliveryStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     statusCode: integer("status_code"),
-    request: jsonb("request").$type<Record<string, unknown>>(),
-    response: jsonb("response").$type<Record<string, unknown>>(),
+    request: deliveryRequestColumn("request"),
+    response: recordedResponseColumn("response"),
     error: text("error"),
     latencyMs: integer("latency_ms"),
     isFallback: boolean("is_fallback").notNull().default(false),

@@ -33,3 +33,12 @@ export type RunEventDraft = RunEventBody & { at: string };
 
 /** As stored: the id is made in the workflow, so a retried write does not duplicate the event. */
 export type RecordedRunEvent = RunEventDraft & { id: string };
+
+/** A stored event this version cannot read (a type written by a newer one, say): shown by name. */
+export interface UnreadableRunEvent {
+  type: "unreadable";
+  storedType: string;
+}
+
+/** What the run viewer gets for each stored event. */
+export type ReadRunEvent = RunEventBody | UnreadableRunEvent;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compilePlan } from "./compile-plan";
 import { branchNode, edge, graphOf, integrationNode, levelNode, triggerNode } from "../../test-support/graph-builder";
-import type { PlanLevel, PlanTarget } from "./plan";
+import { flowPlanSchema, type PlanLevel, type PlanTarget } from "./plan";
 
 const SLACK = "6f1c2b7e-8d4a-4c1b-9e2f-0a1b2c3d4e51";
 const EMAIL = "6f1c2b7e-8d4a-4c1b-9e2f-0a1b2c3d4e52";
@@ -148,8 +148,8 @@ describe("compilePlan", () => {
       reminderEverySeconds: 60,
       message: "wake up",
     });
-    // The plan is workflow input: it must survive JSON and not alias the document.
-    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+    // The plan is workflow input: it must survive JSON, match its stored schema and not alias the document.
+    expect(flowPlanSchema.parse(JSON.parse(JSON.stringify(plan)))).toEqual(plan);
     expect(plan.trigger.filters[0]).not.toBe(filters[0]);
   });
 
@@ -159,6 +159,11 @@ describe("compilePlan", () => {
       [edge("t", "out", "l1"), edge("l1", "out", "i")],
     );
     expect(() => compilePlan(graph)).toThrow(expect.objectContaining({ code: "PLAN_INTEGRATION_NOT_CHOSEN" }));
+  });
+
+  it("reads back only the plan version it knows", () => {
+    const plan = compilePlan(graphOf([triggerNode("t"), levelNode("l1", { level: 1 })], [edge("t", "out", "l1")]));
+    expect(flowPlanSchema.safeParse({ ...plan, planVersion: 2 }).success).toBe(false);
   });
 
   it("refuses a graph without a trigger", () => {

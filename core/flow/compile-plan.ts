@@ -2,13 +2,11 @@ import type { FlowGraph, FlowEdge, FlowNode, NodeOfKind } from "./document";
 import { FlowError } from "./flow-error";
 import { indexGraph, isNodeOfKind, outEdges, type GraphIndex } from "./graph-index";
 import { describeNode } from "./node-names";
-import type { FlowPlan, PlanLevel, PlanTarget } from "./plan";
+import { MESSAGE_TYPES, type MessageType } from "../message-template/message-type";
+import { PLAN_VERSION, type FlowPlan, type PlanLevel, type PlanTarget } from "./plan";
 
-type MessageType = "error" | "reminder" | "ok";
 type Index = GraphIndex<FlowNode, FlowEdge>;
 type IntegrationNode = NodeOfKind<"integration">;
-
-const ALL_TYPES: readonly MessageType[] = ["error", "reminder", "ok"];
 
 /**
  * Compiles a validated graph into the plan the escalation workflow interprets. It does not
@@ -30,7 +28,7 @@ export function compilePlan(graph: FlowGraph): FlowPlan {
     .map((level) => compileLevel(level, index));
 
   return {
-    planVersion: 1,
+    planVersion: PLAN_VERSION,
     trigger: {
       nodeId: trigger.id,
       format: trigger.data.format,
@@ -48,7 +46,7 @@ function compileLevel(level: NodeOfKind<"level">, index: Index): PlanLevel {
     if (out.sourceHandle !== "out") continue;
     const node = index.nodes.get(out.target);
     if (node?.type === "integration") {
-      targets.offer(node, ALL_TYPES);
+      targets.offer(node, MESSAGE_TYPES);
     } else if (node?.type === "branch") {
       for (const routed of outEdges(index, node.id)) {
         const type = messageTypeOf(routed);

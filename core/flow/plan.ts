@@ -1,9 +1,13 @@
-import type { AlertFormat, TriggerFilter } from "./document";
+import { z } from "zod";
+import { alertFormatSchema, escalationModeSchema, triggerFilterSchema } from "./document";
 
 /**
- * The compiled, executable form of a published graph. It is workflow input, so it must stay
- * plain JSON; the workflow imports these types only.
+ * The compiled, executable form of a published graph: stored with the version, read back through
+ * this schema, and handed to the workflow as input (so it stays plain JSON). `planVersion` says
+ * which shape a stored plan has; a reader refuses one it does not know rather than guess.
  */
+export const PLAN_VERSION = 1;
+
 export interface PlanTarget {
   nodeId: string;
   integrationId: string;
@@ -12,23 +16,39 @@ export interface PlanTarget {
   fallback: PlanTarget | null;
 }
 
-export interface PlanLevel {
-  nodeId: string;
-  level: number;
-  mode: "duration" | "count";
-  afterSeconds: number;
-  errorCount: number;
-  reminderCount: number;
-  reminderEverySeconds: number;
-  message: string;
-  error: PlanTarget[];
-  reminder: PlanTarget[];
-  ok: PlanTarget[];
-}
+export const planTargetSchema: z.ZodType<PlanTarget> = z.object({
+  nodeId: z.string().min(1),
+  integrationId: z.string().min(1),
+  variables: z.record(z.string(), z.string()),
+  get fallback() {
+    return planTargetSchema.nullable();
+  },
+});
 
-export interface FlowPlan {
-  planVersion: 1;
-  trigger: { nodeId: string; format: AlertFormat; filters: TriggerFilter[]; alertKey: string };
+export const planLevelSchema = z.object({
+  nodeId: z.string().min(1),
+  level: z.number().int().min(1),
+  mode: escalationModeSchema,
+  afterSeconds: z.number().min(0),
+  errorCount: z.number().int().min(1),
+  reminderCount: z.number().int().min(0),
+  reminderEverySeconds: z.number().positive(),
+  message: z.string(),
+  error: z.array(planTargetSchema),
+  reminder: z.array(planTargetSchema),
+  ok: z.array(planTargetSchema),
+});
+export type PlanLevel = z.infer<typeof planLevelSchema>;
+
+export const flowPlanSchema = z.object({
+  planVersion: z.literal(PLAN_VERSION),
+  trigger: z.object({
+    nodeId: z.string().min(1),
+    format: alertFormatSchema,
+    filters: z.array(triggerFilterSchema),
+    alertKey: z.string(),
+  }),
   /** Ordered by level number. */
-  levels: PlanLevel[];
-}
+  levels: z.array(planLevelSchema),
+});
+export type FlowPlan = z.infer<typeof flowPlanSchema>;

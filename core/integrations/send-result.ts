@@ -1,17 +1,26 @@
-/** What was sent, secrets redacted; stored on the delivery row and shown in the run viewer. */
-export interface RecordedRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
+import { z } from "zod";
 
-export interface RecordedResponse {
-  status: number;
-  headers: Record<string, string>;
+/** What was sent, secrets redacted; stored on the delivery row and shown in the run viewer. */
+export const recordedRequestSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+});
+export type RecordedRequest = z.infer<typeof recordedRequestSchema>;
+
+export const recordedResponseSchema = z.object({
+  /** HTTP status, or the SMTP reply code. */
+  status: z.number(),
+  headers: z.record(z.string(), z.string()),
   /** At most 4 KB. */
-  body: string;
-}
+  body: z.string(),
+});
+export type RecordedResponse = z.infer<typeof recordedResponseSchema>;
+
+/** As a delivery row stores it: the request that decided the outcome, and every step's name. */
+export const deliveryRequestSchema = recordedRequestSchema.extend({ steps: z.array(z.string()).default([]) });
+export type DeliveryRequest = z.infer<typeof deliveryRequestSchema>;
 
 export interface StepRecord {
   name: string;

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { readRunEvent } from "~/db/run-event-rows";
 import { deliveries, flowVersions, flows, integrations, runEvents, runs } from "~/db/schema";
 import { notFound } from "~/core/domain-error";
 import { availableActions } from "./run-actions";
@@ -10,7 +11,7 @@ import type { RunScope } from "./run-scope";
 export async function getRun({ db, workspaceId }: RunScope, runId: string) {
   const run = await db.query.runs.findFirst({ where: and(eq(runs.id, runId), eq(runs.workspaceId, workspaceId)) });
   if (!run) throw notFound("Run", runId);
-  const [version, flow, events, sent] = await Promise.all([
+  const [version, flow, eventRows, sent] = await Promise.all([
     db.query.flowVersions.findFirst({ where: eq(flowVersions.id, run.flowVersionId) }),
     db.query.flows.findFirst({ where: eq(flows.id, run.flowId), columns: { name: true } }),
     db.select().from(runEvents).where(eq(runEvents.runId, runId)).orderBy(asc(runEvents.at), asc(runEvents.id)),
@@ -20,6 +21,7 @@ export async function getRun({ db, workspaceId }: RunScope, runId: string) {
       .where(eq(deliveries.runId, runId))
       .orderBy(asc(deliveries.createdAt), asc(deliveries.id)),
   ]);
+  const events = eventRows.map(readRunEvent);
   const integrationIds = [...new Set(sent.flatMap((d) => (d.integrationId ? [d.integrationId] : [])))];
   const labels = new Map<string, IntegrationLabel>();
   if (integrationIds.length > 0) {
@@ -51,6 +53,9 @@ export async function getRun({ db, workspaceId }: RunScope, runId: string) {
       run.createdAt,
     ),
     timeline: mergeTimeline(events, sent, labels),
-    highlights: runHighlights(events, sent),
+    highlights: runHighlights(
+      events.map((e) => e.event),
+      sent,
+    ),
   };
 }

@@ -4,10 +4,10 @@ import { runHighlights } from "./run-highlights";
 it("marks fired levels and delivering integrations, and a failed integration over a delivered one", () => {
   const highlights = runHighlights(
     [
-      { type: "alert.error", nodeId: null },
-      { type: "level.fired", nodeId: "level-1" },
-      { type: "level.fired", nodeId: "level-2" },
-      { type: "delivery.error", nodeId: "phone" },
+      { type: "alert.error", detail: { count: 1, summary: "down" } },
+      { type: "level.fired", level: 1, nodeId: "level-1", detail: { mode: "count" } },
+      { type: "level.fired", level: 2, nodeId: "level-2", detail: { mode: "duration" } },
+      { type: "delivery.error", level: 2, nodeId: "phone", detail: { message: "timeout" } },
     ],
     [
       { nodeId: "team", status: "delivered" },

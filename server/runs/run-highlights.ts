@@ -1,4 +1,5 @@
-import type { Delivery, RunEvent } from "~/db/schema";
+import type { ReadRunEvent } from "~/core/escalation/run-event";
+import type { Delivery } from "~/db/schema";
 
 export type NodeHighlight = "fired" | "failed";
 
@@ -7,12 +8,11 @@ export type NodeHighlight = "fired" | "failed";
  * "fired"; an integration with a failed message is "failed", which wins over delivered ones.
  */
 export function runHighlights(
-  events: readonly Pick<RunEvent, "type" | "nodeId">[],
+  events: readonly ReadRunEvent[],
   deliveries: readonly Pick<Delivery, "nodeId" | "status">[],
 ): Record<string, NodeHighlight> {
   const highlights: Record<string, NodeHighlight> = {};
   for (const e of events) {
-    if (!e.nodeId) continue;
     if (e.type === "level.fired") highlights[e.nodeId] ??= "fired";
     if (e.type === "delivery.error") highlights[e.nodeId] = "failed";
   }

@@ -181,8 +181,20 @@ describe("getRun", () => {
   it("returns the header, the graph it ran and a timeline of events and deliveries in time order", async () => {
     const runId = ids.get("checkout/b") ?? "";
     await h.db.insert(runEvents).values([
-      { runId, at: new Date("2025-06-15T12:00:00.200Z"), type: "alert.error", detail: { count: 1 } },
-      { runId, at: new Date("2025-06-15T12:00:01Z"), type: "level.fired", level: 1, nodeId: "l1" },
+      {
+        runId,
+        at: new Date("2025-06-15T12:00:00.200Z"),
+        type: "alert.error",
+        detail: { count: 1, summary: "Checkout API is down" },
+      },
+      {
+        runId,
+        at: new Date("2025-06-15T12:00:01Z"),
+        type: "level.fired",
+        level: 1,
+        nodeId: "l1",
+        detail: { mode: "duration" },
+      },
     ]);
     await h.db.insert(deliveries).values({
       runId,
@@ -195,14 +207,14 @@ describe("getRun", () => {
       statusCode: 503,
       latencyMs: 40,
       createdAt: new Date("2025-06-15T12:00:01Z"),
-      request: { method: "POST", url: "http://hooks.example/x", headers: {}, body: "{}" },
+      request: { method: "POST", url: "http://hooks.example/x", headers: {}, body: "{}", steps: ["Send alert"] },
       response: { status: 503, headers: {}, body: "unavailable" },
     });
     const run = await getRun({ db: h.db, workspaceId }, runId);
     expect(run.flowName).toBe("Checkout");
     expect(run.version?.version).toBe(1);
     expect(run.actions).toEqual({ acknowledge: true, resolve: true, cancel: true });
-    expect(run.timeline.map((e) => (e.kind === "event" ? e.type : `delivery:${e.delivery.status}`))).toEqual([
+    expect(run.timeline.map((e) => (e.kind === "event" ? e.event.type : `delivery:${e.delivery.status}`))).toEqual([
       "alert.error",
       "level.fired",
       "delivery:failed",

@@ -1,5 +1,6 @@
-import type { Delivery, RunEvent } from "~/db/schema";
-import { readRecordedRequest, readRecordedResponse } from "./recorded-exchange";
+import type { ReadRunEvent } from "~/core/escalation/run-event";
+import type { StoredRunEvent } from "~/db/run-event-rows";
+import type { Delivery } from "~/db/schema";
 
 export interface IntegrationLabel {
   name: string;
@@ -21,21 +22,13 @@ export interface DeliveryView {
   latencyMs: number | null;
   error: string | null;
   isFallback: boolean;
-  request: ReturnType<typeof readRecordedRequest>;
-  response: ReturnType<typeof readRecordedResponse>;
+  request: Delivery["request"];
+  response: Delivery["response"];
   updatedAt: Date;
 }
 
 export type TimelineEntry =
-  | {
-      kind: "event";
-      id: string;
-      at: Date;
-      type: string;
-      level: number | null;
-      nodeId: string | null;
-      detail: Record<string, unknown>;
-    }
+  | { kind: "event"; id: string; at: Date; event: ReadRunEvent }
   | { kind: "delivery"; id: string; at: Date; delivery: DeliveryView };
 
 export function deliveryView(row: Delivery, integration: IntegrationLabel | undefined): DeliveryView {
@@ -54,8 +47,8 @@ export function deliveryView(row: Delivery, integration: IntegrationLabel | unde
     latencyMs: row.latencyMs,
     error: row.error,
     isFallback: row.isFallback,
-    request: readRecordedRequest(row.request),
-    response: readRecordedResponse(row.response),
+    request: row.request,
+    response: row.response,
     updatedAt: row.updatedAt,
   };
 }
@@ -65,14 +58,14 @@ export function deliveryView(row: Delivery, integration: IntegrationLabel | unde
  * delivery, since a level fires before its messages go out; otherwise input order is kept.
  */
 export function mergeTimeline(
-  events: readonly RunEvent[],
+  events: readonly StoredRunEvent[],
   deliveries: readonly Delivery[],
   integrations: ReadonlyMap<string, IntegrationLabel>,
 ): TimelineEntry[] {
   const entries: { entry: TimelineEntry; rank: number; order: number }[] = [];
   events.forEach((e, order) =>
     entries.push({
-      entry: { kind: "event", id: e.id, at: e.at, type: e.type, level: e.level, nodeId: e.nodeId, detail: e.detail },
+      entry: { kind: "event", id: e.id, at: e.at, event: e.event },
       rank: 0,
       order,
     }),

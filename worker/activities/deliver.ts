@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { deliveries } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
 import { describeRetryCap, retryWait } from "~/core/delivery/retry-policy";
+import type { DeliveryRequest, RecordedResponse } from "~/core/integrations/send-result";
 import type { DeliverInput, DeliverResult } from "./types";
 
 /** What one attempt at sending a message produced; secrets already redacted. */
@@ -14,8 +15,8 @@ export interface SendOutcome {
   retryable: boolean;
   retryAfterMs?: number;
   status?: number;
-  request?: Record<string, unknown>;
-  response?: Record<string, unknown>;
+  request?: DeliveryRequest;
+  response?: RecordedResponse;
   latencyMs: number;
   error?: string;
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { migrateGraph } from "~/core/flow/migrations";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
 import { FlowEditor } from "./_editor/flow-editor";
 
@@ -21,15 +20,8 @@ export function FlowPage({ flowId, initialFlow, initialIntegrations }: FlowPageP
   if (flow.error) return <p className="p-6 text-danger">{flow.error.message}</p>;
   if (!flow.data) return <p className="p-6 text-muted">Loading flow…</p>;
 
-  let graph;
-  try {
-    graph = migrateGraph(flow.data.graph);
-  } catch (err) {
-    return (
-      <p className="p-6 text-danger">This flow cannot be opened: {err instanceof Error ? err.message : String(err)}</p>
-    );
-  }
-  const { id, name, description, enabled, revision, published } = flow.data;
+  // The server read the graph through the store layer: already migrated to the current version.
+  const { id, name, description, enabled, revision, published, graph } = flow.data;
   return (
     <FlowEditor
       key={id}

@@ -30,7 +30,7 @@ export function RunTimeline({ entries, firstErrorAt, nodeLabel }: Props) {
     <ol className="relative rounded-lg border border-border bg-panel py-2" data-testid="run-timeline">
       {entries.map((entry) => {
         const tone =
-          entry.kind === "event" ? describeEvent(entry, nodeLabel).tone : deliveryTone(entry.delivery.status);
+          entry.kind === "event" ? describeEvent(entry.event, nodeLabel).tone : deliveryTone(entry.delivery.status);
         return (
           <li
             key={entry.id}
@@ -62,7 +62,7 @@ export function RunTimeline({ entries, firstErrorAt, nodeLabel }: Props) {
 }
 
 function EventLine({ entry, nodeLabel }: { entry: Extract<Entry, { kind: "event" }>; nodeLabel: Props["nodeLabel"] }) {
-  const { title, detail } = describeEvent(entry, nodeLabel);
+  const { title, detail } = describeEvent(entry.event, nodeLabel);
   return (
     <div className="leading-5">
       <span className="font-medium">{title}</span>

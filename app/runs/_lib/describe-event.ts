@@ -1,11 +1,5 @@
+import type { ReadRunEvent } from "~/core/escalation/run-event";
 import type { Tone } from "../../_components/ui/status-badge";
-
-export interface EventLike {
-  type: string;
-  level: number | null;
-  nodeId: string | null;
-  detail: Record<string, unknown>;
-}
 
 export interface EventDescription {
   title: string;
@@ -13,70 +7,55 @@ export interface EventDescription {
   tone: Tone;
 }
 
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() ? value : undefined);
-const num = (value: unknown): number | undefined =>
-  typeof value === "number" && Number.isFinite(value) ? value : undefined;
-
-const by = (detail: Record<string, unknown>) => {
-  const who = text(detail.by);
-  const note = text(detail.note);
-  return [who ? `by ${who}` : undefined, note ? `“${note}”` : undefined].filter(Boolean).join(" · ") || undefined;
-};
+const by = ({ by, note }: { by: string; note: string }) =>
+  [by ? `by ${by}` : undefined, note.trim() ? `“${note}”` : undefined].filter(Boolean).join(" · ") || undefined;
 
 /**
- * One line for each run_events type the escalation workflow writes. Details come from jsonb,
- * so every field is checked before use; an unknown type still shows, by its name.
+ * One line for each run-event type (core/escalation/run-event.ts); the details were checked
+ * when the row was read. An event this version cannot read still shows, by its name.
  */
-export function describeEvent(event: EventLike, nodeLabel: (nodeId: string) => string | undefined): EventDescription {
-  const { detail, level } = event;
-  const node = event.nodeId ? (nodeLabel(event.nodeId) ?? event.nodeId) : undefined;
+export function describeEvent(
+  event: ReadRunEvent,
+  nodeLabel: (nodeId: string) => string | undefined,
+): EventDescription {
+  const node = (nodeId: string) => nodeLabel(nodeId) ?? nodeId;
   switch (event.type) {
-    case "alert.error": {
-      const count = num(detail.count);
+    case "alert.error":
       return {
-        title: count && count > 1 ? `Error alert #${count} received` : "Error alert received",
-        detail: text(detail.summary),
+        title: event.detail.count > 1 ? `Error alert #${event.detail.count} received` : "Error alert received",
+        detail: event.detail.summary || undefined,
         tone: "danger",
       };
-    }
     case "alert.ok":
-      return { title: "Ok alert received", detail: text(detail.summary), tone: "ok" };
+      return { title: "Ok alert received", detail: event.detail.summary || undefined, tone: "ok" };
     case "level.fired":
       return {
-        title: `Level ${level ?? "?"} fired`,
-        detail: text(detail.mode) === "count" ? "error count reached" : undefined,
+        title: `Level ${event.level} fired`,
+        detail: event.detail.mode === "count" ? "error count reached" : undefined,
         tone: "accent",
       };
-    case "reminder.due": {
-      const n = num(detail.reminderNumber);
-      return {
-        title: n ? `Reminder ${n} due` : "Reminder due",
-        detail: level ? `Level ${level}` : undefined,
-        tone: "neutral",
-      };
-    }
+    case "reminder.due":
+      return { title: `Reminder ${event.detail.reminderNumber} due`, detail: `Level ${event.level}`, tone: "neutral" };
     case "acknowledged":
-      return { title: "Acknowledged", detail: by(detail), tone: "warn" };
+      return { title: "Acknowledged", detail: by(event.detail), tone: "warn" };
     case "resolve.requested":
-      return { title: "Resolve requested", detail: by(detail), tone: "neutral" };
+      return { title: "Resolve requested", detail: by(event.detail), tone: "neutral" };
     case "cancel.requested":
-      return { title: "Cancel requested", detail: by(detail), tone: "neutral" };
+      return { title: "Cancel requested", detail: by(event.detail), tone: "neutral" };
     case "resolved":
-      return { title: "Resolved", detail: text(detail.by) === "alert" ? "by the Ok alert" : by(detail), tone: "ok" };
+      return { title: "Resolved", detail: event.detail.by === "alert" ? "by the Ok alert" : "by operator", tone: "ok" };
     case "cancelled":
       return { title: "Cancelled", tone: "neutral" };
-    case "fallback.used": {
-      const from = text(detail.from);
+    case "fallback.used":
       return {
-        title: `Fallback to ${node ?? "integration"}`,
-        detail: from ? `after ${nodeLabel(from) ?? from} failed` : undefined,
+        title: `Fallback to ${node(event.nodeId)}`,
+        detail: `after ${node(event.detail.from)} failed`,
         tone: "warn",
       };
-    }
     case "delivery.error":
-      return { title: `Delivery to ${node ?? "integration"} failed`, detail: text(detail.message), tone: "danger" };
-    default:
-      return { title: event.type, detail: node, tone: "neutral" };
+      return { title: `Delivery to ${node(event.nodeId)} failed`, detail: event.detail.message, tone: "danger" };
+    case "unreadable":
+      return { title: event.storedType, tone: "neutral" };
   }
 }
 

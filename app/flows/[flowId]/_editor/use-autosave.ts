@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toFlowGraph } from "~/app/_components/flow-canvas/graph-mapping";
 import { useTRPCClient } from "~/app/_lib/trpc";
-import { migrateGraph } from "~/core/flow/migrations";
 import { readServerError } from "./server-error";
 import { useEditorStore } from "./store/editor-context";
 
@@ -99,7 +98,7 @@ export function useAutosave(flowId: string, initialRevision: number) {
   const reload = useCallback(async () => {
     const flow = await client.flows.get.query({ flowId });
     const s = store.getState();
-    s.replaceGraph(migrateGraph(flow.graph));
+    s.replaceGraph(flow.graph);
     s.setName(flow.name);
     s.setDescription(flow.description);
     revision.current = flow.revision;

@@ -10,7 +10,6 @@ import { Button } from "~/app/_components/ui/button";
 import { Dialog } from "~/app/_components/ui/dialog";
 import { Select } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
-import { migrateGraph } from "~/core/flow/migrations";
 import { useEditor, useEditorStore } from "../store/editor-context";
 import type { Autosave } from "../use-autosave";
 import { VersionDiff } from "./version-diff";
@@ -44,8 +43,7 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
   });
   const fromVersion = useQuery(versionQuery(from));
   const toVersion = useQuery(versionQuery(toChoice));
-  const graphOf = (id: string, data: typeof fromVersion.data) =>
-    id === DRAFT ? draft : data ? migrateGraph(data.graph) : null;
+  const graphOf = (id: string, data: typeof fromVersion.data) => (id === DRAFT ? draft : (data?.graph ?? null));
   const fromGraph = graphOf(from, fromVersion.data);
   const toGraph = graphOf(toChoice, toVersion.data);
   const nameOf = (id: string) =>
@@ -54,7 +52,7 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
   const restore = async (versionId: string, version: number) => {
     try {
       const v = await queryClient.fetchQuery(trpc.flows.version.queryOptions({ flowId, versionId }));
-      store.getState().replaceGraph(migrateGraph(v.graph));
+      store.getState().replaceGraph(v.graph);
     } catch (err) {
       toast.error(`Version ${version} could not be restored: ${err instanceof Error ? err.message : String(err)}`);
       return;

@@ -1,0 +1,40 @@
+import { customType } from "drizzle-orm/pg-core";
+import { normalizedAlertSchema, type NormalizedAlert } from "~/core/alerts/alert";
+import type { FlowGraph } from "~/core/flow/document";
+import { migrateGraph } from "~/core/flow/migrations";
+import { flowPlanSchema, type FlowPlan } from "~/core/flow/plan";
+import {
+  deliveryRequestSchema,
+  recordedResponseSchema,
+  type DeliveryRequest,
+  type RecordedResponse,
+} from "~/core/integrations/send-result";
+
+/**
+ * jsonb columns that parse on read. Every query, whoever writes it, gets the value through the
+ * column's reader, so a stored document is checked (and an old graph migrated) in one place.
+ */
+const jsonbReadThrough = <T>(read: (value: unknown) => T) =>
+  customType<{ data: T; driverData: unknown }>({
+    dataType: () => "jsonb",
+    toDriver: (value) => JSON.stringify(value),
+    // node-postgres hands jsonb over parsed; other drivers give text.
+    fromDriver: (value) => read(typeof value === "string" ? JSON.parse(value) : value),
+  });
+
+/** Flow documents of any older schemaVersion come back as the current one. */
+export const graphColumn = jsonbReadThrough<FlowGraph>(migrateGraph);
+
+/** A plan of a shape this version does not know fails loudly instead of running wrong. */
+export const planColumn = jsonbReadThrough<FlowPlan>((value) => flowPlanSchema.parse(value));
+
+export const alertColumn = jsonbReadThrough<NormalizedAlert>((value) => normalizedAlertSchema.parse(value));
+
+/** Recorded exchanges are for people to read: one that no longer parses shows as absent. */
+export const readDeliveryRequest = (value: unknown): DeliveryRequest | null =>
+  deliveryRequestSchema.safeParse(value).data ?? null;
+export const readRecordedResponse = (value: unknown): RecordedResponse | null =>
+  recordedResponseSchema.safeParse(value).data ?? null;
+
+export const deliveryRequestColumn = jsonbReadThrough(readDeliveryRequest);
+export const recordedResponseColumn = jsonbReadThrough(readRecordedResponse);
