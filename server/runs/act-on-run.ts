@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError, type Client } from "@temporalio/client";
 import { and, eq } from "drizzle-orm";
+import { setRunStatus } from "~/db/run-status";
 import { runs } from "~/db/schema";
 import { acknowledgeUpdate, cancelUpdate, resolveUpdate, snapshotQuery } from "~/workflows/messages";
 import { DomainError, notFound } from "~/core/domain-error";
@@ -35,10 +36,7 @@ export async function actOnRun(
     if (current.runId !== runId) throw noLongerOpen(runId);
     const snapshot = await handle.executeUpdate(updates[action], { args: [{ by, note }] });
     if (action === "acknowledge" && snapshot.phase === "acknowledged") {
-      await scope.db
-        .update(runs)
-        .set({ status: "acknowledged" })
-        .where(and(eq(runs.id, runId), eq(runs.status, "escalating")));
+      await setRunStatus(scope.db, runId, "acknowledged");
     }
     return { status: snapshot.phase };
   } catch (err) {

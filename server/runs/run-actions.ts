@@ -1,11 +1,12 @@
+import { OPEN_RUN_STATUSES } from "~/db/run-status";
 import type { RunStatus } from "~/db/schema";
 
 export type RunAction = "acknowledge" | "resolve" | "cancel";
 
+export const isOpen = (status: RunStatus) => OPEN_RUN_STATUSES.includes(status);
+
 /** Which operator actions make sense now: only open runs take any, and acknowledging is once. */
 export function availableActions(status: RunStatus): Record<RunAction, boolean> {
-  const open = status === "escalating" || status === "acknowledged";
+  const open = isOpen(status);
   return { acknowledge: status === "escalating", resolve: open, cancel: open };
 }
-
-export const isOpen = (status: RunStatus) => status === "escalating" || status === "acknowledged";

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { runStatusEnum } from "~/db/schema";
 
-export const RUN_STATUSES = ["escalating", "acknowledged", "resolved", "failed", "cancelled"] as const;
+/** The database's own enum: a status added to the table is accepted here with no second list. */
+export const RUN_STATUSES = runStatusEnum.enumValues;
 export const runStatusFilter = z.enum(RUN_STATUSES);
 
 /** Prefix match on the alert key; an empty string means no filter. */

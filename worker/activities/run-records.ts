@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { runEventRow } from "~/db/run-event-rows";
+import { setRunStatus } from "~/db/run-status";
 import { runEvents, runs } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
 import type { OpenRunInput, UpdateRunInput } from "./types";
@@ -19,7 +20,7 @@ export function createOpenRun({ db }: Pick<ActivityDeps, "db">) {
         temporalRunId: input.temporalRunId,
         firstErrorAt: new Date(input.firstErrorAt),
         alert: input.alert,
-        status: "escalating",
+        // status: the column default, escalating; every change goes through setRunStatus.
       })
       .onConflictDoNothing();
   };
@@ -28,11 +29,11 @@ export function createOpenRun({ db }: Pick<ActivityDeps, "db">) {
 export function createUpdateRun({ db }: Pick<ActivityDeps, "db">) {
   return async function updateRun(input: UpdateRunInput): Promise<void> {
     await db.transaction(async (tx) => {
-      const patch: Partial<typeof runs.$inferInsert> = {};
-      if (input.status) patch.status = input.status;
+      const patch: Pick<typeof runs.$inferInsert, "currentLevel" | "resolvedAt"> = {};
       if (input.currentLevel !== undefined) patch.currentLevel = input.currentLevel;
       if (input.resolvedAt) patch.resolvedAt = new Date(input.resolvedAt);
-      if (Object.keys(patch).length > 0) await tx.update(runs).set(patch).where(eq(runs.id, input.runId));
+      if (input.status) await setRunStatus(tx, input.runId, input.status, patch);
+      else if (Object.keys(patch).length > 0) await tx.update(runs).set(patch).where(eq(runs.id, input.runId));
       if (input.events.length > 0) {
         await tx
           .insert(runEvents)
