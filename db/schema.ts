@@ -17,6 +17,7 @@ import {
 import type { FlowGraph } from "~/core/flow/document";
 import type { TemplatePlaceholder } from "~/core/flow-templates/template-document";
 import type { TemplateOrigin } from "~/core/flow-templates/template-origin";
+import type { MessageType } from "~/core/message-template/message-type";
 import { alertColumn, deliveryRequestColumn, graphColumn, planColumn, recordedResponseColumn } from "./jsonb-columns";
 
 const id = () => uuid("id").primaryKey().defaultRandom();
@@ -211,7 +212,7 @@ export const deliveries = pgTable(
       onDelete: "set null",
     }),
     nodeId: text("node_id").notNull(),
-    messageType: text("message_type").notNull(),
+    messageType: text("message_type").$type<MessageType>().notNull(),
     level: integer("level").notNull(),
     reminderNumber: integer("reminder_number").notNull().default(0),
     idempotencyKey: text("idempotency_key").notNull(),

@@ -10,3 +10,10 @@ export const ALERT_TYPE_LABEL = {
   reminder: "Reminder",
   ok: "Ok",
 } as const satisfies Record<MessageType, string>;
+
+/** How people read the type (the UI and API call the first one Error; templates say "Alert"). */
+export const MESSAGE_TYPE_LABEL = {
+  error: "Error",
+  reminder: "Reminder",
+  ok: "Ok",
+} as const satisfies Record<MessageType, string>;

@@ -13,7 +13,7 @@ export interface DeliveryView {
   integrationName: string;
   integrationType: string;
   nodeId: string;
-  messageType: string;
+  messageType: Delivery["messageType"];
   level: number;
   reminderNumber: number;
   status: Delivery["status"];

@@ -1,4 +1,5 @@
 import type { ReadRunEvent } from "~/core/escalation/run-event";
+import { MESSAGE_TYPE_LABEL, type MessageType } from "~/core/message-template/message-type";
 import type { Tone } from "../../_components/ui/status-badge";
 
 export interface EventDescription {
@@ -59,11 +60,8 @@ export function describeEvent(
   }
 }
 
-const MESSAGE = { error: "Error", reminder: "Reminder", ok: "Ok" } as const;
-
 /** "Error message", "Reminder #2", "Ok message". */
-export function messageTitle(messageType: string, reminderNumber: number): string {
+export function messageTitle(messageType: MessageType, reminderNumber: number): string {
   if (messageType === "reminder") return `Reminder #${reminderNumber}`;
-  const known = messageType === "error" || messageType === "ok" ? MESSAGE[messageType] : messageType;
-  return `${known} message`;
+  return `${MESSAGE_TYPE_LABEL[messageType]} message`;
 }

@@ -9,11 +9,11 @@ import { CheckboxField, Field, Input } from "~/app/_components/ui/field";
 import { Dialog } from "~/app/_components/ui/dialog";
 import { compilePlan } from "~/core/flow/compile-plan";
 import { previewTiming, type PreviewMessage } from "~/core/escalation/timing-preview";
+import { MESSAGE_TYPE_LABEL } from "~/core/message-template/message-type";
 import { validateGraph } from "~/core/flow/validate-graph";
 import { useEditor } from "../store/editor-context";
 import { TimingChart } from "./timing-chart";
 
-const TYPE_LABEL = { error: "Error", reminder: "Reminder", ok: "Ok" } as const;
 const TYPE_TONE = { error: "text-danger", reminder: "text-warn", ok: "text-ok" } as const;
 
 type Preview = { ok: true; messages: PreviewMessage[] } | { ok: false; problems: string[] };
@@ -107,7 +107,7 @@ function TimingPreview() {
                   <td className="py-1 pr-3 font-mono tabular-nums">{formatOffset(m.atSeconds)}</td>
                   <td className="py-1 pr-3 tabular-nums">{m.level}</td>
                   <td className={`py-1 pr-3 ${TYPE_TONE[m.type]}`}>
-                    {TYPE_LABEL[m.type]}
+                    {MESSAGE_TYPE_LABEL[m.type]}
                     {m.reminderNumber > 0 ? ` #${m.reminderNumber}` : ""}
                   </td>
                   <td className="py-1 pr-3">{integrations[m.integrationId]?.name ?? m.integrationId}</td>
