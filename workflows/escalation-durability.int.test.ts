@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const at = (path: string) => receiver.requests.filter((r) => r.path === path);
+const at = (path: string) => receiver.requests.filter((r) => r.url === path);
 
 /** The production worker entry point, as its own OS process. */
 function spawnWorker(): Promise<ChildProcess> {

@@ -33,7 +33,7 @@ beforeAll(async () => {
   h = await createHarness();
   await h.startWorker();
   receiver = await startReceiver((req) => {
-    const queue = answers.get(req.path);
+    const queue = answers.get(req.url);
     const status = queue?.shift() ?? 200;
     return { status, body: status >= 400 ? `{"error":"scripted ${status}"}` : "ok" };
   });
@@ -44,9 +44,9 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const at = (path: string) => receiver.requests.filter((r) => r.path === path);
+const at = (path: string) => receiver.requests.filter((r) => r.url === path);
 const describeMessages = (requests: ReceivedRequest[], t0: number) =>
-  requests.map((r) => ({ path: r.path, ...messageOf(r.json), t: Math.round((r.at - t0) / 100) / 10 }));
+  requests.map((r) => ({ path: r.url, ...messageOf(r.json), t: Math.round((r.at - t0) / 100) / 10 }));
 
 async function openRun(flowId: string) {
   return eventually(async () => (await runsForFlow(h, flowId))[0], 15_000, "run row");
@@ -74,7 +74,7 @@ describe("escalation engine on a real Temporal server", () => {
     await sleep(1500);
 
     const timeline = describeMessages(
-      receiver.requests.filter((r) => r.path.startsWith("/timeline/")),
+      receiver.requests.filter((r) => r.url.startsWith("/timeline/")),
       t0,
     );
     const labels = timeline.map(({ path, type, level }) => `${path.slice(10)} ${type} L${level}`);

@@ -35,7 +35,7 @@ describe("walking skeleton: alert in, message out, ok closes the incident", () =
 
     await receiver.waitFor(1, 20_000);
     const [first] = receiver.requests;
-    expect(first?.path).toBe("/hook");
+    expect(first?.url).toBe("/hook");
     expect(messageOf(first?.json)).toEqual({ type: "Alert", level: "1" });
     // The level waits 2 s from the first error before it fires.
     expect((first?.at ?? 0) - postedAt).toBeGreaterThanOrEqual(1900);

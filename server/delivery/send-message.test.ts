@@ -5,7 +5,7 @@ import { sampleTemplateContextInput } from "~/core/message-template/sample-conte
 import type { IntegrationCustomizations } from "~/core/integrations/customizations-schema";
 import { sendIntegrationMessage } from "./send-message";
 import type { SendDeps } from "./send-deps";
-import { header, startReceiver, type Receiver, type Reply } from "~/test-support/contract-receiver";
+import { header, startReceiver, type Receiver, type Reply } from "~/test-support/http-receiver";
 import { integration } from "~/test-support/send-harness";
 
 let receiver: Receiver | undefined;

@@ -251,7 +251,7 @@ describe("testSend", () => {
 
       expect(receiver.requests).toHaveLength(1);
       const [got] = receiver.requests;
-      expect(got?.path).toBe("/hook?type=Alert");
+      expect(got?.url).toBe("/hook?type=Alert");
       expect(got?.headers.authorization).toBe("Bearer t0ps3cret");
       expect(got?.body).toBe(result.request?.body);
       expect(got?.headers["idempotency-key"]).toMatch(/^test:/);
@@ -287,7 +287,7 @@ describe("testSend", () => {
         error: { code: "HTTP_ERROR" },
       });
       expect(result.request?.url).toBe(REDACTED);
-      expect(receiver.requests[0]?.path).toBe("/services/new");
+      expect(receiver.requests[0]?.url).toBe("/services/new");
       // The draft was not saved.
       const row = await storedRow(id);
       expect(openIntegrationSecrets(id, row.secretsCiphertext, TEST_SECRET_KEY).WebhookUrl).toBe(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { MESSAGE_TYPES } from "../../message-template/message-type";
-import { jsonBody, startReceiver, type Receiver } from "../../../test-support/contract-receiver";
+import { jsonBody, startReceiver, type Receiver } from "../../../test-support/http-receiver";
 import { hostileInput, integration, send } from "../../../test-support/send-harness";
 
 // AlertOps matches on source + source name + source id; source status picks open/close/update.

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { MESSAGE_TYPES } from "../../message-template/message-type";
-import { header, jsonBody, startReceiver, type Receiver } from "../../../test-support/contract-receiver";
+import { header, jsonBody, startReceiver, type Receiver } from "../../../test-support/http-receiver";
 import { hostileInput, integration, send } from "../../../test-support/send-harness";
 
 const API_KEY = "eb243592-faa2-4ba2-a551q-1afdf565c889";

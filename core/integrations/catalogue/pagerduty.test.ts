@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { MESSAGE_TYPES } from "../../message-template/message-type";
-import { header, jsonBody, startReceiver, type Receiver } from "../../../test-support/contract-receiver";
+import { header, jsonBody, startReceiver, type Receiver } from "../../../test-support/http-receiver";
 import { hostileInput, integration, send } from "../../../test-support/send-harness";
 
 const ROUTING_KEY = "R0123456789abcdef0123456789abcd1";

@@ -8,7 +8,7 @@ import {
   type Receiver,
   type ReceivedRequest,
   type Reply,
-} from "../../../test-support/contract-receiver";
+} from "../../../test-support/http-receiver";
 import { hostileInput, integration, send } from "../../../test-support/send-harness";
 
 const createSchema = z

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MESSAGE_TYPES } from "../../message-template/message-type";
-import { header, startReceiver, type Receiver } from "../../../test-support/contract-receiver";
+import { header, startReceiver, type Receiver } from "../../../test-support/http-receiver";
 import { hostileInput, integration, send } from "../../../test-support/send-harness";
 
 const SID = "AC0123456789abcdef0123456789abcdef";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { jsonBody, startReceiver, type Receiver } from "../../../test-support/contract-receiver";
+import { jsonBody, startReceiver, type Receiver } from "../../../test-support/http-receiver";
 import { integration, send } from "../../../test-support/send-harness";
 
 const hookSchema = z

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { header, jsonBody, startReceiver, type Receiver } from "../../../test-support/contract-receiver";
+import { header, jsonBody, startReceiver, type Receiver } from "../../../test-support/http-receiver";
 import { hostileInput, integration, send } from "../../../test-support/send-harness";
 
 const patchSchema = z

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { MESSAGE_TYPES } from "../../message-template/message-type";
-import { jsonBody, startReceiver, type Receiver } from "../../../test-support/contract-receiver";
+import { jsonBody, startReceiver, type Receiver } from "../../../test-support/http-receiver";
 import { integration, send } from "../../../test-support/send-harness";
 
 const element = z.object({ type: z.string().min(1) }).loose();

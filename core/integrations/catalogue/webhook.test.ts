@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MESSAGE_TYPES } from "../../message-template/message-type";
 import { SYSTEM_VARIABLES } from "../../message-template/system-variables";
 import { buildTemplateContext } from "../../message-template/template-context";
-import { jsonBody, startReceiver, type Receiver } from "../../../test-support/contract-receiver";
+import { jsonBody, startReceiver, type Receiver } from "../../../test-support/http-receiver";
 import { hostileInput, integration, send } from "../../../test-support/send-harness";
 
 let receiver: Receiver;
