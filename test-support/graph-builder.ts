@@ -71,3 +71,20 @@ export const singleLevelGraph = (
     [triggerNode("t"), levelNode("l1", level), integrationNode("i1", { integrationId })],
     [edge("t", "out", "l1"), edge("l1", "out", "i1")],
   );
+
+/** Two chained levels, each to its own integration (i1, i2): the shape of most engine tests. */
+export const twoLevelGraph = (
+  integrationIds: [string, string],
+  l1: z.input<typeof levelDataSchema>,
+  l2: z.input<typeof levelDataSchema>,
+): FlowGraph =>
+  graphOf(
+    [
+      triggerNode("t"),
+      levelNode("l1", l1),
+      levelNode("l2", l2),
+      integrationNode("i1", { integrationId: integrationIds[0] }),
+      integrationNode("i2", { integrationId: integrationIds[1] }),
+    ],
+    [edge("t", "out", "l1"), edge("l1", "next", "l2"), edge("l1", "out", "i1"), edge("l2", "out", "i2")],
+  );

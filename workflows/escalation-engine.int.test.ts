@@ -7,6 +7,7 @@ import {
   levelNode,
   triggerNode,
   singleLevelGraph,
+  twoLevelGraph,
 } from "../test-support/graph-builder";
 import { startReceiver, type ReceivedRequest } from "../test-support/http-receiver";
 import { createHarness, type Harness } from "../test-support/harness";
@@ -125,15 +126,10 @@ describe("escalation engine on a real Temporal server", () => {
       webhook(h, "R1", `${receiver.url}/resolve/l1`),
       webhook(h, "R2", `${receiver.url}/resolve/l2`),
     ]);
-    const graph = graphOf(
-      [
-        triggerNode("t"),
-        levelNode("l1", { level: 1, afterSeconds: 0, reminderCount: 3, reminderEverySeconds: 2 }),
-        levelNode("l2", { level: 2, afterSeconds: 4 }),
-        integrationNode("i1", { integrationId: a }),
-        integrationNode("i2", { integrationId: b }),
-      ],
-      [edge("t", "out", "l1"), edge("l1", "next", "l2"), edge("l1", "out", "i1"), edge("l2", "out", "i2")],
+    const graph = twoLevelGraph(
+      [a, b],
+      { level: 1, afterSeconds: 0, reminderCount: 3, reminderEverySeconds: 2 },
+      { level: 2, afterSeconds: 4 },
     );
     const { flowId, token } = await publishedFlow(h, "Resolve", graph);
     await h.postAlert(token, errorAlert("queue"));
@@ -154,15 +150,10 @@ describe("escalation engine on a real Temporal server", () => {
       webhook(h, "A1", `${receiver.url}/ack/l1`),
       webhook(h, "A2", `${receiver.url}/ack/l2`),
     ]);
-    const graph = graphOf(
-      [
-        triggerNode("t"),
-        levelNode("l1", { level: 1, afterSeconds: 0, reminderCount: 5, reminderEverySeconds: 1 }),
-        levelNode("l2", { level: 2, afterSeconds: 2 }),
-        integrationNode("i1", { integrationId: a }),
-        integrationNode("i2", { integrationId: b }),
-      ],
-      [edge("t", "out", "l1"), edge("l1", "next", "l2"), edge("l1", "out", "i1"), edge("l2", "out", "i2")],
+    const graph = twoLevelGraph(
+      [a, b],
+      { level: 1, afterSeconds: 0, reminderCount: 5, reminderEverySeconds: 1 },
+      { level: 2, afterSeconds: 2 },
     );
     const { flowId, token } = await publishedFlow(h, "Ack", graph);
     await h.postAlert(token, errorAlert("cache"));

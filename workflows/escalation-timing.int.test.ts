@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Context } from "@temporalio/activity";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NormalizedAlert } from "../core/alerts/alert";
+import { minimalAlert } from "../core/alerts/alert";
 import { previewTiming, type PreviewMessage, type TimingScenario } from "../core/escalation/timing-preview";
 import type { FlowPlan } from "../core/flow/plan";
 import { startWorkflowOnlyWorker } from "../test-support/harness";
@@ -58,19 +58,7 @@ const previewKey = (m: PreviewMessage) => key(m.level, m.type, m.reminderNumber,
 const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
 
 const alert = (status: "error" | "ok"): AlertEvent => ({
-  alert: {
-    key: "timing",
-    status,
-    summary: status,
-    description: "",
-    severity: "error",
-    source: "",
-    labels: {},
-    annotations: {},
-    monitor: { guid: "", name: "", type: "", url: "", notes: "", dashboardUrl: "", editUrl: "" },
-    details: {},
-    occurredAt: new Date().toISOString(),
-  } satisfies NormalizedAlert,
+  alert: minimalAlert({ key: "timing", status, summary: status, occurredAt: new Date().toISOString() }),
   receivedAt: new Date().toISOString(),
 });
 

@@ -34,3 +34,7 @@ export const normalizedAlertSchema = z.object({
   occurredAt: z.string(),
 });
 export type NormalizedAlert = z.infer<typeof normalizedAlertSchema>;
+
+/** An alert with only what identifies it; every other field takes its default (previews, tests). */
+export const minimalAlert = (fields: Pick<NormalizedAlert, "key" | "status" | "summary" | "occurredAt">) =>
+  normalizedAlertSchema.parse(fields);

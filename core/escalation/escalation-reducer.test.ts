@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NormalizedAlert } from "../alerts/alert";
+import { minimalAlert, type NormalizedAlert } from "../alerts/alert";
 import { compilePlan } from "../flow/compile-plan";
 import { singleLevelGraph } from "../../test-support/graph-builder";
 import { workedTimelineGraph } from "../../test-support/sample-graphs";
@@ -11,19 +11,8 @@ const ID = "5a0c3d1e-2b4f-4a6c-8d9e-0f1a2b3c4d50";
 const SEC = 1000;
 const plan = compilePlan(workedTimelineGraph({ l1: { a: ID }, l2: { b: ID }, l3: { c: ID } }, 1));
 
-const alert = (status: "error" | "ok", summary = "down"): NormalizedAlert => ({
-  key: "k",
-  status,
-  summary,
-  description: "",
-  severity: "error",
-  source: "",
-  labels: {},
-  annotations: {},
-  monitor: { guid: "", name: "", type: "", url: "", notes: "", dashboardUrl: "", editUrl: "" },
-  details: {},
-  occurredAt: "2026-01-01T00:00:00.000Z",
-});
+const alert = (status: "error" | "ok", summary = "down"): NormalizedAlert =>
+  minimalAlert({ key: "k", status, summary, occurredAt: "2026-01-01T00:00:00.000Z" });
 const error = (atMs: number): IncidentEvent => ({
   type: "alert",
   alert: alert("error"),

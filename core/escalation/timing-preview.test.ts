@@ -21,22 +21,27 @@ const timeline = (messages: PreviewMessage[]) =>
     (m) => `${m.atSeconds / MIN} L${m.level} ${m.type}${m.reminderNumber ? `#${m.reminderNumber}` : ""} ${m.nodeId}`,
   );
 
+/** What the worked example sends before its Ok, up to minute 20. */
+const firstTwentyMinutes = [
+  // 0:01 confirmed #1 → L1 Error to email and Slack
+  "0 L1 error email",
+  "0 L1 error slack",
+  // 10 → L1 reminder 1
+  "10 L1 reminder#1 email",
+  "10 L1 reminder#1 slack",
+  // The engine fires a duration level by timer once errors have lasted 15 min, not at the
+  // next check (the §2.3 table, driven by Uptrends' checks, has it at 20).
+  "15 L2 error pagerduty",
+  // 20 → L1 reminder 2 (the last)
+  "20 L1 reminder#2 email",
+  "20 L1 reminder#2 slack",
+];
+
 describe("previewTiming", () => {
   it("follows the engine through the worked timeline of §2.3 with checks every 5 minutes and the Ok at 25", () => {
     const messages = previewTiming(workedExample, { incidentSeconds: 25 * MIN, checkIntervalSeconds: 5 * MIN });
     expect(timeline(messages)).toEqual([
-      // 0:01 confirmed #1 → L1 Error to email and Slack
-      "0 L1 error email",
-      "0 L1 error slack",
-      // 10 → L1 reminder 1
-      "10 L1 reminder#1 email",
-      "10 L1 reminder#1 slack",
-      // The engine fires a duration level by timer once errors have lasted 15 min, not at the
-      // next check (the §2.3 table, driven by Uptrends' checks, has it at 20).
-      "15 L2 error pagerduty",
-      // 20 → L1 reminder 2 (the last)
-      "20 L1 reminder#2 email",
-      "20 L1 reminder#2 slack",
+      ...firstTwentyMinutes,
       // 25 Ok → on L1 and L2; L2's reminder due at 45 is dropped; L3 never fired and sends nothing
       "25 L1 ok email",
       "25 L1 ok slack",
@@ -53,13 +58,7 @@ describe("previewTiming", () => {
   it("lets reminders of several levels run until the Ok, and fires later levels while errors last", () => {
     const messages = previewTiming(workedExample, { incidentSeconds: 2 * 60 * MIN, checkIntervalSeconds: 5 * MIN });
     expect(timeline(messages.filter((m) => m.type !== "ok"))).toEqual([
-      "0 L1 error email",
-      "0 L1 error slack",
-      "10 L1 reminder#1 email",
-      "10 L1 reminder#1 slack",
-      "15 L2 error pagerduty",
-      "20 L1 reminder#2 email",
-      "20 L1 reminder#2 slack",
+      ...firstTwentyMinutes,
       "45 L2 reminder#1 pagerduty",
       "60 L3 error phone",
     ]);

@@ -1,4 +1,4 @@
-import type { NormalizedAlert } from "../alerts/alert";
+import { minimalAlert, type NormalizedAlert } from "../alerts/alert";
 import { FlowError } from "../flow/flow-error";
 import type { FlowPlan, PlanLevel } from "../flow/plan";
 import type { MessageType } from "../message-template/message-type";
@@ -32,19 +32,8 @@ export interface TimingScenario {
 }
 
 /** A stand-in for the monitor's alerts: the preview only needs their status. */
-const previewAlert = (status: "error" | "ok", atMs: number): NormalizedAlert => ({
-  key: "preview",
-  status,
-  summary: "",
-  description: "",
-  severity: "error",
-  source: "",
-  labels: {},
-  annotations: {},
-  monitor: { guid: "", name: "", type: "", url: "", notes: "", dashboardUrl: "", editUrl: "" },
-  details: {},
-  occurredAt: new Date(atMs).toISOString(),
-});
+const previewAlert = (status: "error" | "ok", atMs: number): NormalizedAlert =>
+  minimalAlert({ key: "preview", status, summary: "", occurredAt: new Date(atMs).toISOString() });
 
 /**
  * Which messages a plan sends, and when, for one incident: the scenario's events are fed to the
