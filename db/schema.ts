@@ -311,3 +311,4 @@ export type Delivery = typeof deliveries.$inferSelect;
 export type Template = typeof templates.$inferSelect;
 export type TemplateVersion = typeof templateVersions.$inferSelect;
 export type RunStatus = (typeof runStatusEnum.enumValues)[number];
+export type DeliveryStatus = (typeof deliveryStatusEnum.enumValues)[number];

@@ -2,7 +2,7 @@ import type { NormalizedAlert } from "~/core/alerts/alert";
 import type { RecordedRunEvent } from "~/core/escalation/run-event";
 import type { PlanTarget } from "~/core/flow/plan";
 import type { MessageType } from "~/core/message-template/message-type";
-import type { RunStatus } from "~/db/schema";
+import type { DeliveryStatus, RunStatus } from "~/db/schema";
 
 export interface OpenRunInput {
   runId: string;
@@ -43,7 +43,8 @@ export interface DeliverInput {
   maxAttempts: number;
 }
 
-export type DeliveryOutcome = "delivered" | "failed" | "skipped";
+/** A settled delivery: every stored status but pending. */
+export type DeliveryOutcome = Exclude<DeliveryStatus, "pending">;
 
 export interface DeliverResult {
   outcome: DeliveryOutcome;
