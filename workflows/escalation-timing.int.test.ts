@@ -21,7 +21,7 @@ import {
  * random plans stretched to UNIT_MS. Temporal's time-skipping test server is not available
  * offline (the CLI's dev server has no time skipping), so delays are real but short.
  */
-const UNIT_MS = 2500;
+const UNIT_MS = 4000;
 const CASES = 6;
 
 interface Sent {
