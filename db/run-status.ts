@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "./client";
-import { runs, runStatusEnum, type RunStatus } from "./schema";
+import { OPEN_RUN_STATUSES } from "~/core/escalation/run-status";
+import { runs, type RunStatus } from "./schema";
 
 /**
  * The one writer of `runs.status`. A run starts `escalating` (the column default); an operator
@@ -10,13 +11,10 @@ import { runs, runStatusEnum, type RunStatus } from "./schema";
 const MOVES_TO: Record<RunStatus, readonly RunStatus[]> = {
   escalating: [],
   acknowledged: ["escalating"],
-  resolved: ["escalating", "acknowledged"],
-  failed: ["escalating", "acknowledged"],
-  cancelled: ["escalating", "acknowledged"],
+  resolved: OPEN_RUN_STATUSES,
+  failed: OPEN_RUN_STATUSES,
+  cancelled: OPEN_RUN_STATUSES,
 };
-
-/** Still open: a run in one of these can still be acknowledged, resolved or cancelled. */
-export const OPEN_RUN_STATUSES = runStatusEnum.enumValues.filter((s) => MOVES_TO.resolved.includes(s));
 
 type Writer = Pick<Db, "update">;
 

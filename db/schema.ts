@@ -17,6 +17,7 @@ import {
 import type { FlowGraph } from "~/core/flow/document";
 import type { TemplatePlaceholder } from "~/core/flow-templates/template-document";
 import type { TemplateOrigin } from "~/core/flow-templates/template-origin";
+import { RUN_STATUSES } from "~/core/escalation/run-status";
 import type { MessageType } from "~/core/message-template/message-type";
 import { alertColumn, deliveryRequestColumn, graphColumn, planColumn, recordedResponseColumn } from "./jsonb-columns";
 
@@ -142,7 +143,7 @@ export const flowEndpoints = pgTable("flow_endpoints", {
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
 });
 
-export const runStatusEnum = pgEnum("run_status", ["escalating", "acknowledged", "resolved", "failed", "cancelled"]);
+export const runStatusEnum = pgEnum("run_status", RUN_STATUSES);
 
 export const runs = pgTable(
   "runs",

@@ -1,8 +1,10 @@
 import type { FlowPlan } from "../flow/plan";
 import { nextDueAt } from "./escalation-clock";
 import type { EscalationState } from "./escalation-state";
+import type { RunStatus } from "./run-status";
 
-export type EscalationPhase = "escalating" | "acknowledged" | "resolved" | "cancelled";
+/** The run statuses the workflow itself moves through. */
+export type EscalationPhase = Exclude<RunStatus, "failed">;
 
 /** One incident as the reducer sees it: the carried clock state plus how it is ending, if it is. */
 export interface Incident {

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { OPEN_RUN_STATUSES } from "~/db/run-status";
+import { OPEN_RUN_STATUSES } from "~/core/escalation/run-status";
 import { flowVersions, flows, integrations, runs } from "~/db/schema";
 import { DomainError, notFound } from "~/core/domain-error";
 import { compilePlan } from "~/core/flow/compile-plan";
@@ -65,7 +65,7 @@ export async function listFlows({ db, workspaceId }: Scope) {
   const openIncidents = db
     .select({ flowId: runs.flowId, open: count().as("open") })
     .from(runs)
-    .where(and(eq(runs.workspaceId, workspaceId), inArray(runs.status, OPEN_RUN_STATUSES)))
+    .where(and(eq(runs.workspaceId, workspaceId), inArray(runs.status, [...OPEN_RUN_STATUSES])))
     .groupBy(runs.flowId)
     .as("open_incidents");
   const rows = await db

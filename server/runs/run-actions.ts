@@ -1,9 +1,9 @@
-import { OPEN_RUN_STATUSES } from "~/db/run-status";
+import { isOpenRunStatus } from "~/core/escalation/run-status";
 import type { RunStatus } from "~/db/schema";
 
 export type RunAction = "acknowledge" | "resolve" | "cancel";
 
-export const isOpen = (status: RunStatus) => OPEN_RUN_STATUSES.includes(status);
+export const isOpen = isOpenRunStatus;
 
 /** Which operator actions make sense now: only open runs take any, and acknowledging is once. */
 export function availableActions(status: RunStatus): Record<RunAction, boolean> {

@@ -1,9 +1,11 @@
+import { isOpenRunStatus, RUN_STATUSES } from "~/core/escalation/run-status";
 import type { Tone } from "../../_components/ui/status-badge";
 import type { RouterOutputs } from "../../_lib/trpc";
 
 export type RunStatus = RouterOutputs["runs"]["list"]["items"][number]["status"];
 
-export const RUN_STATUS_ORDER: readonly RunStatus[] = ["escalating", "acknowledged", "resolved", "failed", "cancelled"];
+/** In the order a run moves through them. */
+export const RUN_STATUS_ORDER: readonly RunStatus[] = RUN_STATUSES;
 
 export const STATUS_TONE: Record<RunStatus, Tone> = {
   escalating: "danger",
@@ -21,4 +23,4 @@ export const STATUS_LABEL: Record<RunStatus, string> = {
   cancelled: "Cancelled",
 };
 
-export const isOpenStatus = (status: RunStatus) => status === "escalating" || status === "acknowledged";
+export const isOpenStatus = isOpenRunStatus;
