@@ -90,7 +90,7 @@ describe("template round trip", () => {
     await receiver.waitFor(2, 60_000);
     expect((await h.postAlert(token, okAlert("checkout-1"))).status).toBe(202);
     await receiver.waitFor(4, 60_000);
-    const seen = receiver.requests.map((r) => `${r.path} ${messageOf(r.json).type} L${messageOf(r.json).level}`);
+    const seen = receiver.requests.map((r) => `${r.url} ${messageOf(r.json).type} L${messageOf(r.json).level}`);
     expect(seen.slice(0, 2)).toEqual(["/team Alert L1", "/pager Alert L2"]);
     // Both levels send their Ok at once, in no fixed order.
     expect(seen.slice(2).sort()).toEqual(["/pager Ok L2", "/team Ok L1"]);
