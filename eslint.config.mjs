@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
@@ -74,7 +75,7 @@ const coreRules = forbid([
   },
 ]);
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       ".next*/**",

