@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   boolean,
   doublePrecision,
   index,
@@ -234,6 +235,47 @@ export const deliveries = pgTable(
   ],
 );
 
+export const attemptOutcomeEnum = pgEnum("delivery_attempt_outcome", ["delivered", "retrying", "failed", "skipped"]);
+
+/**
+ * Every attempt at a message, not only the last: the 503s and 429s before a success stay in the
+ * history. Written by the deliver activity in the same transaction that updates the delivery,
+ * and by a re-send, which is one more attempt at the same message (same idempotency key).
+ */
+export const deliveryAttempts = pgTable(
+  "delivery_attempts",
+  {
+    id: id(),
+    deliveryId: uuid("delivery_id")
+      .notNull()
+      .references(() => deliveries.id, { onDelete: "cascade" }),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    /** 1-based, per delivery: Temporal's attempt number, then one more per re-send. */
+    attempt: integer("attempt").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    outcome: attemptOutcomeEnum("outcome").notNull(),
+    statusCode: integer("status_code"),
+    latencyMs: integer("latency_ms").notNull(),
+    /** What the receiver (or Alertflow's own rate limit) asked to wait, uncapped. */
+    // bigint: a receiver may ask for a year (31536000 s), past a 32-bit count of milliseconds.
+    retryAfterMs: bigint("retry_after_ms", { mode: "number" }),
+    /** The wait chosen before the next attempt, when there is one. */
+    nextRetryMs: integer("next_retry_ms"),
+    error: text("error"),
+    request: deliveryRequestColumn("request"),
+    response: recordedResponseColumn("response"),
+    /** Who asked for this attempt by re-sending; null for the engine's own attempts. */
+    resentBy: text("resent_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("delivery_attempts_delivery_attempt_uq").on(t.deliveryId, t.attempt),
+    index("delivery_attempts_run_idx").on(t.runId, t.startedAt),
+  ],
+);
+
 /** Token buckets shared by every worker process: one row per receiver limit (e.g. a PagerDuty key). */
 export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   key: text("key").primaryKey(),
@@ -309,6 +351,7 @@ export type Integration = typeof integrations.$inferSelect;
 export type Run = typeof runs.$inferSelect;
 export type RunEvent = typeof runEvents.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
+export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;
 export type Template = typeof templates.$inferSelect;
 export type TemplateVersion = typeof templateVersions.$inferSelect;
 export type RunStatus = (typeof runStatusEnum.enumValues)[number];

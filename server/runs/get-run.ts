@@ -1,6 +1,15 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { readRunEvent } from "~/db/run-event-rows";
-import { deliveries, flowVersions, flows, integrations, runEvents, runs } from "~/db/schema";
+import {
+  deliveries,
+  deliveryAttempts,
+  flowVersions,
+  flows,
+  integrations,
+  runEvents,
+  runs,
+  type DeliveryAttempt,
+} from "~/db/schema";
 import { notFound } from "~/core/domain-error";
 import { availableActions } from "./run-actions";
 import { runHighlights } from "./run-highlights";
@@ -11,7 +20,7 @@ import type { RunScope } from "./run-scope";
 export async function getRun({ db, workspaceId }: RunScope, runId: string) {
   const run = await db.query.runs.findFirst({ where: and(eq(runs.id, runId), eq(runs.workspaceId, workspaceId)) });
   if (!run) throw notFound("Run", runId);
-  const [version, flow, eventRows, sent] = await Promise.all([
+  const [version, flow, eventRows, sent, attemptRows] = await Promise.all([
     db.query.flowVersions.findFirst({ where: eq(flowVersions.id, run.flowVersionId) }),
     db.query.flows.findFirst({ where: eq(flows.id, run.flowId), columns: { name: true } }),
     db.select().from(runEvents).where(eq(runEvents.runId, runId)).orderBy(asc(runEvents.at), asc(runEvents.id)),
@@ -20,7 +29,14 @@ export async function getRun({ db, workspaceId }: RunScope, runId: string) {
       .from(deliveries)
       .where(eq(deliveries.runId, runId))
       .orderBy(asc(deliveries.createdAt), asc(deliveries.id)),
+    db
+      .select()
+      .from(deliveryAttempts)
+      .where(eq(deliveryAttempts.runId, runId))
+      .orderBy(asc(deliveryAttempts.startedAt), asc(deliveryAttempts.attempt)),
   ]);
+  const attempts = new Map<string, DeliveryAttempt[]>();
+  for (const a of attemptRows) attempts.set(a.deliveryId, [...(attempts.get(a.deliveryId) ?? []), a]);
   const events = eventRows.map(readRunEvent);
   const integrationIds = [...new Set(sent.flatMap((d) => (d.integrationId ? [d.integrationId] : [])))];
   const labels = new Map<string, IntegrationLabel>();
@@ -52,7 +68,7 @@ export async function getRun({ db, workspaceId }: RunScope, runId: string) {
       (latest, at) => (at > latest ? at : latest),
       run.createdAt,
     ),
-    timeline: mergeTimeline(events, sent, labels),
+    timeline: mergeTimeline(events, sent, labels, attempts),
     highlights: runHighlights(
       events.map((e) => e.event),
       sent,

@@ -1,6 +1,6 @@
 import type { ReadRunEvent } from "~/core/escalation/run-event";
 import type { StoredRunEvent } from "~/db/run-event-rows";
-import type { Delivery } from "~/db/schema";
+import type { Delivery, DeliveryAttempt } from "~/db/schema";
 
 export interface IntegrationLabel {
   name: string;
@@ -25,13 +25,24 @@ export interface DeliveryView {
   request: Delivery["request"];
   response: Delivery["response"];
   updatedAt: Date;
+  /** Every attempt, oldest first; empty for deliveries recorded before attempts were kept. */
+  attemptLog: AttemptView[];
 }
+
+export type AttemptView = Omit<DeliveryAttempt, "deliveryId" | "runId" | "createdAt">;
+
+export const attemptView = ({ deliveryId: _d, runId: _r, createdAt: _c, ...attempt }: DeliveryAttempt): AttemptView =>
+  attempt;
 
 export type TimelineEntry =
   | { kind: "event"; id: string; at: Date; event: ReadRunEvent }
   | { kind: "delivery"; id: string; at: Date; delivery: DeliveryView };
 
-export function deliveryView(row: Delivery, integration: IntegrationLabel | undefined): DeliveryView {
+export function deliveryView(
+  row: Delivery,
+  integration: IntegrationLabel | undefined,
+  attempts: readonly DeliveryAttempt[] = [],
+): DeliveryView {
   return {
     id: row.id,
     integrationId: row.integrationId,
@@ -50,6 +61,7 @@ export function deliveryView(row: Delivery, integration: IntegrationLabel | unde
     request: row.request,
     response: row.response,
     updatedAt: row.updatedAt,
+    attemptLog: attempts.map(attemptView),
   };
 }
 
@@ -61,6 +73,7 @@ export function mergeTimeline(
   events: readonly StoredRunEvent[],
   deliveries: readonly Delivery[],
   integrations: ReadonlyMap<string, IntegrationLabel>,
+  attempts: ReadonlyMap<string, readonly DeliveryAttempt[]> = new Map(),
 ): TimelineEntry[] {
   const entries: { entry: TimelineEntry; rank: number; order: number }[] = [];
   events.forEach((e, order) =>
@@ -76,7 +89,7 @@ export function mergeTimeline(
         kind: "delivery",
         id: d.id,
         at: d.createdAt,
-        delivery: deliveryView(d, d.integrationId ? integrations.get(d.integrationId) : undefined),
+        delivery: deliveryView(d, d.integrationId ? integrations.get(d.integrationId) : undefined, attempts.get(d.id)),
       },
       rank: 1,
       order,

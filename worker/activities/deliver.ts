@@ -5,6 +5,7 @@ import { deliveries } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
 import { describeRetryCap, retryWait } from "~/core/delivery/retry-policy";
 import type { DeliveryRequest, RecordedResponse } from "~/core/integrations/send-result";
+import { recordAttempt } from "./record-attempt";
 import type { DeliverInput, DeliverResult } from "./types";
 
 /** What one attempt at sending a message produced; secrets already redacted. */
@@ -29,7 +30,7 @@ export function idempotencyKeyFor(input: DeliverInput): string {
   return `${input.runId}:${input.level}:${input.messageType}:${input.reminderNumber}:${link}`;
 }
 
-export function createDeliver({ db, send, random }: Pick<ActivityDeps, "db" | "send" | "random">) {
+export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db" | "send" | "random" | "now">) {
   return async function deliver(input: DeliverInput): Promise<DeliverResult> {
     const attempt = Context.current().info.attempt;
     const key = idempotencyKeyFor(input);
@@ -60,6 +61,7 @@ export function createDeliver({ db, send, random }: Pick<ActivityDeps, "db" | "s
       };
     }
 
+    const startedAt = now();
     const outcome = await send(input, key);
     const finalAttempt = attempt >= input.maxAttempts;
     const status = outcome.skipped
@@ -72,19 +74,16 @@ export function createDeliver({ db, send, random }: Pick<ActivityDeps, "db" | "s
     const wait = retryWait(attempt, random, outcome.retryAfterMs);
     const error = [outcome.error, status === "pending" && describeRetryCap(wait)].filter(Boolean).join(". ") || null;
 
-    await db
-      .update(deliveries)
-      .set({
-        status,
-        attempts: attempt,
-        statusCode: outcome.status ?? null,
-        request: outcome.request ?? null,
-        response: outcome.response ?? null,
-        error,
-        latencyMs: Math.round(outcome.latencyMs),
-        updatedAt: new Date(),
-      })
-      .where(eq(deliveries.id, row.id));
+    await recordAttempt(db, {
+      deliveryId: row.id,
+      runId: input.runId,
+      attempt,
+      startedAt,
+      status,
+      outcome,
+      error,
+      nextRetryMs: status === "pending" ? wait.delayMs : undefined,
+    });
 
     if (status === "pending") {
       throw ApplicationFailure.create({

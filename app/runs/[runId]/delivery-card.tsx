@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { StatusBadge, type Tone } from "../../_components/ui/status-badge";
 import type { RouterOutputs } from "../../_lib/trpc";
 import { messageTitle } from "../_lib/describe-event";
+import { AttemptList } from "./attempt-list";
 import { ExchangePanel } from "./exchange-panel";
 
 type Delivery = Extract<RouterOutputs["runs"]["get"]["timeline"][number], { kind: "delivery" }>["delivery"];
@@ -23,7 +24,8 @@ interface Props {
 
 /** One message sent to one integration: what, where, how it went, and (on demand) the wire. */
 export function DeliveryCard({ delivery: d, nodeLabel }: Props) {
-  const [open, setOpen] = useState(false);
+  // Several attempts are the story of the message: show them; a single one waits for a click.
+  const [open, setOpen] = useState(d.attemptLog.length > 1);
   const panelId = useId();
   const failed = d.status === "failed";
   const status = STATUS[d.status];
@@ -60,7 +62,7 @@ export function DeliveryCard({ delivery: d, nodeLabel }: Props) {
         </div>
         <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
       </div>
-      {d.request || d.response ? (
+      {d.attemptLog.length > 0 || d.request || d.response ? (
         <>
           <button
             type="button"
@@ -70,9 +72,19 @@ export function DeliveryCard({ delivery: d, nodeLabel }: Props) {
             className="flex w-full items-center gap-1 border-t border-border px-3 py-1 text-left text-[12px] text-muted hover:bg-raised hover:text-fg"
           >
             <ChevronRight className={`size-3.5 transition-transform ${open ? "rotate-90" : ""}`} aria-hidden />
-            Request and response
+            {d.attemptLog.length > 0
+              ? `Attempts (${d.attemptLog.length}) with request and response`
+              : "Request and response"}
           </button>
-          {open ? <ExchangePanel id={panelId} request={d.request} response={d.response} /> : null}
+          {open ? (
+            d.attemptLog.length > 0 ? (
+              <div id={panelId}>
+                <AttemptList attempts={d.attemptLog} />
+              </div>
+            ) : (
+              <ExchangePanel id={panelId} request={d.request} response={d.response} />
+            )
+          ) : null}
         </>
       ) : null}
     </div>

@@ -1,0 +1,75 @@
+"use client";
+
+import { ChevronRight } from "lucide-react";
+import { useId, useState } from "react";
+import { StatusBadge, type Tone } from "../../_components/ui/status-badge";
+import type { RouterOutputs } from "../../_lib/trpc";
+import { formatDateTime, formatTime } from "../_lib/format";
+import { ExchangePanel } from "./exchange-panel";
+
+type Delivery = Extract<RouterOutputs["runs"]["get"]["timeline"][number], { kind: "delivery" }>["delivery"];
+type Attempt = Delivery["attemptLog"][number];
+
+const OUTCOME: Record<Attempt["outcome"], { tone: Tone; label: string }> = {
+  delivered: { tone: "ok", label: "Delivered" },
+  retrying: { tone: "warn", label: "Retrying" },
+  failed: { tone: "danger", label: "Failed" },
+  skipped: { tone: "neutral", label: "Skipped" },
+};
+
+const seconds = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`);
+
+/** Every attempt at one message, oldest first, each with its own request and response. */
+export function AttemptList({ attempts }: { attempts: readonly Attempt[] }) {
+  return (
+    <ol className="border-t border-border" data-testid="attempts" aria-label="Attempts">
+      {attempts.map((a) => (
+        <AttemptRow key={a.id} attempt={a} defaultOpen={attempts.length === 1} />
+      ))}
+    </ol>
+  );
+}
+
+function AttemptRow({ attempt: a, defaultOpen }: { attempt: Attempt; defaultOpen: boolean }) {
+  const [open, setOpen] = useState(defaultOpen);
+  const panelId = useId();
+  const outcome = OUTCOME[a.outcome];
+  const facts = [
+    a.statusCode !== null ? `HTTP ${a.statusCode}` : "no answer",
+    `${a.latencyMs} ms`,
+    a.retryAfterMs !== null ? `Retry-After ${seconds(a.retryAfterMs)}` : null,
+    a.nextRetryMs !== null && a.outcome === "retrying" ? `next in ${seconds(a.nextRetryMs)}` : null,
+  ].filter((f) => f !== null);
+  const hasWire = a.request !== null || a.response !== null;
+  return (
+    <li className="border-b border-border/60 last:border-0" data-testid="attempt" data-outcome={a.outcome}>
+      <div className="flex items-start gap-2 px-3 py-1.5 text-[12px]">
+        <span className="w-6 shrink-0 text-muted tabular-nums">{`#${a.attempt}`}</span>
+        <span className="w-16 shrink-0 tabular-nums" title={formatDateTime(a.startedAt)}>
+          {formatTime(a.startedAt)}
+        </span>
+        <div className="min-w-0 flex-1">
+          <span className="text-muted tabular-nums">{facts.join(" · ")}</span>
+          {a.resentBy ? <span className="ml-2 text-muted">{`re-sent by ${a.resentBy}`}</span> : null}
+          {a.error ? <p className="break-words text-danger">{a.error}</p> : null}
+        </div>
+        <StatusBadge tone={outcome.tone}>{outcome.label}</StatusBadge>
+        {hasWire ? (
+          <button
+            type="button"
+            aria-expanded={open}
+            aria-controls={panelId}
+            aria-label={`Request and response of attempt ${a.attempt}`}
+            onClick={() => setOpen((o) => !o)}
+            className="rounded p-0.5 text-muted hover:bg-raised hover:text-fg"
+          >
+            <ChevronRight className={`size-3.5 transition-transform ${open ? "rotate-90" : ""}`} aria-hidden />
+          </button>
+        ) : (
+          <span className="w-[18px]" />
+        )}
+      </div>
+      {open ? <ExchangePanel id={panelId} request={a.request} response={a.response} /> : null}
+    </li>
+  );
+}
