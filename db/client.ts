@@ -4,9 +4,33 @@ import * as schema from "./schema";
 
 export type Db = NodePgDatabase<typeof schema>;
 
+/**
+ * An idle connection that Postgres drops (restart, failover, pg_terminate_backend) is reported as
+ * an `'error'` event; without a listener Node treats it as uncaught and the process dies. The pool
+ * has already discarded the connection, so noting it is all there is to do.
+ */
+export function logConnectionError(error: Error): void {
+  console.warn(`postgres: connection lost (${error.message}); the pool will reconnect`);
+}
+
 export function createDb(connectionString: string, max = 10): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString, max });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    // Fail fast while the server is unreachable, so callers retry instead of hanging.
+    connectionTimeoutMillis: 5_000,
+    // Notice half-open connections (a server that vanished) instead of waiting on them forever.
+    keepAlive: true,
+  });
+  pool.on("error", logConnectionError);
   return { db: drizzle(pool, { schema }), pool };
+}
+
+/** A single connection (admin work: create or drop a database) that survives the server dropping it. */
+export function createClient(connectionString: string): pg.Client {
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+  client.on("error", logConnectionError);
+  return client;
 }
 
 declare global {

@@ -1,7 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
-import pg from "pg";
-import { createDb } from "./client";
+import { createClient, createDb } from "./client";
 import { ensureDefaultWorkspace } from "./seed";
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
@@ -12,7 +11,7 @@ export async function ensureDatabase(connectionString: string): Promise<void> {
   const name = decodeURIComponent(url.pathname.slice(1));
   const admin = new URL(connectionString);
   admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
+  const client = createClient(admin.toString());
   await client.connect();
   try {
     const found = await client.query("select 1 from pg_database where datname = $1", [name]);

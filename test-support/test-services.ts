@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createClient } from "~/db/client";
 import { migrateDatabase } from "~/db/migrate";
 import { freePort } from "~/scripts/free-port";
 import { findOrInstallTemporalCli } from "~/scripts/temporal-cli";
@@ -14,7 +14,7 @@ export async function resetTestDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
+  const client = createClient(admin.toString());
   await client.connect();
   try {
     await client.query(`drop database if exists "${name}" with (force)`);

@@ -8,14 +8,18 @@ type Activities = ReturnType<typeof createActivities>;
 export const { deliver } = proxyActivities<Pick<Activities, "deliver">>({
   startToCloseTimeout: deliveryRetryPolicy.attemptTimeoutMs,
   retry: {
-    maximumAttempts: deliveryRetryPolicy.maxAttempts,
+    maximumAttempts: deliveryRetryPolicy.activityMaxAttempts,
     initialInterval: deliveryRetryPolicy.initialIntervalMs,
     maximumInterval: deliveryRetryPolicy.maxIntervalMs,
   },
 });
 
-/** Run bookkeeping is local: it rides on the workflow task instead of costing a round trip. */
+/**
+ * Run bookkeeping is local: it rides on the workflow task instead of costing a round trip. It is
+ * retried without limit: giving up would fail the workflow and end the incident, while waiting
+ * out a database outage only delays the run's record (deliveries need the database too).
+ */
 export const { openRun, updateRun } = proxyLocalActivities<Pick<Activities, "openRun" | "updateRun">>({
   startToCloseTimeout: "10 seconds",
-  retry: { maximumAttempts: 20, maximumInterval: "10 seconds" },
+  retry: { maximumInterval: "10 seconds" },
 });

@@ -19,6 +19,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
  */
 export function createDeliveries(input: EscalationInput, events: RunEventRecorder) {
   const inFlight = new Set<Promise<void>>();
+  /** Messages that failed on their link and on every fallback after it. */
+  let undeliverable = 0;
 
   const deliverTo = async (
     command: SendCommand,
@@ -68,6 +70,8 @@ export function createDeliveries(input: EscalationInput, events: RunEventRecorde
         detail: { from: target.nodeId },
       });
       await deliverTo(command, state, target.fallback, true);
+    } else if (failed) {
+      undeliverable++;
     }
   };
 
@@ -82,6 +86,8 @@ export function createDeliveries(input: EscalationInput, events: RunEventRecorde
       }
     },
     idle: () => inFlight.size === 0,
+    /** Whether some message could not be delivered by any path. */
+    anyUndeliverable: () => undeliverable > 0,
     async settled(): Promise<void> {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
     },

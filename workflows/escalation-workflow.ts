@@ -1,7 +1,14 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler, uuid4, workflowInfo } from "@temporalio/workflow";
 import { reduceIncident, type IncidentEvent } from "../core/escalation/escalation-reducer";
 import { newEscalationState } from "../core/escalation/escalation-state";
-import { firedLevelNumbers, incidentFrom, isEnding, wakeDelayMs } from "../core/escalation/incident";
+import {
+  firedLevelNumbers,
+  incidentFrom,
+  isEnding,
+  wakeDelayMs,
+  type EscalationPhase,
+} from "../core/escalation/incident";
+import type { RunStatus } from "../core/escalation/run-status";
 import { openRun } from "./activities";
 import { createDeliveries } from "./deliver-with-fallback";
 import {
@@ -20,6 +27,15 @@ import { createRunEventRecorder } from "./run-event-recorder";
 const CONTINUE_AS_NEW_AT_EVENTS = 8_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * How a finished incident is recorded. A message that reached nobody, on its link or any fallback,
+ * makes the run `failed` even though the alert recovered: someone may never have been told. An
+ * operator's cancel stays a cancel; they chose to drop the incident.
+ */
+function finalStatus(phase: EscalationPhase, anyUndeliverable: boolean): RunStatus {
+  return phase === "resolved" && anyUndeliverable ? "failed" : phase;
+}
 
 /**
  * One incident of one flow. The rules live in the core reducer (shared with the timing preview);
@@ -118,7 +134,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   await deliveries.settled();
   const { phase, resolvedAtMs } = incident;
   await events.flush(incident.state.currentLevel, {
-    status: phase,
+    status: finalStatus(phase, deliveries.anyUndeliverable()),
     resolvedAt: resolvedAtMs === null ? undefined : iso(resolvedAtMs),
   });
   await condition(allHandlersFinished);

@@ -7,6 +7,12 @@
 export const deliveryRetryPolicy = {
   /** Attempts at one message, the first included; a failure on the last one is final. */
   maxAttempts: 6,
+  /**
+   * Temporal's limit on tries of the activity. Higher than maxAttempts because a try that found
+   * the database unreachable sent nothing and does not count as an attempt at the message: with
+   * Temporal's doubling waits capped at maxIntervalMs, these ride out about an hour of outage.
+   */
+  activityMaxAttempts: 20,
   /** Temporal's limit on one attempt: every step, redirect and digest challenge included. */
   attemptTimeoutMs: 30_000,
   /** The first wait; each later one doubles, with full jitter over its upper half. */

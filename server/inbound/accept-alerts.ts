@@ -8,6 +8,10 @@ import { workflowIdFor } from "./incident-id";
 import { parseInbound } from "~/core/alerts/parse-inbound";
 import { alertEventSignal, ESCALATION_WORKFLOW, type EscalationInput } from "~/workflows/messages";
 import type { EndpointTarget } from "./endpoint-lookup";
+import { withTemporalDeadline } from "./temporal-deadline";
+
+/** Leaves room in the endpoint's 2 s answer for the token lookup and the body. */
+const TEMPORAL_DEADLINE_MS = 1_500;
 
 export interface AcceptedAlert {
   alertKey: string;
@@ -48,7 +52,9 @@ async function dispatch(
   if (alert.status === "ok") {
     // An Ok never opens an incident; with none open there is nothing to clear.
     try {
-      await deps.temporal.workflow.getHandle(workflowId).signal(alertEventSignal, event);
+      await withTemporalDeadline(deps.temporal, TEMPORAL_DEADLINE_MS, () =>
+        deps.temporal.workflow.getHandle(workflowId).signal(alertEventSignal, event),
+      );
       return { alertKey, status: alert.status, workflowId, runId: null, outcome: "signaled" };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
@@ -68,12 +74,14 @@ async function dispatch(
     plan: target.plan,
     firstEvent: event,
   };
-  const handle = await deps.temporal.workflow.signalWithStart(ESCALATION_WORKFLOW, {
-    workflowId,
-    taskQueue: deps.taskQueue,
-    args: [input],
-    signal: alertEventSignal,
-    signalArgs: [event],
-  });
+  const handle = await withTemporalDeadline(deps.temporal, TEMPORAL_DEADLINE_MS, () =>
+    deps.temporal.workflow.signalWithStart(ESCALATION_WORKFLOW, {
+      workflowId,
+      taskQueue: deps.taskQueue,
+      args: [input],
+      signal: alertEventSignal,
+      signalArgs: [event],
+    }),
+  );
   return { alertKey, status: alert.status, workflowId, runId: handle.signaledRunId, outcome: "signaled" };
 }

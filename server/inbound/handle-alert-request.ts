@@ -5,6 +5,8 @@ import { flows } from "~/db/schema";
 import { acceptAlerts } from "./accept-alerts";
 import { lookupEndpoint } from "./endpoint-lookup";
 import { readJsonBody } from "./read-body";
+import { TemporalUnavailableError } from "./temporal-deadline";
+import { isConnectionError } from "~/db/connection-retry";
 
 export interface InboundDeps {
   db: Db;
@@ -19,8 +21,32 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
-/** `POST /api/alerts/<token>`: the HTTP contract of the inbound endpoint, independent of Next.js. */
+/** Senders (Alertmanager, Grafana) retry a 503 after this long; Temporal restarts in seconds. */
+const RETRY_AFTER_SECONDS = 10;
+
+/**
+ * `POST /api/alerts/<token>`: the HTTP contract of the inbound endpoint, independent of Next.js.
+ * A 2xx means Temporal holds the alert. When Temporal or the database cannot take it, the answer
+ * is a quick 503 with Retry-After, so the sender keeps the alert and tries again.
+ */
 export async function handleAlertRequest(deps: InboundDeps, token: string, request: Request): Promise<Response> {
+  try {
+    return await answer(deps, token, request);
+  } catch (error) {
+    const down =
+      error instanceof TemporalUnavailableError ? "Temporal" : isConnectionError(error) ? "The database" : null;
+    if (!down) throw error;
+    return new Response(
+      JSON.stringify({
+        error: "unavailable",
+        message: `${down} is unavailable; the alert was not accepted. Retry later.`,
+      }),
+      { status: 503, headers: { "content-type": "application/json", "retry-after": String(RETRY_AFTER_SECONDS) } },
+    );
+  }
+}
+
+async function answer(deps: InboundDeps, token: string, request: Request): Promise<Response> {
   const found = await lookupEndpoint(deps.db, token, deps.now().getTime());
   if (found.kind === "unauthorized") {
     if (UUID.test(token)) {

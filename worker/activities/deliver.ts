@@ -1,6 +1,6 @@
-import { Context } from "@temporalio/activity";
 import { ApplicationFailure } from "@temporalio/common";
 import { eq } from "drizzle-orm";
+import { withConnectionRetry } from "~/db/connection-retry";
 import { deliveries } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
 import { describeRetryCap, retryWait } from "~/core/delivery/retry-policy";
@@ -30,26 +30,42 @@ export function idempotencyKeyFor(input: DeliverInput): string {
   return `${input.runId}:${input.level}:${input.messageType}:${input.reminderNumber}:${link}`;
 }
 
+/**
+ * How long the activity rides out a lost database connection itself. Before the send a failure
+ * costs nothing (Temporal tries again later); after it, the receiver's answer is at stake. Both fit
+ * in the attempt's timeout together with the send's own 10 s.
+ */
+const BEFORE_SEND = { budgetMs: 4_000 };
+const AFTER_SEND = { budgetMs: 14_000 };
+
 export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db" | "send" | "random" | "now">) {
   return async function deliver(input: DeliverInput): Promise<DeliverResult> {
-    const attempt = Context.current().info.attempt;
     const key = idempotencyKeyFor(input);
 
-    const [inserted] = await db
-      .insert(deliveries)
-      .values({
-        runId: input.runId,
-        integrationId: input.target.integrationId,
-        nodeId: input.target.nodeId,
-        messageType: input.messageType,
-        level: input.level,
-        reminderNumber: input.reminderNumber,
-        idempotencyKey: key,
-        isFallback: input.isFallback,
-      })
-      .onConflictDoNothing()
-      .returning();
-    const row = inserted ?? (await db.query.deliveries.findFirst({ where: eq(deliveries.idempotencyKey, key) }));
+    const [inserted] = await withConnectionRetry(
+      () =>
+        db
+          .insert(deliveries)
+          .values({
+            runId: input.runId,
+            integrationId: input.target.integrationId,
+            nodeId: input.target.nodeId,
+            messageType: input.messageType,
+            level: input.level,
+            reminderNumber: input.reminderNumber,
+            idempotencyKey: key,
+            isFallback: input.isFallback,
+          })
+          .onConflictDoNothing()
+          .returning(),
+      BEFORE_SEND,
+    );
+    const row =
+      inserted ??
+      (await withConnectionRetry(
+        () => db.query.deliveries.findFirst({ where: eq(deliveries.idempotencyKey, key) }),
+        BEFORE_SEND,
+      ));
     if (!row) throw new Error(`delivery row ${key} vanished`);
     // A message already settled (e.g. the worker died after sending) is never sent twice.
     if (row.status !== "pending") {
@@ -61,6 +77,10 @@ export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db"
       };
     }
 
+    // Sends that reached (or tried to reach) the receiver, this one included. Not Temporal's
+    // attempt number: a try that ended on an unreachable database sent nothing and must not use up
+    // the message's attempts, so Temporal is allowed more tries than the policy's maxAttempts.
+    const attempt = row.attempts + 1;
     const startedAt = now();
     const outcome = await send(input, key);
     const finalAttempt = attempt >= input.maxAttempts;
@@ -74,16 +94,23 @@ export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db"
     const wait = retryWait(attempt, random, outcome.retryAfterMs);
     const error = [outcome.error, status === "pending" && describeRetryCap(wait)].filter(Boolean).join(". ") || null;
 
-    await recordAttempt(db, {
-      deliveryId: row.id,
-      runId: input.runId,
-      attempt,
-      startedAt,
-      status,
-      outcome,
-      error,
-      nextRetryMs: status === "pending" ? wait.delayMs : undefined,
-    });
+    // The receiver has answered: losing that answer to a short database outage would resend the
+    // message, or mark it failed although it arrived. The write is an update by id and an insert
+    // that ignores a repeat, so running it again is safe.
+    await withConnectionRetry(
+      () =>
+        recordAttempt(db, {
+          deliveryId: row.id,
+          runId: input.runId,
+          attempt,
+          startedAt,
+          status,
+          outcome,
+          error,
+          nextRetryMs: status === "pending" ? wait.delayMs : undefined,
+        }),
+      AFTER_SEND,
+    );
 
     if (status === "pending") {
       throw ApplicationFailure.create({
