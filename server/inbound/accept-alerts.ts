@@ -10,9 +10,6 @@ import { alertEventSignal, ESCALATION_WORKFLOW, type EscalationInput } from "~/w
 import type { EndpointTarget } from "./endpoint-lookup";
 import { withTemporalDeadline } from "./temporal-deadline";
 
-/** Leaves room in the endpoint's 2 s answer for the token lookup and the body. */
-const TEMPORAL_DEADLINE_MS = 1_500;
-
 export interface AcceptedAlert {
   alertKey: string;
   status: NormalizedAlert["status"];
@@ -52,7 +49,7 @@ async function dispatch(
   if (alert.status === "ok") {
     // An Ok never opens an incident; with none open there is nothing to clear.
     try {
-      await withTemporalDeadline(deps.temporal, TEMPORAL_DEADLINE_MS, () =>
+      await withTemporalDeadline(deps.temporal, () =>
         deps.temporal.workflow.getHandle(workflowId).signal(alertEventSignal, event),
       );
       return { alertKey, status: alert.status, workflowId, runId: null, outcome: "signaled" };
@@ -74,7 +71,7 @@ async function dispatch(
     plan: target.plan,
     firstEvent: event,
   };
-  const handle = await withTemporalDeadline(deps.temporal, TEMPORAL_DEADLINE_MS, () =>
+  const handle = await withTemporalDeadline(deps.temporal, () =>
     deps.temporal.workflow.signalWithStart(ESCALATION_WORKFLOW, {
       workflowId,
       taskQueue: deps.taskQueue,

@@ -12,11 +12,28 @@ export class TemporalUnavailableError extends Error {
 }
 
 /**
- * Runs Temporal calls with a deadline. The client's own retries would otherwise keep a sender
- * waiting for many seconds (19.6 s was measured) while Temporal is down. The race is a backstop
- * for the connection's first dial, which the gRPC deadline does not always cover.
+ * How long a sender waits for Temporal. While Temporal has been answering, a slow call is load (a
+ * burst of signals to one incident) and is worth waiting for; once it has stopped answering, the
+ * sender hears so within 2 s instead of holding its connection open.
  */
-export async function withTemporalDeadline<T>(client: Client, ms: number, call: () => Promise<T>): Promise<T> {
+const ANSWERING_DEADLINE_MS = 10_000;
+const SILENT_DEADLINE_MS = 1_500;
+const ANSWERING_FOR_MS = 30_000;
+const lastAnswerAt = new WeakMap<Client, number>();
+
+function deadlineFor(client: Client, nowMs: number): number {
+  const last = lastAnswerAt.get(client);
+  return last !== undefined && nowMs - last < ANSWERING_FOR_MS ? ANSWERING_DEADLINE_MS : SILENT_DEADLINE_MS;
+}
+
+/**
+ * Runs a Temporal call with a deadline. The race is a backstop for the connection's first dial,
+ * which the gRPC deadline does not always cover. A call that reached Temporal but answered after
+ * the deadline is reported unavailable too: the sender's retry may then deliver the event twice,
+ * which is safe, where a lost event would not be.
+ */
+export async function withTemporalDeadline<T>(client: Client, call: () => Promise<T>): Promise<T> {
+  const ms = deadlineFor(client, Date.now());
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
@@ -26,12 +43,20 @@ export async function withTemporalDeadline<T>(client: Client, ms: number, call: 
     }, ms);
   });
   try {
-    return await Promise.race([
+    const result = await Promise.race([
       client.withAbortSignal(controller.signal, () => client.withDeadline(Date.now() + ms, call)),
       timedOut,
     ]);
+    lastAnswerAt.set(client, Date.now());
+    return result;
   } catch (error) {
-    throw isUnavailable(error) ? new TemporalUnavailableError(error) : error;
+    if (isUnavailable(error)) {
+      lastAnswerAt.delete(client);
+      throw new TemporalUnavailableError(error);
+    }
+    // Temporal answered, with a refusal (say, no such workflow): it is up.
+    lastAnswerAt.set(client, Date.now());
+    throw error;
   } finally {
     clearTimeout(timer);
   }

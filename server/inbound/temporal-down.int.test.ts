@@ -1,9 +1,9 @@
-import { Client, Connection } from "@temporalio/client";
+import type { Client } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { errorAlert, okAlert, publishedFlow, runsForFlow, webhook } from "~/test-support/flow-fixtures";
-import { freePort } from "~/scripts/free-port";
+import { createTemporalClient } from "../temporal-client";
 import { handleAlertRequest } from "./handle-alert-request";
 
 let h: Harness;
@@ -11,7 +11,7 @@ let unreachable: Client;
 beforeAll(async () => {
   h = await createHarness();
   // As the web server builds it (a lazy connection), aimed at a port nothing listens on.
-  unreachable = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}` }) });
+  unreachable = createTemporalClient("127.0.0.1:1", "default");
 });
 afterAll(async () => {
   await unreachable?.connection.close();
