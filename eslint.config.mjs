@@ -171,7 +171,7 @@ export default defineConfig(
     // The browser: data comes through tRPC only. Route handlers and the server components that
     // prefetch (page.tsx, layout.tsx) are Next's server side.
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/api/**", "app/**/page.tsx", "app/**/layout.tsx"],
+    ignores: ["app/api/**", "app/**/route.ts", "app/**/page.tsx", "app/**/layout.tsx"],
     rules: {
       "@typescript-eslint/no-restricted-imports": forbid([
         {

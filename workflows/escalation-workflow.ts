@@ -76,7 +76,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     [cancelUpdate, "cancel"],
   ] as const) {
     setHandler(update, async (action) => {
-      dispatch({ type, by: action.by, note: action.note, atMs: now() });
+      dispatch({ type, by: action.by, note: action.note, source: action.source, atMs: now() });
       return snapshot();
     });
   }

@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
 import type { NormalizedAlert } from "../core/alerts/alert";
 import type { EscalationState } from "../core/escalation/escalation-state";
 import type { EscalationPhase } from "../core/escalation/incident";
+import type { ActionSource } from "../core/escalation/action-source";
 import type { FlowPlan } from "../core/flow/plan";
 
 /** Defined once; the server and the workflow import these same handles. */
@@ -16,6 +17,8 @@ export interface AlertEvent {
 export interface OperatorAction {
   by: string;
   note?: string;
+  /** Absent in histories recorded before sources existed. */
+  source?: ActionSource;
 }
 
 export interface EscalationInput {

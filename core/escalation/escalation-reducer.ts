@@ -1,5 +1,6 @@
 import type { NormalizedAlert } from "../alerts/alert";
 import type { FlowPlan, PlanLevel } from "../flow/plan";
+import type { ActionSource } from "./action-source";
 import type { MessageType } from "../message-template/message-type";
 import { dueLevelFirings, dueReminders } from "./escalation-clock";
 import type { EscalationState } from "./escalation-state";
@@ -9,7 +10,7 @@ import type { RunEventDraft } from "./run-event";
 /** What can happen to an incident. `tick` asks what is due at `atMs`; `finish` ends it. */
 export type IncidentEvent =
   | { type: "alert"; alert: NormalizedAlert; receivedAt: string; atMs: number }
-  | { type: "acknowledge" | "resolve" | "cancel"; by: string; note?: string; atMs: number }
+  | { type: "acknowledge" | "resolve" | "cancel"; by: string; note?: string; source?: ActionSource; atMs: number }
   | { type: "tick"; atMs: number }
   | { type: "finish"; atMs: number };
 
@@ -57,7 +58,12 @@ export function reduceIncident(plan: FlowPlan, incident: Incident, event: Incide
   }
 }
 
-const operator = (event: { by: string; note?: string }) => ({ by: event.by, note: event.note ?? "" });
+const operator = (event: { by: string; note?: string; source?: ActionSource }) => ({
+  by: event.by,
+  note: event.note ?? "",
+  // Histories recorded before sources existed carry none.
+  ...(event.source ? { source: event.source } : {}),
+});
 
 function applyAlert(incident: Incident, event: Extract<IncidentEvent, { type: "alert" }>): Reduced {
   // The Ok closed this incident: later alerts are the next one's, the loop keeps them.

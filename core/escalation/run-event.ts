@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { escalationModeSchema } from "../flow/document";
+import { ACTION_SOURCES } from "./action-source";
 
 /**
  * Everything a run's timeline can say, defined once: the workflow records these, the activity
@@ -7,7 +8,8 @@ import { escalationModeSchema } from "../flow/document";
  * `level` and `nodeId` are present exactly on the types that concern one level or node.
  */
 const onLevel = { level: z.number().int(), nodeId: z.string() };
-const byOperator = z.object({ by: z.string(), note: z.string() });
+/** `source` is where the action came from; events stored before it existed have none. */
+const byOperator = z.object({ by: z.string(), note: z.string(), source: z.enum(ACTION_SOURCES).optional() });
 
 export const runEventBodySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("alert.error"), detail: z.object({ count: z.number().int(), summary: z.string() }) }),

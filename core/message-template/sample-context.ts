@@ -59,6 +59,11 @@ export function sampleTemplateContextInput(
     variables,
     account: { id: "100001", timeZone: "UTC" },
     now: messageType === "reminder" ? "2025-03-14T09:36:53.000Z" : undefined,
+    // Previews show the shape of a link; real ones are signed when the message is sent.
+    links: {
+      acknowledgeUrl: "https://alertflow.example.com/ack/v1.sample-acknowledge-link",
+      resolveUrl: "https://alertflow.example.com/ack/v1.sample-resolve-link",
+    },
   };
 }
 

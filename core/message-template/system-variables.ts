@@ -39,6 +39,15 @@ export const SYSTEM_VARIABLES = [
   { name: "alert.timestampUnix", description: "Alert time in epoch seconds (Alertflow)" },
   { name: "alert.firstErrorUnix", description: "First error time in epoch seconds (Alertflow)" },
   { name: "alert.labels", description: "Alert labels as a JSON object (Alertflow)" },
+  {
+    name: "alert.acknowledgeUrl",
+    description:
+      "Signed link that acknowledges this incident after a confirm click; Error and Reminder only, expires in 72 h (Alertflow)",
+  },
+  {
+    name: "alert.resolveUrl",
+    description: "Signed link that resolves this incident after a confirm click; Error and Reminder only (Alertflow)",
+  },
   { name: "alertDefinition.guid", description: "ID of the alert flow" },
   { name: "alertDefinition.name", description: "Name of the alert flow" },
   { name: "escalationLevel.id", description: "Escalation level number" },

@@ -46,6 +46,8 @@ describe("buildTemplateContext", () => {
       "alert.timestampUnix": String(Date.UTC(2025, 2, 14, 9, 26, 53) / 1000),
       "alert.firstErrorUnix": String(Date.UTC(2025, 2, 14, 9, 26, 53) / 1000),
       "alert.labels": '{"service":"checkout","env":"production","ComponentId":"cmp_sample"}',
+      "alert.acknowledgeUrl": "https://alertflow.example.com/ack/v1.sample-acknowledge-link",
+      "alert.resolveUrl": "https://alertflow.example.com/ack/v1.sample-resolve-link",
       "alertDefinition.guid": "00000000-0000-4000-8000-0000000000f1",
       "alertDefinition.name": "Sample alert flow",
       "escalationLevel.id": "1",
@@ -63,6 +65,13 @@ describe("buildTemplateContext", () => {
     expect(renderTemplate("{{@CustomField(runbook)}} {{@CustomField(service)}}", ctx)).toBe(
       "https://runbooks.example.com/checkout checkout",
     );
+  });
+
+  it("offers no acknowledge or resolve link on an Ok", () => {
+    const ctx = buildTemplateContext(sampleTemplateContextInput("ok"));
+    expect(renderTemplate("[{{@alert.acknowledgeUrl}}][{{@alert.resolveUrl}}]", ctx)).toBe("[][]");
+    const reminder = buildTemplateContext(sampleTemplateContextInput("reminder"));
+    expect(renderTemplate("{{@alert.acknowledgeUrl}}", reminder)).toContain("/ack/");
   });
 
   it("renders Ok with the downtime as H:mm:ss, hours past 24", () => {

@@ -30,6 +30,8 @@ export interface TemplateContextInput {
   account?: { id: string; timeZone?: string };
   /** Defaults to the current time; workflows pass their own clock. */
   now?: string;
+  /** Signed acknowledge/resolve links (made on the server, which holds the key); none for Ok. */
+  links?: { acknowledgeUrl: string; resolveUrl: string };
 }
 
 /** The account culture format from the Uptrends docs, e.g. `8/28/2020 10:23 PM`. */
@@ -107,6 +109,9 @@ export function buildTemplateContext(input: TemplateContextInput): TemplateConte
     "alert.timestampUnix": at.unix,
     "alert.firstErrorUnix": first.unix,
     "alert.labels": JSON.stringify(alert.labels),
+    // An incident that has cleared has nothing left to acknowledge.
+    "alert.acknowledgeUrl": messageType === "ok" ? "" : (input.links?.acknowledgeUrl ?? ""),
+    "alert.resolveUrl": messageType === "ok" ? "" : (input.links?.resolveUrl ?? ""),
     "alertDefinition.guid": input.flow.id,
     "alertDefinition.name": input.flow.name,
     "escalationLevel.id": String(input.level.id),

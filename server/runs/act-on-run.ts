@@ -4,12 +4,20 @@ import { setRunStatus } from "~/db/run-status";
 import { runs } from "~/db/schema";
 import { acknowledgeUpdate, cancelUpdate, resolveUpdate, snapshotQuery } from "~/workflows/messages";
 import { DomainError, notFound } from "~/core/domain-error";
+import type { ActionSource } from "~/core/escalation/action-source";
 import { isOpen, type RunAction } from "./run-actions";
 import type { RunScope } from "./run-scope";
 
 const updates = { acknowledge: acknowledgeUpdate, resolve: resolveUpdate, cancel: cancelUpdate } as const;
 
 const noLongerOpen = (runId: string) => new DomainError("CONFLICT", `Run ${runId} is no longer open`);
+
+/** Who acts, from where (the run history shows both), and their optional note. */
+export interface RunActor {
+  by: string;
+  source: ActionSource;
+  note?: string;
+}
 
 /**
  * Operator actions go to the running workflow as Temporal updates. Returns the run's status as
@@ -19,8 +27,7 @@ export async function actOnRun(
   scope: RunScope & { temporal: Client },
   runId: string,
   action: RunAction,
-  by: string,
-  note?: string,
+  { by, source, note }: RunActor,
 ): Promise<{ status: string }> {
   const run = await scope.db.query.runs.findFirst({
     where: and(eq(runs.id, runId), eq(runs.workspaceId, scope.workspaceId)),
@@ -34,7 +41,7 @@ export async function actOnRun(
     // carry the next one: never acknowledge an incident the operator did not look at.
     const current = await handle.query(snapshotQuery);
     if (current.runId !== runId) throw noLongerOpen(runId);
-    const snapshot = await handle.executeUpdate(updates[action], { args: [{ by, note }] });
+    const snapshot = await handle.executeUpdate(updates[action], { args: [{ by, note, source }] });
     if (action === "acknowledge" && snapshot.phase === "acknowledged") {
       await setRunStatus(scope.db, runId, "acknowledged");
     }

@@ -6,10 +6,8 @@ import { normalizedAlertSchema } from "~/core/alerts/alert";
 import { DomainError } from "~/core/domain-error";
 import { compilePlan } from "~/core/flow/compile-plan";
 import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
-import { errorAlert, eventually, publishedFlow, runsForFlow, webhook } from "~/test-support/flow-fixtures";
+import { errorAlert } from "~/test-support/flow-fixtures";
 import { createHarness, type Harness } from "~/test-support/harness";
-import { startReceiver } from "~/test-support/http-receiver";
-import { acknowledgeByLink, ackConfirmation } from "./ack-request";
 import type { ListRunsInput } from "./run-inputs";
 import { actOnRun, getRun, listRuns, runStats } from "./run-service";
 
@@ -232,66 +230,11 @@ describe("getRun", () => {
 describe("operator actions", () => {
   it("refuses to act on a run that is no longer open, and on runs it cannot see", async () => {
     const scope = { db: h.db, workspaceId, temporal: h.client };
-    const closed = actOnRun(scope, ids.get("checkout/a") ?? "", "acknowledge", "test");
+    const closed = actOnRun(scope, ids.get("checkout/a") ?? "", "acknowledge", { by: "test", source: "api" });
     await expect(closed).rejects.toBeInstanceOf(DomainError);
     await expect(closed).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(actOnRun(scope, randomUUID(), "cancel", "test")).rejects.toMatchObject({ code: "NOT_FOUND" });
-  });
-
-  it("answers the ack link with 404, 409 and a confirmation page that does not acknowledge", async () => {
-    const deps = { db: h.db, workspaceId, temporal: h.client };
-    const post = (runId: string) =>
-      acknowledgeByLink(deps, runId, new Request(`http://x/api/runs/${runId}/ack`, { method: "POST" }));
-    expect((await post("nope")).status).toBe(404);
-    expect((await post(randomUUID())).status).toBe(404);
-    const closed = await post(ids.get("checkout/a") ?? "");
-    expect(closed.status).toBe(409);
-    expect(await closed.json()).toMatchObject({ error: "not_open" });
-
-    const page = await ackConfirmation(deps, ids.get("checkout/b") ?? "", new Request("http://x/api/runs/1/ack"));
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<form method="post"');
-    const [still] = await h.db
-      .select({ status: runs.status })
-      .from(runs)
-      .where(eq(runs.id, ids.get("checkout/b") ?? ""));
-    expect(still?.status).toBe("escalating");
-  });
-
-  it("acknowledges a live incident through the ack link and stops its reminders", async () => {
-    await h.startWorker();
-    const receiver = await startReceiver();
-    const integrationId = await webhook(h, "Ack hook", `${receiver.url}/hook`);
-    const live = graphOf(
-      [
-        triggerNode("t"),
-        levelNode("l1", { level: 1, reminderCount: 5, reminderEverySeconds: 2 }),
-        integrationNode("hook", { integrationId }),
-      ],
-      [edge("t", "out", "l1"), edge("l1", "out", "hook")],
-    );
-    const { flowId, token } = await publishedFlow(h, `Ack ${randomUUID()}`, live);
-    expect((await h.postAlert(token, errorAlert("db-primary"))).status).toBe(202);
-    await receiver.waitFor(1, 20_000);
-    const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 10_000, "run row");
-
-    const deps = { db: h.db, workspaceId: h.workspaceId, temporal: h.client };
-    const response = await acknowledgeByLink(
-      deps,
-      run.id,
-      new Request(`http://x/api/runs/${run.id}/ack`, { method: "POST" }),
-    );
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: "acknowledged" });
-    const [row] = await h.db.select({ status: runs.status }).from(runs).where(eq(runs.id, run.id));
-    expect(row?.status).toBe("acknowledged");
-
-    // A second click is harmless; reminders (every 2 s) stop.
-    expect((await acknowledgeByLink(deps, run.id, new Request("http://x", { method: "POST" }))).status).toBe(200);
-    const sent = receiver.requests.length;
-    await new Promise((r) => setTimeout(r, 4_500));
-    expect(receiver.requests.length).toBe(sent);
-    await actOnRun(deps, run.id, "cancel", "test");
-    await receiver.close();
+    await expect(actOnRun(scope, randomUUID(), "cancel", { by: "test", source: "api" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -7,6 +7,8 @@ import { integrationTypeSchema } from "~/core/integrations/integration-types";
 import type { IntegrationRecord } from "~/core/integrations/integration-record";
 import { rateLimitBucket } from "~/server/delivery/rate-limit";
 import { sendIntegrationMessage } from "~/server/delivery/send-message";
+import { ackLinkKey } from "~/server/ack-links/ack-token";
+import { ackLinksFor } from "~/server/ack-links/ack-links";
 import type { MessageSender, SendOutcome } from "./deliver";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter";
 
@@ -41,6 +43,7 @@ const CACHE_MS = 2000;
 
 export function createIntegrationSender(deps: SenderDeps): MessageSender {
   const limiter = deps.rateLimiter ?? createRateLimiter(deps.db);
+  const linkKey = ackLinkKey(deps.secretKey);
   const cache = new Map<string, { at: number; row: Integration | undefined; secrets: Record<string, string> }>();
   const load = async (id: string) => {
     const hit = cache.get(id);
@@ -109,6 +112,14 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
         reminderNumber: input.reminderNumber,
         // Per-level values from the flow's integration node win over the integration's own.
         variables: input.target.variables,
+        links: ackLinksFor({
+          publicUrl: deps.publicUrl,
+          key: linkKey,
+          runId: input.runId,
+          workspaceId: input.workspaceId,
+          integrationId: row.id,
+          nowMs: Date.now(),
+        }),
       },
       { fetch, timeoutMs: deps.timeoutMs ?? 10_000, idempotencyKey, outbound: { allowList: deps.allowList } },
     );

@@ -26,6 +26,9 @@ describe("describeEvent", () => {
       title: "Acknowledged",
       detail: "by operator · “on it”",
     });
+    expect(
+      describeEvent({ type: "resolve.requested", detail: { by: "@dana", note: "", source: "slack" } }, label).detail,
+    ).toBe("by @dana · via Slack");
     expect(describeEvent({ type: "resolved", detail: { by: "alert" } }, label).detail).toBe("by the Ok alert");
     expect(
       describeEvent({ type: "fallback.used", level: 1, nodeId: "phone-lead", detail: { from: "page-on-call" } }, label),

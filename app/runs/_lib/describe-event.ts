@@ -1,3 +1,4 @@
+import { ACTION_SOURCE_LABEL, type ActionSource } from "~/core/escalation/action-source";
 import type { ReadRunEvent } from "~/core/escalation/run-event";
 import { MESSAGE_TYPE_LABEL, type MessageType } from "~/core/message-template/message-type";
 import type { Tone } from "../../_components/ui/status-badge";
@@ -8,8 +9,14 @@ export interface EventDescription {
   tone: Tone;
 }
 
-const by = ({ by, note }: { by: string; note: string }) =>
-  [by ? `by ${by}` : undefined, note.trim() ? `“${note}”` : undefined].filter(Boolean).join(" · ") || undefined;
+const by = ({ by, note, source }: { by: string; note: string; source?: ActionSource }) =>
+  [
+    by ? `by ${by}` : undefined,
+    source ? `via ${ACTION_SOURCE_LABEL[source]}` : undefined,
+    note.trim() ? `“${note}”` : undefined,
+  ]
+    .filter(Boolean)
+    .join(" · ") || undefined;
 
 /**
  * One line for each run-event type (core/escalation/run-event.ts); the details were checked

@@ -23,6 +23,9 @@ const body = {
   downtime_duration: "{{@alert.downtimeDuration}}",
   monitor_name: enc("{{@monitor.name}}"),
   monitor_url: enc("{{@monitor.url}}"),
+  // Empty on Ok.
+  acknowledge_url: enc("{{@alert.acknowledgeUrl}}"),
+  resolve_url: enc("{{@alert.resolveUrl}}"),
 };
 
 export const alertopsIntegration: HttpIntegrationDefinition<"alertops"> = {

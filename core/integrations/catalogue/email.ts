@@ -29,6 +29,7 @@ function text(type: MessageType): string {
     "Time (UTC): {{@alert.timestampUtc}}",
     "Monitor: {{@monitor.url}}",
     "Incident: {{@incident.key}}",
+    ...(type === "ok" ? [] : ["", "Acknowledge: {{@alert.acknowledgeUrl}}", "Resolve: {{@alert.resolveUrl}}"]),
   ].join("\n");
 }
 
@@ -47,6 +48,11 @@ function html(type: MessageType): string {
     row("Monitor", "{{@monitor.url}}"),
     row("Incident", "{{@incident.key}}"),
     "</table>",
+    ...(type === "ok"
+      ? []
+      : [
+          `<p><a href="${x("{{@alert.acknowledgeUrl}}")}">Acknowledge</a> &middot; <a href="${x("{{@alert.resolveUrl}}")}">Resolve</a></p>`,
+        ]),
   ].join("\n");
 }
 

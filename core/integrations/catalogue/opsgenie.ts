@@ -20,6 +20,8 @@ const createBody = {
     escalationLevel: "{{@escalationLevel.id}}",
     firstErrorUtc: "{{@alert.firstErrorUtc}}",
     monitorUrl: enc("{{@monitor.url}}"),
+    acknowledgeUrl: enc("{{@alert.acknowledgeUrl}}"),
+    resolveUrl: enc("{{@alert.resolveUrl}}"),
   },
 };
 

@@ -27,6 +27,10 @@ const triggerBody = {
       "Monitor URL": enc("{{@monitor.url}}"),
     },
   },
+  links: [
+    { href: enc("{{@alert.acknowledgeUrl}}"), text: "Acknowledge in Alertflow" },
+    { href: enc("{{@alert.resolveUrl}}"), text: "Resolve in Alertflow" },
+  ],
 };
 
 const resolveBody = { routing_key: "{{RoutingKey}}", event_action: "resolve", dedup_key: DEDUP_KEY };

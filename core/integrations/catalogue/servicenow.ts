@@ -9,7 +9,7 @@ const ACCEPT = { Accept: "application/json" };
 /** correlation_id holds the incident key so the Ok can find the record again (max 100 chars). */
 const createBody = {
   short_description: enc("{{@Truncate(160, {{@monitor.name}}: {{@alert.summary}})}}"),
-  description: `${enc("{{@alert.description}}")}\n\n${enc("{{@escalationLevel.message}}")}`,
+  description: `${enc("{{@alert.description}}")}\n\n${enc("{{@escalationLevel.message}}")}\n\nAcknowledge: ${enc("{{@alert.acknowledgeUrl}}")}\nResolve: ${enc("{{@alert.resolveUrl}}")}`,
   correlation_id: enc("{{@Truncate(100, {{@incident.key}})}}"),
   correlation_display: "Alertflow",
   urgency: "{{Urgency}}",

@@ -35,7 +35,8 @@ function slackBody(type: MessageType) {
         elements: [
           {
             type: "mrkdwn",
-            text: `Level ${enc("{{@escalationLevel.id}}")} · ${enc("{{@Truncate(200, {{@alertDefinition.name}})}}")} · ${enc("{{@alert.timestampUtc}}")} UTC`,
+            // The links work without a Slack app; the buttons need one (Interactivity).
+            text: `Level ${enc("{{@escalationLevel.id}}")} · ${enc("{{@Truncate(200, {{@alertDefinition.name}})}}")} · ${enc("{{@alert.timestampUtc}}")} UTC${type === "ok" ? "" : ` · <${enc("{{@alert.acknowledgeUrl}}")}|Acknowledge> · <${enc("{{@alert.resolveUrl}}")}|Resolve>`}`,
           },
         ],
       },

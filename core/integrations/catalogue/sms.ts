@@ -18,7 +18,15 @@ function send(type: MessageType) {
     body: {
       type: "form",
       // Twilio refuses bodies above 1600 characters.
-      fields: { To: "{{To}}", From: "{{From}}", Body: `{{@Truncate(1600, ${TEXT[type]})}}` },
+      // The link goes last but is never cut: the text gives way to it.
+      fields: {
+        To: "{{To}}",
+        From: "{{From}}",
+        Body:
+          type === "ok"
+            ? `{{@Truncate(1600, ${TEXT[type]})}}`
+            : `{{@Truncate(1200, ${TEXT[type]})}} Ack: {{@alert.acknowledgeUrl}}`,
+      },
     },
   });
 }

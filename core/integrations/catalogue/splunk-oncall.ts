@@ -24,6 +24,9 @@ function body(type: MessageType) {
     monitoring_tool: "Alertflow",
     alert_url: enc("{{@monitor.dashboardUrl}}"),
     escalation_level: "{{@escalationLevel.id}}",
+    ...(type === "ok"
+      ? {}
+      : { acknowledge_url: enc("{{@alert.acknowledgeUrl}}"), resolve_url: enc("{{@alert.resolveUrl}}") }),
   };
 }
 

@@ -48,7 +48,8 @@ describe("Microsoft Teams integration", () => {
     expect(result).toMatchObject({ ok: true, status: 202 });
     const card = cards.at(-1)?.attachments[0]?.content;
     expect(JSON.stringify(card?.body)).toContain({ error: "Alert", reminder: "Reminder", ok: "Ok" }[type]);
-    expect(card?.actions?.map((a) => a.title)).toEqual(["Dashboard", "Error", "Monitor"]);
+    const acts = type === "ok" ? [] : ["Acknowledge", "Resolve"];
+    expect(card?.actions?.map((a) => a.title)).toEqual(["Dashboard", "Error", "Monitor", ...acts]);
     expect(result.request?.url).not.toContain("SIGNATURE");
   });
 });

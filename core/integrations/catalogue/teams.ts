@@ -51,6 +51,13 @@ function teamsBody(type: MessageType): JsonTemplateValue {
             { type: "Action.OpenUrl", title: "Dashboard", url: enc("{{@monitor.dashboardUrl}}") },
             { type: "Action.OpenUrl", title: "Error", url: enc("{{@alert.firstErrorCheckUrl}}") },
             { type: "Action.OpenUrl", title: "Monitor", url: enc("{{@monitor.editUrl}}") },
+            // An Ok has nothing left to acknowledge (and Teams refuses an empty URL).
+            ...(type === "ok"
+              ? []
+              : [
+                  { type: "Action.OpenUrl", title: "Acknowledge", url: enc("{{@alert.acknowledgeUrl}}") },
+                  { type: "Action.OpenUrl", title: "Resolve", url: enc("{{@alert.resolveUrl}}") },
+                ]),
           ],
         },
       },

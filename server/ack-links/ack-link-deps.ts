@@ -1,0 +1,17 @@
+import "server-only";
+import { createContext } from "~/server/context";
+import { env } from "~/server/env";
+import type { AckLinkDeps } from "./ack-link-request";
+import { ackLinkKey } from "./ack-token";
+
+/** The link page's dependencies from the request context; the visitor's name when signed in. */
+export async function ackLinkDeps(): Promise<AckLinkDeps> {
+  const ctx = await createContext();
+  return {
+    db: ctx.db,
+    temporal: ctx.temporal,
+    key: ackLinkKey(ctx.secretKey),
+    publicUrl: env.PUBLIC_URL,
+    viewer: ctx.actor.userId ? { name: ctx.actor.name, workspaceId: ctx.workspaceId } : null,
+  };
+}

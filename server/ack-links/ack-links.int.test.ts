@@ -1,0 +1,214 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runs } from "~/db/schema";
+import { compilePlan } from "~/core/flow/compile-plan";
+import { normalizedAlertSchema } from "~/core/alerts/alert";
+import { twoLevelGraph } from "~/test-support/graph-builder";
+import {
+  errorAlert,
+  eventsForRun,
+  eventually,
+  messageOf,
+  publishedFlow,
+  runsForFlow,
+  webhook,
+} from "~/test-support/flow-fixtures";
+import { createHarness, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
+import { startReceiver, type Receiver } from "~/test-support/http-receiver";
+import {
+  alertEventSignal,
+  ESCALATION_WORKFLOW,
+  type EscalationInput,
+  type EscalationSnapshot,
+} from "~/workflows/messages";
+import { actOnAckLink, showAckLink, type AckLinkDeps } from "./ack-link-request";
+import { ackLinkKey, signAckToken } from "./ack-token";
+import { tokenFromLink } from "./ack-links";
+
+let h: Harness;
+let receiver: Receiver;
+let deps: AckLinkDeps;
+beforeAll(async () => {
+  h = await createHarness();
+  await h.startWorker();
+  receiver = await startReceiver();
+  deps = {
+    db: h.db,
+    temporal: h.client,
+    key: ackLinkKey(TEST_SECRET_KEY),
+    publicUrl: "http://localhost:3000",
+    viewer: null,
+  };
+});
+afterAll(async () => {
+  await receiver?.close();
+  await h?.close();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const at = (path: string) => receiver.requests.filter((r) => r.url === path);
+const statusOf = async (runId: string) =>
+  (await h.db.select({ status: runs.status }).from(runs).where(eq(runs.id, runId)))[0]?.status;
+
+/** The links from a message of the default webhook body. */
+function linksOf(json: unknown): { acknowledge: string; resolve: string } {
+  const alert = typeof json === "object" && json !== null && "alert" in json ? json.alert : null;
+  const get = (name: string) =>
+    typeof alert === "object" && alert !== null && name in alert ? String(Reflect.get(alert, name)) : "";
+  const acknowledge = tokenFromLink(get("acknowledgeUrl"));
+  const resolve = tokenFromLink(get("resolveUrl"));
+  if (!acknowledge || !resolve) throw new Error(`no links in ${JSON.stringify(json)}`);
+  return { acknowledge, resolve };
+}
+
+const post = (token: string, fields: Record<string, string>) =>
+  actOnAckLink(
+    deps,
+    token,
+    new Request(`http://localhost:3000/ack/${token}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(fields).toString(),
+    }),
+  );
+
+/** Level 1 at once to `<name>/l1`, level 2 after `secondAfterSeconds` to `<name>/l2`. */
+async function twoLevels(name: string, secondAfterSeconds: number) {
+  const ids: [string, string] = [
+    await webhook(h, `${name} L1`, `${receiver.url}/${name}/l1`),
+    await webhook(h, `${name} L2`, `${receiver.url}/${name}/l2`),
+  ];
+  return twoLevelGraph(ids, { level: 1, afterSeconds: 0 }, { level: 2, afterSeconds: secondAfterSeconds });
+}
+
+describe("acknowledge and resolve links", () => {
+  it("stops a real escalation from the delivered Error's link; refuses forged and expired links", async () => {
+    const { flowId, token } = await publishedFlow(h, `Links ${randomUUID()}`, await twoLevels("stop", 4));
+    expect((await h.postAlert(token, errorAlert("link-stop"))).status).toBe(202);
+    const error = await eventually(async () => at("/stop/l1")[0], 15_000, "level 1 Error");
+    expect(messageOf(error.json).type).toBe("Alert");
+    const links = linksOf(error.json);
+    const [run] = await runsForFlow(h, flowId);
+    if (!run) throw new Error("no run");
+
+    // Forged (another signature), expired and garbled links are refused and change nothing.
+    const forged = `${links.acknowledge.slice(0, -2)}${links.acknowledge.endsWith("AA") ? "BB" : "AA"}`;
+    expect((await post(forged, { name: "Mallory" })).status).toBe(403);
+    const expired = signAckToken(deps.key, {
+      runId: run.id,
+      workspaceId: h.workspaceId,
+      action: "acknowledge",
+      expiresAtMs: Date.now() - 1000,
+    });
+    expect((await post(expired, { name: "Mallory" })).status).toBe(410);
+    const otherKey = signAckToken(ackLinkKey("another-secret-key-entirely"), {
+      runId: run.id,
+      workspaceId: h.workspaceId,
+      action: "acknowledge",
+      expiresAtMs: Date.now() + 60_000,
+    });
+    expect((await post(otherKey, { name: "Mallory" })).status).toBe(403);
+    expect((await post("v1.garbage", { name: "Mallory" })).status).toBe(404);
+
+    // Opening the link shows the incident and a confirm button; it changes nothing.
+    const page = await showAckLink(deps, links.acknowledge);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain("link-stop");
+    expect(text).toContain('<form method="post"');
+    expect(await statusOf(run.id)).toBe("escalating");
+    // A name is required when nobody is signed in.
+    expect((await post(links.acknowledge, { name: "  " })).status).toBe(400);
+    expect(await statusOf(run.id)).toBe("escalating");
+
+    const acked = await post(links.acknowledge, { name: "Dana", note: "on it" });
+    expect(acked.status).toBe(200);
+    expect(await statusOf(run.id)).toBe("acknowledged");
+    const [event] = await eventually(async () => {
+      const rows = await eventsForRun(h, run.id, "acknowledged");
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(event?.detail).toEqual({ by: "Dana", note: "on it", source: "link" });
+
+    // Level 2 (due at 4 s) never fires.
+    await sleep(5_000);
+    expect(at("/stop/l2")).toHaveLength(0);
+
+    // The resolve link from the same message ends it; the Ok goes out on level 1.
+    expect((await post(links.resolve, { name: "Dana" })).status).toBe(200);
+    await h.client.workflow.getHandle(run.workflowId).result();
+    expect(await statusOf(run.id)).toBe("resolved");
+    await eventually(async () => (at("/stop/l1").some((r) => messageOf(r.json).type === "Ok") ? true : undefined));
+    const after = await showAckLink(deps, links.acknowledge);
+    expect(after.status).toBe(409);
+    expect(await after.text()).toContain("already ended");
+  });
+
+  it("survives continue-as-new, and never acts on the next incident of the same alert", async () => {
+    const graph = await twoLevels("long", 30);
+    const { flowId } = await publishedFlow(h, `Long links ${randomUUID()}`, graph);
+    const flow = await h.api.flows.get({ flowId });
+    const alert = normalizedAlertSchema.parse({ ...errorAlert("long-link"), occurredAt: new Date().toISOString() });
+    const event = { alert, receivedAt: new Date().toISOString() };
+    const input: EscalationInput = {
+      runId: randomUUID(),
+      workspaceId: h.workspaceId,
+      flowId,
+      flowName: "Long links",
+      flowVersionId: flow.published?.id ?? "",
+      alertKey: "long-link",
+      plan: compilePlan(graph),
+      firstEvent: event,
+      continueAsNewAfterEvents: 40,
+    };
+    const workflowId = `test-links-can-${randomUUID()}`;
+    const handle = await h.client.workflow.signalWithStart(ESCALATION_WORKFLOW, {
+      workflowId,
+      taskQueue: h.taskQueue,
+      args: [input],
+      signal: alertEventSignal,
+      signalArgs: [event],
+    });
+    for (let i = 0; i < 30; i++)
+      await handle.signal(alertEventSignal, { ...event, receivedAt: new Date().toISOString() });
+    const latest = h.client.workflow.getHandle(workflowId);
+    await eventually(async () => ((await latest.describe()).runId !== handle.signaledRunId ? true : undefined));
+    await eventually(async () => (await statusOf(input.runId)) ?? undefined, 10_000, "run row");
+
+    const sign = (action: "acknowledge" | "resolve") =>
+      signAckToken(deps.key, {
+        runId: input.runId,
+        workspaceId: h.workspaceId,
+        action,
+        expiresAtMs: Date.now() + 60_000,
+      });
+    expect((await post(sign("acknowledge"), { name: "Lee" })).status).toBe(200);
+    expect((await latest.query<EscalationSnapshot>("snapshot")).phase).toBe("acknowledged");
+
+    // The Ok ends it; a new error opens the next incident under the same workflow id.
+    await latest.signal(alertEventSignal, { alert: { ...alert, status: "ok" }, receivedAt: new Date().toISOString() });
+    await eventually(async () => ((await statusOf(input.runId)) === "resolved" ? true : undefined));
+    // As the alert endpoint does: signalWithStart on the same workflow id opens the next incident.
+    const nextRunId = randomUUID();
+    await h.client.workflow.signalWithStart(ESCALATION_WORKFLOW, {
+      workflowId,
+      taskQueue: h.taskQueue,
+      args: [{ ...input, runId: nextRunId, continueAsNewAfterEvents: undefined }],
+      signal: alertEventSignal,
+      signalArgs: [event],
+    });
+    await eventually(async () => ((await statusOf(nextRunId)) === "escalating" ? true : undefined));
+    const stale = await post(sign("resolve"), { name: "Lee" });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain("already ended");
+    const now = await h.client.workflow.getHandle(workflowId).query<EscalationSnapshot>("snapshot");
+    expect(now).toMatchObject({ runId: nextRunId, phase: "escalating" });
+    expect(await statusOf(nextRunId)).toBe("escalating");
+    await h.client.workflow.getHandle(workflowId).signal(alertEventSignal, {
+      alert: { ...alert, status: "ok" },
+      receivedAt: new Date().toISOString(),
+    });
+    await h.client.workflow.getHandle(workflowId).result();
+  });
+});
