@@ -1,4 +1,7 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
 const config: NextConfig = {
   // The Temporal SDK has native parts and must never be bundled into Next.js.
@@ -19,4 +22,4 @@ const config: NextConfig = {
   },
 };
 
-export default config;
+export default withNextIntl(config);

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
 import { AppShell } from "./_components/app-shell";
@@ -13,17 +15,20 @@ export const metadata: Metadata = {
 // Applied before paint so the theme never flashes.
 const themeScript = `try{var t=localStorage.getItem("alertflow-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={locale} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body>
-        <TrpcQueryProvider>
-          <AppShell>{children}</AppShell>
-          <Toaster position="bottom-right" richColors closeButton />
-        </TrpcQueryProvider>
+        <NextIntlClientProvider>
+          <TrpcQueryProvider>
+            <AppShell>{children}</AppShell>
+            <Toaster position="bottom-right" richColors closeButton />
+          </TrpcQueryProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,16 +1,18 @@
 "use client";
 
 import { Activity, BellRing, LayoutTemplate, Plug, Workflow } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { LocaleSwitcher } from "./locale-switcher";
 import { ThemeToggle } from "./theme-toggle";
 
 const NAV = [
-  { href: "/flows", label: "Flows", icon: Workflow },
-  { href: "/runs", label: "Runs", icon: Activity },
-  { href: "/integrations", label: "Integrations", icon: Plug },
-  { href: "/templates", label: "Templates", icon: LayoutTemplate },
+  { href: "/flows", label: "flows", icon: Workflow },
+  { href: "/runs", label: "runs", icon: Activity },
+  { href: "/integrations", label: "integrations", icon: Plug },
+  { href: "/templates", label: "templates", icon: LayoutTemplate },
 ] as const;
 
 /** Public pages (a shared template) show nothing of the app or of any workspace. */
@@ -18,12 +20,13 @@ const isPublic = (pathname: string) => pathname.startsWith("/share/");
 
 export function AppShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
+  const t = useTranslations("Shell");
   if (isPublic(pathname)) return <>{children}</>;
   return (
     <div className="flex h-full min-h-screen">
       <nav
         className="sticky top-0 flex h-screen w-52 shrink-0 flex-col border-r border-border bg-panel"
-        aria-label="Main"
+        aria-label={t("mainNavigation")}
       >
         <Link href="/flows" className="flex items-center gap-2 px-4 py-4 text-[15px] font-semibold tracking-tight">
           <BellRing className="size-4 text-accent" aria-hidden />
@@ -42,15 +45,18 @@ export function AppShell({ children }: { children: ReactNode }) {
                   }`}
                 >
                   <Icon className="size-4" aria-hidden />
-                  {label}
+                  {t(`nav.${label}`)}
                 </Link>
               </li>
             );
           })}
         </ul>
-        <div className="mt-auto flex items-center justify-between border-t border-border px-4 py-3 text-muted">
-          <span>Default workspace</span>
-          <ThemeToggle />
+        <div className="mt-auto flex flex-col gap-2 border-t border-border px-4 py-3 text-muted">
+          <span>{t("defaultWorkspace")}</span>
+          <div className="flex items-center justify-between">
+            <LocaleSwitcher />
+            <ThemeToggle />
+          </div>
         </div>
       </nav>
       <main className="flex min-w-0 flex-1 flex-col">{children}</main>

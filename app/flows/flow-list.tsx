@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -13,6 +14,8 @@ import { useTRPC } from "../_lib/trpc";
 import { NewFlowDialog } from "../templates/_components/new-flow-dialog";
 
 export function FlowList() {
+  const t = useTranslations("FlowList");
+  const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -31,18 +34,18 @@ export function FlowList() {
   return (
     <>
       <PageHeader
-        title="Flows"
-        subtitle="How each alert escalates, from trigger to integrations"
+        title={t("title")}
+        subtitle={t("subtitle")}
         actions={
           <Button variant="primary" onClick={() => setChoosing(true)}>
-            <Plus className="size-3.5" aria-hidden /> New flow
+            <Plus className="size-3.5" aria-hidden /> {t("newFlow")}
           </Button>
         }
       />
       <NewFlowDialog
         open={choosing}
         onOpenChange={setChoosing}
-        onBlank={() => create.mutate({ name: "Untitled flow", description: "" })}
+        onBlank={() => create.mutate({ name: t("untitled"), description: "" })}
         blankPending={create.isPending}
       />
       <div className="p-6">
@@ -50,12 +53,12 @@ export function FlowList() {
           <table className="w-full text-left">
             <thead className="border-b border-border text-[12px] text-muted">
               <tr>
-                <th className="px-4 py-2 font-medium">Name</th>
-                <th className="px-4 py-2 font-medium">Status</th>
-                <th className="px-4 py-2 font-medium">Published</th>
-                <th className="px-4 py-2 font-medium">Open incidents</th>
-                <th className="px-4 py-2 font-medium">Nodes</th>
-                <th className="px-4 py-2 font-medium">Updated</th>
+                <th className="px-4 py-2 font-medium">{t("columns.name")}</th>
+                <th className="px-4 py-2 font-medium">{t("columns.status")}</th>
+                <th className="px-4 py-2 font-medium">{t("columns.published")}</th>
+                <th className="px-4 py-2 font-medium">{t("columns.openIncidents")}</th>
+                <th className="px-4 py-2 font-medium">{t("columns.nodes")}</th>
+                <th className="px-4 py-2 font-medium">{t("columns.updated")}</th>
               </tr>
             </thead>
             <tbody>
@@ -73,30 +76,30 @@ export function FlowList() {
                   </td>
                   <td className="px-4 py-2">
                     <StatusBadge tone={flow.enabled ? "ok" : "neutral"}>
-                      {flow.enabled ? "Enabled" : "Disabled"}
+                      {flow.enabled ? t("enabled") : t("disabled")}
                     </StatusBadge>
                   </td>
                   <td className="px-4 py-2 text-muted">
-                    {flow.publishedVersion ? `v${flow.publishedVersion}` : "Draft only"}
+                    {flow.publishedVersion ? t("version", { version: flow.publishedVersion }) : t("draftOnly")}
                   </td>
                   <td className="px-4 py-2">
                     {flow.openIncidents > 0 ? (
-                      <StatusBadge tone="danger">{`${flow.openIncidents} open`}</StatusBadge>
+                      <StatusBadge tone="danger">{t("openCount", { count: flow.openIncidents })}</StatusBadge>
                     ) : (
                       <span className="text-muted">0</span>
                     )}
                   </td>
                   <td className="px-4 py-2 tabular-nums text-muted">{flow.nodeCount}</td>
-                  <td className="px-4 py-2 text-muted">{flow.updatedAt.toLocaleString()}</td>
+                  <td className="px-4 py-2 text-muted">
+                    {format.dateTime(flow.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {flows.isLoading ? <p className="px-4 py-6 text-muted">Loading flows…</p> : null}
+          {flows.isLoading ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
           {flows.error ? <p className="px-4 py-6 text-danger">{flows.error.message}</p> : null}
-          {flows.data?.length === 0 ? (
-            <p className="px-4 py-10 text-center text-muted">No flows yet. Create one to draw your first escalation.</p>
-          ) : null}
+          {flows.data?.length === 0 ? <p className="px-4 py-10 text-center text-muted">{t("empty")}</p> : null}
         </div>
       </div>
     </>

@@ -1,10 +1,12 @@
+import { useTranslations } from "next-intl";
 import { TypeIcon } from "~/app/integrations/_ui/type-icon";
 import type { PlaceholderView } from "../_lib/types";
 
 /** "Needs: Slack · PagerDuty · SMS" as small chips, one per placeholder. */
 export function NeedsList({ placeholders }: { placeholders: PlaceholderView[] }) {
+  const t = useTranslations("TemplateCard");
   return (
-    <ul className="flex flex-wrap gap-1" aria-label="Integrations it needs">
+    <ul className="flex flex-wrap gap-1" aria-label={t("needs")}>
       {placeholders.map((p) => (
         <li
           key={p.key}
@@ -20,9 +22,10 @@ export function NeedsList({ placeholders }: { placeholders: PlaceholderView[] })
 }
 
 export function TagList({ tags }: { tags: string[] }) {
+  const t = useTranslations("TemplateCard");
   if (tags.length === 0) return null;
   return (
-    <ul className="flex flex-wrap gap-1" aria-label="Tags">
+    <ul className="flex flex-wrap gap-1" aria-label={t("tags")}>
       {tags.map((tag) => (
         <li key={tag} className="rounded bg-accent/10 px-1.5 py-px text-[11px] text-accent">
           {tag}

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { FilePlus2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { Dialog } from "~/app/_components/ui/dialog";
@@ -19,6 +20,7 @@ interface Props {
 
 /** "New flow": start blank, or from one of the workspace's or the built-in templates. */
 export function NewFlowDialog({ open, onOpenChange, onBlank, blankPending }: Props) {
+  const t = useTranslations("NewFlow");
   const trpc = useTRPC();
   const list = useQuery(trpc.templates.list.queryOptions(undefined, { enabled: open }));
   const [using, setUsing] = useState<UsableTemplate | null>(null);
@@ -26,13 +28,7 @@ export function NewFlowDialog({ open, onOpenChange, onBlank, blankPending }: Pro
 
   return (
     <>
-      <Dialog
-        open={open}
-        onOpenChange={onOpenChange}
-        title="New flow"
-        description="Draw one from scratch, or start from a template and choose its integrations."
-        size="xl"
-      >
+      <Dialog open={open} onOpenChange={onOpenChange} title={t("title")} description={t("description")} size="xl">
         <div className="grid grid-cols-[repeat(auto-fill,minmax(260px,1fr))] gap-3 p-4">
           <button
             type="button"
@@ -41,13 +37,13 @@ export function NewFlowDialog({ open, onOpenChange, onBlank, blankPending }: Pro
             className="flex min-h-48 flex-col items-center justify-center gap-2 rounded-lg border border-dashed border-border bg-panel p-4 text-center hover:border-accent hover:bg-raised focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-50"
           >
             <FilePlus2 className="size-5 text-accent" aria-hidden />
-            <span className="font-semibold">Blank flow</span>
-            <span className="text-[12px] text-muted">An empty canvas: add a trigger, levels and integrations.</span>
+            <span className="font-semibold">{t("blank")}</span>
+            <span className="text-[12px] text-muted">{t("blankHint")}</span>
           </button>
-          {templates.map((t) => (
+          {templates.map((template) => (
             <TemplateCard
-              key={t.ref.kind === "builtin" ? t.ref.key : t.ref.templateId}
-              template={t}
+              key={template.ref.kind === "builtin" ? template.ref.key : template.ref.templateId}
+              template={template}
               compact
               onUse={(chosen) => {
                 onOpenChange(false);
@@ -56,13 +52,15 @@ export function NewFlowDialog({ open, onOpenChange, onBlank, blankPending }: Pro
             />
           ))}
         </div>
-        {list.isLoading ? <p className="px-4 pb-4 text-muted">Loading templates…</p> : null}
+        {list.isLoading ? <p className="px-4 pb-4 text-muted">{t("loading")}</p> : null}
         <p className="border-t border-border px-4 py-2 text-[12px] text-muted">
-          Import a template file or save your own on the{" "}
-          <Link href="/templates" className="text-accent hover:underline">
-            Templates
-          </Link>{" "}
-          page.
+          {t.rich("footer", {
+            link: (chunks) => (
+              <Link href="/templates" className="text-accent hover:underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       </Dialog>
       <UseTemplateDialog template={using} onOpenChange={(o) => (o ? null : setUsing(null))} />

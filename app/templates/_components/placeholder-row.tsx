@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Field, Select } from "~/app/_components/ui/field";
 import type { CatalogueEntry } from "~/app/integrations/_lib/catalogue";
@@ -22,6 +23,7 @@ interface Props {
 
 /** One placeholder: what it is for, what the flow sets per level, and which integration fills it. */
 export function PlaceholderRow({ placeholder, options, entry, value, onChange, onFocus, error }: Props) {
+  const t = useTranslations("UseTemplate");
   const [creating, setCreating] = useState(false);
   const id = `placeholder-${placeholder.key}`;
   return (
@@ -35,11 +37,13 @@ export function PlaceholderRow({ placeholder, options, entry, value, onChange, o
           hint={
             placeholder.perLevel.length > 0
               ? placeholder.perLevel
-                  .map(
-                    (p) =>
-                      `${p.node} sets ${Object.entries(p.values)
+                  .map((p) =>
+                    t("levelSets", {
+                      node: p.node,
+                      values: Object.entries(p.values)
                         .map(([k, v]) => `${k} = ${v}`)
-                        .join(", ")}`,
+                        .join(", "),
+                    }),
                   )
                   .join("; ")
               : undefined
@@ -56,14 +60,16 @@ export function PlaceholderRow({ placeholder, options, entry, value, onChange, o
             }}
           >
             <option value="">
-              {options.length > 0 ? `Choose ${placeholder.needs}…` : `No ${placeholder.typeLabel} integration yet`}
+              {options.length > 0
+                ? t("choose", { needs: placeholder.needs })
+                : t("noneYet", { type: placeholder.typeLabel })}
             </option>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
-                {o.enabled ? o.name : `${o.name} (disabled)`}
+                {o.enabled ? o.name : t("disabledName", { name: o.name })}
               </option>
             ))}
-            <option value={CREATE}>+ Create a new {placeholder.typeLabel} integration…</option>
+            <option value={CREATE}>{t("createNew", { type: placeholder.typeLabel })}</option>
           </Select>
         </Field>
         {creating && entry ? (

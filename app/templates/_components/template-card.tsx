@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowRight } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "~/app/_components/ui/button";
@@ -18,6 +19,7 @@ interface Props {
 
 /** One template in a gallery: its graph, what it is for, what it needs, and "Use". */
 export function TemplateCard({ template, onUse, actions, compact = false }: Props) {
+  const t = useTranslations("TemplateCard");
   const detailHref = template.ref.kind === "workspace" ? `/templates/${template.ref.templateId}` : undefined;
   const title = <span className="font-semibold tracking-tight">{template.name}</span>;
   return (
@@ -39,7 +41,7 @@ export function TemplateCard({ template, onUse, actions, compact = false }: Prop
             )}
           </h3>
           <span className="shrink-0 text-[11px] text-muted tabular-nums">
-            {template.ref.kind === "builtin" ? "Built-in" : `v${template.version}`}
+            {template.ref.kind === "builtin" ? t("builtin") : t("version", { version: template.version })}
           </span>
         </div>
         <p className={`text-[12px] leading-snug text-muted ${compact ? "line-clamp-2" : "line-clamp-4"}`}>
@@ -49,8 +51,8 @@ export function TemplateCard({ template, onUse, actions, compact = false }: Prop
         {compact ? null : <TagList tags={template.tags} />}
         <div className="mt-auto flex items-center justify-between gap-2 pt-1">
           <div className="flex items-center gap-1">{actions}</div>
-          <Button variant="primary" onClick={() => onUse(template)} aria-label={`Use template ${template.name}`}>
-            Use <ArrowRight className="size-3.5" aria-hidden />
+          <Button variant="primary" onClick={() => onUse(template)} aria-label={t("useNamed", { name: template.name })}>
+            {t("use")} <ArrowRight className="size-3.5" aria-hidden />
           </Button>
         </div>
       </div>

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -30,7 +31,7 @@ interface WizardForm {
   mapping: Record<string, string>;
 }
 
-const STEPS = ["Connect integrations", "Name and publish"] as const;
+const STEPS = ["connect", "name"] as const;
 
 /**
  * The short wizard from a template to a flow: map each placeholder to an integration of its type
@@ -38,12 +39,13 @@ const STEPS = ["Connect integrations", "Name and publish"] as const;
  * on the canvas.
  */
 export function UseTemplateDialog({ template, onOpenChange }: Props) {
+  const t = useTranslations("UseTemplate");
   return (
     <Dialog
       open={template !== null}
       onOpenChange={onOpenChange}
-      title={template ? `Use "${template.name}"` : "Use template"}
-      description="Choose the integrations it sends through; the flow is created in this workspace."
+      title={template ? t("titleNamed", { name: template.name }) : t("title")}
+      description={t("description")}
       size="xl"
     >
       {template ? <Wizard key={template.name} template={template} onDone={() => onOpenChange(false)} /> : null}
@@ -52,6 +54,7 @@ export function UseTemplateDialog({ template, onOpenChange }: Props) {
 }
 
 function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => void }) {
+  const t = useTranslations("UseTemplate");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -63,15 +66,18 @@ function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => 
   const schema = useMemo(
     () =>
       z.object({
-        name: z.string().trim().min(1, "Name the flow").max(200),
+        name: z.string().trim().min(1, t("nameRequired")).max(200),
         publish: z.boolean(),
         mapping: z.object(
           Object.fromEntries(
-            template.placeholders.map((p) => [p.key, z.string().min(1, `Choose ${p.needs} for ${p.label}`)]),
+            template.placeholders.map((p) => [
+              p.key,
+              z.string().min(1, t("chooseFor", { needs: p.needs, label: p.label })),
+            ]),
           ),
         ),
       }),
-    [template],
+    [template, t],
   );
   const form = useForm<WizardForm>({
     resolver: zodResolver(schema),
@@ -86,7 +92,7 @@ function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => 
       onSuccess: async ({ flowId, published }) => {
         await queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.templates.list.queryKey() });
-        toast.success(published ? `Flow created and published as v${published.version}` : "Flow created as a draft");
+        toast.success(published ? t("createdPublished", { version: published.version }) : t("createdDraft"));
         onDone();
         router.push(`/flows/${flowId}`);
       },
@@ -109,7 +115,7 @@ function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => 
 
   return (
     <div className="flex min-h-[460px] flex-col">
-      <ol className="flex items-center gap-4 border-b border-border px-4 py-2 text-[12px]" aria-label="Steps">
+      <ol className="flex items-center gap-4 border-b border-border px-4 py-2 text-[12px]" aria-label={t("steps")}>
         {STEPS.map((label, i) => (
           <li
             key={label}
@@ -123,14 +129,14 @@ function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => 
             >
               {i < step ? <Check className="size-3" aria-hidden /> : i + 1}
             </span>
-            {label}
+            {t(`step.${label}`)}
           </li>
         ))}
       </ol>
       <div className="grid min-h-0 flex-1 grid-cols-[minmax(360px,1fr)_minmax(0,1.6fr)]">
         <div className="min-w-0 overflow-auto border-r border-border px-4">
           {step === 0 ? (
-            <ul className="divide-y divide-border" aria-label="Placeholders">
+            <ul className="divide-y divide-border" aria-label={t("placeholders")}>
               {template.placeholders.map((p) => (
                 <Controller
                   key={p.key}
@@ -140,7 +146,7 @@ function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => 
                     <PlaceholderRow
                       placeholder={p}
                       options={(integrations.data ?? []).filter((i) => i.type === p.integrationType)}
-                      entry={types.data?.find((t) => t.type === p.integrationType)}
+                      entry={types.data?.find((entry) => entry.type === p.integrationType)}
                       value={field.value}
                       onChange={field.onChange}
                       onFocus={() => setFocused(p.key)}
@@ -152,16 +158,12 @@ function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => 
             </ul>
           ) : (
             <div className="flex flex-col gap-4 py-4">
-              <Field label="Flow name" htmlFor="flow-name" error={form.formState.errors.name?.message}>
+              <Field label={t("flowName")} htmlFor="flow-name" error={form.formState.errors.name?.message}>
                 <Input id="flow-name" autoComplete="off" {...form.register("name")} />
               </Field>
-              <CheckboxField
-                label="Publish now"
-                hint="Publishing makes the flow live: alerts sent to its endpoint start incidents. Leave it off to review the draft first."
-                {...form.register("publish")}
-              />
+              <CheckboxField label={t("publishNow")} hint={t("publishHint")} {...form.register("publish")} />
               <p className="text-[12px] text-muted">
-                The flow remembers it was made from “{template.name}” v{template.version}.
+                {t("origin", { name: template.name, version: template.version })}
               </p>
             </div>
           )}
@@ -169,22 +171,20 @@ function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => 
         <TemplateGraph template={template} size="large" highlights={highlights} className="min-h-[420px]" />
       </div>
       <footer className="flex items-center justify-between gap-2 border-t border-border px-4 py-3">
-        <span className="text-[12px] text-muted">
-          Step {step + 1} of {STEPS.length}
-        </span>
+        <span className="text-[12px] text-muted">{t("stepOf", { step: step + 1, total: STEPS.length })}</span>
         <div className="flex gap-2">
           {step === 1 ? (
             <Button variant="ghost" onClick={() => setStep(0)}>
-              Back
+              {t("back")}
             </Button>
           ) : null}
           {step === 0 ? (
             <Button variant="primary" onClick={() => void next()}>
-              Next
+              {t("next")}
             </Button>
           ) : (
             <Button variant="primary" onClick={() => void submit()} disabled={use.isPending}>
-              Create flow
+              {t("create")}
             </Button>
           )}
         </div>
