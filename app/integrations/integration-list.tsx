@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -13,6 +14,7 @@ import type { CatalogueEntry } from "./_lib/catalogue";
 import { IntegrationRow } from "./integration-row";
 
 export function IntegrationList() {
+  const t = useTranslations("Integrations");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
@@ -21,22 +23,24 @@ export function IntegrationList() {
   const setEnabled = useMutation(
     trpc.integrations.setEnabled.mutationOptions({
       onSuccess: (updated) => {
-        toast.success(`${updated.name} ${updated.enabled ? "enabled" : "disabled"}`);
+        toast.success(
+          updated.enabled ? t("enabledToast", { name: updated.name }) : t("disabledToast", { name: updated.name }),
+        );
         return queryClient.invalidateQueries({ queryKey: trpc.integrations.list.queryKey() });
       },
       onError: (err) => toast.error(err.message),
     }),
   );
-  const byType = new Map<string, CatalogueEntry>((types.data ?? []).map((t) => [t.type, t]));
+  const byType = new Map<string, CatalogueEntry>((types.data ?? []).map((entry) => [entry.type, entry]));
 
   return (
     <>
       <PageHeader
-        title="Integrations"
-        subtitle="Where messages go: webhooks, chat, paging, ticketing, status pages, email and SMS"
+        title={t("title")}
+        subtitle={t("subtitle")}
         actions={
           <Button variant="primary" onClick={() => setCreating(true)} disabled={!types.data}>
-            <Plus className="size-3.5" aria-hidden /> New integration
+            <Plus className="size-3.5" aria-hidden /> {t("new")}
           </Button>
         }
       />
@@ -45,11 +49,11 @@ export function IntegrationList() {
           <table className="w-full text-left">
             <thead className="border-b border-border text-[12px] text-muted">
               <tr>
-                <th className="px-4 py-2 font-medium">Name</th>
-                <th className="px-4 py-2 font-medium">Enabled</th>
-                <th className="px-4 py-2 font-medium">Secrets</th>
-                <th className="px-4 py-2 font-medium">Used by published flows</th>
-                <th className="px-4 py-2 font-medium">Updated</th>
+                <th className="px-4 py-2 font-medium">{t("columns.name")}</th>
+                <th className="px-4 py-2 font-medium">{t("columns.enabled")}</th>
+                <th className="px-4 py-2 font-medium">{t("columns.secrets")}</th>
+                <th className="px-4 py-2 font-medium">{t("columns.usedBy")}</th>
+                <th className="px-4 py-2 font-medium">{t("columns.updated")}</th>
               </tr>
             </thead>
             <tbody>
@@ -64,17 +68,19 @@ export function IntegrationList() {
               ))}
             </tbody>
           </table>
-          {integrations.isLoading ? <p className="px-4 py-6 text-muted">Loading integrations…</p> : null}
+          {integrations.isLoading ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
           {integrations.error ? <p className="px-4 py-6 text-danger">{integrations.error.message}</p> : null}
           {integrations.data?.length === 0 ? (
             <div className="px-4 py-10 text-center text-muted">
-              <p>No integrations yet. Add one, then send a test message before an alert ever fires.</p>
+              <p>{t("empty")}</p>
               <p className="mt-1">
-                Flows link integrations from their{" "}
-                <Link href="/flows" className="text-fg underline">
-                  escalation levels
-                </Link>
-                .
+                {t.rich("emptyHint", {
+                  link: (chunks) => (
+                    <Link href="/flows" className="text-fg underline">
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </p>
             </div>
           ) : null}

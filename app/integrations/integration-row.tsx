@@ -1,6 +1,7 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import type { RouterOutputs } from "../_lib/trpc";
 import { StatusBadge } from "../_components/ui/status-badge";
@@ -12,6 +13,7 @@ type ListedIntegration = RouterOutputs["integrations"]["list"][number];
 
 /** Which secrets are set, by label; custom secrets (not in the catalogue) by name. */
 function SecretChips({ integration, entry }: { integration: ListedIntegration; entry: CatalogueEntry | undefined }) {
+  const t = useTranslations("Integrations");
   const declared = (entry?.variables ?? []).filter((v) => v.secret);
   const custom = integration.secretNames.filter((name) => !declared.some((v) => v.name === name));
   if (declared.length === 0 && custom.length === 0) return <span className="text-muted">None</span>;
@@ -19,7 +21,7 @@ function SecretChips({ integration, entry }: { integration: ListedIntegration; e
     <span
       key={key}
       className={`inline-flex items-center gap-1 rounded border px-1.5 py-px text-[11px] ${set ? "border-border text-fg" : "border-warn/40 text-warn"}`}
-      title={`${label}: ${set ? "set" : "not set"}`}
+      title={set ? t("secretSet", { label }) : t("secretNotSet", { label })}
     >
       <KeyRound className="size-3" aria-hidden />
       {label}
@@ -42,6 +44,8 @@ interface RowProps {
 }
 
 export function IntegrationRow({ integration, entry, onToggle, toggling }: RowProps) {
+  const t = useTranslations("Integrations");
+  const format = useFormatter();
   const used = integration.usedBy;
   const missing = integration.missing.filter((m) => !m.perLevel);
   return (
@@ -55,8 +59,8 @@ export function IntegrationRow({ integration, entry, onToggle, toggling }: RowPr
                 {integration.name}
               </Link>
               {missing.length > 0 ? (
-                <span title={`Not set: ${missing.map((m) => m.label).join(", ")}`}>
-                  <StatusBadge tone="warn">Needs setup</StatusBadge>
+                <span title={t("notSet", { names: missing.map((m) => m.label).join(", ") })}>
+                  <StatusBadge tone="warn">{t("needsSetup")}</StatusBadge>
                 </span>
               ) : null}
             </div>
@@ -70,9 +74,9 @@ export function IntegrationRow({ integration, entry, onToggle, toggling }: RowPr
             checked={integration.enabled}
             onCheckedChange={onToggle}
             disabled={toggling}
-            label={`Enable ${integration.name}`}
+            label={t("enableNamed", { name: integration.name })}
           />
-          <span className="text-[12px] text-muted">{integration.enabled ? "On" : "Off"}</span>
+          <span className="text-[12px] text-muted">{integration.enabled ? t("on") : t("off")}</span>
         </div>
       </td>
       <td className="px-4 py-2">
@@ -80,7 +84,7 @@ export function IntegrationRow({ integration, entry, onToggle, toggling }: RowPr
       </td>
       <td className="px-4 py-2">
         {used.length === 0 ? (
-          <span className="text-muted">No published flow</span>
+          <span className="text-muted">{t("noPublishedFlow")}</span>
         ) : (
           <span className="flex flex-wrap gap-x-2" title={used.map((f) => `${f.name} (v${f.version})`).join("\n")}>
             {used.slice(0, 2).map((f) => (
@@ -88,11 +92,13 @@ export function IntegrationRow({ integration, entry, onToggle, toggling }: RowPr
                 {f.name} <span className="text-muted">v{f.version}</span>
               </Link>
             ))}
-            {used.length > 2 ? <span className="text-muted">+{used.length - 2} more</span> : null}
+            {used.length > 2 ? <span className="text-muted">{t("more", { count: used.length - 2 })}</span> : null}
           </span>
         )}
       </td>
-      <td className="px-4 py-2 text-muted">{integration.updatedAt.toLocaleString()}</td>
+      <td className="px-4 py-2 text-muted">
+        {format.dateTime(integration.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
+      </td>
     </tr>
   );
 }

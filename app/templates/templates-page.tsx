@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Download, Save, Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useMemo, useState, type ReactNode } from "react";
 import { Button } from "../_components/ui/button";
 import { Input } from "../_components/ui/field";
@@ -19,6 +20,7 @@ const haystack = (t: TemplateCardData) =>
   [t.name, t.description, ...t.tags, ...t.placeholders.map((p) => p.typeLabel)].join(" ").toLowerCase();
 
 export function TemplatesPage() {
+  const t = useTranslations("Templates");
   const trpc = useTRPC();
   const list = useQuery(trpc.templates.list.queryOptions());
   const [query, setQuery] = useState("");
@@ -28,16 +30,16 @@ export function TemplatesPage() {
 
   const match = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return (t: TemplateCardData) => words.every((w) => haystack(t).includes(w));
+    return (template: TemplateCardData) => words.every((w) => haystack(template).includes(w));
   }, [query]);
-  const exportButton = (t: TemplateCardData) => (
+  const exportButton = (template: TemplateCardData) => (
     <Button
       variant="ghost"
-      onClick={() => void exportTemplate(t.ref)}
+      onClick={() => void exportTemplate(template.ref)}
       disabled={exporting}
-      aria-label={`Export ${t.name}`}
+      aria-label={t("exportNamed", { name: template.name })}
     >
-      <Download className="size-3.5" aria-hidden /> Export
+      <Download className="size-3.5" aria-hidden /> {t("export")}
     </Button>
   );
   const workspace = (list.data?.workspace ?? []).filter(match);
@@ -46,22 +48,22 @@ export function TemplatesPage() {
   return (
     <>
       <PageHeader
-        title="Templates"
-        subtitle="Start from a proven flow, or share yours without its secrets"
+        title={t("title")}
+        subtitle={t("subtitle")}
         actions={
           <>
             <ImportTemplateButton
               onImported={(templateId) => {
                 void list.refetch().then(({ data }) => {
                   const imported = data?.workspace.find(
-                    (t) => t.ref.kind === "workspace" && t.ref.templateId === templateId,
+                    (template) => template.ref.kind === "workspace" && template.ref.templateId === templateId,
                   );
                   if (imported) setUsing(imported);
                 });
               }}
             />
             <Button variant="primary" onClick={() => setSaving({})}>
-              <Save className="size-3.5" aria-hidden /> Save a flow as template
+              <Save className="size-3.5" aria-hidden /> {t("saveFlow")}
             </Button>
           </>
         }
@@ -74,31 +76,41 @@ export function TemplatesPage() {
           />
           <Input
             type="search"
-            placeholder="Filter by name, tag or integration"
-            aria-label="Filter templates"
+            placeholder={t("filterPlaceholder")}
+            aria-label={t("filterLabel")}
             className="pl-7"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
         </div>
-        {list.isLoading ? <p className="text-muted">Loading templates…</p> : null}
+        {list.isLoading ? <p className="text-muted">{t("loading")}</p> : null}
         {list.error ? <p className="text-danger">{list.error.message}</p> : null}
         {list.data && list.data.workspace.length > 0 ? (
-          <Section title="This workspace" count={workspace.length}>
-            {workspace.map((t) => (
-              <TemplateCard key={t.ref.templateId} template={t} onUse={setUsing} actions={exportButton(t)} />
+          <Section title={t("workspace")} count={workspace.length}>
+            {workspace.map((template) => (
+              <TemplateCard
+                key={template.ref.templateId}
+                template={template}
+                onUse={setUsing}
+                actions={exportButton(template)}
+              />
             ))}
           </Section>
         ) : null}
         {list.data ? (
-          <Section title="Built-in" count={builtin.length}>
-            {builtin.map((t) => (
-              <TemplateCard key={t.ref.key} template={t} onUse={setUsing} actions={exportButton(t)} />
+          <Section title={t("builtin")} count={builtin.length}>
+            {builtin.map((template) => (
+              <TemplateCard
+                key={template.ref.key}
+                template={template}
+                onUse={setUsing}
+                actions={exportButton(template)}
+              />
             ))}
           </Section>
         ) : null}
         {list.data && workspace.length + builtin.length === 0 ? (
-          <p className="text-muted">No template matches “{query}”.</p>
+          <p className="text-muted">{t("noMatch", { query })}</p>
         ) : null}
       </div>
       <UseTemplateDialog template={using} onOpenChange={(open) => (open ? null : setUsing(null))} />

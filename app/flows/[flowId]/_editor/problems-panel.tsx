@@ -1,35 +1,37 @@
 "use client";
 
 import { AlertTriangle, ChevronDown } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEditor } from "./store/editor-context";
 import { useEditorCommands } from "./use-editor-commands";
 
 /** Every validation problem; clicking one selects its node and brings it into view. */
 export function ProblemsPanel({ onClose }: { onClose: () => void }) {
+  const t = useTranslations("Problems");
   const issues = useEditor((s) => s.issues);
   const nodes = useEditor((s) => s.nodes);
   const commands = useEditorCommands();
   return (
     <section
       className="flex max-h-56 shrink-0 flex-col border-t border-border bg-panel"
-      aria-label="Problems"
+      aria-label={t("title")}
       data-testid="problems-panel"
     >
       <header className="flex h-8 shrink-0 items-center justify-between border-b border-border px-3">
         <h2 className="text-[12px] font-semibold">
-          Problems <span className="font-normal text-muted tabular-nums">{issues.length}</span>
+          {t("title")} <span className="font-normal text-muted tabular-nums">{issues.length}</span>
         </h2>
         <button
           type="button"
           onClick={onClose}
-          aria-label="Hide problems"
+          aria-label={t("hide")}
           className="rounded p-0.5 text-muted hover:bg-raised hover:text-fg"
         >
           <ChevronDown className="size-4" aria-hidden />
         </button>
       </header>
       {issues.length === 0 ? (
-        <p className="px-3 py-3 text-[12px] text-muted">No problems: this flow can be published.</p>
+        <p className="px-3 py-3 text-[12px] text-muted">{t("none")}</p>
       ) : (
         <ul className="overflow-y-auto py-1">
           {issues.map((issue, i) => {

@@ -1,11 +1,14 @@
 "use client";
 
 import { AlertTriangle, Check, CircleDot, Loader2 } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "~/app/_components/ui/button";
 import type { Autosave } from "./use-autosave";
 
 /** Saved / Saving / Unsaved / Conflict, always visible in the top bar. */
 export function SaveStatusIndicator({ autosave }: { autosave: Autosave }) {
+  const t = useTranslations("SaveStatus");
+  const format = useFormatter();
   const { status } = autosave;
   switch (status.kind) {
     case "saved":
@@ -14,21 +17,23 @@ export function SaveStatusIndicator({ autosave }: { autosave: Autosave }) {
           className="flex items-center gap-1 text-[12px] text-muted"
           data-testid="save-status"
           data-state="saved"
-          title={status.at ? `Draft saved ${status.at.toLocaleTimeString()}` : "Draft saved"}
+          title={
+            status.at ? t("savedAt", { time: format.dateTime(status.at, { timeStyle: "medium" }) }) : t("savedTitle")
+          }
         >
-          <Check className="size-3.5 text-ok" aria-hidden /> Saved
+          <Check className="size-3.5 text-ok" aria-hidden /> {t("saved")}
         </span>
       );
     case "saving":
       return (
         <span className="flex items-center gap-1 text-[12px] text-muted" data-testid="save-status" data-state="saving">
-          <Loader2 className="size-3.5 animate-spin" aria-hidden /> Saving…
+          <Loader2 className="size-3.5 animate-spin" aria-hidden /> {t("saving")}
         </span>
       );
     case "unsaved":
       return (
         <span className="flex items-center gap-1 text-[12px] text-muted" data-testid="save-status" data-state="unsaved">
-          <CircleDot className="size-3.5 text-warn" aria-hidden /> Unsaved
+          <CircleDot className="size-3.5 text-warn" aria-hidden /> {t("unsaved")}
         </span>
       );
     case "error":
@@ -40,9 +45,9 @@ export function SaveStatusIndicator({ autosave }: { autosave: Autosave }) {
           title={status.message}
         >
           <AlertTriangle className="size-3.5" aria-hidden />
-          <span className="max-w-64 truncate">Not saved: {status.message}</span>
+          <span className="max-w-64 truncate">{t("notSaved", { message: status.message })}</span>
           <Button variant="ghost" onClick={() => void autosave.flush()}>
-            Retry
+            {t("retry")}
           </Button>
         </span>
       );
@@ -54,12 +59,12 @@ export function SaveStatusIndicator({ autosave }: { autosave: Autosave }) {
           data-state="conflict"
           title={status.message}
         >
-          <AlertTriangle className="size-3.5" aria-hidden /> Conflict: changed elsewhere
+          <AlertTriangle className="size-3.5" aria-hidden /> {t("conflict")}
           <Button variant="ghost" onClick={() => void autosave.reload()}>
-            Load theirs
+            {t("loadTheirs")}
           </Button>
           <Button variant="ghost" onClick={() => void autosave.overwrite()}>
-            Keep mine
+            {t("keepMine")}
           </Button>
         </span>
       );

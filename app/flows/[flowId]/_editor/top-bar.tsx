@@ -1,6 +1,7 @@
 "use client";
 
 import { AlertTriangle, CheckCircle2, ChevronLeft, Clock, History, KeyRound, Rocket } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { Button } from "~/app/_components/ui/button";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
@@ -21,6 +22,7 @@ interface TopBarProps {
 
 /** Name, save state, problems, and the flow-level actions (timing, versions, endpoints, publish). */
 export function TopBar({ autosave, published, enabled, onToggleEnabled, onOpen, onToggleProblems }: TopBarProps) {
+  const t = useTranslations("Editor");
   const store = useEditorStore();
   const name = useEditor((s) => s.name);
   const problems = useEditor((s) => s.issues.length);
@@ -29,14 +31,14 @@ export function TopBar({ autosave, published, enabled, onToggleEnabled, onOpen, 
       <Link
         href="/flows"
         className="flex items-center gap-0.5 rounded px-1 py-0.5 text-muted hover:bg-raised hover:text-fg"
-        aria-label="All flows"
+        aria-label={t("allFlows")}
       >
         <ChevronLeft className="size-4" aria-hidden />
-        Flows
+        {t("flows")}
       </Link>
       <span className="text-border">/</span>
       <input
-        aria-label="Flow name"
+        aria-label={t("flowName")}
         value={name}
         maxLength={200}
         onChange={(e) => store.getState().setName(e.target.value)}
@@ -45,40 +47,31 @@ export function TopBar({ autosave, published, enabled, onToggleEnabled, onOpen, 
       <h1 className="sr-only">{name}</h1>
       <SaveStatusIndicator autosave={autosave} />
       <div className="ml-auto flex items-center gap-2">
-        <button
-          type="button"
-          onClick={onToggleEnabled}
-          title={enabled ? "New alerts start incidents. Click to disable." : "Alerts are ignored. Click to enable."}
-        >
-          <StatusBadge tone={enabled ? "ok" : "neutral"}>{enabled ? "Enabled" : "Disabled"}</StatusBadge>
+        <button type="button" onClick={onToggleEnabled} title={enabled ? t("enabledHint") : t("disabledHint")}>
+          <StatusBadge tone={enabled ? "ok" : "neutral"}>{enabled ? t("enabled") : t("disabled")}</StatusBadge>
         </button>
         <StatusBadge tone={published ? "accent" : "neutral"}>
-          {published ? `Published v${published.version}` : "Not published"}
+          {published ? t("publishedVersion", { version: published.version }) : t("notPublished")}
         </StatusBadge>
-        <Button
-          variant="ghost"
-          onClick={onToggleProblems}
-          data-testid="problems-toggle"
-          title="Validate: show the problems list"
-        >
+        <Button variant="ghost" onClick={onToggleProblems} data-testid="problems-toggle" title={t("validateHint")}>
           {problems === 0 ? (
             <CheckCircle2 className="size-3.5 text-ok" aria-hidden />
           ) : (
             <AlertTriangle className="size-3.5 text-danger" aria-hidden />
           )}
-          {problems === 0 ? "Valid" : `${problems} problem${problems === 1 ? "" : "s"}`}
+          {problems === 0 ? t("valid") : t("problemCount", { count: problems })}
         </Button>
         <Button variant="ghost" onClick={() => onOpen("timing")}>
-          <Clock className="size-3.5" aria-hidden /> Timing
+          <Clock className="size-3.5" aria-hidden /> {t("timing")}
         </Button>
         <Button variant="ghost" onClick={() => onOpen("versions")}>
-          <History className="size-3.5" aria-hidden /> Versions
+          <History className="size-3.5" aria-hidden /> {t("versions")}
         </Button>
         <Button variant="ghost" onClick={() => onOpen("endpoints")}>
-          <KeyRound className="size-3.5" aria-hidden /> Endpoints
+          <KeyRound className="size-3.5" aria-hidden /> {t("endpoints")}
         </Button>
         <Button variant="primary" onClick={() => onOpen("publish")}>
-          <Rocket className="size-3.5" aria-hidden /> Publish
+          <Rocket className="size-3.5" aria-hidden /> {t("publish")}
         </Button>
       </div>
     </header>

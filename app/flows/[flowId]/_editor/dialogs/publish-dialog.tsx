@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, Rocket } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "~/app/_components/ui/button";
@@ -21,6 +22,7 @@ interface PublishDialogProps {
 
 /** Saves the draft, then makes it an immutable version that new incidents run. */
 export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishDialogProps) {
+  const t = useTranslations("Publish");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const issues = useEditor((s) => s.issues);
@@ -31,7 +33,7 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
   const submit = async () => {
     setServerProblems([]);
     if (!(await autosave.flush())) {
-      toast.error("The draft could not be saved, so it was not published.");
+      toast.error(t("draftNotSaved"));
       return;
     }
     try {
@@ -41,7 +43,7 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
         queryClient.invalidateQueries({ queryKey: trpc.flows.versions.queryKey({ flowId }) }),
         queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() }),
       ]);
-      toast.success(`Published version ${version.version}`);
+      toast.success(t("published", { version: version.version }));
       setNote("");
       onOpenChange(false);
     } catch (err) {
@@ -56,18 +58,18 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
-      title="Publish this flow"
-      description="New incidents run the published version; incidents already open keep the version they started with."
+      title={t("title")}
+      description={t("description")}
       footer={
         <>
-          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button onClick={() => onOpenChange(false)}>{t("cancel")}</Button>
           <Button
             variant="primary"
             onClick={() => void submit()}
             disabled={blocked || publish.isPending}
             data-testid="publish-confirm"
           >
-            <Rocket className="size-3.5" aria-hidden /> {publish.isPending ? "Publishing…" : "Publish"}
+            <Rocket className="size-3.5" aria-hidden /> {publish.isPending ? t("publishing") : t("publish")}
           </Button>
         </>
       }
@@ -76,8 +78,7 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
         {problems.length > 0 ? (
           <div className="rounded-md border border-danger/40 bg-danger/5 p-3 text-[12px] text-danger">
             <p className="mb-1 flex items-center gap-1.5 font-medium">
-              <AlertTriangle className="size-3.5" aria-hidden /> Fix{" "}
-              {problems.length === 1 ? "this problem" : `these ${problems.length} problems`} first
+              <AlertTriangle className="size-3.5" aria-hidden /> {t("fixFirst", { count: problems.length })}
             </p>
             <ul className="list-disc pl-5">
               {problems.slice(0, 6).map((p) => (
@@ -86,14 +87,14 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
             </ul>
           </div>
         ) : null}
-        <Field label="Note" htmlFor="publish-note" hint="What changed, for the version history.">
+        <Field label={t("note")} htmlFor="publish-note" hint={t("noteHint")}>
           <Textarea
             id="publish-note"
             rows={3}
             maxLength={2000}
             value={note}
             onChange={(e) => setNote(e.target.value)}
-            placeholder="e.g. Page the lead after an hour"
+            placeholder={t("notePlaceholder")}
             autoFocus
           />
         </Field>
