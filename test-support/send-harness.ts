@@ -48,7 +48,6 @@ export function send(
   input: TemplateContextInput = hostileInput(messageType),
 ): Promise<SendResult> {
   return sendIntegrationMessage(record, input, {
-    fetch,
     timeoutMs: 5000,
     idempotencyKey: idempotencyKey(messageType),
     outbound: { allowList: ["127.0.0.1"] },

@@ -1,4 +1,6 @@
-import { assertOutboundAllowed, type ResolveHost } from "../security/outbound-guard";
+import { fetch, type Response } from "undici";
+import { assertOutboundAllowed, OutboundBlockedError, type ResolveHost } from "../security/outbound-guard";
+import { pinnedAgent } from "../security/pinned-agent";
 import { digestAuthorization, parseDigestChallenge } from "./digest-auth";
 import type { RenderedStep } from "~/core/integrations/render-step";
 
@@ -12,7 +14,6 @@ export interface ExchangeResponse {
 }
 
 export interface ExchangeDeps {
-  fetch: typeof fetch;
   signal: AbortSignal;
   allowList: readonly string[];
   resolve?: ResolveHost;
@@ -50,7 +51,9 @@ function headersOf(response: Response): Record<string, string> {
 /**
  * Sends one rendered request. Redirects are followed by hand so every hop passes the outbound
  * guard (an automatic redirect could lead to an internal address), and a digest challenge is
- * answered once. Returns the number of requests it made.
+ * answered once. The guard runs twice: up front, for a clear refusal before anything is sent,
+ * and in the connection (pinned-agent.ts), which connects only to the address it checked.
+ * Returns the number of requests it made.
  */
 export async function exchange(
   step: RenderedStep,
@@ -63,7 +66,18 @@ export async function exchange(
   for (let hop = 0; ; hop++) {
     await assertOutboundAllowed(url, { allowList: deps.allowList, resolve: deps.resolve });
     requests++;
-    const response = await deps.fetch(url, { method, headers, body, redirect: "manual", signal: deps.signal });
+    const dispatcher = pinnedAgent({ allowList: deps.allowList, resolve: deps.resolve });
+    const response = await fetch(url, {
+      method,
+      headers,
+      body,
+      redirect: "manual",
+      signal: deps.signal,
+      dispatcher,
+    }).catch((error: unknown) => {
+      // The connection's own check refused the address: say so, rather than "fetch failed".
+      throw error instanceof Error && error.cause instanceof OutboundBlockedError ? error.cause : error;
+    });
     const location = response.headers.get("location");
 
     if (response.status === 401 && step.digest && !answeredChallenge) {

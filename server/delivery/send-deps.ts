@@ -1,7 +1,6 @@
 import type { ResolveHost } from "../security/outbound-guard";
 
 export interface SendDeps {
-  fetch: typeof fetch;
   /** Budget for the whole message, all steps included. */
   timeoutMs: number;
   /** Incident + level + type + reminder; sent as `Idempotency-Key` (and email Message-ID). */

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import nodemailer from "nodemailer";
 import { OutboundBlockedError, assertHostAllowed } from "../security/outbound-guard";
 import { redact } from "~/core/secrets/redact";
@@ -84,8 +85,12 @@ export async function sendEmail(
     },
     body: redact(email.text, secrets),
   };
+  let checked: string[];
   try {
-    await assertHostAllowed(host, port, { allowList: deps.outbound.allowList, resolve: deps.outbound.resolve });
+    checked = await assertHostAllowed(host, port, {
+      allowList: deps.outbound.allowList,
+      resolve: deps.outbound.resolve,
+    });
   } catch (error) {
     if (error instanceof OutboundBlockedError) {
       return done({
@@ -98,9 +103,13 @@ export async function sendEmail(
     return done({ ok: false, retryable: true, request, error: { code: "NETWORK_ERROR", message: String(error) } });
   }
 
+  // Connect to the address that was checked, not to the name (which nodemailer would resolve again,
+  // with its own resolver); the certificate is still verified against the name.
+  const pinned = checked[0];
   const transport = nodemailer.createTransport({
-    host,
+    host: pinned ?? host,
     port,
+    ...(pinned !== undefined && isIP(host) === 0 ? { servername: host } : {}),
     secure: truthy(v.SmtpSecure),
     ignoreTLS: truthy(v.DisableTls),
     auth: v.SmtpUser ? { user: v.SmtpUser, pass: v.SmtpPassword ?? "" } : undefined,

@@ -132,7 +132,6 @@ export async function sendHttpSteps(
     let response: ExchangeResponse;
     try {
       const result = await exchange(rendered, {
-        fetch: deps.fetch,
         signal,
         allowList: deps.outbound.allowList,
         resolve: deps.outbound.resolve,

@@ -15,7 +15,6 @@ afterEach(async () => {
 });
 
 const deps = (over: Partial<SendDeps> = {}): SendDeps => ({
-  fetch,
   timeoutMs: 3000,
   idempotencyKey: "run-1:1:error:0",
   outbound: { allowList: ["127.0.0.1"] },

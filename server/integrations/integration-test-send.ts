@@ -63,7 +63,6 @@ export async function testSendIntegration(scope: TestSendScope, input: TestSendI
   const ctx = sampleInput(input);
   const sentAt = new Date().toISOString();
   const result = await sendIntegrationMessage(resolved.record, ctx, {
-    fetch,
     timeoutMs: TEST_TIMEOUT_MS,
     idempotencyKey: `test:${resolved.record.id}:${input.messageType}:${randomUUID()}`,
     outbound: { allowList: scope.outboundAllowList },

@@ -24,11 +24,37 @@ describe("isPrivateAddress", () => {
     "fe80::1",
     "::ffff:127.0.0.1",
     "::ffff:10.0.0.1",
+    "::ffff:a00:1", // mapped, written in hex
+    "::7f00:1", // IPv4-compatible 127.0.0.1
+    "::a9fe:a9fe", // IPv4-compatible 169.254.169.254
+    "64:ff9b::7f00:1", // NAT64
+    "64:ff9b:1::1", // local-use NAT64
+    "2002:7f00:1::1", // 6to4 of 127.0.0.1
+    "2001:0:4136:e378::1", // Teredo
+    "fec0::1", // site-local
+    "ff02::1", // multicast
+    "198.18.0.1",
+    "198.19.255.254",
+    "192.0.0.8",
+    "192.88.99.1",
+    "224.0.0.1",
+    "239.255.255.250",
+    "240.0.0.1",
+    "255.255.255.255",
   ])("refuses %s", (address) => expect(isPrivateAddress(address)).toBe(true));
 
-  it.each(["8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "203.0.113.10"])("allows %s", (address) =>
-    expect(isPrivateAddress(address)).toBe(false),
-  );
+  it.each([
+    "8.8.8.8",
+    "172.32.0.1",
+    "100.128.0.1",
+    "2606:4700::1111",
+    "203.0.113.10",
+    "198.20.0.1",
+    "192.0.1.1",
+    "223.255.255.255",
+    "::ffff:8.8.8.8",
+    "2a00:1450::1",
+  ])("allows %s", (address) => expect(isPrivateAddress(address)).toBe(false));
 });
 
 describe("assertOutboundAllowed", () => {

@@ -18,18 +18,35 @@ export class OutboundBlockedError extends Error {
   }
 }
 
+/**
+ * Everything that is not plainly a public unicast address. IPv4-mapped IPv6 (::ffff:a.b.c.d) needs
+ * no entry: BlockList judges it by its IPv4 rules. Addresses that embed an IPv4 address in some
+ * other way (IPv4-compatible, NAT64, 6to4, Teredo) are refused outright rather than decoded, since
+ * a gateway may turn them into anything; an allow-list CIDR can admit them where that is wanted.
+ */
 const PRIVATE_RANGES: [string, number, "ipv4" | "ipv6"][] = [
-  ["0.0.0.0", 8, "ipv4"],
+  ["0.0.0.0", 8, "ipv4"], // "this network"
   ["10.0.0.0", 8, "ipv4"],
-  ["100.64.0.0", 10, "ipv4"],
+  ["100.64.0.0", 10, "ipv4"], // carrier-grade NAT
   ["127.0.0.0", 8, "ipv4"],
-  ["169.254.0.0", 16, "ipv4"],
+  ["169.254.0.0", 16, "ipv4"], // link-local, cloud metadata
   ["172.16.0.0", 12, "ipv4"],
+  ["192.0.0.0", 24, "ipv4"], // IETF protocol assignments
+  ["192.88.99.0", 24, "ipv4"], // 6to4 relay anycast
   ["192.168.0.0", 16, "ipv4"],
-  ["::", 128, "ipv6"],
-  ["::1", 128, "ipv6"],
-  ["fc00::", 7, "ipv6"],
-  ["fe80::", 10, "ipv6"],
+  ["198.18.0.0", 15, "ipv4"], // benchmarking
+  ["224.0.0.0", 4, "ipv4"], // multicast
+  ["240.0.0.0", 4, "ipv4"], // reserved, and 255.255.255.255 broadcast
+  ["::", 96, "ipv6"], // unspecified, loopback and IPv4-compatible (::a.b.c.d)
+  ["64:ff9b::", 96, "ipv6"], // NAT64
+  ["64:ff9b:1::", 48, "ipv6"], // local-use NAT64
+  ["100::", 64, "ipv6"], // discard
+  ["2001::", 32, "ipv6"], // Teredo
+  ["2002::", 16, "ipv6"], // 6to4
+  ["fc00::", 7, "ipv6"], // unique local
+  ["fe80::", 10, "ipv6"], // link-local
+  ["fec0::", 10, "ipv6"], // site-local (deprecated, still routed by some)
+  ["ff00::", 8, "ipv6"], // multicast
 ];
 
 const blocked = new BlockList();
@@ -49,7 +66,7 @@ export function isPrivateAddress(address: string): boolean {
 
 export type ResolveHost = (host: string) => Promise<string[]>;
 
-const resolveWithDns: ResolveHost = async (host) =>
+export const resolveWithDns: ResolveHost = async (host) =>
   (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 export interface OutboundOptions {
@@ -64,7 +81,7 @@ interface Target {
   port: number;
 }
 
-function stripBrackets(host: string): string {
+export function stripBrackets(host: string): string {
   return host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
 }
 

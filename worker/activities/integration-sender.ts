@@ -121,7 +121,7 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
           nowMs: Date.now(),
         }),
       },
-      { fetch, timeoutMs: deps.timeoutMs ?? 10_000, idempotencyKey, outbound: { allowList: deps.allowList } },
+      { timeoutMs: deps.timeoutMs ?? 10_000, idempotencyKey, outbound: { allowList: deps.allowList } },
     );
     return {
       ok: result.ok && !result.skipped,

@@ -123,7 +123,6 @@ describe("Email integration", () => {
   it("refuses an SMTP host that is not allow-listed and reports missing settings", async () => {
     const { sendIntegrationMessage } = await import("../../../server/delivery/send-message");
     const blocked = await sendIntegrationMessage(record(), hostileInput("error", { To: "a@example.com" }), {
-      fetch,
       timeoutMs: 2000,
       idempotencyKey: "k",
       outbound: { allowList: [] },
