@@ -1,6 +1,6 @@
 import "server-only";
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
-import superjson from "superjson";
+import { wireTransformer } from "~/core/wire/wire-transformer";
 import { ZodError } from "zod";
 import type { Context } from "./context";
 import { DomainError, type DomainErrorCode } from "~/core/domain-error";
@@ -29,7 +29,7 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer: wireTransformer,
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       return {

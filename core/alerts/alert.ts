@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordOf } from "../wire/own-record";
 
 /**
  * The one alert shape every inbound format is normalized to. It travels into the workflow and
@@ -15,8 +16,8 @@ export const normalizedAlertSchema = z.object({
   description: z.string().max(100_000).default(""),
   severity: z.enum(["critical", "error", "warning", "info"]).default("error"),
   source: z.string().max(500).default(""),
-  labels: z.record(z.string(), z.string()).default({}),
-  annotations: z.record(z.string(), z.string()).default({}),
+  labels: recordOf(z.string(), z.string()).default({}),
+  annotations: recordOf(z.string(), z.string()).default({}),
   monitor: z
     .object({
       guid: z.string().default(""),
@@ -29,7 +30,7 @@ export const normalizedAlertSchema = z.object({
     })
     .default({ guid: "", name: "", type: "", url: "", notes: "", dashboardUrl: "", editUrl: "" }),
   /** Extra Uptrends-style alert fields (errorTypeId, checkpointName, responseBody, ...). */
-  details: z.record(z.string(), z.string()).default({}),
+  details: recordOf(z.string(), z.string()).default({}),
   /** ISO 8601; when the check that produced this event ran. */
   occurredAt: z.string(),
 });

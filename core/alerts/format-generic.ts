@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { putOwn, recordOf } from "../wire/own-record";
 import type { NormalizedAlert } from "./alert";
 import {
   alertKeyField,
@@ -79,7 +80,7 @@ const genericAlertSchema = z.preprocess(
     annotations: stringMap.optional(),
     monitor: z.preprocess(monitorFromName, monitorFields).optional(),
     occurredAt: optionalIsoTimestamp,
-    details: z.record(z.string(), z.unknown()).optional(),
+    details: recordOf(z.string(), z.unknown()).optional(),
   }),
 );
 
@@ -112,7 +113,7 @@ function normalizeOne(alert: GenericAlert, now: Date): NormalizedAlert {
   const details: Record<string, string> = {};
   for (const [name, value] of Object.entries(alert.details ?? {})) {
     const text = detailValue(value);
-    if (text !== undefined) details[name] = text;
+    if (text !== undefined) putOwn(details, name, text);
   }
   return {
     key: alert.key,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { putOwn, recordOf } from "../wire/own-record";
 import type { NormalizedAlert } from "./alert";
 import { detailValue, optionalText } from "./inbound-fields";
 import {
@@ -19,7 +20,7 @@ const grafanaAlert = prometheusAlertSchema.extend({
   dashboardURL: optionalText,
   panelURL: optionalText,
   imageURL: optionalText,
-  values: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).nullish(),
+  values: recordOf(z.string(), z.union([z.number(), z.string(), z.null()])).nullish(),
   valueString: optionalText,
 });
 
@@ -50,7 +51,7 @@ function grafanaDetails(alert: GrafanaAlert, payload: GrafanaPayload): Record<st
   for (const [ref, value] of Object.entries(alert.values ?? {})) extras.push([`values.${ref}`, value]);
   for (const [name, value] of extras) {
     const text = detailValue(value);
-    if (text !== undefined) details[name] = text;
+    if (text !== undefined) putOwn(details, name, text);
   }
   return details;
 }

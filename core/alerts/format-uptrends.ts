@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { putOwn, recordOf } from "../wire/own-record";
 import type { NormalizedAlert } from "./alert";
 import { alertKeyField, detailValue, optionalIsoTimestamp, optionalText, truncate } from "./inbound-fields";
 import { toIsoTimestamp } from "./timestamp";
@@ -47,7 +48,7 @@ const monitorSection = z.looseObject({
 });
 
 /** Sections the normalized alert has no field for; they are kept in `details` as `section.name`. */
-const contextSection = z.record(z.string(), z.unknown()).optional();
+const contextSection = recordOf(z.string(), z.unknown()).optional();
 
 export const uptrendsPayloadSchema = z.looseObject({
   alert: alertSection,
@@ -76,7 +77,7 @@ function collectDetails(payload: UptrendsPayload): Record<string, string> {
   const details: Record<string, string> = {};
   const add = (name: string, value: unknown) => {
     const text = detailValue(value);
-    if (text !== undefined && text !== "") details[name] = text;
+    if (text !== undefined && text !== "") putOwn(details, name, text);
   };
   // `@alert.*` variables keep their own names (details.errorTypeId), as the alert shape documents.
   for (const [name, value] of Object.entries(payload.alert)) add(name, value);

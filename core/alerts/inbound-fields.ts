@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordOf } from "../wire/own-record";
 import { toIsoTimestamp } from "./timestamp";
 
 /**
@@ -19,11 +20,9 @@ export const optionalText = z.preprocess(
 );
 
 /** `{name: value}` with text values; null values are dropped rather than rejected. */
-export const stringMap = z
-  .record(z.string(), looseString.nullable())
-  .transform((record) =>
-    Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== null)),
-  );
+export const stringMap = recordOf(z.string(), looseString.nullable()).transform((record) =>
+  Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== null)),
+);
 
 /** An ISO 8601 date-time kept as the sender wrote it; normalizers convert with `toIsoTimestamp`. */
 export const isoTimestamp = z.string().refine((raw) => toIsoTimestamp(raw) !== undefined, {

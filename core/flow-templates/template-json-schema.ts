@@ -12,7 +12,7 @@ export const TEMPLATE_JSON_SCHEMA_PATH = "docs/flow-template.schema.json";
  */
 export function flowTemplateJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(flowTemplateDocumentSchema, { io: "input", target: "draft-2020-12" }),
+    ...z.toJSONSchema(flowTemplateDocumentSchema, { io: "input", target: "draft-2020-12", unrepresentable: "any" }),
     title: `Alertflow flow template, format version ${TEMPLATE_FORMAT_VERSION}`,
   };
 }

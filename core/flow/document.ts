@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordOf } from "../wire/own-record";
 
 /**
  * The flow document: what the canvas draws and what `flows.draft_graph` / `flow_versions.graph`
@@ -63,7 +64,7 @@ export const integrationNodeDataSchema = z.object({
   sendOk: z.boolean().default(true),
   sendReminders: z.boolean().default(true),
   /** Values for the integration's per-level variables. */
-  variables: z.record(z.string(), z.string().max(5000)).default({}),
+  variables: recordOf(z.string(), z.string().max(5000)).default({}),
 });
 
 const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordOf } from "../wire/own-record";
 import { alertFormatSchema, escalationModeSchema, triggerFilterSchema } from "./document";
 
 /**
@@ -19,7 +20,7 @@ export interface PlanTarget {
 export const planTargetSchema: z.ZodType<PlanTarget> = z.object({
   nodeId: z.string().min(1),
   integrationId: z.string().min(1),
-  variables: z.record(z.string(), z.string()),
+  variables: recordOf(z.string(), z.string()),
   get fallback() {
     return planTargetSchema.nullable();
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordOf } from "../wire/own-record";
 import { MESSAGE_TYPES, messageTypeSchema } from "../message-template/message-type";
 
 /** Every string below except names is template text (Uptrends syntax). */
@@ -28,7 +29,7 @@ export const httpBodySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("none") }),
   z.object({ type: z.literal("raw"), content: z.string().max(512 * 1024) }),
   /** application/x-www-form-urlencoded; each value is URL-encoded after rendering. */
-  z.object({ type: z.literal("form"), fields: z.record(z.string(), z.string().max(64 * 1024)) }),
+  z.object({ type: z.literal("form"), fields: recordOf(z.string(), z.string().max(64 * 1024)) }),
 ]);
 export type HttpBody = z.infer<typeof httpBodySchema>;
 

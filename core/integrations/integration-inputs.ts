@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { recordOf } from "../wire/own-record";
 import { integrationTypeSchema } from "./integration-types";
 import { messageTypeSchema } from "../message-template/message-type";
 
-const variables = z.record(z.string().min(1).max(100), z.string().max(10_000));
+const variables = recordOf(z.string().min(1).max(100), z.string().max(10_000));
 
 export const createIntegrationInput = z.object({
   type: z.string().min(1).max(50),
@@ -11,7 +12,7 @@ export const createIntegrationInput = z.object({
   variables: variables.default({}),
   /** Write-only: stored encrypted, never returned. */
   secrets: variables.default({}),
-  customizations: z.record(z.string(), z.unknown()).default({}),
+  customizations: recordOf(z.string(), z.unknown()).default({}),
 });
 
 export const updateIntegrationInput = z.object({
@@ -21,7 +22,7 @@ export const updateIntegrationInput = z.object({
   variables: variables.optional(),
   /** Only the secrets named here change; an empty string removes one. */
   secrets: variables.optional(),
-  customizations: z.record(z.string(), z.unknown()).optional(),
+  customizations: recordOf(z.string(), z.unknown()).optional(),
 });
 
 export const integrationIdInput = z.object({ integrationId: z.string().uuid() });
@@ -38,7 +39,7 @@ export const integrationDraftInput = z.object({
   /** Typed but not saved; an empty string removes a stored one, as in `update`. */
   secrets: variables.default({}),
   /** Left unparsed: the editor previews half-finished steps, and the preview reports what is wrong. */
-  customizations: z.record(z.string(), z.unknown()).default({}),
+  customizations: recordOf(z.string(), z.unknown()).default({}),
 });
 export type IntegrationDraftInput = z.infer<typeof integrationDraftInput>;
 
@@ -54,8 +55,8 @@ export const sampleAlertOverrides = z
     description: z.string().max(100_000),
     severity: z.enum(["critical", "error", "warning", "info"]),
     source: z.string().max(500),
-    labels: z.record(z.string(), z.string()),
-    annotations: z.record(z.string(), z.string()),
+    labels: recordOf(z.string(), z.string()),
+    annotations: recordOf(z.string(), z.string()),
     monitor: z
       .object({
         guid: z.string(),
@@ -68,7 +69,7 @@ export const sampleAlertOverrides = z
       })
       .partial()
       .strict(),
-    details: z.record(z.string(), z.string()),
+    details: recordOf(z.string(), z.string()),
     occurredAt: z.iso.datetime({ offset: true }),
   })
   .partial()

@@ -1,3 +1,4 @@
+import { putOwn } from "../wire/own-record";
 import { basicAuthSecrets } from "../secrets/redact";
 import { renderTemplate } from "../message-template/render-template";
 import type { TemplateContext } from "../message-template/template-context";
@@ -32,7 +33,7 @@ function guessContentType(body: string): string {
 export function renderStep(step: HttpStep, ctx: TemplateContext): RenderedStep {
   const r = (src: string) => renderTemplate(src, ctx);
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(step.headers)) headers[name] = r(value);
+  for (const [name, value] of Object.entries(step.headers)) putOwn(headers, name, r(value));
   const derivedSecrets: string[] = [];
   let digest: RenderedStep["digest"];
 

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { recordOf } from "../wire/own-record";
 
 /** What was sent, secrets redacted; stored on the delivery row and shown in the run viewer. */
 export const recordedRequestSchema = z.object({
   method: z.string(),
   url: z.string(),
-  headers: z.record(z.string(), z.string()),
+  headers: recordOf(z.string(), z.string()),
   body: z.string(),
 });
 export type RecordedRequest = z.infer<typeof recordedRequestSchema>;
@@ -12,7 +13,7 @@ export type RecordedRequest = z.infer<typeof recordedRequestSchema>;
 export const recordedResponseSchema = z.object({
   /** HTTP status, or the SMTP reply code. */
   status: z.number(),
-  headers: z.record(z.string(), z.string()),
+  headers: recordOf(z.string(), z.string()),
   /** At most 4 KB. */
   body: z.string(),
 });

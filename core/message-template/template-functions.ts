@@ -161,7 +161,11 @@ const FUNCTIONS: TemplateFunction[] = [
     minArgs: 1,
     maxArgs: Infinity,
     trimArgs: true,
-    call: (args, ctx) => ctx.customFields[args.join(",")] ?? "",
+    call: (args, ctx) => {
+      const name = args.join(",");
+      // Own fields only: `@CustomField(constructor)` is a field name, not Object's constructor.
+      return Object.hasOwn(ctx.customFields, name) ? (ctx.customFields[name] ?? "") : "";
+    },
   },
 ];
 

@@ -1,3 +1,4 @@
+import { putOwn } from "~/core/wire/own-record";
 import { integrationDefinitions } from "~/core/integrations/registry";
 import type { IntegrationType } from "~/core/integrations/integration-types";
 import { decryptSecrets, encryptSecrets, keyFromPassphrase } from "../security/secret-box";
@@ -32,8 +33,7 @@ export function splitSecrets(
   const plain: Record<string, string> = {};
   const hidden: Record<string, string> = { ...secrets };
   for (const [name, value] of Object.entries(variables)) {
-    if (secretNames.has(name)) hidden[name] = value;
-    else plain[name] = value;
+    putOwn(secretNames.has(name) ? hidden : plain, name, value);
   }
   // A name is either plain or secret: a new secret value hides an old plain one of that name.
   for (const [name, value] of Object.entries(hidden)) if (value !== "") delete plain[name];

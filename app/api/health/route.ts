@@ -1,14 +1,13 @@
-import { sql } from "drizzle-orm";
 import { getDb } from "~/db/client";
 import { env } from "~/server/env";
+import { healthResponse } from "~/server/http/health";
+import { getTemporalClient } from "~/server/temporal-client";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  try {
-    await getDb(env.DATABASE_URL).execute(sql`select 1`);
-    return Response.json({ ok: true });
-  } catch (err) {
-    return Response.json({ ok: false, error: err instanceof Error ? err.message : String(err) }, { status: 503 });
-  }
+export function GET() {
+  return healthResponse({
+    db: getDb(env.DATABASE_URL),
+    temporal: getTemporalClient(env.TEMPORAL_ADDRESS, env.TEMPORAL_NAMESPACE),
+  });
 }

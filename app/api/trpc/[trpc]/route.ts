@@ -1,9 +1,8 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "~/server/context";
-import { appRouter } from "~/server/routers/_app";
+import { handleTrpcRequest } from "~/server/http/trpc-endpoint";
 
 export const dynamic = "force-dynamic";
 
-const handler = (req: Request) => fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext });
+const handler = (req: Request) => handleTrpcRequest(req, createContext);
 
 export { handler as GET, handler as POST };

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { deserialize, MAX_WIRE_DEPTH, serialize, WireError } from "./wire-transformer";
+
+/** What a client and a server do in turn: serialize, send as JSON text, parse, deserialize. */
+const roundTrip = (value: unknown) => deserialize(JSON.parse(JSON.stringify(serialize(value))));
+
+const nested = (depth: number): unknown => {
+  let value: unknown = "leaf";
+  for (let i = 0; i < depth; i++) value = { a: [value] };
+  return value;
+};
+
+describe("wire transformer", () => {
+  it("keeps keys named like Object's own properties as ordinary data", () => {
+    const value = JSON.parse(
+      '{"variables":{"constructor":"c","prototype":"p","__proto__":"x","toString":"t"},"graph":{"__proto__":{"polluted":true}}}',
+    );
+    const back = roundTrip(value);
+    expect(back).toEqual(value);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(value));
+    expect(Object.keys(Object(back).graph)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(Object(back).graph)).toBe(Object.prototype);
+    expect(Object(back).graph.polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty("polluted");
+  });
+
+  it("brings Dates back as Dates, wherever they sit", () => {
+    const at = new Date("2026-11-29T10:00:00.000Z");
+    const back = roundTrip({ at, list: [{ when: at }, "2026-11-29T10:00:00.000Z"], "a.b": at });
+    expect(back).toEqual({ at, list: [{ when: at }, "2026-11-29T10:00:00.000Z"], "a.b": at });
+  });
+
+  it("drops undefined fields as JSON does and sends calls without input", () => {
+    expect(roundTrip({ a: undefined, b: 1 })).toEqual({ b: 1 });
+    expect(roundTrip(undefined)).toBeUndefined();
+    expect(roundTrip([1, undefined])).toEqual([1, null]);
+  });
+
+  it("serializes values nested thousands deep without overflowing", () => {
+    let value: unknown = serialize(nested(5000)).json;
+    let depth = 0;
+    while (typeof value === "object" && value !== null) {
+      value = Object.values(value)[0];
+      depth++;
+    }
+    expect([depth, value]).toEqual([10_000, "leaf"]);
+  });
+
+  it("refuses input nested deeper than the limit, and only that", () => {
+    expect(() => deserialize({ json: nested(MAX_WIRE_DEPTH / 2) })).not.toThrow();
+    expect(() => deserialize({ json: nested(MAX_WIRE_DEPTH) })).toThrow(WireError);
+    expect(() => deserialize({ json: nested(100_000) })).toThrow(/nested deeper than 100 levels/);
+  });
+
+  it("ignores date paths that lead nowhere or through inherited properties", () => {
+    expect(deserialize({ json: { a: "x" }, dates: [["__proto__", "a"], ["b"], "nonsense", [{}]] })).toEqual({ a: "x" });
+    expect(() => deserialize("text")).toThrow(WireError);
+  });
+});
