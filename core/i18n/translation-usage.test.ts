@@ -20,7 +20,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /**
  * Which keys the code asks for: each `const t = useTranslations("Ns")` (or `await getTranslations`)
  * binds a name to a namespace, and `t("key")`, `t.rich("key")` or `t(\`prefix.${…}\`)` use keys
- * under it. A template key marks its whole prefix as used.
+ * under it, as does `t(cond ? "a" : "b")`. A template key marks its whole prefix as used.
  */
 function usedKeys(): { exact: Set<string>; prefixes: Set<string>; where: Map<string, string> } {
   const exact = new Set<string>();
@@ -39,6 +39,10 @@ function usedKeys(): { exact: Set<string>; prefixes: Set<string>; where: Map<str
           exact.add(`${namespace}.${use[1]}`);
           where.set(`${namespace}.${use[1]}`, relative(ROOT, file));
         } else if (use[2] !== undefined) prefixes.add(`${namespace}.${use[2]}`);
+      }
+      const choice = new RegExp(`\\b${escape(name)}\\([^"()\`]*\\?\\s*"([\\w.]+)"\\s*:\\s*"([\\w.]+)"`, "g");
+      for (const use of text.matchAll(choice)) {
+        for (const key of [use[1], use[2]]) if (key !== undefined) exact.add(`${namespace}.${key}`);
       }
     }
   }

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight, Download, Pencil, Save, Trash2 } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
@@ -20,6 +21,8 @@ import { UseTemplateDialog, type UsableTemplate } from "../_components/use-templ
 import { useExportTemplate } from "../_lib/use-export-template";
 
 export function TemplateDetailPage({ templateId }: { templateId: string }) {
+  const t = useTranslations("TemplateDetail");
+  const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -33,20 +36,20 @@ export function TemplateDetailPage({ templateId }: { templateId: string }) {
     trpc.templates.delete.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: trpc.templates.list.queryKey() });
-        toast.success("Template deleted");
+        toast.success(t("deleted"));
         router.push("/templates");
       },
       onError: (err) => toast.error(err.message),
     }),
   );
 
-  const t = template.data;
-  if (!t) {
+  const tpl = template.data;
+  if (!tpl) {
     return (
       <>
-        <PageHeader title="Template" />
+        <PageHeader title={t("title")} />
         <p className={`p-6 ${template.error ? "text-danger" : "text-muted"}`}>
-          {template.error ? template.error.message : "Loading…"}
+          {template.error ? template.error.message : t("loading")}
         </p>
       </>
     );
@@ -59,38 +62,44 @@ export function TemplateDetailPage({ templateId }: { templateId: string }) {
   return (
     <>
       <PageHeader
-        title={t.name}
-        subtitle={`v${t.version}${t.author ? ` · by ${t.author}` : ""} · updated ${t.updatedAt.toLocaleString()}`}
+        title={tpl.name}
+        subtitle={t(tpl.author ? "subtitleBy" : "subtitle", {
+          version: tpl.version,
+          author: tpl.author ?? "",
+          updated: format.dateTime(tpl.updatedAt, { dateStyle: "medium", timeStyle: "short" }),
+        })}
         actions={
           <>
-            <Button variant="ghost" onClick={() => setDeleting(true)} aria-label="Delete template">
+            <Button variant="ghost" onClick={() => setDeleting(true)} aria-label={t("delete")}>
               <Trash2 className="size-3.5" aria-hidden />
             </Button>
             <Button variant="ghost" onClick={() => setEditing(true)}>
-              <Pencil className="size-3.5" aria-hidden /> Edit details
+              <Pencil className="size-3.5" aria-hidden /> {t("editDetails")}
             </Button>
-            <Button onClick={() => void exportTemplate(t.ref)} disabled={exporting}>
-              <Download className="size-3.5" aria-hidden /> Export
+            <Button onClick={() => void exportTemplate(tpl.ref)} disabled={exporting}>
+              <Download className="size-3.5" aria-hidden /> {t("export")}
             </Button>
-            <Button onClick={() => setSaving({ templateId, name: t.name, description: t.description, tags: t.tags })}>
-              <Save className="size-3.5" aria-hidden /> Save new version
+            <Button
+              onClick={() => setSaving({ templateId, name: tpl.name, description: tpl.description, tags: tpl.tags })}
+            >
+              <Save className="size-3.5" aria-hidden /> {t("saveVersion")}
             </Button>
-            <Button variant="primary" onClick={() => setUsing(t)}>
-              Use template <ArrowRight className="size-3.5" aria-hidden />
+            <Button variant="primary" onClick={() => setUsing(tpl)}>
+              {t("use")} <ArrowRight className="size-3.5" aria-hidden />
             </Button>
           </>
         }
       />
       <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_380px]">
-        <TemplateGraph template={t} size="large" className="min-h-[520px] border-r border-border" />
+        <TemplateGraph template={tpl} size="large" className="min-h-[520px] border-r border-border" />
         <aside className="flex flex-col gap-5 overflow-auto p-5">
-          <Block title="About">
-            <p className="text-[13px] leading-relaxed whitespace-pre-line">{t.description || "No description."}</p>
-            <TagList tags={t.tags} />
+          <Block title={t("about")}>
+            <p className="text-[13px] leading-relaxed whitespace-pre-line">{tpl.description || t("noDescription")}</p>
+            <TagList tags={tpl.tags} />
           </Block>
-          <Block title="Needs">
+          <Block title={t("needs")}>
             <ul className="flex flex-col gap-2">
-              {t.placeholders.map((p) => (
+              {tpl.placeholders.map((p) => (
                 <li key={p.key} className="flex gap-2">
                   <TypeTile type={p.integrationType} />
                   <div className="min-w-0 text-[12px]">
@@ -109,26 +118,26 @@ export function TemplateDetailPage({ templateId }: { templateId: string }) {
               ))}
             </ul>
           </Block>
-          <Block title="Share">
+          <Block title={t("share")}>
             <ShareLinks templateId={templateId} />
           </Block>
-          <Block title="Versions">
+          <Block title={t("versions")}>
             <ul className="divide-y divide-border rounded-md border border-border">
-              {t.versions.map((v) => (
+              {tpl.versions.map((v) => (
                 <li key={v.id} className="flex items-center gap-2 px-2.5 py-1.5 text-[12px]">
                   <span className="font-medium tabular-nums">v{v.version}</span>
                   <span className="min-w-0 flex-1 truncate text-muted">
-                    {v.createdAt.toLocaleDateString()}
+                    {format.dateTime(v.createdAt, { dateStyle: "medium" })}
                     {v.author ? ` · ${v.author}` : ""}
                     {v.note ? ` · ${v.note}` : ""}
                   </span>
                   <Button variant="ghost" onClick={() => void openVersion(v.version)}>
-                    Use
+                    {t("useVersion")}
                   </Button>
                   <Button
                     variant="ghost"
                     onClick={() => void exportTemplate({ kind: "workspace", templateId, version: v.version })}
-                    aria-label={`Export v${v.version}`}
+                    aria-label={t("exportVersion", { version: v.version })}
                   >
                     <Download className="size-3.5" aria-hidden />
                   </Button>
@@ -136,17 +145,17 @@ export function TemplateDetailPage({ templateId }: { templateId: string }) {
               ))}
             </ul>
           </Block>
-          <Block title={`Flows made from it (${t.flows.length})`}>
-            {t.flows.length === 0 ? (
-              <p className="text-[12px] text-muted">None yet.</p>
+          <Block title={t("flowsMade", { count: tpl.flows.length })}>
+            {tpl.flows.length === 0 ? (
+              <p className="text-[12px] text-muted">{t("noneYet")}</p>
             ) : (
               <ul className="flex flex-col gap-1 text-[12px]">
-                {t.flows.map((f) => (
+                {tpl.flows.map((f) => (
                   <li key={f.id}>
                     <Link href={`/flows/${f.id}`} className="hover:underline">
                       {f.name}
                     </Link>{" "}
-                    <span className="text-muted">from v{f.version}</span>
+                    <span className="text-muted">{t("fromVersion", { version: f.version })}</span>
                   </li>
                 ))}
               </ul>
@@ -157,21 +166,21 @@ export function TemplateDetailPage({ templateId }: { templateId: string }) {
       <UseTemplateDialog template={using} onOpenChange={(open) => (open ? null : setUsing(null))} />
       <SaveAsTemplateDialog target={saving} onOpenChange={(open) => (open ? null : setSaving(null))} />
       <EditTemplateDialog
-        template={editing ? { templateId, name: t.name, description: t.description, tags: t.tags } : null}
+        template={editing ? { templateId, name: tpl.name, description: tpl.description, tags: tpl.tags } : null}
         onOpenChange={setEditing}
       />
       <Dialog
         open={deleting}
         onOpenChange={setDeleting}
-        title={`Delete "${t.name}"?`}
-        description="Its versions and share links go with it. Flows made from it stay as they are."
+        title={t("deleteTitle", { name: tpl.name })}
+        description={t("deleteDescription")}
         footer={
           <>
             <Button variant="ghost" onClick={() => setDeleting(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button variant="danger" onClick={() => remove.mutate({ templateId })} disabled={remove.isPending}>
-              Delete
+              {t("confirmDelete")}
             </Button>
           </>
         }

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FileUp } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "~/app/_components/ui/button";
@@ -31,6 +32,7 @@ function issuesOf(error: unknown): Issue[] {
  * lists each problem with its place (shown as text), and nothing is stored.
  */
 export function ImportTemplateButton({ onImported }: { onImported: (templateId: string) => void }) {
+  const t = useTranslations("ImportTemplate");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
@@ -40,7 +42,7 @@ export function ImportTemplateButton({ onImported }: { onImported: (templateId: 
     trpc.templates.import.mutationOptions({
       onSuccess: async ({ templateId, name }) => {
         await queryClient.invalidateQueries({ queryKey: trpc.templates.list.queryKey() });
-        toast.success(`Imported "${name}"`);
+        toast.success(t("imported", { name }));
         onImported(templateId);
       },
       onError: (error) => setRefused({ file: fileName, message: error.message, issues: issuesOf(error) }),
@@ -54,7 +56,7 @@ export function ImportTemplateButton({ onImported }: { onImported: (templateId: 
         type="file"
         accept=".json,application/json"
         className="sr-only"
-        aria-label="Template file"
+        aria-label={t("file")}
         data-testid="template-file-input"
         onChange={async (e) => {
           const file = e.target.files?.[0];
@@ -65,17 +67,17 @@ export function ImportTemplateButton({ onImported }: { onImported: (templateId: 
         }}
       />
       <Button onClick={() => input.current?.click()} disabled={importFile.isPending}>
-        <FileUp className="size-3.5" aria-hidden /> Import file
+        <FileUp className="size-3.5" aria-hidden /> {t("import")}
       </Button>
       <Dialog
         open={refused !== null}
         onOpenChange={(open) => (open ? null : setRefused(null))}
-        title="The template file was refused"
-        description={refused ? `${refused.file}: nothing was imported.` : undefined}
+        title={t("refused")}
+        description={refused ? t("nothingImported", { file: refused.file }) : undefined}
         size="md"
         footer={
           <Button variant="primary" onClick={() => setRefused(null)}>
-            Close
+            {t("close")}
           </Button>
         }
       >

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Copy, Link2, Plus } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "~/app/_components/ui/button";
@@ -13,6 +14,8 @@ import { useTRPC } from "~/app/_lib/trpc";
  * A revoked link answers "not found" like one that never existed.
  */
 export function ShareLinks({ templateId }: { templateId: string }) {
+  const t = useTranslations("ShareLinks");
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const links = useQuery(trpc.templates.shareLinks.queryOptions({ templateId }));
@@ -31,7 +34,7 @@ export function ShareLinks({ templateId }: { templateId: string }) {
     trpc.templates.revokeShareLink.mutationOptions({
       onSuccess: async ({ id }) => {
         if (fresh?.id === id) setFresh(null);
-        toast.success("Link revoked");
+        toast.success(t("revoked"));
         await refresh();
       },
       onError: (err) => toast.error(err.message),
@@ -39,58 +42,57 @@ export function ShareLinks({ templateId }: { templateId: string }) {
   );
   const copy = async (url: string) => {
     await navigator.clipboard.writeText(url).then(
-      () => toast.success("Link copied"),
-      () => toast.error("Copy failed; select the link and copy it"),
+      () => toast.success(t("copied")),
+      () => toast.error(t("copyFailed")),
     );
   };
 
   return (
     <div className="flex flex-col gap-2">
-      <p className="text-[12px] text-muted">
-        Anyone with a link sees this template read-only: its graph, description and what it needs. Not your workspace,
-        integrations or flows. Search engines are asked not to index it.
-      </p>
+      <p className="text-[12px] text-muted">{t("explainer")}</p>
       {fresh ? (
         <div className="flex items-center gap-1.5" data-testid="new-share-link">
           <Input
             readOnly
             value={fresh.url}
-            aria-label="New share link"
+            aria-label={t("newLink")}
             className="font-mono"
             onFocus={(e) => e.target.select()}
           />
-          <Button onClick={() => void copy(fresh.url)} aria-label="Copy link">
+          <Button onClick={() => void copy(fresh.url)} aria-label={t("copy")}>
             <Copy className="size-3.5" aria-hidden />
           </Button>
         </div>
       ) : null}
-      {fresh ? <p className="text-[11px] text-warn">Copy it now: the full link is shown only once.</p> : null}
+      {fresh ? <p className="text-[11px] text-warn">{t("copyNow")}</p> : null}
       <ul className="divide-y divide-border rounded-md border border-border">
         {links.data?.map((link) => (
           <li key={link.id} className="flex items-center gap-2 px-2.5 py-1.5 text-[12px]">
             <Link2 className="size-3.5 shrink-0 text-muted" aria-hidden />
             <code className="font-mono">{link.tokenPrefix}…</code>
-            <span className="text-muted">created {link.createdAt.toLocaleString()}</span>
+            <span className="text-muted">
+              {t("created", { at: format.dateTime(link.createdAt, { dateStyle: "medium", timeStyle: "short" }) })}
+            </span>
             <span className="ml-auto">
               {link.revokedAt ? (
-                <span className="text-muted">revoked</span>
+                <span className="text-muted">{t("revokedState")}</span>
               ) : (
                 <Button
                   variant="ghost"
                   onClick={() => revoke.mutate({ templateId, linkId: link.id })}
                   disabled={revoke.isPending}
                 >
-                  Revoke
+                  {t("revoke")}
                 </Button>
               )}
             </span>
           </li>
         ))}
-        {links.data?.length === 0 ? <li className="px-2.5 py-2 text-[12px] text-muted">No links yet.</li> : null}
+        {links.data?.length === 0 ? <li className="px-2.5 py-2 text-[12px] text-muted">{t("none")}</li> : null}
       </ul>
       <div>
         <Button onClick={() => create.mutate({ templateId })} disabled={create.isPending}>
-          <Plus className="size-3.5" aria-hidden /> Create share link
+          <Plus className="size-3.5" aria-hidden /> {t("create")}
         </Button>
       </div>
     </div>

@@ -13,27 +13,22 @@ function isOutsideCanvas(target: EventTarget | null): boolean {
 
 const hasTextSelection = () => (window.getSelection()?.toString() ?? "") !== "";
 
-export interface Shortcut {
-  keys: string;
-  label: string;
-}
-
-/** Shown in the shortcuts dialog; `mod` is Ctrl (⌘ on a Mac). */
-export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: "1 – 4", label: "Add trigger, level, branch or integration" },
-  { keys: "mod Z", label: "Undo" },
-  { keys: "mod shift Z", label: "Redo (also mod Y)" },
-  { keys: "mod C / X / V", label: "Copy, cut, paste (JSON, works across flows)" },
-  { keys: "mod D", label: "Duplicate the selection" },
-  { keys: "mod A", label: "Select all" },
-  { keys: "Delete", label: "Delete the selection" },
-  { keys: "shift drag", label: "Select with a box; shift click adds to the selection" },
-  { keys: "L", label: "Auto-layout" },
-  { keys: "F", label: "Fit the flow in view" },
-  { keys: "mod S", label: "Save now" },
-  { keys: "Esc", label: "Clear the selection" },
-  { keys: "?", label: "Show these shortcuts" },
-];
+/** Shown in the shortcuts dialog (described under Shortcuts.items.<id>); `mod` is Ctrl (⌘ on a Mac). */
+export const SHORTCUTS = [
+  { keys: "1 – 4", id: "add" },
+  { keys: "mod Z", id: "undo" },
+  { keys: "mod shift Z", id: "redo" },
+  { keys: "mod C / X / V", id: "clipboard" },
+  { keys: "mod D", id: "duplicate" },
+  { keys: "mod A", id: "selectAll" },
+  { keys: "Delete", id: "delete" },
+  { keys: "shift drag", id: "boxSelect" },
+  { keys: "L", id: "layout" },
+  { keys: "F", id: "fit" },
+  { keys: "mod S", id: "save" },
+  { keys: "Esc", id: "clear" },
+  { keys: "?", id: "help" },
+] as const;
 
 function handleKey(
   event: KeyboardEvent,
