@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, Copy, Plus } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "~/app/_components/ui/button";
@@ -10,6 +11,7 @@ import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { useTRPC } from "~/app/_lib/trpc";
 
 function CopyBlock({ label, text, testId }: { label: string; text: string; testId?: string }) {
+  const t = useTranslations("Endpoints");
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -17,16 +19,16 @@ function CopyBlock({ label, text, testId }: { label: string; text: string; testI
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     } catch {
-      toast.error("The browser refused clipboard access; select the text and copy it.");
+      toast.error(t("clipboardRefused"));
     }
   };
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-center justify-between text-[12px] text-muted">
         {label}
-        <Button variant="ghost" onClick={() => void copy()} aria-label={`Copy ${label}`}>
+        <Button variant="ghost" onClick={() => void copy()} aria-label={t("copyNamed", { label })}>
           {copied ? <Check className="size-3.5 text-ok" aria-hidden /> : <Copy className="size-3.5" aria-hidden />}{" "}
-          {copied ? "Copied" : "Copy"}
+          {copied ? t("copied") : t("copy")}
         </Button>
       </div>
       <pre
@@ -47,6 +49,8 @@ const curlExample = (url: string) =>
   ].join("\n");
 
 function Endpoints({ flowId }: { flowId: string }) {
+  const t = useTranslations("Endpoints");
+  const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const endpoints = useQuery(trpc.flows.endpoints.queryOptions({ flowId }));
@@ -75,31 +79,28 @@ function Endpoints({ flowId }: { flowId: string }) {
 
   return (
     <div className="flex flex-col gap-4 p-4">
-      <p className="text-[12px] leading-5 text-muted">
-        Each endpoint is a secret URL your monitoring tool posts alerts to. The token is shown once, when it is created;
-        revoke an endpoint to stop it at once.
-      </p>
+      <p className="text-[12px] leading-5 text-muted">{t("explainer")}</p>
       {created ? (
         <div
           className="flex flex-col gap-3 rounded-md border border-accent/40 bg-accent/5 p-3"
           data-testid="new-endpoint"
         >
-          <p className="text-[12px] font-medium">New endpoint: copy the URL now, it will not be shown again.</p>
-          <CopyBlock label="Endpoint URL" text={`${origin}${created.path}`} testId="endpoint-url" />
-          <CopyBlock label="Try it with curl" text={curlExample(`${origin}${created.path}`)} />
+          <p className="text-[12px] font-medium">{t("copyNow")}</p>
+          <CopyBlock label={t("url")} text={`${origin}${created.path}`} testId="endpoint-url" />
+          <CopyBlock label={t("curl")} text={curlExample(`${origin}${created.path}`)} />
         </div>
       ) : null}
       <div>
         <Button variant="primary" onClick={() => create.mutate({ flowId })} disabled={create.isPending}>
-          <Plus className="size-3.5" aria-hidden /> Create endpoint
+          <Plus className="size-3.5" aria-hidden /> {t("create")}
         </Button>
       </div>
       <table className="w-full text-left text-[12px]">
         <thead className="border-b border-border text-muted">
           <tr>
-            <th className="py-1.5 font-medium">Token</th>
-            <th className="py-1.5 font-medium">Created</th>
-            <th className="py-1.5 font-medium">Status</th>
+            <th className="py-1.5 font-medium">{t("columns.token")}</th>
+            <th className="py-1.5 font-medium">{t("columns.created")}</th>
+            <th className="py-1.5 font-medium">{t("columns.status")}</th>
             <th />
           </tr>
         </thead>
@@ -107,12 +108,14 @@ function Endpoints({ flowId }: { flowId: string }) {
           {endpoints.data?.map((e) => (
             <tr key={e.id} className="border-b border-border last:border-0" data-testid="endpoint-row">
               <td className="py-1.5 font-mono">{e.tokenPrefix}…</td>
-              <td className="py-1.5 text-muted">{e.createdAt.toLocaleString()}</td>
+              <td className="py-1.5 text-muted">
+                {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+              </td>
               <td className="py-1.5">
                 {e.revokedAt ? (
-                  <StatusBadge tone="neutral">Revoked</StatusBadge>
+                  <StatusBadge tone="neutral">{t("revoked")}</StatusBadge>
                 ) : (
-                  <StatusBadge tone="ok">Active</StatusBadge>
+                  <StatusBadge tone="ok">{t("active")}</StatusBadge>
                 )}
               </td>
               <td className="py-1.5 text-right">
@@ -123,15 +126,15 @@ function Endpoints({ flowId }: { flowId: string }) {
                       onClick={() => revoke.mutate({ flowId, endpointId: e.id })}
                       disabled={revoke.isPending}
                     >
-                      Revoke now
+                      {t("revokeNow")}
                     </Button>
                     <Button variant="ghost" onClick={() => setConfirming(null)}>
-                      Keep
+                      {t("keep")}
                     </Button>
                   </span>
                 ) : (
                   <Button variant="ghost" onClick={() => setConfirming(e.id)}>
-                    Revoke
+                    {t("revoke")}
                   </Button>
                 )}
               </td>
@@ -139,9 +142,7 @@ function Endpoints({ flowId }: { flowId: string }) {
           ))}
         </tbody>
       </table>
-      {endpoints.data?.length === 0 ? (
-        <p className="text-[12px] text-muted">No endpoints yet: create one to start sending alerts.</p>
-      ) : null}
+      {endpoints.data?.length === 0 ? <p className="text-[12px] text-muted">{t("none")}</p> : null}
     </div>
   );
 }
@@ -156,8 +157,9 @@ export function EndpointsDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
+  const t = useTranslations("Endpoints");
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} size="md" title="Inbound endpoints">
+    <Dialog open={open} onOpenChange={onOpenChange} size="md" title={t("title")}>
       <Endpoints flowId={flowId} />
     </Dialog>
   );

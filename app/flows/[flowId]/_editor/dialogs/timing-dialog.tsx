@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { formatOffset, minutesToSeconds } from "~/app/_components/flow-canvas/durations";
@@ -9,7 +10,6 @@ import { CheckboxField, Field, Input } from "~/app/_components/ui/field";
 import { Dialog } from "~/app/_components/ui/dialog";
 import { compilePlan } from "~/core/flow/compile-plan";
 import { previewTiming, type PreviewMessage } from "~/core/escalation/timing-preview";
-import { MESSAGE_TYPE_LABEL } from "~/core/message-template/message-type";
 import { validateGraph } from "~/core/flow/validate-graph";
 import { useEditor } from "../store/editor-context";
 import { TimingChart } from "./timing-chart";
@@ -19,6 +19,7 @@ const TYPE_TONE = { error: "text-danger", reminder: "text-warn", ok: "text-ok" }
 type Preview = { ok: true; messages: PreviewMessage[] } | { ok: false; problems: string[] };
 
 function TimingPreview() {
+  const t = useTranslations("Timing");
   const [minutes, setMinutes] = useState(90);
   const [neverClears, setNeverClears] = useState(false);
   const [checkMinutes, setCheckMinutes] = useState<number | null>(null);
@@ -39,7 +40,7 @@ function TimingPreview() {
   return (
     <div className="flex flex-col gap-4 p-4">
       <div className="flex flex-wrap items-end gap-4">
-        <Field label="Incident lasts (minutes)" htmlFor="timing-minutes">
+        <Field label={t("lasts")} htmlFor="timing-minutes">
           <Input
             id="timing-minutes"
             type="number"
@@ -51,7 +52,7 @@ function TimingPreview() {
             onChange={(e) => setMinutes(e.target.valueAsNumber)}
           />
         </Field>
-        <Field label="Monitor checks every (minutes, optional)" htmlFor="timing-check">
+        <Field label={t("checks")} htmlFor="timing-check">
           <Input
             id="timing-check"
             type="number"
@@ -65,7 +66,7 @@ function TimingPreview() {
         </Field>
         <div className="pb-1.5">
           <CheckboxField
-            label="The error never clears"
+            label={t("neverClears")}
             checked={neverClears}
             onChange={(e) => setNeverClears(e.target.checked)}
           />
@@ -73,10 +74,7 @@ function TimingPreview() {
       </div>
       {!preview.ok ? (
         <div className="rounded-md border border-danger/40 bg-danger/5 p-3 text-[12px] text-danger">
-          <p className="font-medium">
-            The draft has {preview.problems.length === 1 ? "a problem" : `${preview.problems.length} problems`}; fix{" "}
-            {preview.problems.length === 1 ? "it" : "them"} to preview its timing.
-          </p>
+          <p className="font-medium">{t("problems", { count: preview.problems.length })}</p>
           <ul className="mt-1 list-disc pl-5">
             {preview.problems.slice(0, 5).map((p) => (
               <li key={p}>{p}</li>
@@ -84,18 +82,18 @@ function TimingPreview() {
           </ul>
         </div>
       ) : preview.messages.length === 0 ? (
-        <p className="text-muted">Nothing is sent: no level fires before the incident ends.</p>
+        <p className="text-muted">{t("nothingSent")}</p>
       ) : (
         <>
           <TimingChart messages={preview.messages} incidentSeconds={incidentSeconds} />
           <table className="w-full text-left text-[12px]" data-testid="timing-table">
             <thead className="border-b border-border text-muted">
               <tr>
-                <th className="py-1.5 pr-3 font-medium">Time</th>
-                <th className="py-1.5 pr-3 font-medium">Level</th>
-                <th className="py-1.5 pr-3 font-medium">Message</th>
-                <th className="py-1.5 pr-3 font-medium">Integration</th>
-                <th className="py-1.5 font-medium">Via node</th>
+                <th className="py-1.5 pr-3 font-medium">{t("columns.time")}</th>
+                <th className="py-1.5 pr-3 font-medium">{t("columns.level")}</th>
+                <th className="py-1.5 pr-3 font-medium">{t("columns.message")}</th>
+                <th className="py-1.5 pr-3 font-medium">{t("columns.integration")}</th>
+                <th className="py-1.5 font-medium">{t("columns.node")}</th>
               </tr>
             </thead>
             <tbody>
@@ -107,7 +105,7 @@ function TimingPreview() {
                   <td className="py-1 pr-3 font-mono tabular-nums">{formatOffset(m.atSeconds)}</td>
                   <td className="py-1 pr-3 tabular-nums">{m.level}</td>
                   <td className={`py-1 pr-3 ${TYPE_TONE[m.type]}`}>
-                    {MESSAGE_TYPE_LABEL[m.type]}
+                    {t(`types.${m.type}`)}
                     {m.reminderNumber > 0 ? ` #${m.reminderNumber}` : ""}
                   </td>
                   <td className="py-1 pr-3">{integrations[m.integrationId]?.name ?? m.integrationId}</td>
@@ -124,14 +122,9 @@ function TimingPreview() {
 
 /** "For an incident lasting N minutes, what is sent when?" over the draft as drawn now. */
 export function TimingDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const t = useTranslations("Timing");
   return (
-    <Dialog
-      open={open}
-      onOpenChange={onOpenChange}
-      size="md"
-      title="Timing preview"
-      description="Every message the current draft would send for one incident, measured from its first error."
-    >
+    <Dialog open={open} onOpenChange={onOpenChange} size="md" title={t("title")} description={t("description")}>
       <TimingPreview />
     </Dialog>
   );
