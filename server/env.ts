@@ -7,6 +7,8 @@ const envSchema = z.object({
   TEMPORAL_ADDRESS: z.string().default("127.0.0.1:7233"),
   TEMPORAL_NAMESPACE: z.string().default("default"),
   TEMPORAL_TASK_QUEUE: z.string().default("alertflow"),
+  /** Temporal's Web UI, for the "open in Temporal" link on a run (the dev server serves it on 8233). */
+  TEMPORAL_UI_URL: z.string().url().default("http://localhost:8233"),
   /** Encrypts integration secrets at rest. Any passphrase; hashed to a 256-bit key. */
   ALERTFLOW_SECRET_KEY: z.string().min(16).default("alertflow-dev-secret-key-change-me"),
   /** Comma-separated hosts, host:port or CIDRs that outbound requests may reach although private. */

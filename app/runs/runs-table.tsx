@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { StatusBadge } from "../_components/ui/status-badge";
 import type { RouterOutputs } from "../_lib/trpc";
 import { formatAgo, formatDateTime, formatDuration, runDurationMs } from "./_lib/format";
+import { countdown, describeNextStep, shortNextStep } from "./_lib/next-step-text";
 import { isOpenStatus, STATUS_LABEL, STATUS_TONE } from "./_lib/run-status";
 import { useNow } from "./_lib/use-now";
 
@@ -22,7 +23,8 @@ const CELL = "px-3 py-1.5 whitespace-nowrap";
 
 export function RunsTable({ runs, loading, error, emptyText }: Props) {
   const router = useRouter();
-  const now = useNow();
+  // Every second: the next-step countdowns move.
+  const now = useNow(1_000);
   return (
     <div className="overflow-x-auto rounded-lg border border-border bg-panel">
       <table className="w-full table-fixed text-left">
@@ -31,6 +33,7 @@ export function RunsTable({ runs, loading, error, emptyText }: Props) {
           <col />
           <col className="w-[180px]" />
           <col className="w-[64px]" />
+          <col className="w-[170px]" />
           <col className="w-[150px]" />
           <col className="w-[96px]" />
           <col className="w-[100px]" />
@@ -41,6 +44,7 @@ export function RunsTable({ runs, loading, error, emptyText }: Props) {
             <th className={HEAD}>Alert</th>
             <th className={HEAD}>Flow</th>
             <th className={`${HEAD} text-right`}>Level</th>
+            <th className={HEAD}>Next</th>
             <th className={HEAD}>First error</th>
             <th className={`${HEAD} text-right`}>Duration</th>
             <th className={`${HEAD} text-right`}>Created</th>
@@ -78,6 +82,16 @@ export function RunsTable({ runs, loading, error, emptyText }: Props) {
                 </td>
                 <td className={`${CELL} text-right tabular-nums`}>
                   {run.currentLevel > 0 ? `L${run.currentLevel}` : <span className="text-muted">—</span>}
+                </td>
+                <td className={`${CELL} truncate tabular-nums`} data-testid="run-next">
+                  {run.next ? (
+                    <span title={describeNextStep(run.next)}>
+                      {shortNextStep(run.next)}{" "}
+                      <span className="font-mono text-[12px] text-muted">{countdown(run.next.at, now)}</span>
+                    </span>
+                  ) : (
+                    <span className="text-muted">—</span>
+                  )}
                 </td>
                 <td className={`${CELL} text-muted tabular-nums`}>{formatDateTime(run.firstErrorAt)}</td>
                 <td className={`${CELL} text-right tabular-nums ${open ? "text-fg" : "text-muted"}`}>

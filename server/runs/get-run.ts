@@ -13,28 +13,39 @@ import {
 import { notFound } from "~/core/domain-error";
 import { availableActions } from "./run-actions";
 import { runHighlights } from "./run-highlights";
+import { runNextSteps } from "./run-next-steps";
+import { temporalWorkflowUrl } from "./temporal-link";
 import { mergeTimeline, type IntegrationLabel } from "./run-timeline";
 import type { RunScope } from "./run-scope";
 
 /** One run with everything its page shows: header, timeline, the graph it ran and the alert. */
 export async function getRun({ db, workspaceId }: RunScope, runId: string) {
-  const run = await db.query.runs.findFirst({ where: and(eq(runs.id, runId), eq(runs.workspaceId, workspaceId)) });
-  if (!run) throw notFound("Run", runId);
-  const [version, flow, eventRows, sent, attemptRows] = await Promise.all([
-    db.query.flowVersions.findFirst({ where: eq(flowVersions.id, run.flowVersionId) }),
-    db.query.flows.findFirst({ where: eq(flows.id, run.flowId), columns: { name: true } }),
-    db.select().from(runEvents).where(eq(runEvents.runId, runId)).orderBy(asc(runEvents.at), asc(runEvents.id)),
-    db
-      .select()
-      .from(deliveries)
-      .where(eq(deliveries.runId, runId))
-      .orderBy(asc(deliveries.createdAt), asc(deliveries.id)),
-    db
-      .select()
-      .from(deliveryAttempts)
-      .where(eq(deliveryAttempts.runId, runId))
-      .orderBy(asc(deliveryAttempts.startedAt), asc(deliveryAttempts.attempt)),
-  ]);
+  // One snapshot: the run, its timeline, deliveries and attempts are written concurrently by the
+  // worker, and a page must not show a delivery as delivered without the attempt that did it.
+  const rows = await db.transaction(
+    async (tx) => {
+      const run = await tx.query.runs.findFirst({ where: and(eq(runs.id, runId), eq(runs.workspaceId, workspaceId)) });
+      if (!run) throw notFound("Run", runId);
+      const [version, flow, eventRows, sent, attemptRows] = await Promise.all([
+        tx.query.flowVersions.findFirst({ where: eq(flowVersions.id, run.flowVersionId) }),
+        tx.query.flows.findFirst({ where: eq(flows.id, run.flowId), columns: { name: true } }),
+        tx.select().from(runEvents).where(eq(runEvents.runId, runId)).orderBy(asc(runEvents.at), asc(runEvents.id)),
+        tx
+          .select()
+          .from(deliveries)
+          .where(eq(deliveries.runId, runId))
+          .orderBy(asc(deliveries.createdAt), asc(deliveries.id)),
+        tx
+          .select()
+          .from(deliveryAttempts)
+          .where(eq(deliveryAttempts.runId, runId))
+          .orderBy(asc(deliveryAttempts.startedAt), asc(deliveryAttempts.attempt)),
+      ]);
+      return { run, version, flow, eventRows, sent, attemptRows };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+  const { run, version, flow, eventRows, sent, attemptRows } = rows;
   const attempts = new Map<string, DeliveryAttempt[]>();
   for (const a of attemptRows) attempts.set(a.deliveryId, [...(attempts.get(a.deliveryId) ?? []), a]);
   const events = eventRows.map(readRunEvent);
@@ -47,6 +58,7 @@ export async function getRun({ db, workspaceId }: RunScope, runId: string) {
       .where(and(inArray(integrations.id, integrationIds), eq(integrations.workspaceId, workspaceId)));
     for (const row of rows) labels.set(row.id, { name: row.name, type: row.type });
   }
+  const next = version ? runNextSteps(version.plan, run, events) : null;
   return {
     run: {
       id: run.id,
@@ -60,6 +72,7 @@ export async function getRun({ db, workspaceId }: RunScope, runId: string) {
       workflowId: run.workflowId,
       alert: run.alert,
     },
+    temporalUrl: temporalWorkflowUrl(run.workflowId, run.temporalRunId),
     flowName: flow?.name ?? "Deleted flow",
     version: version ? { id: version.id, version: version.version, graph: version.graph } : null,
     actions: availableActions(run.status),
@@ -69,9 +82,12 @@ export async function getRun({ db, workspaceId }: RunScope, runId: string) {
       run.createdAt,
     ),
     timeline: mergeTimeline(events, sent, labels, attempts),
+    /** What the engine sends next unless someone acts, by its own rules; null once not escalating. */
+    next,
     highlights: runHighlights(
       events.map((e) => e.event),
       sent,
+      next?.nextLevelNodeId ?? undefined,
     ),
   };
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { flows, runs } from "~/db/schema";
 import type { ListRunsInput } from "./run-inputs";
 import { runFilterConditions } from "./run-filters";
+import { nextStepsForRuns } from "./run-next-steps";
 import type { RunScope } from "./run-scope";
 
 /** created_at as ISO text with microseconds, so the cursor names exactly the last row. */
@@ -23,6 +24,7 @@ export async function listRuns({ db, workspaceId }: RunScope, input: ListRunsInp
       id: runs.id,
       flowId: runs.flowId,
       flowName: flows.name,
+      flowVersionId: runs.flowVersionId,
       alertKey: runs.alertKey,
       // Only the summary: the whole alert can be large and the list never shows it.
       summary: sql<string>`coalesce(${runs.alert}->>'summary', '')`,
@@ -40,8 +42,13 @@ export async function listRuns({ db, workspaceId }: RunScope, input: ListRunsInp
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
+  const next = await nextStepsForRuns(db, page);
   return {
-    items: page.map(({ cursorAt: _cursorAt, ...row }) => row),
+    items: page.map(({ cursorAt: _cursorAt, flowVersionId: _version, ...row }) => ({
+      ...row,
+      /** The escalating run's next message, by the engine's rules; null otherwise. */
+      next: next.get(row.id)?.steps[0] ?? null,
+    })),
     nextCursor: rows.length > input.limit && last ? { createdAt: last.cursorAt, id: last.id } : null,
   };
 }

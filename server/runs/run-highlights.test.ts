@@ -24,3 +24,9 @@ it("marks fired levels and delivering integrations, and a failed integration ove
     phone: "failed",
   });
 });
+
+it("marks the level the engine reaches next, unless it already fired", () => {
+  const fired = [{ type: "level.fired", level: 1, nodeId: "level-1", detail: { mode: "count" } }] as const;
+  expect(runHighlights(fired, [], "level-2")).toEqual({ "level-1": "fired", "level-2": "next" });
+  expect(runHighlights(fired, [], "level-1")).toEqual({ "level-1": "fired" });
+});

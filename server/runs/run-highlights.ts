@@ -1,15 +1,17 @@
 import type { ReadRunEvent } from "~/core/escalation/run-event";
 import type { Delivery } from "~/db/schema";
 
-export type NodeHighlight = "fired" | "failed";
+export type NodeHighlight = "fired" | "failed" | "next";
 
 /**
  * What to mark on the graph a run ran: levels that fired and integrations that delivered are
- * "fired"; an integration with a failed message is "failed", which wins over delivered ones.
+ * "fired"; an integration with a failed message is "failed", which wins over delivered ones; the
+ * level the engine reaches next (when it is one that has not fired) is "next".
  */
 export function runHighlights(
   events: readonly ReadRunEvent[],
   deliveries: readonly Pick<Delivery, "nodeId" | "status">[],
+  nextNodeId?: string,
 ): Record<string, NodeHighlight> {
   const highlights: Record<string, NodeHighlight> = {};
   for (const e of events) {
@@ -20,5 +22,6 @@ export function runHighlights(
     if (d.status === "failed") highlights[d.nodeId] = "failed";
     else if (d.status === "delivered") highlights[d.nodeId] ??= "fired";
   }
+  if (nextNodeId) highlights[nextNodeId] ??= "next";
   return highlights;
 }

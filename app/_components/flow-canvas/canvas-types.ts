@@ -34,7 +34,7 @@ export interface IntegrationOption {
 }
 
 /** Marks a node carries in read-only views: a run's path, or a side of a version diff. */
-export type NodeHighlight = "fired" | "failed" | "added" | "removed" | "changed";
+export type NodeHighlight = "fired" | "failed" | "next" | "added" | "removed" | "changed";
 
 export interface XY {
   x: number;

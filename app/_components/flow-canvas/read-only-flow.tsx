@@ -29,11 +29,21 @@ interface ReadOnlyFlowProps {
 
 const NO_HIGHLIGHTS: Record<string, NodeHighlight> = {};
 
+/**
+ * Up to this many nodes a read-only view always draws the cards' text: fitted into a panel, a
+ * run's graph sits below the far-zoom threshold and would show empty boxes until zoomed in. The
+ * far-zoom shortcut is for painting hundreds of nodes, which a graph this small never needs.
+ */
+const ALWAYS_DETAILED_NODES = 60;
+
 const viewOf = (highlights: Record<string, NodeHighlight>, integrations: readonly IntegrationOption[] | undefined) => ({
   highlights,
   integrations: Object.fromEntries((integrations ?? []).map((i) => [i.id, i])),
   integrationsLoaded: integrations !== undefined,
 });
+
+/** Fitted with a margin, and never blown up past life size for a graph of two nodes. */
+const FIT = { padding: 0.1, maxZoom: 1 } as const;
 
 const THUMBNAIL_PROPS = {
   panOnDrag: false,
@@ -72,12 +82,13 @@ function ReadOnlyCanvas({
   }, [graph]);
   return (
     <CanvasViewProvider value={view}>
-      <div className="h-full w-full" data-zoom={zoom}>
+      <div className="h-full w-full" data-zoom={!thumbnail && nodes.length <= ALWAYS_DETAILED_NODES ? "near" : zoom}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
           fitView
+          fitViewOptions={FIT}
           minZoom={0.05}
           nodesConnectable={false}
           edgesFocusable={false}

@@ -1,12 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { nodeTitle } from "../../_components/flow-canvas/node-summary";
 import { PageHeader } from "../../_components/ui/page-header";
 import { useTRPC } from "../../_lib/trpc";
 import { isOpenStatus } from "../_lib/run-status";
 import { AlertJson } from "./alert-json";
+import { NextStepsPanel } from "./next-steps-panel";
 import { RunActionButtons } from "./run-action-buttons";
 import { RunFacts } from "./run-facts";
 import { RunGraph } from "./run-graph";
@@ -55,7 +57,7 @@ export function RunDetail({ runId }: { runId: string }) {
     );
   }
 
-  const { run, version, flowName, timeline, highlights, actions, lastActivityAt } = query.data;
+  const { run, version, flowName, timeline, highlights, actions, lastActivityAt, next, temporalUrl } = query.data;
   const nodes = new Map((version?.graph.nodes ?? []).map((n) => [n.id, nodeTitle(n)]));
   const nodeLabel = (id: string) => nodes.get(id);
   return (
@@ -71,22 +73,36 @@ export function RunDetail({ runId }: { runId: string }) {
           </span>
         }
         subtitle={run.alert.summary || undefined}
-        actions={<RunActionButtons runId={run.id} actions={actions} />}
+        actions={
+          <>
+            <a
+              href={temporalUrl}
+              target="_blank"
+              rel="noreferrer"
+              className="inline-flex h-7 items-center gap-1 rounded-md px-2 text-[12px] text-muted hover:bg-raised hover:text-fg"
+              title="This run's workflow in the Temporal Web UI, for deep debugging"
+            >
+              <ExternalLink className="size-3.5" aria-hidden /> Temporal
+            </a>
+            <RunActionButtons runId={run.id} actions={actions} />
+          </>
+        }
       />
       <RunFacts run={run} flowName={flowName} version={version?.version ?? null} lastActivityAt={lastActivityAt} />
-      <div className="grid min-h-0 flex-1 grid-cols-1 gap-4 p-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <section aria-labelledby="timeline-heading" className="min-w-0">
-          <h2 id="timeline-heading" className="mb-2 text-[13px] font-semibold">
-            Timeline{" "}
-            <span className="font-normal text-muted">{`${timeline.length} entr${timeline.length === 1 ? "y" : "ies"}`}</span>
-          </h2>
-          <RunTimeline entries={timeline} firstErrorAt={run.firstErrorAt} nodeLabel={nodeLabel} />
-        </section>
-        <div className="flex min-w-0 flex-col gap-4 self-start xl:sticky xl:top-4">
-          <RunGraph graph={version?.graph ?? null} highlights={highlights} version={version?.version ?? null} />
+      <div className="grid grid-cols-1 gap-4 px-6 pt-6 xl:grid-cols-[minmax(0,2fr)_minmax(320px,1fr)]">
+        <RunGraph graph={version?.graph ?? null} highlights={highlights} version={version?.version ?? null} />
+        <div className="flex min-w-0 flex-col gap-4">
+          <NextStepsPanel next={next} status={run.status} />
           <AlertJson alert={run.alert} />
         </div>
       </div>
+      <section aria-labelledby="timeline-heading" className="min-w-0 p-6">
+        <h2 id="timeline-heading" className="mb-2 text-[13px] font-semibold">
+          Timeline{" "}
+          <span className="font-normal text-muted">{`${timeline.length} entr${timeline.length === 1 ? "y" : "ies"}`}</span>
+        </h2>
+        <RunTimeline entries={timeline} firstErrorAt={run.firstErrorAt} nodeLabel={nodeLabel} />
+      </section>
     </>
   );
 }

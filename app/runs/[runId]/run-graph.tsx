@@ -12,7 +12,7 @@ interface Props {
   version: number | null;
 }
 
-/** The published version this run executed, with what fired and what failed marked. */
+/** The published version this run executed, fitted to the panel, with the path it took marked. */
 export function RunGraph({ graph, highlights, version }: Props) {
   const trpc = useTRPC();
   // Names on the integration nodes; the graph itself only holds ids.
@@ -31,9 +31,12 @@ export function RunGraph({ graph, highlights, version }: Props) {
           <li className="flex items-center gap-1.5">
             <span className="size-2.5 rounded-sm ring-2 ring-danger" aria-hidden /> Failed
           </li>
+          <li className="flex items-center gap-1.5">
+            <span className="size-2.5 rounded-sm ring-2 ring-warn" aria-hidden /> Next
+          </li>
         </ul>
       </header>
-      <div className="h-[340px]" data-testid="run-graph">
+      <div className="h-[420px]" data-testid="run-graph">
         {graph ? (
           // No minimap: it would cover a third of a panel this small.
           <ReadOnlyFlow graph={graph} highlights={highlights} integrations={integrations.data} minimap={false} />

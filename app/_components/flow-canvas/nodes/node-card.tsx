@@ -19,6 +19,7 @@ export interface SourceSpec {
 const HIGHLIGHT_RING: Record<NodeHighlight, string> = {
   fired: "ring-2 ring-accent",
   failed: "ring-2 ring-danger",
+  next: "ring-2 ring-warn ring-offset-2 ring-offset-bg",
   added: "ring-2 ring-ok",
   removed: "ring-2 ring-danger opacity-60",
   changed: "ring-2 ring-warn",
@@ -56,6 +57,7 @@ export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput,
       className={`flow-node relative w-60 rounded-lg border bg-panel text-fg shadow-sm ${border} ${ring}`}
       data-kind={kind}
       data-invalid={firstIssue ? "true" : undefined}
+      data-highlight={highlight}
     >
       {hasInput ? <NodeHandle type="target" position={Position.Left} id="in" className="handle-in" /> : null}
       <div className="flex items-center gap-1.5 px-3 pt-2 text-[12px] font-semibold">
