@@ -1,7 +1,7 @@
 import { fetch, type Response } from "undici";
 import { assertOutboundAllowed, OutboundBlockedError, type ResolveHost } from "../security/outbound-guard";
 import { pinnedAgent } from "../security/pinned-agent";
-import { digestAuthorization, parseDigestChallenge } from "./digest-auth";
+import { digestAuthorization, pickDigestChallenge } from "./digest-auth";
 import type { RenderedStep } from "~/core/integrations/render-step";
 
 export interface ExchangeResponse {
@@ -81,7 +81,7 @@ export async function exchange(
     const location = response.headers.get("location");
 
     if (response.status === 401 && step.digest && !answeredChallenge) {
-      const challenge = parseDigestChallenge(response.headers.get("www-authenticate") ?? "");
+      const challenge = pickDigestChallenge(response.headers.get("www-authenticate") ?? "");
       if (challenge) {
         await response.body?.cancel();
         const target = new URL(url);

@@ -301,4 +301,53 @@ describe("sendIntegrationMessage: steps, captures, auth, redaction", () => {
     expect(receiver.violations).toEqual([]);
     expect(result).toMatchObject({ ok: true, status: 200, attemptsInfo: { requests: 2 } });
   });
+
+  it("answers the first Digest challenge it can among several in one header, hashing SHA-512-256", async () => {
+    const { createHash } = await import("node:crypto");
+    const h = (s: string) => createHash("sha512-256").update(s).digest("hex");
+    receiver = await startReceiver((req) => {
+      const auth = header(req, "authorization");
+      if (!auth.startsWith("Digest ")) {
+        return {
+          status: 401,
+          headers: {
+            "WWW-Authenticate":
+              'Basic realm="alerts", Digest realm="alerts", nonce="int-only", qop="auth-int", algorithm=SHA-256, ' +
+              'Digest realm="alerts", nonce="n0nce", qop="auth", algorithm=SHA-512-256, opaque="op", ' +
+              'Digest realm="alerts", nonce="md5", qop="auth", algorithm=MD5',
+          },
+        };
+      }
+      const p = Object.fromEntries([...auth.matchAll(/(\w+)="?([^",]*)"?/g)].map((m) => [m[1], m[2]]));
+      const expected = h(`${h("bot:alerts:pw")}:n0nce:${p.nc}:${p.cnonce}:auth:${h(`POST:${p.uri}`)}`);
+      if (p.algorithm !== "SHA-512-256" || p.response !== expected || p.opaque !== "op")
+        throw new Error(`bad digest ${auth}`);
+      return { status: 200 };
+    });
+    const custom: IntegrationCustomizations = {
+      stepDefinitions: [
+        {
+          messageTypes: ["error"],
+          steps: [
+            {
+              name: "",
+              method: "POST",
+              url: "{{ApiUrl}}/digest",
+              headers: {},
+              body: { type: "raw", content: "hi" },
+              auth: { type: "digest", username: "bot", password: "pw" },
+              captures: [],
+            },
+          ],
+        },
+      ],
+    };
+    const result = await sendIntegrationMessage(
+      integration("webhook", { ApiUrl: receiver.url }, {}, custom),
+      ctx,
+      deps(),
+    );
+    expect(receiver.violations).toEqual([]);
+    expect(result).toMatchObject({ ok: true, status: 200, attemptsInfo: { requests: 2 } });
+  });
 });
