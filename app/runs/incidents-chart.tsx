@@ -1,10 +1,16 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { AxisBottom, AxisLeft } from "@visx/axis";
+import { GridRows } from "@visx/grid";
+import { Group } from "@visx/group";
+import { ParentSize } from "@visx/responsive";
+import { scaleBand, scaleLinear } from "@visx/scale";
+import { BarStack } from "@visx/shape";
+import { TooltipWithBounds, useTooltip } from "@visx/tooltip";
 import type { RouterOutputs } from "../_lib/trpc";
 import { bucketLabel, bucketSpan, CHART_SERIES } from "./_lib/chart-series";
 import { CHART_RANGES, type ChartRange } from "./_lib/run-filter-params";
-import { STATUS_LABEL } from "./_lib/run-status";
+import { STATUS_LABEL, type RunStatus } from "./_lib/run-status";
 
 type Stats = RouterOutputs["runs"]["stats"];
 type Point = Stats["buckets"][number] & { label: string };
@@ -58,43 +64,11 @@ export function IncidentsChart({ stats, range, onRangeChange }: Props) {
       </header>
       <div className="h-36 px-2 pt-3 pb-1">
         {stats ? (
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={points} margin={{ top: 0, right: 8, bottom: 0, left: -16 }} barCategoryGap="18%">
-              <CartesianGrid vertical={false} stroke="var(--border)" />
-              <XAxis
-                dataKey="label"
-                tickLine={false}
-                axisLine={false}
-                tick={{ fill: "var(--muted)", fontSize: 11 }}
-                interval="preserveStartEnd"
-                minTickGap={24}
-              />
-              <YAxis
-                allowDecimals={false}
-                tickLine={false}
-                axisLine={false}
-                tick={{ fill: "var(--muted)", fontSize: 11 }}
-                width={48}
-              />
-              <Tooltip
-                cursor={{ fill: "var(--raised)" }}
-                content={({ active, payload }) => (
-                  <BucketTooltip active={active} payload={payload} bucketHours={stats.bucketHours} />
-                )}
-                isAnimationActive={false}
-              />
-              {CHART_SERIES.map((s) => (
-                <Bar
-                  key={s.status}
-                  dataKey={s.status}
-                  stackId="runs"
-                  fill={s.color}
-                  fillOpacity={s.opacity}
-                  isAnimationActive={false}
-                />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
+          <ParentSize>
+            {({ width, height }) => (
+              <StackedBars points={points} width={width} height={height} bucketHours={stats.bucketHours} />
+            )}
+          </ParentSize>
         ) : (
           <div className="h-full animate-pulse rounded bg-raised" />
         )}
@@ -103,15 +77,124 @@ export function IncidentsChart({ stats, range, onRangeChange }: Props) {
   );
 }
 
-interface TooltipProps {
-  active?: boolean;
-  payload?: readonly { payload?: unknown }[];
+const MARGIN = { top: 2, right: 8, bottom: 20, left: 32 };
+const MIN_LABEL_GAP_PX = 64;
+const TICK_LABEL = { fill: "var(--muted)", fontSize: 11 } as const;
+const SERIES_KEYS = CHART_SERIES.map((s) => s.status);
+const SERIES_STYLE = new Map(CHART_SERIES.map((s) => [s.status, s]));
+
+const bucketKey = (p: Point) => p.start.toISOString();
+const bucketTotal = (p: Point) => SERIES_KEYS.reduce((sum, status) => sum + p[status], 0);
+
+interface BarsProps {
+  points: Point[];
+  width: number;
+  height: number;
   bucketHours: number;
 }
 
-function BucketTooltip({ active, payload, bucketHours }: TooltipProps) {
-  const point = payload?.[0]?.payload;
-  if (!active || !isPoint(point)) return null;
+/** The runs per bucket, stacked by status; hovering a bucket shows its counts. */
+function StackedBars({ points, width, height, bucketHours }: BarsProps) {
+  const tooltip = useTooltip<Point>();
+  const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
+  const innerHeight = Math.max(0, height - MARGIN.top - MARGIN.bottom);
+  const x = scaleBand<string>({ domain: points.map(bucketKey), range: [0, innerWidth], paddingInner: 0.18 });
+  const y = scaleLinear<number>({
+    domain: [0, Math.max(1, ...points.map(bucketTotal))],
+    range: [innerHeight, 0],
+    nice: true,
+  });
+  const yTicks = y.ticks(4).filter(Number.isInteger);
+  // Labels at most every MIN_LABEL_GAP_PX, always the first and the last bucket.
+  const every = Math.max(1, Math.ceil(MIN_LABEL_GAP_PX / Math.max(1, x.step())));
+  const xTicks = points.filter((_, i) => i % every === 0 || i === points.length - 1).map(bucketKey);
+  const labels = new Map(points.map((p) => [bucketKey(p), p.label]));
+  const hovered = tooltip.tooltipOpen && tooltip.tooltipData ? bucketKey(tooltip.tooltipData) : null;
+  if (width <= 0 || height <= 0) return null;
+  return (
+    <div className="relative h-full w-full">
+      <svg width={width} height={height} role="img" aria-label="Runs per bucket, stacked by status">
+        <Group left={MARGIN.left} top={MARGIN.top}>
+          <GridRows scale={y} width={innerWidth} tickValues={yTicks} stroke="var(--border)" />
+          {points.map((p) => (
+            <rect
+              key={bucketKey(p)}
+              x={(x(bucketKey(p)) ?? 0) - (x.step() - x.bandwidth()) / 2}
+              width={x.step()}
+              height={innerHeight}
+              fill={hovered === bucketKey(p) ? "var(--raised)" : "transparent"}
+              onMouseMove={(e) => {
+                const box = e.currentTarget.ownerSVGElement?.getBoundingClientRect();
+                tooltip.showTooltip({
+                  tooltipData: p,
+                  tooltipLeft: e.clientX - (box?.left ?? 0),
+                  tooltipTop: e.clientY - (box?.top ?? 0),
+                });
+              }}
+              onMouseLeave={tooltip.hideTooltip}
+            />
+          ))}
+          <BarStack<Point, RunStatus>
+            data={points}
+            keys={SERIES_KEYS}
+            x={bucketKey}
+            xScale={x}
+            yScale={y}
+            color={(status) => SERIES_STYLE.get(status)?.color ?? "var(--muted)"}
+          >
+            {(stacks) =>
+              stacks.map((stack) =>
+                stack.bars
+                  .filter((bar) => bar.height > 0)
+                  .map((bar) => (
+                    <rect
+                      key={`${stack.key}-${bar.index}`}
+                      x={bar.x}
+                      y={bar.y}
+                      width={bar.width}
+                      height={bar.height}
+                      fill={bar.color}
+                      fillOpacity={SERIES_STYLE.get(stack.key)?.opacity ?? 1}
+                      pointerEvents="none"
+                    />
+                  )),
+              )
+            }
+          </BarStack>
+          <AxisLeft
+            scale={y}
+            tickValues={yTicks}
+            hideAxisLine
+            hideTicks
+            tickLabelProps={{ ...TICK_LABEL, textAnchor: "end", dx: -4, dy: "0.33em" }}
+          />
+          <AxisBottom
+            top={innerHeight}
+            scale={x}
+            tickValues={xTicks}
+            tickFormat={(key) => labels.get(key) ?? ""}
+            hideAxisLine
+            hideTicks
+            tickLabelProps={{ ...TICK_LABEL, textAnchor: "middle", dy: -2 }}
+          />
+        </Group>
+      </svg>
+      {tooltip.tooltipOpen && tooltip.tooltipData ? (
+        <TooltipWithBounds
+          left={tooltip.tooltipLeft}
+          top={tooltip.tooltipTop}
+          unstyled
+          applyPositionStyle
+          className="pointer-events-none z-10"
+        >
+          <BucketTooltip point={tooltip.tooltipData} bucketHours={bucketHours} />
+        </TooltipWithBounds>
+      ) : null}
+    </div>
+  );
+}
+
+function BucketTooltip({ point, bucketHours }: { point: Point; bucketHours: number }) {
   return (
     <div className="rounded-md border border-border bg-panel px-3 py-2 text-[12px] shadow-lg">
       <div className="mb-1 font-medium">{bucketSpan(point.start, bucketHours)}</div>
@@ -125,16 +208,5 @@ function BucketTooltip({ active, payload, bucketHours }: TooltipProps) {
         </div>
       ))}
     </div>
-  );
-}
-
-/** Recharts hands the hovered row back untyped. */
-function isPoint(value: unknown): value is Point {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    "start" in value &&
-    value.start instanceof Date &&
-    "resolved" in value
   );
 }
