@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
 import { MESSAGE_TYPES } from "../../message-template/message-type";
 import type { IntegrationCustomizations } from "../customizations-schema";
-import { parseMime, type ParsedMail } from "../../../test-support/parse-mime";
 import { hostileInput, integration, send } from "../../../test-support/send-harness";
 
 let server: SMTPServer;
@@ -29,15 +29,14 @@ beforeAll(async () => {
       else callback();
     },
     onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        inbox.push({
-          ...parseMime(Buffer.concat(chunks).toString("utf8")),
-          rcpt: session.envelope.rcptTo.map((r) => r.address),
-        });
-        callback();
-      });
+      // mailparser reads the message as a mail client would: charsets, encodings, nested parts.
+      simpleParser(stream).then(
+        (mail) => {
+          inbox.push({ ...mail, rcpt: session.envelope.rcptTo.map((r) => r.address) });
+          callback();
+        },
+        (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
+      );
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -67,12 +66,12 @@ describe("Email integration", () => {
     expect(result).toMatchObject({ ok: true, status: 250, request: { method: "SMTP" } });
     const mail = inbox.at(-1);
     expect(mail?.rcpt).toEqual(["oncall@example.com", "lead@example.com"]);
-    expect(mail?.headers.subject).toMatch(
+    expect(mail?.subject).toMatch(
       { error: /^\[Alert\] Checkout "API"/, reminder: /^\[Reminder 1\] /, ok: /^\[Ok\] .* recovered after 0:25:05$/ }[
         type
       ],
     );
-    expect(mail?.headers["message-id"]).toBe(`<run-1.2.${type}.${type === "reminder" ? 1 : 0}@alertflow>`);
+    expect(mail?.messageId).toBe(`<run-1.2.${type}.${type === "reminder" ? 1 : 0}@alertflow>`);
     // Untrusted alert text is escaped in HTML and kept verbatim in plain text.
     expect(mail?.html).toContain("Checkout &quot;API&quot;");
     if (type !== "ok") expect(mail?.html).toContain("&lt;b&gt;tag&lt;/b&gt;");
@@ -82,21 +81,21 @@ describe("Email integration", () => {
     expect(JSON.stringify(result)).not.toContain("smtp-pass");
   });
 
-  it("uses customized subject and bodies per message type", async () => {
+  it("uses customized subject and bodies per message type, non-ASCII text intact", async () => {
     const custom: IntegrationCustomizations = {
       email: {
         error: {
-          subject: "{{@alert.type}} {{@DateTime(yyyy)}} #{{@escalationLevel.id}}",
+          subject: "Störung — {{@alert.type}} {{@DateTime(yyyy)}} #{{@escalationLevel.id}}",
           html: "<p>{{@XmlEncode({{@monitor.name}})}}</p>",
-          text: "plain {{@incident.key}}",
+          text: "plain ✓ Zürich {{@incident.key}}",
         },
       },
     };
     const result = await send(record(custom), "error", hostileInput("error", { To: "oncall@example.com" }));
     expect(result.ok).toBe(true);
     expect(inbox.at(-1)).toMatchObject({
-      headers: { subject: `Alert ${new Date().getUTCFullYear()} #2` },
-      text: `plain ${hostileInput("error").incident.key}`,
+      subject: `Störung — Alert ${new Date().getUTCFullYear()} #2`,
+      text: `plain ✓ Zürich ${hostileInput("error").incident.key}`,
     });
   });
 
