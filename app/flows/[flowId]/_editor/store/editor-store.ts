@@ -1,3 +1,4 @@
+import equal from "fast-deep-equal";
 import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from "@xyflow/react";
 import { createStore, type StoreApi } from "zustand";
 import type { CanvasEdge, CanvasNode, IntegrationOption, XY } from "~/app/_components/flow-canvas/canvas-types";
@@ -85,7 +86,7 @@ export type EditorStore = ReturnType<typeof createEditorStore>;
 const sameIntegrations = (
   a: Readonly<Record<string, IntegrationOption>>,
   b: Readonly<Record<string, IntegrationOption>>,
-) => JSON.stringify(a) === JSON.stringify(b);
+) => equal(a, b);
 
 /** One store per open editor (see editor-context.tsx); never a module global. */
 export function createEditorStore(init: EditorInit) {

@@ -32,6 +32,17 @@ describe("version diff", () => {
     expect(d.removedEdges.map((e) => e.id)).toEqual(["l1:out->i"]);
   });
 
+  it("compares settings structurally: the order of an object's keys is no change", () => {
+    const withVariables = (variables: Record<string, string>) => ({
+      ...base,
+      nodes: base.nodes.map((n) => (n.id === "i" ? integrationNode("i", { label: "Ops", variables }) : n)),
+    });
+    const stored = withVariables({ team: "payments", channel: "#ops" });
+    expect(isEmptyDiff(diffGraphs(stored, withVariables({ channel: "#ops", team: "payments" })))).toBe(true);
+    const changed = diffGraphs(stored, withVariables({ channel: "#ops-eu", team: "payments" }));
+    expect(changed.changedNodes.map((c) => [c.after.id, c.fields])).toEqual([["i", ["variables"]]]);
+  });
+
   it("reports a node whose kind changed under the same id", () => {
     const swapped = { ...base, nodes: base.nodes.map((n) => (n.id === "i" ? levelNode("i", { level: 3 }) : n)) };
     expect(diffGraphs(base, swapped).changedNodes[0]?.fields).toEqual(["type"]);

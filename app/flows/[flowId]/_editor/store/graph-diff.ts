@@ -1,3 +1,4 @@
+import equal from "fast-deep-equal";
 import type { FlowEdge, FlowGraph, FlowNode } from "~/core/flow/document";
 
 export interface NodeChange {
@@ -24,7 +25,8 @@ function changedFields(before: FlowNode, after: FlowNode): string[] {
   const a: Record<string, unknown> = before.data;
   const b: Record<string, unknown> = after.data;
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  // Structural: a stored version comes back from jsonb with its object keys reordered.
+  return keys.filter((k) => !equal(a[k], b[k]));
 }
 
 /** What changed from `from` to `to`, node by node (by stable id) and link by link. */
