@@ -3,7 +3,7 @@
 import { AxisBottom, AxisLeft } from "@visx/axis";
 import { GridRows } from "@visx/grid";
 import { Group } from "@visx/group";
-import { ParentSize } from "@visx/responsive";
+import { useParentSize } from "@visx/responsive";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { BarStack } from "@visx/shape";
 import { TooltipWithBounds, useTooltip } from "@visx/tooltip";
@@ -64,11 +64,7 @@ export function IncidentsChart({ stats, range, onRangeChange }: Props) {
       </header>
       <div className="h-36 px-2 pt-3 pb-1">
         {stats ? (
-          <ParentSize>
-            {({ width, height }) => (
-              <StackedBars points={points} width={width} height={height} bucketHours={stats.bucketHours} />
-            )}
-          </ParentSize>
+          <StackedBars points={points} bucketHours={stats.bucketHours} />
         ) : (
           <div className="h-full animate-pulse rounded bg-raised" />
         )}
@@ -88,13 +84,13 @@ const bucketTotal = (p: Point) => SERIES_KEYS.reduce((sum, status) => sum + p[st
 
 interface BarsProps {
   points: Point[];
-  width: number;
-  height: number;
   bucketHours: number;
 }
 
 /** The runs per bucket, stacked by status; hovering a bucket shows its counts. */
-function StackedBars({ points, width, height, bucketHours }: BarsProps) {
+function StackedBars({ points, bucketHours }: BarsProps) {
+  // The hook, not <ParentSize>: that one wraps the chart in overflow:hidden, clipping the tooltip.
+  const { parentRef, width, height } = useParentSize({ debounceTime: 50 });
   const tooltip = useTooltip<Point>();
   const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
   const innerHeight = Math.max(0, height - MARGIN.top - MARGIN.bottom);
@@ -105,80 +101,82 @@ function StackedBars({ points, width, height, bucketHours }: BarsProps) {
     nice: true,
   });
   const yTicks = y.ticks(4).filter(Number.isInteger);
-  // Labels at most every MIN_LABEL_GAP_PX, always the first and the last bucket.
+  // Labels at least MIN_LABEL_GAP_PX apart, counted back from the latest bucket (always labelled).
   const every = Math.max(1, Math.ceil(MIN_LABEL_GAP_PX / Math.max(1, x.step())));
-  const xTicks = points.filter((_, i) => i % every === 0 || i === points.length - 1).map(bucketKey);
+  const xTicks = points.filter((_, i) => (points.length - 1 - i) % every === 0).map(bucketKey);
   const labels = new Map(points.map((p) => [bucketKey(p), p.label]));
   const hovered = tooltip.tooltipOpen && tooltip.tooltipData ? bucketKey(tooltip.tooltipData) : null;
-  if (width <= 0 || height <= 0) return null;
   return (
-    <div className="relative h-full w-full">
-      <svg width={width} height={height} role="img" aria-label="Runs per bucket, stacked by status">
-        <Group left={MARGIN.left} top={MARGIN.top}>
-          <GridRows scale={y} width={innerWidth} tickValues={yTicks} stroke="var(--border)" />
-          {points.map((p) => (
-            <rect
-              key={bucketKey(p)}
-              x={(x(bucketKey(p)) ?? 0) - (x.step() - x.bandwidth()) / 2}
-              width={x.step()}
-              height={innerHeight}
-              fill={hovered === bucketKey(p) ? "var(--raised)" : "transparent"}
-              onMouseMove={(e) => {
-                const box = e.currentTarget.ownerSVGElement?.getBoundingClientRect();
-                tooltip.showTooltip({
-                  tooltipData: p,
-                  tooltipLeft: e.clientX - (box?.left ?? 0),
-                  tooltipTop: e.clientY - (box?.top ?? 0),
-                });
-              }}
-              onMouseLeave={tooltip.hideTooltip}
+    <div ref={parentRef} className="relative h-full w-full">
+      {width > 0 && height > 0 ? (
+        <svg width={width} height={height} role="img" aria-label="Runs per bucket, stacked by status">
+          <Group left={MARGIN.left} top={MARGIN.top}>
+            <GridRows scale={y} width={innerWidth} tickValues={yTicks} stroke="var(--border)" />
+            {points.map((p) => (
+              <rect
+                key={bucketKey(p)}
+                x={(x(bucketKey(p)) ?? 0) - (x.step() - x.bandwidth()) / 2}
+                width={x.step()}
+                height={innerHeight}
+                fill={hovered === bucketKey(p) ? "var(--raised)" : "transparent"}
+                onMouseMove={(e) => {
+                  const box = e.currentTarget.ownerSVGElement?.getBoundingClientRect();
+                  tooltip.showTooltip({
+                    tooltipData: p,
+                    tooltipLeft: e.clientX - (box?.left ?? 0),
+                    tooltipTop: e.clientY - (box?.top ?? 0),
+                  });
+                }}
+                onMouseLeave={tooltip.hideTooltip}
+              />
+            ))}
+            <BarStack<Point, RunStatus>
+              data={points}
+              keys={SERIES_KEYS}
+              x={bucketKey}
+              xScale={x}
+              yScale={y}
+              color={(status) => SERIES_STYLE.get(status)?.color ?? "var(--muted)"}
+            >
+              {(stacks) =>
+                stacks.map((stack) =>
+                  stack.bars
+                    .filter((bar) => bar.height > 0)
+                    .map((bar) => (
+                      <rect
+                        key={`${stack.key}-${bar.index}`}
+                        x={bar.x}
+                        y={bar.y}
+                        width={bar.width}
+                        height={bar.height}
+                        fill={bar.color}
+                        fillOpacity={SERIES_STYLE.get(stack.key)?.opacity ?? 1}
+                        pointerEvents="none"
+                      />
+                    )),
+                )
+              }
+            </BarStack>
+            <AxisLeft
+              scale={y}
+              tickValues={yTicks}
+              tickFormat={(v) => String(v)}
+              hideAxisLine
+              hideTicks
+              tickLabelProps={{ ...TICK_LABEL, textAnchor: "end", dx: -4, dy: "0.33em" }}
             />
-          ))}
-          <BarStack<Point, RunStatus>
-            data={points}
-            keys={SERIES_KEYS}
-            x={bucketKey}
-            xScale={x}
-            yScale={y}
-            color={(status) => SERIES_STYLE.get(status)?.color ?? "var(--muted)"}
-          >
-            {(stacks) =>
-              stacks.map((stack) =>
-                stack.bars
-                  .filter((bar) => bar.height > 0)
-                  .map((bar) => (
-                    <rect
-                      key={`${stack.key}-${bar.index}`}
-                      x={bar.x}
-                      y={bar.y}
-                      width={bar.width}
-                      height={bar.height}
-                      fill={bar.color}
-                      fillOpacity={SERIES_STYLE.get(stack.key)?.opacity ?? 1}
-                      pointerEvents="none"
-                    />
-                  )),
-              )
-            }
-          </BarStack>
-          <AxisLeft
-            scale={y}
-            tickValues={yTicks}
-            hideAxisLine
-            hideTicks
-            tickLabelProps={{ ...TICK_LABEL, textAnchor: "end", dx: -4, dy: "0.33em" }}
-          />
-          <AxisBottom
-            top={innerHeight}
-            scale={x}
-            tickValues={xTicks}
-            tickFormat={(key) => labels.get(key) ?? ""}
-            hideAxisLine
-            hideTicks
-            tickLabelProps={{ ...TICK_LABEL, textAnchor: "middle", dy: -2 }}
-          />
-        </Group>
-      </svg>
+            <AxisBottom
+              top={innerHeight}
+              scale={x}
+              tickValues={xTicks}
+              tickFormat={(key) => labels.get(key) ?? ""}
+              hideAxisLine
+              hideTicks
+              tickLabelProps={{ ...TICK_LABEL, textAnchor: "middle", dy: -2 }}
+            />
+          </Group>
+        </svg>
+      ) : null}
       {tooltip.tooltipOpen && tooltip.tooltipData ? (
         <TooltipWithBounds
           left={tooltip.tooltipLeft}
