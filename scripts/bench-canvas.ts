@@ -4,11 +4,12 @@
  * With --url (or BENCH_URL) it uses that running server; otherwise it starts one through
  * scripts/e2e-server.ts (its own port; NEXT_DIST_DIR and E2E_DATABASE_URL are passed through).
  * Prints the load time (navigation start → all 500 nodes measured and visible) and the frames
- * per second while a node is dragged (requestAnimationFrame counter during a scripted drag).
+ * per second while a node is dragged (requestAnimationFrame counter during a scripted drag), once
+ * with the custom canvas minimap and once with React Flow's <MiniMap>, alternated over rounds.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { chromium, type Page } from "playwright-core";
+import { chromium, type Browser, type CDPSession, type Page } from "playwright-core";
 import { generateLargeGraph } from "~/test-support/sample-graphs";
 import { apiClient } from "~/e2e/api-client";
 import { freePort } from "./free-port";
@@ -18,6 +19,7 @@ const NODE_COUNT = 500;
 const WARM_LOADS = 3;
 const DRAG_MS = 3000;
 const DRAGS = 3;
+const ROUNDS = 2;
 const MOVE_INTERVAL_MS = 16;
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -90,6 +92,15 @@ async function middleNode(page: Page): Promise<string> {
   return id;
 }
 
+/**
+ * Milliseconds the page's main thread has spent running tasks (Chrome's TaskDuration). Per
+ * pointer move it is less swayed by other processes on a loaded machine than frames per second.
+ */
+async function mainThreadBusy(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  return (metrics.find((m) => m.name === "TaskDuration")?.value ?? 0) * 1000;
+}
+
 /** Drags one node in a circle for DRAG_MS and counts the frames the page painted meanwhile. */
 async function dragFps(page: Page, nodeId: string) {
   const box = await page.locator(`.react-flow__node[data-id="${nodeId}"]`).boundingBox();
@@ -111,6 +122,8 @@ async function dragFps(page: Page, nodeId: string) {
   // sent without waiting for each to be handled (Playwright's mouse.move waits for a round trip,
   // which on a busy 2-core machine measures the driver rather than the page).
   const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const busyBefore = await mainThreadBusy(cdp);
   const began = Date.now();
   let moves = 0;
   const pending: Promise<unknown>[] = [];
@@ -124,6 +137,7 @@ async function dragFps(page: Page, nodeId: string) {
   }
   await Promise.all(pending);
   await page.mouse.up();
+  const busy = (await mainThreadBusy(cdp)) - busyBefore;
   const frames: unknown = await page.evaluate("window.__bench.running = false, window.__bench.frames");
   if (!Array.isArray(frames) || !frames.every((f) => typeof f === "number"))
     throw new Error("no frame timings from the page");
@@ -137,8 +151,44 @@ async function dragFps(page: Page, nodeId: string) {
     ms: last - first,
     longest: Math.max(...gaps),
     moves,
+    busyMsPerMove: busy / moves,
     moved: before !== after,
   };
+}
+
+const MINIMAPS = ["custom", "react-flow"] as const;
+type Minimap = (typeof MINIMAPS)[number];
+type Drag = Awaited<ReturnType<typeof dragFps>>;
+interface Measured {
+  cold: number;
+  warm: number[];
+  drags: Drag[];
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const list = (values: number[], digits = 0) => values.map((v) => v.toFixed(digits)).join(", ");
+
+/** Load times and drag frame rates in a fresh browser context with the given minimap. */
+async function measure(browser: Browser, flowUrl: string, minimap: Minimap): Promise<Measured> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // canvas-minimap.tsx renders React Flow's <MiniMap> when this is set before the page loads.
+  if (minimap === "react-flow") await context.addInitScript('window.__alertflowMinimap = "react-flow"');
+  let page = await context.newPage();
+  const cold = await loadTime(page, flowUrl);
+  const warm: number[] = [];
+  for (let i = 0; i < WARM_LOADS; i++) {
+    await page.close();
+    page = await context.newPage();
+    warm.push(await loadTime(page, flowUrl));
+  }
+  const selector = minimap === "react-flow" ? ".react-flow__minimap svg" : "canvas[data-testid=minimap]";
+  await page.locator(selector).waitFor({ state: "visible" });
+  await page.waitForTimeout(500);
+  const dragged = await middleNode(page);
+  const drags: Drag[] = [];
+  for (let i = 0; i < DRAGS; i++) drags.push(await dragFps(page, dragged));
+  await context.close();
+  return { cold, warm, drags };
 }
 
 async function main() {
@@ -164,36 +214,41 @@ async function main() {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     });
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    let page = await context.newPage();
-    const cold = await loadTime(page, flowUrl);
-    const warm: number[] = [];
-    for (let i = 0; i < WARM_LOADS; i++) {
-      await page.close();
-      page = await context.newPage();
-      warm.push(await loadTime(page, flowUrl));
+    // Both minimaps on the same build, alternated so a change in the machine's load hits both.
+    const results: Record<Minimap, Measured[]> = { custom: [], "react-flow": [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order: Minimap[] = round % 2 === 0 ? ["custom", "react-flow"] : ["react-flow", "custom"];
+      for (const minimap of order) results[minimap].push(await measure(browser, flowUrl, minimap));
     }
-    await page.waitForTimeout(500);
-    const dragged = await middleNode(page);
-    const drags = [];
-    for (let i = 0; i < DRAGS; i++) drags.push(await dragFps(page, dragged));
     await browser.close();
 
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-    const list = (values: number[], digits = 0) => values.map((v) => v.toFixed(digits)).join(", ");
     console.log(`\nCanvas benchmark: ${graph.nodes.length} nodes, ${graph.edges.length} edges (${flowUrl})`);
-    console.log(`  load, cold cache:              ${cold.toFixed(0)} ms`);
-    console.log(`  load, warm (median of ${WARM_LOADS}):      ${median(warm).toFixed(0)} ms  [${list(warm)}]`);
-    console.log(
-      `  drag ${dragged} (median of ${DRAGS}):  ${median(drags.map((d) => d.fps)).toFixed(1)} fps  [${list(
-        drags.map((d) => d.fps),
-        1,
-      )}]`,
-    );
-    console.log(
-      `    longest frame ${Math.max(...drags.map((d) => d.longest)).toFixed(0)} ms, ${drags[0]?.moves ?? 0} pointer moves per ${DRAG_MS / 1000} s drag`,
-    );
-    if (drags.some((d) => !d.moved)) console.log("    WARNING: the node did not move");
+    for (const minimap of MINIMAPS) {
+      const runs = results[minimap];
+      const drags = runs.flatMap((r) => r.drags);
+      const warm = runs.flatMap((r) => r.warm);
+      console.log(
+        `  minimap: ${minimap === "custom" ? "custom <canvas> (canvas-minimap.tsx)" : "React Flow <MiniMap>"}`,
+      );
+      console.log(`    load, cold cache:            ${list(runs.map((r) => r.cold))} ms`);
+      console.log(`    load, warm (median of ${warm.length}):     ${median(warm).toFixed(0)} ms  [${list(warm)}]`);
+      console.log(
+        `    drag (median of ${drags.length}):          ${median(drags.map((d) => d.fps)).toFixed(1)} fps  [${list(
+          drags.map((d) => d.fps),
+          1,
+        )}]`,
+      );
+      console.log(
+        `    main thread busy per pointer move: median ${median(drags.map((d) => d.busyMsPerMove)).toFixed(1)} ms  [${list(
+          drags.map((d) => d.busyMsPerMove),
+          1,
+        )}]`,
+      );
+      console.log(
+        `    frame time during drag: median ${median(drags.map((d) => d.ms / (d.frames - 1))).toFixed(1)} ms, longest ${Math.max(...drags.map((d) => d.longest)).toFixed(0)} ms; ${drags[0]?.moves ?? 0} pointer moves per ${DRAG_MS / 1000} s drag`,
+      );
+      if (drags.some((d) => !d.moved)) console.log("    WARNING: the node did not move");
+    }
   } finally {
     if (server) await stopChild(server.child);
   }

@@ -1,7 +1,7 @@
 "use client";
 
-import { Panel, useReactFlow, useStoreApi, type ReactFlowState } from "@xyflow/react";
-import { useEffect, useRef, type PointerEvent, type WheelEvent } from "react";
+import { MiniMap, Panel, useReactFlow, useStoreApi, type Node, type ReactFlowState } from "@xyflow/react";
+import { useEffect, useRef, useSyncExternalStore, type PointerEvent, type WheelEvent } from "react";
 import type { NodeKind } from "~/core/flow/document";
 import { isNodeKind } from "./nodes/node-registry";
 
@@ -87,6 +87,10 @@ function draw(canvas: HTMLCanvasElement, state: ReactFlowState, colors: Colors) 
  * flow that alone cost a third of every drag frame. Click or drag to move the view; wheel zooms.
  */
 export function CanvasMinimap() {
+  return useBenchmarkedBuiltin() ? <ReactFlowMinimap /> : <CustomMinimap />;
+}
+
+function CustomMinimap() {
   const store = useStoreApi();
   const { setCenter, getZoom, zoomIn, zoomOut } = useReactFlow();
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -151,5 +155,41 @@ export function CanvasMinimap() {
         onWheel={onWheel}
       />
     </Panel>
+  );
+}
+
+const KIND_COLOR: Record<NodeKind, string> = {
+  trigger: "var(--accent)",
+  level: "var(--warn)",
+  branch: "var(--muted)",
+  integration: "var(--ok)",
+};
+
+/** React Flow's own <MiniMap>, configured like the custom one: what scripts/bench-canvas.ts compares. */
+function ReactFlowMinimap() {
+  return (
+    <MiniMap
+      pannable
+      zoomable
+      ariaLabel="Minimap of the whole flow"
+      nodeColor={(node: Node) => (node.type && isNodeKind(node.type) ? KIND_COLOR[node.type] : "var(--muted)")}
+      maskColor="transparent"
+      maskStrokeColor="var(--accent)"
+      maskStrokeWidth={1.5}
+      style={{ width: WIDTH, height: HEIGHT }}
+      className="rounded-md border border-border bg-panel shadow-sm"
+    />
+  );
+}
+
+const BENCH_FLAG = "__alertflowMinimap";
+const noSubscription = () => () => undefined;
+
+/** The benchmark sets `window.__alertflowMinimap = "react-flow"` before the page loads, so one build measures both. */
+function useBenchmarkedBuiltin(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => BENCH_FLAG in window && window[BENCH_FLAG] === "react-flow",
+    () => false,
   );
 }
