@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -28,18 +29,27 @@ const essentials = (entry: CatalogueEntry) =>
  * Everything else keeps its default and can be changed on the Integrations page.
  */
 export function CreateIntegrationInline({ entry, defaultName, onCreated, onCancel }: Props) {
+  const t = useTranslations("CreateIntegration");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const fields = useMemo(() => essentials(entry), [entry]);
   const schema = useMemo(
     () =>
       z.object({
-        name: z.string().trim().min(1, "Name is required").max(200),
+        name: z.string().trim().min(1, t("nameRequired")).max(200),
         values: z.object(
-          Object.fromEntries(fields.map((v) => [v.name, z.string().trim().min(1, `${v.label} is required`)])),
+          Object.fromEntries(
+            fields.map((v) => [
+              v.name,
+              z
+                .string()
+                .trim()
+                .min(1, t("fieldRequired", { label: v.label })),
+            ]),
+          ),
         ),
       }),
-    [fields],
+    [fields, t],
   );
   const form = useForm<{ name: string; values: Record<string, string> }>({
     resolver: zodResolver(schema),
@@ -49,7 +59,7 @@ export function CreateIntegrationInline({ entry, defaultName, onCreated, onCance
     trpc.integrations.create.mutationOptions({
       onSuccess: async (created) => {
         await queryClient.invalidateQueries({ queryKey: trpc.integrations.list.queryKey() });
-        toast.success(`${created.name} created`);
+        toast.success(t("created", { name: created.name }));
         onCreated(created.id);
       },
       onError: (err) => toast.error(err.message),
@@ -68,7 +78,7 @@ export function CreateIntegrationInline({ entry, defaultName, onCreated, onCance
       className="mt-2 flex flex-col gap-3 rounded-md border border-border bg-bg p-3"
       data-testid="create-integration"
     >
-      <Field label="Name" htmlFor={`new-${entry.type}-name`} error={errors.name?.message}>
+      <Field label={t("name")} htmlFor={`new-${entry.type}-name`} error={errors.name?.message}>
         <Input id={`new-${entry.type}-name`} autoComplete="off" {...form.register("name")} />
       </Field>
       {fields.map((v) => (
@@ -77,7 +87,7 @@ export function CreateIntegrationInline({ entry, defaultName, onCreated, onCance
           label={v.label}
           htmlFor={`new-${entry.type}-${v.name}`}
           error={errors.values?.[v.name]?.message}
-          hint={v.secret ? "Secret: stored encrypted, never shown again." : v.description || undefined}
+          hint={v.secret ? t("secretHint") : v.description || undefined}
         >
           <Input
             id={`new-${entry.type}-${v.name}`}
@@ -90,15 +100,13 @@ export function CreateIntegrationInline({ entry, defaultName, onCreated, onCance
           />
         </Field>
       ))}
-      <p className="text-[11px] text-muted">
-        Other settings keep their defaults; change them later under Integrations.
-      </p>
+      <p className="text-[11px] text-muted">{t("otherSettings")}</p>
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button variant="primary" onClick={() => void submit()} disabled={create.isPending}>
-          Create {entry.label}
+          {t("create", { type: entry.label })}
         </Button>
       </div>
     </div>

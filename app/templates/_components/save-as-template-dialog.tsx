@@ -2,7 +2,9 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { useMemo } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
@@ -14,15 +16,17 @@ import { splitTags } from "./edit-template-dialog";
 
 const DRAFT = "draft";
 
-const formSchema = z.object({
-  flowId: z.string().min(1, "Choose a flow"),
-  flowVersionId: z.string(),
-  name: z.string().trim().min(1, "Name is required").max(200),
-  description: z.string().trim().max(5000),
-  tags: z.string().max(400),
-  note: z.string().trim().max(2000),
-});
-type SaveForm = z.infer<typeof formSchema>;
+/** Built per render language: the refusals are shown under the fields. */
+const formSchema = (messages: { flowRequired: string; nameRequired: string }) =>
+  z.object({
+    flowId: z.string().min(1, messages.flowRequired),
+    flowVersionId: z.string(),
+    name: z.string().trim().min(1, messages.nameRequired).max(200),
+    description: z.string().trim().max(5000),
+    tags: z.string().max(400),
+    note: z.string().trim().max(2000),
+  });
+type SaveForm = z.infer<ReturnType<typeof formSchema>>;
 
 export interface SaveAsTemplateTarget {
   /** Preselects the flow (e.g. the template's source flow). */
@@ -45,12 +49,13 @@ interface Props {
  * could not run from the template is refused with the node named.
  */
 export function SaveAsTemplateDialog({ target, onOpenChange }: Props) {
+  const t = useTranslations("SaveAsTemplate");
   return (
     <Dialog
       open={target !== null}
       onOpenChange={onOpenChange}
-      title={target?.templateId ? "Save a new version" : "Save a flow as a template"}
-      description="Integrations become placeholders to choose on use; secrets and endpoint tokens are left out."
+      title={target?.templateId ? t("titleVersion") : t("title")}
+      description={t("description")}
       size="md"
     >
       {target ? <SaveForm target={target} onDone={() => onOpenChange(false)} /> : null}
@@ -59,12 +64,15 @@ export function SaveAsTemplateDialog({ target, onOpenChange }: Props) {
 }
 
 function SaveForm({ target, onDone }: { target: SaveAsTemplateTarget; onDone: () => void }) {
+  const t = useTranslations("SaveAsTemplate");
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const flows = useQuery(trpc.flows.list.queryOptions());
   const form = useForm<SaveForm>({
-    resolver: zodResolver(formSchema),
+    resolver: zodResolver(
+      useMemo(() => formSchema({ flowRequired: t("flowRequired"), nameRequired: t("nameRequired") }), [t]),
+    ),
     defaultValues: {
       flowId: target.flowId ?? "",
       flowVersionId: DRAFT,
@@ -81,7 +89,7 @@ function SaveForm({ target, onDone }: { target: SaveAsTemplateTarget; onDone: ()
       onSuccess: async ({ templateId, version }) => {
         await queryClient.invalidateQueries({ queryKey: trpc.templates.list.queryKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.templates.get.queryKey({ templateId }) });
-        toast.success(`Template saved as v${version}`);
+        toast.success(t("saved", { version }));
         onDone();
         router.push(`/templates/${templateId}`);
       },
@@ -103,7 +111,7 @@ function SaveForm({ target, onDone }: { target: SaveAsTemplateTarget; onDone: ()
   return (
     <form onSubmit={submit} className="flex flex-col gap-4 p-4" noValidate>
       <div className="grid grid-cols-2 gap-3">
-        <Field label="Flow" htmlFor="template-flow" error={errors.flowId?.message}>
+        <Field label={t("flow")} htmlFor="template-flow" error={errors.flowId?.message}>
           <Select
             id="template-flow"
             {...form.register("flowId", {
@@ -114,7 +122,7 @@ function SaveForm({ target, onDone }: { target: SaveAsTemplateTarget; onDone: ()
               },
             })}
           >
-            <option value="">Choose a flow…</option>
+            <option value="">{t("chooseFlow")}</option>
             {flows.data?.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.name}
@@ -122,29 +130,29 @@ function SaveForm({ target, onDone }: { target: SaveAsTemplateTarget; onDone: ()
             ))}
           </Select>
         </Field>
-        <Field label="From" htmlFor="template-version">
+        <Field label={t("from")} htmlFor="template-version">
           <Select id="template-version" {...form.register("flowVersionId")}>
-            <option value={DRAFT}>Current draft</option>
+            <option value={DRAFT}>{t("currentDraft")}</option>
             {versions.data?.map((v) => (
               <option key={v.id} value={v.id}>
-                Published v{v.version}
+                {t("publishedVersion", { version: v.version })}
                 {v.note ? ` — ${v.note}` : ""}
               </option>
             ))}
           </Select>
         </Field>
       </div>
-      <Field label="Template name" htmlFor="template-name" error={errors.name?.message}>
+      <Field label={t("name")} htmlFor="template-name" error={errors.name?.message}>
         <Input id="template-name" autoComplete="off" {...form.register("name")} />
       </Field>
-      <Field label="Description" htmlFor="template-description" hint="What it is for and how it escalates.">
+      <Field label={t("descriptionLabel")} htmlFor="template-description" hint={t("descriptionHint")}>
         <Textarea id="template-description" rows={3} {...form.register("description")} />
       </Field>
-      <Field label="Tags" htmlFor="template-tags" hint="Comma-separated, e.g. on-call, slack">
+      <Field label={t("tags")} htmlFor="template-tags" hint={t("tagsHint")}>
         <Input id="template-tags" autoComplete="off" {...form.register("tags")} />
       </Field>
       {target.templateId ? (
-        <Field label="What changed" htmlFor="template-note">
+        <Field label={t("note")} htmlFor="template-note">
           <Input id="template-note" autoComplete="off" {...form.register("note")} />
         </Field>
       ) : null}
@@ -155,10 +163,10 @@ function SaveForm({ target, onDone }: { target: SaveAsTemplateTarget; onDone: ()
       ) : null}
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onDone}>
-          Cancel
+          {t("cancel")}
         </Button>
         <Button variant="primary" type="submit" disabled={save.isPending}>
-          {target.templateId ? "Save version" : "Save template"}
+          {target.templateId ? t("saveVersion") : t("save")}
         </Button>
       </div>
     </form>
