@@ -1,8 +1,9 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toFlowGraph } from "~/app/_components/flow-canvas/graph-mapping";
-import { useTRPCClient } from "~/app/_lib/trpc";
+import { useTRPC, useTRPCClient, type RouterOutputs } from "~/app/_lib/trpc";
 import { readServerError } from "./server-error";
 import { useEditorStore } from "./store/editor-context";
 
@@ -24,6 +25,20 @@ const DEBOUNCE_MS = 800;
 export function useAutosave(flowId: string, initialRevision: number) {
   const store = useEditorStore();
   const client = useTRPCClient();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  /**
+   * Keeps the cached flow as current as the server's draft, so reopening the flow from the list
+   * never starts from an older copy (see FlowPage).
+   */
+  const remember = useCallback(
+    (
+      saved: Pick<RouterOutputs["flows"]["get"], "graph" | "description" | "revision" | "updatedAt"> & {
+        name?: string;
+      },
+    ) => queryClient.setQueryData(trpc.flows.get.queryKey({ flowId }), (old) => (old ? { ...old, ...saved } : old)),
+    [queryClient, trpc, flowId],
+  );
   const [status, setStatus] = useState<SaveStatus>({ kind: "saved", at: null });
   const revision = useRef(initialRevision);
   const savedSeq = useRef(store.getState().changeSeq);
@@ -37,15 +52,18 @@ export function useAutosave(flowId: string, initialRevision: number) {
     if (seq === savedSeq.current || blocked.current) return;
     setStatus({ kind: "saving" });
     try {
+      const graph = toFlowGraph(s.nodes, s.edges);
+      // An emptied name field keeps the stored name rather than failing the whole save.
+      const name = s.name.trim() || undefined;
       const saved = await client.flows.saveDraft.mutate({
         flowId,
-        graph: toFlowGraph(s.nodes, s.edges),
-        // An emptied name field keeps the stored name rather than failing the whole save.
-        name: s.name.trim() || undefined,
+        graph,
+        name,
         description: s.description,
         baseRevision: revision.current,
       });
       revision.current = saved.revision;
+      remember({ graph, description: s.description, ...saved, ...(name === undefined ? {} : { name }) });
       savedSeq.current = seq;
       setStatus(store.getState().changeSeq === seq ? { kind: "saved", at: saved.updatedAt } : { kind: "unsaved" });
     } catch (err) {
@@ -57,7 +75,7 @@ export function useAutosave(flowId: string, initialRevision: number) {
         setStatus({ kind: "error", message: e.issues[0]?.message ?? e.message });
       }
     }
-  }, [client, flowId, store]);
+  }, [client, flowId, store, remember]);
 
   /** Saves now (after any save in flight); resolves true when the draft on the server is current. */
   const flush = useCallback(async (): Promise<boolean> => {
@@ -102,10 +120,11 @@ export function useAutosave(flowId: string, initialRevision: number) {
     s.setName(flow.name);
     s.setDescription(flow.description);
     revision.current = flow.revision;
+    remember(flow);
     savedSeq.current = store.getState().changeSeq;
     blocked.current = false;
     setStatus({ kind: "saved", at: flow.updatedAt });
-  }, [client, flowId, store]);
+  }, [client, flowId, store, remember]);
 
   /** Conflict: keep the local version, saving it over whatever was saved elsewhere. */
   const overwrite = useCallback(async () => {
