@@ -16,6 +16,9 @@ const config: NextConfig = {
   // Lets a second build (tests, benchmarks) run beside `npm run dev` without sharing .next.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   devIndicators: false,
+  // `next dev` refuses its HMR socket to origins other than localhost: opened as 127.0.0.1, the
+  // app never hydrated (flows stuck on "Loading…", buttons dead).
+  allowedDevOrigins: ["127.0.0.1", "localhost", "[::1]"],
   // Shared template pages are public but not for search engines (the page also says so in a meta tag).
   async headers() {
     return [{ source: "/share/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" }] }];

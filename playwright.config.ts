@@ -27,7 +27,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
+    // The production mode as a user runs it (`npm run build`, `npm start`), beside a fresh
+    // database and a Temporal dev server; see scripts/e2e-server.ts.
+    command: "node --import tsx scripts/e2e-server.ts",
+    // Without this Playwright SIGKILLs the server's process group, and the web server and
+    // workers, each in a group of its own, were left running.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,

@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { spawnGroup } from "./launcher/process-group";
 
 export interface TemporalServer {
   address: string;
@@ -33,6 +34,8 @@ export async function startTemporalDevServer(opts: {
   port: number;
   uiPort: number | null;
   log?: (line: string) => void;
+  /** Its own process group (default), so a terminal's Ctrl-C reaches only the launcher. */
+  detached?: boolean;
 }): Promise<TemporalServer> {
   mkdirSync(opts.dataDir, { recursive: true });
   const args = [
@@ -58,9 +61,15 @@ export async function startTemporalDevServer(opts: {
   ];
   if (opts.uiPort === null) args.push("--headless");
   else args.push("--ui-port", String(opts.uiPort));
-  const child = spawn(opts.cli, args, { stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout?.on("data", (d: Buffer) => opts.log?.(d.toString().trimEnd()));
-  child.stderr?.on("data", (d: Buffer) => opts.log?.(d.toString().trimEnd()));
+  // The launcher stops it after the apps, so none of them sees it go away while running.
+  const group = spawnGroup({
+    name: "temporal",
+    command: opts.cli,
+    args,
+    detached: opts.detached ?? true,
+    onOutput: (d: Buffer) => opts.log?.(d.toString().trimEnd()),
+  });
+  const child = group.child;
   const exited = new Promise<never>((_, reject) =>
     child.once("exit", (code) => reject(new Error(`temporal server exited early with code ${code}`))),
   );
@@ -70,7 +79,7 @@ export async function startTemporalDevServer(opts: {
     address: `127.0.0.1:${opts.port}`,
     uiUrl: opts.uiPort === null ? null : `http://127.0.0.1:${opts.uiPort}`,
     process: child,
-    stop: () => stopChild(child),
+    stop: () => group.stop(),
   };
 }
 

@@ -1,14 +1,36 @@
 import { z } from "zod";
 
+const DEV_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/alertflow";
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s?.trim() ? s.trim() : undefined));
+
 /** Parsed once; modules import `env`, never `process.env`. */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z.string().url().default("postgres://postgres@127.0.0.1:5432/alertflow"),
+  /** Required in production; development falls back to the local server. */
+  DATABASE_URL: z.string().url().optional(),
   TEMPORAL_ADDRESS: z.string().default("127.0.0.1:7233"),
   TEMPORAL_NAMESPACE: z.string().default("default"),
   TEMPORAL_TASK_QUEUE: z.string().default("alertflow"),
   /** Temporal's Web UI, for the "open in Temporal" link on a run (the dev server serves it on 8233). */
   TEMPORAL_UI_URL: z.string().url().default("http://localhost:8233"),
+  /** mTLS to a Temporal cluster or Temporal Cloud: PEM files of the client certificate and its key. */
+  TEMPORAL_TLS_CERT_PATH: optionalText,
+  TEMPORAL_TLS_KEY_PATH: optionalText,
+  /** PEM of the CA that signed the server's certificate, when it is not a public one. */
+  TEMPORAL_TLS_CA_PATH: optionalText,
+  TEMPORAL_TLS_SERVER_NAME: optionalText,
+  /** "true" for TLS without a client certificate (set automatically with an API key or a certificate). */
+  TEMPORAL_TLS: z.enum(["true", "false"]).optional(),
+  /** Temporal Cloud API key (implies TLS). */
+  TEMPORAL_API_KEY: optionalText,
+  /** How many worker processes `npm start` runs beside the web server (0: web only; add more with `npm run worker`). */
+  ALERTFLOW_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
+  /** Where `npm start` listens. */
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Encrypts integration secrets at rest. Any passphrase; hashed to a 256-bit key. */
   ALERTFLOW_SECRET_KEY: z.string().min(16).default("alertflow-dev-secret-key-change-me"),
   /** Comma-separated hosts, host:port or CIDRs that outbound requests may reach although private. */
@@ -29,10 +51,27 @@ const envSchema = z.object({
     .default(1024 * 1024),
 });
 
-export type Env = z.infer<typeof envSchema>;
+const checkedSchema = envSchema
+  .superRefine((e, ctx) => {
+    // `next build` runs with NODE_ENV=production but connects to nothing.
+    const building = process.env.NEXT_PHASE === "phase-production-build";
+    if (e.NODE_ENV === "production" && !e.DATABASE_URL && !building) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required in production" });
+    }
+    if (Boolean(e.TEMPORAL_TLS_CERT_PATH) !== Boolean(e.TEMPORAL_TLS_KEY_PATH)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [e.TEMPORAL_TLS_CERT_PATH ? "TEMPORAL_TLS_KEY_PATH" : "TEMPORAL_TLS_CERT_PATH"],
+        message: "TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together",
+      });
+    }
+  })
+  .transform((e) => ({ ...e, DATABASE_URL: e.DATABASE_URL ?? DEV_DATABASE_URL }));
+
+export type Env = z.infer<typeof checkedSchema>;
 
 function parseEnv(): Env {
-  const parsed = envSchema.safeParse(process.env);
+  const parsed = checkedSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);

@@ -1,4 +1,6 @@
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from "@temporalio/client";
+import { env } from "./env";
+import { temporalConnectionOptions } from "./temporal-connection";
 
 declare global {
   // One lazy connection per process; Next.js hot reloads must not open new ones.
@@ -12,9 +14,15 @@ declare global {
  */
 const briefRetry = makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 3 }));
 
-/** The web server's client: lazy (the server may start before Temporal) and quick to give up. */
+/**
+ * The web server's client: lazy (the server may start before Temporal) and quick to give up.
+ * TLS and the API key come from the environment (see temporal-connection.ts).
+ */
 export function createTemporalClient(address: string, namespace: string): Client {
-  return new Client({ connection: Connection.lazy({ address, interceptors: [briefRetry] }), namespace });
+  return new Client({
+    connection: Connection.lazy({ ...temporalConnectionOptions(env, address), interceptors: [briefRetry] }),
+    namespace,
+  });
 }
 
 export function getTemporalClient(address: string, namespace: string): Client {

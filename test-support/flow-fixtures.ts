@@ -78,8 +78,8 @@ export async function recordHistory(h: Harness, workflowId: string, name: string
   if (process.env.RECORD_HISTORIES !== "1") return;
   const { execFileSync } = await import("node:child_process");
   const { writeFileSync } = await import("node:fs");
-  const { findOrInstallTemporalCli } = await import("~/scripts/temporal-cli");
-  const json = execFileSync(findOrInstallTemporalCli(), [
+  const { requireTemporalCli } = await import("~/scripts/temporal-cli");
+  const json = execFileSync(requireTemporalCli(), [
     "workflow",
     "show",
     "--workflow-id",

@@ -34,7 +34,12 @@ export interface TestServices {
 export async function startTestServices(databaseUrl = TEST_DATABASE_URL): Promise<TestServices> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "alertflow-temporal-"));
   const [temporal] = await Promise.all([
-    startTemporalDevServer({ cli: findOrInstallTemporalCli(), dataDir, port: await freePort(), uiPort: null }),
+    startTemporalDevServer({
+      cli: (await findOrInstallTemporalCli()).path,
+      dataDir,
+      port: await freePort(),
+      uiPort: null,
+    }),
     resetTestDatabase(databaseUrl),
   ]);
   return {

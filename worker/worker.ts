@@ -1,12 +1,13 @@
 import { NativeConnection } from "@temporalio/worker";
 import { createDb } from "~/db/client";
 import { env } from "~/server/env";
+import { temporalConnectionOptions } from "~/server/temporal-connection";
 import { createEscalationWorker, wireActivities } from "./create-worker";
 
 /** The worker process: its own process, never inside Next.js. */
 async function run() {
   const { db, pool } = createDb(env.DATABASE_URL, 20);
-  const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(env));
   const worker = await createEscalationWorker({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,

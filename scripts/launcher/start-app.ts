@@ -1,0 +1,51 @@
+import path from "node:path";
+import type { Launcher } from "./launcher";
+import { spawnGroup } from "./process-group";
+import { supervise, type Supervised } from "./supervise";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+/** Starts one worker process (node with tsx's loader: one process, no wrapper). */
+export function spawnWorker(name: string, env: NodeJS.ProcessEnv, onOutput?: (chunk: Buffer) => void) {
+  return spawnGroup({
+    name,
+    command: process.execPath,
+    args: ["--import", "tsx", path.join(root, "worker/worker.ts")],
+    env,
+    cwd: root,
+    onOutput,
+  });
+}
+
+/**
+ * The web server and the supervised worker(s). A worker that exits is restarted with backoff
+ * and never takes the web server down; the web server exiting stops everything (with a non-zero
+ * code, so a process manager restarts the whole launcher).
+ */
+export function startApp(
+  launcher: Launcher,
+  opts: { mode: "dev" | "production"; env: NodeJS.ProcessEnv; port: number; hostname?: string; workers: number },
+): { workers: Supervised[] } {
+  const log = (line: string) => console.log(`[launcher] ${line}`);
+  const workers = Array.from({ length: opts.workers }, (_, i) => {
+    const name = opts.workers > 1 ? `worker-${i + 1}` : "worker";
+    return supervise({ name, start: () => spawnWorker(name, opts.env), log });
+  });
+  const nextArgs = [
+    opts.mode === "dev" ? "dev" : "start",
+    "--port",
+    String(opts.port),
+    ...(opts.hostname ? ["--hostname", opts.hostname] : []),
+  ];
+  const web = spawnGroup({ name: "web", command: bin("next"), args: nextArgs, env: opts.env, cwd: root });
+  void web.exited.then(({ code, signal }) => {
+    if (launcher.isStopping) return;
+    log(`web exited (${signal ?? `code ${code}`}); stopping everything`);
+    void launcher.shutdown(code || 1);
+  });
+  launcher.add("web and workers", async () => {
+    await Promise.all([web.stop(), ...workers.map((w) => w.stop())]);
+  });
+  return { workers };
+}
