@@ -356,3 +356,19 @@ export type Template = typeof templates.$inferSelect;
 export type TemplateVersion = typeof templateVersions.$inferSelect;
 export type RunStatus = (typeof runStatusEnum.enumValues)[number];
 export type DeliveryStatus = (typeof deliveryStatusEnum.enumValues)[number];
+
+/**
+ * Signed callbacks already acted on (Slack signatures, Twilio signatures, PagerDuty event ids):
+ * a captured request sent again is refused. Rows older than any link's life are swept.
+ */
+export const inboundReplays = pgTable(
+  "inbound_replays",
+  {
+    workspaceId: workspaceId(),
+    /** slack | twilio | pagerduty */
+    source: text("source").notNull(),
+    id: text("id").notNull(),
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.id] }), index("inbound_replays_seen_idx").on(t.seenAt)],
+);

@@ -5,9 +5,22 @@ import { jsonBody, startReceiver, type Receiver } from "../../../test-support/ht
 import { integration, send } from "../../../test-support/send-harness";
 
 const textObject = z.object({ type: z.enum(["mrkdwn", "plain_text"]), text: z.string().min(1).max(3000) });
+/** Slack limits: action_id ≤ 255 characters, button value ≤ 2000, button text ≤ 75. */
+const buttonElement = z.object({
+  type: z.literal("button"),
+  action_id: z.string().min(1).max(255),
+  text: z.object({ type: z.literal("plain_text"), text: z.string().min(1).max(75) }),
+  value: z.string().min(1).max(2000),
+  style: z.enum(["primary", "danger"]).optional(),
+});
 const block = z.discriminatedUnion("type", [
   z.object({ type: z.literal("section"), text: textObject }),
   z.object({ type: z.literal("context"), elements: z.array(textObject).min(1).max(10) }),
+  z.object({
+    type: z.literal("actions"),
+    block_id: z.string().max(255),
+    elements: z.array(buttonElement).min(1).max(25),
+  }),
 ]);
 const messageSchema = z.object({ text: z.string().min(1).max(40_000), blocks: z.array(block).min(1).max(50) });
 
@@ -37,6 +50,9 @@ describe("Slack integration", () => {
     const headline = { error: "*Alert*", reminder: "*Reminder*", ok: "*Ok*" }[type];
     expect(message?.text).toContain(headline);
     expect(JSON.stringify(message?.blocks)).toContain('Call \\"ops\\"');
+    // Error and Reminder offer Acknowledge/Resolve; an Ok has nothing left to act on.
+    const buttons = message?.blocks.flatMap((b) => (b.type === "actions" ? b.elements.map((e) => e.action_id) : []));
+    expect(buttons).toEqual(type === "ok" ? [] : ["alertflow_acknowledge", "alertflow_resolve"]);
     // The webhook URL is the credential: it must not be stored with the delivery.
     expect(result.request?.url).not.toContain("XXXX");
   });

@@ -10,6 +10,30 @@ const HEADLINE: Record<MessageType, string> = {
 };
 
 /**
+ * Acknowledge/Resolve buttons. Each value is the signed link itself, so the interactivity
+ * endpoint learns the incident and action from a value it can verify (Slack echoes it back).
+ */
+const buttons = {
+  type: "actions",
+  block_id: "alertflow_actions",
+  elements: [
+    {
+      type: "button",
+      action_id: "alertflow_acknowledge",
+      style: "primary",
+      text: { type: "plain_text", text: "Acknowledge" },
+      value: enc("{{@alert.acknowledgeUrl}}"),
+    },
+    {
+      type: "button",
+      action_id: "alertflow_resolve",
+      text: { type: "plain_text", text: "Resolve" },
+      value: enc("{{@alert.resolveUrl}}"),
+    },
+  ],
+};
+
+/**
  * Incoming webhook body: `text` is the notification fallback, `blocks` the rich layout. One
  * section holds everything because Slack rejects an empty section, and the level message may
  * be empty. Lengths stay under Slack's 3000-character section limit.
@@ -40,6 +64,7 @@ function slackBody(type: MessageType) {
           },
         ],
       },
+      ...(type === "ok" ? [] : [buttons]),
     ],
   };
 }
@@ -51,6 +76,16 @@ export const slackIntegration: HttpIntegrationDefinition<"slack"> = {
   description: "Posts to one channel through a Slack incoming webhook.",
   variables: [
     { name: "WebhookUrl", label: "Incoming webhook URL", secret: true, required: true, modes: ["integration"] },
+    {
+      name: "SigningSecret",
+      label: "Signing secret (for the buttons)",
+      description:
+        "From your Slack app's Basic Information. Set the app's Interactivity request URL to <PUBLIC_URL>/api/slack/<this integration's id>/interactions",
+      secret: true,
+      required: false,
+      defaultValue: "",
+      modes: ["integration"],
+    },
   ],
   capabilities: {
     defaultMessageTypes: ["error", "reminder", "ok"],

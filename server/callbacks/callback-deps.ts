@@ -1,0 +1,23 @@
+import "server-only";
+import { createContext } from "~/server/context";
+import { env } from "~/server/env";
+import { ackLinkKey } from "~/server/ack-links/ack-token";
+import type { InboundActionDeps } from "./inbound-deps";
+
+/**
+ * What the Slack, phone and PagerDuty routes pass to their handlers. The keys come from the
+ * request context, so they are the ones that sealed the integration secrets and signed the links.
+ */
+export async function callbackDeps(): Promise<InboundActionDeps> {
+  const ctx = await createContext();
+  return {
+    db: ctx.db,
+    temporal: ctx.temporal,
+    secretKey: ctx.secretKey,
+    linkKey: ackLinkKey(ctx.secretKey),
+    publicUrl: env.PUBLIC_URL,
+    outboundAllowList: ctx.outboundAllowList,
+    fetch,
+    now: Date.now,
+  };
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { runs } from "~/db/schema";
+import { twoLevelGraph } from "~/test-support/graph-builder";
+import {
+  errorAlert,
+  eventsForRun,
+  eventually,
+  publishedFlow,
+  runsForFlow,
+  webhook,
+} from "~/test-support/flow-fixtures";
+import { startFakeSlack, type FakeSlack } from "~/test-support/fake-slack";
+import { createHarness, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
+import { startReceiver, type Receiver } from "~/test-support/http-receiver";
+import { serveHandler, type ServedHandler } from "~/test-support/serve-handler";
+import { ackLinkKey } from "~/server/ack-links/ack-token";
+import type { InboundActionDeps } from "./inbound-deps";
+import { handleSlackInteraction } from "./slack-interaction";
+
+const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+let h: Harness;
+let slack: FakeSlack;
+let receiver: Receiver;
+let alertflow: ServedHandler;
+beforeAll(async () => {
+  h = await createHarness();
+  await h.startWorker();
+  [slack, receiver] = await Promise.all([startFakeSlack(), startReceiver()]);
+  const deps: InboundActionDeps = {
+    db: h.db,
+    temporal: h.client,
+    secretKey: TEST_SECRET_KEY,
+    linkKey: ackLinkKey(TEST_SECRET_KEY),
+    publicUrl: "http://localhost:3000",
+    outboundAllowList: ["127.0.0.1"],
+    fetch,
+    now: Date.now,
+  };
+  // Alertflow's route, over real HTTP, for the fake Slack to call.
+  alertflow = await serveHandler(async (request) => {
+    const match = /^\/api\/slack\/([^/]+)\/interactions$/.exec(new URL(request.url).pathname);
+    return match?.[1] ? handleSlackInteraction(deps, match[1], request) : new Response(null, { status: 404 });
+  });
+});
+afterAll(async () => {
+  await Promise.all([slack?.close(), receiver?.close(), alertflow?.close()]);
+  await h?.close();
+});
+
+const statusOf = async (runId: string) =>
+  (await h.db.select({ status: runs.status }).from(runs).where(eq(runs.id, runId)))[0]?.status;
+
+it("a click on Acknowledge in Slack stops a real escalation; forged, stale and replayed callbacks change nothing", async () => {
+  const integration = await h.api.integrations.create({
+    type: "slack",
+    name: `Slack ${randomUUID()}`,
+    variables: {},
+    secrets: { WebhookUrl: slack.webhookUrl, SigningSecret: SIGNING_SECRET },
+    customizations: {},
+    enabled: true,
+  });
+  const l2 = await webhook(h, "Slack L2", `${receiver.url}/slack-l2`);
+  const graph = twoLevelGraph([integration.id, l2], { level: 1, afterSeconds: 0 }, { level: 2, afterSeconds: 4 });
+  const { flowId, token } = await publishedFlow(h, `Slack ${randomUUID()}`, graph);
+  expect((await h.postAlert(token, errorAlert("slack-stop"))).status).toBe(202);
+  await slack.receiver.waitFor(1, 15_000);
+  const [message] = slack.messages();
+  if (!message) throw new Error("no Slack message");
+  const [run] = await runsForFlow(h, flowId);
+  if (!run) throw new Error("no run");
+  const interactionUrl = `${alertflow.url}/api/slack/${integration.id}/interactions`;
+  const click = (options: Partial<Parameters<FakeSlack["click"]>[0]> = {}) =>
+    slack.click({
+      interactionUrl,
+      signingSecret: SIGNING_SECRET,
+      message,
+      actionId: "alertflow_acknowledge",
+      ...options,
+    });
+
+  // Refused, and nothing changes: another app's secret, a timestamp 6 minutes old, no signature,
+  // a validly signed click whose button value is not a link this server signed.
+  expect((await slack.send(click({ signingSecret: "not-the-signing-secret" }))).status).toBe(401);
+  expect((await slack.send(click({ timestamp: Math.floor(Date.now() / 1000) - 360 }))).status).toBe(401);
+  const unsigned = click();
+  expect(
+    (await slack.send({ ...unsigned, headers: { "content-type": "application/x-www-form-urlencoded" } })).status,
+  ).toBe(401);
+  expect(
+    (await slack.send(click({ value: "http://localhost:3000/ack/v1.e30.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })))
+      .status,
+  ).toBe(403);
+  expect(await statusOf(run.id)).toBe("escalating");
+
+  const good = click();
+  expect((await slack.send(good)).status).toBe(200);
+  expect(await statusOf(run.id)).toBe("acknowledged");
+  // The same signed request again is a replay.
+  expect((await slack.send(good)).status).toBe(401);
+  const [event] = await eventually(async () => {
+    const rows = await eventsForRun(h, run.id, "acknowledged");
+    return rows.length > 0 ? rows : undefined;
+  });
+  expect(event?.detail).toEqual({ by: "@dana", note: "", source: "slack" });
+
+  // The message was updated through response_url: buttons gone, who acknowledged shown.
+  const [update] = slack.updates();
+  expect(update).toMatchObject({ replace_original: true });
+  expect(JSON.stringify(update)).toContain("Acknowledged by @dana");
+  expect(JSON.stringify(update)).not.toContain('"type":"actions"');
+
+  await new Promise((r) => setTimeout(r, 5_000));
+  expect(receiver.requests.filter((r) => r.url === "/slack-l2")).toHaveLength(0);
+
+  // Resolve from the same message ends the incident and sends the Ok to Slack.
+  expect((await slack.send(click({ actionId: "alertflow_resolve", user: "lee" }))).status).toBe(200);
+  await h.client.workflow.getHandle(run.workflowId).result();
+  expect(await statusOf(run.id)).toBe("resolved");
+  await eventually(async () => (slack.messages().some((m) => m.text.includes("Ok")) ? true : undefined));
+  // A click after the end changes nothing and says so.
+  expect((await slack.send(click())).status).toBe(200);
+  expect(JSON.stringify(slack.updates().at(-1))).toContain("already ended");
+  expect(await statusOf(run.id)).toBe("resolved");
+});

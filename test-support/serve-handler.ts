@@ -1,0 +1,58 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+export interface ServedHandler {
+  /** Base URL, no trailing slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a fetch-style handler (what a Next.js route calls) over real HTTP on 127.0.0.1, so
+ * fake Slack, Twilio and PagerDuty servers can call Alertflow's endpoints the way the real ones do.
+ */
+export async function serveHandler(handler: FetchHandler): Promise<ServedHandler> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (typeof value === "string") headers.set(name, value);
+        else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+      }
+      const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+      const request = new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`, {
+        method: req.method,
+        headers,
+        body: req.method === "GET" || req.method === "HEAD" ? undefined : body,
+      });
+      handler(request)
+        .then(async (response) => {
+          const headersOut: Record<string, string> = {};
+          response.headers.forEach((v, k) => {
+            headersOut[k] = v;
+          });
+          res.writeHead(response.status, headersOut);
+          res.end(Buffer.from(await response.arrayBuffer()));
+        })
+        .catch((err: unknown) => {
+          res.writeHead(500, { "content-type": "text/plain" });
+          res.end(err instanceof Error ? err.message : String(err));
+        });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address: AddressInfo | string | null = server.address();
+  if (typeof address !== "object" || address === null) throw new Error("handler did not bind a TCP port");
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
