@@ -7,7 +7,9 @@ export type DomainErrorCode =
   | "NOT_PUBLISHED"
   | "INTEGRATION_IN_USE"
   | "INVALID_INPUT"
-  | "UNAUTHORIZED";
+  | "UNAUTHORIZED"
+  /** Stored secrets cannot be opened with the configured keys: a configuration fault to fix. */
+  | "SECRETS_UNREADABLE";
 
 export interface GraphIssueLike {
   code: string;

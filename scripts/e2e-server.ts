@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { resetTestDatabase } from "~/test-support/test-services";
@@ -59,6 +60,8 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     // `npm start` stops itself if this process is killed without a chance to stop it.
     ALERTFLOW_PARENT_PID: String(process.pid),
+    // Production refuses to start without a key; each e2e run gets a fresh random one.
+    ALERTFLOW_SECRET_KEY: process.env.ALERTFLOW_SECRET_KEY ?? randomBytes(32).toString("base64url"),
   };
   const built = existsSync(path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"));
   if (!process.env.E2E_SKIP_BUILD || !built) await npm(["run", "build"], { ...env, NODE_ENV: "production" });

@@ -5,6 +5,8 @@ import { ensureDefaultWorkspace } from "~/db/seed";
 import { env } from "./env";
 import type { Access } from "./trpc";
 import { getTemporalClient } from "./temporal-client";
+import { getKeyring } from "./security/keyring";
+import type { Keyring } from "./security/secret-keyring";
 
 export interface ContextInner {
   db: Db;
@@ -15,8 +17,8 @@ export interface ContextInner {
   role: Access;
   /** Who acts, as recorded in run events and the audit log. */
   actor: { userId: string | null; name: string };
-  /** Encrypts integration secrets at rest. */
-  secretKey: string;
+  /** Seals and opens integration secrets at rest. */
+  keyring: Keyring;
   /** Private hosts outbound requests (test-sends) may reach. */
   outboundAllowList: string[];
 }
@@ -39,7 +41,7 @@ export async function createContext(): Promise<ContextInner> {
     workspaceId: await defaultWorkspace,
     role: "owner",
     actor: { userId: null, name: "operator" },
-    secretKey: env.ALERTFLOW_SECRET_KEY,
+    keyring: getKeyring(),
     outboundAllowList: env.OUTBOUND_ALLOW_LIST,
   });
 }

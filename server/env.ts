@@ -31,8 +31,22 @@ const envSchema = z.object({
   /** Where `npm start` listens. */
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** Encrypts integration secrets at rest. Any passphrase; hashed to a 256-bit key. */
-  ALERTFLOW_SECRET_KEY: z.string().min(16).default("alertflow-dev-secret-key-change-me"),
+  /**
+   * Encrypts integration secrets at rest: any passphrase of 16+ characters, hashed to a 256-bit
+   * key. Required in production; development generates one into ALERTFLOW_SECRET_KEY_FILE.
+   */
+  ALERTFLOW_SECRET_KEY: z.string().min(16).optional(),
+  /** Comma-separated keys that only open secrets sealed before a rotation (`npm run secrets:rotate`). */
+  ALERTFLOW_SECRET_KEY_PREVIOUS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ALERTFLOW_SECRET_KEY_FILE: z.string().default(".data/secret-key"),
   /** Comma-separated hosts, host:port or CIDRs that outbound requests may reach although private. */
   OUTBOUND_ALLOW_LIST: z
     .string()

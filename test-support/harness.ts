@@ -16,6 +16,7 @@ import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
 import { createCaller } from "~/server/routers/_app";
 import { createEscalationWorker, wireActivities, type Activities } from "~/worker/create-worker";
 import { workflowsPath } from "~/worker/worker-options";
+import { createKeyring } from "~/server/security/secret-keyring";
 
 declare global {
   var alertflowRuntimeInstalled: boolean | undefined;
@@ -28,6 +29,7 @@ if (!globalThis.alertflowRuntimeInstalled) {
 }
 
 export const TEST_SECRET_KEY = "test-secret-key-for-alertflow-tests";
+export const TEST_KEYRING = createKeyring([TEST_SECRET_KEY]);
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** One workflow bundle per test file: bundling is the slow part of starting a worker. */
@@ -105,7 +107,7 @@ export async function createHarness(): Promise<Harness> {
       workspaceId,
       role: "owner",
       actor: { userId: null, name: "operator" },
-      secretKey: TEST_SECRET_KEY,
+      keyring: TEST_KEYRING,
       outboundAllowList: ["127.0.0.1", "localhost"],
     }),
   );
@@ -119,7 +121,7 @@ export async function createHarness(): Promise<Harness> {
       workflowBundle: await workflowBundle(),
       activities: wireActivities({
         db,
-        secretKey: TEST_SECRET_KEY,
+        keyring: TEST_KEYRING,
         allowList: ["127.0.0.1", "localhost"],
         publicUrl: "http://localhost:3000",
       }),

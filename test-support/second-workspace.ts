@@ -3,7 +3,7 @@ import { workspaces } from "~/db/schema";
 import { createContextInner } from "~/server/context";
 import type { Access } from "~/server/trpc";
 import { createCaller } from "~/server/routers/_app";
-import { TEST_SECRET_KEY, type Harness } from "./harness";
+import { TEST_KEYRING, type Harness } from "./harness";
 
 /**
  * Another workspace in the harness's database, and an API caller acting in it with `role`.
@@ -28,7 +28,7 @@ export function callerFor(h: Harness, workspaceId: string, role: Access) {
       workspaceId,
       role,
       actor: { userId: null, name: role === "anonymous" ? "anonymous" : `${role} of ${workspaceId.slice(0, 8)}` },
-      secretKey: TEST_SECRET_KEY,
+      keyring: TEST_KEYRING,
       outboundAllowList: ["127.0.0.1", "localhost"],
     }),
   );

@@ -3,21 +3,22 @@ import type { Db } from "~/db/client";
 import { createActivities } from "./activities/create-activities";
 import { createIntegrationSender } from "./activities/integration-sender";
 import { workflowsPath } from "./worker-options";
+import type { Keyring } from "~/server/security/secret-keyring";
 
 export type Activities = ReturnType<typeof createActivities>;
 
 export interface ActivityWiring {
   db: Db;
-  secretKey: string;
+  keyring: Keyring;
   allowList: string[];
   publicUrl: string;
 }
 
 /** The activities as production runs them: real sender, real clock, real jitter. */
-export function wireActivities({ db, secretKey, allowList, publicUrl }: ActivityWiring): Activities {
+export function wireActivities({ db, keyring, allowList, publicUrl }: ActivityWiring): Activities {
   return createActivities({
     db,
-    send: createIntegrationSender({ db, secretKey, allowList, publicUrl }),
+    send: createIntegrationSender({ db, keyring, allowList, publicUrl }),
     now: () => new Date(),
     random: Math.random,
   });

@@ -3,9 +3,14 @@ import { createDb } from "~/db/client";
 import { env } from "~/server/env";
 import { temporalConnectionOptions } from "~/server/temporal-connection";
 import { createEscalationWorker, wireActivities } from "./create-worker";
+import { getKeyring } from "~/server/security/keyring";
+import { warnAboutUnreadableSecrets } from "~/server/security/rotate-secrets";
+import { SecretKeyError } from "~/server/security/secret-keyring";
 
 /** The worker process: its own process, never inside Next.js. */
 async function run() {
+  // Before connecting anywhere: a missing or unreadable key is a configuration error to fix, not to retry.
+  const keyring = getKeyring();
   const { db, pool } = createDb(env.DATABASE_URL, 20);
   const connection = await NativeConnection.connect(temporalConnectionOptions(env));
   const worker = await createEscalationWorker({
@@ -14,11 +19,12 @@ async function run() {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     activities: wireActivities({
       db,
-      secretKey: env.ALERTFLOW_SECRET_KEY,
+      keyring,
       allowList: env.OUTBOUND_ALLOW_LIST,
       publicUrl: env.PUBLIC_URL,
     }),
   });
+  void warnAboutUnreadableSecrets(db, keyring);
   console.log(`worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   try {
     await worker.run();
@@ -29,6 +35,11 @@ async function run() {
 }
 
 run().catch((err: unknown) => {
+  if (err instanceof SecretKeyError) {
+    // A configuration error, not a crash: EX_CONFIG tells a supervisor that restarting will not help.
+    console.error(`worker: ${err.message}`);
+    process.exit(78);
+  }
   console.error(err);
   process.exit(1);
 });

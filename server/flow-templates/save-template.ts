@@ -17,9 +17,10 @@ import { getFlow, getVersion } from "../flows/flow-service";
 import type { SaveFromFlowInput } from "./template-inputs";
 import { loadTemplateRow, type TemplateScope } from "./template-store";
 import { workspaceIntegrationsForTemplates } from "./workspace-secrets";
+import type { Keyring } from "../security/secret-keyring";
 
 export interface ActingScope extends TemplateScope {
-  secretKey: string;
+  keyring: Keyring;
   actor: { userId: string | null; name: string };
 }
 

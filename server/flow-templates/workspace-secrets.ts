@@ -3,11 +3,12 @@ import type { Db } from "~/db/client";
 import { integrations } from "~/db/schema";
 import type { SourceIntegration } from "~/core/flow-templates/graph-to-template";
 import { recordFromRow } from "../integrations/integration-rows";
+import type { Keyring } from "../security/secret-keyring";
 
 interface Scope {
   db: Db;
   workspaceId: string;
-  secretKey: string;
+  keyring: Keyring;
 }
 
 /**
@@ -21,7 +22,7 @@ export async function workspaceIntegrationsForTemplates(scope: Scope) {
   const sources = new Map<string, SourceIntegration>();
   const secretValues = new Set<string>();
   for (const row of rows) {
-    const record = recordFromRow(row, scope.secretKey);
+    const record = recordFromRow(row, scope.keyring);
     sources.set(row.id, { type: record.type, secretNames: Object.keys(record.secrets) });
     for (const value of Object.values(record.secrets)) secretValues.add(value);
   }

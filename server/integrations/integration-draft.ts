@@ -44,7 +44,7 @@ export async function resolveDraft(
   source: { integrationId?: string; draft?: IntegrationDraftInput },
 ): Promise<ResolvedDraft> {
   const stored = source.integrationId
-    ? recordFromRow(await loadIntegrationRow(scope, source.integrationId), scope.secretKey)
+    ? recordFromRow(await loadIntegrationRow(scope, source.integrationId), scope.keyring)
     : undefined;
   const draft = source.draft;
   if (!draft) {

@@ -1,26 +1,27 @@
 import { putOwn } from "~/core/wire/own-record";
 import { integrationDefinitions } from "~/core/integrations/registry";
 import type { IntegrationType } from "~/core/integrations/integration-types";
-import { decryptSecrets, encryptSecrets, keyFromPassphrase } from "../security/secret-box";
+import { decryptSecrets, encryptSecrets } from "../security/secret-box";
+import type { Keyring } from "../security/secret-keyring";
 
 /** Secrets are bound to their integration's id, so a ciphertext cannot be moved to another row. */
 export function sealIntegrationSecrets(
   integrationId: string,
   secrets: Record<string, string>,
-  passphrase: string,
+  keyring: Keyring,
 ): string | null {
   const present = Object.fromEntries(Object.entries(secrets).filter(([, v]) => v !== ""));
   if (Object.keys(present).length === 0) return null;
-  return encryptSecrets(present, keyFromPassphrase(passphrase), { associatedData: integrationId });
+  return encryptSecrets(present, keyring.current, { associatedData: integrationId });
 }
 
 export function openIntegrationSecrets(
   integrationId: string,
   sealed: string | null,
-  passphrase: string,
+  keyring: Keyring,
 ): Record<string, string> {
   if (!sealed) return {};
-  return decryptSecrets(sealed, keyFromPassphrase(passphrase), { associatedData: integrationId });
+  return decryptSecrets(sealed, keyring, { associatedData: integrationId });
 }
 
 /** Secret-marked variables never land in the plain `variables` column, whatever the caller sent. */

@@ -4,7 +4,7 @@ import { integrations } from "~/db/schema";
 import { edge, graphOf, integrationNode, levelNode, triggerNode, singleLevelGraph } from "~/test-support/graph-builder";
 import { REDACTED } from "~/core/secrets/redact";
 import { publishedFlow } from "~/test-support/flow-fixtures";
-import { createHarness, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
+import { createHarness, TEST_KEYRING, type Harness } from "~/test-support/harness";
 import { startReceiver } from "~/test-support/http-receiver";
 import { DomainError } from "~/core/domain-error";
 import { integrationTypeSchema } from "~/core/integrations/integration-types";
@@ -48,7 +48,7 @@ describe("integration secrets", () => {
     expect(row.secretsCiphertext).toBeTruthy();
     expect(row.secretsCiphertext).not.toContain(key);
     expect(JSON.stringify(row.variables)).not.toContain(key);
-    expect(openIntegrationSecrets(row.id, row.secretsCiphertext, TEST_SECRET_KEY)).toEqual({ RoutingKey: key });
+    expect(openIntegrationSecrets(row.id, row.secretsCiphertext, TEST_KEYRING)).toEqual({ RoutingKey: key });
 
     const listed = await h.api.integrations.list();
     const got = await h.api.integrations.get({ integrationId: created.id });
@@ -82,7 +82,7 @@ describe("integration secrets", () => {
     });
     const open = async () => {
       const row = await storedRow(created.id);
-      return openIntegrationSecrets(row.id, row.secretsCiphertext, TEST_SECRET_KEY);
+      return openIntegrationSecrets(row.id, row.secretsCiphertext, TEST_KEYRING);
     };
     await h.api.integrations.update({
       integrationId: created.id,
@@ -290,7 +290,7 @@ describe("testSend", () => {
       expect(receiver.requests[0]?.url).toBe("/services/new");
       // The draft was not saved.
       const row = await storedRow(id);
-      expect(openIntegrationSecrets(id, row.secretsCiphertext, TEST_SECRET_KEY).WebhookUrl).toBe(
+      expect(openIntegrationSecrets(id, row.secretsCiphertext, TEST_KEYRING).WebhookUrl).toBe(
         "https://hooks.slack.com/services/old",
       );
     } finally {

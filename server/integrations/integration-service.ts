@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { integrations, type Integration } from "~/db/schema";
+import type { IntegrationRecord } from "~/core/integrations/integration-record";
 import { DomainError } from "~/core/domain-error";
 import { customizationsSchema } from "~/core/integrations/customizations-schema";
 import { integrationTypeSchema, type IntegrationType } from "~/core/integrations/integration-types";
@@ -12,13 +13,23 @@ import type { createIntegrationInput, updateIntegrationInput } from "~/core/inte
 import { loadIntegrationRow, recordFromRow, type IntegrationScope } from "./integration-rows";
 import { mergeSecrets, sealIntegrationSecrets, splitSecrets } from "./integration-secrets";
 import { flowsUsingIntegration, publishedUsage, type FlowUse } from "./integration-usage";
+import type { Keyring } from "../security/secret-keyring";
 
 export type { IntegrationScope } from "./integration-rows";
 export { flowsUsingIntegration } from "./integration-usage";
 
 /** What the API shows of an integration: never a secret's value, only which ones are set. */
-function toPublic(row: Integration, secretKey: string, usedBy: FlowUse[]) {
-  const record = recordFromRow(row, secretKey);
+function toPublic(row: Integration, keyring: Keyring, usedBy: FlowUse[]) {
+  let secretsError: string | null = null;
+  let record: IntegrationRecord;
+  try {
+    record = recordFromRow(row, keyring);
+  } catch (error) {
+    // One integration sealed under a key this server lacks must not hide the whole list.
+    if (!(error instanceof DomainError) || error.code !== "SECRETS_UNREADABLE") throw error;
+    secretsError = error.message;
+    record = recordFromRow({ ...row, secretsCiphertext: null }, keyring);
+  }
   const definition = integrationDefinitions[record.type];
   return {
     id: row.id,
@@ -28,6 +39,8 @@ function toPublic(row: Integration, secretKey: string, usedBy: FlowUse[]) {
     enabled: row.enabled,
     variables: row.variables,
     secretNames: Object.keys(record.secrets).sort(),
+    /** Why the stored secrets cannot be opened (wrong or missing key), or null. */
+    secretsError,
     customizations: record.customizations ?? {},
     perLevelVariables: definition.variables
       .filter((v) => v.modes.includes("perLevel"))
@@ -100,12 +113,12 @@ export async function listIntegrations(scope: IntegrationScope) {
       .orderBy(asc(integrations.name)),
     publishedUsage(scope),
   ]);
-  return rows.map((r) => toPublic(r, scope.secretKey, usage.get(r.id) ?? []));
+  return rows.map((r) => toPublic(r, scope.keyring, usage.get(r.id) ?? []));
 }
 
 export async function getIntegration(scope: IntegrationScope, integrationId: string) {
   const row = await loadIntegrationRow(scope, integrationId);
-  return toPublic(row, scope.secretKey, await flowsUsingIntegration(scope, row.id));
+  return toPublic(row, scope.keyring, await flowsUsingIntegration(scope, row.id));
 }
 
 export async function createIntegration(scope: IntegrationScope, input: z.infer<typeof createIntegrationInput>) {
@@ -123,17 +136,17 @@ export async function createIntegration(scope: IntegrationScope, input: z.infer<
       name: input.name,
       enabled: input.enabled,
       variables: plain,
-      secretsCiphertext: sealIntegrationSecrets(id, secrets, scope.secretKey),
+      secretsCiphertext: sealIntegrationSecrets(id, secrets, scope.keyring),
       customizations,
     })
     .returning();
   if (!row) throw new Error("insert returned no row");
-  return toPublic(row, scope.secretKey, []);
+  return toPublic(row, scope.keyring, []);
 }
 
 export async function updateIntegration(scope: IntegrationScope, input: z.infer<typeof updateIntegrationInput>) {
   const row = await loadIntegrationRow(scope, input.integrationId);
-  const stored = recordFromRow(row, scope.secretKey);
+  const stored = recordFromRow(row, scope.keyring);
   const { plain, hidden } = splitSecrets(stored.type, input.variables ?? row.variables, input.secrets ?? {});
   const secrets = mergeSecrets(stored.secrets, hidden);
   const customizations = checkCustomizations(
@@ -148,14 +161,14 @@ export async function updateIntegration(scope: IntegrationScope, input: z.infer<
       name: input.name ?? row.name,
       enabled: input.enabled ?? row.enabled,
       variables: plain,
-      secretsCiphertext: sealIntegrationSecrets(row.id, secrets, scope.secretKey),
+      secretsCiphertext: sealIntegrationSecrets(row.id, secrets, scope.keyring),
       customizations,
       updatedAt: new Date(),
     })
     .where(and(eq(integrations.id, row.id), eq(integrations.workspaceId, scope.workspaceId)))
     .returning();
   if (!updated) throw new DomainError("NOT_FOUND", `Integration ${input.integrationId} was not found`);
-  return toPublic(updated, scope.secretKey, await flowsUsingIntegration(scope, row.id));
+  return toPublic(updated, scope.keyring, await flowsUsingIntegration(scope, row.id));
 }
 
 /** Disabling stops deliveries through it (they are recorded as skipped); flows stay valid. */
@@ -167,7 +180,7 @@ export async function setIntegrationEnabled(scope: IntegrationScope, integration
     .where(and(eq(integrations.id, row.id), eq(integrations.workspaceId, scope.workspaceId)))
     .returning();
   if (!updated) throw new DomainError("NOT_FOUND", `Integration ${integrationId} was not found`);
-  return toPublic(updated, scope.secretKey, await flowsUsingIntegration(scope, row.id));
+  return toPublic(updated, scope.keyring, await flowsUsingIntegration(scope, row.id));
 }
 
 export async function deleteIntegration(scope: IntegrationScope, integrationId: string) {

@@ -1,11 +1,15 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import type { Keyring, SecretKey } from "./secret-keyring";
 
 /**
  * Integration secrets at rest: a JSON record sealed with AES-256-GCM. The output names its
- * version so the format or key can change later without guessing what a stored value is.
- *   v1.<iv base64url>.<auth tag base64url>.<ciphertext base64url>
+ * format version and the id of the key that sealed it, so a rotation knows what to re-encrypt
+ * and a wrong key is reported as such instead of as corrupt data:
+ *   v2.<key id>.<iv base64url>.<auth tag base64url>.<ciphertext base64url>
+ * `v1.<iv>.<tag>.<ciphertext>` (no key id) is still read, by trying each configured key.
  */
-export type SecretBoxErrorCode = "SECRET_BOX_BAD_KEY" | "SECRET_BOX_UNSUPPORTED_VERSION" | "SECRET_BOX_INVALID";
+export type SecretBoxErrorCode =
+  "SECRET_BOX_BAD_KEY" | "SECRET_BOX_UNKNOWN_KEY" | "SECRET_BOX_UNSUPPORTED_VERSION" | "SECRET_BOX_INVALID";
 
 export class SecretBoxError extends Error {
   constructor(
@@ -17,13 +21,9 @@ export class SecretBoxError extends Error {
   }
 }
 
-const VERSION = "v1";
+const VERSION = "v2";
+const LEGACY_VERSION = "v1";
 const IV_BYTES = 12;
-
-/** Any passphrase (e.g. ALERTFLOW_SECRET_KEY) becomes a 256-bit key. */
-export function keyFromPassphrase(passphrase: string): Buffer {
-  return createHash("sha256").update(passphrase, "utf8").digest();
-}
 
 function checkKey(key: Uint8Array) {
   if (key.length !== 32) throw new SecretBoxError("SECRET_BOX_BAD_KEY", `The key must be 32 bytes, got ${key.length}`);
@@ -34,15 +34,13 @@ export interface SealOptions {
   associatedData?: string;
 }
 
-export function encryptSecrets(secrets: Record<string, string>, key: Uint8Array, options: SealOptions = {}): string {
-  checkKey(key);
+export function encryptSecrets(secrets: Record<string, string>, key: SecretKey, options: SealOptions = {}): string {
+  checkKey(key.key);
   const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const cipher = createCipheriv("aes-256-gcm", key.key, iv);
   if (options.associatedData !== undefined) cipher.setAAD(Buffer.from(options.associatedData, "utf8"));
   const body = Buffer.concat([cipher.update(JSON.stringify(secrets), "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), body]
-    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
-    .join(".");
+  return [VERSION, key.id, ...[iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url"))].join(".");
 }
 
 function isStringRecord(value: unknown): value is Record<string, string> {
@@ -54,29 +52,70 @@ function isStringRecord(value: unknown): value is Record<string, string> {
   );
 }
 
-export function decryptSecrets(sealed: string, key: Uint8Array, options: SealOptions = {}): Record<string, string> {
-  checkKey(key);
+interface SealedParts {
+  keyId: string | null;
+  iv: string;
+  tag: string;
+  body: string;
+}
+
+function splitSealed(sealed: string): SealedParts {
   const parts = sealed.split(".");
-  if (parts[0] !== VERSION) {
-    throw new SecretBoxError("SECRET_BOX_UNSUPPORTED_VERSION", `Unsupported secret format "${parts[0] ?? ""}"`);
+  const [version] = parts;
+  if (version === VERSION && parts.length === 5) {
+    const [, keyId = "", iv = "", tag = "", body = ""] = parts;
+    return { keyId, iv, tag, body };
   }
-  const [, iv, tag, body] = parts;
-  if (parts.length !== 4 || iv === undefined || tag === undefined || body === undefined) {
+  if (version === LEGACY_VERSION && parts.length === 4) {
+    const [, iv = "", tag = "", body = ""] = parts;
+    return { keyId: null, iv, tag, body };
+  }
+  if (version === VERSION || version === LEGACY_VERSION) {
     throw new SecretBoxError("SECRET_BOX_INVALID", "The sealed secrets are malformed");
   }
-  let json: string;
+  throw new SecretBoxError("SECRET_BOX_UNSUPPORTED_VERSION", `Unsupported secret format "${version ?? ""}"`);
+}
+
+/** The id of the key a ciphertext was sealed with; null for the legacy format that names none. */
+export function sealedKeyId(sealed: string): string | null {
+  return splitSealed(sealed).keyId;
+}
+
+function open(parts: SealedParts, key: SecretKey, options: SealOptions): string | null {
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+    const decipher = createDecipheriv("aes-256-gcm", key.key, Buffer.from(parts.iv, "base64url"));
     if (options.associatedData !== undefined) decipher.setAAD(Buffer.from(options.associatedData, "utf8"));
-    decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    json = Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
+    decipher.setAuthTag(Buffer.from(parts.tag, "base64url"));
+    return Buffer.concat([decipher.update(Buffer.from(parts.body, "base64url")), decipher.final()]).toString("utf8");
   } catch {
-    // Wrong key, tampered data and a wrong row all look the same on purpose.
-    throw new SecretBoxError("SECRET_BOX_INVALID", "The sealed secrets cannot be opened with this key");
+    return null;
+  }
+}
+
+export function decryptSecrets(sealed: string, keyring: Keyring, options: SealOptions = {}): Record<string, string> {
+  checkKey(keyring.current.key);
+  const parts = splitSealed(sealed);
+  let json: string | null = null;
+  if (parts.keyId === null) {
+    for (const key of keyring.byId.values()) json ??= open(parts, key, options);
+  } else {
+    const key = keyring.byId.get(parts.keyId);
+    if (!key) {
+      throw new SecretBoxError(
+        "SECRET_BOX_UNKNOWN_KEY",
+        `These secrets were sealed with key ${parts.keyId}, which is not configured (configured: ${[
+          ...keyring.byId.keys(),
+        ].join(", ")}). Set ALERTFLOW_SECRET_KEY (or ALERTFLOW_SECRET_KEY_PREVIOUS) to the key that sealed them.`,
+      );
+    }
+    json = open(parts, key, options);
+  }
+  // Wrong key, tampered data and a wrong row all look the same on purpose.
+  if (json === null) {
+    throw new SecretBoxError("SECRET_BOX_INVALID", "The sealed secrets cannot be opened with the configured key");
   }
   const value: unknown = JSON.parse(json);
   if (!isStringRecord(value))
     throw new SecretBoxError("SECRET_BOX_INVALID", "The sealed secrets are not a record of strings");
   return value;
 }
-export { redact, REDACTED, basicAuthSecrets } from "~/core/secrets/redact";

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { integrations, type Integration } from "~/db/schema";
-import { openIntegrationSecrets } from "~/server/integrations/integration-secrets";
+import { DomainError } from "~/core/domain-error";
+import { openRowSecrets } from "~/server/integrations/integration-rows";
 import { customizationsSchema } from "~/core/integrations/customizations-schema";
 import { integrationTypeSchema } from "~/core/integrations/integration-types";
 import type { IntegrationRecord } from "~/core/integrations/integration-record";
@@ -11,6 +12,7 @@ import { ackLinkKey } from "~/server/ack-links/ack-token";
 import { ackLinksFor } from "~/server/ack-links/ack-links";
 import type { MessageSender, SendOutcome } from "./deliver";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter";
+import type { Keyring } from "~/server/security/secret-keyring";
 
 /** Waits shorter than this happen inside the activity; longer ones go back to Temporal's retry. */
 const MAX_INLINE_WAIT_MS = 5_000;
@@ -29,7 +31,7 @@ async function takeToken(limiter: RateLimiter, key: string, perMinute: number): 
 
 export interface SenderDeps {
   db: Db;
-  secretKey: string;
+  keyring: Keyring;
   allowList: string[];
   publicUrl: string;
   timeoutMs?: number;
@@ -49,17 +51,22 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
     const hit = cache.get(id);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit;
     const row = await deps.db.query.integrations.findFirst({ where: eq(integrations.id, id) });
-    const entry = {
-      at: Date.now(),
-      row,
-      secrets: row ? openIntegrationSecrets(row.id, row.secretsCiphertext, deps.secretKey) : {},
-    };
+    // Throws SECRETS_UNREADABLE before caching: a fixed key configuration takes effect on the next try.
+    const entry = { at: Date.now(), row, secrets: row ? openRowSecrets(row, deps.keyring) : {} };
     if (cache.size > 1000) cache.clear();
     cache.set(id, entry);
     return entry;
   };
   return async (input, idempotencyKey): Promise<SendOutcome> => {
-    const { row, secrets } = await load(input.target.integrationId);
+    let loaded: Awaited<ReturnType<typeof load>>;
+    try {
+      loaded = await load(input.target.integrationId);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== "SECRETS_UNREADABLE") throw error;
+      // Retried with backoff, not failed: the message goes out once the right key is configured.
+      return { ok: false, retryable: true, latencyMs: 0, error: `SECRETS_UNREADABLE: ${error.message}` };
+    }
+    const { row, secrets } = loaded;
     if (!row) {
       return {
         ok: false,

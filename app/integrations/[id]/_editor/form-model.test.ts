@@ -11,6 +11,7 @@ const stored = (over: Partial<PublicIntegration> & Pick<PublicIntegration, "type
   enabled: true,
   variables: {},
   secretNames: [],
+  secretsError: null,
   customizations: {},
   perLevelVariables: [],
   missing: [],
