@@ -10,7 +10,7 @@ export async function ackLinkDeps(): Promise<AckLinkDeps> {
   return {
     db: ctx.db,
     temporal: ctx.temporal,
-    key: ackLinkKey(ctx.secretKey),
+    key: ackLinkKey(ctx.keyring.current.key),
     publicUrl: env.PUBLIC_URL,
     viewer: ctx.actor.userId ? { name: ctx.actor.name, workspaceId: ctx.workspaceId } : null,
   };

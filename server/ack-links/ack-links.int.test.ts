@@ -14,7 +14,7 @@ import {
   runsForFlow,
   webhook,
 } from "~/test-support/flow-fixtures";
-import { createHarness, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
+import { createHarness, TEST_KEYRING, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import {
   alertEventSignal,
@@ -36,7 +36,7 @@ beforeAll(async () => {
   deps = {
     db: h.db,
     temporal: h.client,
-    key: ackLinkKey(TEST_SECRET_KEY),
+    key: ackLinkKey(TEST_KEYRING.current.key),
     publicUrl: "http://localhost:3000",
     viewer: null,
   };

@@ -36,7 +36,8 @@ export interface AckClaims {
 export type VerifiedToken =
   { ok: true; claims: AckClaims } | { ok: false; reason: "malformed" | "forged" | "expired"; claims?: AckClaims };
 
-export function ackLinkKey(secretKey: string): Buffer {
+/** Derived from the secret key (the keyring's current key in the server and worker). */
+export function ackLinkKey(secretKey: string | Uint8Array): Buffer {
   return Buffer.from(hkdfSync("sha256", secretKey, "", HKDF_INFO, 32));
 }
 

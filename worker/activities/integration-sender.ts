@@ -45,7 +45,7 @@ const CACHE_MS = 2000;
 
 export function createIntegrationSender(deps: SenderDeps): MessageSender {
   const limiter = deps.rateLimiter ?? createRateLimiter(deps.db);
-  const linkKey = ackLinkKey(deps.secretKey);
+  const linkKey = ackLinkKey(deps.keyring.current.key);
   const cache = new Map<string, { at: number; row: Integration | undefined; secrets: Record<string, string> }>();
   const load = async (id: string) => {
     const hit = cache.get(id);
