@@ -3,7 +3,7 @@ import { createContextInner, type Context } from "~/server/context";
 import { healthResponse } from "~/server/http/health";
 import { handleTrpcRequest } from "~/server/http/trpc-endpoint";
 import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
-import { TEST_SECRET_KEY, type Harness } from "./harness";
+import { TEST_KEYRING, type Harness } from "./harness";
 
 /**
  * The app's HTTP API on a loopback port: the same handlers the Next.js routes call (tRPC,
@@ -60,7 +60,7 @@ export async function startApiServer(h: Harness): Promise<ApiServer> {
       workspaceId: h.workspaceId,
       role: "owner",
       actor: { userId: null, name: "operator" },
-      secretKey: TEST_SECRET_KEY,
+      keyring: TEST_KEYRING,
       outboundAllowList: ["127.0.0.1", "localhost"],
     });
   const route = (request: Request): Promise<Response> => {
