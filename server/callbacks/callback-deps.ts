@@ -13,8 +13,8 @@ export async function callbackDeps(): Promise<InboundActionDeps> {
   return {
     db: ctx.db,
     temporal: ctx.temporal,
-    secretKey: ctx.secretKey,
-    linkKey: ackLinkKey(ctx.secretKey),
+    keyring: ctx.keyring,
+    linkKey: ackLinkKey(ctx.keyring.current.key),
     publicUrl: env.PUBLIC_URL,
     outboundAllowList: ctx.outboundAllowList,
     fetch,

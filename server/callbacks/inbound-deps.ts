@@ -1,12 +1,13 @@
 import type { Client } from "@temporalio/client";
 import type { Db } from "~/db/client";
+import type { Keyring } from "~/server/security/secret-keyring";
 
 /** What the Slack, phone and PagerDuty callbacks need; the route builds it from the environment. */
 export interface InboundActionDeps {
   db: Db;
   temporal: Client;
-  /** The server's secret key: opens integration secrets. */
-  secretKey: string;
+  /** The server's keyring: opens integration secrets. */
+  keyring: Keyring;
   /** The link-signing key derived from it. */
   linkKey: Uint8Array;
   /** As configured (PUBLIC_URL): Twilio signs the URL it called, which is this plus the path. */

@@ -94,7 +94,7 @@ export async function handleSlackInteraction(
     where: and(eq(integrations.id, integrationId), eq(integrations.type, "slack")),
   });
   if (!row) return refuse(404, "unknown_integration");
-  const signingSecret = openIntegrationSecrets(row.id, row.secretsCiphertext, deps.secretKey).SigningSecret;
+  const signingSecret = openIntegrationSecrets(row.id, row.secretsCiphertext, deps.keyring).SigningSecret;
   if (!signingSecret) return refuse(401, "no_signing_secret");
   const signature = request.headers.get("x-slack-signature");
   const verified = verifySlackSignature({
