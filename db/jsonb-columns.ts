@@ -9,6 +9,7 @@ import {
   type DeliveryRequest,
   type RecordedResponse,
 } from "~/core/integrations/send-result";
+import { storableJson } from "~/core/wire/storable-text";
 
 /**
  * jsonb columns that parse on read. Every query, whoever writes it, gets the value through the
@@ -17,7 +18,8 @@ import {
 const jsonbReadThrough = <T>(read: (value: unknown) => T) =>
   customType<{ data: T; driverData: unknown }>({
     dataType: () => "jsonb",
-    toDriver: (value) => JSON.stringify(value),
+    // A stray NUL or unpaired surrogate would make Postgres refuse the whole row.
+    toDriver: (value) => storableJson(value),
     // node-postgres hands jsonb over parsed; other drivers give text.
     fromDriver: (value) => read(typeof value === "string" ? JSON.parse(value) : value),
   });

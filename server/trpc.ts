@@ -3,6 +3,8 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { wireTransformer } from "~/core/wire/wire-transformer";
 import { ZodError } from "zod";
 import type { Context } from "./context";
+import { env } from "./env";
+import { publicError } from "./http/public-error";
 import { DomainError, type DomainErrorCode } from "~/core/domain-error";
 
 const trpcCodeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -33,10 +35,14 @@ const t = initTRPC
     transformer: wireTransformer,
     errorFormatter({ shape, error }) {
       const cause = error.cause;
+      const { stack: _stack, ...data } = shape.data;
+      const shown = publicError(error, shape.data.stack, env.NODE_ENV === "production");
       return {
         ...shape,
+        message: shown.message,
         data: {
-          ...shape.data,
+          ...data,
+          ...(shown.stack === undefined ? {} : { stack: shown.stack }),
           zodError: cause instanceof ZodError ? cause.flatten() : null,
           domain: cause instanceof DomainError ? { code: cause.code, ...cause.details } : null,
         },

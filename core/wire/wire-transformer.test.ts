@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { deserialize, MAX_WIRE_DEPTH, serialize, WireError } from "./wire-transformer";
+import { deserialize, deserializeInput, MAX_WIRE_DEPTH, serialize, WireError } from "./wire-transformer";
 
 /** What a client and a server do in turn: serialize, send as JSON text, parse, deserialize. */
-const roundTrip = (value: unknown) => deserialize(JSON.parse(JSON.stringify(serialize(value))));
+const roundTrip = (value: unknown) => deserializeInput(JSON.parse(JSON.stringify(serialize(value))));
 
 const nested = (depth: number): unknown => {
   let value: unknown = "leaf";
@@ -47,9 +47,19 @@ describe("wire transformer", () => {
   });
 
   it("refuses input nested deeper than the limit, and only that", () => {
-    expect(() => deserialize({ json: nested(MAX_WIRE_DEPTH / 2) })).not.toThrow();
-    expect(() => deserialize({ json: nested(MAX_WIRE_DEPTH) })).toThrow(WireError);
-    expect(() => deserialize({ json: nested(100_000) })).toThrow(/nested deeper than 100 levels/);
+    expect(() => deserializeInput({ json: nested(MAX_WIRE_DEPTH / 2) })).not.toThrow();
+    expect(() => deserializeInput({ json: nested(MAX_WIRE_DEPTH) })).toThrow(WireError);
+    expect(() => deserializeInput({ json: nested(100_000) })).toThrow(/nested deeper than 100 levels/);
+    expect(() => deserialize({ json: nested(MAX_WIRE_DEPTH) })).not.toThrow(); // output: as sent
+  });
+
+  it("refuses NUL and unpaired surrogates in input, naming the field", () => {
+    expect(() => deserializeInput({ json: { name: "a\u0000b" } })).toThrow(/^name contains U\+0000/);
+    expect(() => deserializeInput({ json: { graph: { nodes: [{ label: "x\ud800" }] } } })).toThrow(
+      /^graph\.nodes\.0\.label contains an unpaired UTF-16 surrogate/,
+    );
+    expect(() => deserializeInput({ json: { labels: { "k\udc00": "v" } } })).toThrow(/^labels\.k\udc00 has a key that/);
+    expect(deserializeInput({ json: { name: "fire 🔥 ok" } })).toEqual({ name: "fire 🔥 ok" });
   });
 
   it("ignores date paths that lead nowhere or through inherited properties", () => {

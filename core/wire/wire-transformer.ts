@@ -1,3 +1,5 @@
+import { findUnstorableText } from "./storable-text";
+
 /**
  * The tRPC transformer: plain JSON plus Dates, and nothing that refuses data. It replaced
  * superjson, which throws on object keys named `constructor` or `prototype` (one integration with
@@ -114,17 +116,42 @@ function reviveDate(json: unknown, path: unknown): void {
   if (!Number.isNaN(date.getTime())) put(holder, last, date);
 }
 
-export function deserialize(wire: unknown): unknown {
+function unwrap(wire: unknown): { json: unknown; dates: unknown } | undefined {
   if (!isRecord(wire)) throw new WireError('Expected a body of the form {"json": …}');
   // A call without input arrives as `{}`.
   if (!Object.hasOwn(wire, "json")) return undefined;
-  assertDepth(wire.json, MAX_WIRE_DEPTH);
-  const dates = wire.dates;
-  if (dates !== undefined) {
-    if (!Array.isArray(dates) || dates.length > 10_000) throw new WireError("`dates` must be a list of paths");
-    for (const path of dates) reviveDate(wire.json, path);
-  }
-  return wire.json;
+  return { json: wire.json, dates: wire.dates };
 }
 
-export const wireTransformer = { serialize, deserialize };
+function revive({ json, dates }: { json: unknown; dates: unknown }): unknown {
+  if (dates !== undefined) {
+    if (!Array.isArray(dates) || dates.length > 10_000) throw new WireError("`dates` must be a list of paths");
+    for (const path of dates) reviveDate(json, path);
+  }
+  return json;
+}
+
+/** Reads what the server sent (in the browser): any depth, any text. */
+export function deserialize(wire: unknown): unknown {
+  const unwrapped = unwrap(wire);
+  return unwrapped && revive(unwrapped);
+}
+
+/**
+ * Reads what a client sent (on the server). Refuses, with the field's path, what would fail
+ * later or cannot be stored: nesting deeper than MAX_WIRE_DEPTH, NUL and unpaired surrogates.
+ */
+export function deserializeInput(wire: unknown): unknown {
+  const unwrapped = unwrap(wire);
+  if (!unwrapped) return undefined;
+  assertDepth(unwrapped.json, MAX_WIRE_DEPTH);
+  const bad = findUnstorableText(unwrapped.json);
+  if (bad) throw new WireError(`${bad.path.join(".") || "The input"} ${bad.reason}`);
+  return revive(unwrapped);
+}
+
+/** tRPC's transformer: the server reads input strictly, the browser reads output as sent. */
+export const wireTransformer = {
+  input: { serialize, deserialize: deserializeInput },
+  output: { serialize, deserialize },
+};

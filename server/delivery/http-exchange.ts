@@ -3,6 +3,7 @@ import { assertOutboundAllowed, OutboundBlockedError, type ResolveHost } from ".
 import { pinnedAgent } from "../security/pinned-agent";
 import { digestAuthorization, pickDigestChallenge } from "./digest-auth";
 import type { RenderedStep } from "~/core/integrations/render-step";
+import { storableText } from "~/core/wire/storable-text";
 
 export interface ExchangeResponse {
   status: number;
@@ -37,7 +38,8 @@ async function readCapped(response: Response): Promise<string> {
       break;
     }
   }
-  return Buffer.concat(chunks).subarray(0, MAX_READ_BYTES).toString("utf8");
+  // Kept in the delivery row and its error text: a receiver's NUL must not make Postgres refuse it.
+  return storableText(Buffer.concat(chunks).subarray(0, MAX_READ_BYTES).toString("utf8"));
 }
 
 function headersOf(response: Response): Record<string, string> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { wireTransformer } from "~/core/wire/wire-transformer";
 import type { Context } from "../context";
 import { appRouter } from "../routers/_app";
 import { readLimitedBody } from "./read-limited-body";
@@ -19,11 +20,11 @@ function tooLarge(request: Request, limit: number): Response {
   const url = new URL(request.url);
   const paths = url.pathname.slice(ENDPOINT.length + 1).split(",");
   const error = (path: string) => ({
-    error: {
+    error: wireTransformer.output.serialize({
       message: `The request body is larger than ${limit} bytes`,
       code: -32600,
       data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, path },
-    },
+    }),
   });
   const body = url.searchParams.get("batch") === "1" ? paths.map(error) : error(paths[0] ?? "");
   return Response.json(body, { status: 413 });

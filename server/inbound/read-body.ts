@@ -1,16 +1,32 @@
+import { cleanJsonInPlace } from "~/core/wire/storable-text";
+import { assertDepth } from "~/core/wire/wire-transformer";
 import { readLimitedBody } from "../http/read-limited-body";
 
 export type BodyResult =
-  { kind: "ok"; json: unknown } | { kind: "too_large"; limit: number } | { kind: "bad_json"; message: string };
+  | { kind: "ok"; json: unknown; cleaned: number }
+  | { kind: "too_large"; limit: number }
+  | { kind: "bad_json"; message: string };
 
-/** Reads at most `limit` bytes of JSON; a bigger body is refused without buffering the rest. */
+/** No alert format nests beyond a handful of levels; deeper bodies are refused before any walk. */
+export const MAX_ALERT_JSON_DEPTH = 32;
+
+/**
+ * Reads at most `limit` bytes of JSON; a bigger body is refused without buffering the rest.
+ * Text Postgres cannot store (NUL, unpaired surrogates) is replaced by U+FFFD: an alert is
+ * cleaned rather than refused, since its sender cannot fix it, and never accepted then lost.
+ */
 export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
   if (!request.body) return { kind: "bad_json", message: "The request has no body" };
   const body = await readLimitedBody(request, limit);
   if (body.kind === "too_large") return body;
+  let json: unknown;
   try {
-    return { kind: "ok", json: JSON.parse(body.bytes.toString("utf8")) };
+    json = JSON.parse(body.bytes.toString("utf8"));
+    assertDepth(json, MAX_ALERT_JSON_DEPTH);
   } catch (err) {
+    // JSON.parse's SyntaxError and the depth refusal both name what is wrong without any secret.
     return { kind: "bad_json", message: err instanceof Error ? err.message : "Invalid JSON" };
   }
+  const { value, cleaned } = cleanJsonInPlace(json);
+  return { kind: "ok", json: value, cleaned };
 }
