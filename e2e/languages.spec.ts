@@ -1,0 +1,146 @@
+import { mkdirSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { startReceiver } from "~/test-support/http-receiver";
+import { apiClient } from "./api-client";
+
+/** What the journey reads on screen, in the language under test. */
+interface Words {
+  browserLocale: string;
+  flows: string;
+  newFlow: string;
+  useTemplate: RegExp;
+  next: string;
+  refusal: RegExp;
+  create: string;
+  published: string;
+  publishedFlow: string;
+  runs: string;
+}
+
+const FRENCH: Words = {
+  browserLocale: "fr-BE",
+  flows: "Flux",
+  newFlow: "Nouveau flux",
+  useTemplate: /^Utiliser le modèle/,
+  next: "Suivant",
+  refusal: /^Choisissez /,
+  create: "Créer le flux",
+  published: "Publié v1",
+  publishedFlow: "Flux créé et publié en v1",
+  runs: "Exécutions",
+};
+
+const DUTCH: Words = {
+  browserLocale: "nl-BE",
+  flows: "Flows",
+  newFlow: "Nieuwe flow",
+  useTemplate: /^Sjabloon .* gebruiken/,
+  next: "Volgende",
+  refusal: /^Kies /,
+  create: "Flow aanmaken",
+  published: "Gepubliceerd v1",
+  publishedFlow: "Flow aangemaakt en gepubliceerd als v1",
+  runs: "Runs",
+};
+
+const SHOTS = "test-results/languages";
+
+async function shot(page: Page, locale: string, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${locale}-${name}.png` });
+}
+
+/**
+ * The main journey in one language: a flow from a template, published, then a real alert and its
+ * run. The browser asks for the language (Accept-Language); nothing else chooses it.
+ */
+async function journey(page: Page, baseURL: string, words: Words) {
+  const api = apiClient(baseURL);
+  const receiver = await startReceiver(() => ({ status: 200, body: "ok", headers: { "content-type": "text/plain" } }));
+  try {
+    const stamp = Date.now();
+    const hook = await api.integrations.create.mutate({
+      type: "slack",
+      name: `#ops ${words.browserLocale} ${stamp}`,
+      secrets: { WebhookUrl: `${receiver.url}/slack` },
+    });
+    const email = await api.integrations.create.mutate({
+      type: "email",
+      name: `Inbox ${words.browserLocale} ${stamp}`,
+      variables: { SmtpHost: "127.0.0.1", From: "alerts@example.com", To: "team@example.com" },
+    });
+
+    await page.goto("/flows");
+    await expect(page.locator("html")).toHaveAttribute("lang", words.browserLocale.slice(0, 2));
+    await expect(page.getByRole("heading", { name: words.flows, exact: true })).toBeVisible();
+    await shot(page, words.browserLocale, "flows");
+
+    await page.getByRole("button", { name: words.newFlow }).click();
+    const chooser = page.getByRole("dialog", { name: words.newFlow });
+    await chooser
+      .getByRole("article", { name: "Slack, with email when Slack fails" })
+      .getByRole("button", { name: words.useTemplate })
+      .click();
+    const rows = page.getByTestId("placeholder-row");
+    await rows.nth(0).locator("select").selectOption({ label: hook.name });
+    // The fallback is left unset: the wizard refuses, in the page's language.
+    await page.getByRole("button", { name: words.next }).click();
+    await expect(rows.nth(1).getByText(words.refusal)).toBeVisible();
+    await shot(page, words.browserLocale, "template-wizard");
+    await rows.nth(1).locator("select").selectOption({ label: email.name });
+    await page.getByRole("button", { name: words.next }).click();
+    await page.getByRole("button", { name: words.create }).click();
+    await expect(page.getByText(words.publishedFlow)).toBeVisible();
+
+    await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}$/);
+    await expect(page.getByText(words.published)).toBeVisible();
+    await shot(page, words.browserLocale, "editor");
+    const flowId = page.url().split("/").pop() ?? "";
+
+    const { token } = await api.flows.createEndpoint.mutate({ flowId });
+    const posted = await fetch(`${baseURL}/api/alerts/${token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ key: `lang-${stamp}`, status: "error", summary: "Checkout API is down" }),
+    });
+    expect(posted.status).toBe(202);
+    await receiver.waitFor(1, 30_000);
+
+    await page.getByRole("link", { name: words.runs, exact: true }).click();
+    await expect(page).toHaveURL(/\/runs/);
+    await expect(page.getByTestId("run-row").filter({ hasText: `lang-${stamp}` })).toHaveCount(1);
+    await shot(page, words.browserLocale, "runs");
+    await page.getByRole("link", { name: `lang-${stamp}` }).click();
+    await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+    await shot(page, words.browserLocale, "run");
+  } finally {
+    await receiver.close();
+  }
+}
+
+test.describe("in French", () => {
+  test.use({ locale: FRENCH.browserLocale });
+  test("the main journey reads in French", async ({ page, baseURL }) => {
+    await journey(page, baseURL ?? "", FRENCH);
+  });
+});
+
+test.describe("in Dutch", () => {
+  test.use({ locale: DUTCH.browserLocale });
+  test("the main journey reads in Dutch", async ({ page, baseURL }) => {
+    await journey(page, baseURL ?? "", DUTCH);
+  });
+});
+
+test("the language switcher outranks the browser and stays chosen", async ({ page }) => {
+  await page.goto("/templates");
+  await expect(page.getByRole("heading", { name: "Templates", exact: true })).toBeVisible();
+  await page.getByTestId("locale-switcher").selectOption("nl");
+  await expect(page.getByRole("heading", { name: "Sjablonen", exact: true })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await page.goto("/flows");
+  await expect(page.getByRole("heading", { name: "Flows", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Nieuwe flow" })).toBeVisible();
+  await page.getByTestId("locale-switcher").selectOption("en");
+  await expect(page.getByRole("button", { name: "New flow" })).toBeVisible();
+});
