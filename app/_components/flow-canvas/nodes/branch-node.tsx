@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { NodeProps } from "@xyflow/react";
 import { GitBranch } from "lucide-react";
 import { memo } from "react";
@@ -9,17 +10,18 @@ import { NodeCard } from "./node-card";
 import type { NodeDefinition } from "./node-definition";
 
 const BranchNode = memo(function BranchNode({ id, data, selected }: NodeProps<CanvasNodeOfKind<"branch">>) {
+  const t = useTranslations("NodeCard");
   return (
     <NodeCard
       id={id}
       kind="branch"
       selected={selected}
       icon={GitBranch}
-      title={data.label || "Message type"}
+      title={data.label || t("branch.title")}
       hasInput
       sources={branchNode.sources}
     >
-      Routes each message by its type
+      {t("branch.summary")}
     </NodeCard>
   );
 });

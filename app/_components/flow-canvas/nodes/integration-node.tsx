@@ -1,30 +1,35 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { NodeProps } from "@xyflow/react";
 import { Plug } from "lucide-react";
 import { memo } from "react";
 import { integrationNodeDataSchema } from "~/core/flow/document";
 import type { CanvasNodeOfKind, IntegrationOption, NodeData } from "../canvas-types";
 import { useIntegration, useIntegrationsLoaded } from "../canvas-view";
-import { NodeCard } from "./node-card";
+import { NodeCard, type NodeCardTranslator } from "./node-card";
 import type { NodeDefinition } from "./node-definition";
 
 export function integrationSummary(
   data: NodeData<"integration">,
   integration: IntegrationOption | undefined,
   listKnown: boolean,
+  t: NodeCardTranslator,
 ): string[] {
   const values = Object.values(data.variables).filter((v) => v.trim() !== "");
   const target =
     data.integrationId === null
-      ? "No integration chosen"
+      ? t("integration.none")
       : integration
         ? integration.name
         : listKnown
-          ? "Unknown integration"
-          : "Integration";
-  const sends = ["Error", data.sendReminders ? "Reminders" : null, data.sendOk ? "Ok" : null].filter((s) => s !== null);
-  return [values.length > 0 ? `${target} · ${values.join(", ")}` : target, `sends ${sends.join(" · ")}`];
+          ? t("integration.unknown")
+          : t("integration.title");
+  const sends = t("integration.sends", {
+    reminders: data.sendReminders ? "yes" : "no",
+    ok: data.sendOk ? "yes" : "no",
+  });
+  return [values.length > 0 ? `${target} · ${values.join(", ")}` : target, sends];
 }
 
 const IntegrationNode = memo(function IntegrationNode({
@@ -32,15 +37,16 @@ const IntegrationNode = memo(function IntegrationNode({
   data,
   selected,
 }: NodeProps<CanvasNodeOfKind<"integration">>) {
+  const t = useTranslations("NodeCard");
   const integration = useIntegration(data.integrationId);
-  const [target, sends] = integrationSummary(data, integration, useIntegrationsLoaded());
+  const [target, sends] = integrationSummary(data, integration, useIntegrationsLoaded(), t);
   return (
     <NodeCard
       id={id}
       kind="integration"
       selected={selected}
       icon={Plug}
-      title={data.label || integration?.name || "Integration"}
+      title={data.label || integration?.name || t("integration.title")}
       hasInput
       sources={integrationNode.sources}
     >

@@ -1,28 +1,29 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { NodeProps } from "@xyflow/react";
 import { Layers } from "lucide-react";
 import { memo } from "react";
 import { levelDataSchema, type FlowNode } from "~/core/flow/document";
 import type { CanvasNodeOfKind, NodeData } from "../canvas-types";
 import { formatDuration } from "../durations";
-import { NodeCard } from "./node-card";
+import { NodeCard, type NodeCardTranslator } from "./node-card";
 import type { NodeDefinition } from "./node-definition";
 
 /** A new level goes after the highest one and waits 15 minutes longer, so thresholds increase. */
 const NEXT_LEVEL_GAP_SECONDS = 15 * 60;
 
-export function levelSummary(data: NodeData<"level">): string[] {
+export function levelSummary(data: NodeData<"level">, t: NodeCardTranslator): string[] {
   const when =
     data.mode === "count"
-      ? `after ${data.errorCount} consecutive error${data.errorCount > 1 ? "s" : ""}`
+      ? t("level.afterErrors", { count: data.errorCount })
       : data.afterSeconds === 0
-        ? "immediately"
-        : `after ${formatDuration(data.afterSeconds)}`;
-  const reminders =
-    data.reminderCount === 0
-      ? "no reminders"
-      : `${data.reminderCount} reminder${data.reminderCount > 1 ? "s" : ""} / ${formatDuration(data.reminderEverySeconds)}`;
+        ? t("level.immediately")
+        : t("level.after", { duration: formatDuration(data.afterSeconds) });
+  const reminders = t("level.reminders", {
+    count: data.reminderCount,
+    every: formatDuration(data.reminderEverySeconds),
+  });
   return [`${when} · ${reminders}`];
 }
 
@@ -35,18 +36,19 @@ function createLevelData(existing: readonly FlowNode[]): NodeData<"level"> {
 }
 
 const LevelNode = memo(function LevelNode({ id, data, selected }: NodeProps<CanvasNodeOfKind<"level">>) {
+  const t = useTranslations("NodeCard");
   return (
     <NodeCard
       id={id}
       kind="level"
       selected={selected}
       icon={Layers}
-      tag={`Level ${data.level}`}
-      title={data.label || "Escalation"}
+      tag={t("level.tag", { level: data.level })}
+      title={data.label || t("level.title")}
       hasInput
       sources={levelNode.sources}
     >
-      {levelSummary(data).map((line) => (
+      {levelSummary(data, t).map((line) => (
         <div key={line} className="truncate">
           {line}
         </div>

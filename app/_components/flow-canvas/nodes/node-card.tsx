@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Position } from "@xyflow/react";
 import { AlertTriangle, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
@@ -7,6 +8,9 @@ import type { NodeKind, SourceHandle } from "~/core/flow/document";
 import type { NodeHighlight } from "../canvas-types";
 import { useNodeHighlight, useNodeIssues } from "../canvas-view";
 import { NodeHandle } from "./node-handle";
+
+/** The node cards' translator, passed to the pure summary functions of each kind. */
+export type NodeCardTranslator = ReturnType<typeof useTranslations<"NodeCard">>;
 
 export interface SourceSpec {
   id: SourceHandle;
@@ -38,11 +42,16 @@ interface NodeCardProps {
   children?: ReactNode;
 }
 
+/** Output handles whose labels Alertflow names (and translates); others show their own label. */
+const HANDLE_IDS = ["error", "reminder", "ok", "failure", "out", "next"] as const;
+const isHandleId = (id: string): id is (typeof HANDLE_IDS)[number] => HANDLE_IDS.some((known) => known === id);
+
 /**
  * The chrome every node shares: header, summary lines, issues and typed handles. Kind modules
  * only decide what the summary says, so all four kinds read the same way at a glance.
  */
 export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput, sources, children }: NodeCardProps) {
+  const t = useTranslations("NodeCard");
   const issues = useNodeIssues(id);
   const highlight = useNodeHighlight(id);
   const [firstIssue] = issues;
@@ -76,7 +85,7 @@ export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput,
           <AlertTriangle className="mt-px size-3 shrink-0" aria-hidden />
           <span className="line-clamp-2">
             {firstIssue}
-            {issues.length > 1 ? ` (+${issues.length - 1} more)` : ""}
+            {issues.length > 1 ? t("moreIssues", { count: issues.length - 1 }) : ""}
           </span>
         </div>
       ) : null}
@@ -86,13 +95,13 @@ export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput,
         <div className="border-t border-border py-1">
           {right.map((s) => (
             <div key={s.id} className="relative h-5 pr-3 text-right text-[11px] leading-5 text-muted">
-              {s.label}
+              {isHandleId(s.id) ? t(`handles.${s.id}`) : s.label}
               <NodeHandle type="source" position={Position.Right} id={s.id} className={`handle-${s.id}`} />
             </div>
           ))}
           {bottom.map((s) => (
             <div key={s.id} className="h-4 pb-0.5 text-center text-[11px] leading-4 text-muted">
-              {s.label}
+              {isHandleId(s.id) ? t(`handles.${s.id}`) : s.label}
             </div>
           ))}
         </div>

@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { NodeProps } from "@xyflow/react";
 import { BellRing } from "lucide-react";
 import { memo } from "react";
 import { triggerDataSchema, type AlertFormat } from "~/core/flow/document";
 import type { CanvasNodeOfKind, NodeData } from "../canvas-types";
-import { NodeCard } from "./node-card";
+import { NodeCard, type NodeCardTranslator } from "./node-card";
 import type { NodeDefinition } from "./node-definition";
 
 export const FORMAT_LABELS: Record<AlertFormat, string> = {
@@ -15,26 +16,26 @@ export const FORMAT_LABELS: Record<AlertFormat, string> = {
   grafana: "Grafana",
 };
 
-export function triggerSummary(data: NodeData<"trigger">): string[] {
-  const filters = data.filters.length;
+export function triggerSummary(data: NodeData<"trigger">, t: NodeCardTranslator): string[] {
   return [
-    `${FORMAT_LABELS[data.format]} alerts${filters ? ` · ${filters} filter${filters > 1 ? "s" : ""}` : ""}`,
-    data.alertKey ? `key ${data.alertKey}` : "key from the alert",
+    t("trigger.format", { format: FORMAT_LABELS[data.format], filters: data.filters.length }),
+    data.alertKey ? t("trigger.key", { key: data.alertKey }) : t("trigger.keyFromAlert"),
   ];
 }
 
 const TriggerNode = memo(function TriggerNode({ id, data, selected }: NodeProps<CanvasNodeOfKind<"trigger">>) {
+  const t = useTranslations("NodeCard");
   return (
     <NodeCard
       id={id}
       kind="trigger"
       selected={selected}
       icon={BellRing}
-      title={data.label || "Trigger"}
+      title={data.label || t("trigger.title")}
       hasInput={false}
       sources={triggerNode.sources}
     >
-      {triggerSummary(data).map((line) => (
+      {triggerSummary(data, t).map((line) => (
         <div key={line} className="truncate">
           {line}
         </div>

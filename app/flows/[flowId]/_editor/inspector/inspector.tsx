@@ -1,6 +1,7 @@
 "use client";
 
 import { Copy, CopyPlus, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "~/app/_components/ui/button";
 import { Field, Textarea } from "~/app/_components/ui/field";
@@ -11,56 +12,57 @@ import { Section } from "./inspector-section";
 import { inspected, NodeInspector } from "./node-inspector";
 
 function SelectionPanel({ count }: { count: number }) {
+  const t = useTranslations("Inspector");
   const commands = useEditorCommands();
   return (
-    <Section title={`${count} nodes selected`}>
+    <Section title={t("selected", { count })}>
       <div className="flex flex-wrap gap-2">
         <Button onClick={() => void commands.copy()}>
-          <Copy className="size-3.5" aria-hidden /> Copy
+          <Copy className="size-3.5" aria-hidden /> {t("copy")}
         </Button>
         <Button onClick={commands.duplicate}>
-          <CopyPlus className="size-3.5" aria-hidden /> Duplicate
+          <CopyPlus className="size-3.5" aria-hidden /> {t("duplicate")}
         </Button>
         <Button variant="danger" onClick={commands.deleteSelection}>
-          <Trash2 className="size-3.5" aria-hidden /> Delete
+          <Trash2 className="size-3.5" aria-hidden /> {t("delete")}
         </Button>
       </div>
-      <p className="text-[12px] text-muted">Drag any selected node to move them together.</p>
+      <p className="text-[12px] text-muted">{t("dragTogether")}</p>
     </Section>
   );
 }
 
 function FlowPanel({ onShortcuts }: { onShortcuts: () => void }) {
+  const t = useTranslations("Inspector");
   const store = useEditorStore();
   const description = useEditor((s) => s.description);
   const counts = useEditor(useShallow((s) => [s.nodes.length, s.edges.length, s.issues.length]));
   return (
     <>
-      <Section title="Flow">
-        <Field label="Description" htmlFor="flow-description">
+      <Section title={t("flow")}>
+        <Field label={t("description")} htmlFor="flow-description">
           <Textarea
             id="flow-description"
             rows={3}
             maxLength={2000}
-            placeholder="What this flow is for"
+            placeholder={t("descriptionPlaceholder")}
             value={description}
             onChange={(e) => store.getState().setDescription(e.target.value)}
           />
         </Field>
         <p className="text-[12px] text-muted tabular-nums">
-          {counts[0]} nodes · {counts[1]} connections ·{" "}
-          {counts[2] === 0 ? "no problems" : counts[2] === 1 ? "1 problem" : `${counts[2]} problems`}
+          {t("counts", { nodes: counts[0] ?? 0, edges: counts[1] ?? 0, problems: counts[2] ?? 0 })}
         </p>
       </Section>
-      <Section title="Getting started">
+      <Section title={t("gettingStarted")}>
         <ol className="flex list-decimal flex-col gap-1 pl-4 text-[12px] leading-5 text-muted">
-          <li>Drag a trigger and an escalation level from the palette.</li>
-          <li>Connect the trigger&apos;s output to the level&apos;s input.</li>
-          <li>Send the level to an integration, directly or through a message-type branch.</li>
-          <li>Select a node to set it up here; publish when the problems list is empty.</li>
+          <li>{t("steps.drag")}</li>
+          <li>{t("steps.connect")}</li>
+          <li>{t("steps.send")}</li>
+          <li>{t("steps.select")}</li>
         </ol>
         <button type="button" onClick={onShortcuts} className="self-start text-[12px] text-accent hover:underline">
-          Keyboard shortcuts <Kbd>?</Kbd>
+          {t("shortcuts")} <Kbd>?</Kbd>
         </button>
       </Section>
     </>
@@ -69,6 +71,7 @@ function FlowPanel({ onShortcuts }: { onShortcuts: () => void }) {
 
 /** Right-hand panel: the selected node's form, the multi-selection's actions, or the flow itself. */
 export function Inspector({ onShortcuts }: { onShortcuts: () => void }) {
+  const t = useTranslations("Inspector");
   const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
   const [onlyId] = selected;
   // Only the node's kind and data: a drag gives the node a new object on every frame, and
@@ -82,7 +85,7 @@ export function Inspector({ onShortcuts }: { onShortcuts: () => void }) {
   // Undo, paste and restore change data under the form: remount it on those, not on its own edits.
   const externalSeq = useEditor((s) => s.externalSeq);
   return (
-    <aside className="w-80 shrink-0 overflow-y-auto border-l border-border bg-panel" aria-label="Inspector">
+    <aside className="w-80 shrink-0 overflow-y-auto border-l border-border bg-panel" aria-label={t("label")}>
       {node ? (
         <NodeInspector key={`${node.id}:${externalSeq}`} node={node} />
       ) : selected.length > 1 ? (
