@@ -1,11 +1,11 @@
 /**
  * Canvas benchmark: a generated 500-node flow, opened in headless Chromium.
- *   npx tsx scripts/bench-canvas.ts [--url http://127.0.0.1:3200]
+ *   npx tsx scripts/bench-canvas.ts [--url http://127.0.0.1:3200] [--rounds 2]
  * With --url (or BENCH_URL) it uses that running server; otherwise it starts one through
  * scripts/e2e-server.ts (its own port; NEXT_DIST_DIR and E2E_DATABASE_URL are passed through).
  * Prints the load time (navigation start → all 500 nodes measured and visible) and the frames
- * per second while a node is dragged (requestAnimationFrame counter during a scripted drag), once
- * with the custom canvas minimap and once with React Flow's <MiniMap>, alternated over rounds.
+ * per second while a node is dragged (requestAnimationFrame counter during a scripted drag), with
+ * the renderer's CPU time per pointer move, which a loaded machine sways far less than frame rates.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -16,10 +16,11 @@ import { freePort } from "./free-port";
 import { stopChild } from "./temporal-server";
 
 const NODE_COUNT = 500;
+/** Rounds, each in a fresh browser context; more rounds steady the figures on a loaded machine. */
+const ROUNDS = Number(argValue("--rounds") ?? 2);
 const WARM_LOADS = 3;
 const DRAG_MS = 3000;
 const DRAGS = 3;
-const ROUNDS = 2;
 const MOVE_INTERVAL_MS = 16;
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -93,12 +94,14 @@ async function middleNode(page: Page): Promise<string> {
 }
 
 /**
- * Milliseconds the page's main thread has spent running tasks (Chrome's TaskDuration). Per
- * pointer move it is less swayed by other processes on a loaded machine than frames per second.
+ * CPU milliseconds the page's renderer has used so far: its main thread (ThreadTime) and the whole
+ * process, raster threads included (ProcessTime). CPU time, unlike frames per second, is
+ * hardly swayed by other processes competing for the cores of a loaded machine.
  */
-async function mainThreadBusy(cdp: CDPSession): Promise<number> {
+async function rendererCpu(cdp: CDPSession): Promise<{ thread: number; process: number }> {
   const { metrics } = await cdp.send("Performance.getMetrics");
-  return (metrics.find((m) => m.name === "TaskDuration")?.value ?? 0) * 1000;
+  const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+  return { thread: value("ThreadTime"), process: value("ProcessTime") };
 }
 
 /** Drags one node in a circle for DRAG_MS and counts the frames the page painted meanwhile. */
@@ -123,7 +126,7 @@ async function dragFps(page: Page, nodeId: string) {
   // which on a busy 2-core machine measures the driver rather than the page).
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
-  const busyBefore = await mainThreadBusy(cdp);
+  const cpuBefore = await rendererCpu(cdp);
   const began = Date.now();
   let moves = 0;
   const pending: Promise<unknown>[] = [];
@@ -137,7 +140,7 @@ async function dragFps(page: Page, nodeId: string) {
   }
   await Promise.all(pending);
   await page.mouse.up();
-  const busy = (await mainThreadBusy(cdp)) - busyBefore;
+  const cpuAfter = await rendererCpu(cdp);
   const frames: unknown = await page.evaluate("window.__bench.running = false, window.__bench.frames");
   if (!Array.isArray(frames) || !frames.every((f) => typeof f === "number"))
     throw new Error("no frame timings from the page");
@@ -151,13 +154,12 @@ async function dragFps(page: Page, nodeId: string) {
     ms: last - first,
     longest: Math.max(...gaps),
     moves,
-    busyMsPerMove: busy / moves,
+    threadCpuPerMove: (cpuAfter.thread - cpuBefore.thread) / moves,
+    processCpuPerMove: (cpuAfter.process - cpuBefore.process) / moves,
     moved: before !== after,
   };
 }
 
-const MINIMAPS = ["custom", "react-flow"] as const;
-type Minimap = (typeof MINIMAPS)[number];
 type Drag = Awaited<ReturnType<typeof dragFps>>;
 interface Measured {
   cold: number;
@@ -168,11 +170,9 @@ interface Measured {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const list = (values: number[], digits = 0) => values.map((v) => v.toFixed(digits)).join(", ");
 
-/** Load times and drag frame rates in a fresh browser context with the given minimap. */
-async function measure(browser: Browser, flowUrl: string, minimap: Minimap): Promise<Measured> {
+/** Load times and drag frame rates in a fresh browser context. */
+async function measure(browser: Browser, flowUrl: string): Promise<Measured> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  // canvas-minimap.tsx renders React Flow's <MiniMap> when this is set before the page loads.
-  if (minimap === "react-flow") await context.addInitScript('window.__alertflowMinimap = "react-flow"');
   let page = await context.newPage();
   const cold = await loadTime(page, flowUrl);
   const warm: number[] = [];
@@ -181,8 +181,7 @@ async function measure(browser: Browser, flowUrl: string, minimap: Minimap): Pro
     page = await context.newPage();
     warm.push(await loadTime(page, flowUrl));
   }
-  const selector = minimap === "react-flow" ? ".react-flow__minimap svg" : "canvas[data-testid=minimap]";
-  await page.locator(selector).waitFor({ state: "visible" });
+  await page.locator(".react-flow__minimap svg").waitFor({ state: "visible" });
   await page.waitForTimeout(500);
   const dragged = await middleNode(page);
   const drags: Drag[] = [];
@@ -214,41 +213,33 @@ async function main() {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     });
-    // Both minimaps on the same build, alternated so a change in the machine's load hits both.
-    const results: Record<Minimap, Measured[]> = { custom: [], "react-flow": [] };
-    for (let round = 0; round < ROUNDS; round++) {
-      const order: Minimap[] = round % 2 === 0 ? ["custom", "react-flow"] : ["react-flow", "custom"];
-      for (const minimap of order) results[minimap].push(await measure(browser, flowUrl, minimap));
-    }
+    const runs: Measured[] = [];
+    for (let round = 0; round < ROUNDS; round++) runs.push(await measure(browser, flowUrl));
     await browser.close();
 
     console.log(`\nCanvas benchmark: ${graph.nodes.length} nodes, ${graph.edges.length} edges (${flowUrl})`);
-    for (const minimap of MINIMAPS) {
-      const runs = results[minimap];
-      const drags = runs.flatMap((r) => r.drags);
-      const warm = runs.flatMap((r) => r.warm);
+    const drags = runs.flatMap((r) => r.drags);
+    const warm = runs.flatMap((r) => r.warm);
+    console.log(`    load, cold cache:            ${list(runs.map((r) => r.cold))} ms`);
+    console.log(`    load, warm (median of ${warm.length}):     ${median(warm).toFixed(0)} ms  [${list(warm)}]`);
+    console.log(
+      `    drag (median of ${drags.length}):          ${median(drags.map((d) => d.fps)).toFixed(1)} fps  [${list(
+        drags.map((d) => d.fps),
+        1,
+      )}]`,
+    );
+    for (const [label, cpu] of [
+      ["main thread CPU", (d: Drag) => d.threadCpuPerMove],
+      ["renderer CPU   ", (d: Drag) => d.processCpuPerMove],
+    ] as const) {
       console.log(
-        `  minimap: ${minimap === "custom" ? "custom <canvas> (canvas-minimap.tsx)" : "React Flow <MiniMap>"}`,
+        `    ${label} per pointer move: median ${median(drags.map(cpu)).toFixed(2)} ms  [${list(drags.map(cpu), 2)}]`,
       );
-      console.log(`    load, cold cache:            ${list(runs.map((r) => r.cold))} ms`);
-      console.log(`    load, warm (median of ${warm.length}):     ${median(warm).toFixed(0)} ms  [${list(warm)}]`);
-      console.log(
-        `    drag (median of ${drags.length}):          ${median(drags.map((d) => d.fps)).toFixed(1)} fps  [${list(
-          drags.map((d) => d.fps),
-          1,
-        )}]`,
-      );
-      console.log(
-        `    main thread busy per pointer move: median ${median(drags.map((d) => d.busyMsPerMove)).toFixed(1)} ms  [${list(
-          drags.map((d) => d.busyMsPerMove),
-          1,
-        )}]`,
-      );
-      console.log(
-        `    frame time during drag: median ${median(drags.map((d) => d.ms / (d.frames - 1))).toFixed(1)} ms, longest ${Math.max(...drags.map((d) => d.longest)).toFixed(0)} ms; ${drags[0]?.moves ?? 0} pointer moves per ${DRAG_MS / 1000} s drag`,
-      );
-      if (drags.some((d) => !d.moved)) console.log("    WARNING: the node did not move");
     }
+    console.log(
+      `    frame time during drag: median ${median(drags.map((d) => d.ms / (d.frames - 1))).toFixed(1)} ms, longest ${Math.max(...drags.map((d) => d.longest)).toFixed(0)} ms; ${drags[0]?.moves ?? 0} pointer moves per ${DRAG_MS / 1000} s drag`,
+    );
+    if (drags.some((d) => !d.moved)) console.log("    WARNING: the node did not move");
   } finally {
     if (server) await stopChild(server.child);
   }
