@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { REDACTED } from "~/core/secrets/redact";
@@ -258,23 +259,19 @@ describe("sendIntegrationMessage: steps, captures, auth, redaction", () => {
     expect(receiver.requests).toHaveLength(1);
   });
 
-  it("answers a digest challenge", async () => {
-    const { createHash } = await import("node:crypto");
-    const md5 = (s: string) => createHash("md5").update(s).digest("hex");
-    receiver = await startReceiver((req) => {
+  /** Answers 401 with `challenge` until a Digest answer to nonce "n0nce" hashed with `hash` comes. */
+  const digestReceiver = (challenge: string, hash: string, path: string) =>
+    startReceiver((req) => {
       const auth = header(req, "authorization");
-      if (!auth.startsWith("Digest ")) {
-        return {
-          status: 401,
-          headers: { "WWW-Authenticate": 'Digest realm="alerts", nonce="n0nce", qop="auth", opaque="op"' },
-        };
-      }
+      if (!auth.startsWith("Digest ")) return { status: 401, headers: { "WWW-Authenticate": challenge } };
+      const h = (s: string) => createHash(hash).update(s).digest("hex");
       const p = Object.fromEntries([...auth.matchAll(/(\w+)="?([^",]*)"?/g)].map((m) => [m[1], m[2]]));
-      const expected = md5(`${md5("bot:alerts:pw")}:n0nce:${p.nc}:${p.cnonce}:auth:${md5(`POST:${p.uri}`)}`);
-      if (p.response !== expected || p.uri !== "/digest?x=1" || p.opaque !== "op")
-        throw new Error(`bad digest ${auth}`);
+      const expected = h(`${h("bot:alerts:pw")}:n0nce:${p.nc}:${p.cnonce}:auth:${h(`POST:${p.uri}`)}`);
+      if (p.response !== expected || p.uri !== path || p.opaque !== "op") throw new Error(`bad digest ${auth}`);
       return { status: 200 };
     });
+
+  const sendDigestStep = (apiUrl: string, url: string) => {
     const custom: IntegrationCustomizations = {
       stepDefinitions: [
         {
@@ -283,7 +280,7 @@ describe("sendIntegrationMessage: steps, captures, auth, redaction", () => {
             {
               name: "",
               method: "POST",
-              url: "{{ApiUrl}}/digest?x=1",
+              url,
               headers: {},
               body: { type: "raw", content: "hi" },
               auth: { type: "digest", username: "bot", password: "pw" },
@@ -293,60 +290,29 @@ describe("sendIntegrationMessage: steps, captures, auth, redaction", () => {
         },
       ],
     };
-    const result = await sendIntegrationMessage(
-      integration("webhook", { ApiUrl: receiver.url }, {}, custom),
-      ctx,
-      deps(),
+    return sendIntegrationMessage(integration("webhook", { ApiUrl: apiUrl }, {}, custom), ctx, deps());
+  };
+
+  it("answers a digest challenge", async () => {
+    receiver = await digestReceiver(
+      'Digest realm="alerts", nonce="n0nce", qop="auth", opaque="op"',
+      "md5",
+      "/digest?x=1",
     );
+    const result = await sendDigestStep(receiver.url, "{{ApiUrl}}/digest?x=1");
     expect(receiver.violations).toEqual([]);
     expect(result).toMatchObject({ ok: true, status: 200, attemptsInfo: { requests: 2 } });
   });
 
   it("answers the first Digest challenge it can among several in one header, hashing SHA-512-256", async () => {
-    const { createHash } = await import("node:crypto");
-    const h = (s: string) => createHash("sha512-256").update(s).digest("hex");
-    receiver = await startReceiver((req) => {
-      const auth = header(req, "authorization");
-      if (!auth.startsWith("Digest ")) {
-        return {
-          status: 401,
-          headers: {
-            "WWW-Authenticate":
-              'Basic realm="alerts", Digest realm="alerts", nonce="int-only", qop="auth-int", algorithm=SHA-256, ' +
-              'Digest realm="alerts", nonce="n0nce", qop="auth", algorithm=SHA-512-256, opaque="op", ' +
-              'Digest realm="alerts", nonce="md5", qop="auth", algorithm=MD5',
-          },
-        };
-      }
-      const p = Object.fromEntries([...auth.matchAll(/(\w+)="?([^",]*)"?/g)].map((m) => [m[1], m[2]]));
-      const expected = h(`${h("bot:alerts:pw")}:n0nce:${p.nc}:${p.cnonce}:auth:${h(`POST:${p.uri}`)}`);
-      if (p.algorithm !== "SHA-512-256" || p.response !== expected || p.opaque !== "op")
-        throw new Error(`bad digest ${auth}`);
-      return { status: 200 };
-    });
-    const custom: IntegrationCustomizations = {
-      stepDefinitions: [
-        {
-          messageTypes: ["error"],
-          steps: [
-            {
-              name: "",
-              method: "POST",
-              url: "{{ApiUrl}}/digest",
-              headers: {},
-              body: { type: "raw", content: "hi" },
-              auth: { type: "digest", username: "bot", password: "pw" },
-              captures: [],
-            },
-          ],
-        },
-      ],
-    };
-    const result = await sendIntegrationMessage(
-      integration("webhook", { ApiUrl: receiver.url }, {}, custom),
-      ctx,
-      deps(),
+    receiver = await digestReceiver(
+      'Basic realm="alerts", Digest realm="alerts", nonce="int-only", qop="auth-int", algorithm=SHA-256, ' +
+        'Digest realm="alerts", nonce="n0nce", qop="auth", algorithm=SHA-512-256, opaque="op", ' +
+        'Digest realm="alerts", nonce="md5", qop="auth", algorithm=MD5',
+      "sha512-256",
+      "/digest",
     );
+    const result = await sendDigestStep(receiver.url, "{{ApiUrl}}/digest");
     expect(receiver.violations).toEqual([]);
     expect(result).toMatchObject({ ok: true, status: 200, attemptsInfo: { requests: 2 } });
   });
