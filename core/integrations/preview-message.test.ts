@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { REDACTED } from "../secrets/redact";
 import { previewMessage } from "./preview-message";
 import { integration } from "../../test-support/send-harness";
 
 describe("previewMessage", () => {
-  it("renders a PagerDuty trigger for the sample alert without sending, secrets redacted", () => {
+  it("renders a PagerDuty trigger for the sample alert without sending, secrets masked", () => {
     const preview = previewMessage(
       integration("pagerduty", {}, { RoutingKey: "R0123456789abcdef0123456789abcd1" }),
       "error",
@@ -15,7 +14,7 @@ describe("previewMessage", () => {
     expect(request).toMatchObject({ step: "Trigger", method: "POST", url: "https://events.pagerduty.com/v2/enqueue" });
     const body = JSON.parse(request?.body ?? "{}");
     expect(body).toMatchObject({
-      routing_key: REDACTED,
+      routing_key: "[secret:RoutingKey]",
       event_action: "trigger",
       payload: { summary: "Checkout API returns HTTP 503" },
     });
@@ -33,7 +32,7 @@ describe("previewMessage", () => {
     expect(preview.requests[1]?.url).toBe(
       'https://acme.service-now.com/api/now/table/incident/<IncidentSysId from "Find incident">',
     );
-    expect(preview.requests[0]?.headers.Authorization).toBe(`Basic ${REDACTED}`);
+    expect(preview.requests[0]?.headers.Authorization).toBe(`Basic ${btoa("bot:[secret:Password]")}`);
   });
 
   it("renders email and reports skipped types and template problems", () => {

@@ -1,3 +1,4 @@
+import { maskSecrets } from "../secrets/mask";
 import { redact } from "../secrets/redact";
 import { sampleTemplateContextInput } from "../message-template/sample-context";
 import type { MessageType } from "../message-template/message-type";
@@ -22,7 +23,7 @@ export interface MessagePreview {
   messageType: MessageType;
   skipped: boolean;
   skipReason?: string;
-  /** One per HTTP step, in order, secrets redacted. */
+  /** One per HTTP step, in order, secrets shown as `[secret:Name]`. */
   requests: (RecordedRequest & { step: string })[];
   email?: { from: string; to: string; subject: string; html: string; text: string };
   problems: PreviewProblem[];
@@ -40,10 +41,14 @@ export function previewMessage(
   const preview: MessagePreview = { messageType, skipped: false, requests: [], problems: [] };
   const plan = resolveMessagePlan(integration, messageType);
   if (plan.kind === "skip") return { ...preview, skipped: true, skipReason: plan.reason };
+  // Secrets enter the template as their masks, so every function (Base64Encode, UrlEncode,
+  // HexToBase64, JsonEncode, Truncate...) only ever sees `[secret:Name]`. Redacting the real
+  // values afterwards stays as a second line.
+  const masked = { ...integration, secrets: maskSecrets(integration.secrets) };
   let ctx = buildTemplateContext({
     ...sampleCtx,
     messageType,
-    variables: integrationVariables(integration, sampleCtx.variables),
+    variables: integrationVariables(masked, sampleCtx.variables),
   });
   const secrets = Object.values(integration.secrets);
   const problem = (step: string, error: unknown): PreviewProblem => {
@@ -80,7 +85,8 @@ export function previewMessage(
     const name = step.name || `Step ${index + 1}`;
     try {
       const rendered = renderStep(step, ctx);
-      const hide = [...secrets, ...rendered.derivedSecrets];
+      // Credentials rendered from masks (e.g. a basic-auth header) hold no secret: only real values are hidden.
+      const hide = secrets;
       const headers = Object.fromEntries(
         Object.entries(rendered.request.headers).map(([k, v]) => [k, redact(v, hide)]),
       );

@@ -29,7 +29,8 @@ export interface IntegrationTemplatesInput {
 
 const EMAIL_FIELDS: readonly ("subject" | "html" | "text")[] = ["subject", "html", "text"];
 
-function stepFields(step: HttpStep): [string, string][] {
+/** Every template field of a step, by its path below the step. */
+export function stepFields(step: HttpStep): [string, string][] {
   const fields: [string, string][] = [["url", step.url]];
   for (const [name, value] of Object.entries(step.headers)) fields.push([`headers.${name}`, value]);
   if (step.body.type === "raw") fields.push(["body.content", step.body.content]);

@@ -23,6 +23,10 @@ export interface DraftIssue {
 
 export interface ResolvedDraft {
   record: IntegrationRecord;
+  /** The saved integration the draft is laid over, if any. */
+  saved?: IntegrationRecord;
+  /** Saved secrets the draft did not type again: they may only go where they were saved to go. */
+  carried: string[];
   /** False when the customizations do not parse; `record` then has none and must not be sent. */
   customizationsValid: boolean;
   issues: DraftIssue[];
@@ -49,7 +53,9 @@ export async function resolveDraft(
   const draft = source.draft;
   if (!draft) {
     if (!stored) throw new DomainError("INVALID_INPUT", "Give an integrationId or a draft");
-    return { record: stored, customizationsValid: true, issues: templateIssues(stored) };
+    // The saved secrets still travel with the person's sample alert and level values: guard them all.
+    const carried = Object.keys(stored.secrets);
+    return { record: stored, saved: stored, carried, customizationsValid: true, issues: templateIssues(stored) };
   }
   if (stored && stored.type !== draft.type) {
     throw new DomainError(
@@ -67,6 +73,8 @@ export async function resolveDraft(
     secrets: mergeSecrets(stored?.secrets ?? {}, hidden),
     customizations: parsed.success ? parsed.data : null,
   };
+  const carried = Object.keys(stored?.secrets ?? {}).filter((name) => !(name in hidden));
+  const laid = { record, saved: stored, carried };
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i): DraftIssue => ({
       path: i.path.map(String).join("."),
@@ -77,9 +85,9 @@ export async function resolveDraft(
       line: null,
       column: null,
     }));
-    return { record, customizationsValid: false, issues };
+    return { ...laid, customizationsValid: false, issues };
   }
-  return { record, customizationsValid: true, issues: templateIssues(record) };
+  return { ...laid, customizationsValid: true, issues: templateIssues(record) };
 }
 
 function templateIssues(record: IntegrationRecord): DraftIssue[] {

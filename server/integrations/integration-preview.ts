@@ -9,10 +9,11 @@ import {
 } from "./integration-draft";
 import type { IntegrationScope } from "./integration-rows";
 import { sampleInput } from "./sample-input";
+import { assertSavedSecretsStayPut } from "./secret-reentry-guard";
 
 /**
  * What one message type would send for the sample alert, without sending it: the rendered
- * request(s) or email with secrets redacted, the template problems of the draft (with field and
+ * request(s) or email with every secret shown as `[secret:Name]`, the template problems of the draft (with field and
  * line:column), and the required variables still without a value.
  */
 export interface IntegrationPreview extends MessagePreview {
@@ -27,6 +28,7 @@ export async function previewIntegration(scope: IntegrationScope, input: Preview
   if (!resolved.customizationsValid) {
     return { ...base, messageType: input.messageType, skipped: false, requests: [], problems: [] };
   }
+  assertSavedSecretsStayPut(resolved, input);
   const ctx = sampleInput(input);
   const preview = previewMessage(withPlaceholders(resolved.record, missing), input.messageType, ctx);
   return { ...base, ...preview };

@@ -329,14 +329,14 @@ describe("preview", () => {
     }
   });
 
-  it("reports draft template errors by field with line:column and redacts stored secrets", async () => {
+  it("reports draft template errors by field with line:column and masks stored secrets", async () => {
     const { id } = await h.api.integrations.create({
       type: "pagerduty",
       name: "PD preview",
       secrets: { RoutingKey: "R0123456789abcdef0123456789abcd1" },
     });
     const saved = await h.api.integrations.preview({ integrationId: id, messageType: "error", levelVariables: {} });
-    expect(saved.requests[0]?.body).toContain(`"routing_key": "${REDACTED}"`);
+    expect(saved.requests[0]?.body).toContain(`"routing_key": "[secret:RoutingKey]"`);
     expect(saved.missing).toEqual([]);
 
     const broken = await h.api.integrations.preview({

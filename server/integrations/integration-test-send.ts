@@ -5,6 +5,7 @@ import { missingVariables, resolveDraft, type DraftIssue } from "./integration-d
 import type { TestSendInput } from "~/core/integrations/integration-inputs";
 import type { IntegrationScope } from "./integration-rows";
 import { sampleInput } from "./sample-input";
+import { assertSavedSecretsStayPut } from "./secret-reentry-guard";
 
 export interface TestSendScope extends IntegrationScope {
   outboundAllowList: readonly string[];
@@ -47,6 +48,7 @@ function notSent(
  */
 export async function testSendIntegration(scope: TestSendScope, input: TestSendInput): Promise<TestSendOutcome> {
   const resolved = await resolveDraft(scope, input);
+  assertSavedSecretsStayPut(resolved, input);
   if (!resolved.customizationsValid || resolved.issues.length > 0) {
     const first = resolved.issues[0];
     const where = first?.line ? ` (line ${first.line}, column ${first.column})` : "";
