@@ -31,6 +31,8 @@ const envSchema = z.object({
   /** Where `npm start` listens. */
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** A workflow bundle built ahead (bundleWorkflowCode): the worker then starts in seconds, not tens. */
+  WORKFLOW_BUNDLE_PATH: optionalText,
   /**
    * Encrypts integration secrets at rest: any passphrase of 16+ characters, hashed to a 256-bit
    * key. Required in production; development generates one into ALERTFLOW_SECRET_KEY_FILE.

@@ -1,0 +1,218 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Client } from "@temporalio/client";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { twoLevelGraph } from "../test-support/graph-builder";
+import { terminateBackends } from "../test-support/database-outage";
+import { createHarness, TEST_SECRET_KEY, workflowBundle, type Harness } from "../test-support/harness";
+import { header, startReceiver, type ReceivedRequest } from "../test-support/http-receiver";
+import {
+  errorAlert,
+  eventually,
+  messageOf,
+  okAlert,
+  publishedFlow,
+  runsForFlow,
+  webhook,
+} from "../test-support/flow-fixtures";
+import { spawnWorkerProcess, type WorkerProcess } from "../test-support/worker-process";
+import { freePort } from "../scripts/free-port";
+import { findOrInstallTemporalCli } from "../scripts/temporal-cli";
+import { startTemporalDevServer, type TemporalServer } from "../scripts/temporal-server";
+import { createTemporalClient } from "../server/temporal-client";
+import { handleAlertRequest } from "../server/inbound/handle-alert-request";
+
+/**
+ * Crash tests with real processes: the worker process, the Temporal dev server and the Postgres
+ * backends are killed for real while an incident escalates. Each test then counts, at a real
+ * receiver, the messages lost (an expected message that never came) and resent (an idempotency
+ * key seen twice).
+ */
+const databaseUrl = inject("databaseUrl");
+let h: Harness;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let dir: string;
+let bundlePath: string;
+/** Called on a request before it is answered; lets a test act while a message is in flight. */
+const onRequest = new Map<string, (req: ReceivedRequest) => Promise<void>>();
+const workers = new Set<WorkerProcess>();
+
+beforeAll(async () => {
+  h = await createHarness();
+  receiver = await startReceiver(async (req) => {
+    await onRequest.get(req.url)?.(req);
+    return { status: 200, body: "ok" };
+  });
+  // Bundled once: the worker processes then start in seconds.
+  dir = mkdtempSync(path.join(os.tmpdir(), "alertflow-crash-"));
+  bundlePath = path.join(dir, "workflows.js");
+  writeFileSync(bundlePath, (await workflowBundle()).code);
+});
+afterAll(async () => {
+  await Promise.all([...workers].map((w) => w.stop()));
+  await receiver?.close();
+  await h?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function startWorker(temporalAddress: string): Promise<WorkerProcess> {
+  const worker = await spawnWorkerProcess({
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: h.taskQueue,
+    ALERTFLOW_SECRET_KEY: TEST_SECRET_KEY,
+    OUTBOUND_ALLOW_LIST: "127.0.0.1",
+    WORKFLOW_BUNDLE_PATH: bundlePath,
+  });
+  workers.add(worker);
+  return worker;
+}
+
+async function killWorker(worker: WorkerProcess) {
+  await worker.kill();
+  workers.delete(worker);
+  expect(worker.alive()).toBe(false);
+}
+
+const at = (p: string) => receiver.requests.filter((r) => r.url === p);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A two-level flow whose levels post to `/<name>/l1` and `/<name>/l2`. */
+async function twoLevelFlow(name: string, level2Seconds: number) {
+  const ids = await Promise.all(["l1", "l2"].map((l) => webhook(h, `${name} ${l}`, `${receiver.url}/${name}/${l}`)));
+  const graph = twoLevelGraph([ids[0] ?? "", ids[1] ?? ""], { level: 1 }, { level: 2, afterSeconds: level2Seconds });
+  return publishedFlow(h, name, graph);
+}
+
+function post(temporal: Client, token: string, body: unknown) {
+  return handleAlertRequest(
+    { db: h.db, temporal, taskQueue: h.taskQueue, maxBodyBytes: 1 << 20, now: () => new Date() },
+    token,
+    new Request(`http://localhost/api/alerts/${token}`, { method: "POST", body: JSON.stringify(body) }),
+  );
+}
+
+/**
+ * Every level fired once and recovered once: an Alert and an Ok at each path. Lost: an expected
+ * message that never arrived. Resent: an idempotency key that arrived more than once.
+ */
+function tally(name: string) {
+  const requests = receiver.requests.filter((r) => r.url.startsWith(`/${name}/`));
+  const expected = ["l1", "l2"].flatMap((l) => ["Alert", "Ok"].map((type) => `/${name}/${l} ${type}`));
+  const got = new Set(requests.map((r) => `${r.url} ${messageOf(r.json).type}`));
+  const counts = new Map<string, number>();
+  for (const r of requests)
+    counts.set(header(r, "idempotency-key"), (counts.get(header(r, "idempotency-key")) ?? 0) + 1);
+  return {
+    lost: expected.filter((e) => !got.has(e)),
+    resent: [...counts].filter(([, n]) => n > 1).map(([key]) => key),
+    keyOf: (url: string, type: string) =>
+      header(requests.find((r) => r.url === url && messageOf(r.json).type === type) ?? requests[0]!, "idempotency-key"),
+  };
+}
+
+/** Level 2 is due `seconds` after the first error; a dead worker's sticky queue costs up to 2 s more. */
+function expectOnTime(name: string, t0: number, seconds: number) {
+  const firedAfter = (at(`/${name}/l2`)[0]?.at ?? Infinity) - t0;
+  expect(firedAfter).toBeGreaterThanOrEqual(seconds * 1000 - 50);
+  expect(firedAfter).toBeLessThan(seconds * 1000 + 4_000);
+}
+
+async function recover(temporal: Client, name: string, token: string, flowId: string) {
+  expect((await post(temporal, token, okAlert(name))).status).toBe(202);
+  await eventually(async () => (at(`/${name}/l1`).length >= 2 && at(`/${name}/l2`).length >= 2 ? true : undefined));
+  const [run] = await runsForFlow(h, flowId);
+  await eventually(async () => ((await runsForFlow(h, flowId))[0]?.status === "resolved" ? true : undefined));
+  await sleep(500); // time for a resend to show
+  return run;
+}
+
+describe("crash recovery with real processes", () => {
+  it("the worker process killed (its process group) between levels: level 2 on time, nothing lost or resent", async () => {
+    const name = "worker-kill";
+    const { flowId, token } = await twoLevelFlow(name, 8);
+    const worker = await startWorker(inject("temporalAddress"));
+    const t0 = Date.now();
+    expect((await post(h.client, token, errorAlert(name))).status).toBe(202);
+    await eventually(async () => (at(`/${name}/l1`).length === 1 ? true : undefined), 15_000, "level 1");
+
+    await killWorker(worker);
+    const restarted = await startWorker(inject("temporalAddress"));
+
+    await eventually(async () => (at(`/${name}/l2`).length === 1 ? true : undefined), 20_000, "level 2");
+    expectOnTime(name, t0, 8);
+    await recover(h.client, name, token, flowId);
+    expect(tally(name)).toMatchObject({ lost: [], resent: [] });
+    await restarted.stop();
+  });
+
+  it("the Temporal server killed and restarted mid-escalation: 503 while down, level 2 on time, nothing lost or resent", async () => {
+    const name = "temporal-kill";
+    const dataDir = path.join(dir, "temporal");
+    const port = await freePort();
+    const startTemporal = () =>
+      startTemporalDevServer({ cli: findOrInstallTemporalCli(), dataDir, port, uiPort: null });
+    let temporal: TemporalServer = await startTemporal();
+    const client = createTemporalClient(temporal.address, "default");
+    try {
+      const { flowId, token } = await twoLevelFlow(name, 12);
+      const worker = await startWorker(temporal.address);
+      const t0 = Date.now();
+      expect((await post(client, token, errorAlert(name))).status).toBe(202);
+      await eventually(async () => (at(`/${name}/l1`).length === 1 ? true : undefined), 15_000, "level 1");
+
+      temporal.process.kill("SIGKILL");
+      await new Promise((r) => temporal.process.once("exit", r));
+      // While it is down, a sender hears so at once and keeps its alert.
+      const started = performance.now();
+      const refused = await post(client, token, errorAlert(name));
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).not.toBeNull();
+      expect(performance.now() - started).toBeLessThan(2_000);
+
+      // The same SQLite file: timers, history and the pending level survive the restart.
+      temporal = await startTemporal();
+      await eventually(async () => (at(`/${name}/l2`).length === 1 ? true : undefined), 30_000, "level 2");
+      expectOnTime(name, t0, 12);
+      expect(worker.alive()).toBe(true);
+      await recover(client, name, token, flowId);
+      expect(tally(name)).toMatchObject({ lost: [], resent: [] });
+      await worker.stop();
+    } finally {
+      await client.connection.close();
+      await temporal.stop();
+    }
+  });
+
+  it("Postgres backends terminated while a message is out: the worker lives on, level 2 on time, nothing lost", async () => {
+    const name = "postgres-kill";
+    const { flowId, token } = await twoLevelFlow(name, 8);
+    const worker = await startWorker(inject("temporalAddress"));
+    let terminated = 0;
+    // Every connection to the database dropped while each level's message is with the receiver.
+    for (const level of ["l1", "l2"]) {
+      onRequest.set(`/${name}/${level}`, async (req) => {
+        if (messageOf(req.json).type === "Alert") terminated += await terminateBackends(databaseUrl);
+      });
+    }
+    const t0 = Date.now();
+    expect((await post(h.client, token, errorAlert(name))).status).toBe(202);
+    await eventually(async () => (at(`/${name}/l2`).length === 1 ? true : undefined), 20_000, "level 2").catch(
+      (error: unknown) => {
+        throw new Error(`${String(error)}\nworker said:\n${worker.output.join("")}`);
+      },
+    );
+    expectOnTime(name, t0, 8);
+    await recover(h.client, name, token, flowId);
+
+    expect(terminated).toBeGreaterThan(0);
+    expect(worker.alive()).toBe(true);
+    const { lost, resent, keyOf } = tally(name);
+    expect(lost).toEqual([]);
+    // Only a message in flight at the kill may come twice, and then under the same key.
+    const inFlight = [keyOf(`/${name}/l1`, "Alert"), keyOf(`/${name}/l2`, "Alert")];
+    expect(resent.filter((key) => !inFlight.includes(key))).toEqual([]);
+    await worker.stop();
+  });
+});
