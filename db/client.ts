@@ -5,9 +5,9 @@ import * as schema from "./schema";
 export type Db = NodePgDatabase<typeof schema>;
 
 /**
- * An idle connection that Postgres drops (restart, failover, pg_terminate_backend) is reported as
- * an `'error'` event; without a listener Node treats it as uncaught and the process dies. The pool
- * has already discarded the connection, so noting it is all there is to do.
+ * A connection that Postgres drops (restart, failover, pg_terminate_backend) is reported as an
+ * `'error'` event; without a listener Node treats it as uncaught and the process dies. The pool
+ * discards the connection, so noting it is all there is to do.
  */
 export function logConnectionError(error: Error): void {
   console.warn(`postgres: connection lost (${error.message}); the pool will reconnect`);
@@ -22,7 +22,13 @@ export function createDb(connectionString: string, max = 10): { db: Db; pool: pg
     // Notice half-open connections (a server that vanished) instead of waiting on them forever.
     keepAlive: true,
   });
-  pool.on("error", logConnectionError);
+  // A connection checked out of the pool has no pool listener: one dropped between the statements
+  // of a transaction would emit 'error' to nobody and kill the process (the crash test saw the
+  // worker die so). Every connection gets its own listener; the statement in progress, or the
+  // next one, still fails and is retried by its caller.
+  pool.on("connect", (client) => client.on("error", logConnectionError));
+  // Idle connections report through the pool as well; their own listener has logged it already.
+  pool.on("error", () => undefined);
   return { db: drizzle(pool, { schema }), pool };
 }
 

@@ -8,6 +8,7 @@ import { terminateBackends } from "../test-support/database-outage";
 import { createHarness, TEST_SECRET_KEY, workflowBundle, type Harness } from "../test-support/harness";
 import { header, startReceiver, type ReceivedRequest } from "../test-support/http-receiver";
 import {
+  deliveriesForRun,
   errorAlert,
   eventually,
   messageOf,
@@ -112,11 +113,16 @@ function tally(name: string) {
   };
 }
 
-/** Level 2 is due `seconds` after the first error; a dead worker's sticky queue costs up to 2 s more. */
-function expectOnTime(name: string, t0: number, seconds: number) {
-  const firedAfter = (at(`/${name}/l2`)[0]?.at ?? Infinity) - t0;
-  expect(firedAfter).toBeGreaterThanOrEqual(seconds * 1000 - 50);
-  expect(firedAfter).toBeLessThan(seconds * 1000 + 4_000);
+/**
+ * Level 2 is due `seconds` after the first error, and not before. It may come later only for want
+ * of a worker: no later than a few seconds after the due time or after the restarted part was
+ * back, whichever is later (a dead worker's sticky queue alone costs up to 2 s; this machine is
+ * shared and loaded).
+ */
+function expectOnTime(name: string, t0: number, seconds: number, backAt: number) {
+  const firedAt = at(`/${name}/l2`)[0]?.at ?? Infinity;
+  expect(firedAt - t0).toBeGreaterThanOrEqual(seconds * 1000 - 50);
+  expect(firedAt - Math.max(t0 + seconds * 1000, backAt)).toBeLessThan(5_000);
 }
 
 async function recover(temporal: Client, name: string, token: string, flowId: string) {
@@ -136,12 +142,19 @@ describe("crash recovery with real processes", () => {
     const t0 = Date.now();
     expect((await post(h.client, token, errorAlert(name))).status).toBe(202);
     await eventually(async () => (at(`/${name}/l1`).length === 1 ? true : undefined), 15_000, "level 1");
+    // Between levels: level 1's answer is recorded, so nothing is in flight at the kill.
+    await eventually(async () => {
+      const [run] = await runsForFlow(h, flowId);
+      const rows = run ? await deliveriesForRun(h, run.id) : [];
+      return rows.length === 1 && rows[0]?.status === "delivered" ? true : undefined;
+    });
 
     await killWorker(worker);
     const restarted = await startWorker(inject("temporalAddress"));
+    const backAt = Date.now();
 
     await eventually(async () => (at(`/${name}/l2`).length === 1 ? true : undefined), 20_000, "level 2");
-    expectOnTime(name, t0, 8);
+    expectOnTime(name, t0, 8, backAt);
     await recover(h.client, name, token, flowId);
     expect(tally(name)).toMatchObject({ lost: [], resent: [] });
     await restarted.stop();
@@ -151,8 +164,8 @@ describe("crash recovery with real processes", () => {
     const name = "temporal-kill";
     const dataDir = path.join(dir, "temporal");
     const port = await freePort();
-    const startTemporal = () =>
-      startTemporalDevServer({ cli: findOrInstallTemporalCli(), dataDir, port, uiPort: null });
+    const cli = (await findOrInstallTemporalCli(() => undefined)).path;
+    const startTemporal = () => startTemporalDevServer({ cli, dataDir, port, uiPort: null });
     let temporal: TemporalServer = await startTemporal();
     const client = createTemporalClient(temporal.address, "default");
     try {
@@ -173,8 +186,9 @@ describe("crash recovery with real processes", () => {
 
       // The same SQLite file: timers, history and the pending level survive the restart.
       temporal = await startTemporal();
+      const backAt = Date.now();
       await eventually(async () => (at(`/${name}/l2`).length === 1 ? true : undefined), 30_000, "level 2");
-      expectOnTime(name, t0, 12);
+      expectOnTime(name, t0, 12, backAt);
       expect(worker.alive()).toBe(true);
       await recover(client, name, token, flowId);
       expect(tally(name)).toMatchObject({ lost: [], resent: [] });
@@ -203,7 +217,7 @@ describe("crash recovery with real processes", () => {
         throw new Error(`${String(error)}\nworker said:\n${worker.output.join("")}`);
       },
     );
-    expectOnTime(name, t0, 8);
+    expectOnTime(name, t0, 8, t0);
     await recover(h.client, name, token, flowId);
 
     expect(terminated).toBeGreaterThan(0);
