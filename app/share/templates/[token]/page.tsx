@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { createContext } from "~/server/context";
 import { createCaller } from "~/server/routers/_app";
@@ -23,7 +24,8 @@ const robots: Metadata["robots"] = { index: false, follow: false, nocache: true 
 
 export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
   const template = await load((await params).token);
-  return { title: template ? `${template.name} · Alertflow template` : "Template link · Alertflow", robots };
+  const t = await getTranslations("SharedTemplate");
+  return { title: template ? t("pageTitle", { name: template.name }) : t("pageTitleMissing"), robots };
 }
 
 export default async function SharedTemplatePage({ params }: { params: Promise<{ token: string }> }) {
