@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
-import net from "node:net";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { TEST_DATABASE_URL } from "~/test-support/test-services";
@@ -8,30 +7,36 @@ import { freePort } from "./free-port";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = `.next-e2e-signal-test-${process.pid}`;
-const leftovers: number[] = [];
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+/** Every live process that inherited this test's NEXT_DIST_DIR: all the e2e server started. */
+function started(): { pid: number; command: string }[] {
+  const found: { pid: number; command: string }[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const environ = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
+      if (!environ.includes(`NEXT_DIST_DIR=${distDir}`)) continue;
+      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0").join(" ");
+      found.push({ pid: Number(entry), command });
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return found;
+}
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not seen within ${timeoutMs} ms: ${JSON.stringify(started())}`);
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
-function answers(address: string): Promise<boolean> {
-  const [host = "", port = ""] = address.split(":");
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port: Number(port) }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on("error", () => resolve(false));
-  });
-}
-
 afterAll(() => {
-  for (const pid of leftovers) if (alive(pid)) process.kill(pid, "SIGKILL");
+  for (const { pid } of started()) process.kill(pid, "SIGKILL");
   rmSync(path.join(root, distDir), { recursive: true, force: true });
 });
 
@@ -45,32 +50,16 @@ it("stopping the e2e server during `next build` stops the build and the Temporal
       NEXT_DIST_DIR: distDir,
       E2E_SKIP_BUILD: "",
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: "ignore",
   });
-  let output = "";
-  const seen = (pattern: RegExp) =>
-    new Promise<RegExpMatchArray>((resolve, reject) => {
-      const check = () => {
-        const match = output.match(pattern);
-        if (match) resolve(match);
-      };
-      server.stdout.on("data", (d: Buffer) => {
-        output += d.toString();
-        check();
-      });
-      server.once("exit", (code) => reject(new Error(`e2e server exited (${code}) before ${pattern}:\n${output}`)));
-      check();
-    });
-  const [, temporalAddress = "", temporalPid] = await seen(/temporal at (\S+) \(pid (\d+)\)/);
-  leftovers.push(Number(temporalPid));
-  const [, buildPid] = await seen(/next build started \(pid (\d+)\)/);
-  leftovers.push(Number(buildPid));
-  expect(await answers(temporalAddress)).toBe(true);
-
   const exited = new Promise<number | null>((resolve) => server.once("exit", resolve));
+  const find = (pattern: RegExp) => () => started().find((p) => pattern.test(p.command));
+  const temporal = await waitFor(find(/temporal server start-dev/), 60_000);
+  const build = await waitFor(find(/next build|next-build/), 60_000);
+
   server.kill("SIGTERM");
   expect(await exited).toBe(0);
-  expect(alive(Number(buildPid))).toBe(false);
-  expect(alive(Number(temporalPid))).toBe(false);
-  expect(await answers(temporalAddress)).toBe(false);
+  await waitFor(() => (started().length === 0 ? true : undefined), 20_000);
+  expect(started().map((p) => p.pid)).not.toContain(temporal.pid);
+  expect(started().map((p) => p.pid)).not.toContain(build.pid);
 });

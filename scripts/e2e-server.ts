@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -20,15 +19,13 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const databaseUrl = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/alertflow_e2e";
 const launcher = new Launcher((line) => console.log(`[e2e-server] ${line}`));
 
-function npm(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", args, { cwd: root, env, stdio: "inherit" });
-    // Stopping this server during the minutes of `next build` stops the build too.
-    launcher.add(`npm ${args.join(" ")}`, () => void child.kill("SIGTERM"));
-    child.once("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`npm ${args.join(" ")} failed (${code})`)),
-    );
-  });
+/** `npm run build` in its own process group: npm does not pass SIGTERM on to `next build`. */
+async function build(env: NodeJS.ProcessEnv): Promise<void> {
+  const group = spawnGroup({ name: "build", command: "npm", args: ["run", "build"], env, cwd: root });
+  // Stopping this server during the minutes of `next build` stops the whole build too.
+  launcher.add("npm run build", () => group.stop(10_000));
+  const { code } = await group.exited;
+  if (code !== 0 && !launcher.isStopping) throw new Error(`npm run build failed (${code})`);
 }
 
 // Installed before anything starts: Playwright (or Ctrl-C) may stop this server at any moment.
@@ -64,7 +61,8 @@ async function main() {
     ALERTFLOW_SECRET_KEY: process.env.ALERTFLOW_SECRET_KEY ?? randomBytes(32).toString("base64url"),
   };
   const built = existsSync(path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"));
-  if (!process.env.E2E_SKIP_BUILD || !built) await npm(["run", "build"], { ...env, NODE_ENV: "production" });
+  if (!process.env.E2E_SKIP_BUILD || !built) await build({ ...env, NODE_ENV: "production" });
+  if (launcher.isStopping) return;
   const app = spawnGroup({ name: "start", command: "npm", args: ["start"], env, cwd: root });
   launcher.add("npm start", () => app.stop(20_000));
   void app.exited.then(({ code }) => {
