@@ -14,5 +14,6 @@ export const integrationTypeSchema = z.enum([
   "statuspage",
   "email",
   "sms",
+  "phone",
 ]);
 export type IntegrationType = z.infer<typeof integrationTypeSchema>;

@@ -1,6 +1,7 @@
 import { alertopsIntegration } from "./catalogue/alertops";
 import { emailIntegration } from "./catalogue/email";
 import { opsgenieIntegration } from "./catalogue/opsgenie";
+import { phoneIntegration } from "./catalogue/phone";
 import { pagerdutyIntegration } from "./catalogue/pagerduty";
 import { servicenowIntegration } from "./catalogue/servicenow";
 import { slackIntegration } from "./catalogue/slack";
@@ -27,6 +28,7 @@ export const integrationDefinitions = {
   statuspage: statuspageIntegration,
   email: emailIntegration,
   sms: smsIntegration,
+  phone: phoneIntegration,
 } satisfies { [T in IntegrationType]: IntegrationDefinition<T> };
 
 export function getIntegrationDefinition(type: IntegrationType): IntegrationDefinition {

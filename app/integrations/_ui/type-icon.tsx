@@ -5,6 +5,7 @@ import {
   Headset,
   Mail,
   MessageSquare,
+  PhoneCall,
   Radio,
   Siren,
   Smartphone,
@@ -29,6 +30,7 @@ const ICONS: Record<IntegrationType, LucideIcon> = {
   statuspage: Gauge,
   email: Mail,
   sms: Smartphone,
+  phone: PhoneCall,
 };
 
 export function TypeIcon({ type, className = "size-4" }: { type: IntegrationType; className?: string }) {

@@ -7,14 +7,14 @@ export const uptrendsThreeLevels = builtin("uptrends-three-levels", {
   description:
     "Uptrends' alert definition drawn as a flow. Level 1 emails the team on the first error and " +
     "reminds every 10 minutes (twice); level 2 posts to the team channel after 15 minutes and " +
-    "reminds every 15 minutes; level 3 texts the on-call phone after an hour and reminds every 30 " +
-    "minutes. When the error clears, every level that fired sends its Ok; levels that never fired " +
-    "stay silent.",
-  tags: ["escalation", "uptrends", "reminders", "email", "slack", "sms"],
+    "reminds every 15 minutes; level 3 calls the on-call phone after an hour (press 1 to acknowledge) " +
+    "and calls again every 30 minutes. When the error clears, every level that fired sends its Ok " +
+    "(a phone call sends none); levels that never fired stay silent.",
+  tags: ["escalation", "uptrends", "reminders", "email", "slack", "phone"],
   placeholders: [
     { key: "team-inbox", integrationType: "email", label: "Team inbox", nodeIds: ["team-inbox"] },
     { key: "team-channel", integrationType: "slack", label: "Team channel", nodeIds: ["team-channel"] },
-    { key: "on-call-phone", integrationType: "sms", label: "On-call phone", nodeIds: ["on-call-phone"] },
+    { key: "on-call-phone", integrationType: "phone", label: "On-call phone", nodeIds: ["on-call-phone"] },
   ],
   graph: {
     schemaVersion: 1,
