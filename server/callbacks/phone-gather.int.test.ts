@@ -12,7 +12,7 @@ import {
   webhook,
 } from "~/test-support/flow-fixtures";
 import { startFakeTwilio, type FakeTwilio } from "~/test-support/fake-twilio";
-import { createHarness, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
+import { createHarness, TEST_KEYRING, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { serveHandler, type ServedHandler } from "~/test-support/serve-handler";
 import { ackLinkKey } from "~/server/ack-links/ack-token";
@@ -33,8 +33,8 @@ beforeAll(async () => {
   const deps: InboundActionDeps = {
     db: h.db,
     temporal: h.client,
-    secretKey: TEST_SECRET_KEY,
-    linkKey: ackLinkKey(TEST_SECRET_KEY),
+    keyring: TEST_KEYRING,
+    linkKey: ackLinkKey(TEST_KEYRING.current.key),
     // The harness worker signs links under this PUBLIC_URL; Twilio signs the URL it called.
     publicUrl: "http://localhost:3000",
     outboundAllowList: ["127.0.0.1"],

@@ -45,7 +45,7 @@ export async function handlePhoneGather(deps: InboundActionDeps, token: string, 
       })
     : undefined;
   if (!row) return twiml(404, "This call does not belong to a phone integration.");
-  const secrets = openIntegrationSecrets(row.id, row.secretsCiphertext, deps.secretKey);
+  const secrets = openIntegrationSecrets(row.id, row.secretsCiphertext, deps.keyring);
   const signature = request.headers.get("x-twilio-signature");
   // Twilio signs the URL it called: the one the TwiML named, under PUBLIC_URL.
   const verified = verifyTwilioSignature({
