@@ -63,6 +63,26 @@ describe("validateFilters", () => {
     ]);
   });
 
+  it("says why lookarounds and backreferences are refused", () => {
+    for (const pattern of ["a(?=b)", "(?<!x)y", "(a)\\1"]) {
+      expect(validateFilters([f("summary", "matches", pattern)])[0]?.message).toMatch(/linear-time engine \(RE2\)/);
+    }
+  });
+
+  it("refuses patterns too complex to match quickly", () => {
+    expect(validateFilters([f("summary", "matches", "[a-z]{1,1000}!")])[0]?.message).toMatch(/too complex/);
+  });
+
+  it("matches in linear time where a backtracking engine stalls", () => {
+    const attack = { ...alert, summary: `${"a".repeat(30)}!` };
+    const started = performance.now();
+    expect(matchesFilter(attack, f("summary", "matches", "^(a+)+$"))).toBe(false);
+    expect(
+      matchesFilter({ ...attack, description: `${"a".repeat(16_000)}!` }, f("description", "matches", "^(a+)+$")),
+    ).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500); // 5.3 s with RegExp for the 30 characters
+  });
+
   it("accepts a valid list", () => {
     expect(validateFilters([f("labels.severity", "matches", "critical|error"), f("source", "exists")])).toEqual([]);
   });
