@@ -232,6 +232,10 @@ export const deliveries = pgTable(
   (t) => [
     uniqueIndex("deliveries_idempotency_uq").on(t.idempotencyKey),
     index("deliveries_run_idx").on(t.runId, t.createdAt),
+    // The dead-letter view: failed messages, most recent failure first.
+    index("deliveries_failed_idx")
+      .on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.status} = 'failed'`),
   ],
 );
 

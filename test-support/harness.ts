@@ -67,7 +67,11 @@ function runWorker(worker: Worker, connection: NativeConnection, running: Set<()
  * A worker on its own task queue with the given (fake) activities, against the tests' Temporal
  * server: for workflow tests that check the engine without Postgres or receivers.
  */
-export async function startWorkflowOnlyWorker(activities: Activities) {
+export async function startWorkflowOnlyWorker(escalation: Omit<Activities, "resendDelivery">) {
+  const activities: Activities = {
+    ...escalation,
+    resendDelivery: () => Promise.reject(new Error("re-sends are not part of engine-only tests")),
+  };
   const address = inject("temporalAddress");
   const connection = await Connection.connect({ address });
   const nativeConnection = await NativeConnection.connect({ address });

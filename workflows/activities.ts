@@ -23,3 +23,12 @@ export const { openRun, updateRun } = proxyLocalActivities<Pick<Activities, "ope
   startToCloseTimeout: "10 seconds",
   retry: { maximumInterval: "10 seconds" },
 });
+
+/**
+ * A re-send is one attempt, by request: a person clicked, and clicks again if it fails. Its own
+ * timeout leaves room for the sender's rate-limit wait and the request.
+ */
+export const { resendDelivery } = proxyActivities<Pick<Activities, "resendDelivery">>({
+  startToCloseTimeout: deliveryRetryPolicy.attemptTimeoutMs,
+  retry: { maximumAttempts: 1 },
+});

@@ -94,6 +94,13 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
       firstErrorAt: iso(incident.state.firstErrorAtMs),
       alert: input.firstEvent.alert,
     });
+    if (input.rerunOf) {
+      events.record({
+        type: "rerun.started",
+        at: iso(now()),
+        detail: { by: input.rerunOf.by, fromRunId: input.rerunOf.runId },
+      });
+    }
   }
 
   // Only between deliveries: a continued run must not lose track of a message in flight.
@@ -148,6 +155,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
       runId: uuid4(),
       firstEvent: first,
       state: undefined,
+      rerunOf: undefined,
       pendingEvents: [first, ...rest],
     });
   }

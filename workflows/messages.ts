@@ -4,9 +4,11 @@ import type { EscalationState } from "../core/escalation/escalation-state";
 import type { EscalationPhase } from "../core/escalation/incident";
 import type { ActionSource } from "../core/escalation/action-source";
 import type { FlowPlan } from "../core/flow/plan";
+import type { DeliveryOutcome } from "../worker/activities/types";
 
 /** Defined once; the server and the workflow import these same handles. */
 export const ESCALATION_WORKFLOW = "escalationWorkflow";
+export const RESEND_WORKFLOW = "resendWorkflow";
 
 export interface AlertEvent {
   alert: NormalizedAlert;
@@ -34,6 +36,8 @@ export interface EscalationInput {
   state?: EscalationState;
   /** History size that triggers continueAsNew; tests lower it. */
   continueAsNewAfterEvents?: number;
+  /** Set when an editor started this incident again from an earlier run. */
+  rerunOf?: { runId: string; by: string };
   /** Events not yet processed. A fresh start leaves this empty: its first event arrives as the signal. */
   pendingEvents?: AlertEvent[];
 }
@@ -51,3 +55,18 @@ export const acknowledgeUpdate = defineUpdate<EscalationSnapshot, [OperatorActio
 export const resolveUpdate = defineUpdate<EscalationSnapshot, [OperatorAction]>("resolve");
 export const cancelUpdate = defineUpdate<EscalationSnapshot, [OperatorAction]>("cancel");
 export const snapshotQuery = defineQuery<EscalationSnapshot>("snapshot");
+
+export interface ResendInput {
+  deliveryId: string;
+  /** Who asked, as recorded on the attempt and in the run's timeline. */
+  by: string;
+}
+
+export interface ResendResult {
+  deliveryId: string;
+  /** `not_failed`: it was delivered (or is being retried) meanwhile; `missing`: nothing to send. */
+  outcome: DeliveryOutcome | "not_failed" | "missing";
+  attempt: number;
+  statusCode: number | null;
+  error: string | null;
+}

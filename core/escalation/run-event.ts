@@ -25,6 +25,25 @@ export const runEventBodySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("fallback.used"), ...onLevel, detail: z.object({ from: z.string() }) }),
   /** Retries ran out on an error that was not a receiver's answer (the delivery row says the rest). */
   z.object({ type: z.literal("delivery.error"), ...onLevel, detail: z.object({ message: z.string() }) }),
+  /** An editor sent a failed message again: one more attempt at the same delivery. */
+  z.object({
+    type: z.literal("delivery.resent"),
+    ...onLevel,
+    detail: z.object({
+      by: z.string(),
+      deliveryId: z.string(),
+      attempt: z.number().int(),
+      outcome: z.enum(["delivered", "failed", "skipped"]),
+      statusCode: z.number().int().nullable(),
+    }),
+  }),
+  /** On the old run: an editor started the incident again on the flow's current version. */
+  z.object({
+    type: z.literal("rerun.requested"),
+    detail: z.object({ by: z.string(), newRunId: z.string(), version: z.number().int() }),
+  }),
+  /** On the new run: which run it re-runs, and who asked. */
+  z.object({ type: z.literal("rerun.started"), detail: z.object({ by: z.string(), fromRunId: z.string() }) }),
 ]);
 
 export type RunEventBody = z.infer<typeof runEventBodySchema>;

@@ -1,5 +1,21 @@
-import { listRunsInput, operatorActionInput, runIdInput, runStatsInput } from "../runs/run-inputs";
-import { actOnRun, getRun, listRuns, runStats } from "../runs/run-service";
+import {
+  failedDeliveriesInput,
+  listRunsInput,
+  operatorActionInput,
+  resendInput,
+  runIdInput,
+  runStatsInput,
+} from "../runs/run-inputs";
+import {
+  actOnRun,
+  failedDeliveryIds,
+  getRun,
+  listFailedDeliveries,
+  listRuns,
+  rerunRun,
+  resendDeliveries,
+  runStats,
+} from "../runs/run-service";
 import type { Context } from "../context";
 import type { RunActor } from "../runs/act-on-run";
 import { editorProcedure, viewerProcedure, router } from "../trpc";
@@ -10,6 +26,9 @@ const operator = (ctx: Context, note?: string): RunActor => ({ by: ctx.actor.nam
 export const runsRouter = router({
   list: viewerProcedure.input(listRunsInput).query(({ ctx, input }) => listRuns(ctx, input)),
   stats: viewerProcedure.input(runStatsInput).query(({ ctx, input }) => runStats(ctx, input)),
+  failedDeliveries: viewerProcedure
+    .input(failedDeliveriesInput)
+    .query(({ ctx, input }) => listFailedDeliveries(ctx, input)),
   get: viewerProcedure.input(runIdInput).query(({ ctx, input }) => getRun(ctx, input.runId)),
   acknowledge: viewerProcedure
     .input(operatorActionInput)
@@ -20,4 +39,14 @@ export const runsRouter = router({
   cancel: editorProcedure
     .input(operatorActionInput)
     .mutation(({ ctx, input }) => actOnRun(ctx, input.runId, "cancel", operator(ctx, input.note))),
+  /** One more attempt at each failed delivery given (one, or a selection from the dead-letter view). */
+  resend: editorProcedure
+    .input(resendInput)
+    .mutation(({ ctx, input }) => resendDeliveries(ctx, input.deliveryIds, ctx.actor.name)),
+  /** Every failed delivery of one run, again. */
+  resendFailed: editorProcedure.input(runIdInput).mutation(async ({ ctx, input }) => {
+    const ids = await failedDeliveryIds(ctx, input.runId);
+    return ids.length === 0 ? [] : resendDeliveries(ctx, ids, ctx.actor.name);
+  }),
+  rerun: editorProcedure.input(runIdInput).mutation(({ ctx, input }) => rerunRun(ctx, input.runId, ctx.actor.name)),
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { singleLevelGraph, twoLevelGraph } from "~/test-support/graph-builder";
-import { createHarness, type Harness } from "~/test-support/harness";
+import { createHarness, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
+import { createContextInner } from "~/server/context";
+import { createCaller } from "~/server/routers/_app";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { errorAlert, eventually, publishedFlow, runsForFlow, webhook } from "~/test-support/flow-fixtures";
 
@@ -118,5 +120,88 @@ describe("what happens next", () => {
     expect(acked.next).toBeNull();
     expect((await h.api.runs.list({ flowId, limit: 10 })).items[0]?.next).toBeNull();
     await h.api.runs.cancel({ runId: run.id });
+  });
+});
+
+describe("acting on failed deliveries and ended runs", () => {
+  const callerAs = (role: "viewer" | "editor", name: string) =>
+    createCaller(
+      createContextInner({
+        db: h.db,
+        temporal: h.client,
+        taskQueue: h.taskQueue,
+        workspaceId: h.workspaceId,
+        role,
+        actor: { userId: null, name },
+        secretKey: TEST_SECRET_KEY,
+        outboundAllowList: ["127.0.0.1", "localhost"],
+      }),
+    );
+
+  it("re-sends a failed delivery once the receiver recovers, records who did it, and re-runs the incident", async () => {
+    let down = true;
+    // 400 is final: the message fails at once instead of retrying for minutes.
+    const target = await receiver(() =>
+      down ? { status: 400, body: "bad gateway config" } : { status: 202, body: "ok" },
+    );
+    const id = await webhook(h, "Recovering", `${target.url}/hook`);
+    const { flowId, token } = await publishedFlow(h, "Re-send", singleLevelGraph(id));
+    await h.postAlert(token, errorAlert("resend-me"));
+    const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 15_000, "run row");
+    const failed = await eventually(async () => {
+      const page = await h.api.runs.failedDeliveries({ flowId, limit: 10 });
+      return page.items[0];
+    }, 15_000);
+    expect(failed).toMatchObject({ runId: run.id, statusCode: 400, attempts: 1, integrationName: "Recovering" });
+
+    // Viewers acknowledge and resolve; re-sending is for editors.
+    await expect(callerAs("viewer", "Vera").runs.resend({ deliveryIds: [failed.id] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(target.requests).toHaveLength(1);
+
+    down = false;
+    const [result] = await callerAs("editor", "Eddie").runs.resend({ deliveryIds: [failed.id] });
+    expect(result).toMatchObject({ deliveryId: failed.id, outcome: "delivered", attempt: 2, statusCode: 202 });
+    expect(target.requests).toHaveLength(2);
+    // The same message: same idempotency key as the first try.
+    expect(target.requests[1]?.headers["idempotency-key"]).toBe(target.requests[0]?.headers["idempotency-key"]);
+
+    const detail = await h.api.runs.get({ runId: run.id });
+    const delivery = detail.timeline.flatMap((e) => (e.kind === "delivery" ? [e.delivery] : []))[0];
+    expect(delivery?.status).toBe("delivered");
+    expect(delivery?.attemptLog.map((a) => [a.attempt, a.statusCode, a.resentBy])).toEqual([
+      [1, 400, null],
+      [2, 202, "Eddie"],
+    ]);
+    const resent = detail.timeline.find((e) => e.kind === "event" && e.event.type === "delivery.resent");
+    expect(resent?.kind === "event" && resent.event).toMatchObject({
+      detail: { by: "Eddie", outcome: "delivered", statusCode: 202, attempt: 2 },
+    });
+    expect((await h.api.runs.failedDeliveries({ flowId, limit: 10 })).items).toEqual([]);
+    // Already delivered: a second re-send sends nothing.
+    const [again] = await h.api.runs.resend({ deliveryIds: [failed.id] });
+    expect(again?.outcome).toBe("not_failed");
+    expect(target.requests).toHaveLength(2);
+
+    // An open run cannot be re-run; an ended one starts again on the current version.
+    await expect(h.api.runs.rerun({ runId: run.id })).rejects.toMatchObject({ code: "CONFLICT" });
+    await h.api.runs.resolve({ runId: run.id });
+    await eventually(async () => {
+      const [row] = await runsForFlow(h, flowId);
+      return row && row.status !== "escalating" && row.status !== "acknowledged" ? true : undefined;
+    });
+    const { runId: newRunId } = await callerAs("editor", "Eddie").runs.rerun({ runId: run.id });
+    const rerun = await eventually(async () => {
+      const got = await h.api.runs.get({ runId: newRunId }).catch(() => undefined);
+      const sent = got?.timeline.some((e) => e.kind === "delivery" && e.delivery.status === "delivered");
+      return sent && got?.timeline.some((e) => e.kind === "event" && e.event.type === "rerun.started")
+        ? got
+        : undefined;
+    });
+    expect(rerun.run.alertKey).toBe("resend-me");
+    const old = await h.api.runs.get({ runId: run.id });
+    expect(old.timeline.some((e) => e.kind === "event" && e.event.type === "rerun.requested")).toBe(true);
+    await h.api.runs.cancel({ runId: newRunId });
   });
 });

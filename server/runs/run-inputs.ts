@@ -41,3 +41,14 @@ export const operatorActionInput = z.object({
   runId: z.string().uuid(),
   note: z.string().max(2000).optional(),
 });
+
+/** A bulk re-send is bounded: the dead-letter view selects a page at a time. */
+export const resendInput = z.object({ deliveryIds: z.array(z.string().uuid()).min(1).max(200) });
+
+export const failedDeliveriesInput = z.object({
+  flowId: z.string().uuid().optional(),
+  integrationId: z.string().uuid().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+  cursor: z.object({ updatedAt: z.iso.datetime(), id: z.string().uuid() }).nullish(),
+});
+export type FailedDeliveriesInput = z.infer<typeof failedDeliveriesInput>;

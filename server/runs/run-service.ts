@@ -3,3 +3,6 @@ export { actOnRun } from "./act-on-run";
 export { getRun } from "./get-run";
 export { listRuns } from "./list-runs";
 export { runStats } from "./run-stats";
+export { failedDeliveryIds, resendDeliveries } from "./resend-deliveries";
+export { rerunRun } from "./rerun-run";
+export { listFailedDeliveries } from "./failed-deliveries";

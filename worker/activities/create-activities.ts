@@ -1,5 +1,6 @@
 import type { Db } from "~/db/client";
 import { createDeliver, type MessageSender } from "./deliver";
+import { createResend } from "./resend";
 import { createOpenRun, createUpdateRun } from "./run-records";
 
 export interface ActivityDeps {
@@ -16,5 +17,6 @@ export function createActivities(deps: ActivityDeps) {
     openRun: createOpenRun(deps),
     updateRun: createUpdateRun(deps),
     deliver: createDeliver(deps),
+    resendDelivery: createResend(deps),
   };
 }

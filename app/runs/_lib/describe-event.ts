@@ -62,6 +62,22 @@ export function describeEvent(
       };
     case "delivery.error":
       return { title: `Delivery to ${node(event.nodeId)} failed`, detail: event.detail.message, tone: "danger" };
+    case "delivery.resent":
+      return {
+        title: `Re-sent to ${node(event.nodeId)}: ${event.detail.outcome}`,
+        detail: [
+          `by ${event.detail.by}`,
+          `attempt ${event.detail.attempt}`,
+          event.detail.statusCode !== null ? `HTTP ${event.detail.statusCode}` : undefined,
+        ]
+          .filter(Boolean)
+          .join(" · "),
+        tone: event.detail.outcome === "failed" ? "danger" : event.detail.outcome === "delivered" ? "ok" : "neutral",
+      };
+    case "rerun.requested":
+      return { title: `Re-run on version ${event.detail.version}`, detail: `by ${event.detail.by}`, tone: "accent" };
+    case "rerun.started":
+      return { title: "Started as a re-run", detail: `by ${event.detail.by}`, tone: "accent" };
     case "unreadable":
       return { title: event.storedType, tone: "neutral" };
   }

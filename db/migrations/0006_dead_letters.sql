@@ -1,0 +1,1 @@
+CREATE INDEX "deliveries_failed_idx" ON "deliveries" USING btree ("updated_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "deliveries"."status" = 'failed';

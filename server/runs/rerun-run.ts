@@ -1,0 +1,65 @@
+import { WorkflowExecutionAlreadyStartedError } from "@temporalio/client";
+import { and, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { runEventRow } from "~/db/run-event-rows";
+import { flowVersions, flows, runEvents, runs } from "~/db/schema";
+import { DomainError, notFound } from "~/core/domain-error";
+import { isOpenRunStatus } from "~/core/escalation/run-status";
+import { ESCALATION_WORKFLOW, type AlertEvent, type EscalationInput } from "~/workflows/messages";
+import type { ResendScope } from "./resend-deliveries";
+
+/**
+ * Starts the incident of an ended run again, with its alert, on the flow's current published
+ * version: a new run under the same workflow id (flow and alert key). Both runs record it: the old
+ * one who re-ran it and which run that made, the new one which run it repeats.
+ */
+export async function rerunRun(scope: ResendScope, runId: string, by: string): Promise<{ runId: string }> {
+  const run = await scope.db.query.runs.findFirst({
+    where: and(eq(runs.id, runId), eq(runs.workspaceId, scope.workspaceId)),
+  });
+  if (!run) throw notFound("Run", runId);
+  if (isOpenRunStatus(run.status)) {
+    throw new DomainError("CONFLICT", `Run ${runId} is still ${run.status}: it can be re-run once it has ended`);
+  }
+  const flow = await scope.db.query.flows.findFirst({ where: eq(flows.id, run.flowId) });
+  if (!flow) throw notFound("Flow", run.flowId);
+  if (!flow.enabled) throw new DomainError("FLOW_DISABLED", `Flow "${flow.name}" is disabled`);
+  if (!flow.publishedVersionId) throw new DomainError("NOT_PUBLISHED", `Flow "${flow.name}" has no published version`);
+  const version = await scope.db.query.flowVersions.findFirst({ where: eq(flowVersions.id, flow.publishedVersionId) });
+  if (!version) throw new DomainError("NOT_PUBLISHED", `Flow "${flow.name}" has no published version`);
+
+  const event: AlertEvent = { alert: { ...run.alert, status: "error" }, receivedAt: new Date().toISOString() };
+  const input: EscalationInput = {
+    runId: randomUUID(),
+    workspaceId: run.workspaceId,
+    flowId: flow.id,
+    flowName: flow.name,
+    flowVersionId: version.id,
+    alertKey: run.alertKey,
+    plan: version.plan,
+    firstEvent: event,
+    // Started, not signalled: the first event rides in the input, as after continue-as-new.
+    pendingEvents: [event],
+    rerunOf: { runId, by },
+  };
+  try {
+    await scope.temporal.workflow.start(ESCALATION_WORKFLOW, {
+      workflowId: run.workflowId,
+      taskQueue: scope.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: "FAIL",
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    throw new DomainError("CONFLICT", `An incident for alert key "${run.alertKey}" is open: act on that run instead`);
+  }
+  await scope.db.insert(runEvents).values(
+    runEventRow(runId, {
+      id: randomUUID(),
+      type: "rerun.requested",
+      at: new Date().toISOString(),
+      detail: { by, newRunId: input.runId, version: version.version },
+    }),
+  );
+  return { runId: input.runId };
+}
