@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { singleLevelGraph, twoLevelGraph } from "~/test-support/graph-builder";
-import { createHarness, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
+import { createHarness, TEST_KEYRING, type Harness } from "~/test-support/harness";
 import { createContextInner } from "~/server/context";
 import { createCaller } from "~/server/routers/_app";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
@@ -133,7 +133,7 @@ describe("acting on failed deliveries and ended runs", () => {
         workspaceId: h.workspaceId,
         role,
         actor: { userId: null, name },
-        secretKey: TEST_SECRET_KEY,
+        keyring: TEST_KEYRING,
         outboundAllowList: ["127.0.0.1", "localhost"],
       }),
     );
