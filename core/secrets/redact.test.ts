@@ -16,4 +16,21 @@ describe("redact", () => {
     const header = `Basic ${Buffer.from("user:s3cret").toString("base64")}`;
     expect(redact(header, basicAuthSecrets("user", "s3cret"))).toBe(`Basic ${REDACTED}`);
   });
+
+  it("masks base64, base64url, hex and XML forms, and leaves short secrets' encodings alone", () => {
+    const secret = "s3cr?t>>token~";
+    const b = Buffer.from(secret);
+    const forms = [
+      b.toString("base64"),
+      b.toString("base64").replace(/=+$/, ""),
+      b.toString("base64url"),
+      b.toString("hex"),
+      b.toString("hex").toUpperCase(),
+      encodeURIComponent(secret).toLowerCase(),
+      "s3cr?t&gt;&gt;token~",
+    ];
+    const text = forms.join(" | ");
+    expect(redact(text, [secret])).toBe(forms.map(() => REDACTED).join(" | "));
+    expect(redact("abc 616263", ["abc"])).toBe(`${REDACTED} 616263`);
+  });
 });

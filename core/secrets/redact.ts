@@ -1,12 +1,43 @@
 export const REDACTED = "[REDACTED]";
 
+function bytesOf(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Secrets shorter than this are only masked raw: their encodings would match ordinary text. */
+const MIN_ENCODED_LENGTH = 4;
+
 /**
  * The forms a secret takes on the wire, so a secret cannot slip through a log just because it
- * was URL- or JSON-encoded, or sent as basic auth.
+ * was encoded: raw, URL-encoded (also with `+` for spaces, and lower-case escapes), JSON-escaped,
+ * base64 (padded and not), base64url, hex (either case), and XML-escaped.
  */
-function variants(secret: string): string[] {
-  const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
-  forms.add(encodeURIComponent(secret).replace(/%20/g, "+"));
+export function secretForms(secret: string): string[] {
+  const forms = new Set([secret]);
+  if (secret.length < MIN_ENCODED_LENGTH) return [...forms];
+  const url = encodeURIComponent(secret);
+  forms.add(url);
+  forms.add(url.replace(/%20/g, "+"));
+  forms.add(url.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
+  forms.add(JSON.stringify(secret).slice(1, -1));
+  forms.add(secret.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"));
+  const bytes = bytesOf(secret);
+  const b64 = base64(bytes);
+  forms.add(b64);
+  forms.add(b64.replace(/=+$/, ""));
+  forms.add(b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""));
+  forms.add(hex(bytes));
+  forms.add(hex(bytes).toUpperCase());
   return [...forms];
 }
 
@@ -15,7 +46,7 @@ function variants(secret: string): string[] {
  * contains another is masked whole.
  */
 export function redact(text: string, secrets: Iterable<string>): string {
-  const forms = [...new Set([...secrets].filter((s) => s !== "").flatMap(variants))].sort(
+  const forms = [...new Set([...secrets].filter((s) => s !== "").flatMap(secretForms))].sort(
     (a, b) => b.length - a.length,
   );
   let out = text;
@@ -26,5 +57,5 @@ export function redact(text: string, secrets: Iterable<string>): string {
 /** The values to redact for credentials sent as HTTP Basic auth (the base64 of `user:password`). */
 export function basicAuthSecrets(username: string, password: string): string[] {
   if (password === "") return [];
-  return [password, Buffer.from(`${username}:${password}`, "utf8").toString("base64")];
+  return [password, base64(bytesOf(`${username}:${password}`))];
 }

@@ -2,6 +2,7 @@ import { fetch, type Response } from "undici";
 import { assertOutboundAllowed, OutboundBlockedError, type ResolveHost } from "../security/outbound-guard";
 import { pinnedAgent } from "../security/pinned-agent";
 import { digestAuthorization, pickDigestChallenge } from "./digest-auth";
+import { redact } from "~/core/secrets/redact";
 import type { RenderedStep } from "~/core/integrations/render-step";
 import { storableText } from "~/core/wire/storable-text";
 
@@ -18,6 +19,15 @@ export interface ExchangeDeps {
   signal: AbortSignal;
   allowList: readonly string[];
   resolve?: ResolveHost;
+  /** Values (and their encodings) that must never follow a redirect to another origin. */
+  secrets?: readonly string[];
+}
+
+/** Headers that carry credentials whatever their value. */
+const CREDENTIAL_HEADERS = new Set(["authorization", "proxy-authorization", "cookie"]);
+
+function carriesSecret(text: string | undefined, secrets: readonly string[]): boolean {
+  return text !== undefined && text !== "" && redact(text, secrets) !== text;
 }
 
 const MAX_READ_BYTES = 1024 * 1024;
@@ -42,6 +52,10 @@ async function readCapped(response: Response): Promise<string> {
   return storableText(Buffer.concat(chunks).subarray(0, MAX_READ_BYTES).toString("utf8"));
 }
 
+async function answered(response: Response, url: string): Promise<ExchangeResponse> {
+  return { status: response.status, headers: headersOf(response), body: await readCapped(response), url };
+}
+
 function headersOf(response: Response): Record<string, string> {
   const out: Record<string, string> = {};
   response.headers.forEach((value, key) => {
@@ -62,6 +76,7 @@ export async function exchange(
   deps: ExchangeDeps,
 ): Promise<{ response: ExchangeResponse; requests: number }> {
   let { method, url, body } = step.request;
+  const origin = new URL(url).origin;
   const headers = { ...step.request.headers };
   let requests = 0;
   let answeredChallenge = false;
@@ -82,7 +97,8 @@ export async function exchange(
     });
     const location = response.headers.get("location");
 
-    if (response.status === 401 && step.digest && !answeredChallenge) {
+    // A digest answer is derived from the password: only the saved origin may ask for one.
+    if (response.status === 401 && step.digest && !answeredChallenge && new URL(url).origin === origin) {
       const challenge = pickDigestChallenge(response.headers.get("www-authenticate") ?? "");
       if (challenge) {
         await response.body?.cancel();
@@ -99,8 +115,21 @@ export async function exchange(
       }
     }
     if (response.status >= 300 && response.status < 400 && location && hop < MAX_REDIRECTS) {
+      const next = new URL(location, url);
+      if (next.origin !== origin) {
+        const secrets = deps.secrets ?? [];
+        const keepsBody = response.status === 307 || response.status === 308;
+        // Redirected elsewhere, credentials stay behind; a request whose URL or kept body holds a
+        // secret is not followed at all (its 3xx is the answer).
+        if (carriesSecret(next.toString(), secrets) || (keepsBody && carriesSecret(body, secrets))) {
+          return { response: await answered(response, url), requests };
+        }
+        for (const name of Object.keys(headers)) {
+          if (CREDENTIAL_HEADERS.has(name.toLowerCase()) || carriesSecret(headers[name], secrets)) delete headers[name];
+        }
+      }
       await response.body?.cancel();
-      url = new URL(location, url).toString();
+      url = next.toString();
       // 301/302/303 turn into GET without a body, as browsers and fetch do.
       if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
         method = "GET";
@@ -109,9 +138,6 @@ export async function exchange(
       }
       continue;
     }
-    return {
-      response: { status: response.status, headers: headersOf(response), body: await readCapped(response), url },
-      requests,
-    };
+    return { response: await answered(response, url), requests };
   }
 }

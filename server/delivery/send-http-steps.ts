@@ -37,7 +37,7 @@ function recordRequest(step: RenderedStep, secrets: string[]): RecordedRequest {
 function recordResponse(response: ExchangeResponse, secrets: string[]): RecordedResponse {
   return {
     status: response.status,
-    headers: response.headers,
+    headers: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, redact(v, secrets)])),
     body: truncateBytes(redact(response.body, secrets), RESPONSE_BODY_LIMIT),
   };
 }
@@ -50,7 +50,10 @@ function rerecord(step: StepRecord, secrets: string[]) {
     body: r(step.request.body),
     headers: Object.fromEntries(Object.entries(step.request.headers).map(([k, v]) => [k, r(v)])),
   };
-  if (step.response) step.response = { ...step.response, body: r(step.response.body) };
+  if (step.response) {
+    const headers = Object.fromEntries(Object.entries(step.response.headers).map(([k, v]) => [k, r(v)]));
+    step.response = { ...step.response, headers, body: r(step.response.body) };
+  }
 }
 
 function capture(response: ExchangeResponse, from: "jsonPath" | "header", path: string): string | undefined {
@@ -95,8 +98,11 @@ export async function sendHttpSteps(
     // A token captured in step 1 is only known to be a credential once step 2 sends it.
     for (const step of steps) rerecord(step, redactAlso);
     const last = steps.at(-1);
+    // Error texts quote receivers, URLs and network errors: redacted like everything stored.
+    const error = partial.error && { ...partial.error, message: redact(partial.error.message, redactAlso) };
     return {
       ...partial,
+      error,
       skipped: false,
       request: last?.request ?? null,
       response: last?.response ?? null,
@@ -135,6 +141,7 @@ export async function sendHttpSteps(
         signal,
         allowList: deps.outbound.allowList,
         resolve: deps.outbound.resolve,
+        secrets: redactAlso,
       });
       response = result.response;
       requests += result.requests;
