@@ -33,6 +33,8 @@ export const workspaces = pgTable("workspaces", {
   id: id(),
   name: text("name").notNull(),
   slug: text("slug").notNull().unique(),
+  /** Finished runs, with their events and deliveries, are deleted this many days after they began. */
+  retentionDays: integer("retention_days").notNull().default(90),
   createdAt: createdAt(),
 });
 

@@ -3,6 +3,7 @@ import { createDb } from "~/db/client";
 import { env } from "~/server/env";
 import { temporalConnectionOptions } from "~/server/temporal-connection";
 import { createEscalationWorker, wireActivities } from "./create-worker";
+import { startRetentionJob } from "./retention-job";
 import { getKeyring } from "~/server/security/keyring";
 import { warnAboutUnreadableSecrets } from "~/server/security/rotate-secrets";
 import { SecretKeyError } from "~/server/security/secret-keyring";
@@ -26,10 +27,12 @@ async function run() {
     }),
   });
   void warnAboutUnreadableSecrets(db, keyring);
+  const stopRetention = startRetentionJob(db);
   console.log(`worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   try {
     await worker.run();
   } finally {
+    stopRetention();
     await connection.close();
     await pool.end();
   }

@@ -1,0 +1,36 @@
+import type { Db } from "~/db/client";
+import { isConnectionError } from "~/db/connection-retry";
+import { deleteExpiredRuns } from "~/db/retention";
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The retention job, on an interval in each worker process rather than as a Temporal schedule:
+ * it needs only Postgres, every worker may run it (the batches skip rows another one holds), and
+ * it keeps working while Temporal is down. First pass a minute after start, then hourly.
+ */
+export function startRetentionJob(db: Db, { everyMs = HOUR_MS, firstAfterMs = 60_000 } = {}): () => void {
+  let running = false;
+  const pass = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const deleted = await deleteExpiredRuns(db);
+      if (deleted > 0) console.log(`retention: deleted ${deleted} finished runs past their workspace's retention`);
+    } catch (error) {
+      // The next pass tries again; a database outage is not worth more than a line.
+      const reason = isConnectionError(error) ? "database unreachable" : String(error);
+      console.warn(`retention: pass failed (${reason})`);
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void pass(), firstAfterMs);
+  const every = setInterval(() => void pass(), everyMs);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
