@@ -50,6 +50,16 @@ export const pagerdutyIntegration: HttpIntegrationDefinition<"pagerduty"> = {
       defaultValue: "https://events.pagerduty.com/v2/enqueue",
       modes: ["integration"],
     },
+    {
+      name: "WebhookSecret",
+      label: "Webhook signing secret (two-way)",
+      description:
+        "From a PagerDuty v3 webhook subscription to <PUBLIC_URL>/api/pagerduty/<this integration's id>/webhooks: acknowledging or resolving in PagerDuty then stops Alertflow's escalation",
+      secret: true,
+      required: false,
+      defaultValue: "",
+      modes: ["integration"],
+    },
   ],
   capabilities: {
     defaultMessageTypes: ["error", "reminder", "ok"],
