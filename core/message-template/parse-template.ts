@@ -5,9 +5,12 @@ import { findTemplateFunction } from "./template-functions";
 export type ParseResult = { ok: true; ast: TemplateAst } | { ok: false; error: TemplateError };
 
 const NAME = /@?[A-Za-z_][A-Za-z0-9_.-]*/y;
+/** Real templates nest two or three functions; this is far beyond any of them. */
+export const MAX_TEMPLATE_NESTING = 32;
 
 class Parser {
   private pos = 0;
+  private depth = 0;
 
   constructor(private readonly src: string) {}
 
@@ -98,6 +101,10 @@ class Parser {
 
   private call(name: string, start: number): CallNode {
     const paren = this.pos;
+    // Each level is a few stack frames here and in rendering; thousands would overflow the stack.
+    if (++this.depth > MAX_TEMPLATE_NESTING) {
+      this.fail("TOO_COMPLEX", `Functions are nested more than ${MAX_TEMPLATE_NESTING} deep`, start);
+    }
     this.pos++;
     const args: TemplateNode[][] = [];
     for (;;) {
@@ -109,6 +116,7 @@ class Parser {
     this.pos++; // ")"
     this.skipSpaces();
     this.pos += 2; // "}}"
+    this.depth--;
     return this.checkArity({ kind: "call", name, args, position: start, end: this.pos });
   }
 

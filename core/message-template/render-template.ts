@@ -2,17 +2,18 @@ import { parseTemplate } from "./parse-template";
 import { isSystemVariable } from "./system-variables";
 import type { TemplateAst, TemplateNode } from "./template-ast";
 import type { TemplateContext } from "./template-context";
+import { RenderBudget } from "./template-budget";
 import { TemplateError } from "./template-error";
 import { findTemplateFunction } from "./template-functions";
 import { InvalidArgumentError } from "./text-codecs";
 
-function renderNodes(nodes: TemplateNode[], ctx: TemplateContext, source: string): string {
+function renderNodes(nodes: TemplateNode[], ctx: TemplateContext, source: string, budget: RenderBudget): string {
   let out = "";
-  for (const node of nodes) out += renderNode(node, ctx, source);
+  for (const node of nodes) out += budget.spend(renderNode(node, ctx, source, budget), node.position);
   return out;
 }
 
-function renderNode(node: TemplateNode, ctx: TemplateContext, source: string): string {
+function renderNode(node: TemplateNode, ctx: TemplateContext, source: string, budget: RenderBudget): string {
   switch (node.kind) {
     case "text":
       return node.value;
@@ -40,7 +41,7 @@ function renderNode(node: TemplateNode, ctx: TemplateContext, source: string): s
           fn.ignoreSpaceAfterComma && index > 0 && first?.kind === "text"
             ? [{ ...first, value: first.value.trimStart() }, ...rest]
             : arg;
-        const value = renderNodes(literalStart, ctx, source);
+        const value = renderNodes(literalStart, ctx, source, budget);
         return fn.trimArgs ? value.trim() : value;
       });
       try {
@@ -57,7 +58,7 @@ function renderNode(node: TemplateNode, ctx: TemplateContext, source: string): s
 
 /** Renders a parsed template. Throws `TemplateError` for unknown variables and bad arguments. */
 export function renderAst(ast: TemplateAst, ctx: TemplateContext): string {
-  return renderNodes(ast.nodes, ctx, ast.source);
+  return renderNodes(ast.nodes, ctx, ast.source, new RenderBudget(ast.source));
 }
 
 /** Parses and renders; throws the parse error or render error as a `TemplateError`. */

@@ -5,7 +5,9 @@ export type TemplateErrorCode =
   | "UNKNOWN_FUNCTION"
   | "WRONG_ARGUMENT_COUNT"
   | "UNKNOWN_VARIABLE"
-  | "INVALID_ARGUMENT";
+  | "INVALID_ARGUMENT"
+  /** Nested too deep, or would render more than the budget allows (see template-budget.ts). */
+  | "TOO_COMPLEX";
 
 /** A problem in a template; `position` is the 0-based offset into the source it was found at. */
 export class TemplateError extends Error {

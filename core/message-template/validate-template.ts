@@ -2,6 +2,7 @@ import { parseTemplate } from "./parse-template";
 import { sampleTemplateContext } from "./sample-context";
 import { isSystemVariable } from "./system-variables";
 import type { TemplateNode } from "./template-ast";
+import { RenderBudget } from "./template-budget";
 import { TemplateError } from "./template-error";
 import { findTemplateFunction } from "./template-functions";
 import { InvalidArgumentError } from "./text-codecs";
@@ -12,9 +13,15 @@ export interface ValidateOptions {
 }
 
 const probeContext = sampleTemplateContext("error");
+/** Enough to fix a template; a report of thousands would itself be the slow part. */
+export const MAX_TEMPLATE_ERRORS = 50;
 
 /** Runs a call whose arguments are all literal, so `@RandomInt(a,b)` fails at save time. */
-function probeLiteralCall(node: Extract<TemplateNode, { kind: "call" }>, source: string): TemplateError | undefined {
+function probeLiteralCall(
+  node: Extract<TemplateNode, { kind: "call" }>,
+  source: string,
+  budget: RenderBudget,
+): TemplateError | undefined {
   const fn = findTemplateFunction(node.name);
   if (!fn) return undefined;
   const args: string[] = [];
@@ -27,9 +34,10 @@ function probeLiteralCall(node: Extract<TemplateNode, { kind: "call" }>, source:
     args.push(fn.trimArgs ? value.trim() : value);
   }
   try {
-    fn.call(args, probeContext);
+    budget.spend(fn.call(args, probeContext), node.position);
     return undefined;
   } catch (error) {
+    if (error instanceof TemplateError) return error;
     if (error instanceof InvalidArgumentError || error instanceof RangeError) {
       return new TemplateError("INVALID_ARGUMENT", error.message, node.position, source);
     }
@@ -46,8 +54,10 @@ export function validateTemplate(src: string, options: ValidateOptions): Templat
   if (!parsed.ok) return [parsed.error];
   const known = new Set(options.knownVariables);
   const errors: TemplateError[] = [];
+  const budget = new RenderBudget(src);
   const visit = (nodes: TemplateNode[]) => {
     for (const node of nodes) {
+      if (errors.length >= MAX_TEMPLATE_ERRORS) return;
       if (node.kind === "variable") {
         const ok = node.system ? isSystemVariable(node.name) : known.has(node.name);
         if (!ok) {
@@ -56,7 +66,7 @@ export function validateTemplate(src: string, options: ValidateOptions): Templat
         }
       } else if (node.kind === "call") {
         node.args.forEach(visit);
-        const problem = probeLiteralCall(node, src);
+        const problem = probeLiteralCall(node, src, budget);
         if (problem) errors.push(problem);
       }
     }
