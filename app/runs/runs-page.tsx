@@ -1,6 +1,8 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { MailWarning } from "lucide-react";
+import Link from "next/link";
 import { PageHeader } from "../_components/ui/page-header";
 import { useTRPC } from "../_lib/trpc";
 import { useDebounced } from "./_lib/use-debounced";
@@ -47,7 +49,17 @@ export function RunsPage() {
       <PageHeader
         title="Runs"
         subtitle="Every incident of every flow, newest first"
-        actions={<LiveIndicator escalating={escalating} />}
+        actions={
+          <>
+            <Link
+              href="/runs/failed"
+              className="inline-flex h-7 items-center gap-1 rounded-md px-2 text-[12px] text-muted hover:bg-raised hover:text-fg"
+            >
+              <MailWarning className="size-3.5" aria-hidden /> Failed deliveries
+            </Link>
+            <LiveIndicator escalating={escalating} />
+          </>
+        }
       />
       <div className="flex flex-col gap-4 p-6">
         <RunFilterBar filters={filters} onChange={setFilters} flows={flows.data ?? []} />

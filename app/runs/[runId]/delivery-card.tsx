@@ -1,10 +1,12 @@
 "use client";
 
-import { ChevronRight, Send } from "lucide-react";
+import { ChevronRight, RotateCw, Send } from "lucide-react";
 import { useId, useState } from "react";
 import { StatusBadge, type Tone } from "../../_components/ui/status-badge";
 import type { RouterOutputs } from "../../_lib/trpc";
+import { Button } from "../../_components/ui/button";
 import { messageTitle } from "../_lib/describe-event";
+import { useResend } from "../_lib/use-resend";
 import { AttemptList } from "./attempt-list";
 import { ExchangePanel } from "./exchange-panel";
 
@@ -26,6 +28,7 @@ interface Props {
 export function DeliveryCard({ delivery: d, nodeLabel }: Props) {
   // Several attempts are the story of the message: show them; a single one waits for a click.
   const [open, setOpen] = useState(d.attemptLog.length > 1);
+  const { resend } = useResend();
   const panelId = useId();
   const failed = d.status === "failed";
   const status = STATUS[d.status];
@@ -60,6 +63,16 @@ export function DeliveryCard({ delivery: d, nodeLabel }: Props) {
           </div>
           {d.error ? <p className="mt-1 text-[12px] break-words text-danger">{d.error}</p> : null}
         </div>
+        {failed ? (
+          <Button
+            className="h-6 px-2 text-[12px]"
+            disabled={resend.isPending}
+            title="Send this message again, as one more attempt with the same idempotency key"
+            onClick={() => resend.mutate({ deliveryIds: [d.id] })}
+          >
+            <RotateCw className={`size-3 ${resend.isPending ? "animate-spin" : ""}`} aria-hidden /> Re-send
+          </Button>
+        ) : null}
         <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
       </div>
       {d.attemptLog.length > 0 || d.request || d.response ? (

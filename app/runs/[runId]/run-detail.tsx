@@ -11,6 +11,7 @@ import { AlertJson } from "./alert-json";
 import { NextStepsPanel } from "./next-steps-panel";
 import { RunActionButtons } from "./run-action-buttons";
 import { RunFacts } from "./run-facts";
+import { RunRepairButtons } from "./run-repair-buttons";
 import { RunGraph } from "./run-graph";
 import { RunTimeline } from "./run-timeline";
 
@@ -84,6 +85,11 @@ export function RunDetail({ runId }: { runId: string }) {
             >
               <ExternalLink className="size-3.5" aria-hidden /> Temporal
             </a>
+            <RunRepairButtons
+              runId={run.id}
+              ended={!isOpenStatus(run.status)}
+              failedCount={timeline.filter((e) => e.kind === "delivery" && e.delivery.status === "failed").length}
+            />
             <RunActionButtons runId={run.id} actions={actions} />
           </>
         }

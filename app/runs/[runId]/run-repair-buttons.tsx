@@ -1,0 +1,58 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { RotateCw, Repeat } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { Button } from "../../_components/ui/button";
+import { useTRPC } from "../../_lib/trpc";
+import { useResend } from "../_lib/use-resend";
+
+interface Props {
+  runId: string;
+  failedCount: number;
+  ended: boolean;
+}
+
+/** Editors' repairs: send the failed messages again, or start the incident again on the current version. */
+export function RunRepairButtons({ runId, failedCount, ended }: Props) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { resendFailed } = useResend();
+  const rerun = useMutation(
+    trpc.runs.rerun.mutationOptions({
+      onSuccess: ({ runId: next }) => {
+        toast.success("Re-run started on the current published version");
+        void queryClient.invalidateQueries({ queryKey: trpc.runs.pathKey() });
+        router.push(`/runs/${next}`);
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  return (
+    <>
+      {failedCount > 0 ? (
+        <Button
+          disabled={resendFailed.isPending}
+          title="Send every failed message of this run again, each as one more recorded attempt"
+          onClick={() => resendFailed.mutate({ runId })}
+        >
+          <RotateCw className={`size-3.5 ${resendFailed.isPending ? "animate-spin" : ""}`} aria-hidden />
+          {`Re-send failed (${failedCount})`}
+        </Button>
+      ) : null}
+      <Button
+        disabled={!ended || rerun.isPending}
+        title={
+          ended
+            ? "Start this incident again, with its alert, on the flow's current published version"
+            : "A run can be re-run once it has ended"
+        }
+        onClick={() => rerun.mutate({ runId })}
+      >
+        <Repeat className="size-3.5" aria-hidden /> Re-run
+      </Button>
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { RotateCw } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "../../_components/ui/button";
+import { PageHeader } from "../../_components/ui/page-header";
+import { useTRPC } from "../../_lib/trpc";
+import { messageTitle } from "../_lib/describe-event";
+import { formatAgo, formatDateTime } from "../_lib/format";
+import { useNow } from "../_lib/use-now";
+import { useResend } from "../_lib/use-resend";
+
+const HEAD = "px-3 py-2 font-medium whitespace-nowrap";
+const CELL = "px-3 py-1.5 whitespace-nowrap";
+
+/** The dead letters: every message that finally failed, across runs, with bulk re-send. */
+export function FailedDeliveriesPage() {
+  const trpc = useTRPC();
+  const now = useNow();
+  const list = useInfiniteQuery(
+    trpc.runs.failedDeliveries.infiniteQueryOptions({ limit: 50 }, { getNextPageParam: (page) => page.nextCursor }),
+  );
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const { resend } = useResend();
+  const chosen = items.filter((i) => selected.has(i.id)).map((i) => i.id);
+  const all = items.length > 0 && chosen.length === items.length;
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const send = (ids: string[]) => resend.mutate({ deliveryIds: ids }, { onSuccess: () => setSelected(new Set()) });
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-1.5">
+            <Link href="/runs" className="text-muted hover:text-fg">
+              Runs
+            </Link>
+            <span className="text-muted" aria-hidden>
+              /
+            </span>
+            Failed deliveries
+          </span>
+        }
+        subtitle="Messages that finally failed after every retry, most recent first"
+        actions={
+          <Button
+            variant="primary"
+            disabled={chosen.length === 0 || resend.isPending}
+            onClick={() => send(chosen)}
+            title="Send the selected messages again, each as one more recorded attempt"
+          >
+            <RotateCw className={`size-3.5 ${resend.isPending ? "animate-spin" : ""}`} aria-hidden />
+            {chosen.length > 0 ? `Re-send ${chosen.length} selected` : "Re-send selected"}
+          </Button>
+        }
+      />
+      <div className="p-6">
+        <div className="overflow-x-auto rounded-lg border border-border bg-panel">
+          <table className="w-full table-fixed text-left" data-testid="failed-deliveries">
+            <colgroup>
+              <col className="w-[36px]" />
+              <col className="w-[120px]" />
+              <col />
+              <col className="w-[160px]" />
+              <col className="w-[150px]" />
+              <col className="w-[64px]" />
+              <col className="w-[30%]" />
+              <col className="w-[96px]" />
+            </colgroup>
+            <thead className="border-b border-border text-[12px] text-muted">
+              <tr>
+                <th className={HEAD}>
+                  <input
+                    type="checkbox"
+                    aria-label="Select all shown"
+                    checked={all}
+                    onChange={() => setSelected(all ? new Set() : new Set(items.map((i) => i.id)))}
+                  />
+                </th>
+                <th className={HEAD}>Failed</th>
+                <th className={HEAD}>Alert</th>
+                <th className={HEAD}>Message</th>
+                <th className={HEAD}>Integration</th>
+                <th className={`${HEAD} text-right`}>Tries</th>
+                <th className={HEAD}>Last error</th>
+                <th className={HEAD} />
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr
+                  key={d.id}
+                  className="border-b border-border last:border-0 hover:bg-raised"
+                  data-testid="dead-letter"
+                >
+                  <td className={CELL}>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${d.alertKey}`}
+                      checked={selected.has(d.id)}
+                      onChange={() => toggle(d.id)}
+                    />
+                  </td>
+                  <td className={`${CELL} text-muted tabular-nums`} title={formatDateTime(d.failedAt)}>
+                    {formatAgo(d.failedAt, now)}
+                  </td>
+                  <td className="truncate px-3 py-1.5">
+                    <Link href={`/runs/${d.runId}`} className="font-mono text-[12px] font-medium hover:underline">
+                      {d.alertKey}
+                    </Link>
+                    <span className="ml-2 text-muted">{d.flowName}</span>
+                  </td>
+                  <td className={CELL}>{`${messageTitle(d.messageType, d.reminderNumber)} · L${d.level}`}</td>
+                  <td className={`${CELL} truncate`} title={d.integrationType ?? ""}>
+                    {d.integrationName ?? <span className="text-muted">Deleted integration</span>}
+                  </td>
+                  <td className={`${CELL} text-right tabular-nums`}>{d.attempts}</td>
+                  <td className="truncate px-3 py-1.5 text-[12px] text-danger" title={d.error ?? ""}>
+                    {[d.statusCode !== null ? `HTTP ${d.statusCode}` : null, d.error].filter(Boolean).join(" · ")}
+                  </td>
+                  <td className={`${CELL} text-right`}>
+                    <Button className="h-6 px-2 text-[12px]" disabled={resend.isPending} onClick={() => send([d.id])}>
+                      <RotateCw className="size-3" aria-hidden /> Re-send
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.isPending ? <p className="px-4 py-6 text-muted">Loading failed deliveries…</p> : null}
+          {list.error ? <p className="px-4 py-6 text-danger">{list.error.message}</p> : null}
+          {!list.isPending && items.length === 0 ? (
+            <p className="px-4 py-10 text-center text-muted">
+              No failed deliveries. Every message reached its receiver.
+            </p>
+          ) : null}
+        </div>
+        {list.hasNextPage ? (
+          <div className="mt-4 flex justify-center">
+            <Button onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+              {list.isFetchingNextPage ? "Loading…" : "Load more"}
+            </Button>
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { FailedDeliveriesPage } from "./failed-deliveries-page";
+
+export default function Page() {
+  return <FailedDeliveriesPage />;
+}
