@@ -1,6 +1,9 @@
 import type { GroupChild } from "./process-group";
 import { restartDelay, WORKER_BACKOFF, type BackoffPolicy } from "./restart-backoff";
 
+/** sysexits' EX_CONFIG: the worker exits with it when its configuration is unusable. */
+export const EX_CONFIG = 78;
+
 export interface Supervised {
   /** The process running now (null while waiting to restart). */
   current: () => GroupChild | null;
@@ -32,6 +35,11 @@ export function supervise(opts: {
     void child.exited.then(({ code, signal }) => {
       if (current === child) current = null;
       if (stopped) return;
+      if (code === EX_CONFIG) {
+        // A configuration error (e.g. no ALERTFLOW_SECRET_KEY) that a restart cannot fix: say so once.
+        opts.log(`${opts.name} stopped: a configuration error (see its message above); not restarting`);
+        return;
+      }
       const next = restartDelay(policy, { consecutive, ranMs: Date.now() - startedAt });
       consecutive = next.consecutive;
       opts.log(
