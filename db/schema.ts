@@ -241,6 +241,33 @@ export const deliveries = pgTable(
   ],
 );
 
+/**
+ * Messages delivered to the built-in inbox integration: kept inside Alertflow and listed on the
+ * Inbox page. One row per idempotency key, so a retried delivery is stored once.
+ */
+export const inboxMessages = pgTable(
+  "inbox_messages",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    integrationId: uuid("integration_id").references(() => integrations.id, { onDelete: "set null" }),
+    /** The incident's run; null for a test-send from the integration editor. */
+    runId: uuid("run_id").references(() => runs.id, { onDelete: "cascade" }),
+    flowName: text("flow_name").notNull().default(""),
+    messageType: text("message_type").$type<MessageType>().notNull(),
+    level: integer("level").notNull(),
+    reminderNumber: integer("reminder_number").notNull().default(0),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("inbox_messages_idempotency_uq").on(t.idempotencyKey),
+    index("inbox_messages_workspace_idx").on(t.workspaceId, t.createdAt),
+  ],
+);
+
 export const attemptOutcomeEnum = pgEnum("delivery_attempt_outcome", ["delivered", "retrying", "failed", "skipped"]);
 
 /**
@@ -357,6 +384,7 @@ export type Integration = typeof integrations.$inferSelect;
 export type Run = typeof runs.$inferSelect;
 export type RunEvent = typeof runEvents.$inferSelect;
 export type Delivery = typeof deliveries.$inferSelect;
+export type InboxMessage = typeof inboxMessages.$inferSelect;
 export type DeliveryAttempt = typeof deliveryAttempts.$inferSelect;
 export type Template = typeof templates.$inferSelect;
 export type TemplateVersion = typeof templateVersions.$inferSelect;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "~/db/migrate";
+import { demoBanner, prepareDemo } from "./launcher/demo";
 import { Launcher } from "./launcher/launcher";
 import { startApp } from "./launcher/start-app";
 import { startPostgresProcess } from "./launcher/start-postgres";
@@ -77,6 +78,11 @@ async function main() {
   }
   await migrateDatabase(databaseUrl);
   log("migrations applied");
+  const appUrl = `http://localhost:${webPort}`;
+  const demo =
+    process.env.ALERTFLOW_DEMO === "false"
+      ? null
+      : await prepareDemo(databaseUrl, appUrl, path.join(dataDir, "demo-endpoint.json"));
 
   const env = {
     ...process.env,
@@ -91,11 +97,13 @@ async function main() {
 
   console.log(`
   Alertflow is up (${((Date.now() - started) / 1000).toFixed(1)} s)
-    App:          http://localhost:${webPort}
+    App:          ${appUrl}
+    Inbox:        ${appUrl}/inbox
     Alerts in:    POST http://localhost:${webPort}/api/alerts/<endpoint token>
     Temporal UI:  ${temporalUi ?? "(external server)"}
     Temporal:     ${temporalAddress}
     Postgres:     ${databaseUrl.replace(/:[^:@/]+@/, ":***@")}
+${demoBanner(demo, appUrl)}
   Ctrl-C stops everything.
 `);
 }

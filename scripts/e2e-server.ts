@@ -55,6 +55,8 @@ async function main() {
     HOST: "127.0.0.1",
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The fresh database gets the demo flow and inbox, as a newcomer's does.
+    ALERTFLOW_DEMO: "true",
     // `npm start` stops itself if this process is killed without a chance to stop it.
     ALERTFLOW_PARENT_PID: String(process.pid),
     // Production refuses to start without a key; each e2e run gets a fresh random one.

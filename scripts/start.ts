@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { demoBanner, prepareDemo } from "./launcher/demo";
 import { Launcher } from "./launcher/launcher";
 import { startApp } from "./launcher/start-app";
 import { waitForPort } from "./temporal-server";
@@ -27,6 +28,7 @@ async function main() {
   }
   await migrateDatabase(env.DATABASE_URL);
   log("migrations applied");
+  const demo = env.ALERTFLOW_DEMO === "true" ? await prepareDemo(env.DATABASE_URL, env.PUBLIC_URL) : null;
   startApp(launcher, {
     mode: "production",
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
@@ -40,6 +42,7 @@ async function main() {
       `(${env.ALERTFLOW_WORKERS} worker process${env.ALERTFLOW_WORKERS === 1 ? "" : "es"}; ` +
       `Temporal ${env.TEMPORAL_ADDRESS}, namespace ${env.TEMPORAL_NAMESPACE}); public URL ${env.PUBLIC_URL}`,
   );
+  if (demo) console.log(demoBanner(demo, env.PUBLIC_URL));
 }
 
 main().catch(async (err: unknown) => {

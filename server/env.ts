@@ -28,6 +28,8 @@ const envSchema = z.object({
   TEMPORAL_API_KEY: optionalText,
   /** How many worker processes `npm start` runs beside the web server (0: web only; add more with `npm run worker`). */
   ALERTFLOW_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
+  /** "true": `npm start` seeds the demo flow and inbox into an empty database (`npm run dev` always does, unless "false"). */
+  ALERTFLOW_DEMO: z.enum(["true", "false"]).default("false"),
   /** Where `npm start` listens. */
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, BellRing, LayoutTemplate, Plug, Workflow } from "lucide-react";
+import { Activity, BellRing, Inbox, LayoutTemplate, Plug, Workflow } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -11,6 +11,7 @@ import { ThemeToggle } from "./theme-toggle";
 const NAV = [
   { href: "/flows", label: "flows", icon: Workflow },
   { href: "/runs", label: "runs", icon: Activity },
+  { href: "/inbox", label: "inbox", icon: Inbox },
   { href: "/integrations", label: "integrations", icon: Plug },
   { href: "/templates", label: "templates", icon: LayoutTemplate },
 ] as const;

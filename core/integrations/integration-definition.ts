@@ -54,5 +54,12 @@ export interface EmailIntegrationDefinition<T extends IntegrationType = Integrat
   defaultEmail: Readonly<Record<MessageType, EmailTemplate>>;
 }
 
+/** Stored inside Alertflow and shown on the Inbox page: nothing leaves the server. */
+export interface InboxIntegrationDefinition<T extends IntegrationType = IntegrationType> extends BaseDefinition<T> {
+  transport: "inbox";
+  /** Subject is the inbox title, text the body; html is unused. */
+  defaultMessage: Readonly<Record<MessageType, EmailTemplate>>;
+}
+
 export type IntegrationDefinition<T extends IntegrationType = IntegrationType> =
-  HttpIntegrationDefinition<T> | EmailIntegrationDefinition<T>;
+  HttpIntegrationDefinition<T> | EmailIntegrationDefinition<T> | InboxIntegrationDefinition<T>;

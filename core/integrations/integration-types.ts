@@ -15,5 +15,6 @@ export const integrationTypeSchema = z.enum([
   "email",
   "sms",
   "phone",
+  "inbox",
 ]);
 export type IntegrationType = z.infer<typeof integrationTypeSchema>;

@@ -6,6 +6,7 @@ import { getIntegrationDefinition } from "./registry";
 export type MessagePlan =
   | { kind: "http"; definition: StepDefinition; customized: boolean }
   | { kind: "email"; template: EmailTemplate; customized: boolean }
+  | { kind: "inbox"; template: EmailTemplate }
   | { kind: "skip"; reason: string };
 
 /** The step definitions in force: the user's when they customized, else the type's defaults. */
@@ -25,6 +26,7 @@ export function resolveMessagePlan(
   messageType: MessageType,
 ): MessagePlan {
   const definition = getIntegrationDefinition(integration.type);
+  if (definition.transport === "inbox") return { kind: "inbox", template: definition.defaultMessage[messageType] };
   if (definition.transport === "smtp") {
     const custom = integration.customizations?.email?.[messageType];
     return {

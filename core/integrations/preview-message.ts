@@ -64,19 +64,21 @@ export function previewMessage(
     throw error;
   };
 
-  if (plan.kind === "email") {
+  // The inbox shows a title and a body, previewed like an email's subject and text.
+  if (plan.kind === "email" || plan.kind === "inbox") {
+    const inbox = plan.kind === "inbox";
     try {
       const email = renderEmail(plan.template, ctx);
       const r = (s: string) => redact(s, secrets);
       preview.email = {
-        from: ctx.variables.From ?? "",
-        to: ctx.variables.To ?? "",
+        from: inbox ? "Alertflow" : (ctx.variables.From ?? ""),
+        to: inbox ? "Inbox" : (ctx.variables.To ?? ""),
         subject: r(email.subject),
         html: r(email.html),
         text: r(email.text),
       };
     } catch (error) {
-      preview.problems.push(problem("Email", error));
+      preview.problems.push(problem(inbox ? "Inbox" : "Email", error));
     }
     return preview;
   }

@@ -14,8 +14,9 @@ describe("integration catalogue", () => {
     const known = new Set(definition.variables.map((v) => v.name));
     const problems = (src: string, names: Set<string>) =>
       validateTemplate(src, { knownVariables: names }).map((e) => e.message);
-    if (definition.transport === "smtp") {
-      for (const t of Object.values(definition.defaultEmail)) {
+    if (definition.transport === "smtp" || definition.transport === "inbox") {
+      const templates = definition.transport === "smtp" ? definition.defaultEmail : definition.defaultMessage;
+      for (const t of Object.values(templates)) {
         for (const src of [t.subject, t.html, t.text]) expect(problems(src, known)).toEqual([]);
       }
       return;

@@ -1,5 +1,6 @@
 import { alertopsIntegration } from "./catalogue/alertops";
 import { emailIntegration } from "./catalogue/email";
+import { inboxIntegration } from "./catalogue/inbox";
 import { opsgenieIntegration } from "./catalogue/opsgenie";
 import { phoneIntegration } from "./catalogue/phone";
 import { pagerdutyIntegration } from "./catalogue/pagerduty";
@@ -29,6 +30,7 @@ export const integrationDefinitions = {
   email: emailIntegration,
   sms: smsIntegration,
   phone: phoneIntegration,
+  inbox: inboxIntegration,
 } satisfies { [T in IntegrationType]: IntegrationDefinition<T> };
 
 export function getIntegrationDefinition(type: IntegrationType): IntegrationDefinition {

@@ -3,6 +3,7 @@ import type { IntegrationRecord } from "~/core/integrations/integration-record";
 import { integrationVariables, resolveMessagePlan } from "~/core/integrations/message-plan";
 import { sendEmail } from "./send-email";
 import { sendHttpSteps } from "./send-http-steps";
+import { sendToInbox } from "./send-inbox";
 import type { SendResult } from "~/core/integrations/send-result";
 import type { SendDeps } from "./send-deps";
 
@@ -36,5 +37,6 @@ export async function sendIntegrationMessage(
   const ctx = buildTemplateContext({ ...input, variables: integrationVariables(integration, input.variables) });
   const secrets = Object.values(integration.secrets);
   if (plan.kind === "email") return sendEmail(plan.template, ctx, secrets, deps);
+  if (plan.kind === "inbox") return sendToInbox(plan.template, ctx, input, deps);
   return sendHttpSteps(plan.definition, ctx, secrets, deps);
 }

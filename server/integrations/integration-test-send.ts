@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sendIntegrationMessage } from "../delivery/send-message";
+import { inboxStore } from "../inbox/inbox-store";
 import type { SendResult } from "~/core/integrations/send-result";
 import { missingVariables, resolveDraft, type DraftIssue } from "./integration-draft";
 import type { TestSendInput } from "~/core/integrations/integration-inputs";
@@ -68,6 +69,13 @@ export async function testSendIntegration(scope: TestSendScope, input: TestSendI
     timeoutMs: TEST_TIMEOUT_MS,
     idempotencyKey: `test:${resolved.record.id}:${input.messageType}:${randomUUID()}`,
     outbound: { allowList: scope.outboundAllowList },
+    // A test of an inbox lands in the inbox like a delivery (not tied to a saved integration or run).
+    inbox: inboxStore(scope.db, {
+      workspaceId: scope.workspaceId,
+      integrationId: null,
+      runId: null,
+      flowName: "Test send",
+    }),
   });
   return {
     ok: result.ok,

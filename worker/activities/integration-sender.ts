@@ -8,6 +8,7 @@ import { integrationTypeSchema } from "~/core/integrations/integration-types";
 import type { IntegrationRecord } from "~/core/integrations/integration-record";
 import { rateLimitBucket } from "~/server/delivery/rate-limit";
 import { sendIntegrationMessage } from "~/server/delivery/send-message";
+import { inboxStore } from "~/server/inbox/inbox-store";
 import { ackLinkKey } from "~/server/ack-links/ack-token";
 import { ackLinksFor } from "~/server/ack-links/ack-links";
 import type { MessageSender, SendOutcome } from "./deliver";
@@ -128,7 +129,17 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
           nowMs: Date.now(),
         }),
       },
-      { timeoutMs: deps.timeoutMs ?? 10_000, idempotencyKey, outbound: { allowList: deps.allowList } },
+      {
+        timeoutMs: deps.timeoutMs ?? 10_000,
+        idempotencyKey,
+        outbound: { allowList: deps.allowList },
+        inbox: inboxStore(deps.db, {
+          workspaceId: row.workspaceId,
+          integrationId: row.id,
+          runId: input.runId,
+          flowName: input.flowName,
+        }),
+      },
     );
     return {
       ok: result.ok && !result.skipped,

@@ -3,6 +3,7 @@ import {
   BellRing,
   Gauge,
   Headset,
+  Inbox,
   Mail,
   MessageSquare,
   PhoneCall,
@@ -29,6 +30,7 @@ const ICONS: Record<IntegrationType, LucideIcon> = {
   statushub: Activity,
   statuspage: Gauge,
   email: Mail,
+  inbox: Inbox,
   sms: Smartphone,
   phone: PhoneCall,
 };

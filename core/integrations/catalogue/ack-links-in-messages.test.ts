@@ -12,6 +12,7 @@ const PUBLIC: ReadonlySet<IntegrationType> = new Set(["statushub", "statuspage"]
 function templatesFor(type: IntegrationType, messageType: MessageType): string {
   const definition = integrationDefinitions[type];
   if (definition.transport === "smtp") return JSON.stringify(definition.defaultEmail[messageType]);
+  if (definition.transport === "inbox") return JSON.stringify(definition.defaultMessage[messageType]);
   return JSON.stringify(definition.defaultStepDefinitions.filter((d) => d.messageTypes.includes(messageType)));
 }
 

@@ -49,6 +49,9 @@ describe("Slack integration", () => {
     const message = messages.at(-1);
     const headline = { error: "*Alert*", reminder: "*Reminder*", ok: "*Ok*" }[type];
     expect(message?.text).toContain(headline);
+    // The Ok names the recovery, not the error's summary again.
+    if (type === "ok") expect(message?.text).toMatch(/recovered after \d+:\d\d:\d\d$/);
+    else expect(message?.text).toContain("ünïcödé");
     expect(JSON.stringify(message?.blocks)).toContain('Call \\"ops\\"');
     // Error and Reminder offer Acknowledge/Resolve; an Ok has nothing left to act on.
     const buttons = message?.blocks.flatMap((b) => (b.type === "actions" ? b.elements.map((e) => e.action_id) : []));

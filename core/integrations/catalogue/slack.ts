@@ -45,7 +45,11 @@ function slackBody(type: MessageType) {
       ? `Recovered after ${enc("{{@alert.downtimeDuration}}")}`
       : enc("{{@Truncate(1500, {{@alert.description}})}}");
   return {
-    text: `${headline}: ${enc("{{@Truncate(2000, {{@alert.summary}})}}")}`,
+    // The Ok says what recovered; repeating the error's summary ("Checkout API is down") misleads.
+    text:
+      type === "ok"
+        ? `${headline}: recovered after ${enc("{{@alert.downtimeDuration}}")}`
+        : `${headline}: ${enc("{{@Truncate(2000, {{@alert.summary}})}}")}`,
     blocks: [
       {
         type: "section",

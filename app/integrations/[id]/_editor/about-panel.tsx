@@ -43,7 +43,7 @@ export function AboutPanel() {
         <dt className="text-muted">Rate limit</dt>
         <dd>{describeRateLimit(entry)}</dd>
         <dt className="text-muted">Transport</dt>
-        <dd>{entry.transport === "http" ? "HTTP" : "SMTP"}</dd>
+        <dd>{{ http: "HTTP", smtp: "SMTP", inbox: "Stored in Alertflow (Inbox page)" }[entry.transport]}</dd>
       </dl>
       <div>
         <h3 className="mb-1 font-medium text-muted">Used by published flows</h3>

@@ -127,7 +127,7 @@ export function EditorForm() {
               </div>
               <AboutPanel />
             </div>
-            {entry.transport === "http" ? <StepsSection /> : <EmailSection />}
+            {entry.transport === "http" ? <StepsSection /> : entry.transport === "smtp" ? <EmailSection /> : null}
           </div>
         </div>
       </form>

@@ -1,0 +1,5 @@
+import { InboxPage } from "./inbox-page";
+
+export default function Page() {
+  return <InboxPage />;
+}
