@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runs } from "~/db/schema";
 import { twoLevelGraph } from "~/test-support/graph-builder";
 import {
   errorAlert,
@@ -12,11 +10,10 @@ import {
   webhook,
 } from "~/test-support/flow-fixtures";
 import { startFakeTwilio, type FakeTwilio } from "~/test-support/fake-twilio";
-import { createHarness, TEST_KEYRING, type Harness } from "~/test-support/harness";
+import { runStatus, testCallbackDeps } from "~/test-support/callback-deps";
+import { createHarness, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { serveHandler, type ServedHandler } from "~/test-support/serve-handler";
-import { ackLinkKey } from "~/server/ack-links/ack-token";
-import type { InboundActionDeps } from "./inbound-deps";
 import { handlePhoneGather } from "./phone-gather";
 
 const ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
@@ -30,17 +27,7 @@ beforeAll(async () => {
   h = await createHarness();
   await h.startWorker();
   [twilio, receiver] = await Promise.all([startFakeTwilio(ACCOUNT_SID, AUTH_TOKEN), startReceiver()]);
-  const deps: InboundActionDeps = {
-    db: h.db,
-    temporal: h.client,
-    keyring: TEST_KEYRING,
-    linkKey: ackLinkKey(TEST_KEYRING.current.key),
-    // The harness worker signs links under this PUBLIC_URL; Twilio signs the URL it called.
-    publicUrl: "http://localhost:3000",
-    outboundAllowList: ["127.0.0.1"],
-    fetch,
-    now: Date.now,
-  };
+  const deps = testCallbackDeps(h);
   alertflow = await serveHandler(async (request) => {
     const match = /^\/ack\/([^/]+)\/phone$/.exec(new URL(request.url).pathname);
     return match?.[1] ? handlePhoneGather(deps, match[1], request) : new Response(null, { status: 404 });
@@ -51,8 +38,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const statusOf = async (runId: string) =>
-  (await h.db.select({ status: runs.status }).from(runs).where(eq(runs.id, runId)))[0]?.status;
+const statusOf = (runId: string) => runStatus(h, runId);
 
 it('a phone call reads the alert, and "1" stops a real escalation; badly signed or replayed key presses change nothing', async () => {
   const phone = await h.api.integrations.create({

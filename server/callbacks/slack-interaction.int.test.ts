@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runs } from "~/db/schema";
 import { twoLevelGraph } from "~/test-support/graph-builder";
 import {
   errorAlert,
@@ -12,11 +10,10 @@ import {
   webhook,
 } from "~/test-support/flow-fixtures";
 import { startFakeSlack, type FakeSlack } from "~/test-support/fake-slack";
-import { createHarness, TEST_KEYRING, type Harness } from "~/test-support/harness";
+import { runStatus, testCallbackDeps } from "~/test-support/callback-deps";
+import { createHarness, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { serveHandler, type ServedHandler } from "~/test-support/serve-handler";
-import { ackLinkKey } from "~/server/ack-links/ack-token";
-import type { InboundActionDeps } from "./inbound-deps";
 import { handleSlackInteraction } from "./slack-interaction";
 
 const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -29,16 +26,7 @@ beforeAll(async () => {
   h = await createHarness();
   await h.startWorker();
   [slack, receiver] = await Promise.all([startFakeSlack(), startReceiver()]);
-  const deps: InboundActionDeps = {
-    db: h.db,
-    temporal: h.client,
-    keyring: TEST_KEYRING,
-    linkKey: ackLinkKey(TEST_KEYRING.current.key),
-    publicUrl: "http://localhost:3000",
-    outboundAllowList: ["127.0.0.1"],
-    fetch,
-    now: Date.now,
-  };
+  const deps = testCallbackDeps(h);
   // Alertflow's route, over real HTTP, for the fake Slack to call.
   alertflow = await serveHandler(async (request) => {
     const match = /^\/api\/slack\/([^/]+)\/interactions$/.exec(new URL(request.url).pathname);
@@ -50,8 +38,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const statusOf = async (runId: string) =>
-  (await h.db.select({ status: runs.status }).from(runs).where(eq(runs.id, runId)))[0]?.status;
+const statusOf = (runId: string) => runStatus(h, runId);
 
 it("a click on Acknowledge in Slack stops a real escalation; forged, stale and replayed callbacks change nothing", async () => {
   const integration = await h.api.integrations.create({
