@@ -45,7 +45,7 @@ function AttemptRow({ attempt: a, defaultOpen }: { attempt: Attempt; defaultOpen
     <li className="border-b border-border/60 last:border-0" data-testid="attempt" data-outcome={a.outcome}>
       <div className="flex items-start gap-2 px-3 py-1.5 text-[12px]">
         <span className="w-6 shrink-0 text-muted tabular-nums">{`#${a.attempt}`}</span>
-        <span className="w-16 shrink-0 tabular-nums" title={formatDateTime(a.startedAt)}>
+        <span className="w-24 shrink-0 tabular-nums" title={formatDateTime(a.startedAt)}>
           {formatTime(a.startedAt)}
         </span>
         <div className="min-w-0 flex-1">

@@ -1,0 +1,118 @@
+import { expect, test } from "@playwright/test";
+import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
+import { startReceiver } from "~/test-support/http-receiver";
+import { apiClient } from "./api-client";
+
+const SHOTS = process.env.SCREENSHOT_DIR;
+
+test("a failing receiver's delivery shows every attempt, the next level counts down, and a re-send succeeds once the receiver recovers", async ({
+  page,
+  baseURL,
+}) => {
+  const base = baseURL ?? "";
+  const api = apiClient(base);
+  let recovered = false;
+  // Busy (retried), then a final refusal; after recovery, fine.
+  const receiver = await startReceiver((_req, index) =>
+    recovered
+      ? { status: 200, body: '{"ok":true}' }
+      : index === 0
+        ? { status: 503, headers: { "Retry-After": "1" }, body: "overloaded" }
+        : { status: 400, body: '{"error":"channel archived"}' },
+  );
+  try {
+    const stamp = Date.now();
+    const integration = await api.integrations.create.mutate({
+      type: "webhook",
+      name: `Pager hook ${stamp}`,
+      variables: { ApiUrl: `${receiver.url}/hook` },
+      secrets: {},
+      customizations: {},
+      enabled: true,
+    });
+    const graph = graphOf(
+      [
+        triggerNode("trigger", {}, { x: 0, y: 0 }),
+        levelNode("level-1", { level: 1, afterSeconds: 0 }, { x: 280, y: 0 }),
+        levelNode("level-2", { level: 2, afterSeconds: 600 }, { x: 280, y: 180 }),
+        integrationNode("pager", { label: "Pager", integrationId: integration.id }, { x: 560, y: 0 }),
+        integrationNode("pager-2", { label: "Pager (L2)", integrationId: integration.id }, { x: 560, y: 180 }),
+      ],
+      [
+        edge("trigger", "out", "level-1"),
+        edge("level-1", "next", "level-2"),
+        edge("level-1", "out", "pager"),
+        edge("level-2", "out", "pager-2"),
+      ],
+    );
+    const { id: flowId } = await api.flows.create.mutate({ name: `Payments ${stamp}`, description: "", graph });
+    await api.flows.publish.mutate({ flowId, note: "" });
+    const { token } = await api.flows.createEndpoint.mutate({ flowId });
+    const key = `payments-${stamp}`;
+    const posted = await fetch(`${base}/api/alerts/${token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ key, status: "error", summary: "Payments API answers 500" }),
+    });
+    expect(posted.status).toBe(202);
+    await receiver.waitFor(2, 30_000);
+
+    await page.goto("/runs");
+    const row = page.getByTestId("run-row").filter({ hasText: key });
+    await expect(row.getByTestId("run-next")).toContainText("L2");
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/runs-list.png`, fullPage: true });
+    await row.getByRole("link", { name: key }).click();
+
+    // What happens next: level 2, counting down each second, lit on the graph.
+    const next = page.getByTestId("next-step").first();
+    await expect(next).toContainText("Level 2 at");
+    await expect(next).toContainText("unless acknowledged");
+    const countdown = next.getByTestId("countdown");
+    const before = await countdown.textContent();
+    await expect(countdown).not.toHaveText(before ?? "", { timeout: 3_000 });
+    await expect(page.locator('.react-flow__node[data-id="level-2"] .flow-node')).toHaveAttribute(
+      "data-highlight",
+      "next",
+    );
+    await expect(page.locator('.react-flow__node[data-id="pager"] .flow-node')).toHaveAttribute(
+      "data-highlight",
+      "failed",
+    );
+
+    // Every attempt, each with its own request and response.
+    const delivery = page.getByTestId("delivery").filter({ hasText: "Error message" });
+    await expect(delivery).toHaveAttribute("data-status", "failed");
+    const attempts = delivery.getByTestId("attempt");
+    await expect(attempts).toHaveCount(2);
+    await expect(attempts.nth(0)).toContainText("HTTP 503");
+    await expect(attempts.nth(0)).toContainText("Retry-After 1.0 s");
+    await expect(attempts.nth(1)).toContainText("HTTP 400");
+    await attempts.nth(1).getByRole("button", { name: "Request and response of attempt 2" }).click();
+    await expect(delivery.getByTestId("exchange")).toContainText("channel archived");
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/run-page.png`, fullPage: true });
+
+    await page.goto("/runs/failed");
+    await expect(page.getByTestId("dead-letter").filter({ hasText: key })).toHaveCount(1);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/dead-letters.png`, fullPage: true });
+    await page.getByTestId("dead-letter").filter({ hasText: key }).getByRole("link", { name: key }).click();
+
+    recovered = true;
+    await page
+      .getByTestId("delivery")
+      .filter({ hasText: "Error message" })
+      .getByRole("button", { name: "Re-send" })
+      .click();
+    await expect(delivery).toHaveAttribute("data-status", "delivered");
+    await expect(attempts).toHaveCount(3);
+    await expect(attempts.nth(2)).toContainText("re-sent by");
+    await expect(page.getByTestId("run-timeline")).toContainText("Re-sent to");
+    expect(receiver.requests).toHaveLength(3);
+
+    await page.getByRole("button", { name: "Acknowledge" }).click();
+    await expect(page.getByTestId("next-steps")).toContainText("Acknowledged: no further levels");
+    await page.getByRole("button", { name: "Cancel run" }).click();
+    await expect(page.getByTestId("run-status")).toHaveText("Cancelled", { timeout: 20_000 });
+  } finally {
+    await receiver.close();
+  }
+});
