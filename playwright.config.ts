@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { OWNER_STATE } from "./e2e/test-owner";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -10,8 +11,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"]],
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // Signed in as the test owner (global-setup.ts); a spec that needs a stranger clears it.
+    storageState: OWNER_STATE,
     trace: "on-first-retry",
     ...devices["Desktop Chrome"],
     viewport: { width: 1440, height: 900 },

@@ -9,7 +9,8 @@ export type DomainErrorCode =
   | "INVALID_INPUT"
   | "UNAUTHORIZED"
   /** Stored secrets cannot be opened with the configured keys: a configuration fault to fix. */
-  | "SECRETS_UNREADABLE";
+  | "SECRETS_UNREADABLE"
+  | "FORBIDDEN";
 
 export interface GraphIssueLike {
   code: string;

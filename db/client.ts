@@ -3,6 +3,8 @@ import pg from "pg";
 import * as schema from "./schema";
 
 export type Db = NodePgDatabase<typeof schema>;
+/** A transaction of `Db`: what `db.transaction` passes to its callback. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * A connection that Postgres drops (restart, failover, pg_terminate_backend) is reported as an

@@ -1,7 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { createClient, createDb } from "./client";
-import { ensureDefaultWorkspace } from "./seed";
 
 const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
@@ -28,7 +27,6 @@ export async function migrateDatabase(connectionString: string): Promise<void> {
   const { db, pool } = createDb(connectionString, 1);
   try {
     await migrate(db, { migrationsFolder });
-    await ensureDefaultWorkspace(db);
   } finally {
     await pool.end();
   }

@@ -18,12 +18,23 @@ import {
 import type { FlowGraph } from "~/core/flow/document";
 import type { TemplatePlaceholder } from "~/core/flow-templates/template-document";
 import type { TemplateOrigin } from "~/core/flow-templates/template-origin";
+import { ROLES } from "~/core/accounts/access";
 import { RUN_STATUSES } from "~/core/escalation/run-status";
 import type { MessageType } from "~/core/message-template/message-type";
 import { alertColumn, deliveryRequestColumn, graphColumn, planColumn, recordedResponseColumn } from "./jsonb-columns";
 
 const id = () => uuid("id").primaryKey().defaultRandom();
+/** better-auth's ids: it leaves them to the database (generateId "uuid"); text, as its schema has them. */
+const textId = () =>
+  text("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()::text`);
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const userId = () =>
+  uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
 const workspaceId = () =>
   uuid("workspace_id")
     .notNull()
@@ -42,41 +53,121 @@ export const users = pgTable("users", {
   id: id(),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
   createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
-export const roleEnum = pgEnum("membership_role", ["owner", "editor", "viewer"]);
+export const roleEnum = pgEnum("membership_role", ROLES);
 
 export const memberships = pgTable(
   "memberships",
   {
     workspaceId: workspaceId(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userId(),
     role: roleEnum("role").notNull(),
+    createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index("memberships_user_idx").on(t.userId)],
 );
 
-export const sessions = pgTable("sessions", {
-  id: text("id").primaryKey(),
-  userId: uuid("user_id")
-    .notNull()
-    .references(() => users.id, { onDelete: "cascade" }),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  createdAt: createdAt(),
-});
+/*
+ * users, sessions, accounts and verifications are better-auth's core models (server/auth): it
+ * writes them through its Drizzle adapter. Column sets follow its schema; ids are uuids.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: textId(),
+    /** The random session token; the cookie carries it signed. */
+    token: text("token").notNull().unique(),
+    userId: userId(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    /** The workspace this browser is working in (the switcher); checked against memberships on use. */
+    activeWorkspaceId: uuid("active_workspace_id").references(() => workspaces.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
 
-export const apiTokens = pgTable("api_tokens", {
-  id: id(),
-  workspaceId: workspaceId(),
-  name: text("name").notNull(),
-  /** sha-256 of the token; the token itself is shown once. */
-  tokenHash: text("token_hash").notNull().unique(),
-  createdAt: createdAt(),
-  revokedAt: timestamp("revoked_at", { withTimezone: true }),
-});
+/** A sign-in method of a user; for email + password, `password` holds the scrypt hash. */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: textId(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: userId(),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("accounts_user_idx").on(t.userId)],
+);
+
+/** Short-lived secrets such as password-reset tokens. */
+export const verifications = pgTable(
+  "verifications",
+  {
+    id: textId(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("verifications_identifier_idx").on(t.identifier)],
+);
+
+/** Invitation links: the token is shown once and stored as a sha-256 hash; single use, expiring. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    role: roleEnum("role").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** Who the owner meant it for; a label only; whoever holds the link may accept it. */
+    note: text("note").notNull().default(""),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitations_workspace_idx").on(t.workspaceId)],
+);
+
+/** Personal API tokens: a user's, for one workspace, with a role no higher than the user's there. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    userId: userId(),
+    name: text("name").notNull(),
+    role: roleEnum("role").notNull(),
+    /** sha-256 of the token; the token itself is shown once. */
+    tokenHash: text("token_hash").notNull().unique(),
+    /** First characters, so a person can tell tokens apart. */
+    tokenPrefix: text("token_prefix").notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_tokens_workspace_idx").on(t.workspaceId)],
+);
 
 export const integrations = pgTable(
   "integrations",
@@ -377,7 +468,32 @@ export const templateShareLinks = pgTable(
   (t) => [index("template_share_links_template_idx").on(t.templateId)],
 );
 
+/**
+ * Who did what to which row. Append-only: a trigger (migration 0009) refuses UPDATE and DELETE,
+ * and the workspace reference does not cascade. `detail` never holds secret values, only names.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** The actor's name at the time, kept when the user is gone. */
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("audit_log_workspace_at_idx").on(t.workspaceId, t.at.desc().nullsFirst(), t.id.desc().nullsFirst())],
+);
+
 export type Workspace = typeof workspaces.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type { Role } from "~/core/accounts/access";
 export type Flow = typeof flows.$inferSelect;
 export type FlowVersion = typeof flowVersions.$inferSelect;
 export type Integration = typeof integrations.$inferSelect;

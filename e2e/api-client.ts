@@ -1,10 +1,15 @@
+import { readFileSync } from "node:fs";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { wireTransformer } from "~/core/wire/wire-transformer";
 import type { AppRouter } from "~/server/routers/_app";
+import { OWNER_TOKEN_FILE } from "./test-owner";
 
-/** The same typed tRPC API the UI uses, for arranging test data. */
-export function apiClient(baseURL: string) {
+/**
+ * The same typed tRPC API the UI uses, for arranging test data: as the test owner, through a
+ * personal API token (global-setup.ts), or with the `authorization` header given.
+ */
+export function apiClient(baseURL: string, authorization = `Bearer ${readFileSync(OWNER_TOKEN_FILE, "utf8").trim()}`) {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${baseURL}/api/trpc`, transformer: wireTransformer })],
+    links: [httpBatchLink({ url: `${baseURL}/api/trpc`, transformer: wireTransformer, headers: { authorization } })],
   });
 }

@@ -12,6 +12,7 @@ import path from "node:path";
 import { chromium, type Browser, type CDPSession, type Page } from "playwright-core";
 import { generateLargeGraph } from "~/test-support/sample-graphs";
 import { apiClient } from "~/e2e/api-client";
+import { signInTestOwner } from "~/e2e/sign-in-owner";
 import { freePort } from "./free-port";
 import { stopChild } from "./temporal-server";
 
@@ -161,6 +162,7 @@ async function dragFps(page: Page, nodeId: string) {
 }
 
 type Drag = Awaited<ReturnType<typeof dragFps>>;
+type Owner = Awaited<ReturnType<typeof signInTestOwner>>;
 interface Measured {
   cold: number;
   warm: number[];
@@ -171,8 +173,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const list = (values: number[], digits = 0) => values.map((v) => v.toFixed(digits)).join(", ");
 
 /** Load times and drag frame rates in a fresh browser context. */
-async function measure(browser: Browser, flowUrl: string): Promise<Measured> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+async function measure(browser: Browser, flowUrl: string, owner: Owner): Promise<Measured> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    storageState: owner.storageState,
+  });
   let page = await context.newPage();
   const cold = await loadTime(page, flowUrl);
   const warm: number[] = [];
@@ -195,7 +200,8 @@ async function main() {
   const server = given ? null : await startServer();
   const url = given ?? server?.url ?? "";
   try {
-    const api = apiClient(url);
+    const owner = await signInTestOwner(url);
+    const api = apiClient(url, `Bearer ${owner.token}`);
     const integration = await api.integrations.create.mutate({
       type: "webhook",
       name: `Bench ${Date.now()}`,
@@ -214,7 +220,7 @@ async function main() {
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     });
     const runs: Measured[] = [];
-    for (let round = 0; round < ROUNDS; round++) runs.push(await measure(browser, flowUrl));
+    for (let round = 0; round < ROUNDS; round++) runs.push(await measure(browser, flowUrl, owner));
     await browser.close();
 
     console.log(`\nCanvas benchmark: ${graph.nodes.length} nodes, ${graph.edges.length} edges (${flowUrl})`);

@@ -3,6 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { apiClient } from "~/e2e/api-client";
+import { signInTestOwner } from "~/e2e/sign-in-owner";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { freePort } from "./free-port";
 import { stopChild, waitForPort } from "./temporal-server";
@@ -70,7 +71,7 @@ async function run(base: string) {
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
   const address = receiver.address();
   if (!address || typeof address === "string") throw new Error("receiver did not bind");
-  const api = apiClient(base);
+  const api = apiClient(base, `Bearer ${(await signInTestOwner(base)).token}`);
   const integration = await api.integrations.create.mutate({
     type: "webhook",
     name: "Bench receiver",

@@ -62,6 +62,14 @@ const envSchema = z.object({
         .filter(Boolean),
     ),
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /**
+   * Signs session cookies. When unset it is derived from the current secrets key (server/auth), so one
+   * secret is enough to run; set it to rotate sessions without touching stored secrets.
+   */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Mail for accounts (password reset), e.g. smtp://user:pass@mail.example.com:587. Unset: links go to the server log. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Alertflow <alertflow@localhost>"),
   MAX_ALERT_BODY_BYTES: z.coerce
     .number()
     .int()

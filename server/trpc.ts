@@ -2,6 +2,7 @@ import "server-only";
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { wireTransformer } from "~/core/wire/wire-transformer";
 import { ZodError } from "zod";
+import { grants, type Access } from "~/core/accounts/access";
 import type { Context } from "./context";
 import { env } from "./env";
 import { publicError } from "./http/public-error";
@@ -17,13 +18,14 @@ const trpcCodeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   INTEGRATION_IN_USE: "CONFLICT",
   UNAUTHORIZED: "UNAUTHORIZED",
   SECRETS_UNREADABLE: "PRECONDITION_FAILED",
+  FORBIDDEN: "FORBIDDEN",
 };
 
 /**
  * Who may call a procedure. Every procedure declares one (the authorization matrix test reads it
  * from the router); "anonymous" is for the few that serve signed-out pages.
  */
-export type Access = "anonymous" | "viewer" | "editor" | "owner";
+export type { Access };
 export interface ProcedureMeta {
   access: Access;
 }
@@ -60,12 +62,10 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-const RANK: Record<Access, number> = { anonymous: 0, viewer: 1, editor: 2, owner: 3 };
-
 /** Refuses a caller whose role in the workspace is below the procedure's declared access. */
 const requireAccess = t.middleware(({ ctx, meta, next }) => {
   if (!meta) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "procedure declares no access" });
-  if (RANK[ctx.role] < RANK[meta.access]) {
+  if (!grants(ctx.role, meta.access)) {
     throw new TRPCError({
       code: ctx.role === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN",
       message: `needs ${meta.access}`,
@@ -78,6 +78,19 @@ const declared = (access: Access) => t.procedure.meta({ access }).use(domainErro
 
 export const router = t.router;
 export const anonymousProcedure = declared("anonymous");
+/**
+ * Any signed-in person, with or without a workspace: account-level actions. Only with the
+ * session cookie: an API token is scoped to one workspace and cannot act on the account.
+ */
+export const userProcedure = declared("user").use(({ ctx, next }) => {
+  if (!ctx.sessionId || !ctx.actor.userId) {
+    throw new TRPCError({
+      code: ctx.role === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN",
+      message: "needs a signed-in session",
+    });
+  }
+  return next({ ctx: { sessionId: ctx.sessionId, userId: ctx.actor.userId } });
+});
 export const viewerProcedure = declared("viewer");
 export const editorProcedure = declared("editor");
 export const ownerProcedure = declared("owner");

@@ -1,10 +1,13 @@
 "use client";
 
-import { Activity, BellRing, Inbox, LayoutTemplate, Plug, Workflow } from "lucide-react";
+import { Activity, BellRing, Inbox, LayoutTemplate, Plug, Settings, Workflow } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { useAccount } from "./auth/account-guard";
+import { SignOutButton } from "./auth/sign-out-button";
+import { WorkspaceSwitcher } from "./auth/workspace-switcher";
 import { LocaleSwitcher } from "./locale-switcher";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -14,15 +17,33 @@ const NAV = [
   { href: "/inbox", label: "inbox", icon: Inbox },
   { href: "/integrations", label: "integrations", icon: Plug },
   { href: "/templates", label: "templates", icon: LayoutTemplate },
+  { href: "/settings", label: "settings", icon: Settings },
 ] as const;
 
-/** Public pages (a shared template) show nothing of the app or of any workspace. */
-const isPublic = (pathname: string) => pathname.startsWith("/share/");
+/** Pages outside a workspace: signed-out pages, a shared template, the first-workspace page. */
+const STANDALONE = [
+  "/share/",
+  "/ack/",
+  "/sign-in",
+  "/sign-up",
+  "/setup",
+  "/forgot-password",
+  "/reset-password",
+  "/invite/",
+  "/welcome",
+];
+const isStandalone = (pathname: string) =>
+  STANDALONE.some((p) => pathname === p || pathname.startsWith(p.endsWith("/") ? p : `${p}/`));
 
 export function AppShell({ children }: { children: ReactNode }) {
   const pathname = usePathname();
+  if (isStandalone(pathname)) return <>{children}</>;
+  return <WorkspaceShell pathname={pathname}>{children}</WorkspaceShell>;
+}
+
+function WorkspaceShell({ pathname, children }: { pathname: string; children: ReactNode }) {
   const t = useTranslations("Shell");
-  if (isPublic(pathname)) return <>{children}</>;
+  const me = useAccount();
   return (
     <div className="flex h-full min-h-screen">
       <nav
@@ -52,8 +73,14 @@ export function AppShell({ children }: { children: ReactNode }) {
             );
           })}
         </ul>
-        <div className="mt-auto flex flex-col gap-2 border-t border-border px-4 py-3 text-muted">
-          <span>{t("defaultWorkspace")}</span>
+        <div className="mt-auto flex flex-col gap-3 border-t border-border px-3 py-3 text-muted">
+          {me ? <WorkspaceSwitcher me={me} /> : null}
+          <div className="flex items-center justify-between gap-1">
+            <span className="min-w-0 truncate" title={me?.user.name}>
+              {me?.user.name ?? ""}
+            </span>
+            <SignOutButton compact />
+          </div>
           <div className="flex items-center justify-between">
             <LocaleSwitcher />
             <ThemeToggle />

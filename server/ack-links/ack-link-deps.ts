@@ -5,8 +5,8 @@ import type { AckLinkDeps } from "./ack-link-request";
 import { ackLinkKey } from "./ack-token";
 
 /** The link page's dependencies from the request context; the visitor's name when signed in. */
-export async function ackLinkDeps(): Promise<AckLinkDeps> {
-  const ctx = await createContext();
+export async function ackLinkDeps(headers: Headers): Promise<AckLinkDeps> {
+  const ctx = await createContext({ headers });
   return {
     db: ctx.db,
     temporal: ctx.temporal,

@@ -9,7 +9,8 @@ import type { InboundActionDeps } from "./inbound-deps";
  * request context, so they are the ones that sealed the integration secrets and signed the links.
  */
 export async function callbackDeps(): Promise<InboundActionDeps> {
-  const ctx = await createContext();
+  // Callbacks authenticate by their own signatures, never by a session: an anonymous context.
+  const ctx = await createContext({ headers: new Headers() });
   return {
     db: ctx.db,
     temporal: ctx.temporal,

@@ -1,5 +1,5 @@
 import "server-only";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { fetchRequestHandler, type FetchCreateContextFnOptions } from "@trpc/server/adapters/fetch";
 import { wireTransformer } from "~/core/wire/wire-transformer";
 import type { Context } from "../context";
 import { appRouter } from "../routers/_app";
@@ -31,7 +31,10 @@ function tooLarge(request: Request, limit: number): Response {
 }
 
 /** `/api/trpc/*` over HTTP: the body limit, then tRPC's fetch adapter. */
-export async function handleTrpcRequest(request: Request, createContext: () => Promise<Context>): Promise<Response> {
+export async function handleTrpcRequest(
+  request: Request,
+  createContext: (opts: FetchCreateContextFnOptions) => Promise<Context>,
+): Promise<Response> {
   let req = request;
   if (request.method !== "GET" && request.method !== "HEAD") {
     const body = await readLimitedBody(request, MAX_TRPC_BODY_BYTES);

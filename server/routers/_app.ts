@@ -1,11 +1,17 @@
 import { createCallerFactory, router } from "../trpc";
+import { accountRouter } from "./account";
 import { flowsRouter } from "./flows";
 import { integrationsRouter } from "./integrations";
+import { membersRouter } from "./members";
 import { runsRouter } from "./runs";
 import { templatesRouter } from "./templates";
 import { inboxRouter } from "./inbox";
+import { tokensRouter } from "./tokens";
 
 export const appRouter = router({
+  account: accountRouter,
+  members: membersRouter,
+  tokens: tokensRouter,
   flows: flowsRouter,
   integrations: integrationsRouter,
   runs: runsRouter,

@@ -6,13 +6,13 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ token: string }> };
 
 /** Shows the incident and a confirm button; never changes anything. */
-export async function GET(_request: Request, ctx: Params) {
+export async function GET(request: Request, ctx: Params) {
   const { token } = await ctx.params;
-  return showAckLink(await ackLinkDeps(), token);
+  return showAckLink(await ackLinkDeps(request.headers), token);
 }
 
 /** The confirm button: acknowledges or resolves the one incident the signed token names. */
 export async function POST(request: Request, ctx: Params) {
   const { token } = await ctx.params;
-  return actOnAckLink(await ackLinkDeps(), token, request);
+  return actOnAckLink(await ackLinkDeps(request.headers), token, request);
 }

@@ -1,4 +1,4 @@
-import { createContext } from "~/server/context";
+import { createPageContext } from "~/server/page-context";
 import { createCaller } from "~/server/routers/_app";
 import { FlowPage } from "./flow-page";
 
@@ -10,7 +10,7 @@ import { FlowPage } from "./flow-page";
  */
 async function prefetch(flowId: string) {
   try {
-    const caller = createCaller(await createContext());
+    const caller = createCaller(await createPageContext());
     const [flow, integrations] = await Promise.all([
       caller.flows.get({ flowId }).catch(() => undefined),
       caller.integrations.list(),

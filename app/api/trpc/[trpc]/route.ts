@@ -3,6 +3,7 @@ import { handleTrpcRequest } from "~/server/http/trpc-endpoint";
 
 export const dynamic = "force-dynamic";
 
-const handler = (req: Request) => handleTrpcRequest(req, createContext);
+const handler = (request: Request) =>
+  handleTrpcRequest(request, ({ req, resHeaders }) => createContext({ headers: req.headers, resHeaders }));
 
 export { handler as GET, handler as POST };

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { createContext } from "~/server/context";
+import { createPageContext } from "~/server/page-context";
 import { createCaller } from "~/server/routers/_app";
 import { SharedTemplateView } from "./shared-template-view";
 
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 /** Read through the declared anonymous procedure, as any signed-out visitor would. */
 async function load(token: string) {
   try {
-    return await createCaller(await createContext()).templates.shared({ token });
+    return await createCaller(await createPageContext()).templates.shared({ token });
   } catch (error) {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
     throw error;

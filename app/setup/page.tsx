@@ -1,0 +1,14 @@
+import { redirect } from "next/navigation";
+import { getDb } from "~/db/client";
+import { needsSetup } from "~/server/auth/first-run";
+import { env } from "~/server/env";
+import { SetupForm } from "./setup-form";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Set up Alertflow" };
+
+/** One time only: once someone can sign in, this page is gone. */
+export default async function SetupPage() {
+  if (!(await needsSetup(getDb(env.DATABASE_URL)))) redirect("/sign-in");
+  return <SetupForm />;
+}

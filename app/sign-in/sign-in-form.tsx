@@ -1,0 +1,62 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { signInInput } from "~/core/accounts/account-inputs";
+import { safeNextPath } from "~/core/accounts/safe-next";
+import { AuthCard, FormError } from "../_components/auth/auth-card";
+import { Button } from "../_components/ui/button";
+import { Field, Input } from "../_components/ui/field";
+import { authClient } from "../_lib/auth-client";
+
+type SignIn = z.infer<typeof signInInput>;
+
+export function SignInForm() {
+  const next = safeNextPath(useSearchParams().get("next"));
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<SignIn>({ resolver: zodResolver(signInInput), defaultValues: { email: "", password: "" } });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    setError(null);
+    const result = await authClient.signIn.email(values);
+    if (result.error) return setError(result.error.message ?? "Could not sign in");
+    // A full load: every query starts again as the signed-in user.
+    window.location.assign(next);
+  });
+  const withNext = (path: string) => (next === "/flows" ? path : `${path}?next=${encodeURIComponent(next)}`);
+
+  return (
+    <AuthCard
+      title="Sign in"
+      subtitle="to your Alertflow workspace"
+      footer={
+        <>
+          No account yet?{" "}
+          <Link className="text-accent hover:underline" href={withNext("/sign-up")}>
+            Create one
+          </Link>
+        </>
+      }
+    >
+      <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
+        <FormError message={error} />
+        <Field label="Email" htmlFor="email" error={errors.email?.message}>
+          <Input id="email" type="email" autoComplete="email" autoFocus {...form.register("email")} />
+        </Field>
+        <Field label="Password" htmlFor="password" error={errors.password?.message}>
+          <Input id="password" type="password" autoComplete="current-password" {...form.register("password")} />
+        </Field>
+        <Button type="submit" variant="primary" className="mt-1 h-8 justify-center" disabled={isSubmitting}>
+          {isSubmitting ? "Signing in…" : "Sign in"}
+        </Button>
+        <Link href="/forgot-password" className="text-center text-[12px] text-muted hover:text-fg">
+          Forgot your password?
+        </Link>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { MIN_PASSWORD_LENGTH, signUpInput } from "~/core/accounts/account-inputs";
+import { safeNextPath } from "~/core/accounts/safe-next";
+import { AuthCard, FormError } from "../_components/auth/auth-card";
+import { Button } from "../_components/ui/button";
+import { Field, Input } from "../_components/ui/field";
+import { authClient } from "../_lib/auth-client";
+
+type SignUp = z.infer<typeof signUpInput>;
+
+/** A new account; it joins a workspace by invitation link or creates its own next (/welcome). */
+export function SignUpForm() {
+  const nextParam = useSearchParams().get("next");
+  const next = safeNextPath(nextParam, "/welcome");
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<SignUp>({
+    resolver: zodResolver(signUpInput),
+    defaultValues: { name: "", email: "", password: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (values) => {
+    setError(null);
+    const result = await authClient.signUp.email(values);
+    if (result.error) return setError(result.error.message ?? "Could not create the account");
+    window.location.assign(next);
+  });
+
+  return (
+    <AuthCard
+      title="Create an account"
+      subtitle={nextParam?.startsWith("/invite/") ? "then join the workspace that invited you" : undefined}
+      footer={
+        <>
+          Have an account?{" "}
+          <Link
+            className="text-accent hover:underline"
+            href={nextParam ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in"}
+          >
+            Sign in
+          </Link>
+        </>
+      }
+    >
+      <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
+        <FormError message={error} />
+        <Field label="Name" htmlFor="name" error={errors.name?.message}>
+          <Input id="name" autoComplete="name" autoFocus {...form.register("name")} />
+        </Field>
+        <Field label="Email" htmlFor="email" error={errors.email?.message}>
+          <Input id="email" type="email" autoComplete="email" {...form.register("email")} />
+        </Field>
+        <Field
+          label="Password"
+          htmlFor="password"
+          error={errors.password?.message}
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters`}
+        >
+          <Input id="password" type="password" autoComplete="new-password" {...form.register("password")} />
+        </Field>
+        <Button type="submit" variant="primary" className="mt-1 h-8 justify-center" disabled={isSubmitting}>
+          {isSubmitting ? "Creating…" : "Create account"}
+        </Button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,35 @@
+import { getSessionCookie } from "better-auth/cookies";
+import { type NextRequest, NextResponse } from "next/server";
+import { COOKIE_PREFIX } from "~/core/accounts/session-cookie";
+
+/** Pages anyone may open: signing in, first-run setup, invitation, signed ack and shared-template links. */
+const PUBLIC_PAGES = [
+  "/ack/",
+  "/sign-in",
+  "/sign-up",
+  "/setup",
+  "/forgot-password",
+  "/reset-password",
+  "/invite/",
+  "/share/",
+];
+const isPublicPage = (pathname: string) =>
+  PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(p.endsWith("/") ? p : `${p}/`));
+
+/**
+ * A page request without a session cookie goes straight to sign-in, before anything renders.
+ * Only the cookie's presence is checked here; every tRPC call checks the session itself.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/api/") || isPublicPage(pathname)) return NextResponse.next();
+  if (getSessionCookie(request, { cookiePrefix: COOKIE_PREFIX })) return NextResponse.next();
+  const signIn = new URL("/sign-in", request.url);
+  if (pathname !== "/") signIn.searchParams.set("next", `${pathname}${search}`);
+  return NextResponse.redirect(signIn);
+}
+
+export const config = {
+  // Not for Next's own assets.
+  matcher: ["/((?!_next/|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
+};

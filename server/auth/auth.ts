@@ -1,0 +1,76 @@
+import "server-only";
+import { hkdfSync } from "node:crypto";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import type { Db } from "~/db/client";
+import { accounts, sessions, users, verifications } from "~/db/schema";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/core/accounts/account-inputs";
+import { COOKIE_PREFIX } from "~/core/accounts/session-cookie";
+import { trustedOrigins } from "~/core/accounts/trusted-origins";
+import { sendAccountMail, type MailSettings } from "./account-mail";
+
+export interface AuthSettings {
+  db: Db;
+  /** Where the app is reached; links in mails and the trusted origin for cookie-authenticated calls. */
+  publicUrl: string;
+  /** Signs the session cookie. */
+  secret: string;
+  mail: MailSettings;
+  /** Production serves cookies with the `__Secure-` prefix and the Secure flag over https. */
+  secureCookies: boolean;
+}
+
+/**
+ * better-auth owns passwords (scrypt), sessions (random tokens in the `sessions` table, cookie
+ * signed with `secret`), password change and reset. Workspaces, members, invitations and API
+ * tokens are Alertflow's own tables behind tRPC, so one authorization matrix covers them.
+ */
+export function createAuth(settings: AuthSettings) {
+  return betterAuth({
+    appName: "Alertflow",
+    baseURL: settings.publicUrl,
+    basePath: "/api/auth",
+    secret: settings.secret,
+    trustedOrigins: trustedOrigins(settings.publicUrl),
+    database: drizzleAdapter(settings.db, {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      async sendResetPassword({ user, url }) {
+        await sendAccountMail(settings.mail, {
+          to: user.email,
+          subject: "Reset your Alertflow password",
+          text: `Someone asked to reset the password of ${user.email} on Alertflow.\n\nOpen this link within an hour to choose a new one:\n${url}\n\nIf it was not you, ignore this mail.`,
+          logLine: `Password reset link for ${user.email}: ${url}`,
+        });
+      },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 14,
+      updateAge: 60 * 60 * 24,
+      additionalFields: {
+        activeWorkspaceId: { type: "string", required: false, input: false },
+      },
+    },
+    advanced: {
+      cookiePrefix: COOKIE_PREFIX,
+      useSecureCookies: settings.secureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      database: { generateId: "uuid" },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** One secret is enough to run: the cookie key is derived (HKDF) from the secrets key unless set apart. */
+export function deriveAuthSecret(secretKey: string | Uint8Array): string {
+  return Buffer.from(hkdfSync("sha256", secretKey, "", "alertflow session cookie", 32)).toString("hex");
+}

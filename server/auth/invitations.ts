@@ -1,0 +1,137 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { invitations, memberships, users, workspaces, type Role } from "~/db/schema";
+import { DomainError, notFound } from "~/core/domain-error";
+import { setActiveWorkspace } from "./workspace-access";
+
+interface OwnerScope {
+  db: Db;
+  workspaceId: string;
+  actor: { userId: string | null };
+}
+
+export const INVITATION_DAYS = 7;
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** A single-use link that joins whoever opens it (signed in) to the workspace with `role`. */
+export async function createInvitation(scope: OwnerScope, input: { role: Role; note: string }, now = new Date()) {
+  const token = `afi_${randomBytes(24).toString("base64url")}`;
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 3600 * 1000);
+  const [row] = await scope.db
+    .insert(invitations)
+    .values({
+      workspaceId: scope.workspaceId,
+      role: input.role,
+      note: input.note,
+      tokenHash: hash(token),
+      invitedBy: scope.actor.userId,
+      expiresAt,
+    })
+    .returning({ id: invitations.id });
+  if (!row) throw new Error("insert returned no row");
+  return { id: row.id, role: input.role, note: input.note, expiresAt, path: `/invite/${token}` };
+}
+
+/** Links not yet used nor revoked, newest first; expired ones say so. */
+export function listInvitations(scope: OwnerScope) {
+  return scope.db
+    .select({
+      id: invitations.id,
+      role: invitations.role,
+      note: invitations.note,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+      invitedBy: users.name,
+    })
+    .from(invitations)
+    .leftJoin(users, eq(users.id, invitations.invitedBy))
+    .where(
+      and(
+        eq(invitations.workspaceId, scope.workspaceId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .orderBy(desc(invitations.createdAt));
+}
+
+export async function revokeInvitation(scope: OwnerScope, invitationId: string) {
+  const [row] = await scope.db
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(invitations.id, invitationId),
+        eq(invitations.workspaceId, scope.workspaceId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .returning({ id: invitations.id, role: invitations.role });
+  if (!row) throw notFound("Invitation", invitationId);
+  return row;
+}
+
+export type InvitationPreview =
+  { state: "valid"; workspaceName: string; role: Role } | { state: "expired" | "used" | "revoked" | "unknown" };
+
+/** What the invitation page shows before anyone signs in: which workspace, which role, still valid? */
+export async function previewInvitation(db: Db, token: string, now = new Date()): Promise<InvitationPreview> {
+  const [row] = await db
+    .select({
+      workspaceName: workspaces.name,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+    })
+    .from(invitations)
+    .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
+    .where(eq(invitations.tokenHash, hash(token)));
+  if (!row) return { state: "unknown" };
+  if (row.revokedAt) return { state: "revoked" };
+  if (row.acceptedAt) return { state: "used" };
+  if (row.expiresAt <= now) return { state: "expired" };
+  return { state: "valid", workspaceName: row.workspaceName, role: row.role };
+}
+
+/**
+ * Uses the link: marks it accepted in the same statement that checks it is still open, so two
+ * people racing for one link cannot both join. An existing member keeps their role.
+ */
+export async function acceptInvitation(
+  db: Db,
+  caller: { userId: string; sessionId?: string },
+  token: string,
+  now = new Date(),
+) {
+  const joined = await db.transaction(async (tx) => {
+    const [invitation] = await tx
+      .update(invitations)
+      .set({ acceptedAt: now, acceptedBy: caller.userId })
+      .where(
+        and(
+          eq(invitations.tokenHash, hash(token)),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, now),
+        ),
+      )
+      .returning({ id: invitations.id, workspaceId: invitations.workspaceId, role: invitations.role });
+    if (!invitation) {
+      throw new DomainError("NOT_FOUND", "This invitation link is unknown, used, revoked or expired", {
+        field: "token",
+      });
+    }
+    const added = await tx
+      .insert(memberships)
+      .values({ workspaceId: invitation.workspaceId, userId: caller.userId, role: invitation.role })
+      .onConflictDoNothing()
+      .returning({ role: memberships.role });
+    return { ...invitation, alreadyMember: added.length === 0 };
+  });
+  if (caller.sessionId) await setActiveWorkspace(db, caller.sessionId, joined.workspaceId);
+  return joined;
+}
