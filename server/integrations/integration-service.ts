@@ -121,6 +121,12 @@ export async function getIntegration(scope: IntegrationScope, integrationId: str
   return toPublic(row, scope.keyring, await flowsUsingIntegration(scope, row.id));
 }
 
+/** The published flows using one of the workspace's integrations; another workspace's id is not found. */
+export async function integrationUsedBy(scope: IntegrationScope, integrationId: string) {
+  const row = await loadIntegrationRow(scope, integrationId);
+  return flowsUsingIntegration(scope, row.id);
+}
+
 export async function createIntegration(scope: IntegrationScope, input: z.infer<typeof createIntegrationInput>) {
   const type = parseType(input.type);
   const { plain, hidden } = splitSecrets(type, input.variables, input.secrets);

@@ -12,8 +12,8 @@ import { previewIntegration } from "../integrations/integration-preview";
 import {
   createIntegration,
   deleteIntegration,
-  flowsUsingIntegration,
   getIntegration,
+  integrationUsedBy,
   listIntegrations,
   setIntegrationEnabled,
   updateIntegration,
@@ -31,7 +31,7 @@ export const integrationsRouter = router({
   get: viewerProcedure.input(integrationIdInput).query(({ ctx, input }) => getIntegration(ctx, input.integrationId)),
   usedBy: viewerProcedure
     .input(integrationIdInput)
-    .query(({ ctx, input }) => flowsUsingIntegration(ctx, input.integrationId)),
+    .query(({ ctx, input }) => integrationUsedBy(ctx, input.integrationId)),
   create: editorProcedure.input(createIntegrationInput).mutation(({ ctx, input }) => createIntegration(ctx, input)),
   update: editorProcedure.input(updateIntegrationInput).mutation(({ ctx, input }) => updateIntegration(ctx, input)),
   setEnabled: editorProcedure
