@@ -4,7 +4,7 @@ import { z } from "zod";
 import { sampleAlert } from "~/core/alerts/fixtures/sample-alert";
 import { ACCESS_LEVELS, grants, type Access } from "~/core/accounts/access";
 import { memberships, runs, users, workspaces } from "~/db/schema";
-import { createHarness, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
+import { createHarness, TEST_KEYRING, type Harness } from "~/test-support/harness";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createContextInner, NO_WORKSPACE } from "../context";
 import { appRouter, createCaller } from "./_app";
@@ -49,7 +49,7 @@ function callerAs(who: Access | "outsider") {
       workspaceId: person?.workspaceId ?? NO_WORKSPACE,
       role: who === "outsider" ? "owner" : who,
       actor: { userId: person?.userId ?? null, name: who },
-      secretKey: TEST_SECRET_KEY,
+      keyring: TEST_KEYRING,
       outboundAllowList: ["127.0.0.1", "localhost"],
       sessionId: person ? `session-of-${who}` : undefined,
     }),
