@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sampleAlert } from "~/core/alerts/fixtures/sample-alert";
 import { ACCESS_LEVELS, grants, type Access } from "~/core/accounts/access";
-import { memberships, runs, users, workspaces } from "~/db/schema";
+import { deliveries, memberships, runs, users, workspaces } from "~/db/schema";
 import { createHarness, TEST_KEYRING, type Harness } from "~/test-support/harness";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createContextInner, NO_WORKSPACE } from "../context";
@@ -131,6 +131,19 @@ beforeAll(async () => {
     })
     .returning({ id: runs.id });
   if (!run) throw new Error("no run");
+  const [delivery] = await h.db
+    .insert(deliveries)
+    .values({
+      runId: run.id,
+      nodeId: "i1",
+      messageType: "error",
+      level: 1,
+      idempotencyKey: `matrix-${run.id}`,
+      status: "failed",
+      integrationId: integration.id,
+    })
+    .returning({ id: deliveries.id });
+  if (!delivery) throw new Error("no delivery");
   const template = await owner.templates.saveFromFlow({ flowId: flow.id, name: "T", description: "", tags: [] });
   const link = await owner.templates.createShareLink({ templateId: template.templateId });
   const invitation = await owner.members.invite({ role: "viewer", note: "" });
@@ -144,6 +157,7 @@ beforeAll(async () => {
     endpoint.id,
     integration.id,
     run.id,
+    delivery.id,
     template.templateId,
     link.id,
     invitation.id,
@@ -196,6 +210,10 @@ beforeAll(async () => {
     "runs.acknowledge": { runId: run.id },
     "runs.resolve": { runId: run.id },
     "runs.cancel": { runId: run.id },
+    "runs.failedDeliveries": {},
+    "runs.resend": { deliveryIds: [delivery.id] },
+    "runs.resendFailed": { runId: run.id },
+    "runs.rerun": { runId: run.id },
     "templates.list": undefined,
     "templates.get": { templateId: template.templateId },
     "templates.saveFromFlow": { flowId: flow.id, name: "x", description: "", tags: [] },
