@@ -211,6 +211,7 @@ beforeAll(async () => {
     "runs.resolve": { runId: run.id },
     "runs.cancel": { runId: run.id },
     "runs.failedDeliveries": {},
+    "inbox.list": undefined,
     "runs.resend": { deliveryIds: [delivery.id] },
     "runs.resendFailed": { runId: run.id },
     "runs.rerun": { runId: run.id },
