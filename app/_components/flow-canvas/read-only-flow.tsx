@@ -1,6 +1,14 @@
 "use client";
 
-import { Background, Controls, ReactFlow, ReactFlowProvider } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  ReactFlow,
+  ReactFlowProvider,
+  useNodesInitialized,
+  useReactFlow,
+  useStore,
+} from "@xyflow/react";
 import { useEffect, useMemo, useState } from "react";
 import { createStore } from "zustand";
 import type { FlowGraph } from "~/core/flow/document";
@@ -59,6 +67,21 @@ const THUMBNAIL_PROPS = {
   proOptions: { hideAttribution: true },
 } as const;
 
+/**
+ * `fitView` on mount measures the box before a dialog or a grid cell has its final size (a
+ * version diff or a run page drew a blank box until zoomed); fit again whenever the box changes.
+ */
+function FitToBox() {
+  const { fitView } = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const measured = useNodesInitialized();
+  useEffect(() => {
+    if (measured && width > 0 && height > 0) void fitView(FIT);
+  }, [fitView, measured, width, height]);
+  return null;
+}
+
 function ReadOnlyCanvas({
   graph,
   highlights = NO_HIGHLIGHTS,
@@ -99,6 +122,7 @@ function ReadOnlyCanvas({
           {zoom === "far" || thumbnail ? null : <Background gap={16} />}
           {minimap && !thumbnail ? <CanvasMinimap /> : null}
           {thumbnail ? null : <Controls showInteractive={false} />}
+          {thumbnail ? null : <FitToBox />}
         </ReactFlow>
       </div>
     </CanvasViewProvider>

@@ -82,10 +82,11 @@ export function VersionDiff({
       </div>
       <div className="grid min-h-80 flex-1 grid-cols-2 gap-3">
         {[
-          { side: from, highlights: left },
-          { side: to, highlights: right },
-        ].map(({ side, highlights }) => (
-          <div key={side.label} className="flex min-h-0 flex-col overflow-hidden rounded-md border border-border">
+          { id: "from", side: from, highlights: left },
+          { id: "to", side: to, highlights: right },
+        ].map(({ id, side, highlights }) => (
+          // Keyed by position: both sides may carry the same label ("Current draft" twice).
+          <div key={id} className="flex min-h-0 flex-col overflow-hidden rounded-md border border-border">
             <div className="border-b border-border bg-panel px-3 py-1.5 text-[12px] font-medium">{side.label}</div>
             <div className="min-h-0 flex-1">
               <ReadOnlyFlow graph={side.graph} highlights={highlights} integrations={integrations} minimap={false} />
