@@ -3,6 +3,7 @@ import { createContextInner, type Context } from "~/server/context";
 import { healthResponse } from "~/server/http/health";
 import { handleTrpcRequest } from "~/server/http/trpc-endpoint";
 import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
+import { apiClient } from "~/e2e/api-client";
 import { TEST_KEYRING, type Harness } from "./harness";
 
 /**
@@ -50,6 +51,9 @@ async function send(res: ServerResponse, response: Response) {
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.end(Buffer.from(await response.arrayBuffer()));
 }
+
+/** A typed client of the test API server, which acts as the harness's owner whatever the request says. */
+export const apiServerClient = (server: ApiServer) => apiClient(server.url, "");
 
 export async function startApiServer(h: Harness): Promise<ApiServer> {
   const createContext = async (): Promise<Context> =>

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiClient } from "~/e2e/api-client";
-import { startApiServer, type ApiServer } from "~/test-support/api-server";
+import { apiServerClient, startApiServer, type ApiServer } from "~/test-support/api-server";
 import { publishedFlow } from "~/test-support/flow-fixtures";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
@@ -19,7 +18,7 @@ let token: string;
 beforeAll(async () => {
   h = await createHarness();
   server = await startApiServer(h);
-  const api = apiClient(server.url);
+  const api = apiServerClient(server);
   const hook = await api.integrations.create.mutate({
     type: "webhook",
     name: "Fuzz",

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiClient } from "~/e2e/api-client";
-import { startApiServer, type ApiServer } from "~/test-support/api-server";
+import { apiServerClient, startApiServer, type ApiServer } from "~/test-support/api-server";
 import { eventually, publishedFlow, runsForFlow } from "~/test-support/flow-fixtures";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
@@ -16,7 +15,7 @@ import { MAX_TRPC_BATCH, MAX_TRPC_BODY_BYTES } from "./trpc-endpoint";
 let h: Harness;
 let server: ApiServer;
 let receiver: Receiver;
-let api: ReturnType<typeof apiClient>;
+let api: ReturnType<typeof apiServerClient>;
 let token: string;
 let flowId: string;
 
@@ -24,7 +23,7 @@ beforeAll(async () => {
   h = await createHarness();
   server = await startApiServer(h);
   receiver = await startReceiver();
-  api = apiClient(server.url);
+  api = apiServerClient(server);
   const hook = await api.integrations.create.mutate({
     type: "webhook",
     name: "Hostile hook",
@@ -47,6 +46,17 @@ async function unchanged<T>(send: () => Promise<T>): Promise<T> {
 }
 
 const alertUrl = () => `${server.url}/api/alerts/${token}`;
+
+describe("unknown endpoints", () => {
+  it("answer the same 401 for an unknown token, a flow id and a made-up flow id", async () => {
+    const answers = await Promise.all(
+      ["not-a-token", flowId, "00000000-0000-4000-8000-000000000000"].map((guess) =>
+        unchanged(() => postRaw(`${server.url}/api/alerts/${guess}`, '{"key":"k","status":"error"}')),
+      ),
+    );
+    expect(answers.map((a) => [a.status, a.text])).toEqual(answers.map(() => [401, answers[0]?.text]));
+  });
+});
 
 describe("JSON nested thousands deep", () => {
   it("is refused by the inbound endpoint with a 400 that says so", async () => {

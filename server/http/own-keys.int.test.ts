@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiClient } from "~/e2e/api-client";
-import { startApiServer, type ApiServer } from "~/test-support/api-server";
+import { apiServerClient, startApiServer, type ApiServer } from "~/test-support/api-server";
 import { eventually, publishedFlow, runsForFlow } from "~/test-support/flow-fixtures";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
@@ -20,12 +19,12 @@ const OWN_ENTRIES = entriesOf(ownKeys());
 let h: Harness;
 let server: ApiServer;
 let receiver: Receiver;
-let api: ReturnType<typeof apiClient>;
+let api: ReturnType<typeof apiServerClient>;
 beforeAll(async () => {
   h = await createHarness();
   server = await startApiServer(h);
   receiver = await startReceiver();
-  api = apiClient(server.url);
+  api = apiServerClient(server);
 });
 afterAll(async () => {
   await server?.close();
