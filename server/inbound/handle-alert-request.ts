@@ -14,7 +14,6 @@ export interface InboundDeps {
   now: () => Date;
 }
 
-
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
