@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { securityHeaders } from "./core/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
@@ -16,12 +17,16 @@ const config: NextConfig = {
   // Lets a second build (tests, benchmarks) run beside `npm run dev` without sharing .next.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   devIndicators: false,
+  poweredByHeader: false,
   // `next dev` refuses its HMR socket to origins other than localhost: opened as 127.0.0.1, the
   // app never hydrated (flows stuck on "Loading…", buttons dead).
   allowedDevOrigins: ["127.0.0.1", "localhost", "[::1]"],
   // Shared template pages are public but not for search engines (the page also says so in a meta tag).
   async headers() {
-    return [{ source: "/share/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" }] }];
+    return [
+      { source: "/:path*", headers: securityHeaders({ development: process.env.NODE_ENV === "development" }) },
+      { source: "/share/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" }] },
+    ];
   },
 };
 
