@@ -8,11 +8,13 @@ import { customizationsSchema } from "~/core/integrations/customizations-schema"
 import { integrationTypeSchema, type IntegrationType } from "~/core/integrations/integration-types";
 import { integrationDefinitions } from "~/core/integrations/registry";
 import { validateIntegrationTemplates } from "~/core/integrations/validate-integration";
+import { MESSAGE_TYPES } from "~/core/message-template/message-type";
 import { missingVariables } from "./integration-draft";
 import type { createIntegrationInput, updateIntegrationInput } from "~/core/integrations/integration-inputs";
 import { loadIntegrationRow, recordFromRow, type IntegrationScope } from "./integration-rows";
 import { mergeSecrets, sealIntegrationSecrets, splitSecrets } from "./integration-secrets";
 import { flowsUsingIntegration, publishedUsage, type FlowUse } from "./integration-usage";
+import { assertSavedSecretsStayPut } from "./secret-reentry-guard";
 import type { Keyring } from "../security/secret-keyring";
 
 export type { IntegrationScope } from "./integration-rows";
@@ -161,6 +163,17 @@ export async function updateIntegration(scope: IntegrationScope, input: z.infer<
     plain,
     Object.keys(secrets),
   );
+  // Saving is where a secret would really move: deliveries use what is stored. A change that
+  // would carry a stored secret to another destination or template needs it typed again.
+  const carried = Object.keys(stored.secrets).filter((name) => !(name in hidden));
+  const changed: IntegrationRecord = { ...stored, variables: plain, secrets, customizations };
+  for (const messageType of MESSAGE_TYPES) {
+    assertSavedSecretsStayPut(
+      { record: changed, saved: stored, carried, customizationsValid: true, issues: [] },
+      { messageType, levelVariables: {} },
+      "",
+    );
+  }
   const [updated] = await scope.db
     .update(integrations)
     .set({

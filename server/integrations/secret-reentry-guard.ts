@@ -9,7 +9,7 @@ import { sampleInput, type SampleOptions } from "./sample-input";
  * other than the saved one (400, naming the field): the person must type the secret again, so
  * only someone who knows it can point it somewhere new.
  */
-export function assertSavedSecretsStayPut(resolved: ResolvedDraft, options: SampleOptions) {
+export function assertSavedSecretsStayPut(resolved: ResolvedDraft, options: SampleOptions, fieldPrefix = "draft.") {
   if (!resolved.saved || resolved.carried.length === 0 || !resolved.record.customizations) return;
   const found = secretReentryIssues({
     saved: resolved.saved,
@@ -24,7 +24,7 @@ export function assertSavedSecretsStayPut(resolved: ResolvedDraft, options: Samp
   const issues = found.map((issue) => {
     // A per-level value the caller supplied is a field of the request, not of the draft.
     const level = issue.path.startsWith("variables.") && options.levelVariables[issue.path.slice(10)];
-    const path = level ? `levelVariables.${issue.path.slice(10)}` : `draft.${issue.path}`;
+    const path = level ? `levelVariables.${issue.path.slice(10)}` : `${fieldPrefix}${issue.path}`;
     return {
       code: "SECRET_REENTRY_REQUIRED",
       path,

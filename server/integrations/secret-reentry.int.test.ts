@@ -139,6 +139,33 @@ describe("a saved secret only goes where it was saved to go", () => {
     expect(receiver.requests.at(-1)?.headers.authorization).toBe("Bearer typed-for-the-new-url");
   });
 
+  it("saving a new URL without typing the token again is refused and changes nothing; typed again, it saves", async () => {
+    const saved = await h.api.integrations.create({
+      type: "webhook",
+      name: "Reentry save",
+      variables: { ApiUrl: "https://hooks.example.com" },
+      secrets: { ApiToken: TOKEN },
+      customizations: webhookSteps('{"ok": true}'),
+    });
+    const moved = { ApiUrl: "https://attacker.example.net" };
+    const refused = await refusal(h.api.integrations.update({ integrationId: saved.id, variables: moved }));
+    expect(refused.paths).toContain("variables.ApiUrl");
+    expect(refused.message).toMatch(/^Type ApiToken again/);
+    expect(refused.message).not.toContain(TOKEN);
+    expect((await h.api.integrations.get({ integrationId: saved.id })).variables).toMatchObject({
+      ApiUrl: "https://hooks.example.com",
+    });
+
+    // A rename or a change that keeps the destination needs nothing typed.
+    await h.api.integrations.update({ integrationId: saved.id, name: "Reentry save (renamed)" });
+    const typed = await h.api.integrations.update({
+      integrationId: saved.id,
+      variables: moved,
+      secrets: { ApiToken: "typed-again-token" },
+    });
+    expect(typed.variables).toMatchObject(moved);
+  });
+
   it("PagerDuty routing key and SMTP password stay with their saved destinations", async () => {
     const pd = await h.api.integrations.create({
       type: "pagerduty",
