@@ -11,6 +11,7 @@ const field = (json: unknown, group: string, name: string): string => {
 
 test("a person opens the acknowledge link from a delivered message, confirms, and sees the run acknowledged", async ({
   page,
+  browser,
   baseURL,
 }) => {
   const api = apiClient(baseURL ?? "");
@@ -55,14 +56,18 @@ test("a person opens the acknowledge link from a delivered message, confirms, an
     const link = new URL(field(message, "alert", "acknowledgeUrl"));
     const runId = field(message, "incident", "id");
 
-    // The link as delivered (its host is PUBLIC_URL; the path is what matters here).
-    await page.goto(link.pathname);
-    await expect(page.getByRole("heading", { name: "Acknowledge this incident?" })).toBeVisible();
-    await expect(page.getByText(key)).toBeVisible();
-    await page.screenshot({ path: "test-results/ack-confirm-page.png" });
-    await page.getByLabel("Your name").fill("Dana");
-    await page.getByRole("button", { name: "Acknowledge" }).click();
-    await expect(page.getByRole("heading", { name: "Acknowledged" })).toBeVisible();
+    // The link as delivered (its host is PUBLIC_URL; the path is what matters here), opened by
+    // someone who is not signed in: the link alone is the permission, and they give their name.
+    const outsider = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    const phone = await outsider.newPage();
+    await phone.goto(link.pathname);
+    await expect(phone.getByRole("heading", { name: "Acknowledge this incident?" })).toBeVisible();
+    await expect(phone.getByText(key)).toBeVisible();
+    await phone.screenshot({ path: "test-results/ack-confirm-page.png" });
+    await phone.getByLabel("Your name").fill("Dana");
+    await phone.getByRole("button", { name: "Acknowledge" }).click();
+    await expect(phone.getByRole("heading", { name: "Acknowledged" })).toBeVisible();
+    await outsider.close();
 
     await page.goto(`/runs/${runId}`);
     await expect(page.getByTestId("run-status")).toHaveText("Acknowledged");
