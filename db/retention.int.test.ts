@@ -69,8 +69,9 @@ describe("retention", () => {
       insertRun(100, "acknowledged"),
     ]);
 
-    // Batches of one: the loop must go on until a batch comes back short.
-    expect(await deleteExpiredRuns(h.db, { batchSize: 1 })).toBe(3);
+    // Batches of one: the loop must go on until a batch comes back short. Other test files share
+    // this database and may leave old finished runs of their own, so ours are checked by id below.
+    expect(await deleteExpiredRuns(h.db, { batchSize: 1 })).toBeGreaterThanOrEqual(3);
     const left = await h.db
       .select({ id: runs.id })
       .from(runs)
