@@ -46,6 +46,10 @@ export const workspaces = pgTable("workspaces", {
   slug: text("slug").notNull().unique(),
   /** Finished runs, with their events and deliveries, are deleted this many days after they began. */
   retentionDays: integer("retention_days").notNull().default(90),
+  /** IANA zone used for dates in messages (`{{@alert.date}}` and relatives). */
+  timeZone: text("time_zone").notNull().default("UTC"),
+  /** Private or loopback hosts, `host:port` or CIDRs that outbound requests may reach, added to OUTBOUND_ALLOW_LIST. */
+  outboundAllowList: text("outbound_allow_list").array().notNull().default([]),
   createdAt: createdAt(),
 });
 
@@ -55,6 +59,8 @@ export const users = pgTable("users", {
   name: text("name").notNull(),
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
+  /** Interface language chosen on the profile; null follows the browser. */
+  locale: text("locale"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -201,6 +207,8 @@ export const flows = pgTable(
     publishedVersionId: uuid("published_version_id"),
     /** Set when the flow was created from a template: which one, and which version. */
     templateOrigin: jsonb("template_origin").$type<TemplateOrigin>(),
+    /** Archived flows accept no alerts and leave the list; their runs stay. */
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
