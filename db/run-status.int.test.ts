@@ -48,6 +48,8 @@ describe("setRunStatus, the one writer of runs.status", () => {
     }
     const [row] = await h.db.select().from(runs).where(eq(runs.id, id));
     expect(row).toMatchObject({ status: "resolved", currentLevel: 2, resolvedAt: new Date(0) });
+    // Time to acknowledge counts to the acknowledgement, which a later status leaves alone.
+    expect(row?.acknowledgedAt).toBeInstanceOf(Date);
   });
 
   it("ends an escalating run as cancelled or failed without an acknowledgement", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { OPEN_RUN_STATUSES } from "~/core/escalation/run-status";
 import { runs, type RunStatus } from "./schema";
@@ -29,7 +29,8 @@ export async function setRunStatus(
   if (from.length === 0) return false;
   const moved = await db
     .update(runs)
-    .set({ ...alongside, status })
+    // The first acknowledgement is the one time to acknowledge (MTTA) counts to.
+    .set({ ...alongside, status, ...(status === "acknowledged" ? { acknowledgedAt: sql`now()` } : {}) })
     .where(and(eq(runs.id, runId), inArray(runs.status, [...from])))
     .returning({ id: runs.id });
   return moved.length > 0;

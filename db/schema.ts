@@ -265,7 +265,18 @@ export const runs = pgTable(
     currentLevel: integer("current_level").notNull().default(0),
     firstErrorAt: timestamp("first_error_at", { withTimezone: true }).notNull(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    /** When an operator first acknowledged it (time to acknowledge, MTTA); set by the status writer. */
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     alert: alertColumn("alert").notNull(),
+    /**
+     * What the list's free-text filter searches, lower-cased: alert key, monitor name, summary and
+     * the start of the description (a description may be 100 kB; its head says what it is about).
+     */
+    searchText: text("search_text")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lower(alert_key || ' ' || coalesce(alert->'monitor'->>'name', '') || ' ' || coalesce(alert->>'summary', '') || ' ' || left(coalesce(alert->>'description', ''), 2000))`,
+      ),
     createdAt: createdAt(),
   },
   (t) => [
@@ -283,6 +294,9 @@ export const runs = pgTable(
     // Alert-key prefix filter (`like 'x%'`) under any collation.
     index("runs_workspace_alert_key_idx").on(t.workspaceId, t.alertKey.op("text_pattern_ops")),
     index("runs_workflow_idx").on(t.workflowId),
+    // Free text (`like '%x%'`) and labels (`@>`): neither is a prefix, so trigram and jsonb GIN indexes.
+    index("runs_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    index("runs_labels_idx").using("gin", sql`(${t.alert} -> 'labels') jsonb_path_ops`),
   ],
 );
 
@@ -333,6 +347,8 @@ export const deliveries = pgTable(
   (t) => [
     uniqueIndex("deliveries_idempotency_uq").on(t.idempotencyKey),
     index("deliveries_run_idx").on(t.runId, t.createdAt),
+    // Insights per integration: its messages over a time window.
+    index("deliveries_integration_created_idx").on(t.integrationId, t.createdAt),
     // The dead-letter view: failed messages, most recent failure first.
     index("deliveries_failed_idx")
       .on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
