@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-const SECTIONS = [{ href: "/settings/account", label: "Account" }] as const;
+const SECTIONS = [
+  { href: "/settings/account", label: "Account" },
+  { href: "/settings/workspace", label: "Workspace" },
+] as const;
 
 export function SettingsNav() {
   const pathname = usePathname();

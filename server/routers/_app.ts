@@ -7,6 +7,7 @@ import { runsRouter } from "./runs";
 import { templatesRouter } from "./templates";
 import { inboxRouter } from "./inbox";
 import { tokensRouter } from "./tokens";
+import { workspaceRouter } from "./workspace";
 
 export const appRouter = router({
   account: accountRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   runs: runsRouter,
   templates: templatesRouter,
   inbox: inboxRouter,
+  workspace: workspaceRouter,
 });
 
 export type AppRouter = typeof appRouter;

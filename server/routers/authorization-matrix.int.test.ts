@@ -228,6 +228,8 @@ beforeAll(async () => {
     "templates.revokeShareLink": { templateId: template.templateId, linkId: link.id },
     "templates.shared": { token: shareToken },
     "templates.useShared": { token: shareToken },
+    "workspace.settings": undefined,
+    "workspace.updateSettings": { name: "A", retentionDays: 90, timeZone: "UTC", outboundAllowList: [] },
   };
 }, 120_000);
 
