@@ -132,15 +132,26 @@ test.describe("in Dutch", () => {
   });
 });
 
-test("the language switcher outranks the browser and stays chosen", async ({ page }) => {
+test("the switcher saves the language on the profile, which outranks the cookie and the browser", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await page.goto("/templates");
   await expect(page.getByRole("heading", { name: "Templates", exact: true })).toBeVisible();
   await page.getByTestId("locale-switcher").selectOption("nl");
   await expect(page.getByRole("heading", { name: "Sjablonen", exact: true })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  // Another tab's cookie says French; the profile still says Dutch.
+  await context.addCookies([{ name: "alertflow-locale", value: "fr", url: baseURL ?? "" }]);
   await page.goto("/flows");
-  await expect(page.getByRole("heading", { name: "Flows", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Nieuwe flow" })).toBeVisible();
-  await page.getByTestId("locale-switcher").selectOption("en");
+  await page.goto("/settings/account");
+  const language = page.getByLabel("Taal van de interface");
+  await expect(language).toHaveValue("nl");
+  // Back to following the browser (English here): the profile and the cookie are cleared.
+  await language.selectOption("browser");
+  await expect(page.getByLabel("Interface language")).toHaveValue("browser");
+  await page.goto("/flows");
   await expect(page.getByRole("button", { name: "New flow" })).toBeVisible();
 });

@@ -82,7 +82,7 @@ function WorkspaceShell({ pathname, children }: { pathname: string; children: Re
             <SignOutButton compact />
           </div>
           <div className="flex items-center justify-between">
-            <LocaleSwitcher />
+            <LocaleSwitcher signedIn={Boolean(me && !me.viaToken)} />
             <ThemeToggle />
           </div>
         </div>

@@ -4,9 +4,8 @@ import { Languages } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { LOCALES, LOCALE_COOKIE, LOCALE_NAMES, TIME_ZONE_COOKIE, isLocale } from "~/core/i18n/locales";
-
-const YEAR = 60 * 60 * 24 * 365;
+import { LOCALES, LOCALE_NAMES, TIME_ZONE_COOKIE, isLocale } from "~/core/i18n/locales";
+import { useChooseLocale, writeCookie } from "./use-choose-locale";
 
 function readCookie(name: string): string | undefined {
   return document.cookie
@@ -15,14 +14,12 @@ function readCookie(name: string): string | undefined {
     ?.slice(name.length + 1);
 }
 
-function writeCookie(name: string, value: string) {
-  document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=${YEAR}; samesite=lax`;
-}
-
-export function LocaleSwitcher() {
+/** The language menu on every page; signed in, the choice is saved on the profile. */
+export function LocaleSwitcher({ signedIn = false }: { signedIn?: boolean }) {
   const t = useTranslations("Shell");
   const locale = useLocale();
   const router = useRouter();
+  const { choose, pending } = useChooseLocale({ signedIn });
 
   // Server-rendered times use this zone; refresh once when the browser's differs from the cookie.
   useEffect(() => {
@@ -38,10 +35,9 @@ export function LocaleSwitcher() {
       <span className="sr-only">{t("language")}</span>
       <select
         value={locale}
+        disabled={pending}
         onChange={(event) => {
-          if (!isLocale(event.target.value)) return;
-          writeCookie(LOCALE_COOKIE, event.target.value);
-          router.refresh();
+          if (isLocale(event.target.value)) void choose(event.target.value);
         }}
         className="rounded border border-border bg-panel px-1 py-0.5 text-[12px] text-fg"
         data-testid="locale-switcher"

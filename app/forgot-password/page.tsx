@@ -1,8 +1,12 @@
+import { getTranslations } from "next-intl/server";
 import { redirectToSetupWhenNew } from "~/server/page-context";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Reset your password · Alertflow" };
+export async function generateMetadata() {
+  const t = await getTranslations("PageTitles");
+  return { title: t("forgotPassword") };
+}
 
 export default async function ForgotPasswordPage() {
   await redirectToSetupWhenNew();

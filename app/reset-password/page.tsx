@@ -1,7 +1,11 @@
+import { getTranslations } from "next-intl/server";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Choose a new password · Alertflow" };
+export async function generateMetadata() {
+  const t = await getTranslations("PageTitles");
+  return { title: t("resetPassword") };
+}
 
 export default async function ResetPasswordPage({
   searchParams,

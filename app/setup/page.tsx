@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { getDb } from "~/db/client";
 import { needsSetup } from "~/server/auth/first-run";
@@ -5,7 +6,10 @@ import { env } from "~/server/env";
 import { SetupForm } from "./setup-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Set up Alertflow" };
+export async function generateMetadata() {
+  const t = await getTranslations("PageTitles");
+  return { title: t("setup") };
+}
 
 /** One time only: once someone can sign in, this page is gone. */
 export default async function SetupPage() {

@@ -2,10 +2,12 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { MIN_PASSWORD_LENGTH, setupInput } from "~/core/accounts/account-inputs";
 import { AuthCard, FormError } from "../_components/auth/auth-card";
+import { useAccountErrors } from "../_components/auth/use-account-errors";
 import { Button } from "../_components/ui/button";
 import { Field, Input } from "../_components/ui/field";
 import { useTRPC } from "../_lib/trpc";
@@ -14,6 +16,8 @@ type Setup = z.infer<typeof setupInput>;
 
 /** The first owner and their workspace, in one step. */
 export function SetupForm() {
+  const t = useTranslations("Setup");
+  const errorText = useAccountErrors();
   const trpc = useTRPC();
   const form = useForm<Setup>({
     resolver: zodResolver(setupInput),
@@ -23,33 +27,33 @@ export function SetupForm() {
   const setup = useMutation(trpc.account.setup.mutationOptions({ onSuccess: () => window.location.assign("/flows") }));
 
   return (
-    <AuthCard title="Set up Alertflow" subtitle="Create the first owner. You can invite your team once you are in.">
+    <AuthCard title={t("title")} subtitle={t("subtitle")}>
       <form onSubmit={form.handleSubmit((values) => setup.mutate(values))} className="flex flex-col gap-3" noValidate>
-        <FormError message={setup.error?.message ?? null} />
-        <Field label="Your name" htmlFor="name" error={errors.name?.message}>
+        <FormError message={errorText.server(setup.error ? { status: setup.error.data?.httpStatus } : null, "setup")} />
+        <Field label={t("name")} htmlFor="name" error={errorText.field("name", errors.name)}>
           <Input id="name" autoComplete="name" autoFocus {...form.register("name")} />
         </Field>
-        <Field label="Email" htmlFor="email" error={errors.email?.message}>
+        <Field label={t("email")} htmlFor="email" error={errorText.field("email", errors.email)}>
           <Input id="email" type="email" autoComplete="email" {...form.register("email")} />
         </Field>
         <Field
-          label="Password"
+          label={t("password")}
           htmlFor="password"
-          error={errors.password?.message}
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters`}
+          error={errorText.field("newPassword", errors.password)}
+          hint={t("passwordHint", { min: MIN_PASSWORD_LENGTH })}
         >
           <Input id="password" type="password" autoComplete="new-password" {...form.register("password")} />
         </Field>
         <Field
-          label="Workspace name"
+          label={t("workspaceName")}
           htmlFor="workspaceName"
-          error={errors.workspaceName?.message}
-          hint="Your team or company; flows, integrations and runs live in it"
+          error={errorText.field("workspaceName", errors.workspaceName)}
+          hint={t("workspaceHint")}
         >
           <Input id="workspaceName" placeholder="Acme SRE" {...form.register("workspaceName")} />
         </Field>
         <Button type="submit" variant="primary" className="mt-1 h-8 justify-center" disabled={setup.isPending}>
-          {setup.isPending ? "Setting up…" : "Create owner and workspace"}
+          {setup.isPending ? t("submitting") : t("submit")}
         </Button>
       </form>
     </AuthCard>

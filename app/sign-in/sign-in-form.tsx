@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
@@ -9,6 +10,7 @@ import type { z } from "zod";
 import { signInInput } from "~/core/accounts/account-inputs";
 import { safeNextPath } from "~/core/accounts/safe-next";
 import { AuthCard, FormError } from "../_components/auth/auth-card";
+import { useAccountErrors } from "../_components/auth/use-account-errors";
 import { Button } from "../_components/ui/button";
 import { Field, Input } from "../_components/ui/field";
 import { authClient } from "../_lib/auth-client";
@@ -16,6 +18,8 @@ import { authClient } from "../_lib/auth-client";
 type SignIn = z.infer<typeof signInInput>;
 
 export function SignInForm() {
+  const t = useTranslations("SignIn");
+  const errorText = useAccountErrors();
   const next = safeNextPath(useSearchParams().get("next"));
   const [error, setError] = useState<string | null>(null);
   const form = useForm<SignIn>({ resolver: zodResolver(signInInput), defaultValues: { email: "", password: "" } });
@@ -23,7 +27,7 @@ export function SignInForm() {
   const submit = form.handleSubmit(async (values) => {
     setError(null);
     const result = await authClient.signIn.email(values);
-    if (result.error) return setError(result.error.message ?? "Could not sign in");
+    if (result.error) return setError(errorText.server(result.error, "signIn"));
     // A full load: every query starts again as the signed-in user.
     window.location.assign(next);
   });
@@ -31,30 +35,29 @@ export function SignInForm() {
 
   return (
     <AuthCard
-      title="Sign in"
-      subtitle="to your Alertflow workspace"
-      footer={
-        <>
-          No account yet?{" "}
+      title={t("title")}
+      subtitle={t("subtitle")}
+      footer={t.rich("noAccount", {
+        link: (chunks) => (
           <Link className="text-accent hover:underline" href={withNext("/sign-up")}>
-            Create one
+            {chunks}
           </Link>
-        </>
-      }
+        ),
+      })}
     >
       <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
         <FormError message={error} />
-        <Field label="Email" htmlFor="email" error={errors.email?.message}>
+        <Field label={t("email")} htmlFor="email" error={errorText.field("email", errors.email)}>
           <Input id="email" type="email" autoComplete="email" autoFocus {...form.register("email")} />
         </Field>
-        <Field label="Password" htmlFor="password" error={errors.password?.message}>
+        <Field label={t("password")} htmlFor="password" error={errorText.field("password", errors.password)}>
           <Input id="password" type="password" autoComplete="current-password" {...form.register("password")} />
         </Field>
         <Button type="submit" variant="primary" className="mt-1 h-8 justify-center" disabled={isSubmitting}>
-          {isSubmitting ? "Signing in…" : "Sign in"}
+          {isSubmitting ? t("submitting") : t("submit")}
         </Button>
         <Link href="/forgot-password" className="text-center text-[12px] text-muted hover:text-fg">
-          Forgot your password?
+          {t("forgot")}
         </Link>
       </form>
     </AuthCard>

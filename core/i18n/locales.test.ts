@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { negotiateLocale, validTimeZone } from "./locales";
+import { negotiateLocale, pickLocale, validTimeZone } from "./locales";
 
 describe("negotiateLocale", () => {
   it("takes the highest-ranked supported language", () => {
@@ -13,6 +13,19 @@ describe("negotiateLocale", () => {
     expect(negotiateLocale("fr;q=0")).toBe("en");
     expect(negotiateLocale(undefined)).toBe("en");
     expect(negotiateLocale(";;;,,q=")).toBe("en");
+  });
+});
+
+describe("pickLocale", () => {
+  const browser = "nl-BE,nl;q=0.9";
+  it("puts the profile first, then the switcher's cookie, then the browser", () => {
+    expect(pickLocale({ profile: "fr", cookie: "en", acceptLanguage: browser })).toBe("fr");
+    expect(pickLocale({ profile: null, cookie: "en", acceptLanguage: browser })).toBe("en");
+    expect(pickLocale({ profile: undefined, cookie: undefined, acceptLanguage: browser })).toBe("nl");
+  });
+
+  it("ignores a cookie that names no interface language", () => {
+    expect(pickLocale({ profile: null, cookie: "de", acceptLanguage: browser })).toBe("nl");
   });
 });
 

@@ -31,6 +31,19 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
   return ranked.map((entry) => entry.base).find(isLocale) ?? DEFAULT_LOCALE;
 }
 
+/**
+ * The interface language of a request: the profile's choice, else the switcher's cookie, else the
+ * browser's Accept-Language.
+ */
+export function pickLocale(choice: {
+  profile: Locale | null | undefined;
+  cookie: string | undefined;
+  acceptLanguage: string | null | undefined;
+}): Locale {
+  if (choice.profile) return choice.profile;
+  return isLocale(choice.cookie) ? choice.cookie : negotiateLocale(choice.acceptLanguage);
+}
+
 /** A time zone the runtime knows, or undefined (a cookie is user input). */
 export function validTimeZone(value: string | undefined): string | undefined {
   if (!value || value.length > 64) return undefined;

@@ -51,6 +51,12 @@ export function createAuth(settings: AuthSettings) {
         });
       },
     },
+    // Carried with the session, so the interface language costs no lookup of its own.
+    user: {
+      additionalFields: {
+        locale: { type: "string", required: false, input: false },
+      },
+    },
     session: {
       expiresIn: 60 * 60 * 24 * 14,
       updateAge: 60 * 60 * 24,

@@ -5,9 +5,11 @@ import {
   setupInput,
   workspaceIdInput,
 } from "~/core/accounts/account-inputs";
+import { profileLocaleInput } from "~/core/i18n/profile-locale-input";
 import { needsSetup, runFirstSetup } from "../auth/first-run";
 import { acceptInvitation, previewInvitation } from "../auth/invitations";
 import { createWorkspace, listMemberships, switchWorkspace } from "../auth/workspace-service";
+import { saveProfileLocale } from "../i18n/save-profile-locale";
 import { anonymousProcedure, router, userProcedure } from "../trpc";
 
 export const accountRouter = router({
@@ -35,6 +37,10 @@ export const accountRouter = router({
   switchWorkspace: userProcedure
     .input(workspaceIdInput)
     .mutation(({ ctx, input }) => switchWorkspace(ctx.db, ctx, input.workspaceId)),
+  /** The interface language on the caller's own profile; it outranks the switcher's cookie and the browser. */
+  setLocale: userProcedure
+    .input(profileLocaleInput)
+    .mutation(({ ctx, input }) => saveProfileLocale(ctx.db, ctx.userId, input.locale)),
   /** The invitation page, before sign-in: which workspace and role the link offers. */
   invitation: anonymousProcedure
     .input(invitationTokenInput)

@@ -170,6 +170,7 @@ beforeAll(async () => {
     "account.setup": { name: "n", email: "n@matrix.test", password: "long enough password", workspaceName: "w" },
     "account.createWorkspace": { name: "New" },
     "account.switchWorkspace": { workspaceId: a.id },
+    "account.setLocale": { locale: "fr" },
     "account.invitation": { token: inviteToken },
     "account.acceptInvitation": { token: "afi_not-a-real-one" },
     "members.list": undefined,

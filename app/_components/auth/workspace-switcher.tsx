@@ -4,7 +4,6 @@ import { useMutation } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { ROLE_LABELS } from "~/core/accounts/access";
 import { type RouterOutputs, useTRPC } from "../../_lib/trpc";
 import { Select } from "../ui/field";
 
@@ -14,6 +13,7 @@ export type SignedInMe = Exclude<RouterOutputs["account"]["me"], { user: null }>
 export function WorkspaceSwitcher({ me }: { me: SignedInMe }) {
   const trpc = useTRPC();
   const t = useTranslations("Shell");
+  const roles = useTranslations("RoleNames");
   const switchTo = useMutation(
     trpc.account.switchWorkspace.mutationOptions({ onSuccess: () => window.location.assign("/flows") }),
   );
@@ -40,7 +40,7 @@ export function WorkspaceSwitcher({ me }: { me: SignedInMe }) {
       >
         {me.workspaces.map((w) => (
           <option key={w.id} value={w.id}>
-            {w.name} · {ROLE_LABELS[w.role].label}
+            {w.name} · {roles(`${w.role}.label`)}
           </option>
         ))}
       </Select>

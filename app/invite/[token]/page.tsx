@@ -1,7 +1,11 @@
+import { getTranslations } from "next-intl/server";
 import { InvitationView } from "./invitation-view";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Invitation · Alertflow" };
+export async function generateMetadata() {
+  const t = await getTranslations("PageTitles");
+  return { title: t("invitation") };
+}
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

@@ -1,7 +1,14 @@
+import { getTranslations } from "next-intl/server";
+import { requestProfileLocale } from "~/server/i18n/profile-locale";
 import { AccountSettings } from "./account-settings";
 
-export const metadata = { title: "Account · Alertflow" };
+export const dynamic = "force-dynamic";
 
-export default function AccountPage() {
-  return <AccountSettings />;
+export async function generateMetadata() {
+  const t = await getTranslations("PageTitles");
+  return { title: t("account") };
+}
+
+export default async function AccountPage() {
+  return <AccountSettings profileLocale={(await requestProfileLocale()) ?? null} />;
 }
