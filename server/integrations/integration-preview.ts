@@ -8,6 +8,7 @@ import {
   type MissingVariable,
 } from "./integration-draft";
 import type { IntegrationScope } from "./integration-rows";
+import { workspaceTimeZone } from "../i18n/workspace-time-zone";
 import { sampleInput } from "./sample-input";
 import { assertSavedSecretsStayPut } from "./secret-reentry-guard";
 
@@ -29,7 +30,12 @@ export async function previewIntegration(scope: IntegrationScope, input: Preview
     return { ...base, messageType: input.messageType, skipped: false, requests: [], problems: [] };
   }
   assertSavedSecretsStayPut(resolved, input);
-  const ctx = sampleInput(input);
+  // The sample renders local times in the workspace's zone, as its deliveries will.
+  const sample = sampleInput(input);
+  const ctx = {
+    ...sample,
+    account: { id: sample.account?.id ?? "", timeZone: await workspaceTimeZone(scope.db, scope.workspaceId) },
+  };
   const preview = previewMessage(withPlaceholders(resolved.record, missing), input.messageType, ctx);
   return { ...base, ...preview };
 }

@@ -5,6 +5,7 @@ import type { SendResult } from "~/core/integrations/send-result";
 import { missingVariables, resolveDraft, type DraftIssue } from "./integration-draft";
 import type { TestSendInput } from "~/core/integrations/integration-inputs";
 import type { IntegrationScope } from "./integration-rows";
+import { workspaceTimeZone } from "../i18n/workspace-time-zone";
 import { sampleInput } from "./sample-input";
 import { assertSavedSecretsStayPut } from "./secret-reentry-guard";
 
@@ -63,7 +64,12 @@ export async function testSendIntegration(scope: TestSendScope, input: TestSendI
   if (missing.length > 0) {
     return notSent("MISSING_VARIABLE", `Set ${missing.map((m) => m.label).join(", ")} first`);
   }
-  const ctx = sampleInput(input);
+  // The sample renders local times in the workspace's zone, as its deliveries will.
+  const sample = sampleInput(input);
+  const ctx = {
+    ...sample,
+    account: { id: sample.account?.id ?? "", timeZone: await workspaceTimeZone(scope.db, scope.workspaceId) },
+  };
   const sentAt = new Date().toISOString();
   const result = await sendIntegrationMessage(resolved.record, ctx, {
     timeoutMs: TEST_TIMEOUT_MS,

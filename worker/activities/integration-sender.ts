@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { integrations, type Integration } from "~/db/schema";
+import { integrations, workspaces, type Integration } from "~/db/schema";
+import { validTimeZone } from "~/core/i18n/locales";
 import { DomainError } from "~/core/domain-error";
 import { openRowSecrets } from "~/server/integrations/integration-rows";
 import { customizationsSchema } from "~/core/integrations/customizations-schema";
@@ -47,13 +48,23 @@ const CACHE_MS = 2000;
 export function createIntegrationSender(deps: SenderDeps): MessageSender {
   const limiter = deps.rateLimiter ?? createRateLimiter(deps.db);
   const linkKey = ackLinkKey(deps.keyring.current.key);
-  const cache = new Map<string, { at: number; row: Integration | undefined; secrets: Record<string, string> }>();
+  const cache = new Map<
+    string,
+    { at: number; row: Integration | undefined; timeZone: string; secrets: Record<string, string> }
+  >();
   const load = async (id: string) => {
     const hit = cache.get(id);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit;
-    const row = await deps.db.query.integrations.findFirst({ where: eq(integrations.id, id) });
+    // The workspace's zone comes in the same query: local times in messages are shown in it.
+    const [found] = await deps.db
+      .select({ row: integrations, timeZone: workspaces.timeZone })
+      .from(integrations)
+      .innerJoin(workspaces, eq(workspaces.id, integrations.workspaceId))
+      .where(eq(integrations.id, id));
+    const row = found?.row;
+    const timeZone = validTimeZone(found?.timeZone) ?? "UTC";
     // Throws SECRETS_UNREADABLE before caching: a fixed key configuration takes effect on the next try.
-    const entry = { at: Date.now(), row, secrets: row ? openRowSecrets(row, deps.keyring) : {} };
+    const entry = { at: Date.now(), row, timeZone, secrets: row ? openRowSecrets(row, deps.keyring) : {} };
     if (cache.size > 1000) cache.clear();
     cache.set(id, entry);
     return entry;
@@ -67,7 +78,7 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
       // Retried with backoff, not failed: the message goes out once the right key is configured.
       return { ok: false, retryable: true, latencyMs: 0, error: `SECRETS_UNREADABLE: ${error.message}` };
     }
-    const { row, secrets } = loaded;
+    const { row, timeZone, secrets } = loaded;
     if (!row) {
       return {
         ok: false,
@@ -117,6 +128,7 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
         },
         level: { id: input.level, message: input.levelMessage },
         flow: { id: input.flowId, name: input.flowName },
+        account: { id: row.workspaceId, timeZone },
         reminderNumber: input.reminderNumber,
         // Per-level values from the flow's integration node win over the integration's own.
         variables: input.target.variables,
