@@ -1,32 +1,41 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { MailWarning } from "lucide-react";
 import Link from "next/link";
 import { PageHeader } from "../_components/ui/page-header";
 import { useTRPC } from "../_lib/trpc";
+import { useMemo } from "react";
 import { useDebounced } from "./_lib/use-debounced";
+import { throttle, useRunChanges } from "./_lib/use-run-changes";
 import { useRunFilters } from "./_lib/use-run-filters";
 import { IncidentsChart } from "./incidents-chart";
 import { LiveIndicator } from "./live-indicator";
 import { RunFilterBar } from "./run-filter-bar";
 import { RunsTable } from "./runs-table";
 
-const LIVE_REFRESH_MS = 5_000;
-const IDLE_REFRESH_MS = 30_000;
+/** A burst of changes (an incident firing three levels) refetches once. */
+const REFRESH_AT_MOST_EVERY_MS = 1_000;
 
 export function RunsPage() {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  // Server-sent events say when something changed; the list and the chart refetch then, never on a timer.
+  const refresh = useMemo(
+    () =>
+      throttle(() => {
+        void queryClient.invalidateQueries({ queryKey: trpc.runs.list.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.runs.stats.pathKey() });
+      }, REFRESH_AT_MOST_EVERY_MS),
+    [queryClient, trpc],
+  );
+  const live = useRunChanges(refresh);
   const { filters, setFilters } = useRunFilters();
   const alertKey = useDebounced(filters.alertKey ?? "") || undefined;
   const stats = useQuery(
     trpc.runs.stats.queryOptions(
       { range: filters.range, flowId: filters.flowId, alertKey },
-      {
-        placeholderData: keepPreviousData,
-        // Always polled, slowly, so a new escalation is noticed and switches the list to live.
-        refetchInterval: (query) => ((query.state.data?.escalatingNow ?? 0) > 0 ? LIVE_REFRESH_MS : IDLE_REFRESH_MS),
-      },
+      { placeholderData: keepPreviousData },
     ),
   );
   const escalating = stats.data?.escalatingNow ?? 0;
@@ -36,7 +45,6 @@ export function RunsPage() {
       {
         getNextPageParam: (page) => page.nextCursor,
         placeholderData: keepPreviousData,
-        refetchInterval: escalating > 0 ? LIVE_REFRESH_MS : false,
       },
     ),
   );
@@ -57,7 +65,7 @@ export function RunsPage() {
             >
               <MailWarning className="size-3.5" aria-hidden /> Failed deliveries
             </Link>
-            <LiveIndicator escalating={escalating} />
+            <LiveIndicator escalating={escalating} live={live} />
           </>
         }
       />

@@ -1,12 +1,16 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { nodeTitle } from "../../_components/flow-canvas/node-summary";
 import { PageHeader } from "../../_components/ui/page-header";
 import { useTRPC } from "../../_lib/trpc";
 import { isOpenStatus } from "../_lib/run-status";
+import { useCallback, useMemo } from "react";
+import type { RunChange } from "~/core/escalation/run-change";
+import { throttle, useRunChanges } from "../_lib/use-run-changes";
+import { LiveIndicator } from "../live-indicator";
 import { AlertJson } from "./alert-json";
 import { NextStepsPanel } from "./next-steps-panel";
 import { RunActionButtons } from "./run-action-buttons";
@@ -15,24 +19,26 @@ import { RunRepairButtons } from "./run-repair-buttons";
 import { RunGraph } from "./run-graph";
 import { RunTimeline } from "./run-timeline";
 
-const REFRESH_MS = 3_000;
+/** A burst of changes (a level firing and its deliveries) refetches once. */
+const REFRESH_AT_MOST_EVERY_MS = 500;
 
 export function RunDetail({ runId }: { runId: string }) {
   const trpc = useTRPC();
-  const query = useQuery(
-    trpc.runs.get.queryOptions(
-      { runId },
-      {
-        // Open runs keep changing; a closed one may still be retrying or sending its Ok.
-        refetchInterval: (q) => {
-          const data = q.state.data;
-          if (!data) return false;
-          const busy =
-            isOpenStatus(data.run.status) ||
-            data.timeline.some((e) => e.kind === "delivery" && e.delivery.status === "pending");
-          return busy ? REFRESH_MS : false;
-        },
-      },
+  const queryClient = useQueryClient();
+  const query = useQuery(trpc.runs.get.queryOptions({ runId }));
+  // Server-sent events: this run changed (or anything may have), so refetch it; no timer.
+  const refresh = useMemo(
+    () =>
+      throttle(
+        () => void queryClient.invalidateQueries({ queryKey: trpc.runs.get.queryKey({ runId }) }),
+        REFRESH_AT_MOST_EVERY_MS,
+      ),
+    [queryClient, trpc, runId],
+  );
+  const live = useRunChanges(
+    useCallback(
+      (change: RunChange) => (change.runId === null || change.runId === runId ? refresh() : undefined),
+      [refresh, runId],
     ),
   );
 
@@ -76,6 +82,7 @@ export function RunDetail({ runId }: { runId: string }) {
         subtitle={run.alert.summary || undefined}
         actions={
           <>
+            <LiveIndicator live={live} />
             <a
               href={temporalUrl}
               target="_blank"
