@@ -83,12 +83,14 @@ describe("accounts", () => {
     const token = invite.path.split("/").pop() ?? "";
     const viewerHeaders = await signUp("Vic");
     const viewer = await contextOf(viewerHeaders);
-    await acceptInvitation(db, { userId: viewer.actor.userId ?? "" }, token);
+    await acceptInvitation(db, { userId: viewer.actor.userId ?? "", name: viewer.actor.name }, token);
     expect(await contextOf(viewerHeaders)).toMatchObject({ workspaceId: ws.id, role: "viewer" });
 
     const intruderHeaders = await signUp("Ivy");
     const intruder = await contextOf(intruderHeaders);
-    await expect(acceptInvitation(db, { userId: intruder.actor.userId ?? "" }, token)).rejects.toThrow(/used/);
+    await expect(
+      acceptInvitation(db, { userId: intruder.actor.userId ?? "", name: intruder.actor.name }, token),
+    ).rejects.toThrow(/used/);
     expect((await contextOf(intruderHeaders)).role).toBe("user");
 
     // A viewer's token acts as a viewer; it cannot be made an editor's.
@@ -110,7 +112,7 @@ describe("accounts", () => {
     const headers = await signUp("Solo");
     const solo = await contextOf(headers);
     const ws = await createWorkspace(db, { userId: solo.actor.userId ?? "" }, "Solo");
-    await expect(removeMember({ db, workspaceId: ws.id }, solo.actor.userId ?? "")).rejects.toThrow(
+    await expect(removeMember({ db, workspaceId: ws.id, actor: solo.actor }, solo.actor.userId ?? "")).rejects.toThrow(
       /at least one owner/,
     );
   });

@@ -5,12 +5,13 @@ import type { Db } from "~/db/client";
 import { apiTokens, memberships, users, type Role } from "~/db/schema";
 import { DomainError, notFound } from "~/core/domain-error";
 import { grants, lowerRole, type Access } from "~/core/accounts/access";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 
 export interface TokenScope {
   db: Db;
   workspaceId: string;
   role: Access;
-  actor: { userId: string | null };
+  actor: AuditActor;
 }
 
 const TOKEN_PREFIX = "afu_";
@@ -32,18 +33,28 @@ export async function createApiToken(scope: TokenScope, input: { name: string; r
     });
   }
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-  const [row] = await scope.db
-    .insert(apiTokens)
-    .values({
+  const row = await scope.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(apiTokens)
+      .values({
+        workspaceId: scope.workspaceId,
+        userId,
+        name: input.name,
+        role: input.role,
+        tokenHash: hash(token),
+        tokenPrefix: token.slice(0, 10),
+      })
+      .returning({ id: apiTokens.id, createdAt: apiTokens.createdAt });
+    if (!inserted) throw new Error("insert returned no row");
+    await recordAudit(tx, {
       workspaceId: scope.workspaceId,
-      userId,
-      name: input.name,
-      role: input.role,
-      tokenHash: hash(token),
-      tokenPrefix: token.slice(0, 10),
-    })
-    .returning({ id: apiTokens.id, createdAt: apiTokens.createdAt });
-  if (!row) throw new Error("insert returned no row");
+      actor: scope.actor,
+      action: "token.created",
+      targetId: inserted.id,
+      detail: { name: input.name, role: input.role },
+    });
+    return inserted;
+  });
   return { id: row.id, token, name: input.name, role: input.role, createdAt: row.createdAt };
 }
 
@@ -73,15 +84,24 @@ export async function listApiTokens(scope: TokenScope) {
 export async function revokeApiToken(scope: TokenScope, tokenId: string) {
   const userId = requireUser(scope);
   const mine = scope.role === "owner" ? undefined : eq(apiTokens.userId, userId);
-  const [row] = await scope.db
-    .update(apiTokens)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(eq(apiTokens.id, tokenId), eq(apiTokens.workspaceId, scope.workspaceId), isNull(apiTokens.revokedAt), mine),
-    )
-    .returning({ id: apiTokens.id, name: apiTokens.name });
-  if (!row) throw notFound("API token", tokenId);
-  return row;
+  return scope.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(eq(apiTokens.id, tokenId), eq(apiTokens.workspaceId, scope.workspaceId), isNull(apiTokens.revokedAt), mine),
+      )
+      .returning({ id: apiTokens.id, name: apiTokens.name, userId: apiTokens.userId, role: apiTokens.role });
+    if (!row) throw notFound("API token", tokenId);
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actor: scope.actor,
+      action: "token.revoked",
+      targetId: row.id,
+      detail: { name: row.name, role: row.role, ownToken: row.userId === userId },
+    });
+    return { id: row.id, name: row.name };
+  });
 }
 
 export interface TokenIdentity {

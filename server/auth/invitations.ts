@@ -5,11 +5,12 @@ import type { Db } from "~/db/client";
 import { invitations, memberships, users, workspaces, type Role } from "~/db/schema";
 import { DomainError, notFound } from "~/core/domain-error";
 import { setActiveWorkspace } from "./workspace-access";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 
 interface OwnerScope {
   db: Db;
   workspaceId: string;
-  actor: { userId: string | null };
+  actor: AuditActor;
 }
 
 export const INVITATION_DAYS = 7;
@@ -19,18 +20,29 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 export async function createInvitation(scope: OwnerScope, input: { role: Role; note: string }, now = new Date()) {
   const token = `afi_${randomBytes(24).toString("base64url")}`;
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 3600 * 1000);
-  const [row] = await scope.db
-    .insert(invitations)
-    .values({
+  const row = await scope.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(invitations)
+      .values({
+        workspaceId: scope.workspaceId,
+        role: input.role,
+        note: input.note,
+        tokenHash: hash(token),
+        invitedBy: scope.actor.userId,
+        expiresAt,
+      })
+      .returning({ id: invitations.id });
+    if (!inserted) throw new Error("insert returned no row");
+    await recordAudit(tx, {
       workspaceId: scope.workspaceId,
-      role: input.role,
-      note: input.note,
-      tokenHash: hash(token),
-      invitedBy: scope.actor.userId,
-      expiresAt,
-    })
-    .returning({ id: invitations.id });
-  if (!row) throw new Error("insert returned no row");
+      actor: scope.actor,
+      action: "member.invited",
+      targetType: "invitation",
+      targetId: inserted.id,
+      detail: { role: input.role, note: input.note, expiresAt: expiresAt.toISOString() },
+    });
+    return inserted;
+  });
   return { id: row.id, role: input.role, note: input.note, expiresAt, path: `/invite/${token}` };
 }
 
@@ -58,20 +70,29 @@ export function listInvitations(scope: OwnerScope) {
 }
 
 export async function revokeInvitation(scope: OwnerScope, invitationId: string) {
-  const [row] = await scope.db
-    .update(invitations)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(invitations.id, invitationId),
-        eq(invitations.workspaceId, scope.workspaceId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    )
-    .returning({ id: invitations.id, role: invitations.role });
-  if (!row) throw notFound("Invitation", invitationId);
-  return row;
+  return scope.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(invitations.id, invitationId),
+          eq(invitations.workspaceId, scope.workspaceId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
+      .returning({ id: invitations.id, role: invitations.role, note: invitations.note });
+    if (!row) throw notFound("Invitation", invitationId);
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actor: scope.actor,
+      action: "invitation.revoked",
+      targetId: row.id,
+      detail: { role: row.role, note: row.note },
+    });
+    return row;
+  });
 }
 
 export type InvitationPreview =
@@ -103,7 +124,7 @@ export async function previewInvitation(db: Db, token: string, now = new Date())
  */
 export async function acceptInvitation(
   db: Db,
-  caller: { userId: string; sessionId?: string },
+  caller: { userId: string; name: string; sessionId?: string },
   token: string,
   now = new Date(),
 ) {
@@ -130,7 +151,15 @@ export async function acceptInvitation(
       .values({ workspaceId: invitation.workspaceId, userId: caller.userId, role: invitation.role })
       .onConflictDoNothing()
       .returning({ role: memberships.role });
-    return { ...invitation, alreadyMember: added.length === 0 };
+    const alreadyMember = added.length === 0;
+    await recordAudit(tx, {
+      workspaceId: invitation.workspaceId,
+      actor: { userId: caller.userId, name: caller.name },
+      action: "invitation.accepted",
+      targetId: invitation.id,
+      detail: { role: invitation.role, alreadyMember },
+    });
+    return { ...invitation, alreadyMember };
   });
   if (caller.sessionId) await setActiveWorkspace(db, caller.sessionId, joined.workspaceId);
   return joined;

@@ -3,10 +3,16 @@ import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client";
 import { apiTokens, memberships, users, type Role } from "~/db/schema";
 import { DomainError, notFound } from "~/core/domain-error";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 
 interface Scope {
   db: Db;
   workspaceId: string;
+}
+
+/** Changes are recorded in the audit log under the acting owner. */
+interface ActingScope extends Scope {
+  actor: AuditActor;
 }
 
 export function listMembers({ db, workspaceId }: Scope) {
@@ -47,7 +53,7 @@ async function lockMember(tx: Tx, workspaceId: string, userId: string) {
   return row;
 }
 
-export function setMemberRole({ db, workspaceId }: Scope, userId: string, role: Role) {
+export function setMemberRole({ db, workspaceId, actor }: ActingScope, userId: string, role: Role) {
   return db.transaction(async (tx) => {
     const member = await lockMember(tx, workspaceId, userId);
     if (member.role === "owner" && role !== "owner") await assertAnotherOwner(tx, workspaceId, userId);
@@ -55,20 +61,37 @@ export function setMemberRole({ db, workspaceId }: Scope, userId: string, role: 
       .update(memberships)
       .set({ role })
       .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+    if (member.role !== role) {
+      await recordAudit(tx, {
+        workspaceId,
+        actor,
+        action: "member.role_changed",
+        targetId: userId,
+        detail: { name: member.name, email: member.email, from: member.role, to: role },
+      });
+    }
     return { userId, name: member.name, email: member.email, from: member.role, to: role };
   });
 }
 
 /** Removes a member and revokes their API tokens for the workspace. */
-export function removeMember({ db, workspaceId }: Scope, userId: string) {
+export function removeMember({ db, workspaceId, actor }: ActingScope, userId: string) {
   return db.transaction(async (tx) => {
     const member = await lockMember(tx, workspaceId, userId);
     if (member.role === "owner") await assertAnotherOwner(tx, workspaceId, userId);
     await tx.delete(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
-    await tx
+    const revoked = await tx
       .update(apiTokens)
       .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+      .where(and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .returning({ id: apiTokens.id });
+    await recordAudit(tx, {
+      workspaceId,
+      actor,
+      action: "member.removed",
+      targetId: userId,
+      detail: { name: member.name, email: member.email, role: member.role, tokensRevoked: revoked.length },
+    });
     return { userId, name: member.name, email: member.email, role: member.role };
   });
 }

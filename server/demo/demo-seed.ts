@@ -56,7 +56,8 @@ function demoGraph(inboxId: string): FlowGraph {
 export async function seedDemoIfEmpty(db: Db, workspaceId: string): Promise<{ flowId: string; token: string } | null> {
   const [existing] = await db.select({ n: count() }).from(flows).where(eq(flows.workspaceId, workspaceId));
   if ((existing?.n ?? 0) > 0) return null;
-  const scope = { db, workspaceId };
+  // No person publishes the demo: the audit log and the version name Alertflow itself.
+  const scope = { db, workspaceId, actor: { userId: null, name: "Alertflow demo" } };
   const [inbox] = await db
     .insert(integrations)
     .values({ workspaceId, type: "inbox", name: "Demo inbox", variables: {}, customizations: {} })

@@ -26,3 +26,8 @@ export const publishInput = z.object({
 export const setEnabledInput = z.object({ flowId: z.string().uuid(), enabled: z.boolean() });
 
 export const versionInput = z.object({ flowId: z.string().uuid(), versionId: z.string().uuid() });
+
+export const restoreVersionInput = versionInput.extend({
+  /** The revision the editor holds; a mismatch means someone else saved. */
+  baseRevision: z.number().int().min(0).optional(),
+});

@@ -8,6 +8,7 @@ import { emptyGraph, flowGraphSchema, type FlowGraph } from "~/core/flow/documen
 import { upgradeGraphDocument } from "~/core/flow/migrations";
 import { validateGraph } from "~/core/flow/validate-graph";
 import type { TemplateOrigin } from "~/core/flow-templates/template-origin";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 
 interface Scope {
   db: Db;
@@ -154,7 +155,8 @@ export async function saveDraft(
   );
 }
 
-export async function publishFlow(scope: Scope, input: { flowId: string; note: string }) {
+/** Publishes the draft as the next version, authored by the actor, and records it in the audit log. */
+export async function publishFlow(scope: Scope & { actor: AuditActor }, input: { flowId: string; note: string }) {
   const flow = await getFlow(scope, input.flowId);
   const graph = await checkGraph(scope, flow.graph, "publish");
   const plan = compilePlan(graph);
@@ -169,15 +171,65 @@ export async function publishFlow(scope: Scope, input: { flowId: string; note: s
       .limit(1);
     const [version] = await tx
       .insert(flowVersions)
-      .values({ flowId: input.flowId, version: (last?.version ?? 0) + 1, graph, plan, note: input.note })
+      .values({
+        flowId: input.flowId,
+        version: (last?.version ?? 0) + 1,
+        graph,
+        plan,
+        note: input.note,
+        authorId: scope.actor.userId,
+      })
       .returning({ id: flowVersions.id, version: flowVersions.version, createdAt: flowVersions.createdAt });
     if (!version) throw new Error("insert returned no row");
     await tx
       .update(flows)
       .set({ publishedVersionId: version.id, updatedAt: new Date() })
       .where(eq(flows.id, input.flowId));
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actor: scope.actor,
+      action: "flow.published",
+      targetId: input.flowId,
+      detail: { flowName: flow.name, version: version.version, versionId: version.id, note: input.note },
+    });
     return version;
   });
+}
+
+/**
+ * Makes a published version the draft again: a save like any other (the revision moves on, and a
+ * stale `baseRevision` is a conflict), recorded in the audit log as a restore.
+ */
+export async function restoreVersion(
+  scope: Scope & { actor: AuditActor },
+  input: { flowId: string; versionId: string; baseRevision?: number },
+) {
+  const version = await getVersion(scope, input.flowId, input.versionId);
+  const graph = await checkGraph(scope, version.graph, "draft");
+  const where = and(eq(flows.id, input.flowId), eq(flows.workspaceId, scope.workspaceId));
+  const saved = await scope.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(flows)
+      .set({ draftGraph: graph, draftRevision: sql`${flows.draftRevision} + 1`, updatedAt: new Date() })
+      .where(input.baseRevision === undefined ? where : and(where, eq(flows.draftRevision, input.baseRevision)))
+      .returning({ revision: flows.draftRevision, updatedAt: flows.updatedAt, name: flows.name });
+    if (!row) return null;
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actor: scope.actor,
+      action: "flow.restored",
+      targetId: input.flowId,
+      detail: { flowName: row.name, version: version.version, versionId: version.id },
+    });
+    return row;
+  });
+  if (!saved) {
+    throw new DomainError(
+      "CONFLICT",
+      "The flow was changed elsewhere since you opened it; reload to see the latest draft",
+    );
+  }
+  return { graph, revision: saved.revision, updatedAt: saved.updatedAt };
 }
 
 export async function listVersions({ db, workspaceId }: Scope, flowId: string) {

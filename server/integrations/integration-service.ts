@@ -16,8 +16,12 @@ import { mergeSecrets, sealIntegrationSecrets, splitSecrets } from "./integratio
 import { flowsUsingIntegration, publishedUsage, type FlowUse } from "./integration-usage";
 import { assertSavedSecretsStayPut } from "./secret-reentry-guard";
 import type { Keyring } from "../security/secret-keyring";
+import { integrationChanges } from "~/core/audit/integration-change";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 
 export type { IntegrationScope } from "./integration-rows";
+/** Changes are recorded in the audit log under the acting user. */
+type ActingScope = IntegrationScope & { actor: AuditActor };
 export { flowsUsingIntegration } from "./integration-usage";
 
 /** What the API shows of an integration: never a secret's value, only which ones are set. */
@@ -129,30 +133,40 @@ export async function integrationUsedBy(scope: IntegrationScope, integrationId: 
   return flowsUsingIntegration(scope, row.id);
 }
 
-export async function createIntegration(scope: IntegrationScope, input: z.infer<typeof createIntegrationInput>) {
+export async function createIntegration(scope: ActingScope, input: z.infer<typeof createIntegrationInput>) {
   const type = parseType(input.type);
   const { plain, hidden } = splitSecrets(type, input.variables, input.secrets);
   const secrets = mergeSecrets({}, hidden);
   const customizations = checkCustomizations(type, input.customizations, plain, Object.keys(secrets));
   const id = randomUUID();
-  const [row] = await scope.db
-    .insert(integrations)
-    .values({
-      id,
+  const row = await scope.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(integrations)
+      .values({
+        id,
+        workspaceId: scope.workspaceId,
+        type,
+        name: input.name,
+        enabled: input.enabled,
+        variables: plain,
+        secretsCiphertext: sealIntegrationSecrets(id, secrets, scope.keyring),
+        customizations,
+      })
+      .returning();
+    if (!inserted) throw new Error("insert returned no row");
+    await recordAudit(tx, {
       workspaceId: scope.workspaceId,
-      type,
-      name: input.name,
-      enabled: input.enabled,
-      variables: plain,
-      secretsCiphertext: sealIntegrationSecrets(id, secrets, scope.keyring),
-      customizations,
-    })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
+      actor: scope.actor,
+      action: "integration.created",
+      targetId: id,
+      detail: { name: input.name, type, secretsSet: Object.keys(secrets).sort() },
+    });
+    return inserted;
+  });
   return toPublic(row, scope.keyring, []);
 }
 
-export async function updateIntegration(scope: IntegrationScope, input: z.infer<typeof updateIntegrationInput>) {
+export async function updateIntegration(scope: ActingScope, input: z.infer<typeof updateIntegrationInput>) {
   const row = await loadIntegrationRow(scope, input.integrationId);
   const stored = recordFromRow(row, scope.keyring);
   const { plain, hidden } = splitSecrets(stored.type, input.variables ?? row.variables, input.secrets ?? {});
@@ -174,36 +188,64 @@ export async function updateIntegration(scope: IntegrationScope, input: z.infer<
       "",
     );
   }
-  const [updated] = await scope.db
-    .update(integrations)
-    .set({
-      name: input.name ?? row.name,
-      enabled: input.enabled ?? row.enabled,
-      variables: plain,
-      secretsCiphertext: sealIntegrationSecrets(row.id, secrets, scope.keyring),
-      customizations,
-      updatedAt: new Date(),
-    })
-    .where(and(eq(integrations.id, row.id), eq(integrations.workspaceId, scope.workspaceId)))
-    .returning();
-  if (!updated) throw new DomainError("NOT_FOUND", `Integration ${input.integrationId} was not found`);
+  const name = input.name ?? row.name;
+  const enabled = input.enabled ?? row.enabled;
+  const updated = await scope.db.transaction(async (tx) => {
+    const [written] = await tx
+      .update(integrations)
+      .set({
+        name,
+        enabled,
+        variables: plain,
+        secretsCiphertext: sealIntegrationSecrets(row.id, secrets, scope.keyring),
+        customizations,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(integrations.id, row.id), eq(integrations.workspaceId, scope.workspaceId)))
+      .returning();
+    if (!written) throw new DomainError("NOT_FOUND", `Integration ${input.integrationId} was not found`);
+    const changes = integrationChanges(
+      { ...row, secrets: stored.secrets, customizations: stored.customizations ?? {} },
+      { name, enabled, variables: plain, secrets, customizations },
+    );
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actor: scope.actor,
+      action: "integration.updated",
+      targetId: row.id,
+      detail: { name, ...changes },
+    });
+    return written;
+  });
   return toPublic(updated, scope.keyring, await flowsUsingIntegration(scope, row.id));
 }
 
 /** Disabling stops deliveries through it (they are recorded as skipped); flows stay valid. */
-export async function setIntegrationEnabled(scope: IntegrationScope, integrationId: string, enabled: boolean) {
+export async function setIntegrationEnabled(scope: ActingScope, integrationId: string, enabled: boolean) {
   const row = await loadIntegrationRow(scope, integrationId);
-  const [updated] = await scope.db
-    .update(integrations)
-    .set({ enabled, updatedAt: new Date() })
-    .where(and(eq(integrations.id, row.id), eq(integrations.workspaceId, scope.workspaceId)))
-    .returning();
-  if (!updated) throw new DomainError("NOT_FOUND", `Integration ${integrationId} was not found`);
+  const updated = await scope.db.transaction(async (tx) => {
+    const [written] = await tx
+      .update(integrations)
+      .set({ enabled, updatedAt: new Date() })
+      .where(and(eq(integrations.id, row.id), eq(integrations.workspaceId, scope.workspaceId)))
+      .returning();
+    if (!written) throw new DomainError("NOT_FOUND", `Integration ${integrationId} was not found`);
+    if (row.enabled !== enabled) {
+      await recordAudit(tx, {
+        workspaceId: scope.workspaceId,
+        actor: scope.actor,
+        action: "integration.updated",
+        targetId: row.id,
+        detail: { name: row.name, changed: ["enabled"], secretsChanged: [], enabled },
+      });
+    }
+    return written;
+  });
   return toPublic(updated, scope.keyring, await flowsUsingIntegration(scope, row.id));
 }
 
-export async function deleteIntegration(scope: IntegrationScope, integrationId: string) {
-  await loadIntegrationRow(scope, integrationId);
+export async function deleteIntegration(scope: ActingScope, integrationId: string) {
+  const row = await loadIntegrationRow(scope, integrationId);
   const users = await flowsUsingIntegration(scope, integrationId);
   if (users.length > 0) {
     throw new DomainError(
@@ -212,8 +254,17 @@ export async function deleteIntegration(scope: IntegrationScope, integrationId: 
       { flows: users },
     );
   }
-  await scope.db
-    .delete(integrations)
-    .where(and(eq(integrations.id, integrationId), eq(integrations.workspaceId, scope.workspaceId)));
+  await scope.db.transaction(async (tx) => {
+    await tx
+      .delete(integrations)
+      .where(and(eq(integrations.id, integrationId), eq(integrations.workspaceId, scope.workspaceId)));
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actor: scope.actor,
+      action: "integration.deleted",
+      targetId: integrationId,
+      detail: { name: row.name, type: row.type },
+    });
+  });
   return { id: integrationId };
 }

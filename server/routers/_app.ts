@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
+import { auditRouter } from "./audit";
 import { flowsRouter } from "./flows";
 import { integrationsRouter } from "./integrations";
 import { membersRouter } from "./members";
@@ -13,6 +14,7 @@ export const appRouter = router({
   account: accountRouter,
   members: membersRouter,
   tokens: tokensRouter,
+  audit: auditRouter,
   flows: flowsRouter,
   integrations: integrationsRouter,
   runs: runsRouter,

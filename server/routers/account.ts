@@ -47,5 +47,7 @@ export const accountRouter = router({
     .query(({ ctx, input }) => previewInvitation(ctx.db, input.token)),
   acceptInvitation: userProcedure
     .input(invitationTokenInput)
-    .mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx, input.token)),
+    .mutation(({ ctx, input }) =>
+      acceptInvitation(ctx.db, { userId: ctx.userId, name: ctx.actor.name, sessionId: ctx.sessionId }, input.token),
+    ),
 });

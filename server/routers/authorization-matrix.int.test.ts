@@ -182,6 +182,8 @@ beforeAll(async () => {
     "tokens.list": undefined,
     "tokens.create": { name: "x", role: "viewer" },
     "tokens.revoke": { tokenId: token.id },
+    "audit.list": {},
+    "flows.restoreVersion": { flowId: flow.id, versionId: version.id },
     "flows.list": undefined,
     "flows.get": { flowId: flow.id },
     "flows.create": { name: "x" },

@@ -4,6 +4,7 @@ import {
   createFlowInput,
   flowIdInput,
   publishInput,
+  restoreVersionInput,
   saveDraftInput,
   setEnabledInput,
   versionInput,
@@ -15,6 +16,7 @@ import {
   listFlows,
   listVersions,
   publishFlow,
+  restoreVersion,
   saveDraft,
   setFlowEnabled,
 } from "../flows/flow-service";
@@ -29,6 +31,8 @@ export const flowsRouter = router({
   setEnabled: editorProcedure
     .input(setEnabledInput)
     .mutation(({ ctx, input }) => setFlowEnabled(ctx, input.flowId, input.enabled)),
+  /** A published version becomes the draft again (audited as a restore). */
+  restoreVersion: editorProcedure.input(restoreVersionInput).mutation(({ ctx, input }) => restoreVersion(ctx, input)),
   versions: viewerProcedure.input(flowIdInput).query(({ ctx, input }) => listVersions(ctx, input.flowId)),
   version: viewerProcedure
     .input(versionInput)

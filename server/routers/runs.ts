@@ -20,8 +20,13 @@ import type { Context } from "../context";
 import type { RunActor } from "../runs/act-on-run";
 import { editorProcedure, viewerProcedure, router } from "../trpc";
 
-// Tokens and sessions look alike here until the accounts work says which one signed in.
-const operator = (ctx: Context, note?: string): RunActor => ({ by: ctx.actor.name, source: "ui", note });
+/** The signed-in person acts from the run page; the user behind an API token, through the API. */
+const operator = (ctx: Context, note?: string): RunActor => ({
+  by: ctx.actor.name,
+  userId: ctx.actor.userId,
+  source: ctx.sessionId ? "ui" : "api",
+  note,
+});
 
 export const runsRouter = router({
   list: viewerProcedure.input(listRunsInput).query(({ ctx, input }) => listRuns(ctx, input)),
@@ -42,11 +47,11 @@ export const runsRouter = router({
   /** One more attempt at each failed delivery given (one, or a selection from the dead-letter view). */
   resend: editorProcedure
     .input(resendInput)
-    .mutation(({ ctx, input }) => resendDeliveries(ctx, input.deliveryIds, ctx.actor.name)),
+    .mutation(({ ctx, input }) => resendDeliveries(ctx, input.deliveryIds, ctx.actor)),
   /** Every failed delivery of one run, again. */
   resendFailed: editorProcedure.input(runIdInput).mutation(async ({ ctx, input }) => {
     const ids = await failedDeliveryIds(ctx, input.runId);
-    return ids.length === 0 ? [] : resendDeliveries(ctx, ids, ctx.actor.name);
+    return ids.length === 0 ? [] : resendDeliveries(ctx, ids, ctx.actor);
   }),
-  rerun: editorProcedure.input(runIdInput).mutation(({ ctx, input }) => rerunRun(ctx, input.runId, ctx.actor.name)),
+  rerun: editorProcedure.input(runIdInput).mutation(({ ctx, input }) => rerunRun(ctx, input.runId, ctx.actor)),
 });

@@ -7,8 +7,11 @@ import { DomainError, notFound } from "~/core/domain-error";
 import type { ActionSource } from "~/core/escalation/action-source";
 import { isOpen, type RunAction } from "./run-actions";
 import type { RunScope } from "./run-scope";
+import { recordAudit } from "../audit/record-audit";
 
 const updates = { acknowledge: acknowledgeUpdate, resolve: resolveUpdate, cancel: cancelUpdate } as const;
+
+const audited = { acknowledge: "run.acknowledged", resolve: "run.resolved", cancel: "run.cancelled" } as const;
 
 const noLongerOpen = (runId: string) => new DomainError("CONFLICT", `Run ${runId} is no longer open`);
 
@@ -17,6 +20,8 @@ export interface RunActor {
   by: string;
   source: ActionSource;
   note?: string;
+  /** The signed-in user behind `by`, when there is one (not for Slack, phone or link callers). */
+  userId?: string | null;
 }
 
 /**
@@ -27,7 +32,7 @@ export async function actOnRun(
   scope: RunScope & { temporal: Client },
   runId: string,
   action: RunAction,
-  { by, source, note }: RunActor,
+  { by, source, note, userId = null }: RunActor,
 ): Promise<{ status: string }> {
   const run = await scope.db.query.runs.findFirst({
     where: and(eq(runs.id, runId), eq(runs.workspaceId, scope.workspaceId)),
@@ -45,6 +50,13 @@ export async function actOnRun(
     if (action === "acknowledge" && snapshot.phase === "acknowledged") {
       await setRunStatus(scope.db, runId, "acknowledged");
     }
+    await recordAudit(scope.db, {
+      workspaceId: scope.workspaceId,
+      actor: { userId, name: by },
+      action: audited[action],
+      targetId: runId,
+      detail: { alertKey: run.alertKey, flowId: run.flowId, source, ...(note ? { note } : {}) },
+    });
     return { status: snapshot.phase };
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) throw noLongerOpen(runId);

@@ -7,13 +7,15 @@ import { DomainError, notFound } from "~/core/domain-error";
 import { isOpenRunStatus } from "~/core/escalation/run-status";
 import { ESCALATION_WORKFLOW, type AlertEvent, type EscalationInput } from "~/workflows/messages";
 import type { ResendScope } from "./resend-deliveries";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 
 /**
  * Starts the incident of an ended run again, with its alert, on the flow's current published
  * version: a new run under the same workflow id (flow and alert key). Both runs record it: the old
  * one who re-ran it and which run that made, the new one which run it repeats.
  */
-export async function rerunRun(scope: ResendScope, runId: string, by: string): Promise<{ runId: string }> {
+export async function rerunRun(scope: ResendScope, runId: string, actor: AuditActor): Promise<{ runId: string }> {
+  const by = actor.name;
   const run = await scope.db.query.runs.findFirst({
     where: and(eq(runs.id, runId), eq(runs.workspaceId, scope.workspaceId)),
   });
@@ -61,5 +63,12 @@ export async function rerunRun(scope: ResendScope, runId: string, by: string): P
       detail: { by, newRunId: input.runId, version: version.version },
     }),
   );
+  await recordAudit(scope.db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: "run.rerun",
+    targetId: runId,
+    detail: { alertKey: run.alertKey, flowId: flow.id, newRunId: input.runId, version: version.version },
+  });
   return { runId: input.runId };
 }

@@ -4,6 +4,7 @@ import { deliveries, runs } from "~/db/schema";
 import { notFound } from "~/core/domain-error";
 import { RESEND_WORKFLOW, type ResendResult } from "~/workflows/messages";
 import type { RunScope } from "./run-scope";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 
 export type ResendScope = RunScope & { temporal: Client; taskQueue: string };
 
@@ -18,10 +19,11 @@ const WAVE = 10;
 export async function resendDeliveries(
   scope: ResendScope,
   deliveryIds: readonly string[],
-  by: string,
+  actor: AuditActor,
 ): Promise<ResendResult[]> {
+  const by = actor.name;
   const rows = await scope.db
-    .select({ id: deliveries.id, status: deliveries.status, attempts: deliveries.attempts })
+    .select({ id: deliveries.id, runId: deliveries.runId, status: deliveries.status, attempts: deliveries.attempts })
     .from(deliveries)
     .innerJoin(runs, eq(runs.id, deliveries.runId))
     .where(and(inArray(deliveries.id, [...deliveryIds]), eq(runs.workspaceId, scope.workspaceId)));
@@ -62,7 +64,32 @@ export async function resendDeliveries(
       )),
     );
   }
+  await auditResends(scope, actor, results, found);
   return results;
+}
+
+/** One audit entry per run whose deliveries were re-sent, with what became of each. */
+async function auditResends(
+  scope: ResendScope,
+  actor: AuditActor,
+  results: ResendResult[],
+  found: Map<string, { runId: string }>,
+) {
+  const byRun = new Map<string, { deliveryId: string; outcome: string }[]>();
+  for (const { deliveryId, outcome } of results) {
+    const runId = found.get(deliveryId)?.runId;
+    if (!runId || outcome === "not_failed") continue;
+    byRun.set(runId, [...(byRun.get(runId) ?? []), { deliveryId, outcome }]);
+  }
+  for (const [runId, resent] of byRun) {
+    await recordAudit(scope.db, {
+      workspaceId: scope.workspaceId,
+      actor,
+      action: "run.resent",
+      targetId: runId,
+      detail: { deliveries: resent },
+    });
+  }
 }
 
 /** Every failed delivery of one run. */

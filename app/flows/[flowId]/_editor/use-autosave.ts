@@ -134,7 +134,30 @@ export function useAutosave(flowId: string, initialRevision: number) {
     await flush();
   }, [client, flowId, flush]);
 
-  return { status, flush, reload, overwrite };
+  /**
+   * Makes a published version the draft on the server (where it is audited as a restore) and
+   * shows it; undo brings the previous draft back, and saves it again.
+   */
+  const restoreVersion = useCallback(
+    async (versionId: string) => {
+      if (!(await flush())) throw new Error("The current draft could not be saved first");
+      const saved = await client.flows.restoreVersion.mutate({ flowId, versionId, baseRevision: revision.current });
+      const s = store.getState();
+      s.replaceGraph(saved.graph);
+      revision.current = saved.revision;
+      remember({
+        graph: saved.graph,
+        description: s.description,
+        revision: saved.revision,
+        updatedAt: saved.updatedAt,
+      });
+      savedSeq.current = store.getState().changeSeq;
+      setStatus({ kind: "saved", at: saved.updatedAt });
+    },
+    [client, flowId, flush, store, remember],
+  );
+
+  return { status, flush, reload, overwrite, restoreVersion };
 }
 
 export type Autosave = ReturnType<typeof useAutosave>;

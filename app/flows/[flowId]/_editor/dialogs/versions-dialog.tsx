@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
@@ -10,7 +10,7 @@ import { Button } from "~/app/_components/ui/button";
 import { Dialog } from "~/app/_components/ui/dialog";
 import { Select } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
-import { useEditor, useEditorStore } from "../store/editor-context";
+import { useEditor } from "../store/editor-context";
 import type { Autosave } from "../use-autosave";
 import { VersionDiff } from "./version-diff";
 
@@ -24,8 +24,6 @@ interface VersionsProps {
 
 function Versions({ flowId, autosave, onRestored }: VersionsProps) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const store = useEditorStore();
   const versions = useQuery(trpc.flows.versions.queryOptions({ flowId }));
   const list = versions.data ?? [];
   const [fromChoice, setFrom] = useState<string | null>(null);
@@ -51,14 +49,12 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
 
   const restore = async (versionId: string, version: number) => {
     try {
-      const v = await queryClient.fetchQuery(trpc.flows.version.queryOptions({ flowId, versionId }));
-      store.getState().replaceGraph(v.graph);
+      await autosave.restoreVersion(versionId);
     } catch (err) {
       toast.error(`Version ${version} could not be restored: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
-    const saved = await autosave.flush();
-    if (saved) toast.success(`Version ${version} is the draft again (undo brings your draft back).`);
+    toast.success(`Version ${version} is the draft again (undo brings your draft back).`);
     onRestored();
   };
 
