@@ -31,7 +31,33 @@ export function createDb(connectionString: string, max = 10): { db: Db; pool: pg
   pool.on("connect", (client) => client.on("error", logConnectionError));
   // Idle connections report through the pool as well; their own listener has logged it already.
   pool.on("error", () => undefined);
+  releaseWhenDropped(pool);
   return { db: drizzle(pool, { schema }), pool };
+}
+
+/**
+ * drizzle's pool transaction checks a connection out and sends BEGIN before its try/finally: when
+ * the connection drops in between (an outage, a failover) it is never released. The pool then
+ * keeps a dead connection for good, one slot fewer per outage, and `pool.end()` never settles, so
+ * a stopping worker hangs. A checked-out connection that ends is handed back at once, as broken;
+ * the caller's own release, if it still comes, does nothing.
+ */
+function releaseWhenDropped(pool: pg.Pool): void {
+  const onEnd = new WeakMap<pg.PoolClient, () => void>();
+  pool.on("acquire", (client) => {
+    const dropped = () => {
+      const release = client.release;
+      client.release = () => undefined;
+      release(new Error("Connection ended while checked out"));
+    };
+    onEnd.set(client, dropped);
+    client.once("end", dropped);
+  });
+  pool.on("release", (_error, client) => {
+    const dropped = onEnd.get(client);
+    if (dropped) client.removeListener("end", dropped);
+    onEnd.delete(client);
+  });
 }
 
 /** A single connection (admin work: create or drop a database) that survives the server dropping it. */

@@ -8,6 +8,7 @@ import {
   type Worker,
   type WorkflowBundleWithSourceMap,
 } from "@temporalio/worker";
+import type pg from "pg";
 import { inject } from "vitest";
 import { createDb, type Db } from "~/db/client";
 import { ensureDefaultWorkspace } from "~/db/seed";
@@ -156,7 +157,26 @@ export async function createHarness(): Promise<Harness> {
     async close() {
       await Promise.all([...workers].map((stop) => stop()));
       await connection.close();
-      await pool.end();
+      await endPool(pool);
     },
   };
+}
+
+/**
+ * `pool.end()` waits for every checked-out connection to come back: a leaked one would hang the
+ * test file's teardown until its hook timeout. Fail fast, saying what is missing, instead.
+ */
+async function endPool(pool: pg.Pool, timeoutMs = 15_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const leaked = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const checkedOut = pool.totalCount - pool.idleCount;
+      reject(new Error(`the pool did not end in ${timeoutMs} ms: ${checkedOut} connection(s) never released`));
+    }, timeoutMs);
+  });
+  try {
+    await Promise.race([pool.end(), leaked]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

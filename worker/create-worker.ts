@@ -3,6 +3,7 @@ import type { Db } from "~/db/client";
 import { createActivities } from "./activities/create-activities";
 import { createIntegrationSender } from "./activities/integration-sender";
 import { workflowsPath } from "./worker-options";
+import { deliveryRetryPolicy } from "~/core/delivery/retry-policy";
 import type { Keyring } from "~/server/security/secret-keyring";
 
 export type Activities = ReturnType<typeof createActivities>;
@@ -42,5 +43,9 @@ export function createEscalationWorker({ workflowBundle, ...options }: Escalatio
     stickyQueueScheduleToStartTimeout: "2s",
     maxConcurrentActivityTaskExecutions: 200,
     maxConcurrentLocalActivityExecutions: 200,
+    // A stopping worker lets the sends in flight finish and record the receiver's answer (their
+    // attempt timeout bounds them), but never waits longer: a stuck activity must not keep a
+    // SIGTERMed worker, or a test's teardown, from ending.
+    shutdownForceTime: deliveryRetryPolicy.attemptTimeoutMs + 10_000,
   });
 }

@@ -33,8 +33,15 @@ beforeAll(async () => {
     return { status: 200, body: "ok" };
   });
 });
+/** The run under test; ended in afterAll too, so that a failed check leaves no workflow running. */
+let workflowId: string | undefined;
 afterAll(async () => {
   await reopenDatabase(databaseUrl);
+  if (workflowId)
+    await h.client.workflow
+      .getHandle(workflowId)
+      .terminate("test done")
+      .catch(() => undefined);
   await receiver?.close();
   await h?.close();
 });
@@ -48,6 +55,7 @@ describe("a database outage while a message is out", () => {
     await outageOver;
 
     const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 20_000, "run row");
+    workflowId = run.workflowId;
     const delivery = await eventually(async () => {
       const [row] = await deliveriesForRun(h, run.id);
       return row?.status === "pending" ? undefined : row;
@@ -56,6 +64,5 @@ describe("a database outage while a message is out", () => {
     // Not sent again: the answer was kept through the outage rather than lost and retried.
     await new Promise((r) => setTimeout(r, 1_000));
     expect(receiver.requests).toHaveLength(1);
-    await h.client.workflow.getHandle(run.workflowId).terminate("test done");
   });
 });
