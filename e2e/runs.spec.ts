@@ -54,10 +54,10 @@ test("a person follows a real incident from the runs list to its timeline and ac
     expect(posted.status).toBe(202);
     await receiver.waitFor(1, 30_000);
 
-    // The list, filtered by key prefix as a person would type it; the filter lands in the URL.
+    // The list, searched as a person would type it; the filter lands in the URL.
     await page.goto("/runs");
-    await page.getByRole("textbox", { name: "Alert key starts with" }).fill(`checkout-eu-${stamp}`);
-    await expect(page).toHaveURL(new RegExp(`[?&]key=checkout-eu-${stamp}`));
+    await page.getByRole("searchbox", { name: "Search alerts" }).fill(`checkout-eu-${stamp}`);
+    await expect(page).toHaveURL(new RegExp(`[?&]q=checkout-eu-${stamp}`));
     const row = page.getByTestId("run-row").filter({ hasText: key });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(flowName);

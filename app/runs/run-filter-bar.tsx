@@ -1,8 +1,9 @@
 "use client";
 
-import { Search, X } from "lucide-react";
+import { Search, Tag, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Input, Select } from "../_components/ui/field";
-import type { RunFilters } from "./_lib/run-filter-params";
+import { fromLocalInput, hasRunFilters, parseLabels, toLocalInput, type RunFilters } from "./_lib/run-filter-params";
 import { RUN_STATUS_ORDER, STATUS_LABEL } from "./_lib/run-status";
 
 interface Props {
@@ -11,60 +12,112 @@ interface Props {
   flows: readonly { id: string; name: string }[];
 }
 
+const CLEARED: Partial<RunFilters> = {
+  flowId: undefined,
+  status: undefined,
+  q: undefined,
+  labels: undefined,
+  from: undefined,
+  to: undefined,
+};
+
+/** The list's filters, all applied by the server and kept in the URL (a view can be shared). */
 export function RunFilterBar({ filters, onChange, flows }: Props) {
-  const active = Boolean(filters.flowId || filters.status || filters.alertKey);
+  const t = useTranslations("RunFilters");
+  const { bad } = parseLabels(filters.labels);
   return (
-    <div className="flex flex-wrap items-center gap-2" role="search" aria-label="Filter runs">
-      <div className="w-52">
-        <Select
-          aria-label="Flow"
-          value={filters.flowId ?? ""}
-          onChange={(e) => onChange({ flowId: e.target.value || undefined })}
-        >
-          <option value="">All flows</option>
-          {flows.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </Select>
+    <div className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-center gap-2" role="search" aria-label={t("label")}>
+        <div className="w-48">
+          <Select
+            aria-label={t("flow")}
+            value={filters.flowId ?? ""}
+            onChange={(e) => onChange({ flowId: e.target.value || undefined })}
+          >
+            <option value="">{t("allFlows")}</option>
+            {flows.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="w-36">
+          <Select
+            aria-label={t("status")}
+            value={filters.status ?? ""}
+            onChange={(e) => onChange({ status: RUN_STATUS_ORDER.find((s) => s === e.target.value) })}
+          >
+            <option value="">{t("anyStatus")}</option>
+            {RUN_STATUS_ORDER.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="relative w-72">
+          <Search
+            className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted"
+            aria-hidden
+          />
+          <Input
+            type="search"
+            aria-label={t("search")}
+            placeholder={t("searchPlaceholder")}
+            className="pl-7"
+            value={filters.q ?? ""}
+            maxLength={200}
+            onChange={(e) => onChange({ q: e.target.value || undefined })}
+          />
+        </div>
+        <div className="relative w-56">
+          <Tag
+            className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted"
+            aria-hidden
+          />
+          <Input
+            aria-label={t("labels")}
+            placeholder={t("labelsPlaceholder")}
+            className="pl-7 font-mono text-[12px]"
+            value={filters.labels ?? ""}
+            maxLength={2000}
+            aria-invalid={bad.length > 0}
+            onChange={(e) => onChange({ labels: e.target.value || undefined })}
+          />
+        </div>
+        <label className="flex items-center gap-1.5 text-[12px] text-muted">
+          {t("from")}
+          <Input
+            type="datetime-local"
+            className="w-44"
+            value={toLocalInput(filters.from)}
+            onChange={(e) => onChange({ from: fromLocalInput(e.target.value) })}
+          />
+        </label>
+        <label className="flex items-center gap-1.5 text-[12px] text-muted">
+          {t("to")}
+          <Input
+            type="datetime-local"
+            className="w-44"
+            value={toLocalInput(filters.to)}
+            onChange={(e) => onChange({ to: fromLocalInput(e.target.value) })}
+          />
+        </label>
+        {hasRunFilters(filters) ? (
+          <button
+            type="button"
+            onClick={() => onChange(CLEARED)}
+            className="inline-flex h-7 items-center gap-1 rounded-md px-2 text-[12px] text-muted hover:bg-raised hover:text-fg"
+          >
+            <X className="size-3.5" aria-hidden /> {t("clear")}
+          </button>
+        ) : null}
       </div>
-      <div className="w-40">
-        <Select
-          aria-label="Status"
-          value={filters.status ?? ""}
-          onChange={(e) => onChange({ status: RUN_STATUS_ORDER.find((s) => s === e.target.value) })}
-        >
-          <option value="">Any status</option>
-          {RUN_STATUS_ORDER.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="relative w-72">
-        <Search
-          className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted"
-          aria-hidden
-        />
-        <Input
-          aria-label="Alert key starts with"
-          placeholder="Alert key starts with…"
-          className="pl-7 font-mono text-[12px]"
-          value={filters.alertKey ?? ""}
-          maxLength={500}
-          onChange={(e) => onChange({ alertKey: e.target.value || undefined })}
-        />
-      </div>
-      {active ? (
-        <button
-          type="button"
-          onClick={() => onChange({ flowId: undefined, status: undefined, alertKey: undefined })}
-          className="inline-flex h-7 items-center gap-1 rounded-md px-2 text-[12px] text-muted hover:bg-raised hover:text-fg"
-        >
-          <X className="size-3.5" aria-hidden /> Clear filters
-        </button>
+      {bad.length > 0 ? (
+        <p className="text-[11px] text-danger" role="alert">
+          {t("badLabels", { pieces: bad.join(", ") })}
+        </p>
       ) : null}
     </div>
   );

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { PageHeader } from "../_components/ui/page-header";
 import { useTRPC } from "../_lib/trpc";
 import { useMemo } from "react";
+import { hasRunFilters, parseLabels } from "./_lib/run-filter-params";
 import { useDebounced } from "./_lib/use-debounced";
 import { throttle, useRunChanges } from "./_lib/use-run-changes";
 import { useRunFilters } from "./_lib/use-run-filters";
@@ -31,17 +32,26 @@ export function RunsPage() {
   );
   const live = useRunChanges(refresh);
   const { filters, setFilters } = useRunFilters();
-  const alertKey = useDebounced(filters.alertKey ?? "") || undefined;
+  // Typed fields ask the server once typing pauses.
+  const q = useDebounced(filters.q ?? "") || undefined;
+  const labelText = useDebounced(filters.labels ?? "");
+  const serverFilters = useMemo(() => {
+    const { labels } = parseLabels(labelText);
+    return {
+      flowId: filters.flowId,
+      q,
+      labels: labels.length > 0 ? labels : undefined,
+      from: filters.from,
+      to: filters.to,
+    };
+  }, [filters.flowId, filters.from, filters.to, q, labelText]);
   const stats = useQuery(
-    trpc.runs.stats.queryOptions(
-      { range: filters.range, flowId: filters.flowId, alertKey },
-      { placeholderData: keepPreviousData },
-    ),
+    trpc.runs.stats.queryOptions({ range: filters.range, ...serverFilters }, { placeholderData: keepPreviousData }),
   );
   const escalating = stats.data?.escalatingNow ?? 0;
   const list = useInfiniteQuery(
     trpc.runs.list.infiniteQueryOptions(
-      { flowId: filters.flowId, status: filters.status, alertKey, limit: 50 },
+      { ...serverFilters, status: filters.status, limit: 50 },
       {
         getNextPageParam: (page) => page.nextCursor,
         placeholderData: keepPreviousData,
@@ -50,7 +60,7 @@ export function RunsPage() {
   );
   const flows = useQuery(trpc.flows.list.queryOptions());
   const runs = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = Boolean(filters.flowId || filters.status || filters.alertKey);
+  const filtered = hasRunFilters(filters);
 
   return (
     <>

@@ -8,10 +8,28 @@ export const runStatusFilter = z.enum(RUN_STATUSES);
 /** Prefix match on the alert key; an empty string means no filter. */
 const alertKeyPrefix = z.string().max(500).optional();
 
-export const listRunsInput = z.object({
+/** One label the alert must carry with exactly this value (Prometheus-style `key=value`). */
+export const labelFilter = z.object({ key: z.string().min(1).max(200), value: z.string().max(500) });
+
+/** Filters the list, the chart and the insights share, so they always count the same runs. */
+export const runFilterFields = {
   flowId: z.string().uuid().optional(),
-  status: runStatusFilter.optional(),
   alertKey: alertKeyPrefix,
+  /** Free text, case-insensitive, anywhere in the alert key, monitor name, summary or description. */
+  q: z.string().trim().max(200).optional(),
+  /** Every label must match (AND). */
+  labels: z.array(labelFilter).max(10).optional(),
+  /** Runs created at or after `from` and before `to`. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+};
+export type RunFilterInput = {
+  [K in keyof typeof runFilterFields]?: z.infer<(typeof runFilterFields)[K]>;
+};
+
+export const listRunsInput = z.object({
+  ...runFilterFields,
+  status: runStatusFilter.optional(),
   limit: z.number().int().min(1).max(200).default(50),
   /**
    * Keyset cursor: createdAt and id of the last row seen. createdAt keeps Postgres' microseconds
@@ -30,8 +48,7 @@ export type StatsRange = keyof typeof STATS_RANGES;
 
 export const runStatsInput = z.object({
   range: z.enum(["24h", "7d", "30d"]).default("24h"),
-  flowId: z.string().uuid().optional(),
-  alertKey: alertKeyPrefix,
+  ...runFilterFields,
 });
 export type RunStatsInput = z.infer<typeof runStatsInput>;
 
