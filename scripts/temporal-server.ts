@@ -56,6 +56,9 @@ export async function startTemporalDevServer(opts: {
     // The worker that schedules a delivery runs it at once, skipping a task-queue round trip.
     "--dynamic-config-value",
     "system.enableActivityEagerExecution=true",
+    // A client sharing a worker's connection may have the new workflow's first task handed back with the start.
+    "--dynamic-config-value",
+    "system.enableEagerWorkflowStart=true",
     "--log-level",
     "error",
   ];

@@ -1,0 +1,186 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startAlertflow } from "./bench/app-under-test";
+import { startPhase, type PhaseLoad } from "./bench/phase-meter";
+import { loadAverage } from "./bench/proc-cpu";
+import { startBenchReceiver } from "./bench/receiver";
+import { cpuPer, loadNote, table } from "./bench/report";
+import { arrangeFlows, burst, closedLoop, folding } from "./bench/scenarios";
+import { measureCeiling } from "./bench/temporal-ceiling";
+import { ms, rate, spread } from "./bench/stats";
+import { freePort } from "./free-port";
+import { findOrInstallTemporalCli } from "./temporal-cli";
+import { startTemporalDevServer } from "./temporal-server";
+
+/**
+ * `npm run bench`: in one run, on loopback only, the Temporal ceiling of the best shape and
+ * Alertflow end to end (production build, one worker process, Temporal dev server, a real HTTP
+ * receiver), the ratio between them, and how loaded the machine was meanwhile. Every phase is
+ * bounded in count and time, so the whole run stays under about ten minutes.
+ */
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const config = {
+  databaseUrl: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/alertflow_bench",
+  ceilingWorkflows: num("BENCH_CEILING_N", 1000),
+  single: num("BENCH_SINGLE", 1000),
+  sustained: num("BENCH_SUSTAINED", 2000),
+  burst: num("BENCH_BURST", 1000),
+  foldEvents: num("BENCH_FOLD", 10000),
+  phaseBudgetMs: num("BENCH_PHASE_SECONDS", 60) * 1000,
+};
+const log = (line: string) => console.log(`[bench] ${line}`);
+const database = decodeURIComponent(new URL(config.databaseUrl).pathname.slice(1));
+
+/** Extra environment for the app under test: `BENCH_APP_ENV="A=1 B=2"` (levers, rate limits). */
+function appEnv(): Record<string, string> {
+  const pairs = (process.env.BENCH_APP_ENV ?? "").split(/\s+/).filter(Boolean);
+  return Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
+}
+
+async function main() {
+  const rows: string[][] = [["measurement", "figure", "CPU per unit (our processes)", "machine meanwhile"]];
+  const idle = startPhase(() => [], database);
+  await new Promise((r) => setTimeout(r, 3000));
+  const before = idle.end();
+  log(
+    `before: load ${loadAverage().join(" ")}, ${before.othersBusyCores.toFixed(2)} cores busy, steal ${before.stealPercent.toFixed(1)} %`,
+  );
+  const cli = (await findOrInstallTemporalCli(log)).path;
+
+  // (a) The ceiling: its own Temporal dev server, stopped before the app starts.
+  const ceilingDir = mkdtempSync(path.join(os.tmpdir(), "alertflow-bench-temporal-"));
+  const temporal = await startTemporalDevServer({ cli, dataDir: ceilingDir, port: await freePort(), uiPort: null });
+  let ceilingRate: number;
+  try {
+    log("Temporal ceiling: client and worker in one process, eager start, local activity…");
+    const meter = startPhase(() => [temporal.process.pid ?? 0], database);
+    const ceiling = await measureCeiling({
+      address: temporal.address,
+      workflows: config.ceilingWorkflows,
+      concurrency: 10,
+      latencySamples: 200,
+    });
+    const load = meter.end();
+    ceilingRate = ceiling.perSecond;
+    rows.push([
+      `Temporal ceiling: ${ceiling.workflows} workflows at c=10`,
+      `${rate(ceiling.perSecond)}; start → activity (c=1) ${spread(ceiling.startToActivity)}; eager starts ${ceiling.eagerlyStarted}/${ceiling.total}`,
+      `${ms((load.cpu.temporal + load.cpu.bench) / (ceiling.workflows + ceiling.startToActivity.length + 20))} (temporal + client/worker)`,
+      loadNote(load),
+    ]);
+  } finally {
+    await temporal.stop();
+    rmSync(ceilingDir, { recursive: true, force: true });
+  }
+
+  // (b) Alertflow end to end.
+  log("Alertflow: production build, npm start (web + 1 worker), fresh database and Temporal…");
+  const app = await startAlertflow({ databaseUrl: config.databaseUrl, env: appEnv(), log });
+  const receiver = await startBenchReceiver();
+  const phases: { name: string; load: PhaseLoad }[] = [];
+  try {
+    const targets = await arrangeFlows(app.base, receiver.url);
+    const runId = Date.now().toString(36);
+    const measure = async <T>(name: string, work: () => Promise<T>): Promise<[T, PhaseLoad]> => {
+      log(`${name}…`);
+      const meter = startPhase(() => [app.pid], database);
+      const result = await work();
+      const load = meter.end();
+      phases.push({ name, load });
+      return [result, load];
+    };
+    // Warm-up: the worker bundles its workflows and the first requests fill pools.
+    await closedLoop(targets, receiver, { prefix: `warm-${runId}`, count: 30, senders: 1, budgetMs: 120_000 });
+
+    const [one, oneLoad] = await measure("closed loop, 1 sender", () =>
+      closedLoop(targets, receiver, {
+        prefix: `one-${runId}`,
+        count: config.single,
+        senders: 1,
+        budgetMs: config.phaseBudgetMs,
+      }),
+    );
+    rows.push([
+      `Alertflow closed loop c=1 (${one.latencies.length} incidents): alert in → message received`,
+      spread(one.latencies, [50, 99, 99.9]) + ` · max ${ms(Math.max(...one.latencies))}`,
+      cpuPer(oneLoad, one.latencies.length),
+      loadNote(oneLoad),
+    ]);
+
+    const [ten, tenLoad] = await measure("sustained, 10 senders", () =>
+      closedLoop(targets, receiver, {
+        prefix: `ten-${runId}`,
+        count: config.sustained,
+        senders: 10,
+        budgetMs: config.phaseBudgetMs,
+      }),
+    );
+    const tenRate = ten.latencies.length / ten.seconds;
+    rows.push([
+      `Alertflow c=10 (${ten.latencies.length} incidents): delivered/s, alert → message`,
+      `${rate(tenRate)} · ${spread(ten.latencies, [50, 99, 99.9])}`,
+      cpuPer(tenLoad, ten.latencies.length),
+      loadNote(tenLoad),
+    ]);
+
+    const [storm, stormLoad] = await measure("burst of new incidents, 50 senders", () =>
+      burst(targets, receiver, { prefix: `burst-${runId}`, count: config.burst, senders: 50, settleMs: 120_000 }),
+    );
+    rows.push([
+      `Alertflow burst: ${config.burst} new incidents at c=50: first message delay`,
+      `${spread(storm.delays, [50, 99])} · max ${ms(Math.max(...storm.delays))} · accepted in ${storm.acceptSeconds.toFixed(1)} s, all paged in ${storm.allPagedSeconds.toFixed(1)} s · lost ${storm.lost}`,
+      cpuPer(stormLoad, config.burst),
+      loadNote(stormLoad),
+    ]);
+
+    const [fold, foldLoad] = await measure("folding into 50 open incidents, 20 senders", () =>
+      folding(targets, {
+        prefix: `fold-${runId}`,
+        incidents: 50,
+        events: config.foldEvents,
+        senders: 20,
+        budgetMs: config.phaseBudgetMs / 2,
+      }),
+    );
+    rows.push([
+      `Alertflow folding: ${fold.events} events into 50 open incidents, c=20`,
+      `${rate(fold.perSecond)} accepted`,
+      cpuPer(foldLoad, fold.events),
+      loadNote(foldLoad),
+    ]);
+
+    // (c) The ratio to the ceiling.
+    rows.push([
+      "Alertflow c=10 ÷ Temporal ceiling",
+      `${((100 * tenRate) / ceilingRate).toFixed(0)} % (${rate(tenRate)} of ${rate(ceilingRate)})`,
+      "",
+      "",
+    ]);
+  } finally {
+    await receiver.close();
+    await app.stop();
+  }
+
+  // (d) Was the machine loaded?
+  const worst = Math.max(before.othersBusyCores, ...phases.map((p) => p.load.othersBusyCores));
+  console.log(`\n${new Date().toISOString()} · ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"})`);
+  console.log(
+    `Machine before the bench: load ${loadAverage().join(" / ")} now; others used ${before.othersBusyCores.toFixed(2)} cores, steal ${before.stealPercent.toFixed(1)} %.` +
+      ` During: others used up to ${worst.toFixed(2)} cores → ${worst > 0.3 ? "LOADED: figures are pessimistic" : "quiet"}.`,
+  );
+  if (Object.keys(appEnv()).length > 0) console.log(`App environment: ${process.env.BENCH_APP_ENV}`);
+  console.log(`\n${table(rows)}\n`);
+  console.log(
+    "CPU per unit: utime+stime from /proc of web, worker, Temporal and this database's Postgres backends " +
+      "(Postgres background processes are shared with other databases and left out).",
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,43 @@
+import http from "node:http";
+
+/**
+ * The loopback HTTP receiver the bench's webhook integration points at. It notes when the first
+ * message of each alert key arrives (on this process's clock, the same one the senders use) and
+ * counts every message.
+ */
+export async function startBenchReceiver() {
+  const firstArrival = new Map<string, number>();
+  const waiters = new Map<string, () => void>();
+  let messages = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const at = performance.now();
+      messages++;
+      const key = /"key":\s*"([^"]+)"/.exec(Buffer.concat(chunks).toString())?.[1] ?? "";
+      if (!firstArrival.has(key)) firstArrival.set(key, at);
+      waiters.get(key)?.();
+      waiters.delete(key);
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("receiver did not bind");
+  return {
+    url: `http://127.0.0.1:${address.port}/hook`,
+    messages: () => messages,
+    arrivalOf: (key: string) => firstArrival.get(key),
+    /** Resolves with the first arrival of `key` (at once if it is already in). */
+    arrival(key: string): Promise<number> {
+      const seen = firstArrival.get(key);
+      if (seen !== undefined) return Promise.resolve(seen);
+      return new Promise((resolve) => waiters.set(key, () => resolve(firstArrival.get(key) ?? Number.NaN)));
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type BenchReceiver = Awaited<ReturnType<typeof startBenchReceiver>>;
