@@ -22,7 +22,13 @@ export function checkConnections(graph: FlowGraph, index: FlowIndex): GraphIssue
 
     const problem = checkEdgeKinds(source, edge.sourceHandle, target, edge.targetHandle);
     if (problem) {
-      issues.push({ code: problem.code, message: problem.reason, edgeId: edge.id, nodeId: source.id });
+      issues.push({
+        code: problem.code,
+        message: problem.reason,
+        params: problem.params,
+        edgeId: edge.id,
+        nodeId: source.id,
+      });
       continue;
     }
     const route = `${edge.source}\u0000${edge.sourceHandle}\u0000${edge.target}`;
@@ -30,6 +36,7 @@ export function checkConnections(graph: FlowGraph, index: FlowIndex): GraphIssue
       issues.push({
         code: "duplicate_edge",
         message: `${describeNode(source)} is connected to ${describeNode(target)} twice.`,
+        params: { variant: "stored", otherNode: target.id },
         edgeId: edge.id,
         nodeId: source.id,
       });
@@ -42,7 +49,8 @@ export function checkConnections(graph: FlowGraph, index: FlowIndex): GraphIssue
     if (limit && usedSingleOutputs.has(output)) {
       issues.push({
         code: "too_many_connections",
-        message: `${describeNode(source)}: ${limit}`,
+        message: `${describeNode(source)}: ${limit.reason}`,
+        params: limit.params,
         edgeId: edge.id,
         nodeId: source.id,
       });
@@ -54,6 +62,7 @@ export function checkConnections(graph: FlowGraph, index: FlowIndex): GraphIssue
         issues.push({
           code: "too_many_connections",
           message: `${describeNode(target)} has more than one input; levels form a single chain from the trigger.`,
+          params: { limit: "levelInput", level: target.data.level },
           edgeId: edge.id,
           nodeId: target.id,
         });
@@ -63,6 +72,7 @@ export function checkConnections(graph: FlowGraph, index: FlowIndex): GraphIssue
         issues.push({
           code: "trigger_not_to_first_level",
           message: `The trigger must connect to the lowest level (level ${lowestLevel}), not to ${describeNode(target)}.`,
+          params: { lowest: lowestLevel },
           edgeId: edge.id,
           nodeId: target.id,
         });

@@ -11,6 +11,7 @@ export function checkIdentity(graph: FlowGraph): GraphIssue[] {
       issues.push({
         code: "duplicate_node_id",
         message: `${describeNode(node)} reuses the id "${node.id}" of another node; every node needs its own id.`,
+        params: { id: node.id },
         nodeId: node.id,
       });
     }
@@ -22,6 +23,7 @@ export function checkIdentity(graph: FlowGraph): GraphIssue[] {
       issues.push({
         code: "duplicate_edge_id",
         message: `Two connections share the id "${edge.id}".`,
+        params: { id: edge.id },
         edgeId: edge.id,
       });
     }
@@ -31,6 +33,7 @@ export function checkIdentity(graph: FlowGraph): GraphIssue[] {
       issues.push({
         code: "missing_node",
         message: `Connection ${edge.id} points to ${missing.map((id) => `"${id}"`).join(" and ")}, which is not on the canvas.`,
+        params: { variant: "stored", edge: edge.id, ids: missing.join(", ") },
         edgeId: edge.id,
       });
     }

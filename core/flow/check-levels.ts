@@ -31,6 +31,12 @@ function checkUniqueNumbers(levels: LevelNode[]): GraphIssue[] {
       issues.push({
         code: "duplicate_level_number",
         message: `${describeNode(node)} has the same level number as ${others}; give each level its own number.`,
+        params: {
+          nodes: group
+            .filter((o) => o !== node)
+            .map((o) => o.id)
+            .join(","),
+        },
         nodeId: node.id,
       });
     }
@@ -51,6 +57,12 @@ function checkThresholds(levels: LevelNode[]): GraphIssue[] {
         message:
           `${describeNode(node)} fires after ${formatSeconds(node.data.afterSeconds)}, but ${describeNode(lower)} ` +
           `already waits ${formatSeconds(lower.data.afterSeconds)}; a higher level must wait longer.`,
+        params: {
+          mode: "duration",
+          value: node.data.afterSeconds,
+          lowerValue: lower.data.afterSeconds,
+          otherNode: lower.id,
+        },
         nodeId: node.id,
       });
     }
@@ -60,6 +72,7 @@ function checkThresholds(levels: LevelNode[]): GraphIssue[] {
         message:
           `${describeNode(node)} fires on ${node.data.errorCount} consecutive errors, but ${describeNode(lower)} ` +
           `already needs ${lower.data.errorCount}; a higher level must need more errors.`,
+        params: { mode: "count", value: node.data.errorCount, lowerValue: lower.data.errorCount, otherNode: lower.id },
         nodeId: node.id,
       });
     }

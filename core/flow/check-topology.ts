@@ -54,8 +54,14 @@ function checkCycles(graph: FlowGraph, index: FlowIndex): GraphIssue[] {
       if (!next || edge.source === edge.target) continue;
       const seen = state.get(next.id);
       if (seen === "open") {
-        const loop = [...path.slice(path.indexOf(next)), next].map(describeNode).join(" → ");
-        issues.push({ code: "cycle", message: `These nodes form a loop: ${loop}.`, edgeId: edge.id, nodeId: next.id });
+        const around = [...path.slice(path.indexOf(next)), next];
+        issues.push({
+          code: "cycle",
+          message: `These nodes form a loop: ${around.map(describeNode).join(" → ")}.`,
+          params: { variant: "stored", nodes: around.map((n) => n.id).join(",") },
+          edgeId: edge.id,
+          nodeId: next.id,
+        });
       } else if (seen === undefined) {
         visit(next);
       }

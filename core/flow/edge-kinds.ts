@@ -1,4 +1,4 @@
-import type { GraphIssueCode } from "./graph-issue";
+import type { GraphIssueCode, IssueParams } from "./graph-issue";
 
 /**
  * What a single edge may connect, judged from its two end nodes alone. Both the canvas (while
@@ -41,6 +41,7 @@ export function toRuleNode(node: NodeLike): RuleNode | null {
 export interface EdgeProblem {
   code: GraphIssueCode;
   reason: string;
+  params: IssueParams;
 }
 
 const SOURCE_HANDLES: Record<RuleNode["type"], readonly string[]> = {
@@ -65,41 +66,56 @@ export function checkEdgeKinds(
   target: RuleNode,
   targetHandle: string | null | undefined,
 ): EdgeProblem | null {
-  if (source.id === target.id) return { code: "self_loop", reason: "A node cannot connect to itself." };
-  if (target.type === "trigger") return { code: "trigger_has_input", reason: "Nothing can connect into a trigger." };
+  if (source.id === target.id) return { code: "self_loop", reason: "A node cannot connect to itself.", params: {} };
+  if (target.type === "trigger")
+    return { code: "trigger_has_input", reason: "Nothing can connect into a trigger.", params: {} };
   if (targetHandle !== null && targetHandle !== undefined && targetHandle !== "in") {
-    return { code: "unknown_handle", reason: `Unknown input handle "${targetHandle}".` };
+    return {
+      code: "unknown_handle",
+      reason: `Unknown input handle "${targetHandle}".`,
+      params: { side: "input", handle: targetHandle, kind: target.type },
+    };
   }
   const handle = sourceHandle ?? defaultHandle(source.type);
   if (handle === null || !SOURCE_HANDLES[source.type].includes(handle)) {
     return {
       code: "unknown_handle",
       reason: `${capitalize(KIND_NAMES[source.type])} has no "${sourceHandle ?? ""}" output.`,
+      params: { side: "output", handle: sourceHandle ?? "", kind: source.type },
     };
   }
-  const wrong = (expected: string): EdgeProblem => ({
+  const wrong = (expected: keyof typeof EXPECTED): EdgeProblem => ({
     code: "wrong_target_kind",
-    reason: `${capitalize(describeOutput(source.type, handle))} connects to ${expected}, not to ${KIND_NAMES[target.type]}.`,
+    reason: `${capitalize(describeOutput(source.type, handle))} connects to ${EXPECTED[expected]}, not to ${KIND_NAMES[target.type]}.`,
+    params: { source: source.type, handle, expected, target: target.type },
   });
   switch (source.type) {
     case "trigger":
-      return target.type === "level" ? null : wrong("the first escalation level");
+      return target.type === "level" ? null : wrong("firstLevel");
     case "level":
       if (handle === "next") {
-        if (target.type !== "level") return wrong("the next escalation level");
+        if (target.type !== "level") return wrong("nextLevel");
         return target.data.level > source.data.level
           ? null
           : {
               code: "level_order",
               reason: `Level ${source.data.level} can only escalate to a higher level, not to level ${target.data.level}.`,
+              params: { from: source.data.level, to: target.data.level },
             };
       }
-      return target.type === "branch" || target.type === "integration" ? null : wrong("a branch or an integration");
+      return target.type === "branch" || target.type === "integration" ? null : wrong("branchOrIntegration");
     case "branch":
     case "integration":
-      return target.type === "integration" ? null : wrong("an integration");
+      return target.type === "integration" ? null : wrong("integration");
   }
 }
+
+const EXPECTED = {
+  firstLevel: "the first escalation level",
+  nextLevel: "the next escalation level",
+  branchOrIntegration: "a branch or an integration",
+  integration: "an integration",
+} as const;
 
 /** Nodes with a single output let React Flow omit the handle id. */
 function defaultHandle(type: RuleNode["type"]): string | null {
@@ -117,10 +133,21 @@ function describeOutput(type: RuleNode["type"], handle: string): string {
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Outputs that take exactly one edge, with the reason shown when a second one is drawn. */
-export function singleOutputLimit(source: RuleNode, handle: string | null | undefined): string | null {
-  if (source.type === "trigger") return "A trigger connects to one level only.";
+export function singleOutputLimit(
+  source: RuleNode,
+  handle: string | null | undefined,
+): { reason: string; params: IssueParams } | null {
+  if (source.type === "trigger")
+    return { reason: "A trigger connects to one level only.", params: { limit: "trigger" } };
   if (source.type === "level" && handle === "next")
-    return `Level ${source.data.level} already escalates to a next level.`;
-  if (source.type === "integration") return "An integration has one fallback; chain further fallbacks from it.";
+    return {
+      reason: `Level ${source.data.level} already escalates to a next level.`,
+      params: { limit: "levelNext", level: source.data.level },
+    };
+  if (source.type === "integration")
+    return {
+      reason: "An integration has one fallback; chain further fallbacks from it.",
+      params: { limit: "integration" },
+    };
   return null;
 }

@@ -37,9 +37,17 @@ export type GraphIssueCode =
   | "integration_not_chosen"
   | "unknown_integration";
 
+/**
+ * What the interface's translation of a code fills in. Node ids (`node` is always `nodeId`;
+ * `otherNode`, `nodes`) are named by the interface in its own language; `nodes` is comma-separated.
+ */
+export type IssueParams = Record<string, string | number>;
+
 export interface GraphIssue {
   code: GraphIssueCode;
+  /** The English sentence for API callers and logs; the interface renders `code` + `params` instead. */
   message: string;
+  params?: IssueParams;
   nodeId?: string;
   edgeId?: string;
   path?: string;

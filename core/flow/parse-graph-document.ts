@@ -26,6 +26,7 @@ function checkSize(raw: unknown): GraphIssue[] {
     issues.push({
       code: "too_many_nodes",
       message: `The flow has ${nodes.length} nodes; a flow can have at most ${MAX_NODES}. Split it into several flows.`,
+      params: { count: nodes.length, max: MAX_NODES },
       path: "nodes",
     });
   }
@@ -33,6 +34,7 @@ function checkSize(raw: unknown): GraphIssue[] {
     issues.push({
       code: "too_many_edges",
       message: `The flow has ${edges.length} connections; a flow can have at most ${MAX_EDGES}.`,
+      params: { count: edges.length, max: MAX_EDGES },
       path: "edges",
     });
   }
@@ -55,6 +57,7 @@ function toGraphIssue(raw: unknown, issue: z.core.$ZodIssue): GraphIssue {
     return {
       code: "schema",
       message: `${label}${field ? `, ${field}` : ""}: ${issue.message}`,
+      params: { field: field || pathText, detail: issue.message },
       nodeId: id,
       path: pathText,
     };
@@ -64,6 +67,7 @@ function toGraphIssue(raw: unknown, issue: z.core.$ZodIssue): GraphIssue {
     return {
       code: "schema",
       message: `Connection ${id ?? `#${position}`}${field ? `, ${field}` : ""}: ${issue.message}`,
+      params: { field: field || pathText, detail: issue.message },
       edgeId: id,
       path: pathText,
     };
@@ -71,6 +75,7 @@ function toGraphIssue(raw: unknown, issue: z.core.$ZodIssue): GraphIssue {
   return {
     code: "schema",
     message: pathText ? `${pathText}: ${issue.message}` : issue.message,
+    params: { field: pathText, detail: issue.message },
     path: pathText || undefined,
   };
 }

@@ -5,6 +5,7 @@ import type { StoreApi } from "zustand";
 import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { IntegrationOption, NodeHighlight } from "./canvas-types";
+import type { IssueLike } from "./use-issue-text";
 
 /**
  * What node cards read besides their own data. The editor's store provides it (live validation
@@ -13,7 +14,7 @@ import type { IntegrationOption, NodeHighlight } from "./canvas-types";
  */
 export interface CanvasView {
   readOnly: boolean;
-  issuesByNode: Readonly<Record<string, readonly string[]>>;
+  issuesByNode: Readonly<Record<string, readonly IssueLike[]>>;
   integrations: Readonly<Record<string, IntegrationOption>>;
   /** Whether `integrations` is the workspace's full list (so a missing id really is unknown). */
   integrationsLoaded: boolean;
@@ -35,9 +36,9 @@ export function useCanvasView<T>(selector: (view: CanvasView) => T): T {
   return useStore(store, selector);
 }
 
-const NO_ISSUES: readonly string[] = [];
+const NO_ISSUES: readonly IssueLike[] = [];
 
-export const useNodeIssues = (nodeId: string): readonly string[] =>
+export const useNodeIssues = (nodeId: string): readonly IssueLike[] =>
   useCanvasView(useShallow((v) => v.issuesByNode[nodeId] ?? NO_ISSUES));
 
 export const useNodeHighlight = (nodeId: string): NodeHighlight | undefined =>

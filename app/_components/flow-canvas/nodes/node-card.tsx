@@ -1,13 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Position } from "@xyflow/react";
+import { Position, useReactFlow } from "@xyflow/react";
 import { AlertTriangle, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import type { NodeKind, SourceHandle } from "~/core/flow/document";
 import type { NodeHighlight } from "../canvas-types";
 import { useNodeHighlight, useNodeIssues } from "../canvas-view";
 import { NodeHandle } from "./node-handle";
+import { useIssueText } from "../use-issue-text";
 
 /** The node cards' translator, passed to the pure summary functions of each kind. */
 export type NodeCardTranslator = ReturnType<typeof useTranslations<"NodeCard">>;
@@ -53,6 +54,7 @@ const isHandleId = (id: string): id is (typeof HANDLE_IDS)[number] => HANDLE_IDS
 export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput, sources, children }: NodeCardProps) {
   const t = useTranslations("NodeCard");
   const issues = useNodeIssues(id);
+  const issueText = useIssueText(useReactFlow().getNode);
   const highlight = useNodeHighlight(id);
   const [firstIssue] = issues;
   const border = firstIssue ? "border-danger" : selected ? "border-accent" : "border-border";
@@ -84,7 +86,7 @@ export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput,
         >
           <AlertTriangle className="mt-px size-3 shrink-0" aria-hidden />
           <span className="line-clamp-2">
-            {firstIssue}
+            {issueText(firstIssue)}
             {issues.length > 1 ? t("moreIssues", { count: issues.length - 1 }) : ""}
           </span>
         </div>

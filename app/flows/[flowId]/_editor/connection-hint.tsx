@@ -2,17 +2,21 @@
 
 import { Panel, useConnection } from "@xyflow/react";
 import { Ban } from "lucide-react";
+
 import { refusalReason } from "./connection-refusal";
 import { useEditorStore } from "./store/editor-context";
+import { useRefusalText } from "./use-refusal-text";
 
 /** While a connection is dragged over a handle that refuses it, says why. */
 export function ConnectionHint() {
   const store = useEditorStore();
+  const refusalText = useRefusalText();
   const connection = useConnection();
   if (!connection.inProgress || !connection.toHandle || connection.isValid !== false) return null;
   const { nodes, edges } = store.getState();
-  const reason = refusalReason(connection.fromHandle, connection.toHandle, nodes, edges);
-  if (!reason) return null;
+  const refusal = refusalReason(connection.fromHandle, connection.toHandle, nodes, edges);
+  if (!refusal) return null;
+  const reason = refusalText(refusal);
   return (
     <Panel position="top-center">
       <div

@@ -14,13 +14,19 @@ describe("why a dragged connection is refused", () => {
   });
 
   it("gives the rules' reason, dragged from either end", () => {
-    const reason = "A trigger connects to the first escalation level, not to an integration.";
-    expect(refusalReason(out("t", "out"), input("i"), nodes, edges)).toBe(reason);
-    expect(refusalReason(input("i"), out("t", "out"), nodes, edges)).toBe(reason);
+    const reason = {
+      issue: {
+        code: "wrong_target_kind",
+        message: "A trigger connects to the first escalation level, not to an integration.",
+        params: { source: "trigger", handle: "out", expected: "firstLevel", target: "integration" },
+      },
+    };
+    expect(refusalReason(out("t", "out"), input("i"), nodes, edges)).toEqual(reason);
+    expect(refusalReason(input("i"), out("t", "out"), nodes, edges)).toEqual(reason);
   });
 
   it("explains output-to-output and input-to-input drags", () => {
-    expect(refusalReason(out("t", "out"), out("l1", "next"), nodes, edges)).toMatch(/output .* to an input/);
-    expect(refusalReason(input("l1"), input("i"), nodes, edges)).toMatch(/input .* to an output/);
+    expect(refusalReason(out("t", "out"), out("l1", "next"), nodes, edges)).toEqual({ sameSide: "source" });
+    expect(refusalReason(input("l1"), input("i"), nodes, edges)).toEqual({ sameSide: "target" });
   });
 });

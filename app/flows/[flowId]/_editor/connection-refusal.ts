@@ -1,6 +1,10 @@
 import type { Handle } from "@xyflow/react";
 import type { CanvasEdge, CanvasNode } from "~/app/_components/flow-canvas/canvas-types";
+import type { IssueLike } from "~/app/_components/flow-canvas/use-issue-text";
 import { isValidConnection } from "~/core/flow/connection-rules";
+
+/** Two outputs or two inputs dragged together, or a problem the connection rules found. */
+export type Refusal = { sameSide: "source" | "target" } | { issue: IssueLike };
 
 /**
  * Why a connection dragged from `from` to `to` is refused, or null when it is allowed. React Flow
@@ -11,17 +15,13 @@ export function refusalReason(
   to: Pick<Handle, "nodeId" | "id" | "type">,
   nodes: readonly CanvasNode[],
   edges: readonly CanvasEdge[],
-): string | null {
-  if (from.type === to.type) {
-    return from.type === "source"
-      ? "Connect an output (right side) to an input (left side of the next node)."
-      : "Connect an input (left side) to an output (right side of the previous node).";
-  }
+): Refusal | null {
+  if (from.type === to.type) return { sameSide: from.type };
   const [source, target] = from.type === "source" ? [from, to] : [to, from];
   const verdict = isValidConnection(
     { source: source.nodeId, sourceHandle: source.id, target: target.nodeId, targetHandle: target.id },
     nodes,
     edges,
   );
-  return verdict.ok ? null : verdict.reason;
+  return verdict.ok ? null : { issue: { code: verdict.code, message: verdict.reason, params: verdict.params } };
 }

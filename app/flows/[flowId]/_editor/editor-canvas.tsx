@@ -1,6 +1,7 @@
 "use client";
 
 import { Background, Controls, ReactFlow, useReactFlow, type Connection, type OnConnectEnd } from "@xyflow/react";
+import { useTranslations } from "next-intl";
 import { useCallback, type DragEvent } from "react";
 import { toast } from "sonner";
 import { useShallow } from "zustand/react/shallow";
@@ -14,19 +15,18 @@ import { isValidConnection } from "~/core/flow/connection-rules";
 import { CanvasToolbar } from "./canvas-toolbar";
 import { ConnectionHint } from "./connection-hint";
 import { refusalReason } from "./connection-refusal";
+import { useRefusalText } from "./use-refusal-text";
 import { PALETTE_MIME } from "./palette";
 import { useEditor, useEditorStore } from "./store/editor-context";
 import { NODE_SIZE, useEditorCommands } from "./use-editor-commands";
 
 function EmptyCanvasHint() {
+  const t = useTranslations("EditorCanvas");
   return (
     <div className="pointer-events-none absolute inset-0 z-10 grid place-items-center">
       <div className="max-w-xs text-center text-muted">
-        <p className="text-[14px] font-medium text-fg">An empty flow</p>
-        <p className="mt-1 text-[12px] leading-5">
-          Drag a trigger from the palette onto the canvas (or press <Kbd>1</Kbd>), then an escalation level (
-          <Kbd>2</Kbd>), and connect them.
-        </p>
+        <p className="text-[14px] font-medium text-fg">{t("emptyTitle")}</p>
+        <p className="mt-1 text-[12px] leading-5">{t.rich("emptyHint", { kbd: (chunks) => <Kbd>{chunks}</Kbd> })}</p>
       </div>
     </div>
   );
@@ -34,6 +34,8 @@ function EmptyCanvasHint() {
 
 /** The editable React Flow canvas: controlled by the editor store, rules from server/flow. */
 export function EditorCanvas() {
+  const t = useTranslations("EditorCanvas");
+  const refusalText = useRefusalText();
   const store = useEditorStore();
   const commands = useEditorCommands();
   const { screenToFlowPosition } = useReactFlow<CanvasNode, CanvasEdge>();
@@ -62,10 +64,10 @@ export function EditorCanvas() {
     (_event, state) => {
       if (state.isValid !== false || !state.fromHandle || !state.toHandle) return;
       const { nodes: current, edges: currentEdges } = store.getState();
-      const reason = refusalReason(state.fromHandle, state.toHandle, current, currentEdges);
-      if (reason) toast.error(`Not connected: ${reason}`);
+      const refusal = refusalReason(state.fromHandle, state.toHandle, current, currentEdges);
+      if (refusal) toast.error(t("notConnected", { reason: refusalText(refusal) }));
     },
-    [store],
+    [store, t, refusalText],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {

@@ -2,6 +2,7 @@
 
 import { AlertTriangle, ChevronDown } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { useIssueText } from "~/app/_components/flow-canvas/use-issue-text";
 import { useEditor } from "./store/editor-context";
 import { useEditorCommands } from "./use-editor-commands";
 
@@ -11,6 +12,7 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
   const issues = useEditor((s) => s.issues);
   const nodes = useEditor((s) => s.nodes);
   const commands = useEditorCommands();
+  const issueText = useIssueText((id) => nodes.find((n) => n.id === id));
   return (
     <section
       className="flex max-h-56 shrink-0 flex-col border-t border-border bg-panel"
@@ -46,7 +48,7 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
                   className="flex w-full items-start gap-2 px-3 py-1 text-left text-[12px] hover:bg-raised disabled:hover:bg-transparent"
                 >
                   <AlertTriangle className="mt-0.5 size-3 shrink-0 text-danger" aria-hidden />
-                  <span className="min-w-0 flex-1">{issue.message}</span>
+                  <span className="min-w-0 flex-1">{issueText(issue)}</span>
                   <span className="shrink-0 font-mono text-[11px] text-muted">{issue.code}</span>
                 </button>
               </li>

@@ -6,7 +6,16 @@ const errorData = z.object({
   domain: z
     .object({
       code: z.string(),
-      issues: z.array(z.object({ code: z.string(), message: z.string(), nodeId: z.string().optional() })).optional(),
+      issues: z
+        .array(
+          z.object({
+            code: z.string(),
+            message: z.string(),
+            nodeId: z.string().optional(),
+            params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          }),
+        )
+        .optional(),
     })
     .nullish(),
 });
@@ -15,7 +24,7 @@ export interface ServerError {
   /** tRPC code, e.g. CONFLICT, BAD_REQUEST. */
   code: string | undefined;
   message: string;
-  issues: { code: string; message: string; nodeId?: string }[];
+  issues: { code: string; message: string; nodeId?: string; params?: Record<string, string | number> }[];
 }
 
 export function readServerError(err: unknown): ServerError {

@@ -9,7 +9,9 @@ import { Button } from "~/app/_components/ui/button";
 import { Dialog } from "~/app/_components/ui/dialog";
 import { Field, Textarea } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
+import { useIssueText } from "~/app/_components/flow-canvas/use-issue-text";
 import { readServerError } from "../server-error";
+import { useEditorStore } from "../store/editor-context";
 import { useEditor } from "../store/editor-context";
 import type { Autosave } from "../use-autosave";
 
@@ -26,6 +28,8 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const issues = useEditor((s) => s.issues);
+  const store = useEditorStore();
+  const issueText = useIssueText((id) => store.getState().nodes.find((n) => n.id === id));
   const [note, setNote] = useState("");
   const [serverProblems, setServerProblems] = useState<string[]>([]);
   const publish = useMutation(trpc.flows.publish.mutationOptions());
@@ -48,11 +52,11 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
       onOpenChange(false);
     } catch (err) {
       const e = readServerError(err);
-      setServerProblems(e.issues.length > 0 ? e.issues.map((i) => i.message) : [e.message]);
+      setServerProblems(e.issues.length > 0 ? e.issues.map(issueText) : [e.message]);
     }
   };
 
-  const problems = serverProblems.length > 0 ? serverProblems : issues.map((i) => i.message);
+  const problems = serverProblems.length > 0 ? serverProblems : issues.map(issueText);
   const blocked = issues.length > 0;
   return (
     <Dialog

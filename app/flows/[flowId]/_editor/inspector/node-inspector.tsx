@@ -3,6 +3,7 @@
 import { AlertTriangle, Trash2 } from "lucide-react";
 import type { CanvasNode } from "~/app/_components/flow-canvas/canvas-types";
 import { useNodeIssues } from "~/app/_components/flow-canvas/canvas-view";
+import { useIssueText } from "~/app/_components/flow-canvas/use-issue-text";
 import { nodeDefinitions } from "~/app/_components/flow-canvas/nodes/node-registry";
 import type { FlowNode } from "~/core/flow/document";
 import { useEditorStore } from "../store/editor-context";
@@ -75,6 +76,7 @@ export function NodeInspector({ node }: { node: InspectedNode }) {
   const store = useEditorStore();
   const commands = useEditorCommands();
   const issues = useNodeIssues(node.id);
+  const issueText = useIssueText((id) => store.getState().nodes.find((n) => n.id === id));
   const { label, icon: Icon } = nodeDefinitions[node.type];
   return (
     <div data-testid="inspector" data-node-id={node.id}>
@@ -98,12 +100,14 @@ export function NodeInspector({ node }: { node: InspectedNode }) {
       </header>
       {issues.length > 0 ? (
         <ul className="flex flex-col gap-1 border-b border-border bg-danger/5 px-4 py-2 text-[12px] text-danger">
-          {issues.map((message) => (
-            <li key={message} className="flex gap-1.5">
-              <AlertTriangle className="mt-0.5 size-3 shrink-0" aria-hidden />
-              {message}
-            </li>
-          ))}
+          {issues
+            .map((issue) => issueText(issue))
+            .map((message) => (
+              <li key={message} className="flex gap-1.5">
+                <AlertTriangle className="mt-0.5 size-3 shrink-0" aria-hidden />
+                {message}
+              </li>
+            ))}
         </ul>
       ) : null}
       <KindForm node={node} update={(next) => store.getState().updateNode(next)} />

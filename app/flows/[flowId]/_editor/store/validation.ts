@@ -1,11 +1,12 @@
 import type { CanvasEdge, CanvasNode, IntegrationOption } from "~/app/_components/flow-canvas/canvas-types";
 import { toFlowGraph } from "~/app/_components/flow-canvas/graph-mapping";
 import { validateGraph, type GraphIssue } from "~/core/flow/validate-graph";
+import type { IssueLike } from "~/app/_components/flow-canvas/use-issue-text";
 
 export interface CanvasValidation {
   issues: GraphIssue[];
-  /** Messages per node id, for the node cards. */
-  issuesByNode: Record<string, string[]>;
+  /** Problems per node id, for the node cards (which word them in the page's language). */
+  issuesByNode: Record<string, IssueLike[]>;
 }
 
 /**
@@ -22,10 +23,10 @@ export function validateCanvas(
     integrations ? { knownIntegrationIds: new Set(Object.keys(integrations)) } : {},
   );
   if (result.ok) return { issues: [], issuesByNode: {} };
-  const issuesByNode: Record<string, string[]> = {};
+  const issuesByNode: Record<string, IssueLike[]> = {};
   for (const issue of result.errors) {
     if (issue.nodeId === undefined) continue;
-    (issuesByNode[issue.nodeId] ??= []).push(issue.message);
+    (issuesByNode[issue.nodeId] ??= []).push(issue);
   }
   return { issues: result.errors, issuesByNode };
 }
