@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { createContextInner, type Context } from "~/server/context";
+import type { Auth } from "~/server/auth/auth";
+import { identify } from "~/server/auth/identity";
+import { contextForIdentity, createContextInner, type Context } from "~/server/context";
 import { healthResponse } from "~/server/http/health";
 import { handleTrpcRequest } from "~/server/http/trpc-endpoint";
 import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
@@ -55,21 +57,33 @@ async function send(res: ServerResponse, response: Response) {
 /** A typed client of the test API server, which acts as the harness's owner whatever the request says. */
 export const apiServerClient = (server: ApiServer) => apiClient(server.url, "");
 
-export async function startApiServer(h: Harness): Promise<ApiServer> {
-  const createContext = async (): Promise<Context> =>
+export interface ApiServerOptions {
+  /** Identify callers as the app does (session cookie or API token) instead of acting as the harness's owner. */
+  auth?: Auth;
+}
+
+export async function startApiServer(h: Harness, options: ApiServerOptions = {}): Promise<ApiServer> {
+  const { auth } = options;
+  const createContext = async ({ req, resHeaders }: { req: Request; resHeaders: Headers }): Promise<Context> =>
     createContextInner({
       db: h.db,
       temporal: h.client,
       taskQueue: h.taskQueue,
-      workspaceId: h.workspaceId,
-      role: "owner",
-      actor: { userId: null, name: "operator" },
+      ...(auth
+        ? await contextForIdentity(h.db, await identify(auth, h.db, req.headers, resHeaders))
+        : { workspaceId: h.workspaceId, role: "owner", actor: { userId: null, name: "operator" } }),
       keyring: TEST_KEYRING,
       outboundAllowList: ["127.0.0.1", "localhost"],
+      auth,
+      resHeaders,
     });
+  // The server's own address, known once it listens: the origin its "pages" would send.
+  const trusted: string[] = [];
   const route = (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
-    if (pathname.startsWith("/api/trpc/")) return handleTrpcRequest(request, createContext);
+    if (pathname.startsWith("/api/trpc/")) {
+      return handleTrpcRequest(request, createContext, { trustedOrigins: trusted });
+    }
     if (pathname === "/api/health") return healthResponse({ db: h.db, temporal: h.client });
     const alert = /^\/api\/alerts\/([^/]+)$/.exec(pathname);
     if (alert?.[1] && request.method === "POST") {
@@ -100,6 +114,7 @@ export async function startApiServer(h: Harness): Promise<ApiServer> {
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("the API server has no TCP port");
   const { port } = address;
+  trusted.push(`http://127.0.0.1:${port}`);
   return {
     url: `http://127.0.0.1:${port}`,
     close: () =>

@@ -5,6 +5,8 @@ import { flows, runs } from "~/db/schema";
 import { DomainError } from "~/core/domain-error";
 import { actOnRun } from "~/server/runs/act-on-run";
 import { isOpen } from "~/server/runs/run-actions";
+import { trustedOrigins } from "~/core/accounts/trusted-origins";
+import { isForgeable } from "~/core/http/request-provenance";
 import { ackPage, type AckPageContent } from "./ack-page";
 import { verifyAckToken, type AckClaims, type LinkAction } from "./ack-token";
 
@@ -204,6 +206,14 @@ const clean = (value: string | null, max: number) => {
 
 /** `POST /ack/<token>`: acts on the incident the link was made for, never on a later one. */
 export async function actOnAckLink(deps: AckLinkDeps, token: string, request: Request): Promise<Response> {
+  // The signed-in name is taken from the session cookie: only the link page's own form may use it.
+  if (isForgeable(request.method, request.headers, trustedOrigins(deps.publicUrl))) {
+    return html(403, {
+      title: "Cross-site request refused",
+      message: "Open the link itself and confirm on that page.",
+      tone: "danger",
+    });
+  }
   const checked = check(deps, token);
   if (!checked.ok) return checked.response;
   const { claims } = checked;

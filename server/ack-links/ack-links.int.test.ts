@@ -62,13 +62,13 @@ function linksOf(json: unknown): { acknowledge: string; resolve: string } {
   return { acknowledge, resolve };
 }
 
-const post = (token: string, fields: Record<string, string>) =>
+const post = (token: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
   actOnAckLink(
     deps,
     token,
     new Request(`http://localhost:3000/ack/${token}`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
       body: new URLSearchParams(fields).toString(),
     }),
   );
@@ -118,6 +118,18 @@ describe("acknowledge and resolve links", () => {
     expect(text).toContain("link-stop");
     expect(text).toContain('<form method="post"');
     expect(await statusOf(run.id)).toBe("escalating");
+    // Another site's form cannot post it with the visitor's session cookie; the page's own form
+    // (Origin null under its no-referrer policy, Sec-Fetch-Site same-origin) can.
+    const cookie = "alertflow.session_token=whatever";
+    expect((await post(links.acknowledge, { name: "Eve" }, { cookie, origin: "https://evil.example" })).status).toBe(
+      403,
+    );
+    expect((await post(links.acknowledge, { name: "Eve" }, { cookie, "sec-fetch-site": "cross-site" })).status).toBe(
+      403,
+    );
+    expect(await statusOf(run.id)).toBe("escalating");
+    const ownForm = { cookie, origin: "null", "sec-fetch-site": "same-origin" };
+    expect((await post(links.acknowledge, { name: "  " }, ownForm)).status).toBe(400);
     // A name is required when nobody is signed in.
     expect((await post(links.acknowledge, { name: "  " })).status).toBe(400);
     expect(await statusOf(run.id)).toBe("escalating");

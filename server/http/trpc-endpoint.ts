@@ -3,6 +3,7 @@ import { fetchRequestHandler, type FetchCreateContextFnOptions } from "@trpc/ser
 import { wireTransformer } from "~/core/wire/wire-transformer";
 import type { Context } from "../context";
 import { appRouter } from "../routers/_app";
+import { isForgeable } from "~/core/http/request-provenance";
 import { readLimitedBody } from "./read-limited-body";
 
 /**
@@ -15,30 +16,54 @@ export const MAX_TRPC_BATCH = 50;
 
 const ENDPOINT = "/api/trpc";
 
-/** A 413 in tRPC's error shape, one entry per call of a batch, so the client can read it. */
-function tooLarge(request: Request, limit: number): Response {
+/** An error in tRPC's shape, one entry per call of a batch, so the client can read it. */
+function trpcError(
+  request: Request,
+  refusal: { status: number; rpcCode: number; code: string; message: string },
+): Response {
   const url = new URL(request.url);
   const paths = url.pathname.slice(ENDPOINT.length + 1).split(",");
   const error = (path: string) => ({
     error: wireTransformer.output.serialize({
-      message: `The request body is larger than ${limit} bytes`,
-      code: -32600,
-      data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, path },
+      message: refusal.message,
+      code: refusal.rpcCode,
+      data: { code: refusal.code, httpStatus: refusal.status, path },
     }),
   });
   const body = url.searchParams.get("batch") === "1" ? paths.map(error) : error(paths[0] ?? "");
-  return Response.json(body, { status: 413 });
+  return Response.json(body, { status: refusal.status });
 }
 
-/** `/api/trpc/*` over HTTP: the body limit, then tRPC's fetch adapter. */
+export interface TrpcEndpointOptions {
+  /** Origins whose pages may send cookie-authenticated mutations (the public URL's). */
+  trustedOrigins: readonly string[];
+}
+
+/** `/api/trpc/*` over HTTP: the cross-site check, the body limit, then tRPC's fetch adapter. */
 export async function handleTrpcRequest(
   request: Request,
   createContext: (opts: FetchCreateContextFnOptions) => Promise<Context>,
+  options: TrpcEndpointOptions,
 ): Promise<Response> {
+  if (isForgeable(request.method, request.headers, options.trustedOrigins)) {
+    return trpcError(request, {
+      status: 403,
+      rpcCode: -32003,
+      code: "FORBIDDEN",
+      message: "Cross-site request refused: the session cookie is only accepted from Alertflow's own pages",
+    });
+  }
   let req = request;
   if (request.method !== "GET" && request.method !== "HEAD") {
     const body = await readLimitedBody(request, MAX_TRPC_BODY_BYTES);
-    if (body.kind === "too_large") return tooLarge(request, body.limit);
+    if (body.kind === "too_large") {
+      return trpcError(request, {
+        status: 413,
+        rpcCode: -32600,
+        code: "PAYLOAD_TOO_LARGE",
+        message: `The request body is larger than ${body.limit} bytes`,
+      });
+    }
     req = new Request(request.url, {
       method: request.method,
       headers: request.headers,
