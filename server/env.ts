@@ -70,6 +70,12 @@ const envSchema = z.object({
   /** Mail for accounts (password reset), e.g. smtp://user:pass@mail.example.com:587. Unset: links go to the server log. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Alertflow <alertflow@localhost>"),
+  /**
+   * Alerts one inbound endpoint token may send: bursts of INBOUND_RATE_LIMIT_BURST, refilled at
+   * INBOUND_RATE_LIMIT_PER_SECOND (0: no limit). Shared by every web process through Postgres.
+   */
+  INBOUND_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(1000),
+  INBOUND_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(100),
   MAX_ALERT_BODY_BYTES: z.coerce
     .number()
     .int()

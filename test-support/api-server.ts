@@ -5,6 +5,7 @@ import { contextForIdentity, createContextInner, type Context } from "~/server/c
 import { healthResponse } from "~/server/http/health";
 import { handleTrpcRequest } from "~/server/http/trpc-endpoint";
 import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
+import type { InboundRateLimit } from "~/server/inbound/inbound-rate-limit";
 import { apiClient } from "~/e2e/api-client";
 import { TEST_KEYRING, type Harness } from "./harness";
 
@@ -60,6 +61,8 @@ export const apiServerClient = (server: ApiServer) => apiClient(server.url, "");
 export interface ApiServerOptions {
   /** Identify callers as the app does (session cookie or API token) instead of acting as the harness's owner. */
   auth?: Auth;
+  /** The inbound endpoints' per-token limit, as the route passes it from the environment; none when absent. */
+  inboundRateLimit?: InboundRateLimit;
 }
 
 export async function startApiServer(h: Harness, options: ApiServerOptions = {}): Promise<ApiServer> {
@@ -93,6 +96,7 @@ export async function startApiServer(h: Harness, options: ApiServerOptions = {})
         taskQueue: h.taskQueue,
         maxBodyBytes: 1024 * 1024,
         now: () => new Date(),
+        rateLimit: options.inboundRateLimit,
       };
       return handleAlertRequest(deps, decodeURIComponent(alert[1]), request);
     }

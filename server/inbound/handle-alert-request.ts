@@ -1,7 +1,9 @@
 import type { Client } from "@temporalio/client";
 import type { Db } from "~/db/client";
+import { hashToken } from "../flows/endpoint-service";
 import { acceptAlerts } from "./accept-alerts";
 import { lookupEndpoint } from "./endpoint-lookup";
+import { takeInboundToken, type InboundRateLimit } from "./inbound-rate-limit";
 import { readJsonBody } from "./read-body";
 import { TemporalUnavailableError } from "./temporal-deadline";
 import { isConnectionError } from "~/db/connection-retry";
@@ -12,6 +14,8 @@ export interface InboundDeps {
   taskQueue: string;
   maxBodyBytes: number;
   now: () => Date;
+  /** Per endpoint token; absent: no limit (tests of other concerns). */
+  rateLimit?: InboundRateLimit;
 }
 
 const json = (status: number, body: unknown) =>
@@ -48,6 +52,24 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
   // caller which flows exist.
   if (found.kind === "unauthorized") {
     return json(401, { error: "unauthorized", message: "Unknown or revoked endpoint token" });
+  }
+  // Only a known token has a bucket: guessing tokens creates no rows.
+  if (deps.rateLimit) {
+    const decision = await takeInboundToken(deps.db, `inbound:${hashToken(token)}`, deps.rateLimit);
+    if (!decision.granted) {
+      const { burst, perSecond } = deps.rateLimit;
+      return new Response(
+        JSON.stringify({
+          error: "rate_limited",
+          message: `Too many alerts for this endpoint: at most ${perSecond} per second, in bursts of ${burst}. Retry after ${decision.retryAfterSeconds} s.`,
+          retryAfterSeconds: decision.retryAfterSeconds,
+        }),
+        {
+          status: 429,
+          headers: { "content-type": "application/json", "retry-after": String(decision.retryAfterSeconds) },
+        },
+      );
+    }
   }
   if (found.kind === "disabled") {
     return json(409, { error: "flow_disabled", message: `Flow ${found.flowId} is disabled` });

@@ -5,6 +5,11 @@ import { getTemporalClient } from "~/server/temporal-client";
 
 export const dynamic = "force-dynamic";
 
+const inboundRateLimit =
+  env.INBOUND_RATE_LIMIT_PER_SECOND > 0
+    ? { burst: env.INBOUND_RATE_LIMIT_BURST, perSecond: env.INBOUND_RATE_LIMIT_PER_SECOND }
+    : undefined;
+
 export async function POST(request: Request, ctx: { params: Promise<{ token: string }> }) {
   const { token } = await ctx.params;
   return handleAlertRequest(
@@ -14,6 +19,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ token: str
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       maxBodyBytes: env.MAX_ALERT_BODY_BYTES,
       now: () => new Date(),
+      rateLimit: inboundRateLimit,
     },
     token,
     request,
