@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { migrateDatabase } from "~/db/migrate";
 import { demoBanner, prepareDemo } from "./launcher/demo";
+import { devHost, probeHost } from "./launcher/dev-host";
 import { Launcher } from "./launcher/launcher";
 import { startApp } from "./launcher/start-app";
 import { startPostgresProcess } from "./launcher/start-postgres";
@@ -17,6 +18,7 @@ import { startTemporalDevServer, waitForPort } from "./temporal-server";
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data");
 const webPort = Number(process.env.PORT ?? 3000);
+const webHost = devHost(process.env.HOST);
 const log = (line: string) => console.log(`[dev] ${line}`);
 const launcher = new Launcher(log);
 const lockFile = path.join(dataDir, "dev.lock");
@@ -91,13 +93,18 @@ async function main() {
     PORT: String(webPort),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  startApp(launcher, { mode: "dev", env, port: webPort, workers: 1 });
-  await waitForPort("127.0.0.1", webPort, 120_000);
-  await fetch(`http://127.0.0.1:${webPort}/flows`).catch(() => undefined);
+  startApp(launcher, { mode: "dev", env, port: webPort, hostname: webHost, workers: 1 });
+  await waitForPort(probeHost(webHost), webPort, 120_000);
+  await fetch(`http://${probeHost(webHost)}:${webPort}/flows`).catch(() => undefined);
+  const listening =
+    webHost === "127.0.0.1"
+      ? "127.0.0.1 only (to open it to the network: HOST=0.0.0.0 PUBLIC_URL=http://<host>:<port>)"
+      : `${webHost} (sign-in and changes work from PUBLIC_URL's origin only)`;
 
   console.log(`
   Alertflow is up (${((Date.now() - started) / 1000).toFixed(1)} s)
     App:          ${appUrl}
+    Listening on: ${listening}
     Inbox:        ${appUrl}/inbox
     Alerts in:    POST http://localhost:${webPort}/api/alerts/<endpoint token>
     Temporal UI:  ${temporalUi ?? "(external server)"}

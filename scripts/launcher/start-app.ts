@@ -18,6 +18,22 @@ export function spawnWorker(name: string, env: NodeJS.ProcessEnv, onOutput?: (ch
   });
 }
 
+/** `next dev` or `next start` on the port, and on the host when given (Next's default: every interface). */
+export function spawnWeb(opts: {
+  mode: "dev" | "production";
+  env: NodeJS.ProcessEnv;
+  port: number;
+  hostname?: string;
+}) {
+  const args = [
+    opts.mode === "dev" ? "dev" : "start",
+    "--port",
+    String(opts.port),
+    ...(opts.hostname ? ["--hostname", opts.hostname] : []),
+  ];
+  return spawnGroup({ name: "web", command: bin("next"), args, env: opts.env, cwd: root });
+}
+
 /**
  * The web server and the supervised worker(s). A worker that exits is restarted with backoff
  * and never takes the web server down; the web server exiting stops everything (with a non-zero
@@ -32,13 +48,7 @@ export function startApp(
     const name = opts.workers > 1 ? `worker-${i + 1}` : "worker";
     return supervise({ name, start: () => spawnWorker(name, opts.env), log });
   });
-  const nextArgs = [
-    opts.mode === "dev" ? "dev" : "start",
-    "--port",
-    String(opts.port),
-    ...(opts.hostname ? ["--hostname", opts.hostname] : []),
-  ];
-  const web = spawnGroup({ name: "web", command: bin("next"), args: nextArgs, env: opts.env, cwd: root });
+  const web = spawnWeb(opts);
   void web.exited.then(({ code, signal }) => {
     if (launcher.isStopping) return;
     log(`web exited (${signal ?? `code ${code}`}); stopping everything`);
