@@ -1,7 +1,8 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { MailWarning } from "lucide-react";
+import { ChartLine, MailWarning } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { PageHeader } from "../_components/ui/page-header";
 import { useTRPC } from "../_lib/trpc";
@@ -21,6 +22,7 @@ const REFRESH_AT_MOST_EVERY_MS = 1_000;
 export function RunsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const t = useTranslations("RunsLive");
   // Server-sent events say when something changed; the list and the chart refetch then, never on a timer.
   const refresh = useMemo(
     () =>
@@ -69,6 +71,12 @@ export function RunsPage() {
         subtitle="Every incident of every flow, newest first"
         actions={
           <>
+            <Link
+              href="/runs/insights"
+              className="inline-flex h-7 items-center gap-1 rounded-md px-2 text-[12px] text-muted hover:bg-raised hover:text-fg"
+            >
+              <ChartLine className="size-3.5" aria-hidden /> {t("insights")}
+            </Link>
             <Link
               href="/runs/failed"
               className="inline-flex h-7 items-center gap-1 rounded-md px-2 text-[12px] text-muted hover:bg-raised hover:text-fg"

@@ -209,6 +209,7 @@ beforeAll(async () => {
     "integrations.testSend": { integrationId: integration.id, draft, messageType: "error" },
     "runs.list": {},
     "runs.stats": {},
+    "runs.insights": {},
     "runs.get": { runId: run.id },
     "runs.acknowledge": { runId: run.id },
     "runs.resolve": { runId: run.id },

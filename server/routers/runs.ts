@@ -4,6 +4,7 @@ import {
   operatorActionInput,
   resendInput,
   runIdInput,
+  runInsightsInput,
   runStatsInput,
 } from "../runs/run-inputs";
 import {
@@ -14,6 +15,7 @@ import {
   listRuns,
   rerunRun,
   resendDeliveries,
+  runInsights,
   runStats,
 } from "../runs/run-service";
 import type { Context } from "../context";
@@ -31,6 +33,8 @@ const operator = (ctx: Context, note?: string): RunActor => ({
 export const runsRouter = router({
   list: viewerProcedure.input(listRunsInput).query(({ ctx, input }) => listRuns(ctx, input)),
   stats: viewerProcedure.input(runStatsInput).query(({ ctx, input }) => runStats(ctx, input)),
+  /** Per flow or integration: incidents, messages sent and failed, latency p50/p95, MTTA, MTTR. */
+  insights: viewerProcedure.input(runInsightsInput).query(({ ctx, input }) => runInsights(ctx, input)),
   failedDeliveries: viewerProcedure
     .input(failedDeliveriesInput)
     .query(({ ctx, input }) => listFailedDeliveries(ctx, input)),

@@ -69,3 +69,11 @@ export const failedDeliveriesInput = z.object({
   cursor: z.object({ updatedAt: z.iso.datetime(), id: z.string().uuid() }).nullish(),
 });
 export type FailedDeliveriesInput = z.infer<typeof failedDeliveriesInput>;
+
+/** The insights page: one flow, one integration, or the whole workspace. */
+export const runInsightsInput = z.object({
+  range: z.enum(["24h", "7d", "30d"]).default("7d"),
+  flowId: z.string().uuid().optional(),
+  integrationId: z.string().uuid().optional(),
+});
+export type RunInsightsInput = z.infer<typeof runInsightsInput>;

@@ -6,3 +6,4 @@ export { runStats } from "./run-stats";
 export { failedDeliveryIds, resendDeliveries } from "./resend-deliveries";
 export { rerunRun } from "./rerun-run";
 export { listFailedDeliveries } from "./failed-deliveries";
+export { runInsights } from "./run-insights";
