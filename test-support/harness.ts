@@ -46,7 +46,8 @@ export interface Harness {
   taskQueue: string;
   workspaceId: string;
   api: ReturnType<typeof createCaller>;
-  startWorker: () => Promise<{ stop: () => Promise<void> }>;
+  /** A worker on the harness's queue; `allowList` stands for OUTBOUND_ALLOW_LIST (default 127.0.0.1, localhost). */
+  startWorker: (options?: { allowList?: string[] }) => Promise<{ stop: () => Promise<void> }>;
   postAlert: (token: string, body: unknown) => Promise<{ status: number; json: unknown }>;
   close: () => Promise<void>;
 }
@@ -118,7 +119,7 @@ export async function createHarness(): Promise<Harness> {
   );
   const workers = new Set<() => Promise<void>>();
 
-  const startWorker = async () => {
+  const startWorker = async (options: { allowList?: string[] } = {}) => {
     const nativeConnection = await NativeConnection.connect({ address });
     const worker = await createEscalationWorker({
       connection: nativeConnection,
@@ -127,7 +128,7 @@ export async function createHarness(): Promise<Harness> {
       activities: wireActivities({
         db,
         keyring: TEST_KEYRING,
-        allowList: ["127.0.0.1", "localhost"],
+        allowList: options.allowList ?? ["127.0.0.1", "localhost"],
         publicUrl: "http://localhost:3000",
       }),
     });

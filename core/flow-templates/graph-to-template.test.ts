@@ -99,7 +99,7 @@ describe("templateFromGraph", () => {
     expect(refused.ok ? [] : refused.issues.map((i) => [i.nodeId, i.message])).toEqual([
       [
         "hook",
-        "Integration node hook has an integration this workspace does not have; choose one before saving the flow as a template.",
+        "An integration node has an integration this workspace does not have; choose one before saving the flow as a template.",
       ],
       ["todo", 'Integration "To do" has no integration chosen; choose one before saving the flow as a template.'],
     ]);

@@ -1,4 +1,4 @@
-import type { FlowNode } from "./document";
+import type { FlowGraph, FlowNode } from "./document";
 
 /**
  * How messages refer to a node: its label when it has one (labels are what people see on the
@@ -14,6 +14,28 @@ export function describeNode(node: FlowNode): string {
     case "branch":
       return label ? `Branch "${label}"` : "A message-type branch";
     case "integration":
-      return label ? `Integration "${label}"` : `Integration node ${node.id}`;
+      // Never the internal id: people know nodes by what the canvas shows.
+      return label ? `Integration "${label}"` : "An integration node";
   }
+}
+
+/**
+ * An unlabeled integration node shows its integration's name on the canvas, so messages should
+ * too: the graph with those names filled in as labels (display only; ids and settings unchanged).
+ */
+export function withIntegrationLabels(
+  graph: FlowGraph,
+  integrationNames: Readonly<Record<string, string>> | undefined,
+): FlowGraph {
+  if (!integrationNames) return graph;
+  return {
+    ...graph,
+    nodes: graph.nodes.map((node) => {
+      if (node.type !== "integration" || node.data.label.trim() || node.data.integrationId === null) return node;
+      const name = Object.hasOwn(integrationNames, node.data.integrationId)
+        ? integrationNames[node.data.integrationId]
+        : undefined;
+      return name ? { ...node, data: { ...node.data, label: name } } : node;
+    }),
+  };
 }

@@ -245,4 +245,47 @@ describe("validateGraph", () => {
       ]);
     });
   });
+
+  describe("problem messages", () => {
+    // A graph as the canvas makes it: node ids like "integration-s3jgxg", integration nodes unlabeled.
+    const canvasLike = () =>
+      graphOf(
+        [
+          triggerNode("trigger-a1b2c3"),
+          levelNode("level-d4e5f6", { level: 1 }),
+          integrationNode("integration-s3jgxg", { integrationId: INTEGRATION }),
+          integrationNode("integration-x9y8z7", { integrationId: IDS.l2 }),
+          integrationNode("integration-q1w2e3"),
+        ],
+        [edge("trigger-a1b2c3", "out", "level-d4e5f6"), edge("level-d4e5f6", "out", "integration-s3jgxg")],
+      );
+
+    it("name unlabeled integration nodes by their integration, never by internal id", () => {
+      const errors = errorsOf(canvasLike(), {
+        knownIntegrationIds: new Set([INTEGRATION, IDS.l2]),
+        integrationNames: { [INTEGRATION]: "Ops webhook", [IDS.l2]: "On-call SMS" },
+      });
+      expect(errors.map((e) => e.message)).toEqual([
+        'Integration "On-call SMS" is not reached from the trigger, so it never runs.',
+        "An integration node is not reached from the trigger, so it never runs.",
+        "An integration node has no integration chosen.",
+      ]);
+      for (const error of errors) expect(error.message).not.toMatch(/integration-[a-z0-9]{6}|trigger-|level-/);
+    });
+
+    it("keep a label a person typed over the integration's name, and the returned graph untouched", () => {
+      const graph = canvasLike();
+      const labeled = { ...graph, nodes: graph.nodes.slice(0, 3) };
+      const node = labeled.nodes[2];
+      if (node?.type !== "integration") throw new Error("fixture changed");
+      labeled.nodes[2] = { ...node, data: { ...node.data, label: "Pager" } };
+      const result = validateGraph(labeled, { integrationNames: { [INTEGRATION]: "Ops webhook" } });
+      expect(result.ok && result.graph.nodes[2]?.data.label).toBe("Pager");
+      const unlabeled = validateGraph(
+        { ...graph, nodes: graph.nodes.slice(0, 3) },
+        { integrationNames: { [INTEGRATION]: "Ops webhook" } },
+      );
+      expect(unlabeled.ok && unlabeled.graph.nodes[2]?.data.label).toBe("");
+    });
+  });
 });

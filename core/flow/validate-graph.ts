@@ -5,12 +5,16 @@ import { checkLevels } from "./check-levels";
 import { checkTopology } from "./check-topology";
 import type { FlowGraph } from "./document";
 import { indexGraph } from "./graph-index";
+import { withIntegrationLabels } from "./node-names";
 import type { GraphIssue } from "./graph-issue";
 import { parseGraphDocument } from "./parse-graph-document";
 
 export type { GraphIssue, GraphIssueCode } from "./graph-issue";
 
-export type ValidateGraphOptions = IntegrationCheckOptions;
+export interface ValidateGraphOptions extends IntegrationCheckOptions {
+  /** Names of the workspace's integrations by id: messages name an unlabeled node by its integration. */
+  integrationNames?: Readonly<Record<string, string>>;
+}
 export type ValidateGraphResult = { ok: true; graph: FlowGraph } | { ok: false; errors: GraphIssue[] };
 
 /**
@@ -22,13 +26,15 @@ export function validateGraph(raw: unknown, opts: ValidateGraphOptions = {}): Va
   const parsed = parseGraphDocument(raw);
   if (!parsed.ok) return parsed;
   const { graph } = parsed;
-  const index = indexGraph(graph.nodes, graph.edges);
+  // Rules read ids and settings only; labels just name nodes in the messages.
+  const shown = withIntegrationLabels(graph, opts.integrationNames);
+  const index = indexGraph(shown.nodes, shown.edges);
   const errors = [
-    ...checkIdentity(graph),
-    ...checkConnections(graph, index),
-    ...checkTopology(graph, index),
-    ...checkLevels(graph),
-    ...checkIntegrations(graph, opts),
+    ...checkIdentity(shown),
+    ...checkConnections(shown, index),
+    ...checkTopology(shown, index),
+    ...checkLevels(shown),
+    ...checkIntegrations(shown, opts),
   ];
   return errors.length === 0 ? { ok: true, graph } : { ok: false, errors };
 }

@@ -101,3 +101,6 @@ export const testSendInput = z.object({
 export type TestSendInput = z.infer<typeof testSendInput>;
 
 export const sampleAlertInput = z.object({ messageType: messageTypeSchema });
+
+/** A URL as typed in the editor, checked against the outbound guard before anything is sent. */
+export const outboundUrlInput = z.object({ url: z.string().trim().max(2048) });

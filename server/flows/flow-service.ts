@@ -15,12 +15,16 @@ interface Scope {
   workspaceId: string;
 }
 
-async function knownIntegrationIds({ db, workspaceId }: Scope): Promise<Set<string>> {
+/** The workspace's integrations: which ids a graph may use, and their names for messages. */
+async function workspaceIntegrations({ db, workspaceId }: Scope) {
   const rows = await db
-    .select({ id: integrations.id })
+    .select({ id: integrations.id, name: integrations.name })
     .from(integrations)
     .where(eq(integrations.workspaceId, workspaceId));
-  return new Set(rows.map((r) => r.id));
+  return {
+    knownIntegrationIds: new Set(rows.map((r) => r.id)),
+    integrationNames: Object.fromEntries(rows.map((r) => [r.id, r.name])),
+  };
 }
 
 /**
@@ -35,7 +39,7 @@ export async function checkGraph(scope: Scope, raw: unknown, mode: "draft" | "pu
     const message = err instanceof Error ? err.message : String(err);
     throw new DomainError("INVALID_GRAPH", message, { issues: [{ code: "schema_version", message }] });
   }
-  const result = validateGraph(migrated, { knownIntegrationIds: await knownIntegrationIds(scope) });
+  const result = validateGraph(migrated, await workspaceIntegrations(scope));
   if (result.ok) return result.graph;
   const parsed = flowGraphSchema.safeParse(migrated);
   const blocking =

@@ -8,6 +8,7 @@ import type { IntegrationScope } from "./integration-rows";
 import { workspaceTimeZone } from "../i18n/workspace-time-zone";
 import { sampleInput } from "./sample-input";
 import { assertSavedSecretsStayPut } from "./secret-reentry-guard";
+import { workspaceAllowList } from "../workspace/workspace-allow-list";
 
 export interface TestSendScope extends IntegrationScope {
   outboundAllowList: readonly string[];
@@ -74,7 +75,7 @@ export async function testSendIntegration(scope: TestSendScope, input: TestSendI
   const result = await sendIntegrationMessage(resolved.record, ctx, {
     timeoutMs: TEST_TIMEOUT_MS,
     idempotencyKey: `test:${resolved.record.id}:${input.messageType}:${randomUUID()}`,
-    outbound: { allowList: scope.outboundAllowList },
+    outbound: { allowList: await workspaceAllowList(scope.db, scope.workspaceId, scope.outboundAllowList) },
     // A test of an inbox lands in the inbox like a delivery (not tied to a saved integration or run).
     inbox: inboxStore(scope.db, {
       workspaceId: scope.workspaceId,

@@ -233,6 +233,7 @@ beforeAll(async () => {
     "templates.shared": { token: shareToken },
     "templates.useShared": { token: shareToken },
     "workspace.settings": undefined,
+    "integrations.checkOutboundUrl": { url: "http://10.1.2.3:8080/hook" },
     "workspace.updateSettings": { name: "A", retentionDays: 90, timeZone: "UTC", outboundAllowList: [] },
   };
 }, 120_000);

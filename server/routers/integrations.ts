@@ -2,6 +2,7 @@ import { listIntegrationTypes, templateReference } from "~/core/integrations/int
 import {
   createIntegrationInput,
   integrationIdInput,
+  outboundUrlInput,
   previewInput,
   sampleAlertInput,
   setEnabledInput,
@@ -19,6 +20,7 @@ import {
   updateIntegration,
 } from "../integrations/integration-service";
 import { testSendIntegration } from "../integrations/integration-test-send";
+import { checkOutboundUrl } from "../integrations/outbound-url-check";
 import { sampleAlertFor } from "../integrations/sample-input";
 import { editorProcedure, viewerProcedure, router } from "../trpc";
 
@@ -28,6 +30,8 @@ export const integrationsRouter = router({
   templateReference: viewerProcedure.query(() => templateReference()),
   sampleAlert: viewerProcedure.input(sampleAlertInput).query(({ input }) => sampleAlertFor(input.messageType)),
   list: viewerProcedure.query(({ ctx }) => listIntegrations(ctx)),
+  /** Whether a typed URL would pass the outbound guard now; resolves the host, sends nothing. */
+  checkOutboundUrl: viewerProcedure.input(outboundUrlInput).query(({ ctx, input }) => checkOutboundUrl(ctx, input.url)),
   get: viewerProcedure.input(integrationIdInput).query(({ ctx, input }) => getIntegration(ctx, input.integrationId)),
   usedBy: viewerProcedure
     .input(integrationIdInput)

@@ -70,7 +70,7 @@ export const resolveWithDns: ResolveHost = async (host) =>
   (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
 export interface OutboundOptions {
-  /** Hosts, `host:port` or CIDRs that may be reached although private (OUTBOUND_ALLOW_LIST). */
+  /** Hosts, `host:port` or CIDRs that may be reached although private (OUTBOUND_ALLOW_LIST ∪ the workspace's list). */
   allowList: readonly string[];
   /** Injected in tests; defaults to the system resolver (node:dns lookup, all addresses). */
   resolve?: ResolveHost;
@@ -119,7 +119,8 @@ export async function assertHostAllowed(host: string, port: number, options: Out
   if (refused.length > 0) {
     throw new OutboundBlockedError(
       `Refusing to connect to ${target.host}:${port}: it resolves to the internal address ${refused.join(", ")}. ` +
-        "Add the host, host:port or a CIDR to OUTBOUND_ALLOW_LIST to allow it.",
+        "An owner can add the host, host:port or a CIDR to the outbound allow-list in Workspace settings " +
+        "(or to OUTBOUND_ALLOW_LIST) to allow it.",
       target.host,
       addresses,
     );

@@ -37,6 +37,11 @@ function createPinnedAgent(options: OutboundOptions): Agent {
 }
 
 const agents = new WeakMap<ResolveHost, Map<string, Agent>>();
+/**
+ * Allow-lists now differ per workspace and change at runtime, so the pool of agents is bounded:
+ * past this many lists the least recently used agent is closed (after its requests finish).
+ */
+const MAX_AGENTS_PER_RESOLVER = 32;
 
 /** One agent (and its pool of kept-alive connections) per allow-list and resolver. */
 export function pinnedAgent(options: OutboundOptions): Agent {
@@ -46,11 +51,20 @@ export function pinnedAgent(options: OutboundOptions): Agent {
     byList = new Map();
     agents.set(resolve, byList);
   }
-  const key = options.allowList.join("\n");
+  const key = [...new Set(options.allowList)].sort().join("\n");
   let agent = byList.get(key);
-  if (!agent) {
+  if (agent) {
+    byList.delete(key);
+  } else {
     agent = createPinnedAgent({ allowList: options.allowList, resolve });
-    byList.set(key, agent);
+  }
+  byList.set(key, agent);
+  if (byList.size > MAX_AGENTS_PER_RESOLVER) {
+    const [oldestKey, oldest] = byList.entries().next().value ?? [];
+    if (oldestKey !== undefined && oldest) {
+      byList.delete(oldestKey);
+      void oldest.close().catch(() => undefined);
+    }
   }
   return agent;
 }

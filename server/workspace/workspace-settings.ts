@@ -36,15 +36,3 @@ export async function updateWorkspaceSettings(
   if (!row) throw notFound("Workspace", workspaceId);
   return { ...row, canEdit: grants(role, "owner") };
 }
-
-/**
- * The private hosts this workspace's outbound requests may reach: the environment's list and the
- * owners' list, read at send time so a change applies to the next request without a restart.
- */
-export async function workspaceAllowList(db: Db, workspaceId: string, fromEnv: readonly string[]): Promise<string[]> {
-  const [row] = await db
-    .select({ list: workspaces.outboundAllowList })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId));
-  return [...new Set([...fromEnv, ...(row?.list ?? [])])];
-}

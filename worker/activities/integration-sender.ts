@@ -10,6 +10,7 @@ import type { IntegrationRecord } from "~/core/integrations/integration-record";
 import { rateLimitBucket } from "~/server/delivery/rate-limit";
 import { sendIntegrationMessage } from "~/server/delivery/send-message";
 import { inboxStore } from "~/server/inbox/inbox-store";
+import { workspaceAllowList } from "~/server/workspace/workspace-allow-list";
 import { ackLinkKey } from "~/server/ack-links/ack-token";
 import { ackLinksFor } from "~/server/ack-links/ack-links";
 import type { MessageSender, SendOutcome } from "./deliver";
@@ -34,6 +35,7 @@ async function takeToken(limiter: RateLimiter, key: string, perMinute: number): 
 export interface SenderDeps {
   db: Db;
   keyring: Keyring;
+  /** OUTBOUND_ALLOW_LIST; each send adds the integration's workspace list, read at that moment. */
   allowList: string[];
   publicUrl: string;
   timeoutMs?: number;
@@ -115,6 +117,7 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
         error: `Rate limited by Alertflow: ${row.name} allows ${bucket.eventsPerMinute} messages a minute`,
       };
     }
+    const allowList = await workspaceAllowList(deps.db, row.workspaceId, deps.allowList);
     const result = await sendIntegrationMessage(
       record,
       {
@@ -144,7 +147,7 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
       {
         timeoutMs: deps.timeoutMs ?? 10_000,
         idempotencyKey,
-        outbound: { allowList: deps.allowList },
+        outbound: { allowList },
         inbox: inboxStore(deps.db, {
           workspaceId: row.workspaceId,
           integrationId: row.id,

@@ -6,6 +6,12 @@ export async function generateMetadata() {
   return { title: `${t("title")} · Alertflow` };
 }
 
-export default function WorkspaceSettingsPage() {
-  return <WorkspaceSettings />;
+/** `?add=host` comes from the integration editor's hint: the owner finds the entry typed, ready to save. */
+export default async function WorkspaceSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ add?: string | string[] }>;
+}) {
+  const { add } = await searchParams;
+  return <WorkspaceSettings add={typeof add === "string" ? add.slice(0, 253) : undefined} />;
 }

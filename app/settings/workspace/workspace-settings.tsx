@@ -18,29 +18,29 @@ interface Settings {
   canEdit: boolean;
 }
 
-const draftOf = (s: Settings): SettingsDraft => ({
+const draftOf = (s: Settings, add?: string): SettingsDraft => ({
   name: s.name,
   retentionDays: String(s.retentionDays),
   timeZone: s.timeZone,
-  outboundAllowList: s.outboundAllowList.join("\n"),
+  outboundAllowList: [...s.outboundAllowList, ...(add && !s.outboundAllowList.includes(add) ? [add] : [])].join("\n"),
 });
 
 /** Name, retention, time zone and outbound allow-list of the current workspace; owners edit, others read. */
-export function WorkspaceSettings() {
+export function WorkspaceSettings({ add }: { add?: string }) {
   const t = useTranslations("WorkspaceSettings");
   const trpc = useTRPC();
   const settings = useQuery(trpc.workspace.settings.queryOptions());
   if (settings.error) return <p className="text-danger">{settings.error.message}</p>;
   if (!settings.data) return <p className="text-muted">{t("loading")}</p>;
-  return <SettingsForm settings={settings.data} />;
+  return <SettingsForm settings={settings.data} add={settings.data.canEdit ? add : undefined} />;
 }
 
-function SettingsForm({ settings }: { settings: Settings }) {
+function SettingsForm({ settings, add }: { settings: Settings; add?: string }) {
   const t = useTranslations("WorkspaceSettings");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const save = useMutation(trpc.workspace.updateSettings.mutationOptions());
-  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings));
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings, add));
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
   const zones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
@@ -80,6 +80,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <h2 className="text-[15px] font-semibold">{t("title")}</h2>
         <p className="text-[12px] text-muted">{readOnly ? t("readOnly") : t("subtitle")}</p>
       </div>
+      {add ? (
+        <p className="rounded-md border border-accent/40 bg-accent/5 p-2 text-[12px]" data-testid="allow-list-adding">
+          {t("adding", { host: add })}
+        </p>
+      ) : null}
       {serverError ? (
         <p role="alert" className="rounded-md border border-danger/40 bg-danger/5 p-2 text-[12px] text-danger">
           {t("saveFailed", { message: serverError })}

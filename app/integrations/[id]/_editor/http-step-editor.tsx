@@ -10,6 +10,7 @@ import { useIssuesUnder } from "./editor-context";
 import { FieldIssues } from "./field-issues";
 import type { EditorForm } from "./form-model";
 import { KeyValueEditor } from "./key-value-editor";
+import { OutboundUrlHint } from "./outbound-url-hint";
 import { StepAuth } from "./step-auth";
 import { StepBody } from "./step-body";
 import { StepCaptures } from "./step-captures";
@@ -41,6 +42,7 @@ export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Pr
   const headers = useWatch({ control, name: `stepDefinitions.${definition}.steps.${step}.headers` });
   const captures = useWatch({ control, name: `stepDefinitions.${definition}.steps.${step}.captures` });
   const authType = useWatch({ control, name: `stepDefinitions.${definition}.steps.${step}.auth.type` });
+  const url = useWatch({ control, name: `stepDefinitions.${definition}.steps.${step}.url` });
   const urlError = formState.errors.stepDefinitions?.[definition]?.steps?.[step]?.url?.message;
   const issues = useIssuesUnder(base);
   const flagged = (part: string) => issues.some((i) => i.path.startsWith(`${base}.${part}`));
@@ -106,6 +108,7 @@ export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Pr
           </div>
           {urlError ? <p className="text-[11px] text-danger">{urlError}</p> : null}
           <FieldIssues path={`${base}.url`} />
+          <OutboundUrlHint value={url} />
         </div>
         <Tabs.Root defaultValue="body">
           <Tabs.List className="flex border-b border-border" aria-label="Step parts">

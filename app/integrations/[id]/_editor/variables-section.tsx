@@ -1,12 +1,13 @@
 "use client";
 
-import { useFormContext } from "react-hook-form";
+import { useFormContext, useWatch } from "react-hook-form";
 import { Input, Select } from "~/app/_components/ui/field";
 import type { CatalogueVariable } from "../../_lib/catalogue";
 import { Section } from "../../_ui/section";
 import { CustomVariables } from "./custom-variables";
 import { useEditorContext } from "./editor-context";
 import type { EditorForm } from "./form-model";
+import { OutboundUrlHint } from "./outbound-url-hint";
 import { SecretInput } from "./secret-input";
 
 const isBoolean = (v: CatalogueVariable) => v.defaultValue === "true" || v.defaultValue === "false";
@@ -17,6 +18,12 @@ function hint(v: CatalogueVariable): string {
   if (v.modes.includes("perLevel")) parts.push("An escalation level can set its own value.");
   if (v.secret) parts.push("Secret: stored encrypted, never shown again.");
   return parts.join(" ");
+}
+
+/** The value as typed, for the outbound guard's hint under URL variables. */
+function TypedUrlHint({ name }: { name: string }) {
+  const value = useWatch<EditorForm>({ name: `variables.${name}` });
+  return <OutboundUrlHint value={typeof value === "string" ? value : undefined} />;
 }
 
 function VariableControl({ v }: { v: CatalogueVariable }) {
@@ -77,6 +84,7 @@ export function VariablesSection() {
             </div>
             <div className="flex min-w-0 flex-col gap-1">
               <VariableControl v={v} />
+              {v.secret || isBoolean(v) ? null : <TypedUrlHint name={v.name} />}
               {hint(v) ? <p className="text-[11px] text-muted">{hint(v)}</p> : null}
             </div>
           </div>

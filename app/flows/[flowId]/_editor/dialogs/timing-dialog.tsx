@@ -30,7 +30,15 @@ function TimingPreview() {
 
   const graph = useMemo(() => toFlowGraph(nodes, edges), [nodes, edges]);
   const preview = useMemo((): Preview => {
-    const checked = validateGraph(graph, loaded ? { knownIntegrationIds: new Set(Object.keys(integrations)) } : {});
+    const checked = validateGraph(
+      graph,
+      loaded
+        ? {
+            knownIntegrationIds: new Set(Object.keys(integrations)),
+            integrationNames: Object.fromEntries(Object.values(integrations).map((i) => [i.id, i.name])),
+          }
+        : {},
+    );
     if (!checked.ok) return { ok: false, problems: checked.errors.map((e) => e.message) };
     const checkIntervalSeconds = checkMinutes && checkMinutes > 0 ? minutesToSeconds(checkMinutes) : undefined;
     return { ok: true, messages: previewTiming(compilePlan(checked.graph), { incidentSeconds, checkIntervalSeconds }) };

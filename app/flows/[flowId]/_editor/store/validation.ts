@@ -20,7 +20,12 @@ export function validateCanvas(
 ): CanvasValidation {
   const result = validateGraph(
     toFlowGraph(nodes, edges),
-    integrations ? { knownIntegrationIds: new Set(Object.keys(integrations)) } : {},
+    integrations
+      ? {
+          knownIntegrationIds: new Set(Object.keys(integrations)),
+          integrationNames: Object.fromEntries(Object.values(integrations).map((i) => [i.id, i.name])),
+        }
+      : {},
   );
   if (result.ok) return { issues: [], issuesByNode: {} };
   const issuesByNode: Record<string, IssueLike[]> = {};
