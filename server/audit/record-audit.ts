@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only" marker: the dev and start launchers (plain Node) reach this through the demo seed.
 import type { Db, Tx } from "~/db/client";
 import { auditLog } from "~/db/schema";
 import type { AuditAction } from "~/core/audit/audit-actions";
