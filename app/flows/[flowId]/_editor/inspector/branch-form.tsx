@@ -1,14 +1,15 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import type { NodeData } from "~/app/_components/flow-canvas/canvas-types";
 import { Field, Input } from "~/app/_components/ui/field";
 import { Section } from "./inspector-section";
-import { useLiveCommit } from "./use-live-form";
+import { useFormError, useLiveCommit } from "./use-live-form";
 
-const branchFormSchema = z.object({ label: z.string().max(200, "At most 200 characters") });
+const branchFormSchema = z.object({ label: z.string().max(200, "max200") });
 type BranchForm = z.infer<typeof branchFormSchema>;
 const parse = (values: unknown) => branchFormSchema.safeParse(values);
 
@@ -27,16 +28,20 @@ export function BranchFormPanel({
     defaultValues: { label: data.label },
   });
   useLiveCommit(watch, parse, onChange);
+  const t = useTranslations("NodeForms");
+  const formError = useFormError();
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate>
-      <Section title="Branch">
-        <Field label="Name" htmlFor={`${nodeId}-label`} error={formState.errors.label?.message}>
+      <Section title={t("branch.title")}>
+        <Field label={t("name")} htmlFor={`${nodeId}-label`} error={formError(formState.errors.label)}>
           <Input id={`${nodeId}-label`} {...register("label")} />
         </Field>
         <p className="text-[12px] leading-5 text-muted">
-          Each message type leaves through its own output: <span className="text-danger">Error</span> when the level
-          fires, <span className="text-warn">Reminder</span> for each reminder, <span className="text-ok">Ok</span> when
-          the problem clears. Leave an output unconnected to send nothing of that type.
+          {t.rich("branch.explain", {
+            error: (chunks) => <span className="text-danger">{chunks}</span>,
+            reminder: (chunks) => <span className="text-warn">{chunks}</span>,
+            ok: (chunks) => <span className="text-ok">{chunks}</span>,
+          })}
         </p>
       </Section>
     </form>

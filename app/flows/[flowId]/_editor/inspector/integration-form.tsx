@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useCallback } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -9,15 +10,15 @@ import type { NodeData } from "~/app/_components/flow-canvas/canvas-types";
 import { CheckboxField, Field, Input, Select } from "~/app/_components/ui/field";
 import { useEditor } from "../store/editor-context";
 import { Section } from "./inspector-section";
-import { useLiveCommit } from "./use-live-form";
+import { useFormError, useLiveCommit } from "./use-live-form";
 
 const integrationFormSchema = z.object({
-  label: z.string().max(200, "At most 200 characters"),
+  label: z.string().max(200, "max200"),
   /** "" while nothing is chosen: a select cannot hold null. */
   integrationId: z.string(),
   sendOk: z.boolean(),
   sendReminders: z.boolean(),
-  variables: z.record(z.string(), z.string().max(5000, "At most 5000 characters")),
+  variables: z.record(z.string(), z.string().max(5000, "max5000")),
 });
 type IntegrationForm = z.infer<typeof integrationFormSchema>;
 const parse = (values: unknown) => integrationFormSchema.safeParse(values);
@@ -65,56 +66,58 @@ export function IntegrationFormPanel({
   const chosen = integrations[useWatch({ control, name: "integrationId" })];
   const options = Object.values(integrations).sort((a, b) => a.name.localeCompare(b.name));
   const id = (field: string) => `${nodeId}-${field}`;
+  const t = useTranslations("NodeForms");
+  const formError = useFormError();
 
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate>
-      <Section title="Integration">
+      <Section title={t("integration.title")}>
         <Field
-          label="Send through"
+          label={t("integration.sendThrough")}
           htmlFor={id("integration")}
-          hint={loaded && options.length === 0 ? "No integrations yet." : undefined}
+          hint={loaded && options.length === 0 ? t("integration.noneYet") : undefined}
         >
           <Select id={id("integration")} {...register("integrationId")}>
-            <option value="">Choose an integration…</option>
+            <option value="">{t("integration.choose")}</option>
             {options.map((i) => (
               <option key={i.id} value={i.id}>
                 {i.name} · {i.type}
-                {i.enabled ? "" : " (disabled)"}
+                {i.enabled ? "" : ` ${t("integration.disabledTag")}`}
               </option>
             ))}
             {data.integrationId && loaded && !integrations[data.integrationId] ? (
-              <option value={data.integrationId}>Unknown integration (deleted?)</option>
+              <option value={data.integrationId}>{t("integration.unknown")}</option>
             ) : null}
           </Select>
         </Field>
-        {chosen && !chosen.enabled ? (
-          <p className="text-[12px] text-warn">
-            This integration is disabled: nothing is sent through it until it is enabled.
-          </p>
-        ) : null}
+        {chosen && !chosen.enabled ? <p className="text-[12px] text-warn">{t("integration.disabled")}</p> : null}
         <Link href="/integrations" className="text-[12px] text-accent hover:underline">
-          Manage integrations
+          {t("integration.manage")}
         </Link>
-        <Field label="Name on the canvas" htmlFor={id("label")} error={formState.errors.label?.message}>
-          <Input id={id("label")} placeholder={chosen?.name ?? "e.g. Page on-call"} {...register("label")} />
+        <Field label={t("integration.canvasName")} htmlFor={id("label")} error={formError(formState.errors.label)}>
+          <Input
+            id={id("label")}
+            placeholder={chosen?.name ?? t("integration.canvasNamePlaceholder")}
+            {...register("label")}
+          />
         </Field>
       </Section>
-      <Section title="This link sends">
-        <CheckboxField label="Ok when the problem clears" {...register("sendOk")} />
+      <Section title={t("integration.linkSends")}>
+        <CheckboxField label={t("integration.sendOk")} {...register("sendOk")} />
         <CheckboxField
-          label="Reminders"
-          hint="Turn off for channels that page on every message."
+          label={t("integration.sendReminders")}
+          hint={t("integration.sendRemindersHint")}
           {...register("sendReminders")}
         />
       </Section>
       {chosen && chosen.perLevelVariables.length > 0 ? (
-        <Section title="Values for this level">
+        <Section title={t("integration.levelValues")}>
           {chosen.perLevelVariables.map((v) => (
             <Field
               key={`${chosen.id}-${v.name}`}
               label={v.label}
               htmlFor={id(`var-${v.name}`)}
-              hint={`{{${v.name}}}; blank uses the integration's own value.`}
+              hint={t("integration.levelValueHint", { variable: `{{${v.name}}}` })}
             >
               <Input id={id(`var-${v.name}`)} {...register(`variables.${v.name}`)} />
             </Field>

@@ -2,27 +2,28 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useCallback } from "react";
+import { useTranslations } from "next-intl";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import type { NodeData } from "~/app/_components/flow-canvas/canvas-types";
 import { minutesToSeconds, secondsToMinutes } from "~/app/_components/flow-canvas/durations";
 import { Field, Input, Textarea } from "~/app/_components/ui/field";
 import { Section } from "./inspector-section";
-import { numberError, useLiveCommit } from "./use-live-form";
+import { numberError, useFormError, useLiveCommit } from "./use-live-form";
 
 /** Minutes in the form, seconds in the document: people think in minutes, tests run in seconds. */
 const levelFormSchema = z.object({
-  label: z.string().max(200, "At most 200 characters"),
-  level: z.number(numberError).int("A whole number").min(1, "1 to 20").max(20, "1 to 20"),
+  label: z.string().max(200, "max200"),
+  level: z.number(numberError).int("whole").min(1, "level").max(20, "level"),
   mode: z.enum(["duration", "count"]),
-  afterMinutes: z.number(numberError).min(0, "0 or more").max(43_200, "At most 30 days"),
-  errorCount: z.number(numberError).int("A whole number").min(1, "At least 1").max(10_000),
-  reminderCount: z.number(numberError).int("A whole number").min(0, "0 or more").max(100, "At most 100"),
+  afterMinutes: z.number(numberError).min(0, "notNegative").max(43_200, "max30Days"),
+  errorCount: z.number(numberError).int("whole").min(1, "atLeast1").max(10_000, "max10000"),
+  reminderCount: z.number(numberError).int("whole").min(0, "notNegative").max(100, "max100"),
   reminderEveryMinutes: z
     .number(numberError)
-    .min(1 / 60, "At least 1 second (0.0167 min)")
-    .max(10_080, "At most a week"),
-  message: z.string().max(5000, "At most 5000 characters"),
+    .min(1 / 60, "atLeast1Second")
+    .max(10_080, "maxWeek"),
+  message: z.string().max(5000, "max5000"),
 });
 type LevelForm = z.infer<typeof levelFormSchema>;
 
@@ -66,12 +67,14 @@ export function LevelFormPanel({
   const mode = useWatch({ control, name: "mode" });
   const reminders = useWatch({ control, name: "reminderCount" });
   const id = (field: string) => `${nodeId}-${field}`;
+  const t = useTranslations("NodeForms");
+  const formError = useFormError();
 
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate>
-      <Section title="Level">
+      <Section title={t("level.title")}>
         <div className="grid grid-cols-[4.5rem_1fr] gap-2">
-          <Field label="Level" htmlFor={id("level")} error={errors.level?.message}>
+          <Field label={t("level.level")} htmlFor={id("level")} error={formError(errors.level)}>
             <Input
               id={id("level")}
               type="number"
@@ -82,27 +85,28 @@ export function LevelFormPanel({
               {...register("level", { valueAsNumber: true })}
             />
           </Field>
-          <Field label="Name" htmlFor={id("label")} error={errors.label?.message}>
-            <Input id={id("label")} placeholder="e.g. On-call" {...register("label")} />
+          <Field label={t("name")} htmlFor={id("label")} error={formError(errors.label)}>
+            <Input id={id("label")} placeholder={t("level.namePlaceholder")} {...register("label")} />
           </Field>
         </div>
       </Section>
-      <Section title="Fires when">
-        <div className="flex gap-3 text-[13px]" role="radiogroup" aria-label="Escalation condition">
+      <Section title={t("level.firesWhen")}>
+        <div className="flex gap-3 text-[13px]" role="radiogroup" aria-label={t("level.condition")}>
           <label className="flex items-center gap-1.5">
-            <input type="radio" value="duration" className="accent-[var(--accent)]" {...register("mode")} /> Error lasts
+            <input type="radio" value="duration" className="accent-[var(--accent)]" {...register("mode")} />{" "}
+            {t("level.errorLasts")}
           </label>
           <label className="flex items-center gap-1.5">
-            <input type="radio" value="count" className="accent-[var(--accent)]" {...register("mode")} /> Consecutive
-            errors
+            <input type="radio" value="count" className="accent-[var(--accent)]" {...register("mode")} />{" "}
+            {t("level.consecutive")}
           </label>
         </div>
         {mode === "duration" ? (
           <Field
-            label="After (minutes)"
+            label={t("level.afterMinutes")}
             htmlFor={id("after")}
-            error={errors.afterMinutes?.message}
-            hint="Measured from the first error; 0 fires at once. Fractions allowed (0.5 = 30 s)."
+            error={formError(errors.afterMinutes)}
+            hint={t("level.afterHint")}
           >
             <Input
               id={id("after")}
@@ -114,7 +118,7 @@ export function LevelFormPanel({
             />
           </Field>
         ) : (
-          <Field label="After this many consecutive errors" htmlFor={id("count")} error={errors.errorCount?.message}>
+          <Field label={t("level.afterErrors")} htmlFor={id("count")} error={formError(errors.errorCount)}>
             <Input
               id={id("count")}
               type="number"
@@ -126,9 +130,9 @@ export function LevelFormPanel({
           </Field>
         )}
       </Section>
-      <Section title="Reminders">
+      <Section title={t("level.reminders")}>
         <div className="grid grid-cols-2 gap-2">
-          <Field label="At most" htmlFor={id("reminders")} error={errors.reminderCount?.message}>
+          <Field label={t("level.atMost")} htmlFor={id("reminders")} error={formError(errors.reminderCount)}>
             <Input
               id={id("reminders")}
               type="number"
@@ -138,7 +142,7 @@ export function LevelFormPanel({
               {...register("reminderCount", { valueAsNumber: true })}
             />
           </Field>
-          <Field label="Every (minutes)" htmlFor={id("every")} error={errors.reminderEveryMinutes?.message}>
+          <Field label={t("level.every")} htmlFor={id("every")} error={formError(errors.reminderEveryMinutes)}>
             <Input
               id={id("every")}
               type="number"
@@ -151,12 +155,12 @@ export function LevelFormPanel({
           </Field>
         </div>
       </Section>
-      <Section title="Message">
+      <Section title={t("level.message")}>
         <Field
-          label="Custom message"
+          label={t("level.customMessage")}
           htmlFor={id("message")}
-          error={errors.message?.message}
-          hint="Templates read it as {{@escalationLevel.message}}."
+          error={formError(errors.message)}
+          hint={t("level.messageHint", { variable: "{{@escalationLevel.message}}" })}
         >
           <Textarea id={id("message")} rows={3} {...register("message")} />
         </Field>

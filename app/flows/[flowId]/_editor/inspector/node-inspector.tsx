@@ -1,6 +1,7 @@
 "use client";
 
 import { AlertTriangle, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { CanvasNode } from "~/app/_components/flow-canvas/canvas-types";
 import { useNodeIssues } from "~/app/_components/flow-canvas/canvas-view";
 import { useIssueText } from "~/app/_components/flow-canvas/use-issue-text";
@@ -77,22 +78,24 @@ export function NodeInspector({ node }: { node: InspectedNode }) {
   const commands = useEditorCommands();
   const issues = useNodeIssues(node.id);
   const issueText = useIssueText((id) => store.getState().nodes.find((n) => n.id === id));
-  const { label, icon: Icon } = nodeDefinitions[node.type];
+  const { icon: Icon } = nodeDefinitions[node.type];
+  const t = useTranslations("NodeForms");
+  const kinds = useTranslations("Palette");
   return (
     <div data-testid="inspector" data-node-id={node.id}>
       <header className="flex items-center gap-2 border-b border-border px-4 py-3">
         <Icon className="size-4 text-accent" aria-hidden />
         <div className="min-w-0 flex-1">
-          <h2 className="text-[13px] font-semibold">{label}</h2>
-          <p className="truncate font-mono text-[11px] text-muted" title="Stable node id">
+          <h2 className="text-[13px] font-semibold">{kinds(`kinds.${node.type}.label`)}</h2>
+          <p className="truncate font-mono text-[11px] text-muted" title={t("stableId")}>
             {node.id}
           </p>
         </div>
         <button
           type="button"
           onClick={commands.deleteSelection}
-          aria-label="Delete node"
-          title="Delete (Del)"
+          aria-label={t("deleteNode")}
+          title={t("deleteShortcut")}
           className="rounded p-1 text-muted hover:bg-raised hover:text-danger"
         >
           <Trash2 className="size-4" aria-hidden />

@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import type { NodeData } from "~/app/_components/flow-canvas/canvas-types";
@@ -10,29 +11,21 @@ import { Button } from "~/app/_components/ui/button";
 import { Field, Input, Select } from "~/app/_components/ui/field";
 import { alertFormatSchema, filterOpSchema } from "~/core/flow/document";
 import { Section } from "./inspector-section";
-import { useLiveCommit } from "./use-live-form";
-
-const OP_LABELS: Record<z.infer<typeof filterOpSchema>, string> = {
-  equals: "equals",
-  notEquals: "does not equal",
-  contains: "contains",
-  matches: "matches regex",
-  exists: "exists",
-};
+import { useFormError, useLiveCommit } from "./use-live-form";
 
 const triggerFormSchema = z.object({
-  label: z.string().max(200, "At most 200 characters"),
+  label: z.string().max(200, "max200"),
   format: alertFormatSchema,
-  alertKey: z.string().max(500, "At most 500 characters"),
+  alertKey: z.string().max(500, "max500"),
   filters: z
     .array(
       z.object({
-        field: z.string().trim().min(1, "Name a field, e.g. labels.severity"),
+        field: z.string().trim().min(1, "filterField"),
         op: filterOpSchema,
         value: z.string(),
       }),
     )
-    .max(50, "At most 50 filters"),
+    .max(50, "max50Filters"),
 });
 type TriggerForm = z.infer<typeof triggerFormSchema>;
 const parse = (values: unknown) => triggerFormSchema.safeParse(values);
@@ -57,18 +50,16 @@ export function TriggerFormPanel({
   const filterValues = useWatch({ control, name: "filters" });
   const errors = formState.errors;
   const id = (field: string) => `${nodeId}-${field}`;
+  const t = useTranslations("NodeForms");
+  const formError = useFormError();
 
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate>
-      <Section title="Trigger">
-        <Field label="Name" htmlFor={id("label")} error={errors.label?.message}>
+      <Section title={t("trigger.title")}>
+        <Field label={t("name")} htmlFor={id("label")} error={formError(errors.label)}>
           <Input id={id("label")} {...register("label")} />
         </Field>
-        <Field
-          label="Inbound format"
-          htmlFor={id("format")}
-          hint="The shape of the JSON your monitoring tool posts to this flow's endpoint."
-        >
+        <Field label={t("trigger.format")} htmlFor={id("format")} hint={t("trigger.formatHint")}>
           <Select id={id("format")} {...register("format")}>
             {alertFormatSchema.options.map((f) => (
               <option key={f} value={f}>
@@ -78,30 +69,28 @@ export function TriggerFormPanel({
           </Select>
         </Field>
         <Field
-          label="Alert key"
+          label={t("trigger.alertKey")}
           htmlFor={id("key")}
-          error={errors.alertKey?.message}
-          hint="Which alerts are one incident. Empty: the alert's own key. E.g. {{labels.service}}"
+          error={formError(errors.alertKey)}
+          hint={t("trigger.alertKeyHint", { example: "{{labels.service}}" })}
         >
           <Input id={id("key")} className="font-mono" placeholder="{{labels.service}}" {...register("alertKey")} />
         </Field>
       </Section>
-      <Section title="Filters">
-        {filters.fields.length === 0 ? (
-          <p className="text-[12px] text-muted">Every alert starts this flow. Add a filter to take only some.</p>
-        ) : null}
+      <Section title={t("trigger.filters")}>
+        {filters.fields.length === 0 ? <p className="text-[12px] text-muted">{t("trigger.noFilters")}</p> : null}
         {filters.fields.map((f, i) => (
           <div key={f.id} className="flex flex-col gap-1 rounded-md border border-border p-2">
             <div className="flex items-center gap-1">
               <Input
-                aria-label={`Filter ${i + 1} field`}
+                aria-label={t("trigger.filterField", { n: i + 1 })}
                 className="font-mono"
                 placeholder="labels.severity"
                 {...register(`filters.${i}.field`)}
               />
               <button
                 type="button"
-                aria-label={`Remove filter ${i + 1}`}
+                aria-label={t("trigger.removeFilter", { n: i + 1 })}
                 onClick={() => filters.remove(i)}
                 className="rounded p-1 text-muted hover:bg-raised hover:text-fg"
               >
@@ -110,27 +99,27 @@ export function TriggerFormPanel({
             </div>
             <div className="flex gap-1">
               <Select
-                aria-label={`Filter ${i + 1} operator`}
+                aria-label={t("trigger.filterOperator", { n: i + 1 })}
                 className="w-36 shrink-0"
                 {...register(`filters.${i}.op`)}
               >
                 {filterOpSchema.options.map((op) => (
                   <option key={op} value={op}>
-                    {OP_LABELS[op]}
+                    {t(`trigger.ops.${op}`)}
                   </option>
                 ))}
               </Select>
               {filterValues[i]?.op === "exists" ? null : (
-                <Input aria-label={`Filter ${i + 1} value`} {...register(`filters.${i}.value`)} />
+                <Input aria-label={t("trigger.filterValue", { n: i + 1 })} {...register(`filters.${i}.value`)} />
               )}
             </div>
             {errors.filters?.[i]?.field ? (
-              <p className="text-[11px] text-danger">{errors.filters[i]?.field?.message}</p>
+              <p className="text-[11px] text-danger">{formError(errors.filters[i]?.field)}</p>
             ) : null}
           </div>
         ))}
         <Button onClick={() => filters.append({ field: "", op: "equals", value: "" })} className="self-start">
-          <Plus className="size-3.5" aria-hidden /> Add filter
+          <Plus className="size-3.5" aria-hidden /> {t("trigger.addFilter")}
         </Button>
       </Section>
     </form>
