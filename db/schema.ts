@@ -135,6 +135,18 @@ export const verifications = pgTable(
   (t) => [index("verifications_identifier_idx").on(t.identifier)],
 );
 
+/**
+ * better-auth's rate limit counters (sign-in, sign-up, password reset, per client IP and path), in
+ * Postgres so every web process counts against the same limit.
+ */
+export const authRateLimits = pgTable("auth_rate_limits", {
+  id: textId(),
+  key: text("key").notNull().unique(),
+  count: integer("count").notNull(),
+  /** Milliseconds since the epoch, as better-auth keeps it. */
+  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+});
+
 /** Invitation links: the token is shown once and stored as a sha-256 hash; single use, expiring. */
 export const invitations = pgTable(
   "invitations",

@@ -3,7 +3,7 @@ import { hkdfSync } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Db } from "~/db/client";
-import { accounts, sessions, users, verifications } from "~/db/schema";
+import { accounts, authRateLimits, sessions, users, verifications } from "~/db/schema";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/core/accounts/account-inputs";
 import { COOKIE_PREFIX } from "~/core/accounts/session-cookie";
 import { trustedOrigins } from "~/core/accounts/trusted-origins";
@@ -18,6 +18,8 @@ export interface AuthSettings {
   mail: MailSettings;
   /** Production serves cookies with the `__Secure-` prefix and the Secure flag over https. */
   secureCookies: boolean;
+  /** Limits sign-in, sign-up and reset requests per client (better-auth's rules); on by default in production. */
+  rateLimit?: boolean;
 }
 
 /**
@@ -34,8 +36,20 @@ export function createAuth(settings: AuthSettings) {
     trustedOrigins: trustedOrigins(settings.publicUrl),
     database: drizzleAdapter(settings.db, {
       provider: "pg",
-      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+      schema: {
+        user: users,
+        session: sessions,
+        account: accounts,
+        verification: verifications,
+        rateLimit: authRateLimits,
+      },
     }),
+    // Counted in Postgres, not in the memory of one process: several web processes share the limit.
+    rateLimit: {
+      ...(settings.rateLimit === undefined ? {} : { enabled: settings.rateLimit }),
+      storage: "database",
+      modelName: "rateLimit",
+    },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
