@@ -75,7 +75,7 @@ async function main() {
   }
 
   // (b) Alertflow end to end.
-  log("Alertflow: production build, npm start (web + 1 worker), fresh database and Temporal…");
+  log("Alertflow: npm start on the production build (web + 1 worker), fresh database and Temporal dev server…");
   const app = await startAlertflow({ databaseUrl: config.databaseUrl, env: appEnv(), log });
   const receiver = await startBenchReceiver();
   const phases: { name: string; load: PhaseLoad }[] = [];
@@ -84,7 +84,7 @@ async function main() {
     const runId = Date.now().toString(36);
     const measure = async <T>(name: string, work: () => Promise<T>): Promise<[T, PhaseLoad]> => {
       log(`${name}…`);
-      const meter = startPhase(() => [app.pid], database);
+      const meter = startPhase(app.pids, database);
       const result = await work();
       const load = meter.end();
       phases.push({ name, load });
