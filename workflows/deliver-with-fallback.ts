@@ -45,13 +45,16 @@ export function createDeliveries(input: EscalationInput, events: RunEventRecorde
       resolvedAt: command.resolvedAtMs === undefined ? undefined : iso(command.resolvedAtMs),
       isFallback,
       maxAttempts: deliveryRetryPolicy.maxAttempts,
+      runRecord: events.handOff(state.currentLevel),
     };
     let failed: boolean;
     try {
       failed = (await deliver(request)).outcome === "failed";
+      events.carried(request.runRecord);
     } catch (err) {
       // Retries exhausted on an unexpected error (not a receiver answer): still a failed message.
       if (!(err instanceof ActivityFailure)) throw err;
+      events.returned(request.runRecord);
       failed = true;
       events.record({
         type: "delivery.error",

@@ -7,7 +7,7 @@ import { previewTiming, type PreviewMessage, type TimingScenario } from "../core
 import type { FlowPlan } from "../core/flow/plan";
 import { startWorkflowOnlyWorker } from "../test-support/harness";
 import { planArbitrary, scenarioArbitrary } from "../test-support/random-escalations";
-import type { DeliverInput } from "../worker/activities/types";
+import type { DeliverInput, OpenRunInput } from "../worker/activities/types";
 import {
   acknowledgeUpdate,
   alertEventSignal,
@@ -30,17 +30,23 @@ interface Sent {
   atMs: number;
 }
 const sent: Sent[] = [];
-/** Each run's first-error time, as the workflow told openRun. */
+/** Each run's first-error time, as the workflow told whichever write opened the run. */
 const started = new Map<string, (firstErrorAtMs: number) => void>();
+const opened = (input: OpenRunInput | undefined) => {
+  if (input) started.get(input.runId)?.(Date.parse(input.firstErrorAt));
+};
 let worker: Awaited<ReturnType<typeof startWorkflowOnlyWorker>>;
 
 beforeAll(async () => {
   worker = await startWorkflowOnlyWorker({
     async openRun(input) {
-      started.get(input.runId)?.(Date.parse(input.firstErrorAt));
+      opened(input);
     },
-    async updateRun() {},
+    async updateRun(input) {
+      opened(input.open);
+    },
     async deliver(input: DeliverInput) {
+      opened(input.runRecord?.open);
       // When the workflow scheduled the message: its decision, not this fake's latency.
       sent.push({ runId: input.runId, key: keyOf(input), atMs: Context.current().info.scheduledTimestampMs });
       return { outcome: "delivered", deliveryId: randomUUID(), attempts: 1 };

@@ -1,4 +1,12 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler, uuid4, workflowInfo } from "@temporalio/workflow";
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  setHandler,
+  uuid4,
+  workflowInfo,
+} from "@temporalio/workflow";
 import { reduceIncident, type IncidentEvent } from "../core/escalation/escalation-reducer";
 import { newEscalationState } from "../core/escalation/escalation-state";
 import {
@@ -22,6 +30,9 @@ import {
   type EscalationSnapshot,
 } from "./messages";
 import { createRunEventRecorder } from "./run-event-recorder";
+
+/** Patch id: the run row is written by the first write instead of its own local activity. */
+const OPEN_RUN_WITH_FIRST_WRITE = "open-run-with-first-write";
 
 /** Leave plenty of room below Temporal's 50k-event history limit. */
 const CONTINUE_AS_NEW_AT_EVENTS = 8_000;
@@ -53,10 +64,9 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   const dispatch = (event: IncidentEvent) => {
     const reduced = reduceIncident(plan, incident, event);
     incident = reduced.incident;
-    for (const command of reduced.commands) {
-      if (command.kind === "record") events.record(command.event);
-      else deliveries.send(command, incident.state);
-    }
+    // Events first: a delivery may carry the timeline so far to the database.
+    for (const command of reduced.commands) if (command.kind === "record") events.record(command.event);
+    for (const command of reduced.commands) if (command.kind === "send") deliveries.send(command, incident.state);
   };
   const snapshot = (): EscalationSnapshot => ({
     runId: input.runId,
@@ -83,7 +93,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
 
   if (!input.state) {
     const started = workflowInfo();
-    await openRun({
+    const open = {
       runId: input.runId,
       workspaceId: input.workspaceId,
       flowId: input.flowId,
@@ -93,7 +103,11 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
       temporalRunId: started.firstExecutionRunId,
       firstErrorAt: iso(incident.state.firstErrorAtMs),
       alert: input.firstEvent.alert,
-    });
+    };
+    // The run row rides on the first write (the first deliveries or a flush) instead of a local
+    // activity of its own ahead of the first message. Histories from before replay as they ran.
+    if (patched(OPEN_RUN_WITH_FIRST_WRITE)) events.openWithNextWrite(open);
+    else await openRun(open);
     if (input.rerunOf) {
       events.record({
         type: "rerun.started",

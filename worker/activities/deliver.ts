@@ -6,6 +6,7 @@ import type { ActivityDeps } from "./create-activities";
 import { describeRetryCap, retryWait } from "~/core/delivery/retry-policy";
 import type { DeliveryRequest, RecordedResponse } from "~/core/integrations/send-result";
 import { recordAttempt } from "./record-attempt";
+import { writeRunRecord } from "./run-records";
 import type { DeliverInput, DeliverResult } from "./types";
 
 /** What one attempt at sending a message produced; secrets already redacted. */
@@ -41,6 +42,10 @@ const AFTER_SEND = { budgetMs: 14_000 };
 export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db" | "send" | "random" | "now">) {
   return async function deliver(input: DeliverInput): Promise<DeliverResult> {
     const key = idempotencyKeyFor(input);
+    // The incident's first deliveries open its run (the delivery row refers to it) and store the
+    // timeline so far; written again by a retry, it changes nothing.
+    const { runRecord } = input;
+    if (runRecord) await withConnectionRetry(() => writeRunRecord(db, runRecord), BEFORE_SEND);
 
     const [inserted] = await withConnectionRetry(
       () =>

@@ -1,45 +1,62 @@
 import { eq } from "drizzle-orm";
+import type { Db } from "~/db/client";
 import { runEventRow } from "~/db/run-event-rows";
 import { setRunStatus } from "~/db/run-status";
 import { runEvents, runs } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
 import type { OpenRunInput, UpdateRunInput } from "./types";
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Activities can run twice after a worker crash; the primary key makes a second insert a no-op. */
+async function insertRun(db: Db | Tx, input: OpenRunInput): Promise<void> {
+  await db
+    .insert(runs)
+    .values({
+      id: input.runId,
+      workspaceId: input.workspaceId,
+      flowId: input.flowId,
+      flowVersionId: input.flowVersionId,
+      alertKey: input.alertKey,
+      workflowId: input.workflowId,
+      temporalRunId: input.temporalRunId,
+      firstErrorAt: new Date(input.firstErrorAt),
+      alert: input.alert,
+      currentLevel: input.currentLevel,
+      // status: the column default, escalating; every change goes through setRunStatus.
+    })
+    .onConflictDoNothing();
+}
+
 export function createOpenRun({ db }: Pick<ActivityDeps, "db">) {
   return async function openRun(input: OpenRunInput): Promise<void> {
-    // Local activities can run twice after a worker crash; the primary key makes that a no-op.
-    await db
-      .insert(runs)
-      .values({
-        id: input.runId,
-        workspaceId: input.workspaceId,
-        flowId: input.flowId,
-        flowVersionId: input.flowVersionId,
-        alertKey: input.alertKey,
-        workflowId: input.workflowId,
-        temporalRunId: input.temporalRunId,
-        firstErrorAt: new Date(input.firstErrorAt),
-        alert: input.alert,
-        // status: the column default, escalating; every change goes through setRunStatus.
-      })
-      .onConflictDoNothing();
+    await insertRun(db, input);
   };
+}
+
+/**
+ * Opens the run if asked, then writes its level, status and timeline events in one transaction.
+ * Events carry ids made by the workflow, so writing the same update twice stores each once.
+ */
+export async function writeRunRecord(db: Db, input: UpdateRunInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (input.open) await insertRun(tx, input.open);
+    const patch: Pick<typeof runs.$inferInsert, "currentLevel" | "resolvedAt"> = {};
+    if (input.currentLevel !== undefined) patch.currentLevel = input.currentLevel;
+    if (input.resolvedAt) patch.resolvedAt = new Date(input.resolvedAt);
+    if (input.status) await setRunStatus(tx, input.runId, input.status, patch);
+    else if (Object.keys(patch).length > 0) await tx.update(runs).set(patch).where(eq(runs.id, input.runId));
+    if (input.events.length > 0) {
+      await tx
+        .insert(runEvents)
+        .values(input.events.map((e) => runEventRow(input.runId, e)))
+        .onConflictDoNothing();
+    }
+  });
 }
 
 export function createUpdateRun({ db }: Pick<ActivityDeps, "db">) {
   return async function updateRun(input: UpdateRunInput): Promise<void> {
-    await db.transaction(async (tx) => {
-      const patch: Pick<typeof runs.$inferInsert, "currentLevel" | "resolvedAt"> = {};
-      if (input.currentLevel !== undefined) patch.currentLevel = input.currentLevel;
-      if (input.resolvedAt) patch.resolvedAt = new Date(input.resolvedAt);
-      if (input.status) await setRunStatus(tx, input.runId, input.status, patch);
-      else if (Object.keys(patch).length > 0) await tx.update(runs).set(patch).where(eq(runs.id, input.runId));
-      if (input.events.length > 0) {
-        await tx
-          .insert(runEvents)
-          .values(input.events.map((e) => runEventRow(input.runId, e)))
-          .onConflictDoNothing();
-      }
-    });
+    await writeRunRecord(db, input);
   };
 }

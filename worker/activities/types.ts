@@ -14,10 +14,14 @@ export interface OpenRunInput {
   temporalRunId: string;
   firstErrorAt: string;
   alert: NormalizedAlert;
+  /** The level reached when the row is first written (the run may be opened by a delivery). */
+  currentLevel?: number;
 }
 
 export interface UpdateRunInput {
   runId: string;
+  /** Opens the run first when it may not exist yet (idempotent: an existing row is left alone). */
+  open?: OpenRunInput;
   status?: RunStatus;
   currentLevel?: number;
   resolvedAt?: string;
@@ -41,6 +45,11 @@ export interface DeliverInput {
   isFallback: boolean;
   /** The activity records the delivery as failed on this attempt instead of asking for another. */
   maxAttempts: number;
+  /**
+   * Run bookkeeping carried by the incident's first deliveries (the run row, the first timeline
+   * events), written before the send: one round trip instead of a local activity ahead of it.
+   */
+  runRecord?: UpdateRunInput;
 }
 
 /** A settled delivery: every stored status but pending. */
