@@ -45,7 +45,16 @@ const DUTCH: Words = {
 
 const SHOTS = "test-results/languages";
 
+/** Any loading placeholder, in any of the three languages. */
+const LOADING = /Loading…|Chargement|Laden…|Bezig met laden/;
+
+/**
+ * A screenshot of the page as a person reads it: once its content is on screen, nothing says it
+ * is still loading and the network is quiet (fonts, queries).
+ */
 async function shot(page: Page, locale: string, name: string) {
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByText(LOADING)).toHaveCount(0);
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${locale}-${name}.png` });
 }
@@ -94,6 +103,7 @@ async function journey(page: Page, baseURL: string, words: Words) {
 
     await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}$/);
     await expect(page.getByText(words.published)).toBeVisible();
+    await expect(page.locator(".react-flow__node")).toHaveCount(4);
     await shot(page, words.browserLocale, "editor");
     const flowId = page.url().split("/").pop() ?? "";
 
@@ -112,6 +122,8 @@ async function journey(page: Page, baseURL: string, words: Words) {
     await shot(page, words.browserLocale, "runs");
     await page.getByRole("link", { name: `lang-${stamp}` }).click();
     await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("run-facts")).toBeVisible();
+    await expect(page.getByTestId("delivery").first()).toBeVisible();
     await shot(page, words.browserLocale, "run");
   } finally {
     await receiver.close();

@@ -88,16 +88,28 @@ const levelOf = (node: NodeLike): number =>
  * Turns core's validation problems into sentences in the page's language. Nodes are named as the
  * canvas shows them (their label, else their kind), looked up by id through `getNode`.
  */
-export function useIssueText(getNode: (id: string) => NodeLike | undefined) {
+export function useIssueText(
+  getNode: (id: string) => NodeLike | undefined,
+  integrationName: (integrationId: string) => string | undefined = () => undefined,
+) {
   const t = useTranslations("GraphIssues");
-  return issueTextWith(t, getNode);
+  return issueTextWith(t, getNode, integrationName);
 }
 
 /** The same, for any translator of the `GraphIssues` namespace (tests pass one per language). */
 export function issueTextWith(
   t: ReturnType<typeof useTranslations<"GraphIssues">>,
   getNode: (id: string) => NodeLike | undefined,
+  integrationName: (integrationId: string) => string | undefined = () => undefined,
 ) {
+  // An unlabeled integration node shows its integration's name on the canvas; so do messages.
+  const integrationOf = (node: NodeLike): string | undefined =>
+    typeof node.data === "object" &&
+    node.data !== null &&
+    "integrationId" in node.data &&
+    typeof node.data.integrationId === "string"
+      ? integrationName(node.data.integrationId)
+      : undefined;
   const nodeName = (id: string): string => {
     const node = getNode(id);
     if (!node) return t("node.unknown", { id });
@@ -111,8 +123,10 @@ export function issueTextWith(
           : t("node.level", { level: levelOf(node) });
       case "branch":
         return label ? t("node.branchNamed", { label }) : t("node.branch");
-      case "integration":
-        return label ? t("node.integrationNamed", { label }) : t("node.integration", { id });
+      case "integration": {
+        const shown = label || integrationOf(node);
+        return shown ? t("node.integrationNamed", { label: shown }) : t("node.integration");
+      }
       default:
         return t("node.unknown", { id });
     }

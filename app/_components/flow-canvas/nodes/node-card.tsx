@@ -6,7 +6,7 @@ import { AlertTriangle, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import type { NodeKind, SourceHandle } from "~/core/flow/document";
 import type { NodeHighlight } from "../canvas-types";
-import { useNodeHighlight, useNodeIssues } from "../canvas-view";
+import { useCanvasView, useNodeHighlight, useNodeIssues } from "../canvas-view";
 import { NodeHandle } from "./node-handle";
 import { useIssueText } from "../use-issue-text";
 
@@ -54,7 +54,8 @@ const isHandleId = (id: string): id is (typeof HANDLE_IDS)[number] => HANDLE_IDS
 export function NodeCard({ id, kind, selected, icon: Icon, title, tag, hasInput, sources, children }: NodeCardProps) {
   const t = useTranslations("NodeCard");
   const issues = useNodeIssues(id);
-  const issueText = useIssueText(useReactFlow().getNode);
+  const integrations = useCanvasView((v) => v.integrations);
+  const issueText = useIssueText(useReactFlow().getNode, (integrationId) => integrations[integrationId]?.name);
   const highlight = useNodeHighlight(id);
   const [firstIssue] = issues;
   const border = firstIssue ? "border-danger" : selected ? "border-accent" : "border-border";

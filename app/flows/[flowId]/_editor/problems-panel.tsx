@@ -11,8 +11,12 @@ export function ProblemsPanel({ onClose }: { onClose: () => void }) {
   const t = useTranslations("Problems");
   const issues = useEditor((s) => s.issues);
   const nodes = useEditor((s) => s.nodes);
+  const integrations = useEditor((s) => s.integrations);
   const commands = useEditorCommands();
-  const issueText = useIssueText((id) => nodes.find((n) => n.id === id));
+  const issueText = useIssueText(
+    (id) => nodes.find((n) => n.id === id),
+    (id) => integrations[id]?.name,
+  );
   return (
     <section
       className="flex max-h-56 shrink-0 flex-col border-t border-border bg-panel"

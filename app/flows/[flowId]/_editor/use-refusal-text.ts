@@ -9,7 +9,10 @@ import { useEditorStore } from "./store/editor-context";
 export function useRefusalText() {
   const t = useTranslations("ConnectionHint");
   const store = useEditorStore();
-  const issueText = useIssueText((id) => store.getState().nodes.find((n) => n.id === id));
+  const issueText = useIssueText(
+    (id) => store.getState().nodes.find((n) => n.id === id),
+    (id) => store.getState().integrations[id]?.name,
+  );
   return (refusal: Refusal): string => {
     if ("issue" in refusal) return issueText(refusal.issue);
     const fromOutput = refusal.sameSide === "source";

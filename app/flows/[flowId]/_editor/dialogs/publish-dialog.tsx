@@ -29,7 +29,10 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
   const queryClient = useQueryClient();
   const issues = useEditor((s) => s.issues);
   const store = useEditorStore();
-  const issueText = useIssueText((id) => store.getState().nodes.find((n) => n.id === id));
+  const issueText = useIssueText(
+    (id) => store.getState().nodes.find((n) => n.id === id),
+    (id) => store.getState().integrations[id]?.name,
+  );
   const [note, setNote] = useState("");
   const [serverProblems, setServerProblems] = useState<string[]>([]);
   const publish = useMutation(trpc.flows.publish.mutationOptions());

@@ -1,23 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { IntegrationOption, NodeHighlight } from "~/app/_components/flow-canvas/canvas-types";
-import { nodeTitle } from "~/app/_components/flow-canvas/node-summary";
 import { ReadOnlyFlow } from "~/app/_components/flow-canvas/read-only-flow";
-import type { FlowEdge, FlowGraph } from "~/core/flow/document";
+import type { FlowEdge, FlowGraph, FlowNode } from "~/core/flow/document";
 import { diffGraphs, isEmptyDiff } from "../store/graph-diff";
 
 interface Side {
   label: string;
   graph: FlowGraph;
-}
-
-function edgeText(edge: FlowEdge, graph: FlowGraph): string {
-  const name = (id: string) => {
-    const node = graph.nodes.find((n) => n.id === id);
-    return node ? nodeTitle(node) : id;
-  };
-  return `${name(edge.source)} → ${name(edge.target)} (${edge.sourceHandle})`;
 }
 
 type Line = { sign: "+" | "−" | "~"; text: string };
@@ -32,33 +24,61 @@ export function VersionDiff({
   to: Side;
   integrations: readonly IntegrationOption[];
 }) {
+  const t = useTranslations("VersionDiff");
+  const card = useTranslations("NodeCard");
   const diff = useMemo(() => diffGraphs(from.graph, to.graph), [from.graph, to.graph]);
   const { left, right, lines } = useMemo(() => {
     const left: Record<string, NodeHighlight> = {};
     const right: Record<string, NodeHighlight> = {};
     const lines: Line[] = [];
+    const nodeTitle = (node: FlowNode): string => {
+      if (node.data.label) return node.data.label;
+      switch (node.type) {
+        case "trigger":
+          return card("trigger.title");
+        case "level":
+          return card("level.tag", { level: node.data.level });
+        case "branch":
+          return card("branch.title");
+        case "integration":
+          return card("integration.title");
+      }
+    };
+    const edgeText = (edge: FlowEdge, graph: FlowGraph): string => {
+      const name = (id: string) => {
+        const node = graph.nodes.find((n) => n.id === id);
+        return node ? nodeTitle(node) : id;
+      };
+      return t("edge", {
+        source: name(edge.source),
+        target: name(edge.target),
+        handle: card(`handles.${edge.sourceHandle}`),
+      });
+    };
     for (const n of diff.addedNodes) {
       right[n.id] = "added";
-      lines.push({ sign: "+", text: `Added ${nodeTitle(n)}` });
+      lines.push({ sign: "+", text: t("added", { node: nodeTitle(n) }) });
     }
     for (const n of diff.removedNodes) {
       left[n.id] = "removed";
-      lines.push({ sign: "−", text: `Removed ${nodeTitle(n)}` });
+      lines.push({ sign: "−", text: t("removed", { node: nodeTitle(n) }) });
     }
     for (const c of diff.changedNodes) {
       if (c.fields.length > 0) {
         left[c.before.id] = "changed";
         right[c.after.id] = "changed";
       }
-      const what = [c.fields.length > 0 ? `changed ${c.fields.join(", ")}` : null, c.moved ? "moved" : null].filter(
-        (w) => w !== null,
-      );
+      const what = [
+        c.fields.length > 0 ? t("changedFields", { fields: c.fields.join(", ") }) : null,
+        c.moved ? t("moved") : null,
+      ].filter((w) => w !== null);
       lines.push({ sign: "~", text: `${nodeTitle(c.after)}: ${what.join("; ")}` });
     }
-    for (const e of diff.addedEdges) lines.push({ sign: "+", text: `Connected ${edgeText(e, to.graph)}` });
-    for (const e of diff.removedEdges) lines.push({ sign: "−", text: `Disconnected ${edgeText(e, from.graph)}` });
+    for (const e of diff.addedEdges) lines.push({ sign: "+", text: t("connected", { edge: edgeText(e, to.graph) }) });
+    for (const e of diff.removedEdges)
+      lines.push({ sign: "−", text: t("disconnected", { edge: edgeText(e, from.graph) }) });
     return { left, right, lines };
-  }, [diff, from.graph, to.graph]);
+  }, [diff, from.graph, to.graph, t, card]);
 
   const tone = { "+": "text-ok", "−": "text-danger", "~": "text-warn" } as const;
   return (
@@ -68,7 +88,7 @@ export function VersionDiff({
         data-testid="version-diff"
       >
         {isEmptyDiff(diff) ? (
-          <p className="text-muted">No differences.</p>
+          <p className="text-muted">{t("none")}</p>
         ) : (
           <ul className="flex flex-col gap-0.5">
             {lines.map((l, i) => (

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { RotateCcw } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { toast } from "sonner";
 import { useShallow } from "zustand/react/shallow";
@@ -23,6 +24,8 @@ interface VersionsProps {
 }
 
 function Versions({ flowId, autosave, onRestored }: VersionsProps) {
+  const t = useTranslations("Versions");
+  const format = useFormatter();
   const trpc = useTRPC();
   const versions = useQuery(trpc.flows.versions.queryOptions({ flowId }));
   const list = versions.data ?? [];
@@ -45,41 +48,46 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
   const fromGraph = graphOf(from, fromVersion.data);
   const toGraph = graphOf(toChoice, toVersion.data);
   const nameOf = (id: string) =>
-    id === DRAFT ? "Current draft" : `Version ${list.find((v) => v.id === id)?.version ?? "?"}`;
+    id === DRAFT ? t("currentDraft") : t("version", { version: list.find((v) => v.id === id)?.version ?? "?" });
 
   const restore = async (versionId: string, version: number) => {
     try {
       await autosave.restoreVersion(versionId);
     } catch (err) {
-      toast.error(`Version ${version} could not be restored: ${err instanceof Error ? err.message : String(err)}`);
+      toast.error(t("restoreFailed", { version, reason: err instanceof Error ? err.message : String(err) }));
       return;
     }
-    toast.success(`Version ${version} is the draft again (undo brings your draft back).`);
+    toast.success(t("restored", { version }));
     onRestored();
   };
 
   const options = [
-    { id: DRAFT, label: "Current draft" },
-    ...list.map((v) => ({ id: v.id, label: `Version ${v.version}` })),
+    { id: DRAFT, label: t("currentDraft") },
+    ...list.map((v) => ({ id: v.id, label: t("version", { version: v.version }) })),
   ];
   return (
     <div className="flex h-[75vh] min-h-0">
-      <ul className="w-72 shrink-0 overflow-y-auto border-r border-border" aria-label="Published versions">
-        {versions.isLoading ? <li className="p-4 text-muted">Loading…</li> : null}
-        {list.length === 0 && !versions.isLoading ? <li className="p-4 text-muted">Nothing published yet.</li> : null}
+      <ul className="w-72 shrink-0 overflow-y-auto border-r border-border" aria-label={t("published")}>
+        {versions.isLoading ? <li className="p-4 text-muted">{t("loading")}</li> : null}
+        {list.length === 0 && !versions.isLoading ? <li className="p-4 text-muted">{t("none")}</li> : null}
         {list.map((v) => (
           <li key={v.id} className="border-b border-border px-4 py-2.5" data-testid="version-row">
             <div className="flex items-center justify-between gap-2">
-              <span className="font-medium">Version {v.version}</span>
-              <span className="text-[11px] text-muted">{v.createdAt.toLocaleString()}</span>
+              <span className="font-medium">{t("version", { version: v.version })}</span>
+              <span
+                className="text-[11px] text-muted"
+                title={format.dateTime(v.createdAt, { dateStyle: "full", timeStyle: "long" })}
+              >
+                {format.relativeTime(v.createdAt)}
+              </span>
             </div>
-            <p className="mt-0.5 text-[12px] break-words text-muted">{v.note || "No note"}</p>
+            <p className="mt-0.5 text-[12px] break-words text-muted">{v.note || t("noNote")}</p>
             <div className="mt-1.5 flex gap-1">
               <Button variant="ghost" onClick={() => setFrom(v.id)}>
-                Compare
+                {t("compare")}
               </Button>
               <Button variant="ghost" onClick={() => void restore(v.id, v.version)}>
-                <RotateCcw className="size-3.5" aria-hidden /> Restore
+                <RotateCcw className="size-3.5" aria-hidden /> {t("restore")}
               </Button>
             </div>
           </li>
@@ -87,16 +95,21 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
       </ul>
       <div className="flex min-w-0 flex-1 flex-col gap-3 p-4">
         <div className="flex items-center gap-2 text-[12px]">
-          <span className="text-muted">Compare</span>
-          <Select aria-label="Compare from" className="w-44" value={from} onChange={(e) => setFrom(e.target.value)}>
+          <span className="text-muted">{t("compare")}</span>
+          <Select aria-label={t("compareFrom")} className="w-44" value={from} onChange={(e) => setFrom(e.target.value)}>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.label}
               </option>
             ))}
           </Select>
-          <span className="text-muted">with</span>
-          <Select aria-label="Compare with" className="w-44" value={toChoice} onChange={(e) => setTo(e.target.value)}>
+          <span className="text-muted">{t("with")}</span>
+          <Select
+            aria-label={t("compareWith")}
+            className="w-44"
+            value={toChoice}
+            onChange={(e) => setTo(e.target.value)}
+          >
             {options.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.label}
@@ -111,7 +124,7 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
             integrations={integrationList}
           />
         ) : (
-          <p className="text-muted">Loading versions…</p>
+          <p className="text-muted">{t("loadingVersions")}</p>
         )}
       </div>
     </div>
@@ -124,14 +137,9 @@ export function VersionsDialog({
   onOpenChange,
   ...props
 }: VersionsProps & { open: boolean; onOpenChange: (open: boolean) => void }) {
+  const t = useTranslations("Versions");
   return (
-    <Dialog
-      open={open}
-      onOpenChange={onOpenChange}
-      size="xl"
-      title="Versions"
-      description="Published versions are immutable. Restoring one makes it the draft; publish to run it."
-    >
+    <Dialog open={open} onOpenChange={onOpenChange} size="xl" title={t("title")} description={t("description")}>
       <Versions {...props} />
     </Dialog>
   );

@@ -77,7 +77,10 @@ export function NodeInspector({ node }: { node: InspectedNode }) {
   const store = useEditorStore();
   const commands = useEditorCommands();
   const issues = useNodeIssues(node.id);
-  const issueText = useIssueText((id) => store.getState().nodes.find((n) => n.id === id));
+  const issueText = useIssueText(
+    (id) => store.getState().nodes.find((n) => n.id === id),
+    (id) => store.getState().integrations[id]?.name,
+  );
   const { icon: Icon } = nodeDefinitions[node.type];
   const t = useTranslations("NodeForms");
   const kinds = useTranslations("Palette");
