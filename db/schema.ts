@@ -306,6 +306,7 @@ export const runs = pgTable(
     // Alert-key prefix filter (`like 'x%'`) under any collation.
     index("runs_workspace_alert_key_idx").on(t.workspaceId, t.alertKey.op("text_pattern_ops")),
     index("runs_workflow_idx").on(t.workflowId),
+    // Migration 0013 adds runs_insights_idx (workspace_id, created_at) INCLUDE (…): INCLUDE is SQL only.
     // Free text (`like '%x%'`) and labels (`@>`): neither is a prefix, so trigram and jsonb GIN indexes.
     index("runs_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     index("runs_labels_idx").using("gin", sql`(${t.alert} -> 'labels') jsonb_path_ops`),
@@ -353,6 +354,12 @@ export const deliveries = pgTable(
     error: text("error"),
     latencyMs: integer("latency_ms"),
     isFallback: boolean("is_fallback").notNull().default(false),
+    /**
+     * The run's workspace and flow, copied by a BEFORE INSERT trigger (migration 0013), so the
+     * insights aggregate a workspace's messages from one covering index without joining runs.
+     */
+    workspaceId: uuid("workspace_id"),
+    flowId: uuid("flow_id"),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -21,7 +21,8 @@ export interface InsightBucket {
 
 export type InsightTotals = Omit<InsightBucket, "start"> & { acknowledged: number; resolved: number };
 
-const ms = (seconds: SQL) => sql`(extract(epoch from ${seconds}) * 1000)`;
+// date_part is float8; extract() is numeric, several times slower to average over 100,000 rows.
+const ms = (interval: SQL) => sql`(date_part('epoch', ${interval}) * 1000)`;
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
 /**
@@ -41,19 +42,22 @@ export async function runInsights({ db, workspaceId }: RunScope, input: RunInsig
   if (input.flowId) runConditions.push(eq(runs.flowId, input.flowId));
   if (input.integrationId) {
     runConditions.push(
-      sql`exists (select 1 from ${deliveries} where ${deliveries.runId} = ${runs.id} and ${deliveries.integrationId} = ${input.integrationId})`,
+      sql`${runs.id} in (select ${deliveries.runId} from ${deliveries} where ${deliveries.workspaceId} = ${workspaceId} and ${deliveries.integrationId} = ${input.integrationId})`,
     );
   }
+  // deliveries carries its run's workspace and flow (copied on insert): no join with runs.
   const deliveryConditions: SQL[] = [
-    eq(runs.workspaceId, workspaceId),
+    eq(deliveries.workspaceId, workspaceId),
     gte(deliveries.createdAt, window.since),
     inArray(deliveries.status, ["delivered", "failed"]),
   ];
-  if (input.flowId) deliveryConditions.push(eq(runs.flowId, input.flowId));
+  if (input.flowId) deliveryConditions.push(eq(deliveries.flowId, input.flowId));
   if (input.integrationId) deliveryConditions.push(eq(deliveries.integrationId, input.integrationId));
 
-  const [incidentRows, messageRows] = await Promise.all([
-    db
+  const [incidentRows, messageRows] = await db.transaction(async (tx) => {
+    // A month of runs is ~100,000 small rows to group and sort: in memory, not in temp files.
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    const incidents = await tx
       .select({
         bucket: sql<Date | null>`${runBucket}`.mapWith(runs.createdAt),
         incidents: sql<number>`count(*)::int`,
@@ -66,8 +70,8 @@ export async function runInsights({ db, workspaceId }: RunScope, input: RunInsig
       })
       .from(runs)
       .where(and(...runConditions))
-      .groupBy(sql`grouping sets ((${runBucket}), ())`),
-    db
+      .groupBy(sql`grouping sets ((${runBucket}), ())`);
+    const messages = await tx
       .select({
         bucket: sql<Date | null>`${deliveryBucket}`.mapWith(deliveries.createdAt),
         sent: sql<number>`count(*) filter (where ${deliveries.status} = 'delivered')::int`,
@@ -76,10 +80,10 @@ export async function runInsights({ db, workspaceId }: RunScope, input: RunInsig
         p95: sql<number | null>`percentile_cont(0.95) within group (order by ${deliveries.latencyMs})`,
       })
       .from(deliveries)
-      .innerJoin(runs, eq(runs.id, deliveries.runId))
       .where(and(...deliveryConditions))
-      .groupBy(sql`grouping sets ((${deliveryBucket}), ())`),
-  ]);
+      .groupBy(sql`grouping sets ((${deliveryBucket}), ())`);
+    return [incidents, messages] as const;
+  });
 
   const buckets: InsightBucket[] = Array.from({ length: window.count }, (_, i) => ({
     start: new Date(window.since.getTime() + i * window.bucketMs),

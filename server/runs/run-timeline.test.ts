@@ -28,6 +28,8 @@ const delivery = (id: string, createdAt: Date, extra: Partial<Delivery> = {}): D
   response: null,
   error: null,
   latencyMs: 12,
+  workspaceId: null,
+  flowId: null,
   isFallback: false,
   createdAt,
   updatedAt: createdAt,
