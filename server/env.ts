@@ -67,6 +67,8 @@ const envSchema = z.object({
    * secret is enough to run; set it to rotate sessions without touching stored secrets.
    */
   AUTH_SECRET: z.string().min(32).optional(),
+  /** "invitation": only people with an invitation link may create an account; "open": anyone may sign up. */
+  ALERTFLOW_SIGN_UP: z.enum(["open", "invitation"]).default("open"),
   /** Mail for accounts (password reset), e.g. smtp://user:pass@mail.example.com:587. Unset: links go to the server log. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Alertflow <alertflow@localhost>"),

@@ -31,7 +31,8 @@ export function SignUpForm() {
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await authClient.signUp.email(values);
+    // Where the form returns to: an invitation link proves the invitation when sign-up is by invitation only.
+    const result = await authClient.signUp.email({ ...values, callbackURL: next });
     if (result.error) return setError(errorText.server(result.error, "signUp"));
     window.location.assign(next);
   });

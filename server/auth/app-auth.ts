@@ -17,6 +17,7 @@ export function getAuth(): Auth {
     secret: env.AUTH_SECRET ?? deriveAuthSecret(getKeyring().current.key),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     secureCookies: env.PUBLIC_URL.startsWith("https:"),
+    signUp: env.ALERTFLOW_SIGN_UP,
   });
   return globalThis.alertflowAuth;
 }

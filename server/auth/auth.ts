@@ -2,12 +2,14 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import type { Db } from "~/db/client";
 import { accounts, authRateLimits, sessions, users, verifications } from "~/db/schema";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/core/accounts/account-inputs";
 import { COOKIE_PREFIX } from "~/core/accounts/session-cookie";
 import { trustedOrigins } from "~/core/accounts/trusted-origins";
 import { sendAccountMail, type MailSettings } from "./account-mail";
+import { invitationIsOpen, invitationTokenIn, type SignUpPolicy } from "./sign-up-policy";
 
 export interface AuthSettings {
   db: Db;
@@ -20,7 +22,12 @@ export interface AuthSettings {
   secureCookies: boolean;
   /** Limits sign-in, sign-up and reset requests per client (better-auth's rules); on by default in production. */
   rateLimit?: boolean;
+  /** "invitation": only someone holding a live invitation link may create an account (default "open"). */
+  signUp?: SignUpPolicy;
 }
+
+/** The error code of a sign-up refused by the invitation-only policy; the sign-up form words it. */
+export const SIGN_UP_BY_INVITATION_ONLY = "SIGN_UP_BY_INVITATION_ONLY";
 
 /**
  * better-auth owns passwords (scrypt), sessions (random tokens in the `sessions` table, cookie
@@ -49,6 +56,21 @@ export function createAuth(settings: AuthSettings) {
       ...(settings.rateLimit === undefined ? {} : { enabled: settings.rateLimit }),
       storage: "database",
       modelName: "rateLimit",
+    },
+    hooks: {
+      // A sign-up from a browser must name a live invitation (the form returns to /invite/<token>).
+      // The first-run setup calls better-auth from the server, with no request, and is not refused.
+      before: createAuthMiddleware(async (ctx) => {
+        if (settings.signUp !== "invitation" || ctx.path !== "/sign-up/email" || !ctx.request) return;
+        const body: unknown = ctx.body;
+        const callbackURL = typeof body === "object" && body !== null ? Reflect.get(body, "callbackURL") : undefined;
+        const token = invitationTokenIn(callbackURL);
+        if (token !== null && (await invitationIsOpen(settings.db, token))) return;
+        throw new APIError("FORBIDDEN", {
+          code: SIGN_UP_BY_INVITATION_ONLY,
+          message: "Sign-up is by invitation only: open the invitation link you were sent",
+        });
+      }),
     },
     emailAndPassword: {
       enabled: true,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { flows } from "~/db/schema";
+import { flows, users } from "~/db/schema";
 import { createApiToken } from "~/server/auth/api-tokens";
 import { createAuth } from "~/server/auth/auth";
 import { createWorkspace } from "~/server/auth/workspace-service";
@@ -17,6 +17,7 @@ let server: ApiServer;
 let cookie: string;
 let bearer: string;
 let workspaceId: string;
+let userId: string | undefined;
 
 const AUTH_ORIGIN = "http://127.0.0.1:3998";
 
@@ -40,6 +41,7 @@ beforeAll(async () => {
     .map((c) => c.split(";")[0])
     .join("; ");
   const sessionId = (await auth.api.getSession({ headers: new Headers({ cookie }) }))?.session.id;
+  userId = response.user.id;
   const ws = await createWorkspace(db(), { userId: response.user.id, sessionId }, "Csrf");
   workspaceId = ws.id;
   const actor = { userId: response.user.id, name: "Csrf Owner" };
@@ -49,6 +51,8 @@ beforeAll(async () => {
   ));
 });
 afterAll(async () => {
+  // The accounts test's first-run setup needs a database where nobody can sign in yet.
+  if (userId) await h.db.delete(users).where(eq(users.id, userId));
   await server?.close();
   await h?.close();
 });

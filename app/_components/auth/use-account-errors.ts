@@ -18,6 +18,7 @@ const SERVER_CODES = [
   "PASSWORD_TOO_SHORT",
   "PASSWORD_TOO_LONG",
   "INVALID_EMAIL",
+  "SIGN_UP_BY_INVITATION_ONLY",
 ] as const;
 type ServerCode = (typeof SERVER_CODES)[number];
 const isServerCode = (code: string | undefined): code is ServerCode => SERVER_CODES.some((known) => known === code);

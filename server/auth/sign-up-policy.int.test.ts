@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import { eq, like } from "drizzle-orm";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { createDb } from "~/db/client";
+import { users } from "~/db/schema";
+import { createAuth, SIGN_UP_BY_INVITATION_ONLY } from "./auth";
+import { acceptInvitation, createInvitation } from "./invitations";
+import type { SignUpPolicy } from "./sign-up-policy";
+import { createWorkspace } from "./workspace-service";
+
+/** Sign-up by invitation only: a browser's sign-up must return to a live invitation link. */
+const { db, pool } = createDb(inject("databaseUrl"), 4);
+const RUN = randomUUID().slice(0, 8);
+// The accounts test's first-run setup needs a database where nobody can sign in yet: the users
+// made here go again (their credentials with them), whichever order the files run in.
+afterAll(async () => {
+  await db.delete(users).where(like(users.email, `%-${RUN}-%@example.test`));
+  await pool.end();
+});
+
+const ORIGIN = "http://127.0.0.1:3996";
+const authWith = (signUp: SignUpPolicy) =>
+  createAuth({
+    db,
+    publicUrl: ORIGIN,
+    secret: "sign-up-policy-int-test-secret-0123456789",
+    mail: { smtpUrl: undefined, from: "test@localhost" },
+    secureCookies: false,
+    signUp,
+  });
+const closed = authWith("invitation");
+const open = authWith("open");
+
+/** A sign-up as the form sends it, returning to `callbackURL`. */
+async function signUp(auth: ReturnType<typeof authWith>, callbackURL?: string) {
+  const email = `policy-${RUN}-${randomUUID()}@example.test`;
+  const response = await auth.handler(
+    new Request(`${ORIGIN}/api/auth/sign-up/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN },
+      body: JSON.stringify({ name: "Newcomer", email, password: "a long enough password", callbackURL }),
+    }),
+  );
+  const created = await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email));
+  return { status: response.status, body: await response.text(), user: created[0] };
+}
+
+async function invitation() {
+  const { user } = await closed.api.signUpEmail({
+    body: { name: "Owner", email: `owner-${RUN}-${randomUUID()}@example.test`, password: "a long enough password" },
+  });
+  const actor = { userId: user.id, name: "Owner" };
+  const ws = await createWorkspace(db, { userId: actor.userId }, "Invite only");
+  const invite = await createInvitation({ db, workspaceId: ws.id, actor }, { role: "viewer", note: "" });
+  return invite.path;
+}
+
+describe("sign-up by invitation only", () => {
+  it("refuses a browser's sign-up without a live invitation, and creates no user", async () => {
+    for (const callbackURL of [
+      undefined,
+      "/welcome",
+      "/invite/afi_not-a-real-token",
+      "https://evil.example/invite/x",
+    ]) {
+      const answer = await signUp(closed, callbackURL);
+      expect([answer.status, answer.user], String(callbackURL)).toEqual([403, undefined]);
+      expect(answer.body).toContain(SIGN_UP_BY_INVITATION_ONLY);
+    }
+  });
+
+  it("lets the holder of a live invitation sign up, once the link is used no more", async () => {
+    const path = await invitation();
+    const invited = await signUp(closed, path);
+    expect(invited.status).toBe(200);
+    if (!invited.user) throw new Error("no user");
+    await acceptInvitation(db, { userId: invited.user.id, name: invited.user.name }, path.split("/").pop() ?? "");
+    const again = await signUp(closed, path);
+    expect([again.status, again.user]).toEqual([403, undefined]);
+  });
+
+  it("leaves the server's own sign-up (first-run setup) alone, and open sign-up open", async () => {
+    const { user } = await closed.api.signUpEmail({
+      body: { name: "Setup", email: `setup-${RUN}-${randomUUID()}@example.test`, password: "a long enough password" },
+    });
+    expect(user.id).toBeTruthy();
+    expect((await signUp(open)).status).toBe(200);
+    // The form always names where it returns to.
+    expect((await signUp(open, "/welcome")).status).toBe(200);
+  });
+});
