@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
+import { useWorkspaceRole } from "../_components/auth/use-workspace-role";
 import { Button } from "../_components/ui/button";
 import { PageHeader } from "../_components/ui/page-header";
 import { StatusBadge } from "../_components/ui/status-badge";
@@ -21,6 +22,7 @@ export function FlowList() {
   const queryClient = useQueryClient();
   const flows = useQuery(trpc.flows.list.queryOptions());
   const [choosing, setChoosing] = useState(false);
+  const { can } = useWorkspaceRole();
   const create = useMutation(
     trpc.flows.create.mutationOptions({
       onSuccess: async ({ id }) => {
@@ -37,9 +39,12 @@ export function FlowList() {
         title={t("title")}
         subtitle={t("subtitle")}
         actions={
-          <Button variant="primary" onClick={() => setChoosing(true)}>
-            <Plus className="size-3.5" aria-hidden /> {t("newFlow")}
-          </Button>
+          // Viewers read flows; creating one needs the editor role.
+          can("editor") ? (
+            <Button variant="primary" onClick={() => setChoosing(true)}>
+              <Plus className="size-3.5" aria-hidden /> {t("newFlow")}
+            </Button>
+          ) : null
         }
       />
       <NewFlowDialog

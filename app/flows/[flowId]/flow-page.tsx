@@ -2,8 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useWorkspaceRole } from "../../_components/auth/use-workspace-role";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
 import { FlowEditor } from "./_editor/flow-editor";
+import { FlowViewer } from "./flow-viewer";
 
 type Flow = RouterOutputs["flows"]["get"];
 
@@ -26,13 +28,18 @@ const newest = (a: Flow | undefined, b: Flow | undefined) => (!a ? b : !b ? a : 
  */
 export function FlowPage({ flowId, initialFlow, initialIntegrations }: FlowPageProps) {
   const trpc = useTRPC();
+  const { role, can } = useWorkspaceRole();
   const flow = useQuery({ ...trpc.flows.get.queryOptions({ flowId }), refetchOnMount: "always" });
   const candidate = initialFlow ? newest(initialFlow, flow.data) : flow.isFetchedAfterMount ? flow.data : undefined;
   const [opened, setOpened] = useState<Flow | undefined>(candidate);
   if (!opened && candidate) setOpened(candidate);
 
   if (flow.error && !opened) return <p className="p-6 text-danger">{flow.error.message}</p>;
-  if (!opened) return <p className="p-6 text-muted">Loading flow…</p>;
+  if (!opened || role === null) return <p className="p-6 text-muted">Loading flow…</p>;
+  // Viewers read flows; only editors and owners get the editor.
+  if (!can("editor")) {
+    return <FlowViewer flow={flow.data ?? opened} initialIntegrations={initialIntegrations} />;
+  }
 
   // The server read the graph through the store layer: already migrated to the current version.
   const { id, name, description, graph, revision } = opened;

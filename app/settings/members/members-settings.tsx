@@ -1,0 +1,294 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link2, Trash2 } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { toast } from "sonner";
+import { ROLES, type Role } from "~/core/accounts/access";
+import { useWorkspaceRole } from "../../_components/auth/use-workspace-role";
+import { Button } from "../../_components/ui/button";
+import { Field, Input, Select } from "../../_components/ui/field";
+import { StatusBadge } from "../../_components/ui/status-badge";
+import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
+import { CopyField } from "../copy-field";
+import { SettingsSection } from "../settings-section";
+
+const isRole = (value: string): value is Role => ROLES.some((r) => r === value);
+
+/** Members with their roles, invitation links and pending invitations; owners act, others read. */
+export function MembersSettings() {
+  const t = useTranslations("MembersSettings");
+  const { can, userId, loading } = useWorkspaceRole();
+  const isOwner = can("owner");
+  return (
+    <div className="flex max-w-3xl flex-col gap-8">
+      <div className="flex flex-col gap-1">
+        <h2 className="text-[15px] font-semibold">{t("title")}</h2>
+        <p className="text-muted">{isOwner || loading ? t("subtitle") : t("readOnly")}</p>
+      </div>
+      <MemberTable isOwner={isOwner} selfId={userId} />
+      {isOwner ? (
+        <>
+          <InviteForm />
+          <PendingInvitations />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function MemberTable({ isOwner, selfId }: { isOwner: boolean; selfId: string | null }) {
+  const t = useTranslations("MembersSettings");
+  const roles = useTranslations("RoleNames");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const members = useQuery(trpc.members.list.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
+  const setRole = useMutation(
+    trpc.members.setRole.mutationOptions({
+      onSuccess: async (changed) => {
+        await refresh();
+        toast.success(t("roleChanged", { name: changed.name, role: roles(`${changed.to}.label`) }));
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  const remove = useMutation(
+    trpc.members.remove.mutationOptions({
+      onSuccess: async (removed) => {
+        await refresh();
+        toast.success(t("removed", { name: removed.name }));
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+
+  return (
+    <SettingsSection title={t("members")}>
+      <table className="w-full text-left">
+        <thead className="border-b border-border text-[12px] text-muted">
+          <tr>
+            <th className="px-4 py-2 font-medium">{t("columns.name")}</th>
+            <th className="px-4 py-2 font-medium">{t("columns.role")}</th>
+            <th className="px-4 py-2 font-medium">{t("columns.joined")}</th>
+            <th className="px-4 py-2 font-medium">
+              <span className="sr-only">{t("columns.actions")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.data?.map((m) => (
+            <tr key={m.userId} className="border-b border-border last:border-0" data-testid="member-row">
+              <td className="px-4 py-2">
+                <div className="font-medium">
+                  {m.name}
+                  {m.userId === selfId ? <span className="ml-1.5 text-muted">{t("you")}</span> : null}
+                </div>
+                <div className="text-muted">{m.email}</div>
+              </td>
+              <td className="px-4 py-2">
+                {isOwner ? (
+                  <Select
+                    aria-label={t("roleOf", { name: m.name })}
+                    value={m.role}
+                    disabled={setRole.isPending}
+                    className="w-28"
+                    onChange={(e) => {
+                      const role = e.target.value;
+                      if (isRole(role)) setRole.mutate({ userId: m.userId, role });
+                    }}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {roles(`${r}.label`)}
+                      </option>
+                    ))}
+                  </Select>
+                ) : (
+                  <StatusBadge tone={m.role === "owner" ? "accent" : "neutral"}>{roles(`${m.role}.label`)}</StatusBadge>
+                )}
+              </td>
+              <td className="px-4 py-2 text-muted">{format.dateTime(m.joinedAt, { dateStyle: "medium" })}</td>
+              <td className="px-4 py-2 text-right">
+                {isOwner ? (
+                  <Button
+                    variant="ghost"
+                    disabled={remove.isPending}
+                    aria-label={t("removeMember", { name: m.name })}
+                    onClick={() => {
+                      if (window.confirm(t("confirmRemove", { name: m.name }))) remove.mutate({ userId: m.userId });
+                    }}
+                  >
+                    <Trash2 className="size-3.5" aria-hidden /> {t("remove")}
+                  </Button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {members.isLoading ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
+      {members.error ? <p className="px-4 py-6 text-danger">{members.error.message}</p> : null}
+    </SettingsSection>
+  );
+}
+
+type Invitation = RouterOutputs["members"]["invite"];
+
+function InviteForm() {
+  const t = useTranslations("MembersSettings");
+  const roles = useTranslations("RoleNames");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<Role>("viewer");
+  const [created, setCreated] = useState<Invitation | null>(null);
+  const invite = useMutation(
+    trpc.members.invite.mutationOptions({
+      onSuccess: async (invitation) => {
+        setCreated(invitation);
+        setEmail("");
+        await queryClient.invalidateQueries({ queryKey: trpc.members.invitations.queryKey() });
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  const emailProblem = email.trim() !== "" && !/^[^\s@]+@[^\s@]+$/.test(email.trim());
+
+  return (
+    <SettingsSection title={t("invite")} description={t("inviteHint")}>
+      <form
+        className="flex flex-wrap items-start gap-3 p-4"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!emailProblem) invite.mutate({ role, note: email.trim() });
+        }}
+      >
+        <div className="min-w-56 flex-1">
+          <Field
+            label={t("email")}
+            htmlFor="invite-email"
+            error={emailProblem ? t("emailInvalid") : undefined}
+            hint={t("emailHint")}
+          >
+            <Input
+              id="invite-email"
+              type="email"
+              value={email}
+              maxLength={200}
+              placeholder="name@example.com"
+              aria-invalid={emailProblem}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          </Field>
+        </div>
+        <div className="w-36">
+          <Field label={t("role")} htmlFor="invite-role">
+            <Select
+              id="invite-role"
+              value={role}
+              onChange={(e) => {
+                if (isRole(e.target.value)) setRole(e.target.value);
+              }}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roles(`${r}.label`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <div className="mt-5">
+          <Button type="submit" variant="primary" disabled={invite.isPending}>
+            <Link2 className="size-3.5" aria-hidden /> {t("createLink")}
+          </Button>
+        </div>
+      </form>
+      {created ? (
+        <div className="flex flex-col gap-2 border-t border-border bg-raised/40 p-4" data-testid="invitation-link">
+          <p className="text-[13px]">
+            {t("linkReady", {
+              role: roles(`${created.role}.label`),
+              expires: format.dateTime(created.expiresAt, { dateStyle: "medium", timeStyle: "short" }),
+            })}
+          </p>
+          <CopyField id="invitation-url" label={t("link")} value={`${window.location.origin}${created.path}`} />
+        </div>
+      ) : null}
+    </SettingsSection>
+  );
+}
+
+function PendingInvitations() {
+  const t = useTranslations("MembersSettings");
+  const roles = useTranslations("RoleNames");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const invitations = useQuery(trpc.members.invitations.queryOptions());
+  const revoke = useMutation(
+    trpc.members.revokeInvitation.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.members.invitations.queryKey() });
+        toast.success(t("revoked"));
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  const [now] = useState(() => Date.now());
+
+  return (
+    <SettingsSection title={t("pending")}>
+      {invitations.data && invitations.data.length > 0 ? (
+        <table className="w-full text-left">
+          <thead className="border-b border-border text-[12px] text-muted">
+            <tr>
+              <th className="px-4 py-2 font-medium">{t("columns.for")}</th>
+              <th className="px-4 py-2 font-medium">{t("columns.role")}</th>
+              <th className="px-4 py-2 font-medium">{t("columns.invitedBy")}</th>
+              <th className="px-4 py-2 font-medium">{t("columns.expires")}</th>
+              <th className="px-4 py-2 font-medium">
+                <span className="sr-only">{t("columns.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.data.map((inv) => (
+              <tr key={inv.id} className="border-b border-border last:border-0" data-testid="invitation-row">
+                <td className="px-4 py-2">{inv.note || <span className="text-muted">{t("anyone")}</span>}</td>
+                <td className="px-4 py-2">{roles(`${inv.role}.label`)}</td>
+                <td className="px-4 py-2 text-muted">{inv.invitedBy ?? "—"}</td>
+                <td className="px-4 py-2">
+                  {inv.expiresAt.getTime() <= now ? (
+                    <StatusBadge tone="warn">{t("expired")}</StatusBadge>
+                  ) : (
+                    <span className="text-muted">
+                      {format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </span>
+                  )}
+                </td>
+                <td className="px-4 py-2 text-right">
+                  <Button
+                    variant="ghost"
+                    disabled={revoke.isPending}
+                    onClick={() => revoke.mutate({ invitationId: inv.id })}
+                  >
+                    {t("revoke")}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {invitations.data?.length === 0 ? <p className="px-4 py-6 text-muted">{t("noPending")}</p> : null}
+      {invitations.isLoading ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
+      {invitations.error ? <p className="px-4 py-6 text-danger">{invitations.error.message}</p> : null}
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,206 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { KeyRound } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { toast } from "sonner";
+import { grants, ROLES, type Role } from "~/core/accounts/access";
+import { useWorkspaceRole } from "../../_components/auth/use-workspace-role";
+import { Button } from "../../_components/ui/button";
+import { Field, Input, Select } from "../../_components/ui/field";
+import { StatusBadge } from "../../_components/ui/status-badge";
+import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
+import { CopyField } from "../copy-field";
+import { SettingsSection } from "../settings-section";
+
+const isRole = (value: string): value is Role => ROLES.some((r) => r === value);
+
+/** Personal API tokens for automation: created with a name and a role, shown once, revocable. */
+export function TokensSettings() {
+  const t = useTranslations("TokensSettings");
+  const { role, userId } = useWorkspaceRole();
+  return (
+    <div className="flex max-w-4xl flex-col gap-8">
+      <div className="flex flex-col gap-1">
+        <h2 className="text-[15px] font-semibold">{t("title")}</h2>
+        <p className="text-muted">{t("subtitle")}</p>
+      </div>
+      {role ? <CreateToken myRole={role} /> : null}
+      <TokenTable isOwner={role === "owner"} selfId={userId} />
+    </div>
+  );
+}
+
+type CreatedToken = RouterOutputs["tokens"]["create"];
+
+function CreateToken({ myRole }: { myRole: Role }) {
+  const t = useTranslations("TokensSettings");
+  const roles = useTranslations("RoleNames");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Role>("viewer");
+  const [nameMissing, setNameMissing] = useState(false);
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const create = useMutation(
+    trpc.tokens.create.mutationOptions({
+      onSuccess: async (token) => {
+        setCreated(token);
+        setName("");
+        await queryClient.invalidateQueries({ queryKey: trpc.tokens.list.queryKey() });
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  // A token never acts above its user's role: offer only the roles this person holds or below.
+  const offered = ROLES.filter((r) => grants(myRole, r));
+
+  return (
+    <SettingsSection title={t("create")} description={t("createHint")}>
+      <form
+        className="flex flex-wrap items-start gap-3 p-4"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim() === "") return setNameMissing(true);
+          setNameMissing(false);
+          create.mutate({ name: name.trim(), role });
+        }}
+      >
+        <div className="min-w-56 flex-1">
+          <Field
+            label={t("name")}
+            htmlFor="token-name"
+            error={nameMissing ? t("nameRequired") : undefined}
+            hint={t("nameHint")}
+          >
+            <Input
+              id="token-name"
+              value={name}
+              maxLength={100}
+              placeholder={t("namePlaceholder")}
+              aria-invalid={nameMissing}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </Field>
+        </div>
+        <div className="w-36">
+          <Field label={t("role")} htmlFor="token-role" hint={t("roleHint")}>
+            <Select
+              id="token-role"
+              value={role}
+              onChange={(e) => {
+                if (isRole(e.target.value)) setRole(e.target.value);
+              }}
+            >
+              {offered.map((r) => (
+                <option key={r} value={r}>
+                  {roles(`${r}.label`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <div className="mt-5">
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            <KeyRound className="size-3.5" aria-hidden /> {t("createButton")}
+          </Button>
+        </div>
+      </form>
+      {created ? (
+        <div className="flex flex-col gap-2 border-t border-border bg-raised/40 p-4" data-testid="new-token">
+          <p className="text-[13px]">
+            <strong className="font-semibold">{t("shownOnce", { name: created.name })}</strong> {t("usage")}{" "}
+            <code className="font-mono text-[12px] whitespace-nowrap">Authorization: Bearer afu_…</code>
+          </p>
+          <CopyField id="new-token-value" label={t("token")} value={created.token} />
+          <div>
+            <Button variant="ghost" onClick={() => setCreated(null)}>
+              {t("done")}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+    </SettingsSection>
+  );
+}
+
+function TokenTable({ isOwner, selfId }: { isOwner: boolean; selfId: string | null }) {
+  const t = useTranslations("TokensSettings");
+  const roles = useTranslations("RoleNames");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tokens = useQuery(trpc.tokens.list.queryOptions());
+  const revoke = useMutation(
+    trpc.tokens.revoke.mutationOptions({
+      onSuccess: async (revoked) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.tokens.list.queryKey() });
+        toast.success(t("revoked", { name: revoked.name }));
+      },
+      onError: (err) => toast.error(err.message),
+    }),
+  );
+  const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <SettingsSection title={isOwner ? t("allTokens") : t("yourTokens")}>
+      {tokens.data && tokens.data.length > 0 ? (
+        <table className="w-full text-left">
+          <thead className="border-b border-border text-[12px] text-muted">
+            <tr>
+              <th className="px-4 py-2 font-medium">{t("columns.name")}</th>
+              <th className="px-4 py-2 font-medium">{t("columns.role")}</th>
+              {isOwner ? <th className="px-4 py-2 font-medium">{t("columns.owner")}</th> : null}
+              <th className="px-4 py-2 font-medium">{t("columns.created")}</th>
+              <th className="px-4 py-2 font-medium">{t("columns.lastUsed")}</th>
+              <th className="px-4 py-2 font-medium">
+                <span className="sr-only">{t("columns.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.data.map((token) => (
+              <tr key={token.id} className="border-b border-border last:border-0" data-testid="token-row">
+                <td className="px-4 py-2">
+                  <div className="font-medium">{token.name}</div>
+                  <div className="font-mono text-[11px] text-muted">{token.tokenPrefix}…</div>
+                </td>
+                <td className="px-4 py-2">{roles(`${token.role}.label`)}</td>
+                {isOwner ? (
+                  <td className="px-4 py-2 text-muted">{token.userId === selfId ? t("you") : token.userName}</td>
+                ) : null}
+                <td className="px-4 py-2 whitespace-nowrap text-muted">{when(token.createdAt)}</td>
+                <td className="px-4 py-2 whitespace-nowrap text-muted">
+                  {token.lastUsedAt ? when(token.lastUsedAt) : t("never")}
+                </td>
+                <td className="px-4 py-2 text-right">
+                  {token.revokedAt ? (
+                    <StatusBadge tone="neutral">{t("revokedBadge")}</StatusBadge>
+                  ) : (
+                    <Button
+                      variant="ghost"
+                      disabled={revoke.isPending}
+                      aria-label={t("revokeToken", { name: token.name })}
+                      onClick={() => {
+                        if (window.confirm(t("confirmRevoke", { name: token.name }))) {
+                          revoke.mutate({ tokenId: token.id });
+                        }
+                      }}
+                    >
+                      {t("revoke")}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {tokens.data?.length === 0 ? <p className="px-4 py-6 text-muted">{t("empty")}</p> : null}
+      {tokens.isLoading ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
+      {tokens.error ? <p className="px-4 py-6 text-danger">{tokens.error.message}</p> : null}
+    </SettingsSection>
+  );
+}
