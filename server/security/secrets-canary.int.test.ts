@@ -203,6 +203,10 @@ describe("the secrets canary", () => {
     }
     const pager = created.find((c) => c.type === "pagerduty");
     if (!pager) throw new Error("no pagerduty type");
+    // A secret changed later (the audit log names the field, never the value).
+    const rotated = `${CORE}-pagerduty-rotated${TAIL}`;
+    secrets.push(rotated);
+    await api.integrations.update.mutate({ integrationId: pager.id, secrets: { RoutingKey: rotated } });
     await api.integrations.testSend
       .mutate({
         integrationId: pager.id,
@@ -253,8 +257,9 @@ describe("the secrets canary", () => {
     const opsgenie = created.find((c) => c.type === "opsgenie")?.id;
     expect(errors.filter((d) => d.status === "failed").map((d) => d.integrationId)).toEqual([opsgenie]);
 
-    // Re-send the failed ones, and close the incident (Ok messages).
+    // Re-send the failed ones, acknowledge, and close the incident (Ok messages).
     await api.runs.resend.mutate({ deliveryIds: failed });
+    await api.runs.acknowledge.mutate({ runId: run.id, note: "on it" });
     await post("ok");
     await h.client.workflow.getHandle(run.workflowId).result();
 
@@ -276,6 +281,7 @@ describe("the secrets canary", () => {
 
     // The secrets were real: the receivers and the mail server got them (where they belong).
     expect(receiver.requests.some((r) => JSON.stringify(r).includes(CORE))).toBe(true);
+    expect(receiver.requests.some((r) => r.body.includes(`${CORE}-pagerduty-rotated`))).toBe(true);
     const reached = new Set(receiver.requests.map((r) => r.url.split("/")[2]));
     const httpTypes = types.filter((t) => t.transport === "http").map((t) => t.type);
     expect(httpTypes.filter((t) => !reached.has(t))).toEqual([]);
