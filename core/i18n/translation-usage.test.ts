@@ -18,7 +18,8 @@ function sourceFiles(dir: string): string[] {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * Which keys the code asks for: each `const t = useTranslations("Ns")` (or `await getTranslations`)
+ * Which keys the code asks for: each `const t = useTranslations("Ns")` (or `await getTranslations`,
+ * or `createTranslator({ namespace: "Ns" })`)
  * binds a name to a namespace, and `t("key")`, `t.rich("key")` or `t(\`prefix.${…}\`)` use keys
  * under it, as does `t(cond ? "a" : "b")`. A template key marks its whole prefix as used.
  */
@@ -28,7 +29,12 @@ function usedKeys(): { exact: Set<string>; prefixes: Set<string>; where: Map<str
   const where = new Map<string, string>();
   for (const file of SCANNED.flatMap((dir) => sourceFiles(join(ROOT, dir)))) {
     const text = readFileSync(file, "utf8");
-    for (const binding of text.matchAll(/const (\w+) = (?:useTranslations|await getTranslations)\("([\w.]+)"\)/g)) {
+    const bindings = [
+      ...text.matchAll(/const (\w+) = (?:useTranslations|await getTranslations)\("([\w.]+)"\)/g),
+      // Outside React (mails): `createTranslator({ …, namespace: "Ns" })`.
+      ...text.matchAll(/const (\w+) = createTranslator\(\{[^}]*namespace: "([\w.]+)"/g),
+    ];
+    for (const binding of bindings) {
       const [, name = "", namespace = ""] = binding;
       const call = new RegExp(
         `\\b${escape(name)}(?:\\.(?:rich|markup|has))?\\(\\s*(?:"([\\w.]+)"|\`([\\w.]*)\\$\\{)`,

@@ -10,6 +10,7 @@ import { COOKIE_PREFIX } from "~/core/accounts/session-cookie";
 import { trustedOrigins } from "~/core/accounts/trusted-origins";
 import { sendAccountMail, type MailSettings } from "./account-mail";
 import { invitationIsOpen, invitationTokenIn, type SignUpPolicy } from "./sign-up-policy";
+import { mailLocale, resetPasswordMail } from "./reset-password-mail";
 
 export interface AuthSettings {
   db: Db;
@@ -78,11 +79,14 @@ export function createAuth(settings: AuthSettings) {
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
-      async sendResetPassword({ user, url }) {
+      async sendResetPassword({ user, url }, request) {
+        const mail = await resetPasswordMail(await mailLocale(settings.db, user.id, request), {
+          email: user.email,
+          url,
+        });
         await sendAccountMail(settings.mail, {
           to: user.email,
-          subject: "Reset your Alertflow password",
-          text: `Someone asked to reset the password of ${user.email} on Alertflow.\n\nOpen this link within an hour to choose a new one:\n${url}\n\nIf it was not you, ignore this mail.`,
+          ...mail,
           logLine: `Password reset link for ${user.email}: ${url}`,
         });
       },
