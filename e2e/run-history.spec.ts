@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
 import { startReceiver } from "~/test-support/http-receiver";
 import { apiClient } from "./api-client";
+import { escalatingFlow, postErrorAlert } from "./incident-fixture";
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 
@@ -22,39 +22,14 @@ test("a failing receiver's delivery shows every attempt, the next level counts d
   );
   try {
     const stamp = Date.now();
-    const integration = await api.integrations.create.mutate({
-      type: "webhook",
-      name: `Pager hook ${stamp}`,
-      variables: { ApiUrl: `${receiver.url}/hook` },
-      secrets: {},
-      customizations: {},
-      enabled: true,
+    const { token } = await escalatingFlow(api, {
+      name: `Payments ${stamp}`,
+      hookName: `Pager hook ${stamp}`,
+      hookUrl: `${receiver.url}/hook`,
+      levelsAfterSeconds: [0, 600],
     });
-    const graph = graphOf(
-      [
-        triggerNode("trigger", {}, { x: 0, y: 0 }),
-        levelNode("level-1", { level: 1, afterSeconds: 0 }, { x: 280, y: 0 }),
-        levelNode("level-2", { level: 2, afterSeconds: 600 }, { x: 280, y: 180 }),
-        integrationNode("pager", { label: "Pager", integrationId: integration.id }, { x: 560, y: 0 }),
-        integrationNode("pager-2", { label: "Pager (L2)", integrationId: integration.id }, { x: 560, y: 180 }),
-      ],
-      [
-        edge("trigger", "out", "level-1"),
-        edge("level-1", "next", "level-2"),
-        edge("level-1", "out", "pager"),
-        edge("level-2", "out", "pager-2"),
-      ],
-    );
-    const { id: flowId } = await api.flows.create.mutate({ name: `Payments ${stamp}`, description: "", graph });
-    await api.flows.publish.mutate({ flowId, note: "" });
-    const { token } = await api.flows.createEndpoint.mutate({ flowId });
     const key = `payments-${stamp}`;
-    const posted = await fetch(`${base}/api/alerts/${token}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ key, status: "error", summary: "Payments API answers 500" }),
-    });
-    expect(posted.status).toBe(202);
+    await postErrorAlert(base, token, key, "Payments API answers 500");
     await receiver.waitFor(2, 30_000);
 
     await page.goto("/runs");
@@ -74,7 +49,7 @@ test("a failing receiver's delivery shows every attempt, the next level counts d
       "data-highlight",
       "next",
     );
-    await expect(page.locator('.react-flow__node[data-id="pager"] .flow-node')).toHaveAttribute(
+    await expect(page.locator('.react-flow__node[data-id="hook-1"] .flow-node')).toHaveAttribute(
       "data-highlight",
       "failed",
     );

@@ -1,12 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
 import { startReceiver } from "~/test-support/http-receiver";
 import { apiClient } from "./api-client";
+import { escalatingFlow, postErrorAlert } from "./incident-fixture";
 
-test("a person follows a real incident from the runs list to its timeline and acknowledges it", async ({
+const SHOTS = process.env.SCREENSHOT_DIR;
+
+test("a person watches a real incident appear and escalate without reloading, acknowledges it, and the escalation stops", async ({
   page,
   baseURL,
 }) => {
+  test.setTimeout(150_000);
   const base = baseURL ?? "";
   const api = apiClient(base);
   const receiver = await startReceiver(() => ({
@@ -16,76 +19,89 @@ test("a person follows a real incident from the runs list to its timeline and ac
   }));
   try {
     const stamp = Date.now();
-    const integration = await api.integrations.create.mutate({
-      type: "webhook",
-      name: `Ops webhook ${stamp}`,
-      variables: { ApiUrl: `${receiver.url}/hook` },
-      secrets: {},
-      customizations: {},
-      enabled: true,
-    });
-    const graph = graphOf(
-      [
-        triggerNode("trigger", {}, { x: 0, y: 0 }),
-        levelNode("level-1", { level: 1, afterSeconds: 0 }, { x: 280, y: 0 }),
-        // Far in the future, so the incident stays open while the test looks at it.
-        levelNode("level-2", { level: 2, afterSeconds: 3600 }, { x: 280, y: 160 }),
-        integrationNode("ops-hook", { label: "Ops hook", integrationId: integration.id }, { x: 560, y: 0 }),
-        integrationNode("ops-hook-2", { label: "Ops hook (L2)", integrationId: integration.id }, { x: 560, y: 160 }),
-      ],
-      [
-        edge("trigger", "out", "level-1"),
-        edge("level-1", "next", "level-2"),
-        edge("level-1", "out", "ops-hook"),
-        edge("level-2", "out", "ops-hook-2"),
-      ],
-    );
     const flowName = `Checkout API ${stamp}`;
-    const { id: flowId } = await api.flows.create.mutate({ name: flowName, description: "", graph });
-    await api.flows.publish.mutate({ flowId, note: "" });
-    const { token } = await api.flows.createEndpoint.mutate({ flowId });
-
-    const key = `checkout-eu-${stamp}`;
-    const posted = await fetch(`${base}/api/alerts/${token}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ key, status: "error", summary: "Checkout API answers 503" }),
+    // Level 2 soon enough to watch it fire; level 3 later, to see the acknowledgement stop it.
+    const { flowId, token } = await escalatingFlow(api, {
+      name: flowName,
+      hookName: `Ops webhook ${stamp}`,
+      hookUrl: `${receiver.url}/hook`,
+      levelsAfterSeconds: [0, 20, 45],
     });
-    expect(posted.status).toBe(202);
-    await receiver.waitFor(1, 30_000);
+    const key = `checkout-eu-${stamp}`;
 
-    // The list, searched as a person would type it; the filter lands in the URL.
+    // The list is open before the alert arrives, searched as a person would type; the search lands in the URL.
     await page.goto("/runs");
-    await page.getByRole("searchbox", { name: "Search alerts" }).fill(`checkout-eu-${stamp}`);
-    await expect(page).toHaveURL(new RegExp(`[?&]q=checkout-eu-${stamp}`));
+    await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
+    await page.getByRole("searchbox", { name: "Search alerts" }).fill(key);
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${key}`));
     const row = page.getByTestId("run-row").filter({ hasText: key });
+    await expect(row).toHaveCount(0);
+
+    await postErrorAlert(base, token, key, "Checkout API answers 503");
+    // No reload: the server pushes the change and the list refetches.
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(flowName);
     await expect(row).toContainText("Escalating");
     await expect(row).toContainText("L1");
+    await expect(row.getByTestId("run-next")).toContainText("L2");
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/runs-list-live.png`, fullPage: true });
 
     await row.getByRole("link", { name: key }).click();
     await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { name: new RegExp(key) })).toBeVisible();
     await expect(page.getByTestId("run-status")).toHaveText("Escalating");
+    await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
 
-    // The Error message in the timeline, delivered to the receiver, with the wire on demand.
-    const delivery = page.getByTestId("delivery").filter({ hasText: "Error message" });
-    await expect(delivery).toContainText(`Ops webhook ${stamp}`);
-    await expect(delivery).toContainText("Delivered");
-    await expect(delivery).toContainText("HTTP 200");
-    await delivery.getByRole("button", { name: "Request and response" }).click();
-    await expect(delivery.getByTestId("exchange")).toContainText(`POST ${receiver.url}/hook`);
-    await expect(page.locator('.react-flow__node[data-id="level-1"]')).toBeVisible();
-    await expect(page.getByTestId("alert-json")).toContainText(`"key": "${key}"`);
+    // Level 2 is next: its countdown moves and it is marked on the graph.
+    const next = page.getByTestId("next-step").first();
+    await expect(next).toContainText("Level 2 at");
+    const countdown = next.getByTestId("countdown");
+    const before = await countdown.textContent();
+    await expect(countdown).not.toHaveText(before ?? "", { timeout: 3_000 });
+    const level2 = page.locator('.react-flow__node[data-id="level-2"] .flow-node');
+    await expect(level2).toHaveAttribute("data-highlight", "next");
+    await expect(page.getByRole("link", { name: "Temporal" })).toHaveAttribute(
+      "href",
+      new RegExp(`/namespaces/default/workflows/${encodeURIComponent(`flow:${flowId}:alert:${key}`)}`),
+    );
+
+    // Level 2 fires and lights up, with no reload; level 3 is next.
+    await expect(level2).toHaveAttribute("data-highlight", "fired", { timeout: 40_000 });
+    await expect(page.locator('.react-flow__node[data-id="level-3"] .flow-node')).toHaveAttribute(
+      "data-highlight",
+      "next",
+    );
+    await expect(next).toContainText("Level 3 at");
+    await expect(page.getByTestId("delivery").filter({ hasText: "Error message" })).toHaveCount(2);
+    const sentBeforeAck = receiver.requests.length;
+    expect(sentBeforeAck).toBe(2);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/run-page-live.png`, fullPage: true });
 
     await page.getByRole("button", { name: "Acknowledge" }).click();
     await expect(page.getByTestId("run-status")).toHaveText("Acknowledged");
-    await expect(page.getByRole("button", { name: "Acknowledge" })).toBeDisabled();
+    await expect(page.getByTestId("next-steps")).toContainText("Acknowledged: no further levels");
+    await expect(page.locator('.react-flow__node[data-id="level-3"] .flow-node')).not.toHaveAttribute(
+      "data-highlight",
+      "next",
+    );
+
+    // Past level 3's time: nothing more was sent, and the page still says so.
+    const run = (await api.runs.list.query({ q: key, limit: 1 })).items[0];
+    const level3At = (run?.firstErrorAt.getTime() ?? 0) + 45_000;
+    await page.waitForTimeout(Math.max(0, level3At + 3_000 - Date.now()));
+    expect(receiver.requests).toHaveLength(sentBeforeAck);
+    await expect(page.getByTestId("delivery").filter({ hasText: "Error message" })).toHaveCount(2);
+    await expect(page.getByTestId("run-status")).toHaveText("Acknowledged");
+
+    // The insights of this flow count it.
+    await page.goto(`/runs/insights?flow=${flowId}&range=24h`);
+    const totals = page.getByTestId("insight-totals");
+    await expect(totals).toContainText("Incidents1");
+    await expect(totals).toContainText("Messages sent2");
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/run-insights.png`, fullPage: true });
 
     // Done looking: end the incident so its workflow does not outlive the test.
-    await page.getByRole("button", { name: "Cancel run" }).click();
-    await expect(page.getByTestId("run-status")).toHaveText("Cancelled", { timeout: 20_000 });
+    await api.runs.cancel.mutate({ runId: run?.id ?? "" });
   } finally {
     await receiver.close();
   }

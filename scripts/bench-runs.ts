@@ -7,14 +7,15 @@ import { ensureDefaultWorkspace } from "~/db/seed";
 import { flows, flowVersions, integrations } from "~/db/schema";
 import { compilePlan } from "~/core/flow/compile-plan";
 import { threeLevelSampleGraph } from "~/test-support/sample-graphs";
-import type { ListRunsInput, RunStatsInput } from "~/server/runs/run-inputs";
-import { listRuns, runStats } from "~/server/runs/run-service";
+import type { ListRunsInput, RunInsightsInput, RunStatsInput } from "~/server/runs/run-inputs";
+import { listRuns, runInsights, runStats } from "~/server/runs/run-service";
 
 /**
  * Run history speed: 100,000 runs (with their events and deliveries) in a database of its own,
  * then the real list and stats service functions for each filter combination.
- * Target (DESIGN.md): < 100 ms p95 for the list and its filters.
- *   npx tsx scripts/bench-runs.ts [runs=100000] [iterations=50] [--reuse]
+ * Target (DESIGN.md): < 100 ms p95 for the list, its filters, free text and the charts.
+ *   npx tsx --conditions=react-server scripts/bench-runs.ts [runs=100000] [iterations=50] [--reuse]
+ * (react-server: the service modules are marked server-only.)
  * --reuse measures the database left by the last run (to try an index by hand) instead of
  * recreating it.
  */
@@ -40,7 +41,7 @@ async function recreateDatabase(url: string) {
   await migrateDatabase(url);
 }
 
-async function seedFlows(db: Db, workspaceId: string): Promise<string[]> {
+async function seedFlows(db: Db, workspaceId: string): Promise<{ flowIds: string[]; integrationIds: string[] }> {
   const ids = await db
     .insert(integrations)
     .values(
@@ -71,23 +72,27 @@ async function seedFlows(db: Db, workspaceId: string): Promise<string[]> {
     await db.update(flows).set({ publishedVersionId: version.id }).where(eq(flows.id, flow.id));
     flowIds.push(flow.id);
   }
-  return flowIds;
+  return { flowIds, integrationIds: [l1, l2, l3] };
 }
 
 /** Set-based inserts: generating 100k rows in SQL takes seconds, row by row it takes minutes. */
-async function seedRuns(url: string, workspaceId: string, flowIds: string[]) {
+async function seedRuns(url: string, workspaceId: string, flowIds: string[], integrationIds: string[]) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(
       `insert into runs (workspace_id, flow_id, flow_version_id, alert_key, workflow_id, status, current_level,
-                         first_error_at, resolved_at, alert, created_at)
+                         first_error_at, acknowledged_at, resolved_at, alert, created_at)
        select $1, f.id, f.published_version_id, k.key, 'flow:' || f.id || ':alert:' || k.key, s.status::run_status,
-              1 + (i % 3), t.at, case when s.status = 'resolved' then t.at + ((i % 180) || ' minutes')::interval end,
+              1 + (i % 3), t.at,
+              case when s.status = 'acknowledged' or (s.status = 'resolved' and i % 2 = 0)
+                   then t.at + ((1 + i % 30) || ' minutes')::interval end,
+              case when s.status = 'resolved' then t.at + ((i % 180) || ' minutes')::interval end,
               jsonb_build_object('key', k.key, 'status', 'error', 'summary', k.key || ' is failing',
-                'description', repeat('details ', 40), 'severity', 'error', 'source', 'bench',
-                'labels', jsonb_build_object('service', 'svc-' || (i % 40)), 'annotations', '{}'::jsonb,
-                'details', '{}'::jsonb, 'occurredAt', t.at),
+                'description', 'Check ' || (i % 5000) || ' failed: ' || repeat('details ', 40), 'severity', 'error',
+                'source', 'bench', 'monitor', jsonb_build_object('name', 'Monitor ' || (i % 500)),
+                'labels', jsonb_build_object('service', 'svc-' || (i % 40), 'env', (array['prod','staging'])[1 + i % 2]),
+                'annotations', '{}'::jsonb, 'details', '{}'::jsonb, 'occurredAt', t.at),
               t.at
        -- The outer reference to i makes each lateral run per row instead of once.
        from generate_series(1, $2::int) i
@@ -113,13 +118,16 @@ async function seedRuns(url: string, workspaceId: string, flowIds: string[]) {
        select id, resolved_at, 'resolved', '{"by":"alert"}'::jsonb from runs where resolved_at is not null`,
     );
     await client.query(
-      `insert into deliveries (run_id, node_id, message_type, level, idempotency_key, status, attempts, status_code,
-                               latency_ms, request, response, created_at, updated_at)
-       select r.id, 'notify-team', 'error', 1, r.id || ':1:error:0:notify-team',
-              case when r.status = 'failed' then 'failed' else 'delivered' end::delivery_status, 1, 200, 40,
+      `insert into deliveries (run_id, integration_id, node_id, message_type, level, idempotency_key, status, attempts,
+                               status_code, latency_ms, request, response, created_at, updated_at)
+       select r.id, ($1::uuid[])[1 + abs(hashint4(hashtext(r.id::text))) % 3], 'notify-team', 'error', 1,
+              r.id || ':1:error:0:notify-team',
+              case when r.status = 'failed' then 'failed' else 'delivered' end::delivery_status, 1, 200,
+              20 + abs(hashint4(hashtext(r.id::text) + 1)) % 2000,
               '{"method":"POST","url":"https://example.com/hook","headers":{},"body":"{}"}'::jsonb,
               '{"status":200,"headers":{},"body":"ok"}'::jsonb, r.created_at, r.created_at
        from runs r`,
+      [integrationIds],
     );
     await client.query("vacuum analyze runs, run_events, deliveries");
   } finally {
@@ -150,11 +158,15 @@ async function main() {
   try {
     const workspaceId = await ensureDefaultWorkspace(db);
     let flowIds: string[];
+    let integrationIds: string[];
     if (REUSE) {
       flowIds = (await db.select({ id: flows.id }).from(flows).orderBy(flows.name)).map((f) => f.id);
+      integrationIds = (await db.select({ id: integrations.id }).from(integrations).orderBy(integrations.name)).map(
+        (i) => i.id,
+      );
     } else {
-      flowIds = await seedFlows(db, workspaceId);
-      await seedRuns(DATABASE_URL, workspaceId, flowIds);
+      ({ flowIds, integrationIds } = await seedFlows(db, workspaceId));
+      await seedRuns(DATABASE_URL, workspaceId, flowIds, integrationIds);
       console.log(`seeded ${RUNS} runs over ${FLOWS} flows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
 
@@ -174,6 +186,40 @@ async function main() {
       ["list: status=escalating + key prefix", { status: "escalating", alertKey: "payments" }],
       ["list: flow + status + key prefix", { flowId, status: "acknowledged", alertKey: "checkout" }],
       ["list: status=cancelled + key 'nomatch'", { status: "cancelled", alertKey: "nomatch" }],
+      ["list: text 'payments' (12%)", { q: "payments" }],
+      ["list: text 'monitor 42' (0.2%)", { q: "monitor 42" }],
+      ["list: text 'check 4711 failed' (rare)", { q: "check 4711 failed" }],
+      ["list: text 'nomatch' (none)", { q: "nomatch" }],
+      ["list: flow + text 'host-12'", { flowId, q: "host-12" }],
+      ["list: status=escalating + text 'checkout'", { status: "escalating", q: "checkout" }],
+      ["list: label service=svc-7 (2.5%)", { labels: [{ key: "service", value: "svc-7" }] }],
+      [
+        "list: labels service=svc-7 + env=staging (none)",
+        {
+          labels: [
+            { key: "service", value: "svc-7" },
+            { key: "env", value: "staging" },
+          ],
+        },
+      ],
+      ["list: label + status=failed", { labels: [{ key: "env", value: "prod" }], status: "failed" }],
+      ["list: last 24 h", { from: new Date(Date.now() - 86_400_000).toISOString() }],
+      [
+        "list: a day two weeks ago",
+        {
+          from: new Date(Date.now() - 15 * 86_400_000).toISOString(),
+          to: new Date(Date.now() - 14 * 86_400_000).toISOString(),
+        },
+      ],
+      [
+        "list: flow + text + label + time",
+        {
+          flowId,
+          q: "checkout",
+          labels: [{ key: "env", value: "prod" }],
+          from: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+        },
+      ],
     ];
     const results = [];
     for (const [name, filters] of listCases) {
@@ -195,8 +241,21 @@ async function main() {
       ["stats: 30d + flow", { range: "30d", flowId }],
       ["stats: 24h + key prefix", { range: "24h", alertKey: "checkout" }],
       ["stats: 30d + key prefix", { range: "30d", alertKey: "checkout" }],
+      ["stats: 30d + text 'monitor 42'", { range: "30d", q: "monitor 42" }],
+      ["stats: 30d + label service=svc-7", { range: "30d", labels: [{ key: "service", value: "svc-7" }] }],
     ];
     for (const [name, input] of statsCases) results.push(await measure(name, () => runStats(scope, input)));
+    const integrationId = integrationIds[0];
+    const insightCases: [string, RunInsightsInput][] = [
+      ["insights: 24h", { range: "24h" }],
+      ["insights: 7d", { range: "7d" }],
+      ["insights: 30d", { range: "30d" }],
+      ["insights: 7d + flow", { range: "7d", flowId }],
+      ["insights: 30d + flow", { range: "30d", flowId }],
+      ["insights: 7d + integration", { range: "7d", integrationId }],
+      ["insights: 30d + integration", { range: "30d", integrationId }],
+    ];
+    for (const [name, input] of insightCases) results.push(await measure(name, () => runInsights(scope, input)));
 
     const width = Math.max(...results.map((r) => r.name.length));
     console.log(

@@ -28,7 +28,7 @@ export function RunFilterBar({ filters, onChange, flows }: Props) {
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center gap-2" role="search" aria-label={t("label")}>
-        <div className="w-48">
+        <div className="w-44">
           <Select
             aria-label={t("flow")}
             value={filters.flowId ?? ""}
@@ -42,7 +42,7 @@ export function RunFilterBar({ filters, onChange, flows }: Props) {
             ))}
           </Select>
         </div>
-        <div className="w-36">
+        <div className="w-32">
           <Select
             aria-label={t("status")}
             value={filters.status ?? ""}
@@ -56,7 +56,7 @@ export function RunFilterBar({ filters, onChange, flows }: Props) {
             ))}
           </Select>
         </div>
-        <div className="relative w-72">
+        <div className="relative w-56">
           <Search
             className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted"
             aria-hidden
@@ -71,7 +71,7 @@ export function RunFilterBar({ filters, onChange, flows }: Props) {
             onChange={(e) => onChange({ q: e.target.value || undefined })}
           />
         </div>
-        <div className="relative w-56">
+        <div className="relative w-48">
           <Tag
             className="pointer-events-none absolute top-1/2 left-2 size-3.5 -translate-y-1/2 text-muted"
             aria-hidden
@@ -90,7 +90,7 @@ export function RunFilterBar({ filters, onChange, flows }: Props) {
           {t("from")}
           <Input
             type="datetime-local"
-            className="w-44"
+            className="w-[11.5rem]"
             value={toLocalInput(filters.from)}
             onChange={(e) => onChange({ from: fromLocalInput(e.target.value) })}
           />
@@ -99,7 +99,7 @@ export function RunFilterBar({ filters, onChange, flows }: Props) {
           {t("to")}
           <Input
             type="datetime-local"
-            className="w-44"
+            className="w-[11.5rem]"
             value={toLocalInput(filters.to)}
             onChange={(e) => onChange({ to: fromLocalInput(e.target.value) })}
           />

@@ -28,7 +28,8 @@ interface Props {
   label: string;
 }
 
-const MARGIN = { top: 6, right: 8, bottom: 20, left: 52 };
+// Room on the right for the last bucket's label, which is centred on its bar.
+const MARGIN = { top: 6, right: 28, bottom: 20, left: 52 };
 const MIN_LABEL_GAP_PX = 64;
 const TICK_LABEL = { fill: "var(--muted)", fontSize: 11 } as const;
 
