@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { migrateDatabase } from "~/db/migrate";
 import { demoBanner, prepareDemo } from "./launcher/demo";
-import { devHost, probeHost } from "./launcher/dev-host";
+import { devHost, devPublicUrl, probeHost } from "./launcher/dev-host";
 import { Launcher } from "./launcher/launcher";
 import { startApp } from "./launcher/start-app";
 import { startPostgresProcess } from "./launcher/start-postgres";
@@ -80,7 +80,7 @@ async function main() {
   }
   await migrateDatabase(databaseUrl);
   log("migrations applied");
-  const appUrl = `http://localhost:${webPort}`;
+  const appUrl = devPublicUrl(process.env.PUBLIC_URL, webPort);
   const demo =
     process.env.ALERTFLOW_DEMO === "false"
       ? null
@@ -91,6 +91,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     PORT: String(webPort),
+    PUBLIC_URL: appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   startApp(launcher, { mode: "dev", env, port: webPort, hostname: webHost, workers: 1 });

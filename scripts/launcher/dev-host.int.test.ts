@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../free-port";
 import { waitForPort } from "../temporal-server";
-import { devHost } from "./dev-host";
+import { devHost, devPublicUrl } from "./dev-host";
 import type { GroupChild } from "./process-group";
 import { spawnWeb } from "./start-app";
 
@@ -35,6 +35,11 @@ describe("the dev server's address", () => {
     expect(devHost(undefined)).toBe("127.0.0.1");
     expect(devHost("  ")).toBe("127.0.0.1");
     expect(devHost("0.0.0.0")).toBe("0.0.0.0");
+  });
+
+  it("is opened at localhost on its own port unless PUBLIC_URL says otherwise", () => {
+    expect(devPublicUrl(undefined, 3100)).toBe("http://localhost:3100");
+    expect(devPublicUrl("http://192.168.1.20:3000", 3000)).toBe("http://192.168.1.20:3000");
   });
 
   it("a real next dev on the default answers on 127.0.0.1 and not on another address", async () => {

@@ -10,3 +10,11 @@ export function devHost(hostVariable: string | undefined): string {
 
 /** The address to probe for a server listening on `host` (a wildcard answers on loopback too). */
 export const probeHost = (host: string) => (["0.0.0.0", "::", "[::]"].includes(host) ? "127.0.0.1" : host);
+
+/**
+ * The address the dev app is opened at, unless PUBLIC_URL says otherwise: sign-in and changes are
+ * accepted only from that origin (and its localhost/127.0.0.1 twin), so it must carry the port.
+ */
+export function devPublicUrl(publicUrlVariable: string | undefined, port: number): string {
+  return publicUrlVariable?.trim() || `http://localhost:${port}`;
+}
