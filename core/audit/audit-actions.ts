@@ -4,6 +4,8 @@ import { z } from "zod";
 export const AUDIT_ACTIONS = [
   "flow.published",
   "flow.restored",
+  "endpoint.created",
+  "endpoint.revoked",
   "integration.created",
   "integration.updated",
   "integration.deleted",

@@ -137,7 +137,7 @@ describe("audit log", () => {
     expect(update?.detail).toEqual({ name: "Pager 3", changed: ["name"], secretsChanged: [] });
   });
 
-  it("records publish and restore with the author, on the version too", async () => {
+  it("records publish, restore and inbound tokens with the author, on the version too", async () => {
     const editor = as(people.editor, "editor");
     const hook = await editor.integrations.create({
       type: "webhook",
@@ -155,6 +155,19 @@ describe("audit log", () => {
     await expect(
       editor.flows.restoreVersion({ flowId: flow.id, versionId: v1.id, baseRevision: revision }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
+
+    const versions = await as(people.viewer, "viewer").flows.versions({ flowId: flow.id });
+    expect(versions.map((v) => [v.version, v.authorName])).toEqual([[1, "Eddie Editor"]]);
+
+    const endpoint = await editor.flows.createEndpoint({ flowId: flow.id });
+    await editor.flows.revokeEndpoint({ flowId: flow.id, endpointId: endpoint.id });
+    const tokenRows = (await entries()).filter((e) => e.targetId === endpoint.id);
+    expect(tokenRows.map((r) => [r.action, r.actorName])).toEqual([
+      ["endpoint.created", "Eddie Editor"],
+      ["endpoint.revoked", "Eddie Editor"],
+    ]);
+    expect(tokenRows[0]?.detail).toEqual({ flowId: flow.id, flowName: "Checkout" });
+    expect(JSON.stringify(tokenRows)).not.toContain(endpoint.token);
 
     const rows = (await entries()).filter((e) => e.targetId === flow.id);
     expect(rows.map((r) => [r.action, r.actorName, r.targetType])).toEqual([
@@ -180,7 +193,7 @@ describe("audit log", () => {
     const own = await as(people.viewer, "viewer").tokens.create({ name: "laptop", role: "viewer" });
     await as(people.viewer, "viewer").tokens.revoke({ tokenId: own.id });
 
-    const rows = (await entries()).filter((e) => e.targetType !== "flow" && e.targetType !== "integration");
+    const rows = (await entries()).filter((e) => ["member", "invitation", "token"].includes(e.targetType));
     expect(rows.map((r) => [r.action, r.actorName])).toEqual([
       ["member.invited", "Olga Owner"],
       ["invitation.accepted", "Nina Newbie"],

@@ -4,23 +4,39 @@ import type { Db } from "~/db/client";
 import { flowEndpoints } from "~/db/schema";
 import { notFound } from "~/core/domain-error";
 import { getFlow } from "./flow-service";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 
 interface Scope {
   db: Db;
   workspaceId: string;
 }
 
+/** Inbound tokens let anyone holding one start incidents: who made or revoked one is audited. */
+interface ActingScope extends Scope {
+  actor: AuditActor;
+}
+
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The token is shown once, here; only its hash is stored. */
-export async function createEndpoint(scope: Scope, flowId: string) {
-  await getFlow(scope, flowId);
+export async function createEndpoint(scope: ActingScope, flowId: string) {
+  const flow = await getFlow(scope, flowId);
   const token = `af_${randomBytes(24).toString("base64url")}`;
-  const [row] = await scope.db
-    .insert(flowEndpoints)
-    .values({ flowId, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 7) })
-    .returning({ id: flowEndpoints.id, createdAt: flowEndpoints.createdAt });
-  if (!row) throw new Error("insert returned no row");
+  const row = await scope.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(flowEndpoints)
+      .values({ flowId, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 7) })
+      .returning({ id: flowEndpoints.id, createdAt: flowEndpoints.createdAt });
+    if (!inserted) throw new Error("insert returned no row");
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actor: scope.actor,
+      action: "endpoint.created",
+      targetId: inserted.id,
+      detail: { flowId, flowName: flow.name },
+    });
+    return inserted;
+  });
   return { id: row.id, token, path: `/api/alerts/${token}`, createdAt: row.createdAt };
 }
 
@@ -38,13 +54,22 @@ export async function listEndpoints(scope: Scope, flowId: string) {
     .orderBy(desc(flowEndpoints.createdAt));
 }
 
-export async function revokeEndpoint(scope: Scope, flowId: string, endpointId: string) {
-  await getFlow(scope, flowId);
-  const [row] = await scope.db
-    .update(flowEndpoints)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(flowEndpoints.id, endpointId), eq(flowEndpoints.flowId, flowId), isNull(flowEndpoints.revokedAt)))
-    .returning({ id: flowEndpoints.id });
-  if (!row) throw notFound("Active endpoint", endpointId);
-  return row;
+export async function revokeEndpoint(scope: ActingScope, flowId: string, endpointId: string) {
+  const flow = await getFlow(scope, flowId);
+  return scope.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(flowEndpoints)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(flowEndpoints.id, endpointId), eq(flowEndpoints.flowId, flowId), isNull(flowEndpoints.revokedAt)))
+      .returning({ id: flowEndpoints.id });
+    if (!row) throw notFound("Active endpoint", endpointId);
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actor: scope.actor,
+      action: "endpoint.revoked",
+      targetId: row.id,
+      detail: { flowId, flowName: flow.name },
+    });
+    return row;
+  });
 }

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { OPEN_RUN_STATUSES } from "~/core/escalation/run-status";
-import { flowVersions, flows, integrations, runs } from "~/db/schema";
+import { flowVersions, flows, integrations, runs, users } from "~/db/schema";
 import { DomainError, notFound } from "~/core/domain-error";
 import { compilePlan } from "~/core/flow/compile-plan";
 import { emptyGraph, flowGraphSchema, type FlowGraph } from "~/core/flow/document";
@@ -244,8 +244,11 @@ export async function listVersions({ db, workspaceId }: Scope, flowId: string) {
       version: flowVersions.version,
       note: flowVersions.note,
       createdAt: flowVersions.createdAt,
+      /** Who published it; null for versions from before accounts, or when the user is gone. */
+      authorName: users.name,
     })
     .from(flowVersions)
+    .leftJoin(users, eq(users.id, flowVersions.authorId))
     .where(eq(flowVersions.flowId, flowId))
     .orderBy(desc(flowVersions.version));
 }

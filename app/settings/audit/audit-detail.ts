@@ -49,6 +49,9 @@ export function summarize(entry: {
         note,
         href: `/flows/${id}`,
       };
+    case "endpoint.created":
+    case "endpoint.revoked":
+      return { key: action, values: { flow: text(d, "flowName") }, note: null, href: `/flows/${text(d, "flowId")}` };
     case "integration.created":
       return {
         key: action,

@@ -73,7 +73,10 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
         {list.map((v) => (
           <li key={v.id} className="border-b border-border px-4 py-2.5" data-testid="version-row">
             <div className="flex items-center justify-between gap-2">
-              <span className="font-medium">{t("version", { version: v.version })}</span>
+              <span className="min-w-0 truncate">
+                <span className="font-medium">{t("version", { version: v.version })}</span>
+                {v.authorName ? <span className="text-muted"> · {v.authorName}</span> : null}
+              </span>
               <span
                 className="text-[11px] text-muted"
                 title={format.dateTime(v.createdAt, { dateStyle: "full", timeStyle: "long" })}
