@@ -21,9 +21,9 @@ const SILENT_DEADLINE_MS = 1_500;
 const ANSWERING_FOR_MS = 30_000;
 const lastAnswerAt = new WeakMap<Client, number>();
 
-function deadlineFor(client: Client, nowMs: number): number {
+function answeredSince(client: Client, sinceMs: number): boolean {
   const last = lastAnswerAt.get(client);
-  return last !== undefined && nowMs - last < ANSWERING_FOR_MS ? ANSWERING_DEADLINE_MS : SILENT_DEADLINE_MS;
+  return last !== undefined && last >= sinceMs;
 }
 
 /**
@@ -31,20 +31,33 @@ function deadlineFor(client: Client, nowMs: number): number {
  * which the gRPC deadline does not always cover. A call that reached Temporal but answered after
  * the deadline is reported unavailable too: the sender's retry may then deliver the event twice,
  * which is safe, where a lost event would not be.
+ *
+ * A call made while Temporal has not been heard from lately gets the short deadline, but only if
+ * nothing else answered meanwhile: in a burst to a cold client the first answers prove Temporal is
+ * up, and the calls queued behind them (signals to one incident are serialized) keep waiting.
  */
 export async function withTemporalDeadline<T>(client: Client, call: () => Promise<T>): Promise<T> {
-  const ms = deadlineFor(client, Date.now());
+  const startedAt = Date.now();
+  const answering = answeredSince(client, startedAt - ANSWERING_FOR_MS);
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    const giveUp = (ms: number) => {
       controller.abort();
       reject(new TemporalUnavailableError(new Error(`no answer within ${ms} ms`)));
-    }, ms);
+    };
+    if (answering) {
+      timer = setTimeout(() => giveUp(ANSWERING_DEADLINE_MS), ANSWERING_DEADLINE_MS);
+      return;
+    }
+    timer = setTimeout(() => {
+      if (!answeredSince(client, startedAt)) return giveUp(SILENT_DEADLINE_MS);
+      timer = setTimeout(() => giveUp(ANSWERING_DEADLINE_MS), ANSWERING_DEADLINE_MS - SILENT_DEADLINE_MS);
+    }, SILENT_DEADLINE_MS);
   });
   try {
     const result = await Promise.race([
-      client.withAbortSignal(controller.signal, () => client.withDeadline(Date.now() + ms, call)),
+      client.withAbortSignal(controller.signal, () => client.withDeadline(startedAt + ANSWERING_DEADLINE_MS, call)),
       timedOut,
     ]);
     lastAnswerAt.set(client, Date.now());
