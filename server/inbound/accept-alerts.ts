@@ -3,7 +3,7 @@ import { WorkflowNotFoundError } from "@temporalio/client";
 import { randomUUID } from "node:crypto";
 import type { NormalizedAlert } from "~/core/alerts/alert";
 import { resolveAlertKey } from "~/core/alerts/alert-key";
-import { matchesFilters } from "~/core/alerts/filters";
+import { filterAlerts } from "./filter-alerts";
 import { workflowIdFor } from "./incident-id";
 import { parseInbound } from "~/core/alerts/parse-inbound";
 import { alertEventSignal, ESCALATION_WORKFLOW, type EscalationInput } from "~/workflows/messages";
@@ -32,7 +32,7 @@ export async function acceptAlerts(
   const parsed = parseInbound(target.plan.trigger.format, body, deps.now());
   if (!parsed.ok) return { kind: "invalid", issues: parsed.issues };
 
-  const wanted = parsed.alerts.filter((a) => matchesFilters(a, target.plan.trigger.filters));
+  const wanted = await filterAlerts(parsed.alerts, target.plan.trigger.filters);
   const accepted = await Promise.all(wanted.map((alert) => dispatch(deps, target, alert)));
   return { kind: "accepted", accepted, filteredOut: parsed.alerts.length - wanted.length };
 }

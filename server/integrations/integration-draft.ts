@@ -4,22 +4,12 @@ import { customizationsSchema } from "~/core/integrations/customizations-schema"
 import type { IntegrationRecord } from "~/core/integrations/integration-record";
 import { integrationVariables } from "~/core/integrations/message-plan";
 import { getIntegrationDefinition } from "~/core/integrations/registry";
-import { validateIntegrationTemplates, type IntegrationTemplateIssue } from "~/core/integrations/validate-integration";
 import type { IntegrationDraftInput } from "~/core/integrations/integration-inputs";
 import { loadIntegrationRow, recordFromRow, type IntegrationScope } from "./integration-rows";
 import { mergeSecrets, splitSecrets } from "./integration-secrets";
+import { templateIssues, type DraftIssue } from "./template-issues";
 
-/** A problem the editor shows next to a field: a template error (with position) or a malformed value. */
-export interface DraftIssue {
-  path: string;
-  code: string;
-  /** The bare problem; the editor shows it under the field `path` names. */
-  message: string;
-  messageTypes: IntegrationTemplateIssue["messageTypes"];
-  position: number | null;
-  line: number | null;
-  column: number | null;
-}
+export type { DraftIssue } from "./template-issues";
 
 export interface ResolvedDraft {
   record: IntegrationRecord;
@@ -46,7 +36,10 @@ export interface MissingVariable {
 export async function resolveDraft(
   scope: IntegrationScope,
   source: { integrationId?: string; draft?: IntegrationDraftInput },
+  /** False leaves `issues` without the template problems: the caller finds them off the event loop. */
+  { validateTemplates = true }: { validateTemplates?: boolean } = {},
 ): Promise<ResolvedDraft> {
+  const issuesOf = (record: IntegrationRecord) => (validateTemplates ? templateIssues(record) : []);
   const stored = source.integrationId
     ? recordFromRow(await loadIntegrationRow(scope, source.integrationId), scope.keyring)
     : undefined;
@@ -55,7 +48,7 @@ export async function resolveDraft(
     if (!stored) throw new DomainError("INVALID_INPUT", "Give an integrationId or a draft");
     // The saved secrets still travel with the person's sample alert and level values: guard them all.
     const carried = Object.keys(stored.secrets);
-    return { record: stored, saved: stored, carried, customizationsValid: true, issues: templateIssues(stored) };
+    return { record: stored, saved: stored, carried, customizationsValid: true, issues: issuesOf(stored) };
   }
   if (stored && stored.type !== draft.type) {
     throw new DomainError(
@@ -87,25 +80,7 @@ export async function resolveDraft(
     }));
     return { ...laid, customizationsValid: false, issues };
   }
-  return { ...laid, customizationsValid: true, issues: templateIssues(record) };
-}
-
-function templateIssues(record: IntegrationRecord): DraftIssue[] {
-  const issues = validateIntegrationTemplates({
-    type: record.type,
-    variables: record.variables,
-    secretNames: Object.keys(record.secrets),
-    customizations: record.customizations,
-  });
-  return issues.map(({ path, code, detail, messageTypes, position, line, column }) => ({
-    path,
-    code,
-    message: detail,
-    messageTypes,
-    position,
-    line,
-    column,
-  }));
+  return { ...laid, customizationsValid: true, issues: issuesOf(record) };
 }
 
 /** Required variables with no value from the integration, its defaults, the level or a secret. */

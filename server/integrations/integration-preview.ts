@@ -1,4 +1,4 @@
-import { previewMessage, type MessagePreview } from "~/core/integrations/preview-message";
+import type { MessagePreview } from "~/core/integrations/preview-message";
 import type { PreviewInput } from "~/core/integrations/integration-inputs";
 import {
   missingVariables,
@@ -9,6 +9,7 @@ import {
 } from "./integration-draft";
 import type { IntegrationScope } from "./integration-rows";
 import { workspaceTimeZone } from "../i18n/workspace-time-zone";
+import { offLoop } from "../compute/off-loop";
 import { sampleInput } from "./sample-input";
 import { assertSavedSecretsStayPut } from "./secret-reentry-guard";
 
@@ -23,7 +24,7 @@ export interface IntegrationPreview extends MessagePreview {
 }
 
 export async function previewIntegration(scope: IntegrationScope, input: PreviewInput): Promise<IntegrationPreview> {
-  const resolved = await resolveDraft(scope, input);
+  const resolved = await resolveDraft(scope, input, { validateTemplates: false });
   const missing = missingVariables(resolved.record, input.levelVariables);
   const base = { issues: resolved.issues, missing };
   if (!resolved.customizationsValid) {
@@ -36,6 +37,11 @@ export async function previewIntegration(scope: IntegrationScope, input: Preview
     ...sample,
     account: { id: sample.account?.id ?? "", timeZone: await workspaceTimeZone(scope.db, scope.workspaceId) },
   };
-  const preview = previewMessage(withPlaceholders(resolved.record, missing), input.messageType, ctx);
-  return { ...base, ...preview };
+  const { issues, preview } = await offLoop("preview", {
+    record: resolved.record,
+    rendered: withPlaceholders(resolved.record, missing),
+    messageType: input.messageType,
+    ctx,
+  });
+  return { ...base, issues, ...preview };
 }
