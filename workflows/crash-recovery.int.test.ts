@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import type { Client } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { twoLevelGraph } from "../test-support/graph-builder";
+import { asc, eq } from "drizzle-orm";
+import { deliveryAttempts } from "../db/schema";
+import { singleLevelGraph, twoLevelGraph } from "../test-support/graph-builder";
 import { terminateBackends } from "../test-support/database-outage";
 import { createHarness, TEST_SECRET_KEY, workflowBundle, type Harness } from "../test-support/harness";
 import { header, startReceiver, type ReceivedRequest } from "../test-support/http-receiver";
@@ -23,6 +25,7 @@ import { findOrInstallTemporalCli } from "../scripts/temporal-cli";
 import { startTemporalDevServer, type TemporalServer } from "../scripts/temporal-server";
 import { createTemporalClient } from "../server/temporal-client";
 import { handleAlertRequest } from "../server/inbound/handle-alert-request";
+import { INTERRUPTED_ATTEMPT } from "../worker/activities/record-attempt";
 
 /**
  * Crash tests with real processes: the worker process, the Temporal dev server and the Postgres
@@ -157,6 +160,61 @@ describe("crash recovery with real processes", () => {
     expectOnTime(name, t0, 8, backAt);
     await recover(h.client, name, token, flowId);
     expect(tally(name)).toMatchObject({ lost: [], resent: [] });
+    await restarted.stop();
+  });
+
+  it("the worker process killed while its request is at the receiver: sent again under the same key, the interrupted attempt kept", async () => {
+    const name = "mid-delivery";
+    const hook = await webhook(h, name, `${receiver.url}/${name}`);
+    const { flowId, token } = await publishedFlow(h, name, singleLevelGraph(hook));
+    const worker = await startWorker(inject("temporalAddress"));
+    let killedPid: number | undefined;
+    // The receiver holds the first request open and, meanwhile, kills the worker that sent it.
+    onRequest.set(`/${name}`, async () => {
+      if (killedPid !== undefined) return;
+      killedPid = worker.pid;
+      await killWorker(worker);
+    });
+    expect((await post(h.client, token, errorAlert(name))).status).toBe(202);
+    await eventually(async () => (killedPid !== undefined && !worker.alive() ? true : undefined), 15_000, "the kill");
+    // The group is gone for real: signal 0 to the pid finds nothing.
+    expect(() => process.kill(killedPid ?? 0, 0)).toThrow();
+    const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 10_000, "the run");
+    // What the dead worker left: the attempt announced, no answer.
+    const [interrupted] = await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.runId, run.id));
+    expect(interrupted).toMatchObject({
+      attempt: 1,
+      outcome: "retrying",
+      statusCode: null,
+      error: INTERRUPTED_ATTEMPT,
+    });
+
+    const restarted = await startWorker(inject("temporalAddress"));
+    // Temporal hands the message to the new worker once the lost attempt's timeout (30 s) is up.
+    await eventually(async () => (at(`/${name}`).length >= 2 ? true : undefined), 60_000, "the second send");
+    const [delivery] = await eventually(async () => {
+      const rows = await deliveriesForRun(h, run.id);
+      return rows[0]?.status === "delivered" ? rows : undefined;
+    }, 15_000);
+    await sleep(1_000); // time for a third send to show
+
+    // At least once: the message arrived twice, under one idempotency key, so the receiver keeps one.
+    const sent = at(`/${name}`);
+    const keys = sent.map((r) => header(r, "idempotency-key"));
+    expect(sent).toHaveLength(2);
+    expect(keys[0]).not.toBe("");
+    expect(new Set(keys).size).toBe(1);
+    expect(sent.map((r) => messageOf(r.json).type)).toEqual(["Alert", "Alert"]);
+    expect(delivery).toMatchObject({ status: "delivered", attempts: 2, statusCode: 200 });
+    const attempts = await h.db
+      .select()
+      .from(deliveryAttempts)
+      .where(eq(deliveryAttempts.deliveryId, delivery?.id ?? ""))
+      .orderBy(asc(deliveryAttempts.attempt));
+    expect(attempts.map((a) => [a.attempt, a.outcome, a.statusCode, a.error])).toEqual([
+      [1, "retrying", null, INTERRUPTED_ATTEMPT],
+      [2, "delivered", 200, null],
+    ]);
     await restarted.stop();
   });
 

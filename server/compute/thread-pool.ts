@@ -1,5 +1,5 @@
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 
 /**
  * CPU-bound work (rendering and validating templates) on worker threads, so that one heavy
@@ -90,9 +90,12 @@ export class ThreadPool {
 
   private spawn(): Slot | undefined {
     if (this.slots.size >= this.options.size) return undefined;
-    // Resolved at run time from the project root, so bundlers (Next.js) leave the thread's sources alone.
+    // Resolved at run time from the project root, and the constructor taken from Node at run
+    // time: Turbopack resolves `new Worker(…)` from a static import as a module to bundle, and
+    // fails the build on a path it cannot know. The thread loads the sources through tsx.
     const entry = path.join(process.cwd(), this.options.entry);
-    const worker = new Worker(entry, { execArgv: ["--import", "tsx"] });
+    const threads = process.getBuiltinModule("node:worker_threads");
+    const worker = new threads.Worker(entry, { execArgv: ["--import", "tsx"] });
     // An idle thread must not keep a finished process (a test run, a CLI) alive.
     worker.unref();
     const ready = new Promise<void>((resolve, reject) => {

@@ -5,7 +5,7 @@ import { deliveries } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
 import { describeRetryCap, retryWait } from "~/core/delivery/retry-policy";
 import type { DeliveryRequest, RecordedResponse } from "~/core/integrations/send-result";
-import { recordAttempt } from "./record-attempt";
+import { recordAttempt, recordAttemptStart } from "./record-attempt";
 import { writeRunRecord } from "./run-records";
 import type { DeliverInput, DeliverResult } from "./types";
 
@@ -87,6 +87,13 @@ export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db"
     // the message's attempts, so Temporal is allowed more tries than the policy's maxAttempts.
     const attempt = row.attempts + 1;
     const startedAt = now();
+    // Delivery is at least once: a worker killed while the request is out cannot know whether it
+    // arrived, so the next attempt sends again, under the same idempotency key for the receiver
+    // to drop the repeat. Announcing the attempt first keeps the interrupted one in the history.
+    await withConnectionRetry(
+      () => recordAttemptStart(db, { deliveryId: row.id, runId: input.runId, attempt, startedAt }),
+      BEFORE_SEND,
+    );
     const outcome = await send(input, key);
     const finalAttempt = attempt >= input.maxAttempts;
     const status = outcome.skipped
@@ -113,6 +120,7 @@ export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db"
           outcome,
           error,
           nextRetryMs: status === "pending" ? wait.delayMs : undefined,
+          started: true,
         }),
       AFTER_SEND,
     );

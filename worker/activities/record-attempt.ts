@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { deliveries, deliveryAttempts, type DeliveryStatus } from "~/db/schema";
 import type { SendOutcome } from "./deliver";
@@ -16,14 +16,44 @@ export interface AttemptToRecord {
   error: string | null;
   nextRetryMs?: number;
   resentBy?: string;
+  /** The attempt was announced by `recordAttemptStart`: its row is completed rather than kept. */
+  started?: boolean;
 }
 
 const ATTEMPT_OUTCOME = { pending: "retrying", delivered: "delivered", failed: "failed", skipped: "skipped" } as const;
 
+/** What an attempt's row says until its answer is recorded, and for good if the worker died. */
+export const INTERRUPTED_ATTEMPT =
+  "No answer recorded: the worker stopped while this message was out, so the receiver may have got it. " +
+  "The next attempt carries the same idempotency key.";
+
+/**
+ * Written just before a send: the attempt counts and its row exists while the request is out. A
+ * worker killed mid-request leaves exactly this behind, so the history shows the interrupted
+ * attempt, and the next one (same idempotency key) takes the following number. Repeating it, after
+ * a connection lost before the commit was heard, changes nothing.
+ */
+export async function recordAttemptStart(
+  db: Db,
+  a: { deliveryId: string; runId: string; attempt: number; startedAt: Date },
+): Promise<void> {
+  // One statement, so one round trip on the delivery's hot path, and atomic all the same.
+  await db.execute(sql`
+    with counted as (
+      update ${deliveries} set ${sql.identifier(deliveries.attempts.name)} = ${a.attempt},
+        ${sql.identifier(deliveries.updatedAt.name)} = now()
+      where ${deliveries.id} = ${a.deliveryId}
+    )
+    insert into ${deliveryAttempts} (delivery_id, run_id, attempt, started_at, outcome, latency_ms, error)
+    values (${a.deliveryId}, ${a.runId}, ${a.attempt}, ${a.startedAt.toISOString()}, 'retrying', 0, ${INTERRUPTED_ATTEMPT})
+    on conflict do nothing`);
+}
+
 /**
  * One attempt, kept in full, and the delivery row's summary of its latest attempt, in one
- * transaction so the two never disagree. A retried activity that already wrote its attempt
- * (same number) leaves the first record as it was.
+ * transaction so the two never disagree. An attempt announced by `recordAttemptStart` gets its
+ * answer; otherwise a retried activity that already wrote its attempt (same number) leaves the
+ * first record as it was.
  */
 export async function recordAttempt(db: Db, a: AttemptToRecord): Promise<void> {
   const write = async (tx: Tx) => {
@@ -41,24 +71,25 @@ export async function recordAttempt(db: Db, a: AttemptToRecord): Promise<void> {
         updatedAt: new Date(),
       })
       .where(eq(deliveries.id, a.deliveryId));
-    await tx
-      .insert(deliveryAttempts)
-      .values({
-        deliveryId: a.deliveryId,
-        runId: a.runId,
-        attempt: a.attempt,
-        startedAt: a.startedAt,
-        outcome: ATTEMPT_OUTCOME[a.status],
-        statusCode: a.outcome.status ?? null,
-        latencyMs,
-        retryAfterMs: a.outcome.retryAfterMs === undefined ? null : Math.round(a.outcome.retryAfterMs),
-        nextRetryMs: a.nextRetryMs ?? null,
-        error: a.error,
-        request: a.outcome.request ?? null,
-        response: a.outcome.response ?? null,
-        resentBy: a.resentBy ?? null,
-      })
-      .onConflictDoNothing();
+    const row = {
+      deliveryId: a.deliveryId,
+      runId: a.runId,
+      attempt: a.attempt,
+      startedAt: a.startedAt,
+      outcome: ATTEMPT_OUTCOME[a.status],
+      statusCode: a.outcome.status ?? null,
+      latencyMs,
+      retryAfterMs: a.outcome.retryAfterMs === undefined ? null : Math.round(a.outcome.retryAfterMs),
+      nextRetryMs: a.nextRetryMs ?? null,
+      error: a.error,
+      request: a.outcome.request ?? null,
+      response: a.outcome.response ?? null,
+      resentBy: a.resentBy ?? null,
+    };
+    const insert = tx.insert(deliveryAttempts).values(row);
+    await (a.started
+      ? insert.onConflictDoUpdate({ target: [deliveryAttempts.deliveryId, deliveryAttempts.attempt], set: row })
+      : insert.onConflictDoNothing());
   };
   await db.transaction(write);
 }
