@@ -63,6 +63,8 @@ export interface ApiServerOptions {
   auth?: Auth;
   /** The inbound endpoints' per-token limit, as the route passes it from the environment; none when absent. */
   inboundRateLimit?: InboundRateLimit;
+  /** Without `auth`: who every caller is taken for (default the harness's owner). */
+  caller?: { role: Context["role"]; name: string };
 }
 
 export async function startApiServer(h: Harness, options: ApiServerOptions = {}): Promise<ApiServer> {
@@ -74,7 +76,11 @@ export async function startApiServer(h: Harness, options: ApiServerOptions = {})
       taskQueue: h.taskQueue,
       ...(auth
         ? await contextForIdentity(h.db, await identify(auth, h.db, req.headers, resHeaders))
-        : { workspaceId: h.workspaceId, role: "owner", actor: { userId: null, name: "operator" } }),
+        : {
+            workspaceId: h.workspaceId,
+            role: options.caller?.role ?? "owner",
+            actor: { userId: null, name: options.caller?.name ?? "operator" },
+          }),
       keyring: TEST_KEYRING,
       outboundAllowList: ["127.0.0.1", "localhost"],
       auth,
