@@ -92,8 +92,9 @@ export class ThreadPool {
     if (this.slots.size >= this.options.size) return undefined;
     // Resolved at run time from the project root, and the constructor taken from Node at run
     // time: Turbopack resolves `new Worker(…)` from a static import as a module to bundle, and
-    // fails the build on a path it cannot know. The thread loads the sources through tsx.
-    const entry = path.join(process.cwd(), this.options.entry);
+    // fails the build on a path it cannot know; nor should it trace the project for this path.
+    // The thread loads the sources through tsx.
+    const entry = path.join(/* turbopackIgnore: true */ process.cwd(), this.options.entry);
     const threads = process.getBuiltinModule("node:worker_threads");
     const worker = new threads.Worker(entry, { execArgv: ["--import", "tsx"] });
     // An idle thread must not keep a finished process (a test run, a CLI) alive.

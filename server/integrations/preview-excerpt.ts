@@ -5,7 +5,7 @@ import type { MessagePreview } from "~/core/integrations/preview-message";
  * characters per field, tens of fields per message: the whole of it would make a response of
  * tens of megabytes that the server spends its event loop serializing and no one reads.
  */
-export const PREVIEW_FIELD_CHARACTERS = 32 * 1024;
+export const PREVIEW_FIELD_CHARACTERS = 8 * 1024;
 
 export function excerpt(text: string, limit = PREVIEW_FIELD_CHARACTERS): string {
   if (text.length <= limit) return text;
