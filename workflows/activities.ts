@@ -15,6 +15,15 @@ export const { deliver } = proxyActivities<Pick<Activities, "deliver">>({
 });
 
 /**
+ * A message's first attempt rides on the workflow task (no round trip through Temporal before
+ * the send). One try: what fails here goes on as the regular activity above, with its retries.
+ */
+export const { deliverFirstAttempt } = proxyLocalActivities<Pick<Activities, "deliverFirstAttempt">>({
+  startToCloseTimeout: deliveryRetryPolicy.attemptTimeoutMs,
+  retry: { maximumAttempts: 1 },
+});
+
+/**
  * Run bookkeeping is local: it rides on the workflow task instead of costing a round trip. It is
  * retried without limit: giving up would fail the workflow and end the incident, while waiting
  * out a database outage only delays the run's record (deliveries need the database too).

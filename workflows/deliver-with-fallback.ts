@@ -1,16 +1,37 @@
-import { ActivityFailure } from "@temporalio/workflow";
+import { ActivityFailure, patched } from "@temporalio/workflow";
 import type { PlanTarget } from "../core/flow/plan";
 import type { EscalationCommand } from "../core/escalation/escalation-reducer";
 import type { EscalationState } from "../core/escalation/escalation-state";
-import type { DeliverInput } from "../worker/activities/types";
+import type { DeliverInput, DeliverResult } from "../worker/activities/types";
 import { deliveryRetryPolicy } from "../core/delivery/retry-policy";
-import { deliver } from "./activities";
+import { deliver, deliverFirstAttempt } from "./activities";
 import type { EscalationInput } from "./messages";
 import type { RunEventRecorder } from "./run-event-recorder";
 
 type SendCommand = Extract<EscalationCommand, { kind: "send" }>;
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Patch id: a message's first attempt runs as a local activity. */
+const FIRST_ATTEMPT_LOCAL = "first-attempt-local";
+
+/**
+ * Sends one message: the first attempt as a local activity, then, if the receiver asks for
+ * another try or the attempt itself failed, the regular activity with its retries (it reads the
+ * attempts made so far, and when the next is due, from the delivery row). Histories from before
+ * replay as they ran.
+ */
+async function sendMessage(request: DeliverInput): Promise<DeliverResult> {
+  if (!patched(FIRST_ATTEMPT_LOCAL)) return deliver(request);
+  try {
+    const first = await deliverFirstAttempt(request);
+    if (first.kind === "settled") return first.result;
+  } catch (err) {
+    // Not a receiver's answer (say, the database was out before the send): retried below.
+    if (!(err instanceof ActivityFailure)) throw err;
+  }
+  return deliver(request);
+}
 
 /**
  * One activity per message and link. A message that finally fails follows its link's "on
@@ -49,7 +70,7 @@ export function createDeliveries(input: EscalationInput, events: RunEventRecorde
     };
     let failed: boolean;
     try {
-      failed = (await deliver(request)).outcome === "failed";
+      failed = (await sendMessage(request)).outcome === "failed";
       events.carried(request.runRecord);
     } catch (err) {
       // Retries exhausted on an unexpected error (not a receiver answer): still a failed message.

@@ -7,7 +7,7 @@ import { previewTiming, type PreviewMessage, type TimingScenario } from "../core
 import type { FlowPlan } from "../core/flow/plan";
 import { startWorkflowOnlyWorker } from "../test-support/harness";
 import { planArbitrary, scenarioArbitrary } from "../test-support/random-escalations";
-import type { DeliverInput, OpenRunInput } from "../worker/activities/types";
+import type { DeliverInput, DeliverResult, OpenRunInput } from "../worker/activities/types";
 import {
   acknowledgeUpdate,
   alertEventSignal,
@@ -37,6 +37,13 @@ const opened = (input: OpenRunInput | undefined) => {
 };
 let worker: Awaited<ReturnType<typeof startWorkflowOnlyWorker>>;
 
+function deliverFake(input: DeliverInput): DeliverResult {
+  opened(input.runRecord?.open);
+  // When the workflow scheduled the message: its decision, not this fake's latency.
+  sent.push({ runId: input.runId, key: keyOf(input), atMs: Context.current().info.scheduledTimestampMs });
+  return { outcome: "delivered", deliveryId: randomUUID(), attempts: 1 };
+}
+
 beforeAll(async () => {
   worker = await startWorkflowOnlyWorker({
     async openRun(input) {
@@ -46,10 +53,10 @@ beforeAll(async () => {
       opened(input.open);
     },
     async deliver(input: DeliverInput) {
-      opened(input.runRecord?.open);
-      // When the workflow scheduled the message: its decision, not this fake's latency.
-      sent.push({ runId: input.runId, key: keyOf(input), atMs: Context.current().info.scheduledTimestampMs });
-      return { outcome: "delivered", deliveryId: randomUUID(), attempts: 1 };
+      return deliverFake(input);
+    },
+    async deliverFirstAttempt(input: DeliverInput) {
+      return { kind: "settled", result: deliverFake(input) };
     },
   });
 });

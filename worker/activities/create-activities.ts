@@ -1,5 +1,5 @@
 import type { Db } from "~/db/client";
-import { createDeliver, type MessageSender } from "./deliver";
+import { createDeliver, createDeliverFirstAttempt, type MessageSender } from "./deliver";
 import { createResend } from "./resend";
 import { createOpenRun, createUpdateRun } from "./run-records";
 
@@ -17,6 +17,7 @@ export function createActivities(deps: ActivityDeps) {
     openRun: createOpenRun(deps),
     updateRun: createUpdateRun(deps),
     deliver: createDeliver(deps),
+    deliverFirstAttempt: createDeliverFirstAttempt(deps),
     resendDelivery: createResend(deps),
   };
 }

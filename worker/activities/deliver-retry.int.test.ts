@@ -51,6 +51,8 @@ describe("a receiver's Retry-After", () => {
     expect(nextAttemptMs - Date.now()).toBeLessThanOrEqual(deliveryRetryPolicy.maxIntervalMs);
     expect(nextAttemptMs - Date.now()).toBeGreaterThan(deliveryRetryPolicy.maxIntervalMs - 60_000);
     expect(pending.lastFailure?.message).toContain(cap);
+    // The first attempt ran as a local activity and handed over at once: the handover waits too.
+    expect(receiver.requests).toHaveLength(1);
     await handle.terminate("test done");
   });
 });

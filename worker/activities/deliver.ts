@@ -1,13 +1,13 @@
 import { ApplicationFailure } from "@temporalio/common";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { withConnectionRetry } from "~/db/connection-retry";
-import { deliveries } from "~/db/schema";
+import { deliveries, deliveryAttempts } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
 import { describeRetryCap, retryWait } from "~/core/delivery/retry-policy";
 import type { DeliveryRequest, RecordedResponse } from "~/core/integrations/send-result";
 import { recordAttempt, recordAttemptStart } from "./record-attempt";
 import { writeRunRecord } from "./run-records";
-import type { DeliverInput, DeliverResult } from "./types";
+import type { DeliverInput, DeliverResult, FirstAttemptResult } from "./types";
 
 /** What one attempt at sending a message produced; secrets already redacted. */
 export interface SendOutcome {
@@ -38,6 +38,22 @@ export function idempotencyKeyFor(input: DeliverInput): string {
  */
 const BEFORE_SEND = { budgetMs: 4_000 };
 const AFTER_SEND = { budgetMs: 14_000 };
+
+/** A retry this close to its due time goes ahead: timers and clocks differ by a little. */
+const EARLY_TOLERANCE_MS = 1_000;
+
+/** How long until the next attempt the latest recorded one asked for is due (0: due now). */
+async function remainingWait(db: ActivityDeps["db"], row: typeof deliveries.$inferSelect, at: Date): Promise<number> {
+  const latest = await withConnectionRetry(
+    () =>
+      db.query.deliveryAttempts.findFirst({
+        where: and(eq(deliveryAttempts.deliveryId, row.id), eq(deliveryAttempts.attempt, row.attempts)),
+      }),
+    BEFORE_SEND,
+  );
+  const dueMs = row.updatedAt.getTime() + (latest?.nextRetryMs ?? 0);
+  return Math.max(0, dueMs - at.getTime());
+}
 
 export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db" | "send" | "random" | "now">) {
   return async function deliver(input: DeliverInput): Promise<DeliverResult> {
@@ -80,6 +96,18 @@ export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db"
         attempts: row.attempts,
         statusCode: row.statusCode ?? undefined,
       };
+    }
+
+    // A retry that comes before the wait the last attempt asked for (the first attempt ran as a
+    // local activity, which hands over to this activity at once) sends nothing yet: Temporal
+    // holds the next try until then, and shows why.
+    const waitMs = row.attempts > 0 ? await remainingWait(db, row, now()) : 0;
+    if (waitMs > EARLY_TOLERANCE_MS) {
+      throw ApplicationFailure.create({
+        type: "DeliveryRetryable",
+        message: row.error ?? "waiting before the next attempt",
+        nextRetryDelay: waitMs,
+      });
     }
 
     // Sends that reached (or tried to reach) the receiver, this one included. Not Temporal's
@@ -133,5 +161,23 @@ export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db"
       });
     }
     return { outcome: status, deliveryId: row.id, attempts: attempt, statusCode: outcome.status };
+  };
+}
+
+/**
+ * The same delivery, for the first attempt only and run as a local activity: it rides on the
+ * workflow task that decided to send, so the message goes out without a round trip through
+ * Temporal. A receiver asking for another try is an answer here, not a failure, so the workflow
+ * hands the message to the regular activity, which waits the asked time and retries.
+ */
+export function createDeliverFirstAttempt(deps: Pick<ActivityDeps, "db" | "send" | "random" | "now">) {
+  const deliver = createDeliver(deps);
+  return async function deliverFirstAttempt(input: DeliverInput): Promise<FirstAttemptResult> {
+    try {
+      return { kind: "settled", result: await deliver(input) };
+    } catch (error) {
+      if (!(error instanceof ApplicationFailure) || error.type !== "DeliveryRetryable") throw error;
+      return { kind: "retry" };
+    }
   };
 }

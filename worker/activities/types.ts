@@ -61,3 +61,9 @@ export interface DeliverResult {
   attempts: number;
   statusCode?: number;
 }
+
+/**
+ * The first attempt at a message, run as a local activity: settled, or to be retried by the
+ * regular activity (the receiver asked for another try; the delivery row says when).
+ */
+export type FirstAttemptResult = { kind: "settled"; result: DeliverResult } | { kind: "retry" };
