@@ -151,7 +151,9 @@ test("the switcher saves the language on the profile, which outranks the cookie 
 }) => {
   await page.goto("/templates");
   await expect(page.getByRole("heading", { name: "Templates", exact: true })).toBeVisible();
+  const saved = page.waitForResponse((r) => r.url().includes("account.setLocale") && r.ok());
   await page.getByTestId("locale-switcher").selectOption("nl");
+  await saved;
   await expect(page.getByRole("heading", { name: "Sjablonen", exact: true })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
   // Another tab's cookie says French; the profile still says Dutch.
@@ -162,7 +164,9 @@ test("the switcher saves the language on the profile, which outranks the cookie 
   const language = page.getByLabel("Taal van de interface");
   await expect(language).toHaveValue("nl");
   // Back to following the browser (English here): the profile and the cookie are cleared.
+  const cleared = page.waitForResponse((r) => r.url().includes("account.setLocale") && r.ok());
   await language.selectOption("browser");
+  await cleared;
   await expect(page.getByLabel("Interface language")).toHaveValue("browser");
   await page.goto("/flows");
   await expect(page.getByRole("button", { name: "New flow" })).toBeVisible();

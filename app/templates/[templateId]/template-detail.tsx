@@ -19,9 +19,11 @@ import { ShareLinks } from "../_components/share-links";
 import { TemplateGraph } from "../_components/template-thumbnail";
 import { UseTemplateDialog, type UsableTemplate } from "../_components/use-template-dialog";
 import { useExportTemplate } from "../_lib/use-export-template";
+import { useNeedsPhrase } from "../_lib/use-needs-phrase";
 
 export function TemplateDetailPage({ templateId }: { templateId: string }) {
   const t = useTranslations("TemplateDetail");
+  const { needs } = useNeedsPhrase();
   const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
@@ -104,7 +106,7 @@ export function TemplateDetailPage({ templateId }: { templateId: string }) {
                   <TypeTile type={p.integrationType} />
                   <div className="min-w-0 text-[12px]">
                     <div className="font-medium">{p.label}</div>
-                    <div className="text-muted">{p.needs}</div>
+                    <div className="text-muted">{needs(p)}</div>
                     {p.perLevel.map((l) => (
                       <div key={l.nodeId} className="text-muted">
                         {l.node}:{" "}

@@ -6,6 +6,7 @@ import { Field, Select } from "~/app/_components/ui/field";
 import type { CatalogueEntry } from "~/app/integrations/_lib/catalogue";
 import { TypeTile } from "~/app/integrations/_ui/type-icon";
 import type { PlaceholderView } from "../_lib/types";
+import { useNeedsPhrase } from "../_lib/use-needs-phrase";
 import { CreateIntegrationInline } from "./create-integration-inline";
 
 const CREATE = "__create__";
@@ -24,6 +25,7 @@ interface Props {
 /** One placeholder: what it is for, what the flow sets per level, and which integration fills it. */
 export function PlaceholderRow({ placeholder, options, entry, value, onChange, onFocus, error }: Props) {
   const t = useTranslations("UseTemplate");
+  const { needs } = useNeedsPhrase();
   const [creating, setCreating] = useState(false);
   const id = `placeholder-${placeholder.key}`;
   return (
@@ -31,7 +33,7 @@ export function PlaceholderRow({ placeholder, options, entry, value, onChange, o
       <TypeTile type={placeholder.integrationType} />
       <div className="min-w-0 flex-1">
         <Field
-          label={`${placeholder.label} — ${placeholder.needs}`}
+          label={`${placeholder.label} — ${needs(placeholder)}`}
           htmlFor={id}
           error={error}
           hint={
@@ -61,7 +63,7 @@ export function PlaceholderRow({ placeholder, options, entry, value, onChange, o
           >
             <option value="">
               {options.length > 0
-                ? t("choose", { needs: placeholder.needs })
+                ? t("choose", { needs: needs(placeholder) })
                 : t("noneYet", { type: placeholder.typeLabel })}
             </option>
             {options.map((o) => (

@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import type { NodeHighlight } from "~/app/_components/flow-canvas/canvas-types";
 import { ReadOnlyFlow } from "~/app/_components/flow-canvas/read-only-flow";
 import { templateCanvas } from "../_lib/template-canvas";
+import { useNeedsPhrase } from "../_lib/use-needs-phrase";
 import "./template-graph.css";
 import type { TemplateSummary } from "../_lib/types";
 
@@ -17,7 +18,8 @@ interface Props {
 
 /** A template's graph drawn read-only with the editor's node cards. */
 export function TemplateGraph({ template, size = "thumbnail", highlights, className = "" }: Props) {
-  const { graph, integrations } = useMemo(() => templateCanvas(template), [template]);
+  const { chosenOnUse } = useNeedsPhrase();
+  const { graph, integrations } = useMemo(() => templateCanvas(template, chosenOnUse), [template, chosenOnUse]);
   return (
     <div className={`overflow-hidden bg-bg ${className}`} data-testid="template-graph" data-template-graph={size}>
       <ReadOnlyFlow

@@ -17,6 +17,7 @@ import { useTRPC } from "~/app/_lib/trpc";
 import type { TemplateRef, TemplateSummary } from "../_lib/types";
 import { PlaceholderRow } from "./placeholder-row";
 import { TemplateGraph } from "./template-thumbnail";
+import { useNeedsPhrase } from "../_lib/use-needs-phrase";
 
 export type UsableTemplate = TemplateSummary & { ref: TemplateRef };
 
@@ -58,6 +59,7 @@ function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => 
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
+  const { needs } = useNeedsPhrase();
   const [step, setStep] = useState(0);
   const [focused, setFocused] = useState<string | null>(template.placeholders[0]?.key ?? null);
   const integrations = useQuery(trpc.integrations.list.queryOptions());
@@ -72,12 +74,12 @@ function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => 
           Object.fromEntries(
             template.placeholders.map((p) => [
               p.key,
-              z.string().min(1, t("chooseFor", { needs: p.needs, label: p.label })),
+              z.string().min(1, t("chooseFor", { needs: needs(p), label: p.label })),
             ]),
           ),
         ),
       }),
-    [template, t],
+    [template, t, needs],
   );
   const form = useForm<WizardForm>({
     resolver: zodResolver(schema),

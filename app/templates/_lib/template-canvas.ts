@@ -8,12 +8,15 @@ import type { PlaceholderView } from "./types";
  * named after what it needs, so integration nodes read "Slack · chosen on use" rather than
  * warning that nothing is chosen.
  */
-export function templateCanvas(template: { graph: FlowGraph; placeholders: PlaceholderView[] }) {
+export function templateCanvas(
+  template: { graph: FlowGraph; placeholders: PlaceholderView[] },
+  chosenOnUse: (typeLabel: string) => string,
+) {
   const mapping = standInMapping(template.placeholders);
   const integrations: IntegrationOption[] = template.placeholders.map((p) => ({
     id: mapping[p.key] ?? "",
     type: p.integrationType,
-    name: `${p.typeLabel} · chosen on use`,
+    name: chosenOnUse(p.typeLabel),
     enabled: true,
     perLevelVariables: [],
     typeLabel: p.typeLabel,

@@ -8,6 +8,7 @@ import { TypeTile } from "~/app/integrations/_ui/type-icon";
 import { TagList } from "~/app/templates/_components/needs-list";
 import { TemplateGraph } from "~/app/templates/_components/template-thumbnail";
 import type { SharedTemplate } from "~/app/templates/_lib/types";
+import { useNeedsPhrase } from "~/app/templates/_lib/use-needs-phrase";
 
 /**
  * The public page of one shared template: what it does, what it needs, and how to use it. It
@@ -16,6 +17,7 @@ import type { SharedTemplate } from "~/app/templates/_lib/types";
  */
 export function SharedTemplateView({ template, usePath }: { template: SharedTemplate; usePath: string }) {
   const t = useTranslations("SharedTemplate");
+  const { needs } = useNeedsPhrase();
   const format = useFormatter();
   return (
     <div className="flex min-h-screen flex-col">
@@ -64,7 +66,7 @@ export function SharedTemplateView({ template, usePath }: { template: SharedTemp
                   <TypeTile type={p.integrationType} />
                   <div>
                     <div className="font-medium">{p.label}</div>
-                    <div className="text-muted">{p.needs}</div>
+                    <div className="text-muted">{needs(p)}</div>
                   </div>
                 </li>
               ))}
