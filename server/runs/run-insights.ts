@@ -42,7 +42,8 @@ export async function runInsights({ db, workspaceId }: RunScope, input: RunInsig
   if (input.flowId) runConditions.push(eq(runs.flowId, input.flowId));
   if (input.integrationId) {
     runConditions.push(
-      sql`${runs.id} in (select ${deliveries.runId} from ${deliveries} where ${deliveries.workspaceId} = ${workspaceId} and ${deliveries.integrationId} = ${input.integrationId})`,
+      // A run's messages are created after it, so those of runs in the window are in it too.
+      sql`${runs.id} in (select ${deliveries.runId} from ${deliveries} where ${deliveries.workspaceId} = ${workspaceId} and ${deliveries.integrationId} = ${input.integrationId} and ${deliveries.createdAt} >= ${window.since})`,
     );
   }
   // deliveries carries its run's workspace and flow (copied on insert): no join with runs.
