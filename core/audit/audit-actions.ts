@@ -2,6 +2,7 @@ import { z } from "zod";
 
 /** Everything the audit log records, as `<target>.<what happened>`; the audit page filters by these. */
 export const AUDIT_ACTIONS = [
+  "workspace.updated",
   "flow.published",
   "flow.restored",
   "endpoint.created",

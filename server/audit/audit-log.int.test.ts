@@ -273,6 +273,28 @@ describe("audit log", () => {
     expect(rows[3]?.detail).toMatchObject({ newRunId: rerunId, version: 1 });
   }, 60_000);
 
+  it("records which workspace settings an owner changed, and the allow-list's added and removed hosts", async () => {
+    const owner = as(people.owner, "owner");
+    const settings = { name: "Audit", retentionDays: 30, timeZone: "UTC", outboundAllowList: ["10.0.0.0/8"] };
+    await owner.workspace.updateSettings(settings);
+    await owner.workspace.updateSettings({ ...settings, timeZone: "Europe/Paris", outboundAllowList: ["hooks.lan"] });
+    // Saving without a change records nothing.
+    await owner.workspace.updateSettings({ ...settings, timeZone: "Europe/Paris", outboundAllowList: ["hooks.lan"] });
+    const rows = await entriesOf("workspace.updated");
+    expect(rows.map((r) => [r.actorName, r.targetId, r.detail])).toEqual([
+      [
+        "Olga Owner",
+        workspaceId,
+        { changed: ["retentionDays", "outboundAllowList"], allowListAdded: ["10.0.0.0/8"], allowListRemoved: [] },
+      ],
+      [
+        "Olga Owner",
+        workspaceId,
+        { changed: ["timeZone", "outboundAllowList"], allowListAdded: ["hooks.lan"], allowListRemoved: ["10.0.0.0/8"] },
+      ],
+    ]);
+  });
+
   it("lists entries to owners only, newest first, paged and filtered by action", async () => {
     const owner = as(people.owner, "owner");
     const all = await owner.audit.list({});

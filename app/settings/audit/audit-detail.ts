@@ -49,6 +49,17 @@ export function summarize(entry: {
         note,
         href: `/flows/${id}`,
       };
+    case "workspace.updated":
+      return {
+        key: action,
+        values: {
+          changed: names(list(d, "changed")),
+          added: names(list(d, "allowListAdded")),
+          removed: names(list(d, "allowListRemoved")),
+        },
+        note: null,
+        href: "/settings/workspace",
+      };
     case "endpoint.created":
     case "endpoint.revoked":
       return { key: action, values: { flow: text(d, "flowName") }, note: null, href: `/flows/${text(d, "flowId")}` };
