@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "~/db/client";
+import { accounts } from "~/db/schema";
 import { contextForIdentity } from "../context";
 import { createApiToken, revokeApiToken } from "./api-tokens";
 import { createAuth } from "./auth";
@@ -12,6 +13,9 @@ import { createWorkspace } from "./workspace-service";
 
 const { db, pool } = createDb(inject("databaseUrl"), 4);
 afterAll(() => pool.end());
+// First-run setup is open only while nobody can sign in; other files share this database and
+// leave sign-in credentials behind, whatever order vitest runs them in.
+beforeAll(() => db.delete(accounts));
 const auth = createAuth({
   db,
   publicUrl: "http://127.0.0.1:3999",
