@@ -13,14 +13,17 @@ import { PageHeader } from "../_components/ui/page-header";
 import { StatusBadge } from "../_components/ui/status-badge";
 import { useTRPC } from "../_lib/trpc";
 import { NewFlowDialog } from "../templates/_components/new-flow-dialog";
+import { FlowRowMenu } from "./flow-row-menu";
 
 export function FlowList() {
   const t = useTranslations("FlowList");
+  const tl = useTranslations("FlowLifecycle");
   const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const flows = useQuery(trpc.flows.list.queryOptions());
+  const [archived, setArchived] = useState(false);
+  const flows = useQuery(trpc.flows.list.queryOptions({ archived }));
   const [choosing, setChoosing] = useState(false);
   const { can } = useWorkspaceRole();
   const create = useMutation(
@@ -54,6 +57,18 @@ export function FlowList() {
         blankPending={create.isPending}
       />
       <div className="p-6">
+        <div className="mb-3 flex gap-1" role="group" aria-label={tl("filter")}>
+          {[false, true].map((value) => (
+            <Button
+              key={String(value)}
+              variant={archived === value ? "secondary" : "ghost"}
+              aria-pressed={archived === value}
+              onClick={() => setArchived(value)}
+            >
+              {value ? tl("archivedFilter") : tl("activeFilter")}
+            </Button>
+          ))}
+        </div>
         <div className="overflow-hidden rounded-lg border border-border bg-panel">
           <table className="w-full text-left">
             <thead className="border-b border-border text-[12px] text-muted">
@@ -64,6 +79,9 @@ export function FlowList() {
                 <th className="px-4 py-2 font-medium">{t("columns.openIncidents")}</th>
                 <th className="px-4 py-2 font-medium">{t("columns.nodes")}</th>
                 <th className="px-4 py-2 font-medium">{t("columns.updated")}</th>
+                <th className="w-10 px-2 py-2">
+                  <span className="sr-only">{tl("actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -98,13 +116,25 @@ export function FlowList() {
                   <td className="px-4 py-2 text-muted">
                     {format.dateTime(flow.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
                   </td>
+                  <td className="px-2 py-1 text-right">
+                    <FlowRowMenu
+                      flow={{
+                        id: flow.id,
+                        name: flow.name,
+                        openIncidents: flow.openIncidents,
+                        archived: flow.archivedAt !== null,
+                      }}
+                    />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           {flows.isLoading ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
           {flows.error ? <p className="px-4 py-6 text-danger">{flows.error.message}</p> : null}
-          {flows.data?.length === 0 ? <p className="px-4 py-10 text-center text-muted">{t("empty")}</p> : null}
+          {flows.data?.length === 0 ? (
+            <p className="px-4 py-10 text-center text-muted">{archived ? tl("emptyArchived") : t("empty")}</p>
+          ) : null}
         </div>
       </div>
     </>

@@ -31,3 +31,13 @@ export const restoreVersionInput = versionInput.extend({
   /** The revision the editor holds; a mismatch means someone else saved. */
   baseRevision: z.number().int().min(0).optional(),
 });
+
+export const listFlowsInput = z.object({ archived: z.boolean().default(false) }).optional();
+
+export const setArchivedInput = z.object({ flowId: z.string().uuid(), archived: z.boolean() });
+
+export const duplicateFlowInput = z.object({
+  flowId: z.string().uuid(),
+  /** Defaults to "<name> (copy)". */
+  name: z.string().trim().min(1, "Name is required").max(200).optional(),
+});

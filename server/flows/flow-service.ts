@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { OPEN_RUN_STATUSES } from "~/core/escalation/run-status";
 import { flowVersions, flows, integrations, runs, users } from "~/db/schema";
@@ -64,7 +64,10 @@ const DRAFT_BLOCKING_CODES = new Set([
   "unknown_integration",
 ]);
 
-export async function listFlows({ db, workspaceId }: Scope) {
+const archivedFilter = (archived: boolean) => (archived ? isNotNull(flows.archivedAt) : isNull(flows.archivedAt));
+
+/** Active flows, or with `archived` the archived ones (the list's "Archived" filter). */
+export async function listFlows({ db, workspaceId }: Scope, { archived = false }: { archived?: boolean } = {}) {
   const openIncidents = db
     .select({ flowId: runs.flowId, open: count().as("open") })
     .from(runs)
@@ -81,11 +84,12 @@ export async function listFlows({ db, workspaceId }: Scope) {
       publishedVersion: flowVersions.version,
       nodeCount: sql<number>`jsonb_array_length(${flows.draftGraph}->'nodes')`,
       openIncidents: sql<number>`coalesce(${openIncidents.open}, 0)`.mapWith(Number),
+      archivedAt: flows.archivedAt,
     })
     .from(flows)
     .leftJoin(flowVersions, eq(flowVersions.id, flows.publishedVersionId))
     .leftJoin(openIncidents, eq(openIncidents.flowId, flows.id))
-    .where(eq(flows.workspaceId, workspaceId))
+    .where(and(eq(flows.workspaceId, workspaceId), archivedFilter(archived)))
     .orderBy(desc(flows.updatedAt));
   return rows;
 }
@@ -107,6 +111,7 @@ export async function getFlow({ db, workspaceId }: Scope, flowId: string) {
     revision: flow.draftRevision,
     updatedAt: flow.updatedAt,
     templateOrigin: flow.templateOrigin,
+    archivedAt: flow.archivedAt,
     published: published
       ? { id: published.id, version: published.version, createdAt: published.createdAt, note: published.note }
       : null,

@@ -48,7 +48,8 @@ async function load(db: Db, tokenHash: string): Promise<LookupResult> {
     .from(flowEndpoints)
     .innerJoin(flows, eq(flows.id, flowEndpoints.flowId))
     .leftJoin(flowVersions, eq(flowVersions.id, flows.publishedVersionId))
-    .where(and(eq(flowEndpoints.tokenHash, tokenHash), isNull(flowEndpoints.revokedAt)))
+    // An archived flow's tokens answer like unknown ones: the uniform 401 tells a caller nothing.
+    .where(and(eq(flowEndpoints.tokenHash, tokenHash), isNull(flowEndpoints.revokedAt), isNull(flows.archivedAt)))
     .limit(1);
   if (!row) return { kind: "unauthorized" };
   if (!row.enabled) return { kind: "disabled", flowId: row.flowId };

@@ -234,6 +234,9 @@ beforeAll(async () => {
     "templates.useShared": { token: shareToken },
     "workspace.settings": undefined,
     "integrations.checkOutboundUrl": { url: "http://10.1.2.3:8080/hook" },
+    "flows.setArchived": { flowId: flow.id, archived: false },
+    "flows.duplicate": { flowId: flow.id },
+    "flows.delete": { flowId: flow.id },
     "workspace.updateSettings": { name: "A", retentionDays: 90, timeZone: "UTC", outboundAllowList: [] },
   };
 }, 120_000);

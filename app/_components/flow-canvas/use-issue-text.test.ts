@@ -80,4 +80,44 @@ describe("validation problems worded by the interface", () => {
   it("shows core's English for a code this page does not know (a newer server)", async () => {
     expect((await translatorFor("fr"))({ code: "from_the_future", message: "Something new." })).toBe("Something new.");
   });
+
+  it("names an unlabeled integration node by its integration, never by its internal id", async () => {
+    const graph = graphOf(
+      [
+        triggerNode("trigger-a1b2c3"),
+        levelNode("level-d4e5f6", { level: 1 }),
+        integrationNode("integration-s3jgxg", { integrationId: "11111111-1111-4111-8111-111111111111" }),
+        integrationNode("integration-q1w2e3", { integrationId: null }),
+      ],
+      [edge("trigger-a1b2c3", "out", "level-d4e5f6"), edge("level-d4e5f6", "out", "integration-q1w2e3")],
+    );
+    const checked = validateGraph(graph);
+    const found = checked.ok ? [] : checked.errors;
+    const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
+    const names: Record<string, string> = { "11111111-1111-4111-8111-111111111111": "Ops webhook" };
+    for (const locale of LOCALES) {
+      const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "GraphIssues" });
+      const text = issueTextWith(
+        t,
+        (id) => nodes.get(id),
+        (id) => names[id],
+      );
+      const sentences = found.map(text);
+      expect(sentences.join("\n"), locale).not.toMatch(/integration-|level-|trigger-/);
+      expect(sentences.join("\n"), locale).toContain("Ops webhook");
+    }
+    const english = createTranslator({ locale: "en", messages: await loadMessages("en"), namespace: "GraphIssues" });
+    expect(
+      found.map(
+        issueTextWith(
+          english,
+          (id) => nodes.get(id),
+          (id) => names[id],
+        ),
+      ),
+    ).toEqual([
+      "Integration “Ops webhook” is not reached from the trigger, so it never runs.",
+      "An integration node has no integration chosen.",
+    ]);
+  });
 });

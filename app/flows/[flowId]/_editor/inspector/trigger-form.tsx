@@ -97,12 +97,9 @@ export function TriggerFormPanel({
                 <X className="size-3.5" aria-hidden />
               </button>
             </div>
-            <div className="flex gap-1">
-              <Select
-                aria-label={t("trigger.filterOperator", { n: i + 1 })}
-                className="w-36 shrink-0"
-                {...register(`filters.${i}.op`)}
-              >
+            {/* Stacked: side by side, the narrow inspector left the value 15 px to type in. */}
+            <div className="flex flex-col gap-1">
+              <Select aria-label={t("trigger.filterOperator", { n: i + 1 })} {...register(`filters.${i}.op`)}>
                 {filterOpSchema.options.map((op) => (
                   <option key={op} value={op}>
                     {t(`trigger.ops.${op}`)}
