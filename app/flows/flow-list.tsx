@@ -117,14 +117,17 @@ export function FlowList() {
                     {format.dateTime(flow.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
                   </td>
                   <td className="px-2 py-1 text-right">
-                    <FlowRowMenu
-                      flow={{
-                        id: flow.id,
-                        name: flow.name,
-                        openIncidents: flow.openIncidents,
-                        archived: flow.archivedAt !== null,
-                      }}
-                    />
+                    {/* Editors retire and copy flows; viewers read them. */}
+                    {can("editor") ? (
+                      <FlowRowMenu
+                        flow={{
+                          id: flow.id,
+                          name: flow.name,
+                          openIncidents: flow.openIncidents,
+                          archived: flow.archivedAt !== null,
+                        }}
+                      />
+                    ) : null}
                   </td>
                 </tr>
               ))}

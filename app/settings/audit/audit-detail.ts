@@ -63,6 +63,29 @@ export function summarize(entry: {
     case "endpoint.created":
     case "endpoint.revoked":
       return { key: action, values: { flow: text(d, "flowName") }, note: null, href: `/flows/${text(d, "flowId")}` };
+    case "flow.archived":
+      return {
+        key: action,
+        values: { flow: text(d, "flowName"), open: count(d, "openIncidents") },
+        note: null,
+        href: `/flows/${id}`,
+      };
+    case "flow.unarchived":
+      return { key: action, values: { flow: text(d, "flowName") }, note: null, href: `/flows/${id}` };
+    case "flow.duplicated":
+      return {
+        key: action,
+        values: { flow: text(d, "flowName"), from: text(d, "fromFlowName") },
+        note: null,
+        href: `/flows/${id}`,
+      };
+    case "flow.deleted":
+      return {
+        key: action,
+        values: { flow: text(d, "flowName"), runs: count(d, "runsDeleted") },
+        note: null,
+        href: null,
+      };
     case "integration.created":
       return {
         key: action,
