@@ -7,19 +7,15 @@ import { useParentSize } from "@visx/responsive";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { BarStack } from "@visx/shape";
 import { TooltipWithBounds, useTooltip } from "@visx/tooltip";
+import { useTranslations } from "next-intl";
 import type { RouterOutputs } from "../_lib/trpc";
 import { bucketLabel, bucketSpan, CHART_SERIES } from "./_lib/chart-series";
 import { CHART_RANGES, type ChartRange } from "./_lib/run-filter-params";
-import { STATUS_LABEL, type RunStatus } from "./_lib/run-status";
+import type { RunStatus } from "./_lib/run-status";
+import { useStatusLabel } from "./_lib/use-status-label";
 
 type Stats = RouterOutputs["runs"]["stats"];
 type Point = Stats["buckets"][number] & { label: string };
-
-const RANGE_TITLE: Record<ChartRange, string> = {
-  "24h": "last 24 hours, per hour",
-  "7d": "last 7 days, per 6 hours",
-  "30d": "last 30 days, per day",
-};
 
 interface Props {
   stats: Stats | undefined;
@@ -28,27 +24,32 @@ interface Props {
 }
 
 export function IncidentsChart({ stats, range, onRangeChange }: Props) {
+  const t = useTranslations("IncidentsChart");
+  const statusLabel = useStatusLabel();
   const points: Point[] = (stats?.buckets ?? []).map((b) => ({ ...b, label: bucketLabel(b.start, range) }));
   const total = stats ? Object.values(stats.totals).reduce((a, b) => a + b, 0) : 0;
   return (
-    <section className="rounded-lg border border-border bg-panel" aria-label="Incidents over time">
+    <section className="rounded-lg border border-border bg-panel" aria-label={t("region")}>
       <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-border px-4 py-2">
         <h2 className="text-[13px] font-semibold">
-          Incidents <span className="font-normal text-muted">{RANGE_TITLE[range]}</span>
+          {t("title")} <span className="font-normal text-muted">{t(`range.${range}`)}</span>
         </h2>
         <ul className="flex flex-wrap items-center gap-3 text-[12px] text-muted">
           <li className="tabular-nums">
-            <span className="font-medium text-fg">{total}</span> total
+            {t.rich("total", {
+              count: total,
+              strong: (chunks) => <span className="font-medium text-fg">{chunks}</span>,
+            })}
           </li>
           {[...CHART_SERIES].reverse().map((s) => (
             <li key={s.status} className="flex items-center gap-1.5">
               <span className="size-2 rounded-sm" style={{ background: s.color, opacity: s.opacity }} aria-hidden />
-              {STATUS_LABEL[s.status]}
+              {statusLabel(s.status)}
               <span className="font-medium text-fg tabular-nums">{stats?.totals[s.status] ?? 0}</span>
             </li>
           ))}
         </ul>
-        <div className="ml-auto flex rounded-md border border-border p-0.5" role="group" aria-label="Chart range">
+        <div className="ml-auto flex rounded-md border border-border p-0.5" role="group" aria-label={t("rangeLabel")}>
           {CHART_RANGES.map((r) => (
             <button
               key={r}
@@ -64,7 +65,7 @@ export function IncidentsChart({ stats, range, onRangeChange }: Props) {
       </header>
       <div className="h-36 px-2 pt-3 pb-1">
         {stats ? (
-          <StackedBars points={points} bucketHours={stats.bucketHours} />
+          <StackedBars points={points} bucketHours={stats.bucketHours} label={t("bars")} statusLabel={statusLabel} />
         ) : (
           <div className="h-full animate-pulse rounded bg-raised" />
         )}
@@ -85,10 +86,12 @@ const bucketTotal = (p: Point) => SERIES_KEYS.reduce((sum, status) => sum + p[st
 interface BarsProps {
   points: Point[];
   bucketHours: number;
+  label: string;
+  statusLabel: (status: RunStatus) => string;
 }
 
 /** The runs per bucket, stacked by status; hovering a bucket shows its counts. */
-function StackedBars({ points, bucketHours }: BarsProps) {
+function StackedBars({ points, bucketHours, label, statusLabel }: BarsProps) {
   // The hook, not <ParentSize>: that one wraps the chart in overflow:hidden, clipping the tooltip.
   const { parentRef, width, height } = useParentSize({ debounceTime: 50 });
   const tooltip = useTooltip<Point>();
@@ -109,7 +112,7 @@ function StackedBars({ points, bucketHours }: BarsProps) {
   return (
     <div ref={parentRef} className="relative h-full w-full">
       {width > 0 && height > 0 ? (
-        <svg width={width} height={height} role="img" aria-label="Runs per bucket, stacked by status">
+        <svg width={width} height={height} role="img" aria-label={label}>
           <Group left={MARGIN.left} top={MARGIN.top}>
             <GridRows scale={y} width={innerWidth} tickValues={yTicks} stroke="var(--border)" />
             {points.map((p) => (
@@ -185,14 +188,22 @@ function StackedBars({ points, bucketHours }: BarsProps) {
           applyPositionStyle
           className="pointer-events-none z-10"
         >
-          <BucketTooltip point={tooltip.tooltipData} bucketHours={bucketHours} />
+          <BucketTooltip point={tooltip.tooltipData} bucketHours={bucketHours} statusLabel={statusLabel} />
         </TooltipWithBounds>
       ) : null}
     </div>
   );
 }
 
-function BucketTooltip({ point, bucketHours }: { point: Point; bucketHours: number }) {
+function BucketTooltip({
+  point,
+  bucketHours,
+  statusLabel,
+}: {
+  point: Point;
+  bucketHours: number;
+  statusLabel: (status: RunStatus) => string;
+}) {
   return (
     <div className="rounded-md border border-border bg-panel px-3 py-2 text-[12px] shadow-lg">
       <div className="mb-1 font-medium">{bucketSpan(point.start, bucketHours)}</div>
@@ -200,7 +211,7 @@ function BucketTooltip({ point, bucketHours }: { point: Point; bucketHours: numb
         <div key={s.status} className="flex items-center justify-between gap-6 text-muted">
           <span className="flex items-center gap-1.5">
             <span className="size-2 rounded-sm" style={{ background: s.color, opacity: s.opacity }} aria-hidden />
-            {STATUS_LABEL[s.status]}
+            {statusLabel(s.status)}
           </span>
           <span className="text-fg tabular-nums">{point[s.status]}</span>
         </div>

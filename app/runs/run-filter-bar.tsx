@@ -4,7 +4,8 @@ import { Search, Tag, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Input, Select } from "../_components/ui/field";
 import { fromLocalInput, hasRunFilters, parseLabels, toLocalInput, type RunFilters } from "./_lib/run-filter-params";
-import { RUN_STATUS_ORDER, STATUS_LABEL } from "./_lib/run-status";
+import { RUN_STATUS_ORDER } from "./_lib/run-status";
+import { useStatusLabel } from "./_lib/use-status-label";
 
 interface Props {
   filters: RunFilters;
@@ -24,6 +25,7 @@ const CLEARED: Partial<RunFilters> = {
 /** The list's filters, all applied by the server and kept in the URL (a view can be shared). */
 export function RunFilterBar({ filters, onChange, flows }: Props) {
   const t = useTranslations("RunFilters");
+  const statusLabel = useStatusLabel();
   const { bad } = parseLabels(filters.labels);
   return (
     <div className="flex flex-col gap-1">
@@ -51,7 +53,7 @@ export function RunFilterBar({ filters, onChange, flows }: Props) {
             <option value="">{t("anyStatus")}</option>
             {RUN_STATUS_ORDER.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABEL[s]}
+                {statusLabel(s)}
               </option>
             ))}
           </Select>

@@ -23,6 +23,7 @@ export function RunsPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const t = useTranslations("RunsLive");
+  const tl = useTranslations("RunList");
   // Server-sent events say when something changed; the list and the chart refetch then, never on a timer.
   const refresh = useMemo(
     () =>
@@ -67,8 +68,8 @@ export function RunsPage() {
   return (
     <>
       <PageHeader
-        title="Runs"
-        subtitle="Every incident of every flow, newest first"
+        title={tl("title")}
+        subtitle={tl("subtitle")}
         actions={
           <>
             <Link
@@ -81,7 +82,7 @@ export function RunsPage() {
               href="/runs/failed"
               className="inline-flex h-7 items-center gap-1 rounded-md px-2 text-[12px] text-muted hover:bg-raised hover:text-fg"
             >
-              <MailWarning className="size-3.5" aria-hidden /> Failed deliveries
+              <MailWarning className="size-3.5" aria-hidden /> {tl("failedDeliveries")}
             </Link>
             <LiveIndicator escalating={escalating} live={live} />
           </>
@@ -94,11 +95,7 @@ export function RunsPage() {
           runs={runs}
           loading={list.isPending}
           error={list.error?.message}
-          emptyText={
-            filtered
-              ? "No runs match these filters."
-              : "No runs yet. They appear here when a published flow receives an error alert."
-          }
+          emptyText={filtered ? tl("emptyFiltered") : tl("empty")}
         />
         {list.hasNextPage ? (
           <div className="flex justify-center">
@@ -108,11 +105,11 @@ export function RunsPage() {
               disabled={list.isFetchingNextPage}
               className="h-7 rounded-md border border-border bg-panel px-3 text-[13px] font-medium hover:bg-raised disabled:opacity-50"
             >
-              {list.isFetchingNextPage ? "Loading…" : "Load more"}
+              {list.isFetchingNextPage ? tl("loading") : tl("loadMore")}
             </button>
           </div>
         ) : runs.length > 0 ? (
-          <p className="text-center text-[12px] text-muted">{`${runs.length} run${runs.length === 1 ? "" : "s"}, all shown`}</p>
+          <p className="text-center text-[12px] text-muted">{tl("allShown", { count: runs.length })}</p>
         ) : null}
       </div>
     </>

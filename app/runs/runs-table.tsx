@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { StatusBadge } from "../_components/ui/status-badge";
 import type { RouterOutputs } from "../_lib/trpc";
 import { formatAgo, formatDateTime, formatDuration, runDurationMs } from "./_lib/format";
 import { countdown, describeNextStep, shortNextStep } from "./_lib/next-step-text";
-import { isOpenStatus, STATUS_LABEL, STATUS_TONE } from "./_lib/run-status";
+import { isOpenStatus, STATUS_TONE } from "./_lib/run-status";
+import { useStatusLabel } from "./_lib/use-status-label";
 import { useNow } from "./_lib/use-now";
 
 type RunRow = RouterOutputs["runs"]["list"]["items"][number];
@@ -23,6 +25,8 @@ const CELL = "px-3 py-1.5 whitespace-nowrap";
 
 export function RunsTable({ runs, loading, error, emptyText }: Props) {
   const router = useRouter();
+  const t = useTranslations("RunList");
+  const statusLabel = useStatusLabel();
   // Every second: the next-step countdowns move.
   const now = useNow(1_000);
   return (
@@ -40,14 +44,14 @@ export function RunsTable({ runs, loading, error, emptyText }: Props) {
         </colgroup>
         <thead className="border-b border-border text-[12px] text-muted">
           <tr>
-            <th className={HEAD}>Status</th>
-            <th className={HEAD}>Alert</th>
-            <th className={HEAD}>Flow</th>
-            <th className={`${HEAD} text-right`}>Level</th>
-            <th className={HEAD}>Next</th>
-            <th className={HEAD}>First error</th>
-            <th className={`${HEAD} text-right`}>Duration</th>
-            <th className={`${HEAD} text-right`}>Created</th>
+            <th className={HEAD}>{t("column.status")}</th>
+            <th className={HEAD}>{t("column.alert")}</th>
+            <th className={HEAD}>{t("column.flow")}</th>
+            <th className={`${HEAD} text-right`}>{t("column.level")}</th>
+            <th className={HEAD}>{t("column.next")}</th>
+            <th className={HEAD}>{t("column.firstError")}</th>
+            <th className={`${HEAD} text-right`}>{t("column.duration")}</th>
+            <th className={`${HEAD} text-right`}>{t("column.created")}</th>
           </tr>
         </thead>
         <tbody>
@@ -65,7 +69,7 @@ export function RunsTable({ runs, loading, error, emptyText }: Props) {
                 className="cursor-pointer border-b border-border last:border-0 hover:bg-raised"
               >
                 <td className={CELL}>
-                  <StatusBadge tone={STATUS_TONE[run.status]}>{STATUS_LABEL[run.status]}</StatusBadge>
+                  <StatusBadge tone={STATUS_TONE[run.status]}>{statusLabel(run.status)}</StatusBadge>
                 </td>
                 <td className="truncate px-3 py-1.5">
                   <Link href={href} className="font-mono text-[12px] font-medium hover:underline" title={run.alertKey}>
@@ -105,7 +109,7 @@ export function RunsTable({ runs, loading, error, emptyText }: Props) {
           })}
         </tbody>
       </table>
-      {loading ? <p className="px-4 py-6 text-muted">Loading runs…</p> : null}
+      {loading ? <p className="px-4 py-6 text-muted">{t("loadingRuns")}</p> : null}
       {error ? <p className="px-4 py-6 text-danger">{error}</p> : null}
       {!loading && !error && runs.length === 0 ? (
         <p className="px-4 py-10 text-center text-muted">{emptyText}</p>
