@@ -1,6 +1,7 @@
 import "server-only";
 import { createContext } from "~/server/context";
 import { env } from "~/server/env";
+import { visitorLocale } from "~/server/i18n/visitor-locale";
 import type { AckLinkDeps } from "./ack-link-request";
 import { ackLinkKey } from "./ack-token";
 
@@ -13,5 +14,6 @@ export async function ackLinkDeps(headers: Headers): Promise<AckLinkDeps> {
     key: ackLinkKey(ctx.keyring.current.key),
     publicUrl: env.PUBLIC_URL,
     viewer: ctx.actor.userId ? { name: ctx.actor.name, workspaceId: ctx.workspaceId } : null,
+    locale: await visitorLocale(ctx.db, ctx.actor.userId, headers),
   };
 }

@@ -1,5 +1,6 @@
 import type { Client } from "@temporalio/client";
 import { and, eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
 import type { Db } from "~/db/client";
 import { flows, runs } from "~/db/schema";
 import { DomainError } from "~/core/domain-error";
@@ -7,8 +8,10 @@ import { actOnRun } from "~/server/runs/act-on-run";
 import { isOpen } from "~/server/runs/run-actions";
 import { trustedOrigins } from "~/core/accounts/trusted-origins";
 import { isForgeable } from "~/core/http/request-provenance";
+import type { Locale } from "~/core/i18n/locales";
+import { loadMessages } from "~/core/i18n/messages";
 import { ackPage, type AckPageContent } from "./ack-page";
-import { verifyAckToken, type AckClaims, type LinkAction } from "./ack-token";
+import { verifyAckToken, type AckClaims } from "./ack-token";
 
 export interface AckLinkDeps {
   db: Db;
@@ -18,69 +21,78 @@ export interface AckLinkDeps {
   publicUrl: string;
   /** The signed-in visitor and the workspace they act in; null when nobody is signed in. */
   viewer: { name: string; workspaceId: string } | null;
+  /** The visitor's language (profile, cookie, browser); English when not given. */
+  locale?: Locale;
   now?: () => number;
 }
+
+/** The page's words in the visitor's language. */
+async function ackTranslator(locale: Locale) {
+  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "AckPage" });
+  return t;
+}
+type AckT = Awaited<ReturnType<typeof ackTranslator>>;
 
 const MAX_FORM_BYTES = 8 * 1024;
 const MAX_NAME = 80;
 const MAX_NOTE = 500;
 
-const VERB: Record<LinkAction, { button: string; ask: string; done: string; doneMessage: string }> = {
-  acknowledge: {
-    button: "Acknowledge",
-    ask: "Acknowledge this incident?",
-    done: "Acknowledged",
-    doneMessage: "Escalation and reminders have stopped. The Ok still goes out when the alert clears.",
-  },
-  resolve: {
-    button: "Resolve",
-    ask: "Resolve this incident?",
-    done: "Resolved",
-    doneMessage: "The incident is resolved; Ok messages go out where the flow sends them.",
-  },
-};
-
-const html = (status: number, content: AckPageContent) =>
-  new Response(ackPage(content), {
-    status,
-    headers: {
-      "content-type": "text/html; charset=utf-8",
-      "cache-control": "no-store",
-      "x-robots-tag": "noindex",
-      "referrer-policy": "no-referrer",
+const html = (t: AckT, status: number, content: Omit<AckPageContent, "ui">) =>
+  new Response(
+    ackPage({
+      ...content,
+      ui: {
+        lang: t("lang"),
+        yourName: t("yourName"),
+        namePlaceholder: t("namePlaceholder"),
+        signedInAs: (name) => t("signedInAs", { name }),
+        note: t("note"),
+        optional: t("optional"),
+        notePlaceholder: t("notePlaceholder"),
+        openRun: t("openRun"),
+      },
+    }),
+    {
+      status,
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        "x-robots-tag": "noindex",
+        "referrer-policy": "no-referrer",
+      },
     },
-  });
+  );
 
 type Checked = { ok: true; claims: AckClaims } | { ok: false; response: Response };
 
-function check(deps: AckLinkDeps, token: string): Checked {
+function check(t: AckT, deps: AckLinkDeps, token: string): Checked {
   const verified = verifyAckToken(deps.key, token, (deps.now ?? Date.now)());
   if (verified.ok) return verified;
   switch (verified.reason) {
     case "malformed":
       return {
         ok: false,
-        response: html(404, {
-          title: "Not a valid link",
-          message: "Check that the whole link was copied.",
+        response: html(t, 404, {
+          title: t("malformedTitle"),
+          message: t("malformedMessage"),
           tone: "danger",
         }),
       };
     case "forged":
       return {
         ok: false,
-        response: html(403, {
-          title: "This link is not valid",
-          message: "It was not signed by this Alertflow server.",
+        response: html(t, 403, {
+          title: t("badSignatureTitle"),
+          message: t("badSignatureMessage"),
           tone: "danger",
         }),
       };
     case "expired":
       return {
         ok: false,
-        response: html(410, {
-          title: "This link has expired",
-          message: "Newer messages about the incident carry fresh links, or act on it in Alertflow.",
+        response: html(t, 410, {
+          title: t("expiredTitle"),
+          message: t("expiredMessage"),
           tone: "warn",
         }),
       };
@@ -107,79 +119,80 @@ async function loadRun(db: Db, claims: AckClaims) {
 }
 type LinkedRun = NonNullable<Awaited<ReturnType<typeof loadRun>>>;
 
-const STATUS_LABEL: Record<LinkedRun["status"], string> = {
-  escalating: "Escalating",
-  acknowledged: "Acknowledged",
-  resolved: "Resolved",
-  failed: "Failed",
-  cancelled: "Cancelled",
-};
-
-function factsOf(run: LinkedRun, status = STATUS_LABEL[run.status]): [string, string][] {
+function factsOf(t: AckT, run: LinkedRun, status = t(`status.${run.status}`)): [string, string][] {
   return [
-    ["Flow", run.flowName],
-    ["Alert", run.alertKey],
-    ["Summary", run.alert.summary],
-    ["Status", status],
-    ["Level", run.currentLevel > 0 ? String(run.currentLevel) : "none fired yet"],
-    ["First error", `${run.firstErrorAt.toISOString().replace("T", " ").slice(0, 19)} UTC`],
+    [t("facts.flow"), run.flowName],
+    [t("facts.alert"), run.alertKey],
+    [t("facts.summary"), run.alert.summary],
+    [t("facts.status"), status],
+    [t("facts.level"), run.currentLevel > 0 ? String(run.currentLevel) : t("noLevelYet")],
+    [t("facts.firstError"), `${run.firstErrorAt.toISOString().replace("T", " ").slice(0, 19)} UTC`],
   ];
 }
 
 const runUrl = (deps: AckLinkDeps, runId: string) => `${deps.publicUrl.replace(/\/+$/, "")}/runs/${runId}`;
 
-function endedPage(deps: AckLinkDeps, run: LinkedRun): Response {
-  return html(409, {
-    title: `This incident already ended (${STATUS_LABEL[run.status].toLowerCase()})`,
-    message:
-      "The link belongs to that incident only and does nothing now. A later incident of the same alert sends its own links.",
+function endedPage(t: AckT, deps: AckLinkDeps, run: LinkedRun): Response {
+  return html(t, 409, {
+    title: t("endedTitle", { status: run.status }),
+    message: t("endedMessage"),
     tone: "ok",
-    facts: factsOf(run),
+    facts: factsOf(t, run),
     runUrl: runUrl(deps, run.id),
   });
 }
 
-const notFoundPage = () =>
-  html(404, { title: "Incident not found", message: "It may have been deleted by retention.", tone: "danger" });
+const notFoundPage = (t: AckT) =>
+  html(t, 404, { title: t("notFoundTitle"), message: t("notFoundMessage"), tone: "danger" });
 
 /** The signed-in name when the visitor belongs to the link's workspace; otherwise they type one. */
 function signedInName(deps: AckLinkDeps, claims: AckClaims): string | null {
   return deps.viewer && deps.viewer.workspaceId === claims.workspaceId ? deps.viewer.name : null;
 }
 
-function confirmPage(deps: AckLinkDeps, claims: AckClaims, run: LinkedRun, token: string, error?: string): Response {
-  const verb = VERB[claims.action];
+function confirmPage(
+  t: AckT,
+  deps: AckLinkDeps,
+  claims: AckClaims,
+  run: LinkedRun,
+  token: string,
+  error?: string,
+): Response {
   const who = signedInName(deps, claims);
-  return html(error ? 400 : 200, {
-    title: verb.ask,
-    message:
-      claims.action === "acknowledge"
-        ? "Acknowledging stops further escalation levels and reminders for this incident."
-        : "Resolving ends this incident now, as if the alert had cleared.",
+  return html(t, error ? 400 : 200, {
+    title: t(`${claims.action}.ask`),
+    message: t(`${claims.action}.explain`),
     tone: "danger",
-    facts: factsOf(run),
-    form: { action: `/ack/${token}`, button: verb.button, askName: who === null, signedInAs: who ?? undefined, error },
+    facts: factsOf(t, run),
+    form: {
+      action: `/ack/${token}`,
+      button: t(`${claims.action}.button`),
+      askName: who === null,
+      signedInAs: who ?? undefined,
+      error,
+    },
   });
 }
 
 /** `GET /ack/<token>`: shows the incident and a confirm button. A GET never changes anything. */
 export async function showAckLink(deps: AckLinkDeps, token: string): Promise<Response> {
-  const checked = check(deps, token);
+  const t = await ackTranslator(deps.locale ?? "en");
+  const checked = check(t, deps, token);
   if (!checked.ok) return checked.response;
   const { claims } = checked;
   const run = await loadRun(deps.db, claims);
-  if (!run) return notFoundPage();
-  if (!isOpen(run.status)) return endedPage(deps, run);
+  if (!run) return notFoundPage(t);
+  if (!isOpen(run.status)) return endedPage(t, deps, run);
   if (claims.action === "acknowledge" && run.status === "acknowledged") {
-    return html(200, {
-      title: "Already acknowledged",
-      message: "Escalation and reminders have already stopped.",
+    return html(t, 200, {
+      title: t("alreadyTitle"),
+      message: t("alreadyMessage"),
       tone: "warn",
-      facts: factsOf(run),
+      facts: factsOf(t, run),
       runUrl: runUrl(deps, run.id),
     });
   }
-  return confirmPage(deps, claims, run, token);
+  return confirmPage(t, deps, claims, run, token);
 }
 
 async function readForm(request: Request): Promise<URLSearchParams | null> {
@@ -206,28 +219,25 @@ const clean = (value: string | null, max: number) => {
 
 /** `POST /ack/<token>`: acts on the incident the link was made for, never on a later one. */
 export async function actOnAckLink(deps: AckLinkDeps, token: string, request: Request): Promise<Response> {
+  const t = await ackTranslator(deps.locale ?? "en");
   // The signed-in name is taken from the session cookie: only the link page's own form may use it.
   if (isForgeable(request.method, request.headers, trustedOrigins(deps.publicUrl))) {
-    return html(403, {
-      title: "Cross-site request refused",
-      message: "Open the link itself and confirm on that page.",
-      tone: "danger",
-    });
+    return html(t, 403, { title: t("crossSiteTitle"), message: t("crossSiteMessage"), tone: "danger" });
   }
-  const checked = check(deps, token);
+  const checked = check(t, deps, token);
   if (!checked.ok) return checked.response;
   const { claims } = checked;
   const run = await loadRun(deps.db, claims);
-  if (!run) return notFoundPage();
-  if (!isOpen(run.status)) return endedPage(deps, run);
+  if (!run) return notFoundPage(t);
+  if (!isOpen(run.status)) return endedPage(t, deps, run);
 
   const form = await readForm(request);
-  if (!form) return html(413, { title: "Too much data", message: "The form is limited to 8 KB.", tone: "danger" });
+  if (!form) return html(t, 413, { title: t("tooMuchTitle"), message: t("tooMuchMessage"), tone: "danger" });
   const typed = clean(form.get("name"), MAX_NAME);
   const note = clean(form.get("note"), MAX_NOTE);
   const by = signedInName(deps, claims) ?? typed;
-  if (!by) return confirmPage(deps, claims, run, token, `Type your name (at most ${MAX_NAME} characters).`);
-  if (note === null) return confirmPage(deps, claims, run, token, `The note is limited to ${MAX_NOTE} characters.`);
+  if (!by) return confirmPage(t, deps, claims, run, token, t("nameRequired", { max: MAX_NAME }));
+  if (note === null) return confirmPage(t, deps, claims, run, token, t("noteTooLong", { max: MAX_NOTE }));
 
   try {
     await actOnRun({ db: deps.db, temporal: deps.temporal, workspaceId: claims.workspaceId }, run.id, claims.action, {
@@ -237,18 +247,17 @@ export async function actOnAckLink(deps: AckLinkDeps, token: string, request: Re
     });
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
-    if (err.code === "NOT_FOUND") return notFoundPage();
-    if (err.code === "CONFLICT") return endedPage(deps, (await loadRun(deps.db, claims)) ?? run);
+    if (err.code === "NOT_FOUND") return notFoundPage(t);
+    if (err.code === "CONFLICT") return endedPage(t, deps, (await loadRun(deps.db, claims)) ?? run);
     throw err;
   }
-  const verb = VERB[claims.action];
   const after = (await loadRun(deps.db, claims)) ?? run;
-  return html(200, {
-    title: verb.done,
-    message: `${verb.doneMessage} Recorded as ${by}.`,
+  return html(t, 200, {
+    title: t(`${claims.action}.done`),
+    message: t(`${claims.action}.doneMessage`, { by }),
     tone: claims.action === "acknowledge" ? "warn" : "ok",
     // A resolve finishes in the workflow a moment later.
-    facts: factsOf(after, claims.action === "resolve" && isOpen(after.status) ? "Resolving" : undefined),
+    facts: factsOf(t, after, claims.action === "resolve" && isOpen(after.status) ? t("resolving") : undefined),
     runUrl: runUrl(deps, run.id),
   });
 }

@@ -117,6 +117,26 @@ describe("acknowledge and resolve links", () => {
     const text = await page.text();
     expect(text).toContain("link-stop");
     expect(text).toContain('<form method="post"');
+    // In the visitor's language: the page's own words, never the alert's.
+    const french = await (await showAckLink({ ...deps, locale: "fr" }, links.acknowledge)).text();
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain("Prendre en charge cet incident ?");
+    expect(french).toContain("link-stop");
+    const dutch = await (await post(expired, { name: "Mallory" })).text();
+    expect(dutch).toContain("This link has expired");
+    expect(
+      await (
+        await actOnAckLink(
+          { ...deps, locale: "nl" },
+          expired,
+          new Request("http://localhost:3000/x", {
+            method: "POST",
+            headers: { "sec-fetch-site": "same-origin" },
+            body: "",
+          }),
+        )
+      ).text(),
+    ).toContain("Deze link is verlopen");
     expect(await statusOf(run.id)).toBe("escalating");
     // Another site's form cannot post it with the visitor's session cookie; the page's own form
     // (Origin null under its no-referrer policy, Sec-Fetch-Site same-origin) can.

@@ -22,26 +22,37 @@ export interface AckPageContent {
   };
   /** A link to the run in the app. */
   runUrl?: string;
+  /** The page's own words, in the visitor's language. */
+  ui: {
+    lang: string;
+    yourName: string;
+    namePlaceholder: string;
+    signedInAs: (name: string) => string;
+    note: string;
+    optional: string;
+    notePlaceholder: string;
+    openRun: string;
+  };
 }
 
-function formHtml(form: NonNullable<AckPageContent["form"]>): string {
+function formHtml(form: NonNullable<AckPageContent["form"]>, ui: AckPageContent["ui"]): string {
   const who = form.askName
-    ? `<label for="name">Your name</label><input id="name" name="name" required maxlength="80" autocomplete="name" placeholder="Who is taking this?">`
-    : `<p class="who">As ${escapeHtml(form.signedInAs ?? "")}</p>`;
+    ? `<label for="name">${escapeHtml(ui.yourName)}</label><input id="name" name="name" required maxlength="80" autocomplete="name" placeholder="${escapeHtml(ui.namePlaceholder)}">`
+    : `<p class="who">${escapeHtml(ui.signedInAs(form.signedInAs ?? ""))}</p>`;
   const error = form.error ? `<p class="error" role="alert">${escapeHtml(form.error)}</p>` : "";
-  return `<form method="post" action="${escapeHtml(form.action)}">${error}${who}<label for="note">Note <span>(optional)</span></label><input id="note" name="note" maxlength="500" placeholder="Looking into it"><button type="submit">${escapeHtml(form.button)}</button></form>`;
+  return `<form method="post" action="${escapeHtml(form.action)}">${error}${who}<label for="note">${escapeHtml(ui.note)} <span>${escapeHtml(ui.optional)}</span></label><input id="note" name="note" maxlength="500" placeholder="${escapeHtml(ui.notePlaceholder)}"><button type="submit">${escapeHtml(form.button)}</button></form>`;
 }
 
 /**
  * A small standalone page: link previewers and mail scanners fetch GET links, so acting takes a
  * deliberate click that POSTs. It loads nothing else, so it opens fast on a phone.
  */
-export function ackPage({ title, message, tone = "neutral", facts = [], form, runUrl }: AckPageContent): string {
+export function ackPage({ title, message, tone = "neutral", facts = [], form, runUrl, ui }: AckPageContent): string {
   const rows = facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join("");
   const list = rows ? `<dl>${rows}</dl>` : "";
-  const open = runUrl ? `<a class="run" href="${escapeHtml(runUrl)}">Open the run in Alertflow</a>` : "";
+  const open = runUrl ? `<a class="run" href="${escapeHtml(runUrl)}">${escapeHtml(ui.openRun)}</a>` : "";
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${escapeHtml(ui.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>${escapeHtml(title)} · Alertflow</title>
 <style>
 :root{color-scheme:light dark;--bg:#f7f7f8;--panel:#fff;--border:#e2e2e7;--fg:#18181b;--muted:#6b6b76;--accent:#5b5bd6;--danger:#d93d42;--warn:#c27c0e;--ok:#2f8f5b}
@@ -62,5 +73,5 @@ button{height:32px;margin-top:4px;padding:0 14px;border:0;border-radius:6px;back
 .who{margin:0 0 6px}.error{color:var(--danger);margin:0 0 6px}
 .run{display:inline-block;margin-top:14px;color:var(--accent)}
 </style></head>
-<body><main style="--tone:var(--${tone === "neutral" ? "accent" : tone})"><p class="brand">Alertflow</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${list}${form ? formHtml(form) : ""}${open}</main></body></html>`;
+<body><main style="--tone:var(--${tone === "neutral" ? "accent" : tone})"><p class="brand">Alertflow</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${list}${form ? formHtml(form, ui) : ""}${open}</main></body></html>`;
 }
