@@ -71,6 +71,17 @@ describe("validateFilters", () => {
 
   it("refuses patterns too complex to match quickly", () => {
     expect(validateFilters([f("summary", "matches", "[a-z]{1,1000}!")])[0]?.message).toMatch(/too complex/);
+    expect(validateFilters([f("summary", "matches", "(?:x|y){2,}")])).toEqual([]);
+    expect(validateFilters([f("summary", "matches", "a\\{1000}")])).toEqual([]);
+  });
+
+  it("refuses a huge repeat before compiling it (compiling alone took ~10 ms each)", () => {
+    const patterns = Array.from({ length: 200 }, (_, i) => f("summary", "matches", `[a-z]{1,1000}${i}`));
+    const issues = validateFilters(patterns);
+    expect(issues).toHaveLength(200);
+    expect(issues[0]?.message).toBe(
+      "Pattern is too complex (a repeat of 1000, at most 300): use smaller {n,m} repeats",
+    );
   });
 
   it("matches in linear time where a backtracking engine stalls", () => {

@@ -33,6 +33,8 @@ export const MAX_PROGRAM_SIZE = 300;
 /** A `matches` filter looks at the first this many characters of the field. */
 export const MAX_MATCH_TEXT = 16_384;
 const SLASH_FORM = /^\/(.*)\/([a-z]*)$/s;
+/** `{n}`, `{n,}` and `{n,m}` not escaped as `\{`. */
+const REPEAT = /(?<!\\)\{(\d+)(?:,(\d*))?\}/g;
 
 function syntaxMessage(source: string, error: unknown): string {
   const text = `Invalid regular expression: ${error instanceof Error ? error.message : "cannot be parsed"}`;
@@ -50,6 +52,12 @@ function compile(pattern: string): RE2JS | string {
   if (!/^[imsu]*$/.test(written)) return `Unsupported regex flags "${written}"; use i, m, s or u`;
   let flags = 0;
   for (const flag of written) flags |= FLAG_BITS[flag] ?? 0;
+  // `x{1,1000}` alone takes RE2 some 10 ms to compile before its size shows: a graph of such
+  // filters was seconds of validation. A repeat above the program cap can never fit it anyway.
+  const repeat = Math.max(0, ...[...source.matchAll(REPEAT)].map((m) => Number(m[2] || m[1])));
+  if (repeat > MAX_PROGRAM_SIZE) {
+    return `Pattern is too complex (a repeat of ${repeat}, at most ${MAX_PROGRAM_SIZE}): use smaller {n,m} repeats`;
+  }
   try {
     const regex = RE2JS.compile(source, flags);
     const size: unknown = regex.re2().prog.numInst();
