@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   "flow.unarchived",
   "flow.duplicated",
   "flow.deleted",
+  "share_link.created",
+  "share_link.revoked",
   "integration.created",
   "integration.updated",
   "integration.deleted",

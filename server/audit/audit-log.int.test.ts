@@ -169,6 +169,21 @@ describe("audit log", () => {
     expect(tokenRows[0]?.detail).toEqual({ flowId: flow.id, flowName: "Checkout" });
     expect(JSON.stringify(tokenRows)).not.toContain(endpoint.token);
 
+    const template = await editor.templates.saveFromFlow({
+      flowId: flow.id,
+      name: "Shared",
+      description: "",
+      tags: [],
+    });
+    const link = await editor.templates.createShareLink({ templateId: template.templateId });
+    await editor.templates.revokeShareLink({ templateId: template.templateId, linkId: link.id });
+    const linkRows = (await entries()).filter((e) => e.targetId === link.id);
+    expect(linkRows.map((r) => [r.action, r.actorName, r.detail])).toEqual([
+      ["share_link.created", "Eddie Editor", { templateId: template.templateId, templateName: "Shared" }],
+      ["share_link.revoked", "Eddie Editor", { templateId: template.templateId, templateName: "Shared" }],
+    ]);
+    expect(JSON.stringify(linkRows)).not.toContain(link.token);
+
     const rows = (await entries()).filter((e) => e.targetId === flow.id);
     expect(rows.map((r) => [r.action, r.actorName, r.targetType])).toEqual([
       ["flow.published", "Eddie Editor", "flow"],

@@ -7,19 +7,33 @@ import { describeTemplate } from "~/core/flow-templates/describe-template";
 import { hashToken } from "../flows/endpoint-service";
 import { insertTemplate, type ActingScope } from "./save-template";
 import { documentOf, loadTemplateRow, loadTemplateVersion, type TemplateScope } from "./template-store";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
+
+/** Share links hand a template to anyone holding one: who made or revoked one is audited. */
+type SharingScope = TemplateScope & { actor: AuditActor };
 
 /** The public path of a share link; the page lives in app/share/templates/[token]. */
 export const sharePath = (token: string) => `/share/templates/${token}`;
 
 /** The token is shown once, here; only its hash is stored (as endpoint tokens are). 192 random bits. */
-export async function createShareLink(scope: TemplateScope, templateId: string) {
-  await loadTemplateRow(scope, templateId);
+export async function createShareLink(scope: SharingScope, templateId: string) {
+  const template = await loadTemplateRow(scope, templateId);
   const token = `tpl_${randomBytes(24).toString("base64url")}`;
-  const [row] = await scope.db
-    .insert(templateShareLinks)
-    .values({ templateId, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 8) })
-    .returning({ id: templateShareLinks.id, createdAt: templateShareLinks.createdAt });
-  if (!row) throw new Error("insert returned no row");
+  const row = await scope.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(templateShareLinks)
+      .values({ templateId, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 8) })
+      .returning({ id: templateShareLinks.id, createdAt: templateShareLinks.createdAt });
+    if (!inserted) throw new Error("insert returned no row");
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actor: scope.actor,
+      action: "share_link.created",
+      targetId: inserted.id,
+      detail: { templateId, templateName: template.name },
+    });
+    return inserted;
+  });
   return { id: row.id, token, path: sharePath(token), createdAt: row.createdAt };
 }
 
@@ -37,21 +51,30 @@ export async function listShareLinks(scope: TemplateScope, templateId: string) {
     .orderBy(desc(templateShareLinks.createdAt));
 }
 
-export async function revokeShareLink(scope: TemplateScope, templateId: string, linkId: string) {
-  await loadTemplateRow(scope, templateId);
-  const [row] = await scope.db
-    .update(templateShareLinks)
-    .set({ revokedAt: new Date() })
-    .where(
-      and(
-        eq(templateShareLinks.id, linkId),
-        eq(templateShareLinks.templateId, templateId),
-        isNull(templateShareLinks.revokedAt),
-      ),
-    )
-    .returning({ id: templateShareLinks.id });
-  if (!row) throw notFound("Active share link", linkId);
-  return row;
+export async function revokeShareLink(scope: SharingScope, templateId: string, linkId: string) {
+  const template = await loadTemplateRow(scope, templateId);
+  return scope.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(templateShareLinks)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(templateShareLinks.id, linkId),
+          eq(templateShareLinks.templateId, templateId),
+          isNull(templateShareLinks.revokedAt),
+        ),
+      )
+      .returning({ id: templateShareLinks.id });
+    if (!row) throw notFound("Active share link", linkId);
+    await recordAudit(tx, {
+      workspaceId: scope.workspaceId,
+      actor: scope.actor,
+      action: "share_link.revoked",
+      targetId: row.id,
+      detail: { templateId, templateName: template.name },
+    });
+    return row;
+  });
 }
 
 /** Unknown, malformed and revoked tokens all get this one answer. */

@@ -86,6 +86,14 @@ export function summarize(entry: {
         note: null,
         href: null,
       };
+    case "share_link.created":
+    case "share_link.revoked":
+      return {
+        key: action,
+        values: { template: text(d, "templateName") },
+        note: null,
+        href: `/templates/${text(d, "templateId")}`,
+      };
     case "integration.created":
       return {
         key: action,
