@@ -44,7 +44,7 @@ export function RunFilterBar({ filters, onChange, flows }: Props) {
             ))}
           </Select>
         </div>
-        <div className="w-32">
+        <div className="w-36">
           <Select
             aria-label={t("status")}
             value={filters.status ?? ""}
