@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useWorkspaceRole } from "../../_components/auth/use-workspace-role";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
@@ -27,6 +28,7 @@ const newest = (a: Flow | undefined, b: Flow | undefined) => (!a ? b : !b ? a : 
  * (after publish, enable) only refresh the top bar's badges.
  */
 export function FlowPage({ flowId, initialFlow, initialIntegrations }: FlowPageProps) {
+  const t = useTranslations("EditorCommands");
   const trpc = useTRPC();
   const { role, can } = useWorkspaceRole();
   const flow = useQuery({ ...trpc.flows.get.queryOptions({ flowId }), refetchOnMount: "always" });
@@ -35,7 +37,7 @@ export function FlowPage({ flowId, initialFlow, initialIntegrations }: FlowPageP
   if (!opened && candidate) setOpened(candidate);
 
   if (flow.error && !opened) return <p className="p-6 text-danger">{flow.error.message}</p>;
-  if (!opened || role === null) return <p className="p-6 text-muted">Loading flow…</p>;
+  if (!opened || role === null) return <p className="p-6 text-muted">{t("loadingFlow")}</p>;
   // Viewers read flows; only editors and owners get the editor.
   if (!can("editor")) {
     return <FlowViewer flow={flow.data ?? opened} initialIntegrations={initialIntegrations} />;

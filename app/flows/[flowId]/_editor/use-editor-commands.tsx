@@ -2,6 +2,7 @@
 
 import { useReactFlow } from "@xyflow/react";
 import { createContext, useContext, useMemo, useRef, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import type { CanvasEdge, CanvasNode, XY } from "~/app/_components/flow-canvas/canvas-types";
 import { toFlowEdge, toFlowNode } from "~/app/_components/flow-canvas/graph-mapping";
@@ -47,6 +48,7 @@ const selectedFragment = (nodes: readonly CanvasNode[], edges: readonly CanvasEd
 
 /** Every editor action in one place, shared by the toolbar, shortcuts, menus and panels. */
 export function EditorCommandsProvider({ children }: { children: ReactNode }) {
+  const t = useTranslations("EditorCommands");
   const store = useEditorStore();
   const flow = useReactFlow<CanvasNode, CanvasEdge>();
   const pointer = useRef<XY | null>(null);
@@ -70,13 +72,13 @@ export function EditorCommandsProvider({ children }: { children: ReactNode }) {
       const text = copyText();
       if (!text) return;
       await navigator.clipboard?.writeText(text).catch(() => undefined);
-      toast.success("Copied as JSON: paste into any flow");
+      toast.success(t("copied"));
     };
     const paste = async (text?: string) => {
       const source = text ?? (await navigator.clipboard?.readText().catch(() => null)) ?? lastCopied.current;
       const fragment = source ? parseFragment(source) : null;
       if (!fragment) {
-        toast.error("The clipboard holds no Alertflow nodes");
+        toast.error(t("nothingToPaste"));
         return;
       }
       s().insertFragment(fragment, pointer.current ? flow.screenToFlowPosition(pointer.current) : undefined);
@@ -130,7 +132,7 @@ export function EditorCommandsProvider({ children }: { children: ReactNode }) {
         void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2, padding: 0.5 });
       },
     };
-  }, [store, flow]);
+  }, [store, flow, t]);
 
   return <CommandsContext.Provider value={commands}>{children}</CommandsContext.Provider>;
 }
