@@ -221,6 +221,9 @@ describe("acknowledge and resolve links", () => {
     // The Ok ends it; a new error opens the next incident under the same workflow id.
     await latest.signal(alertEventSignal, { alert: { ...alert, status: "ok" }, receivedAt: new Date().toISOString() });
     await eventually(async () => ((await statusOf(input.runId)) === "resolved" ? true : undefined));
+    // The status is written just before the workflow completes: an error signalled in between
+    // would go to this run (which carries it on under a run id of its own), not start `nextRunId`.
+    await latest.result();
     // As the alert endpoint does: signalWithStart on the same workflow id opens the next incident.
     const nextRunId = randomUUID();
     await h.client.workflow.signalWithStart(ESCALATION_WORKFLOW, {
