@@ -33,6 +33,22 @@ test("problems name nodes as the canvas shows them, never by internal id", async
   await expect(panel).not.toContainText("integration-x9y8z7");
 });
 
+test("the trigger filter's value field has room to type at 1440 px", async ({ page, baseURL }) => {
+  expect(page.viewportSize()?.width).toBe(1440);
+  const { id } = await flowWithLooseIntegration(baseURL ?? "");
+  await page.goto(`/flows/${id}`);
+  await page.locator('.react-flow__node[data-id="trigger-a1b2c3"] .flow-node > div').first().click();
+  await expect(page.getByTestId("inspector")).toHaveAttribute("data-node-id", "trigger-a1b2c3");
+  await page.getByRole("button", { name: "Add filter" }).click();
+  const value = page.getByLabel("Filter 1 value");
+  await expect(value).toBeVisible();
+  const box = await value.boundingBox();
+  // It measured 15 px: too narrow for "critical".
+  expect(box?.width ?? 0).toBeGreaterThanOrEqual(120);
+  await value.fill("critical");
+  await expect(value).toHaveValue("critical");
+});
+
 test("the versions dialog of an unpublished flow renders without React key warnings", async ({ page, baseURL }) => {
   const errors: string[] = [];
   page.on("console", (message) => {
