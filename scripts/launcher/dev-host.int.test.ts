@@ -1,7 +1,6 @@
-import { rmSync } from "node:fs";
 import net from "node:net";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { nextDevSandbox } from "~/test-support/next-dev-sandbox";
 import { freePort } from "../free-port";
 import { waitForPort } from "../temporal-server";
 import { devHost, devPublicUrl } from "./dev-host";
@@ -14,11 +13,11 @@ import { spawnWeb } from "./start-app";
  * all of 127.0.0.0/8 reaches a server bound to every interface, so 127.0.0.2 stands for "the
  * network" without needing a second interface.
  */
-const distDir = `.next-dev-host-test-${process.pid}`;
+const { distDir, restore } = nextDevSandbox("dev-host-test");
 let web: GroupChild | undefined;
 afterAll(async () => {
   await web?.stop();
-  rmSync(path.resolve(import.meta.dirname, "../..", distDir), { recursive: true, force: true });
+  restore();
 });
 
 const connects = (host: string, port: number) =>

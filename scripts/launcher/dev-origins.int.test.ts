@@ -1,6 +1,5 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { nextDevSandbox } from "~/test-support/next-dev-sandbox";
 import { freePort } from "../free-port";
 import { waitForPort } from "../temporal-server";
 import { devHost } from "./dev-host";
@@ -13,15 +12,11 @@ import { spawnWeb } from "./start-app";
  * forever, buttons dead). `allowedDevOrigins` in next.config.ts names the loopback addresses.
  * A real `next dev`, started as the launcher starts it, is asked as a browser on each origin asks.
  */
-const root = path.resolve(import.meta.dirname, "../..");
-const distDir = `.next-dev-origins-test-${process.pid}`;
-// `next dev` adds its dist folder's types to tsconfig.json; the repository's file is put back.
-const tsconfig = readFileSync(path.join(root, "tsconfig.json"), "utf8");
+const { distDir, restore } = nextDevSandbox("dev-origins-test");
 let web: GroupChild | undefined;
 afterAll(async () => {
   await web?.stop();
-  rmSync(path.join(root, distDir), { recursive: true, force: true });
-  writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
+  restore();
 });
 
 /** A request for a dev resource as a page on `origin` makes it (the HMR socket's upgrade request). */
