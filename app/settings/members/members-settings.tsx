@@ -5,16 +5,15 @@ import { Link2, Trash2 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
-import { ROLES, type Role } from "~/core/accounts/access";
+import type { Role } from "~/core/accounts/access";
 import { useWorkspaceRole } from "../../_components/auth/use-workspace-role";
 import { Button } from "../../_components/ui/button";
-import { Field, Input, Select } from "../../_components/ui/field";
+import { Field, Input } from "../../_components/ui/field";
 import { StatusBadge } from "../../_components/ui/status-badge";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
 import { CopyField } from "../copy-field";
+import { RoleSelect } from "../role-select";
 import { SettingsSection } from "../settings-section";
-
-const isRole = (value: string): value is Role => ROLES.some((r) => r === value);
 
 /** Members with their roles, invitation links and pending invitations; owners act, others read. */
 export function MembersSettings() {
@@ -90,22 +89,13 @@ function MemberTable({ isOwner, selfId }: { isOwner: boolean; selfId: string | n
               </td>
               <td className="px-4 py-2">
                 {isOwner ? (
-                  <Select
+                  <RoleSelect
                     aria-label={t("roleOf", { name: m.name })}
                     value={m.role}
                     disabled={setRole.isPending}
                     className="w-28"
-                    onChange={(e) => {
-                      const role = e.target.value;
-                      if (isRole(role)) setRole.mutate({ userId: m.userId, role });
-                    }}
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {roles(`${r}.label`)}
-                      </option>
-                    ))}
-                  </Select>
+                    onRoleChange={(role) => setRole.mutate({ userId: m.userId, role })}
+                  />
                 ) : (
                   <StatusBadge tone={m.role === "owner" ? "accent" : "neutral"}>{roles(`${m.role}.label`)}</StatusBadge>
                 )}
@@ -188,19 +178,7 @@ function InviteForm() {
         </div>
         <div className="w-36">
           <Field label={t("role")} htmlFor="invite-role">
-            <Select
-              id="invite-role"
-              value={role}
-              onChange={(e) => {
-                if (isRole(e.target.value)) setRole(e.target.value);
-              }}
-            >
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {roles(`${r}.label`)}
-                </option>
-              ))}
-            </Select>
+            <RoleSelect id="invite-role" value={role} onRoleChange={setRole} />
           </Field>
         </div>
         <div className="mt-5">

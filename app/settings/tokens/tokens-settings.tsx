@@ -8,13 +8,12 @@ import { toast } from "sonner";
 import { grants, ROLES, type Role } from "~/core/accounts/access";
 import { useWorkspaceRole } from "../../_components/auth/use-workspace-role";
 import { Button } from "../../_components/ui/button";
-import { Field, Input, Select } from "../../_components/ui/field";
+import { Field, Input } from "../../_components/ui/field";
 import { StatusBadge } from "../../_components/ui/status-badge";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
 import { CopyField } from "../copy-field";
+import { RoleSelect } from "../role-select";
 import { SettingsSection } from "../settings-section";
-
-const isRole = (value: string): value is Role => ROLES.some((r) => r === value);
 
 /** Personal API tokens for automation: created with a name and a role, shown once, revocable. */
 export function TokensSettings() {
@@ -36,7 +35,6 @@ type CreatedToken = RouterOutputs["tokens"]["create"];
 
 function CreateToken({ myRole }: { myRole: Role }) {
   const t = useTranslations("TokensSettings");
-  const roles = useTranslations("RoleNames");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
@@ -87,19 +85,7 @@ function CreateToken({ myRole }: { myRole: Role }) {
         </div>
         <div className="w-36">
           <Field label={t("role")} htmlFor="token-role" hint={t("roleHint")}>
-            <Select
-              id="token-role"
-              value={role}
-              onChange={(e) => {
-                if (isRole(e.target.value)) setRole(e.target.value);
-              }}
-            >
-              {offered.map((r) => (
-                <option key={r} value={r}>
-                  {roles(`${r}.label`)}
-                </option>
-              ))}
-            </Select>
+            <RoleSelect id="token-role" value={role} onRoleChange={setRole} roles={offered} />
           </Field>
         </div>
         <div className="mt-5">
