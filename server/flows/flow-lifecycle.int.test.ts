@@ -132,12 +132,13 @@ describe("deleting a flow", () => {
   it("never reaches another workspace's flow", async () => {
     const { flowId } = await publishedFlow("Mine");
     const other = await otherWorkspace(h, "Intruder");
+    // One at a time: calls made together would reject before the loop awaits them (unhandled).
     for (const attempt of [
-      other.api.flows.delete({ flowId }),
-      other.api.flows.setArchived({ flowId, archived: true }),
-      other.api.flows.duplicate({ flowId }),
+      () => other.api.flows.delete({ flowId }),
+      () => other.api.flows.setArchived({ flowId, archived: true }),
+      () => other.api.flows.duplicate({ flowId }),
     ]) {
-      expect((await refusal(attempt)).code).toBe("NOT_FOUND");
+      expect((await refusal(attempt())).code).toBe("NOT_FOUND");
     }
     expect((await api.flows.get({ flowId })).archivedAt).toBeNull();
   });

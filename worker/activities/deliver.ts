@@ -39,8 +39,11 @@ export function idempotencyKeyFor(input: DeliverInput): string {
 const BEFORE_SEND = { budgetMs: 4_000 };
 const AFTER_SEND = { budgetMs: 14_000 };
 
-/** A retry this close to its due time goes ahead: timers and clocks differ by a little. */
-const EARLY_TOLERANCE_MS = 1_000;
+/**
+ * A retry this close to its due time goes ahead: timers and clocks differ by a little. Kept well
+ * under the shortest wait a receiver may ask for (Retry-After: 1), which would otherwise be skipped.
+ */
+const EARLY_TOLERANCE_MS = 100;
 
 /** How long until the next attempt the latest recorded one asked for is due (0: due now). */
 async function remainingWait(db: ActivityDeps["db"], row: typeof deliveries.$inferSelect, at: Date): Promise<number> {
