@@ -151,6 +151,14 @@ describe("crash recovery with real processes", () => {
       const rows = run ? await deliveriesForRun(h, run.id) : [];
       return rows.length === 1 && rows[0]?.status === "delivered" ? true : undefined;
     });
+    // The first attempt runs as a local activity: its result reaches Temporal with the workflow
+    // task that also starts level 2's timer. Until then it is in flight, and a kill would cost the
+    // workflow task timeout (10 s), not the few seconds this test is about.
+    const [run] = await runsForFlow(h, flowId);
+    const history = () => h.client.workflow.getHandle(run?.workflowId ?? "").fetchHistory();
+    await eventually(async () =>
+      (await history()).events?.some((event) => event.timerStartedEventAttributes) ? true : undefined,
+    );
 
     await killWorker(worker);
     const restarted = await startWorker(inject("temporalAddress"));
