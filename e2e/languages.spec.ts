@@ -151,6 +151,8 @@ test("the switcher saves the language on the profile, which outranks the cookie 
 }) => {
   await page.goto("/templates");
   await expect(page.getByRole("heading", { name: "Templates", exact: true })).toBeVisible();
+  // The switcher saves to the profile once the shell knows who is signed in (its name shows).
+  await expect(page.getByTitle("Olivia Owner")).toBeVisible();
   const saved = page.waitForResponse((r) => r.url().includes("account.setLocale") && r.ok());
   await page.getByTestId("locale-switcher").selectOption("nl");
   await saved;
