@@ -11,6 +11,8 @@ interface Props {
   filters: RunFilters;
   onChange: (patch: Partial<RunFilters>) => void;
   flows: readonly { id: string; name: string }[];
+  /** Retired flows: their runs stay in the history, so an on-call person can still pick them. */
+  archivedFlows?: readonly { id: string; name: string }[];
 }
 
 const CLEARED: Partial<RunFilters> = {
@@ -23,7 +25,7 @@ const CLEARED: Partial<RunFilters> = {
 };
 
 /** The list's filters, all applied by the server and kept in the URL (a view can be shared). */
-export function RunFilterBar({ filters, onChange, flows }: Props) {
+export function RunFilterBar({ filters, onChange, flows, archivedFlows = [] }: Props) {
   const t = useTranslations("RunFilters");
   const statusLabel = useStatusLabel();
   const { bad } = parseLabels(filters.labels);
@@ -42,6 +44,15 @@ export function RunFilterBar({ filters, onChange, flows }: Props) {
                 {f.name}
               </option>
             ))}
+            {archivedFlows.length > 0 ? (
+              <optgroup label={t("archivedFlows")}>
+                {archivedFlows.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </Select>
         </div>
         <div className="w-36">

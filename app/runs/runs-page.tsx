@@ -62,6 +62,7 @@ export function RunsPage() {
     ),
   );
   const flows = useQuery(trpc.flows.list.queryOptions());
+  const archivedFlows = useQuery(trpc.flows.list.queryOptions({ archived: true }));
   const runs = list.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = hasRunFilters(filters);
 
@@ -89,7 +90,12 @@ export function RunsPage() {
         }
       />
       <div className="flex flex-col gap-4 p-6">
-        <RunFilterBar filters={filters} onChange={setFilters} flows={flows.data ?? []} />
+        <RunFilterBar
+          filters={filters}
+          onChange={setFilters}
+          flows={flows.data ?? []}
+          archivedFlows={archivedFlows.data ?? []}
+        />
         <IncidentsChart stats={stats.data} range={filters.range} onRangeChange={(range) => setFilters({ range })} />
         <RunsTable
           runs={runs}
