@@ -83,6 +83,9 @@ export function previewMessage(
     return preview;
   }
 
+  const shown: string[] = [];
+  // A placeholder the template URL-encoded reads as itself: it stands for a value, not for text.
+  const readableUrl = (url: string) => shown.reduce((u, p) => u.split(encodeURIComponent(p)).join(p), url);
   for (const [index, step] of plan.definition.steps.entries()) {
     const name = step.name || `Step ${index + 1}`;
     try {
@@ -95,7 +98,7 @@ export function previewMessage(
       preview.requests.push({
         step: name,
         method: rendered.request.method,
-        url: redact(rendered.request.url, hide),
+        url: readableUrl(redact(rendered.request.url, hide)),
         headers,
         body: redact(rendered.request.body ?? "", hide),
       });
@@ -103,6 +106,7 @@ export function previewMessage(
       preview.problems.push(problem(name, error));
     }
     const placeholders = Object.fromEntries(step.captures.map((c) => [c.name, `<${c.name} from "${name}">`]));
+    shown.push(...Object.values(placeholders));
     ctx = { ...ctx, variables: { ...ctx.variables, ...placeholders } };
   }
   return preview;

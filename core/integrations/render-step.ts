@@ -1,6 +1,7 @@
 import { putOwn } from "../wire/own-record";
 import { basicAuthSecrets } from "../secrets/redact";
 import { renderTemplate } from "../message-template/render-template";
+import { TemplateError } from "../message-template/template-error";
 import type { TemplateContext } from "../message-template/template-context";
 import type { HttpStep } from "./customizations-schema";
 
@@ -29,6 +30,22 @@ function guessContentType(body: string): string {
   return "text/plain; charset=utf-8";
 }
 
+/**
+ * A header value HTTP can carry: no line breaks or NUL (they would end the header, and fetch
+ * refuses them) and nothing above Latin-1 (fetch sends bytes). Refused with the header's name,
+ * never its value (it may hold a secret), so the delivery fails once instead of retrying a
+ * request that can never be sent.
+ */
+function checkHeaderValue(name: string, value: string): void {
+  const codes = Array.from(value, (c) => c.codePointAt(0) ?? 0);
+  const problem = codes.some((c) => c === 0x0a || c === 0x0d || c === 0)
+    ? "contains a line break"
+    : codes.some((c) => c > 0xff)
+      ? "contains characters outside Latin-1, which HTTP headers cannot carry"
+      : undefined;
+  if (problem) throw new TemplateError("INVALID_ARGUMENT", `Header "${name}" ${problem}`, 0);
+}
+
 /** Renders one HTTP step's templates. Throws `TemplateError`. */
 export function renderStep(step: HttpStep, ctx: TemplateContext): RenderedStep {
   const r = (src: string) => renderTemplate(src, ctx);
@@ -41,6 +58,8 @@ export function renderStep(step: HttpStep, ctx: TemplateContext): RenderedStep {
     case "basic": {
       const username = r(step.auth.username);
       const password = r(step.auth.password);
+      // RFC 7617: the first colon ends the user-id, so the receiver would read another name.
+      if (username.includes(":")) throw new TemplateError("INVALID_ARGUMENT", 'Basic auth username contains ":"', 0);
       headers.Authorization = `Basic ${Buffer.from(`${username}:${password}`, "utf8").toString("base64")}`;
       derivedSecrets.push(...basicAuthSecrets(username, password));
       break;
@@ -69,6 +88,7 @@ export function renderStep(step: HttpStep, ctx: TemplateContext): RenderedStep {
     body = form.toString();
     if (!hasHeader(headers, "content-type")) headers["Content-Type"] = "application/x-www-form-urlencoded";
   }
+  for (const [name, value] of Object.entries(headers)) checkHeaderValue(name, value);
   // fetch refuses a body on GET and HEAD.
   if (step.method === "GET" || step.method === "HEAD") body = undefined;
 

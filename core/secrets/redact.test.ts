@@ -34,3 +34,12 @@ describe("redact", () => {
     expect(redact("abc 616263", ["abc"])).toBe(`${REDACTED} 616263`);
   });
 });
+
+describe("redact, forms a body may carry", () => {
+  it("masks a secret sent as a form value and one XML-escaped with its apostrophe", () => {
+    const secret = "it's (a) t0ken!~ now";
+    const form = new URLSearchParams({ Token: secret }).toString();
+    const xml = "it&apos;s (a) t0ken!~ now";
+    expect(redact(`${form} <Say>${xml}</Say>`, [secret])).toBe(`Token=${REDACTED} <Say>${REDACTED}</Say>`);
+  });
+});

@@ -10,7 +10,7 @@ const createBody = {
   alias: enc("{{@Truncate(512, {{@incident.key}})}}"),
   // Literal text inside enc() would be escaped twice, so the blank line sits outside it.
   description: `${enc("{{@Truncate(12000, {{@alert.description}})}}")}\n\n${enc("{{@Truncate(2900, {{@escalationLevel.message}})}}")}`,
-  priority: "{{Priority}}",
+  priority: enc("{{Priority}}"),
   source: "Alertflow",
   entity: enc("{{@Truncate(512, {{@monitor.name}})}}"),
   tags: ["alertflow", "level-{{@escalationLevel.id}}"],

@@ -6,7 +6,7 @@ const DEDUP_KEY = enc("{{@Truncate(255, {{@incident.key}})}}");
 
 /** Events API v2: Error (and a reminder, which only joins the open alert) triggers; Ok resolves. */
 const triggerBody = {
-  routing_key: "{{RoutingKey}}",
+  routing_key: enc("{{RoutingKey}}"),
   event_action: "trigger",
   dedup_key: DEDUP_KEY,
   client: "Alertflow",
@@ -33,7 +33,7 @@ const triggerBody = {
   ],
 };
 
-const resolveBody = { routing_key: "{{RoutingKey}}", event_action: "resolve", dedup_key: DEDUP_KEY };
+const resolveBody = { routing_key: enc("{{RoutingKey}}"), event_action: "resolve", dedup_key: DEDUP_KEY };
 
 export const pagerdutyIntegration: HttpIntegrationDefinition<"pagerduty"> = {
   type: "pagerduty",

@@ -12,9 +12,9 @@ const createBody = {
   description: `${enc("{{@alert.description}}")}\n\n${enc("{{@escalationLevel.message}}")}\n\nAcknowledge: ${enc("{{@alert.acknowledgeUrl}}")}\nResolve: ${enc("{{@alert.resolveUrl}}")}`,
   correlation_id: enc("{{@Truncate(100, {{@incident.key}})}}"),
   correlation_display: "Alertflow",
-  urgency: "{{Urgency}}",
-  impact: "{{Impact}}",
-  assignment_group: "{{AssignmentGroup}}",
+  urgency: enc("{{Urgency}}"),
+  impact: enc("{{Impact}}"),
+  assignment_group: enc("{{AssignmentGroup}}"),
 };
 
 /** The Ok must look the record up first: resolving needs its sys_id, which Alertflow never stored. */
@@ -31,7 +31,7 @@ const findIncident = httpStep({
 
 const resolveIncident = jsonStep(
   "PATCH",
-  "{{InstanceUrl}}/api/now/table/incident/{{IncidentSysId}}",
+  "{{InstanceUrl}}/api/now/table/incident/{{@UrlEncode({{IncidentSysId}})}}",
   {
     state: "6",
     close_code: enc("{{CloseCode}}"),

@@ -1,4 +1,5 @@
 import type { HttpIntegrationDefinition } from "../integration-definition";
+import { enc } from "../json-template";
 import { jsonStep, stepDefinition } from "../step-builders";
 
 const COMPONENT_URL = "{{ApiUrl}}/pages/{{@UrlEncode({{PageId}})}}/components/{{@UrlEncode({{ComponentId}})}}";
@@ -45,7 +46,7 @@ export const statuspageIntegration: HttpIntegrationDefinition<"statuspage"> = {
       jsonStep(
         "PATCH",
         COMPONENT_URL,
-        { component: { status: "{{OutageStatus}}" } },
+        { component: { status: enc("{{OutageStatus}}") } },
         { name: "Set outage", headers: AUTH },
       ),
     ),
