@@ -1,4 +1,5 @@
 import { customType } from "drizzle-orm/pg-core";
+import { z } from "zod";
 import { normalizedAlertSchema, type NormalizedAlert } from "~/core/alerts/alert";
 import type { FlowGraph } from "~/core/flow/document";
 import { migrateGraph } from "~/core/flow/migrations";
@@ -31,6 +32,11 @@ export const graphColumn = jsonbReadThrough<FlowGraph>(migrateGraph);
 export const planColumn = jsonbReadThrough<FlowPlan>((value) => flowPlanSchema.parse(value));
 
 export const alertColumn = jsonbReadThrough<NormalizedAlert>((value) => normalizedAlertSchema.parse(value));
+
+/** An alert event waiting in an incident's inbox: the alert and when the endpoint accepted it. */
+const inboxEventSchema = z.object({ alert: normalizedAlertSchema, receivedAt: z.string() });
+export type InboxEvent = z.infer<typeof inboxEventSchema>;
+export const inboxEventColumn = jsonbReadThrough<InboxEvent>((value) => inboxEventSchema.parse(value));
 
 /** Recorded exchanges are for people to read: one that no longer parses shows as absent. */
 export const readDeliveryRequest = (value: unknown): DeliveryRequest | null =>

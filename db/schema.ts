@@ -21,7 +21,14 @@ import type { TemplateOrigin } from "~/core/flow-templates/template-origin";
 import { ROLES } from "~/core/accounts/access";
 import { RUN_STATUSES } from "~/core/escalation/run-status";
 import type { MessageType } from "~/core/message-template/message-type";
-import { alertColumn, deliveryRequestColumn, graphColumn, planColumn, recordedResponseColumn } from "./jsonb-columns";
+import {
+  alertColumn,
+  deliveryRequestColumn,
+  graphColumn,
+  inboxEventColumn,
+  planColumn,
+  recordedResponseColumn,
+} from "./jsonb-columns";
 
 const id = () => uuid("id").primaryKey().defaultRandom();
 /** better-auth's ids: it leaves them to the database (generateId "uuid"); text, as its schema has them. */
@@ -451,6 +458,52 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   lastGranted: boolean("last_granted").notNull().default(true),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The Postgres inbox of an open incident: alert events for it are committed here before the
+ * endpoint answers 202, and the workflow pulls them in batches when poked. Opened with the run row
+ * by the workflow, closed by the workflow when the incident ends (later events then start or reach
+ * the next incident through Temporal). `lastSeq` numbers the events in commit order: appending
+ * takes this row's lock, so a workflow that applied through seq n never needs n again.
+ */
+export const incidentInboxes = pgTable(
+  "incident_inboxes",
+  {
+    /** The run (incident) id. */
+    id: uuid("id")
+      .primaryKey()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    workflowId: text("workflow_id").notNull(),
+    lastSeq: bigint("last_seq", { mode: "number" }).notNull().default(0),
+    /** Set by the append that sent the workflow a poke; cleared when the workflow drains. */
+    pokedAt: timestamp("poked_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("incident_inboxes_open_uq")
+      .on(t.workflowId)
+      .where(sql`${t.closedAt} is null`),
+    index("incident_inboxes_poked_idx")
+      .on(t.pokedAt)
+      .where(sql`${t.pokedAt} is not null and ${t.closedAt} is null`),
+    index("incident_inboxes_closed_idx").on(t.closedAt),
+  ],
+);
+
+/** One accepted alert event waiting in (or already drained from) an incident's inbox. */
+export const inboxEvents = pgTable(
+  "inbox_events",
+  {
+    inboxId: uuid("inbox_id")
+      .notNull()
+      .references(() => incidentInboxes.id, { onDelete: "cascade" }),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    /** An AlertEvent (normalized alert and the time it was accepted). */
+    event: inboxEventColumn("event").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.inboxId, t.seq] })],
+);
 
 export const templates = pgTable(
   "templates",
