@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleAlert } from "~/core/alerts/fixtures/sample-alert";
 import { auditLog, flowEndpoints, flowVersions, flows, runs } from "~/db/schema";
 import { singleLevelGraph } from "~/test-support/graph-builder";
-import { errorAlert } from "~/test-support/flow-fixtures";
+import { errorAlert, eventually, messageOf, okAlert, runsForFlow } from "~/test-support/flow-fixtures";
+import { startReceiver } from "~/test-support/http-receiver";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { otherWorkspace } from "~/test-support/second-workspace";
 
@@ -88,6 +89,59 @@ describe("archiving a flow", () => {
     expect((await h.postAlert(token, errorAlert("back"))).status).toBe(202);
     await h.client.workflow.getHandle(`flow:${flowId}:alert:back`).terminate("test done");
     expect(await audited("flow.unarchived", flowId)).toHaveLength(1);
+  });
+});
+
+describe("retiring a flow with an incident still open", () => {
+  const runOf = (flowId: string, alertKey: string) =>
+    eventually(async () => (await runsForFlow(h, flowId)).find((run) => run.alertKey === alertKey), 30_000, "run");
+
+  it.each([
+    {
+      how: "archived",
+      retire: (flowId: string) => api.flows.setArchived({ flowId, archived: true }),
+      refusedWith: 401,
+    },
+    { how: "disabled", retire: (flowId: string) => api.flows.setEnabled({ flowId, enabled: false }), refusedWith: 409 },
+  ])("when $how, still takes the Ok that resolves it, and opens nothing new", async ({ how, retire }) => {
+    const receiver = await startReceiver();
+    const worker = await h.startWorker();
+    try {
+      const { id: hookId } = await api.integrations.create({
+        type: "webhook",
+        name: `Receiver ${how}`,
+        variables: { ApiUrl: `${receiver.url}/hook` },
+      });
+      const { id: flowId } = await api.flows.create({ name: `Retiring ${how}`, graph: singleLevelGraph(hookId) });
+      await api.flows.publish({ flowId, note: "" });
+      const { token } = await api.flows.createEndpoint({ flowId });
+      expect((await h.postAlert(token, errorAlert("still-open"))).status).toBe(202);
+      const open = await runOf(flowId, "still-open");
+      await retire(flowId);
+      await afterLookupCache();
+
+      const unknown = await h.postAlert("aft_not-a-real-token", errorAlert("x"));
+      const newIncident = await h.postAlert(token, errorAlert("brand-new"));
+      const okWithoutIncident = await h.postAlert(token, okAlert("never-opened"));
+      for (const refused of [newIncident, okWithoutIncident]) {
+        if (how === "archived") expect(refused).toEqual({ status: 401, json: unknown.json });
+        else expect(refused.status).toBe(409);
+      }
+
+      const ok = await h.postAlert(token, [okAlert("still-open"), errorAlert("brand-new")]);
+      expect(ok.status).toBe(202);
+      expect(ok.json).toMatchObject({ refused: 1, accepted: [{ alertKey: "still-open", outcome: "signaled" }] });
+      await eventually(
+        async () => ((await runOf(flowId, "still-open")).status === "resolved" ? true : undefined),
+        30_000,
+        "resolved",
+      );
+      expect((await runsForFlow(h, flowId)).map((run) => run.id)).toEqual([open.id]);
+      expect(receiver.requests.map((request) => messageOf(request.json).type)).toEqual(["Alert", "Ok"]);
+    } finally {
+      await worker.stop();
+      await receiver.close();
+    }
   });
 });
 

@@ -20,21 +20,37 @@ export interface AcceptedAlert {
 }
 
 export type AcceptResult =
-  | { kind: "accepted"; accepted: AcceptedAlert[]; filteredOut: number }
+  | {
+      kind: "accepted";
+      accepted: AcceptedAlert[];
+      filteredOut: number;
+      /** Alerts that would open or feed an incident of a flow that only closes incidents now. */
+      refused: number;
+    }
   | { kind: "invalid"; issues: { path: string; message: string }[] };
 
-/** Validates, normalizes and filters an inbound body, then hands each alert to its incident. */
+/**
+ * Validates, normalizes and filters an inbound body, then hands each alert to its incident. With
+ * `closeOnly` (an archived or disabled flow) only Ok alerts go on, to close incidents already open.
+ */
 export async function acceptAlerts(
   deps: { temporal: Client; taskQueue: string; now: () => Date },
   target: EndpointTarget,
   body: unknown,
+  { closeOnly = false }: { closeOnly?: boolean } = {},
 ): Promise<AcceptResult> {
   const parsed = parseInbound(target.plan.trigger.format, body, deps.now());
   if (!parsed.ok) return { kind: "invalid", issues: parsed.issues };
 
   const wanted = await filterAlerts(parsed.alerts, target.plan.trigger.filters);
-  const accepted = await Promise.all(wanted.map((alert) => dispatch(deps, target, alert)));
-  return { kind: "accepted", accepted, filteredOut: parsed.alerts.length - wanted.length };
+  const passing = closeOnly ? wanted.filter((alert) => alert.status === "ok") : wanted;
+  const accepted = await Promise.all(passing.map((alert) => dispatch(deps, target, alert)));
+  return {
+    kind: "accepted",
+    accepted,
+    filteredOut: parsed.alerts.length - wanted.length,
+    refused: wanted.length - passing.length,
+  };
 }
 
 async function dispatch(

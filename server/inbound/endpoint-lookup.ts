@@ -16,7 +16,12 @@ export type LookupResult =
   | { kind: "ok"; target: EndpointTarget }
   | { kind: "unauthorized" }
   | { kind: "disabled"; flowId: string }
-  | { kind: "not_published"; flowId: string };
+  | { kind: "not_published"; flowId: string }
+  /**
+   * Archived or disabled, with a published plan: it opens no incident, but the Ok that closes an
+   * incident it opened still gets through, or that incident would escalate until someone notices.
+   */
+  | { kind: "closing"; reason: "archived" | "disabled"; target: EndpointTarget };
 
 const CACHE_MS = 1000;
 const cache = new Map<string, { at: number; result: LookupResult }>();
@@ -42,26 +47,29 @@ async function load(db: Db, tokenHash: string): Promise<LookupResult> {
       flowId: flows.id,
       flowName: flows.name,
       enabled: flows.enabled,
+      archivedAt: flows.archivedAt,
       flowVersionId: flowVersions.id,
       plan: flowVersions.plan,
     })
     .from(flowEndpoints)
     .innerJoin(flows, eq(flows.id, flowEndpoints.flowId))
     .leftJoin(flowVersions, eq(flowVersions.id, flows.publishedVersionId))
-    // An archived flow's tokens answer like unknown ones: the uniform 401 tells a caller nothing.
-    .where(and(eq(flowEndpoints.tokenHash, tokenHash), isNull(flowEndpoints.revokedAt), isNull(flows.archivedAt)))
+    .where(and(eq(flowEndpoints.tokenHash, tokenHash), isNull(flowEndpoints.revokedAt)))
     .limit(1);
-  if (!row) return { kind: "unauthorized" };
-  if (!row.enabled) return { kind: "disabled", flowId: row.flowId };
-  if (!row.flowVersionId || !row.plan) return { kind: "not_published", flowId: row.flowId };
-  return {
-    kind: "ok",
-    target: {
-      workspaceId: row.workspaceId,
-      flowId: row.flowId,
-      flowName: row.flowName,
-      flowVersionId: row.flowVersionId,
-      plan: row.plan,
-    },
+  const archived = row?.archivedAt != null;
+  const published = row?.flowVersionId && row.plan ? { flowVersionId: row.flowVersionId, plan: row.plan } : null;
+  // An archived flow's tokens answer like unknown ones, except to close what the flow opened: the
+  // uniform 401 tells a caller nothing.
+  if (!row || (archived && !published)) return { kind: "unauthorized" };
+  if (!published)
+    return row.enabled ? { kind: "not_published", flowId: row.flowId } : { kind: "disabled", flowId: row.flowId };
+  const target = {
+    workspaceId: row.workspaceId,
+    flowId: row.flowId,
+    flowName: row.flowName,
+    ...published,
   };
+  if (archived) return { kind: "closing", reason: "archived", target };
+  if (!row.enabled) return { kind: "closing", reason: "disabled", target };
+  return { kind: "ok", target };
 }

@@ -21,6 +21,8 @@ export interface InboundDeps {
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
+const unauthorized = () => json(401, { error: "unauthorized", message: "Unknown or revoked endpoint token" });
+
 /** Senders (Alertmanager, Grafana) retry a 503 after this long; Temporal restarts in seconds. */
 const RETRY_AFTER_SECONDS = 10;
 
@@ -50,9 +52,7 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
   const found = await lookupEndpoint(deps.db, token, deps.now().getTime());
   // One answer for an unknown token, a revoked one and a flow id: the endpoint never tells a
   // caller which flows exist.
-  if (found.kind === "unauthorized") {
-    return json(401, { error: "unauthorized", message: "Unknown or revoked endpoint token" });
-  }
+  if (found.kind === "unauthorized") return unauthorized();
   // Only a known token has a bucket: guessing tokens creates no rows.
   if (deps.rateLimit) {
     const decision = await takeInboundToken(deps.db, `inbound:${hashToken(token)}`, deps.rateLimit);
@@ -71,9 +71,8 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
       );
     }
   }
-  if (found.kind === "disabled") {
-    return json(409, { error: "flow_disabled", message: `Flow ${found.flowId} is disabled` });
-  }
+  const flowDisabled = (flowId: string) => json(409, { error: "flow_disabled", message: `Flow ${flowId} is disabled` });
+  if (found.kind === "disabled") return flowDisabled(found.flowId);
   if (found.kind === "not_published") {
     return json(409, { error: "flow_not_published", message: `Flow ${found.flowId} has no published version` });
   }
@@ -86,12 +85,25 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
     return json(400, { error: "invalid_json", message: body.message, issues: [{ path: "", message: body.message }] });
   }
 
-  const result = await acceptAlerts(deps, found.target, body.json);
+  const closing = found.kind === "closing" ? found.reason : null;
+  const result = await acceptAlerts(deps, found.target, body.json, { closeOnly: closing !== null });
   if (result.kind === "invalid") {
+    if (closing === "archived") return unauthorized();
     return json(400, {
       error: "invalid_alert",
       message: `The alert does not match the ${found.target.plan.trigger.format} format`,
       issues: result.issues,
+    });
+  }
+  if (closing && !result.accepted.some((alert) => alert.outcome === "signaled")) {
+    return closing === "archived" ? unauthorized() : flowDisabled(found.target.flowId);
+  }
+  if (closing) {
+    return json(202, {
+      accepted: result.accepted,
+      filteredOut: result.filteredOut,
+      refused: result.refused,
+      message: `The flow is ${closing}: only Ok alerts of open incidents are taken; ${result.refused} refused`,
     });
   }
   return json(202, { accepted: result.accepted, filteredOut: result.filteredOut });
