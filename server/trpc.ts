@@ -7,6 +7,7 @@ import type { Context } from "./context";
 import { env } from "./env";
 import { publicError } from "./http/public-error";
 import { DomainError, type DomainErrorCode } from "~/core/domain-error";
+import { databaseUnavailable } from "./http/database-unavailable";
 
 const trpcCodeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: "NOT_FOUND",
@@ -52,12 +53,19 @@ const t = initTRPC
     },
   });
 
-/** Domain errors become tRPC errors here, at the edge, and nowhere else. */
+/**
+ * Domain errors become tRPC errors here, at the edge, and nowhere else. A lost or refused
+ * database connection is a 503 the client may retry, not an internal error.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: trpcCodeFor[cause.code], message: cause.message, cause });
+  }
+  if (!result.ok && result.error.code === "INTERNAL_SERVER_ERROR") {
+    const unavailable = databaseUnavailable(result.error.cause);
+    if (unavailable) throw unavailable;
   }
   return result;
 });

@@ -7,6 +7,8 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState, type ReactNode } from "react";
 import { wireTransformer } from "~/core/wire/wire-transformer";
 import type { AppRouter } from "~/server/routers/_app";
+import { DatabaseUnavailableBanner } from "../_components/database-unavailable-banner";
+import { isServiceUnavailable, SERVICE_UNAVAILABLE_RETRY_MS } from "./service-unavailable";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -15,7 +17,19 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 
 export function TrpcQueryProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: false } } }),
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: {
+            staleTime: 5_000,
+            refetchOnWindowFocus: false,
+            // A database outage is waited out (the banner says so) rather than shown as a failed page.
+            retry: (failures, error) => isServiceUnavailable(error) || failures < 3,
+            retryDelay: (failures, error) =>
+              isServiceUnavailable(error) ? SERVICE_UNAVAILABLE_RETRY_MS : Math.min(1000 * 2 ** failures, 30_000),
+          },
+        },
+      }),
   );
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
@@ -25,6 +39,7 @@ export function TrpcQueryProvider({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        <DatabaseUnavailableBanner />
         {children}
       </TRPCProvider>
     </QueryClientProvider>

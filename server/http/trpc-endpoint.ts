@@ -5,6 +5,7 @@ import type { Context } from "../context";
 import { appRouter } from "../routers/_app";
 import { isForgeable } from "~/core/http/request-provenance";
 import { readLimitedBody } from "./read-limited-body";
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable } from "./database-unavailable";
 
 /**
  * The largest tRPC request body. The biggest legitimate one is a template import: a file of at
@@ -74,11 +75,28 @@ export async function handleTrpcRequest(
     endpoint: ENDPOINT,
     req,
     router: appRouter,
-    createContext,
+    // Who is asking is read from the database too: an outage there is a 503 as well.
+    createContext: async (opts) => {
+      try {
+        return await createContext(opts);
+      } catch (error) {
+        throw databaseUnavailable(error) ?? error;
+      }
+    },
     maxBatchSize: MAX_TRPC_BATCH,
+    responseMeta({ errors }) {
+      const unavailable = errors.some((e) => e.code === "SERVICE_UNAVAILABLE");
+      return unavailable ? { headers: { "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) } } : {};
+    },
     onError({ error, path }) {
       // The client gets a bare "Internal server error" in production; the log keeps the cause.
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      if (error.code === "SERVICE_UNAVAILABLE") {
+        // The driver's error, not drizzle's wrapper (which quotes the whole query).
+        let cause: unknown = error.cause;
+        while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
+        console.warn(`tRPC ${path ?? "?"}: database unavailable (${cause instanceof Error ? cause.message : ""})`);
+      }
     },
   });
 }

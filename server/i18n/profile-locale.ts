@@ -5,6 +5,7 @@ import { COOKIE_PREFIX } from "~/core/accounts/session-cookie";
 import { isLocale, type Locale } from "~/core/i18n/locales";
 import type { Auth } from "../auth/auth";
 import { getAuth } from "../auth/app-auth";
+import { isConnectionError } from "~/db/connection-retry";
 
 /** What the signed-in user chose on their profile: a language, null (follow the browser), or undefined when signed out. */
 export type ProfileLocale = Locale | null | undefined;
@@ -26,6 +27,13 @@ export async function profileLocaleFor(auth: Auth, requestHeaders: Headers): Pro
 }
 
 /** The request's profile language, looked up once however many components ask. */
-export const requestProfileLocale = cache(async (): Promise<ProfileLocale> =>
-  profileLocaleFor(getAuth(), new Headers(await headers())),
-);
+export const requestProfileLocale = cache(async (): Promise<ProfileLocale> => {
+  try {
+    return await profileLocaleFor(getAuth(), new Headers(await headers()));
+  } catch (error) {
+    // During a database outage the page still renders (in the cookie's or browser's language)
+    // and says "database unavailable, retrying" instead of failing as a whole.
+    if (isConnectionError(error)) return undefined;
+    throw error;
+  }
+});

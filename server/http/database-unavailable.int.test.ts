@@ -1,0 +1,137 @@
+import { createServer, type Server, type Socket, connect } from "node:net";
+import type { AddressInfo } from "node:net";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { createDb, type Db } from "~/db/client";
+import { createAuth } from "~/server/auth/auth";
+import { closeDatabase, reopenDatabase } from "~/test-support/database-outage";
+import { startApiServer, type ApiServer } from "~/test-support/api-server";
+import { createHarness, type Harness } from "~/test-support/harness";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "./database-unavailable";
+
+/**
+ * A Postgres outage seen through tRPC over real HTTP: the answer is a 503 in tRPC's error shape
+ * with Retry-After, never a 500, and everything answers again once the database is back. Two
+ * real outages: a TCP proxy in front of Postgres that is closed (refused and reset connections),
+ * and the database closed to connections with every backend terminated (57P01, then refusals).
+ */
+const databaseUrl = inject("databaseUrl");
+
+/** A TCP proxy to the test database's server that can be closed and opened again on one port. */
+async function startProxy(target: URL) {
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  let port = 0;
+  const open = async () => {
+    if (server?.listening) return;
+    server = createServer((client) => {
+      const upstream = connect(Number(target.port || 5432), target.hostname);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on("close", () => sockets.delete(s));
+        s.on("error", () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => server?.listen(port, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+  };
+  const close = async () => {
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  };
+  await open();
+  const url = new URL(target);
+  url.hostname = "127.0.0.1";
+  url.port = String(port);
+  return { url: url.toString(), open, close };
+}
+
+let h: Harness;
+let proxy: Awaited<ReturnType<typeof startProxy>>;
+let proxied: { db: Db; pool: pg.Pool };
+/** Acts as the owner without asking the database: the outage meets the procedure. */
+let plain: ApiServer;
+/** Identifies callers as the app does: the outage meets the token lookup first. */
+let authed: ApiServer;
+/** Unknown to the database: 401 while it answers. */
+const bearer = `afu_${"x".repeat(43)}`;
+
+beforeAll(async () => {
+  h = await createHarness();
+  proxy = await startProxy(new URL(databaseUrl));
+  proxied = createDb(proxy.url, 4);
+  const db = proxied.db;
+  const auth = createAuth({
+    db,
+    publicUrl: "http://127.0.0.1:3997",
+    secret: "database-unavailable-int-test-secret-0123456789",
+    mail: { smtpUrl: undefined, from: "test@localhost" },
+    secureCookies: false,
+  });
+  plain = await startApiServer({ ...h, db });
+  authed = await startApiServer({ ...h, db }, { auth });
+});
+afterAll(async () => {
+  await reopenDatabase(databaseUrl);
+  await proxy?.open();
+  await plain?.close();
+  await authed?.close();
+  await proxied?.pool.end();
+  await proxy?.close();
+  await h?.close();
+});
+
+async function listFlows(server: ApiServer) {
+  const response = await fetch(`${server.url}/api/trpc/flows.list?batch=1&input=${encodeURIComponent("{}")}`, {
+    headers: { authorization: `Bearer ${bearer}` },
+  });
+  const body: unknown = await response.json();
+  return { status: response.status, retryAfter: response.headers.get("retry-after"), body };
+}
+
+async function expectUp() {
+  expect((await listFlows(plain)).status).toBe(200);
+  expect((await listFlows(authed)).status).toBe(401);
+}
+
+async function expectDown() {
+  for (const server of [plain, authed]) {
+    const down = await listFlows(server);
+    expect(down).toMatchObject({ status: 503, retryAfter: "5", body: unavailableShape });
+    // The driver's own words (host, port) stay on the server.
+    expect(JSON.stringify(down.body)).not.toMatch(/ECONN|127\.0\.0\.1|terminated|5432/);
+  }
+}
+
+const unavailableShape = [
+  {
+    error: {
+      json: {
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, path: "flows.list" },
+      },
+    },
+  },
+];
+
+describe("tRPC during a Postgres outage", () => {
+  it("answers 503 with Retry-After while the proxy to Postgres is closed, and 200 once it is back", async () => {
+    await expectUp();
+    await proxy.close();
+    await expectDown();
+    await proxy.open();
+    await expectUp();
+  });
+
+  it("answers 503 while the database refuses connections and its backends are terminated", async () => {
+    await expectUp();
+    await closeDatabase(databaseUrl);
+    try {
+      await expectDown();
+    } finally {
+      await reopenDatabase(databaseUrl);
+    }
+    await expectUp();
+  });
+});
