@@ -11,6 +11,8 @@ export interface ExchangeResponse {
   headers: Record<string, string>;
   /** Up to `MAX_READ_BYTES`: enough for captures, bounded against hostile receivers. */
   body: string;
+  /** False when the receiver sent more than `MAX_READ_BYTES` and reading stopped there. */
+  complete: boolean;
   /** The URL that answered, after redirects. */
   url: string;
 }
@@ -33,8 +35,9 @@ function carriesSecret(text: string | undefined, secrets: readonly string[]): bo
 const MAX_READ_BYTES = 1024 * 1024;
 const MAX_REDIRECTS = 5;
 
-async function readCapped(response: Response): Promise<string> {
-  if (!response.body) return "";
+/** Reads the body as it streams in and stops (cancelling the rest) at `MAX_READ_BYTES`. */
+async function readCapped(response: Response): Promise<{ body: string; complete: boolean }> {
+  if (!response.body) return { body: "", complete: true };
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -43,17 +46,18 @@ async function readCapped(response: Response): Promise<string> {
     if (done) break;
     chunks.push(value);
     size += value.byteLength;
-    if (size >= MAX_READ_BYTES) {
+    if (size > MAX_READ_BYTES) {
       await reader.cancel();
       break;
     }
   }
   // Kept in the delivery row and its error text: a receiver's NUL must not make Postgres refuse it.
-  return storableText(Buffer.concat(chunks).subarray(0, MAX_READ_BYTES).toString("utf8"));
+  const body = storableText(Buffer.concat(chunks).subarray(0, MAX_READ_BYTES).toString("utf8"));
+  return { body, complete: size <= MAX_READ_BYTES };
 }
 
 async function answered(response: Response, url: string): Promise<ExchangeResponse> {
-  return { status: response.status, headers: headersOf(response), body: await readCapped(response), url };
+  return { status: response.status, headers: headersOf(response), ...(await readCapped(response)), url };
 }
 
 function headersOf(response: Response): Record<string, string> {

@@ -8,6 +8,7 @@ import { renderEmail, type RenderedEmail } from "~/core/integrations/render-emai
 import type { EmailTemplate } from "~/core/integrations/customizations-schema";
 import type { RecordedRequest, SendErrorCode, SendResult } from "~/core/integrations/send-result";
 import type { SendDeps } from "./send-deps";
+import { capStoredBody, STORED_RESPONSE_BODY_BYTES } from "~/core/delivery/stored-body";
 
 const truthy = (value: string | undefined) => /^(true|1|yes|on)$/i.test(value?.trim() ?? "");
 
@@ -83,7 +84,7 @@ export async function sendEmail(
       Subject: redact(email.subject, secrets),
       ...(id ? { "Message-ID": id } : {}),
     },
-    body: redact(email.text, secrets),
+    body: capStoredBody(redact(email.text, secrets)),
   };
   let checked: string[];
   try {
@@ -135,7 +136,11 @@ export async function sendEmail(
       status,
       request,
       attemptsInfo: { requests: 1 },
-      response: { status, headers: {}, body: redact(info.response, secrets) },
+      response: {
+        status,
+        headers: {},
+        body: capStoredBody(redact(info.response, secrets), STORED_RESPONSE_BODY_BYTES),
+      },
     });
   } catch (error) {
     const failure = smtpFailure(error);
@@ -148,7 +153,11 @@ export async function sendEmail(
       response:
         failure.status === undefined
           ? null
-          : { status: failure.status, headers: {}, body: redact(failure.message, secrets) },
+          : {
+              status: failure.status,
+              headers: {},
+              body: capStoredBody(redact(failure.message, secrets), STORED_RESPONSE_BODY_BYTES),
+            },
       error: { code: failure.code, message: redact(failure.message, secrets) },
     });
   } finally {

@@ -15,8 +15,7 @@ import type {
   StepRecord,
 } from "~/core/integrations/send-result";
 import type { SendDeps } from "./send-deps";
-
-const RESPONSE_BODY_LIMIT = 4096;
+import { capStoredBody, STORED_RESPONSE_BODY_BYTES } from "~/core/delivery/stored-body";
 
 function truncateBytes(text: string, max: number): string {
   const bytes = Buffer.from(text, "utf8");
@@ -34,25 +33,36 @@ function recordRequest(step: RenderedStep, secrets: string[]): RecordedRequest {
   };
 }
 
+/** Responses read only in part, so their stored record says "more than" the size read. */
+const partlyRead = new WeakSet<RecordedResponse>();
+
 function recordResponse(response: ExchangeResponse, secrets: string[]): RecordedResponse {
-  return {
+  const recorded = {
     status: response.status,
     headers: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, redact(v, secrets)])),
-    body: truncateBytes(redact(response.body, secrets), RESPONSE_BODY_LIMIT),
+    // Kept whole until `finish` has redacted what later steps captured; capped there.
+    body: redact(response.body, secrets),
   };
+  if (!response.complete) partlyRead.add(recorded);
+  return recorded;
 }
 
+/** Redacts a step's record again, with every secret now known, then caps its bodies for storage. */
 function rerecord(step: StepRecord, secrets: string[]) {
   const r = (text: string) => redact(text, secrets);
   step.request = {
     ...step.request,
     url: r(step.request.url),
-    body: r(step.request.body),
+    body: capStoredBody(r(step.request.body)),
     headers: Object.fromEntries(Object.entries(step.request.headers).map(([k, v]) => [k, r(v)])),
   };
   if (step.response) {
     const headers = Object.fromEntries(Object.entries(step.response.headers).map(([k, v]) => [k, r(v)]));
-    step.response = { ...step.response, headers, body: r(step.response.body) };
+    step.response = {
+      ...step.response,
+      headers,
+      body: capStoredBody(r(step.response.body), STORED_RESPONSE_BODY_BYTES, !partlyRead.has(step.response)),
+    };
   }
 }
 

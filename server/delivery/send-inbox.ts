@@ -5,6 +5,7 @@ import type { TemplateContext, TemplateContextInput } from "~/core/message-templ
 import { TemplateError } from "~/core/message-template/template-error";
 import type { MessageType } from "~/core/message-template/message-type";
 import type { SendDeps } from "./send-deps";
+import { capStoredBody } from "~/core/delivery/stored-body";
 
 export interface InboxWrite {
   title: string;
@@ -52,7 +53,8 @@ export async function sendToInbox(
   }
   await deps.inbox({
     title: rendered.subject,
-    body: rendered.text.replace(/\n{3,}/g, "\n\n").trim(),
+    // A huge alert text is stored once, as its first 64 KiB and its size.
+    body: capStoredBody(rendered.text.replace(/\n{3,}/g, "\n\n").trim()),
     messageType: input.messageType,
     level: input.level.id,
     reminderNumber: input.reminderNumber,
