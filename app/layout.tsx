@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
+import { requestProfileLocale } from "~/server/i18n/profile-locale";
 import { AppShell } from "./_components/app-shell";
 import { TrpcQueryProvider } from "./_lib/trpc";
 import "./globals.css";
@@ -17,6 +18,9 @@ const themeScript = `try{var t=localStorage.getItem("alertflow-theme");if(t==="d
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  // The same (cached) session lookup that chose the language: a profile locale that is not
+  // undefined means a signed-in session, known before any client query answers.
+  const sessionSignedIn = (await requestProfileLocale()) !== undefined;
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
@@ -25,7 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <NextIntlClientProvider>
           <TrpcQueryProvider>
-            <AppShell>{children}</AppShell>
+            <AppShell sessionSignedIn={sessionSignedIn}>{children}</AppShell>
             <Toaster position="bottom-right" richColors closeButton />
           </TrpcQueryProvider>
         </NextIntlClientProvider>

@@ -149,13 +149,22 @@ test("the switcher saves the language on the profile, which outranks the cookie 
   context,
   baseURL,
 }) => {
+  // The account query is held back until the choice is made: a language picked before the shell
+  // knows who is signed in must still reach the profile (the server already knew from the cookie).
+  let answerAccount = () => {};
+  const accountHeld = new Promise<void>((resolve) => (answerAccount = resolve));
+  const isAccountQuery = (url: URL) => url.pathname.startsWith("/api/trpc/") && url.pathname.includes("account.me");
+  await page.route(isAccountQuery, async (route) => {
+    await accountHeld;
+    await route.continue();
+  });
   await page.goto("/templates");
   await expect(page.getByRole("heading", { name: "Templates", exact: true })).toBeVisible();
-  // The switcher saves to the profile once the shell knows who is signed in (its name shows).
-  await expect(page.getByTitle("Olivia Owner")).toBeVisible();
-  const saved = page.waitForResponse((r) => r.url().includes("account.setLocale") && r.ok());
+  await expect(page.getByTitle("Olivia Owner")).toHaveCount(0);
+  const saved = page.waitForResponse((r) => r.url().includes("account.setLocale") && r.ok(), { timeout: 10_000 });
   await page.getByTestId("locale-switcher").selectOption("nl");
   await saved;
+  answerAccount();
   await expect(page.getByRole("heading", { name: "Sjablonen", exact: true })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
   // Another tab's cookie says French; the profile still says Dutch.

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
-import { useAccount } from "./auth/account-guard";
+import { useAccountState } from "./auth/account-guard";
 import { SignOutButton } from "./auth/sign-out-button";
 import { WorkspaceSwitcher } from "./auth/workspace-switcher";
 import { LocaleSwitcher } from "./locale-switcher";
@@ -35,15 +35,31 @@ const STANDALONE = [
 const isStandalone = (pathname: string) =>
   STANDALONE.some((p) => pathname === p || pathname.startsWith(p.endsWith("/") ? p : `${p}/`));
 
-export function AppShell({ children }: { children: ReactNode }) {
+/**
+ * `sessionSignedIn` is what the server saw when it rendered the page (a session cookie that
+ * resolves to a user); it decides where a language choice is saved until the account query answers.
+ */
+export function AppShell({ children, sessionSignedIn }: { children: ReactNode; sessionSignedIn: boolean }) {
   const pathname = usePathname();
   if (isStandalone(pathname)) return <>{children}</>;
-  return <WorkspaceShell pathname={pathname}>{children}</WorkspaceShell>;
+  return (
+    <WorkspaceShell pathname={pathname} sessionSignedIn={sessionSignedIn}>
+      {children}
+    </WorkspaceShell>
+  );
 }
 
-function WorkspaceShell({ pathname, children }: { pathname: string; children: ReactNode }) {
+function WorkspaceShell({
+  pathname,
+  sessionSignedIn,
+  children,
+}: {
+  pathname: string;
+  sessionSignedIn: boolean;
+  children: ReactNode;
+}) {
   const t = useTranslations("Shell");
-  const me = useAccount();
+  const { me, answered } = useAccountState();
   return (
     <div className="flex h-full min-h-screen">
       <nav
@@ -82,7 +98,8 @@ function WorkspaceShell({ pathname, children }: { pathname: string; children: Re
             <SignOutButton compact />
           </div>
           <div className="flex items-center justify-between">
-            <LocaleSwitcher signedIn={Boolean(me && !me.viaToken)} />
+            {/* Until the account query answers, the server's view decides: the profile must not miss a choice. */}
+            <LocaleSwitcher signedIn={answered ? Boolean(me && !me.viaToken) : sessionSignedIn} />
             <ThemeToggle />
           </div>
         </div>

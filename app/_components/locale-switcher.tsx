@@ -4,6 +4,7 @@ import { Languages } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
+import { toast } from "sonner";
 import { LOCALES, LOCALE_NAMES, TIME_ZONE_COOKIE, isLocale } from "~/core/i18n/locales";
 import { useChooseLocale, writeCookie } from "./use-choose-locale";
 
@@ -19,7 +20,7 @@ export function LocaleSwitcher({ signedIn = false }: { signedIn?: boolean }) {
   const t = useTranslations("Shell");
   const locale = useLocale();
   const router = useRouter();
-  const { choose, pending } = useChooseLocale({ signedIn });
+  const { choose, pending, error } = useChooseLocale({ signedIn });
 
   // Server-rendered times use this zone; refresh once when the browser's differs from the cookie.
   useEffect(() => {
@@ -28,6 +29,10 @@ export function LocaleSwitcher({ signedIn = false }: { signedIn?: boolean }) {
     writeCookie(TIME_ZONE_COOKIE, zone);
     router.refresh();
   }, [router]);
+
+  useEffect(() => {
+    if (error) toast.error(t("languageNotSaved"));
+  }, [error, t]);
 
   return (
     <label className="flex items-center gap-1.5" title={t("language")}>

@@ -20,10 +20,17 @@ export function useChooseLocale({ signedIn }: { signedIn: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const save = useMutation(trpc.account.setLocale.mutationOptions());
+  /** Resolves once the choice is in effect; a profile that could not be saved leaves `error` set. */
   const choose = async (locale: Locale | null) => {
     if (locale === null) document.cookie = `${LOCALE_COOKIE}=; path=/; max-age=0; samesite=lax`;
     else writeCookie(LOCALE_COOKIE, locale);
-    if (signedIn) await save.mutateAsync({ locale });
+    if (signedIn) {
+      try {
+        await save.mutateAsync({ locale });
+      } catch {
+        return;
+      }
+    }
     router.refresh();
   };
   return { choose, pending: save.isPending, error: save.error };

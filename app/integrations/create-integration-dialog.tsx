@@ -2,6 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
@@ -12,6 +13,8 @@ import { Dialog } from "../_components/ui/dialog";
 import { Field, Input } from "../_components/ui/field";
 import { useTRPC } from "../_lib/trpc";
 import type { CatalogueEntry } from "./_lib/catalogue";
+import { useCatalogueText } from "./_lib/use-catalogue-text";
+import { useIntegrationErrorText } from "./_lib/use-integration-error-text";
 import { TypeTile } from "./_ui/type-icon";
 
 /** The name may stay empty: the type's label is a fine first name, and it can be renamed later. */
@@ -26,6 +29,9 @@ interface Props {
 
 /** Pick a type from the catalogue and name it; everything else is set in the editor. */
 export function CreateIntegrationDialog({ open, onOpenChange, types }: Props) {
+  const t = useTranslations("NewIntegration");
+  const text = useCatalogueText();
+  const serverError = useIntegrationErrorText();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -40,62 +46,64 @@ export function CreateIntegrationDialog({ open, onOpenChange, types }: Props) {
         await queryClient.invalidateQueries({ queryKey: trpc.integrations.list.queryKey() });
         router.push(`/integrations/${id}`);
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(serverError(err)),
     }),
   );
-  const chosenEntry = types.find((t) => t.type === chosen);
-  const submit = form.handleSubmit(({ type, name }) =>
-    create.mutate({ type, name: name || (types.find((t) => t.type === type)?.label ?? type) }),
-  );
+  const chosenEntry = types.find((e) => e.type === chosen);
+  const chosenLabel = (type: string) => {
+    const entry = types.find((e) => e.type === type);
+    return entry ? text.typeLabel(entry) : type;
+  };
+  const submit = form.handleSubmit(({ type, name }) => create.mutate({ type, name: name || chosenLabel(type) }));
 
   return (
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
-      title="New integration"
-      description="Choose where messages go. You set its values and test it next."
+      title={t("title")}
+      description={t("description")}
       size="md"
       footer={
         <>
           <Button variant="ghost" onClick={() => onOpenChange(false)}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button variant="primary" type="submit" form="create-integration" disabled={create.isPending}>
-            Create
+            {t("create")}
           </Button>
         </>
       }
     >
       <form id="create-integration" onSubmit={submit} className="flex flex-col gap-4 p-4" noValidate>
         <fieldset>
-          <legend className="mb-2 text-[12px] font-medium text-muted">Type</legend>
-          <div className="grid grid-cols-2 gap-1.5" role="radiogroup" aria-label="Integration type">
-            {types.map((t) => (
+          <legend className="mb-2 text-[12px] font-medium text-muted">{t("type")}</legend>
+          <div className="grid grid-cols-2 gap-1.5" role="radiogroup" aria-label={t("typeGroup")}>
+            {types.map((e) => (
               <label
-                key={t.type}
+                key={e.type}
                 className={`flex cursor-pointer items-start gap-2.5 rounded-md border px-2.5 py-2 has-[input:focus-visible]:outline-2 has-[input:focus-visible]:outline-accent ${
-                  chosen === t.type ? "border-accent bg-accent/5" : "border-border hover:bg-raised"
+                  chosen === e.type ? "border-accent bg-accent/5" : "border-border hover:bg-raised"
                 }`}
               >
-                <input type="radio" value={t.type} className="sr-only" {...form.register("type")} />
-                <TypeTile type={t.type} />
+                <input type="radio" value={e.type} className="sr-only" {...form.register("type")} />
+                <TypeTile type={e.type} />
                 <span className="min-w-0">
-                  <span className="block font-medium">{t.label}</span>
-                  <span className="block text-[12px] leading-snug text-muted">{t.description}</span>
+                  <span className="block font-medium">{text.typeLabel(e)}</span>
+                  <span className="block text-[12px] leading-snug text-muted">{text.typeDescription(e)}</span>
                 </span>
               </label>
             ))}
           </div>
         </fieldset>
         <Field
-          label="Name"
+          label={t("name")}
           htmlFor="integration-name"
-          error={form.formState.errors.name?.message}
-          hint="Optional; defaults to the type's name."
+          error={form.formState.errors.name ? t("nameTooLong") : undefined}
+          hint={t("nameHint")}
         >
           <Input
             id="integration-name"
-            placeholder={chosenEntry?.label ?? ""}
+            placeholder={chosenEntry ? text.typeLabel(chosenEntry) : ""}
             aria-invalid={form.formState.errors.name ? true : undefined}
             autoComplete="off"
             {...form.register("name")}

@@ -11,10 +11,12 @@ import { PageHeader } from "../_components/ui/page-header";
 import { useTRPC } from "../_lib/trpc";
 import { CreateIntegrationDialog } from "./create-integration-dialog";
 import type { CatalogueEntry } from "./_lib/catalogue";
+import { useIntegrationErrorText } from "./_lib/use-integration-error-text";
 import { IntegrationRow } from "./integration-row";
 
 export function IntegrationList() {
   const t = useTranslations("Integrations");
+  const serverError = useIntegrationErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
@@ -28,7 +30,7 @@ export function IntegrationList() {
         );
         return queryClient.invalidateQueries({ queryKey: trpc.integrations.list.queryKey() });
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(serverError(err)),
     }),
   );
   const byType = new Map<string, CatalogueEntry>((types.data ?? []).map((entry) => [entry.type, entry]));
@@ -69,7 +71,7 @@ export function IntegrationList() {
             </tbody>
           </table>
           {integrations.isLoading ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
-          {integrations.error ? <p className="px-4 py-6 text-danger">{integrations.error.message}</p> : null}
+          {integrations.error ? <p className="px-4 py-6 text-danger">{serverError(integrations.error)}</p> : null}
           {integrations.data?.length === 0 ? (
             <div className="px-4 py-10 text-center text-muted">
               <p>{t("empty")}</p>

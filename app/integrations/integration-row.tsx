@@ -6,6 +6,7 @@ import Link from "next/link";
 import type { RouterOutputs } from "../_lib/trpc";
 import { StatusBadge } from "../_components/ui/status-badge";
 import type { CatalogueEntry } from "./_lib/catalogue";
+import { useCatalogueText } from "./_lib/use-catalogue-text";
 import { Switch } from "./_ui/switch";
 import { TypeTile } from "./_ui/type-icon";
 
@@ -14,9 +15,10 @@ type ListedIntegration = RouterOutputs["integrations"]["list"][number];
 /** Which secrets are set, by label; custom secrets (not in the catalogue) by name. */
 function SecretChips({ integration, entry }: { integration: ListedIntegration; entry: CatalogueEntry | undefined }) {
   const t = useTranslations("Integrations");
+  const text = useCatalogueText();
   const declared = (entry?.variables ?? []).filter((v) => v.secret);
   const custom = integration.secretNames.filter((name) => !declared.some((v) => v.name === name));
-  if (declared.length === 0 && custom.length === 0) return <span className="text-muted">None</span>;
+  if (declared.length === 0 && custom.length === 0) return <span className="text-muted">{t("noSecrets")}</span>;
   const chip = (key: string, label: string, set: boolean) => (
     <span
       key={key}
@@ -25,12 +27,14 @@ function SecretChips({ integration, entry }: { integration: ListedIntegration; e
     >
       <KeyRound className="size-3" aria-hidden />
       {label}
-      <span className="text-muted">{set ? "set" : "not set"}</span>
+      <span className="text-muted">{set ? t("set") : t("unset")}</span>
     </span>
   );
   return (
     <div className="flex flex-wrap gap-1">
-      {declared.map((v) => chip(v.name, v.label, integration.secretNames.includes(v.name)))}
+      {declared.map((v) =>
+        chip(v.name, entry ? text.variableLabel(entry, v) : v.label, integration.secretNames.includes(v.name)),
+      )}
       {custom.map((name) => chip(name, name, true))}
     </div>
   );
@@ -45,6 +49,7 @@ interface RowProps {
 
 export function IntegrationRow({ integration, entry, onToggle, toggling }: RowProps) {
   const t = useTranslations("Integrations");
+  const text = useCatalogueText();
   const format = useFormatter();
   const used = integration.usedBy;
   const missing = integration.missing.filter((m) => !m.perLevel);
@@ -59,12 +64,16 @@ export function IntegrationRow({ integration, entry, onToggle, toggling }: RowPr
                 {integration.name}
               </Link>
               {missing.length > 0 ? (
-                <span title={t("notSet", { names: missing.map((m) => m.label).join(", ") })}>
+                <span
+                  title={t("notSet", {
+                    names: missing.map((m) => (entry ? text.variableLabel(entry, m) : m.label)).join(", "),
+                  })}
+                >
                   <StatusBadge tone="warn">{t("needsSetup")}</StatusBadge>
                 </span>
               ) : null}
             </div>
-            <div className="text-[12px] text-muted">{integration.typeLabel}</div>
+            <div className="text-[12px] text-muted">{entry ? text.typeLabel(entry) : integration.typeLabel}</div>
           </div>
         </div>
       </td>

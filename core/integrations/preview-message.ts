@@ -3,7 +3,7 @@ import { redact } from "../secrets/redact";
 import { sampleTemplateContextInput } from "../message-template/sample-context";
 import type { MessageType } from "../message-template/message-type";
 import { buildTemplateContext, type TemplateContextInput } from "../message-template/template-context";
-import { TemplateError } from "../message-template/template-error";
+import { TemplateError, type TemplateErrorParams } from "../message-template/template-error";
 import type { IntegrationRecord } from "./integration-record";
 import { integrationVariables, resolveMessagePlan } from "./message-plan";
 import { renderStep } from "./render-step";
@@ -14,6 +14,7 @@ export interface PreviewProblem {
   step: string;
   code: string;
   message: string;
+  params?: TemplateErrorParams;
   position?: number;
   line?: number;
   column?: number;
@@ -57,6 +58,7 @@ export function previewMessage(
         step,
         code: error.code,
         message: error.message,
+        params: error.params,
         position: error.position,
         line: error.line,
         column: error.column,

@@ -1,4 +1,5 @@
 import type { MessageType } from "../message-template/message-type";
+import type { TemplateErrorParams } from "../message-template/template-error";
 import { validateTemplate } from "../message-template/validate-template";
 import type { HttpStep, IntegrationCustomizations } from "./customizations-schema";
 import type { IntegrationType } from "./integration-types";
@@ -10,6 +11,8 @@ export interface IntegrationTemplateIssue {
   path: string;
   messageTypes: MessageType[];
   code: string;
+  /** What the problem names (a variable, a function), so an interface can word it in its language. */
+  params: TemplateErrorParams;
   /** Prefixed with the path, for lists of problems. */
   message: string;
   /** The bare problem, for showing next to the field itself. */
@@ -57,6 +60,7 @@ export function validateIntegrationTemplates(input: IntegrationTemplatesInput): 
         path,
         messageTypes,
         code: e.code,
+        params: e.params,
         message: `${path}: ${e.message}`,
         detail: e.message,
         position: e.position,

@@ -1,5 +1,5 @@
 import type { CallNode, TemplateAst, TemplateNode } from "./template-ast";
-import { TemplateError, type TemplateErrorCode } from "./template-error";
+import { TemplateError, type TemplateErrorCode, type TemplateErrorParams } from "./template-error";
 import { findTemplateFunction } from "./template-functions";
 
 export type ParseResult = { ok: true; ast: TemplateAst } | { ok: false; error: TemplateError };
@@ -18,8 +18,8 @@ class Parser {
     return this.sequence(false).nodes;
   }
 
-  private fail(code: TemplateErrorCode, message: string, position: number): never {
-    throw new TemplateError(code, message, position, this.src);
+  private fail(code: TemplateErrorCode, message: string, position: number, params: TemplateErrorParams = {}): never {
+    throw new TemplateError(code, message, position, this.src, params);
   }
 
   /**
@@ -92,18 +92,21 @@ class Parser {
     }
     if (this.src.charAt(this.pos) === "(") {
       const fn = system ? findTemplateFunction(name) : undefined;
-      if (!fn) this.fail("UNKNOWN_FUNCTION", `Unknown function ${raw}`, start);
+      if (!fn) this.fail("UNKNOWN_FUNCTION", `Unknown function ${raw}`, start, { name: raw });
       return this.call(fn.name, start);
     }
     if (this.pos >= this.src.length) this.fail("UNCLOSED_EXPRESSION", "'{{' is never closed with '}}'", start);
-    this.fail("INVALID_EXPRESSION", `Expected '}}' or '(' after ${raw}`, this.pos);
+    this.fail("INVALID_EXPRESSION", `Expected '}}' or '(' after ${raw}`, this.pos, { after: raw });
   }
 
   private call(name: string, start: number): CallNode {
     const paren = this.pos;
     // Each level is a few stack frames here and in rendering; thousands would overflow the stack.
     if (++this.depth > MAX_TEMPLATE_NESTING) {
-      this.fail("TOO_COMPLEX", `Functions are nested more than ${MAX_TEMPLATE_NESTING} deep`, start);
+      this.fail("TOO_COMPLEX", `Functions are nested more than ${MAX_TEMPLATE_NESTING} deep`, start, {
+        limit: "nesting",
+        max: MAX_TEMPLATE_NESTING,
+      });
     }
     this.pos++;
     const args: TemplateNode[][] = [];
@@ -111,7 +114,8 @@ class Parser {
       const { nodes, stop } = this.sequence(true);
       args.push(nodes);
       if (stop === ")") break;
-      if (stop === "eof") this.fail("UNCLOSED_ARGUMENTS", `@${name}( is never closed with ')}}'`, paren);
+      if (stop === "eof")
+        this.fail("UNCLOSED_ARGUMENTS", `@${name}( is never closed with ')}}'`, paren, { name: `@${name}` });
     }
     this.pos++; // ")"
     this.skipSpaces();
@@ -134,7 +138,13 @@ class Parser {
           : fn.maxArgs === Infinity
             ? `at least ${fn.minArgs}`
             : `${fn.minArgs} to ${fn.maxArgs}`;
-      this.fail("WRONG_ARGUMENT_COUNT", `${fn.signature} takes ${expected} argument(s), got ${n}`, node.position);
+      this.fail("WRONG_ARGUMENT_COUNT", `${fn.signature} takes ${expected} argument(s), got ${n}`, node.position, {
+        signature: fn.signature,
+        min: fn.minArgs,
+        // -1: no upper bound.
+        max: fn.maxArgs === Infinity ? -1 : fn.maxArgs,
+        got: n,
+      });
     }
     return node;
   }

@@ -27,14 +27,19 @@ function renderNode(node: TemplateNode, ctx: TemplateContext, source: string, bu
           : undefined;
       if (value === undefined) {
         const shown = node.system ? `@${node.name}` : node.name;
-        throw new TemplateError("UNKNOWN_VARIABLE", `Unknown variable {{${shown}}}`, node.position, source);
+        throw new TemplateError("UNKNOWN_VARIABLE", `Unknown variable {{${shown}}}`, node.position, source, {
+          name: shown,
+        });
       }
       // Inserted raw: escaping is the template's choice (@JsonEncode, @XmlEncode), as in Uptrends.
       return value;
     }
     case "call": {
       const fn = findTemplateFunction(node.name);
-      if (!fn) throw new TemplateError("UNKNOWN_FUNCTION", `Unknown function @${node.name}`, node.position, source);
+      if (!fn)
+        throw new TemplateError("UNKNOWN_FUNCTION", `Unknown function @${node.name}`, node.position, source, {
+          name: `@${node.name}`,
+        });
       const args = node.args.map((arg, index) => {
         const [first, ...rest] = arg;
         const literalStart =
@@ -48,7 +53,10 @@ function renderNode(node: TemplateNode, ctx: TemplateContext, source: string, bu
         return fn.call(args, ctx);
       } catch (error) {
         if (error instanceof InvalidArgumentError || error instanceof RangeError) {
-          throw new TemplateError("INVALID_ARGUMENT", error.message, node.position, source);
+          throw new TemplateError("INVALID_ARGUMENT", error.message, node.position, source, {
+            name: `@${node.name}`,
+            detail: error.message,
+          });
         }
         throw error;
       }

@@ -27,6 +27,7 @@ export class RenderBudget {
         `The template would render more than ${MAX_RENDERED_CHARACTERS.toLocaleString("en")} characters`,
         position,
         this.source,
+        { limit: "length", max: MAX_RENDERED_CHARACTERS },
       );
     }
     return text;

@@ -9,7 +9,13 @@ export type TemplateErrorCode =
   /** Nested too deep, or would render more than the budget allows (see template-budget.ts). */
   | "TOO_COMPLEX";
 
-/** A problem in a template; `position` is the 0-based offset into the source it was found at. */
+/** The values a problem's sentence names (a variable, a function, a count), for any language. */
+export type TemplateErrorParams = Readonly<Record<string, string | number>>;
+
+/**
+ * A problem in a template; `position` is the 0-based offset into the source it was found at.
+ * `message` is English, for logs and API clients; interfaces build their own from code + params.
+ */
 export class TemplateError extends Error {
   readonly line: number;
   readonly column: number;
@@ -19,6 +25,7 @@ export class TemplateError extends Error {
     message: string,
     readonly position: number,
     source = "",
+    readonly params: TemplateErrorParams = {},
   ) {
     super(message);
     this.name = "TemplateError";
@@ -28,7 +35,21 @@ export class TemplateError extends Error {
   }
 
   /** Plain shape for API responses and stored validation results. */
-  toJSON(): { code: TemplateErrorCode; message: string; position: number; line: number; column: number } {
-    return { code: this.code, message: this.message, position: this.position, line: this.line, column: this.column };
+  toJSON(): {
+    code: TemplateErrorCode;
+    message: string;
+    params: TemplateErrorParams;
+    position: number;
+    line: number;
+    column: number;
+  } {
+    return {
+      code: this.code,
+      message: this.message,
+      params: this.params,
+      position: this.position,
+      line: this.line,
+      column: this.column,
+    };
   }
 }

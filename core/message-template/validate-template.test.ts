@@ -11,13 +11,29 @@ describe("validateTemplate", () => {
   it("reports every unknown variable with its position, nested ones too", () => {
     const errors = validateTemplate("{{ApiUrl}} {{Nope}} {{@JsonEncode({{@alert.nope}})}}", known);
     expect(errors.map((e) => e.toJSON())).toEqual([
-      { code: "UNKNOWN_VARIABLE", message: "Unknown variable {{Nope}}", position: 11, line: 1, column: 12 },
-      { code: "UNKNOWN_VARIABLE", message: "Unknown variable {{@alert.nope}}", position: 34, line: 1, column: 35 },
+      {
+        code: "UNKNOWN_VARIABLE",
+        message: "Unknown variable {{Nope}}",
+        params: { name: "Nope" },
+        position: 11,
+        line: 1,
+        column: 12,
+      },
+      {
+        code: "UNKNOWN_VARIABLE",
+        message: "Unknown variable {{@alert.nope}}",
+        params: { name: "@alert.nope" },
+        position: 34,
+        line: 1,
+        column: 35,
+      },
     ]);
   });
 
   it("reports a syntax error alone", () => {
-    expect(validateTemplate("{{Nope}} {{@JsonEncode(x", known).map((e) => e.code)).toEqual(["UNCLOSED_ARGUMENTS"]);
+    expect(validateTemplate("{{Nope}} {{@JsonEncode(x", known).map((e) => [e.code, e.params])).toEqual([
+      ["UNCLOSED_ARGUMENTS", { name: "@JsonEncode" }],
+    ]);
   });
 
   it("reports literal arguments a function cannot use", () => {

@@ -39,7 +39,10 @@ function probeLiteralCall(
   } catch (error) {
     if (error instanceof TemplateError) return error;
     if (error instanceof InvalidArgumentError || error instanceof RangeError) {
-      return new TemplateError("INVALID_ARGUMENT", error.message, node.position, source);
+      return new TemplateError("INVALID_ARGUMENT", error.message, node.position, source, {
+        name: `@${node.name}`,
+        detail: error.message,
+      });
     }
     throw error;
   }
@@ -62,7 +65,9 @@ export function validateTemplate(src: string, options: ValidateOptions): Templat
         const ok = node.system ? isSystemVariable(node.name) : known.has(node.name);
         if (!ok) {
           const shown = node.system ? `@${node.name}` : node.name;
-          errors.push(new TemplateError("UNKNOWN_VARIABLE", `Unknown variable {{${shown}}}`, node.position, src));
+          errors.push(
+            new TemplateError("UNKNOWN_VARIABLE", `Unknown variable {{${shown}}}`, node.position, src, { name: shown }),
+          );
         }
       } else if (node.kind === "call") {
         node.args.forEach(visit);

@@ -73,6 +73,7 @@ export async function resolveDraft(
       path: i.path.map(String).join("."),
       code: "INVALID_CUSTOMIZATION",
       message: i.message,
+      params: { detail: i.message },
       messageTypes: [],
       position: null,
       line: null,

@@ -87,6 +87,9 @@ function checkCustomizations(
   if (problems.length > 0) {
     const issues = problems.map((p) => ({
       code: "template",
+      // The template problem's own code and values, so the editor can word it in its language.
+      templateCode: p.code,
+      params: p.params,
       message: p.message,
       path: p.path,
       position: p.position,

@@ -5,8 +5,10 @@ import { validateIntegrationTemplates, type IntegrationTemplateIssue } from "~/c
 export interface DraftIssue {
   path: string;
   code: string;
-  /** The bare problem; the editor shows it under the field `path` names. */
+  /** The bare problem in English, for API clients and logs. */
   message: string;
+  /** What the problem names; the editor words `code` with them in the page's language. */
+  params: IntegrationTemplateIssue["params"];
   messageTypes: IntegrationTemplateIssue["messageTypes"];
   position: number | null;
   line: number | null;
@@ -20,9 +22,10 @@ export function templateIssues(record: IntegrationRecord): DraftIssue[] {
     secretNames: Object.keys(record.secrets),
     customizations: record.customizations,
   });
-  return issues.map(({ path, code, detail, messageTypes, position, line, column }) => ({
+  return issues.map(({ path, code, params, detail, messageTypes, position, line, column }) => ({
     path,
     code,
+    params,
     message: detail,
     messageTypes,
     position,

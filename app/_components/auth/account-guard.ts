@@ -8,8 +8,9 @@ import { useTRPC } from "../../_lib/trpc";
 /**
  * The signed-in part of the app: a stale or missing session goes to sign-in (or setup on a new
  * instance), a user in no workspace to /welcome. The server refuses the data either way.
+ * Returns the signed-in account (or undefined) and whether the account query has answered yet.
  */
-export function useAccount() {
+export function useAccountState() {
   const trpc = useTRPC();
   const pathname = usePathname();
   const me = useQuery(trpc.account.me.queryOptions(undefined, { staleTime: 60_000 }));
@@ -22,5 +23,5 @@ export function useAccount() {
       window.location.assign("/welcome");
     }
   }, [data, pathname]);
-  return data?.user ? data : undefined;
+  return { me: data?.user ? data : undefined, answered: data !== undefined };
 }

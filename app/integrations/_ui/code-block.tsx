@@ -1,3 +1,7 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
 /** Monospaced text exactly as sent or received; long lines wrap so nothing hides off to the side. */
 export function CodeBlock({
   children,
@@ -8,12 +12,13 @@ export function CodeBlock({
   label?: string;
   maxHeight?: string;
 }) {
+  const t = useTranslations("IntegrationExchange");
   return (
     <pre
       aria-label={label}
       className={`overflow-auto rounded-md border border-border bg-bg px-2.5 py-2 font-mono text-[11.5px] leading-relaxed break-all whitespace-pre-wrap text-fg ${maxHeight}`}
     >
-      {children === "" ? <span className="text-muted">(empty)</span> : children}
+      {children === "" ? <span className="text-muted">{t("empty")}</span> : children}
     </pre>
   );
 }

@@ -1,3 +1,6 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import { CodeBlock, prettyBody } from "./code-block";
 
 interface RequestLike {
@@ -14,8 +17,9 @@ interface ResponseLike {
 }
 
 function HeaderTable({ headers, label }: { headers: Record<string, string>; label: string }) {
+  const t = useTranslations("IntegrationExchange");
   const entries = Object.entries(headers);
-  if (entries.length === 0) return <p className="text-[12px] text-muted">No headers</p>;
+  if (entries.length === 0) return <p className="text-[12px] text-muted">{t("noHeaders")}</p>;
   return (
     <table className="w-full font-mono text-[11.5px]" aria-label={label}>
       <tbody>
@@ -35,16 +39,17 @@ function HeaderTable({ headers, label }: { headers: Record<string, string>; labe
 /** A request exactly as sent (secrets already redacted by the server). */
 export function RequestView({
   request,
-  title = "Request",
+  title,
   bodyMaxHeight,
 }: {
   request: RequestLike;
   title?: string;
   bodyMaxHeight?: string;
 }) {
+  const t = useTranslations("IntegrationExchange");
   return (
     <div className="flex flex-col gap-2" data-testid="request-view">
-      <h4 className="text-[11px] font-semibold tracking-wide text-muted uppercase">{title}</h4>
+      <h4 className="text-[11px] font-semibold tracking-wide text-muted uppercase">{title ?? t("request")}</h4>
       <p className="flex items-start gap-2 font-mono text-[12px]">
         <span className="rounded bg-raised px-1.5 py-px text-[11px] font-semibold">{request.method}</span>
         <span className="min-w-0 break-all" data-testid="request-url">
@@ -53,14 +58,14 @@ export function RequestView({
       </p>
       <details open={Object.keys(request.headers).length <= 4}>
         <summary className="cursor-pointer text-[12px] text-muted select-none">
-          Headers ({Object.keys(request.headers).length})
+          {t("headers", { count: Object.keys(request.headers).length })}
         </summary>
         <div className="mt-1">
-          <HeaderTable headers={request.headers} label="Request headers" />
+          <HeaderTable headers={request.headers} label={t("requestHeaders")} />
         </div>
       </details>
       {request.body !== "" || request.method !== "GET" ? (
-        <CodeBlock label="Request body" maxHeight={bodyMaxHeight}>
+        <CodeBlock label={t("requestBody")} maxHeight={bodyMaxHeight}>
           {prettyBody(request.body)}
         </CodeBlock>
       ) : null}
@@ -93,20 +98,21 @@ export function StatusCode({ status }: { status: number }) {
 
 /** The receiver's answer: status, headers (folded) and body as received (truncated at 4 KB). */
 export function ResponseView({ response }: { response: ResponseLike }) {
+  const t = useTranslations("IntegrationExchange");
   return (
     <div className="flex flex-col gap-2" data-testid="response-view">
       <h4 className="flex items-center gap-2 text-[11px] font-semibold tracking-wide text-muted uppercase">
-        Response <StatusCode status={response.status} />
+        {t("response")} <StatusCode status={response.status} />
       </h4>
       <details>
         <summary className="cursor-pointer text-[12px] text-muted select-none">
-          Headers ({Object.keys(response.headers).length})
+          {t("headers", { count: Object.keys(response.headers).length })}
         </summary>
         <div className="mt-1">
-          <HeaderTable headers={response.headers} label="Response headers" />
+          <HeaderTable headers={response.headers} label={t("responseHeaders")} />
         </div>
       </details>
-      <CodeBlock label="Response body">{prettyBody(response.body)}</CodeBlock>
+      <CodeBlock label={t("responseBody")}>{prettyBody(response.body)}</CodeBlock>
     </div>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 
 import { Plus, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "~/app/_components/ui/button";
 import { Input } from "~/app/_components/ui/field";
+import { useFormErrorText } from "./form-error-text";
 import type { EditorForm } from "./form-model";
 import { SecretInput } from "./secret-input";
 
@@ -12,6 +14,8 @@ import { SecretInput } from "./secret-input";
  * Marked secret, they are stored encrypted like the type's own secrets.
  */
 export function CustomVariables() {
+  const t = useTranslations("IntegrationEditor.customVariables");
+  const errorText = useFormErrorText();
   const { control, register, setValue, getValues, formState } = useFormContext<EditorForm>();
   const rows = useFieldArray({ control, name: "customVariables" });
   const values = useWatch({ control, name: "customVariables" });
@@ -26,24 +30,22 @@ export function CustomVariables() {
   return (
     <div className="mt-4 border-t border-border pt-3">
       <div className="mb-2 flex items-center justify-between">
-        <h3 className="text-[12px] font-medium text-muted">Your variables</h3>
+        <h3 className="text-[12px] font-medium text-muted">{t("title")}</h3>
         <Button variant="ghost" onClick={() => rows.append({ name: "", value: "", secret: false, stored: false })}>
-          <Plus className="size-3.5" aria-hidden /> Add variable
+          <Plus className="size-3.5" aria-hidden /> {t("add")}
         </Button>
       </div>
-      {rows.fields.length === 0 ? (
-        <p className="text-[12px] text-muted">None. Add one to use it in customized steps, e.g. a token.</p>
-      ) : null}
+      {rows.fields.length === 0 ? <p className="text-[12px] text-muted">{t("empty")}</p> : null}
       <div className="flex flex-col gap-1.5">
         {rows.fields.map((row, index) => {
           const current = values[index];
-          const nameError = formState.errors.customVariables?.[index]?.name?.message;
+          const nameError = errorText(formState.errors.customVariables?.[index]?.name?.message);
           return (
             <div key={row.id} className="grid grid-cols-[180px_minmax(0,1fr)_auto_auto] items-start gap-2">
               <div>
                 <Input
-                  aria-label="Variable name"
-                  placeholder="Name"
+                  aria-label={t("name")}
+                  placeholder={t("namePlaceholder")}
                   className="font-mono"
                   readOnly={row.stored}
                   aria-invalid={nameError ? true : undefined}
@@ -60,8 +62,8 @@ export function CustomVariables() {
                 />
               ) : (
                 <Input
-                  aria-label="Value"
-                  placeholder="Value"
+                  aria-label={t("value")}
+                  placeholder={t("value")}
                   className="font-mono"
                   spellCheck={false}
                   {...register(`customVariables.${index}.value`)}
@@ -74,12 +76,12 @@ export function CustomVariables() {
                   disabled={row.stored}
                   {...register(`customVariables.${index}.secret`)}
                 />
-                Secret
+                {t("secret")}
               </label>
               <Button
                 variant="ghost"
                 onClick={() => remove(index)}
-                aria-label={`Remove variable ${current?.name ?? ""}`}
+                aria-label={t("remove", { name: current?.name ?? "" })}
               >
                 <X className="size-3.5" aria-hidden />
               </Button>

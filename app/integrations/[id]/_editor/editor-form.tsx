@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ChevronLeft, Send, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState, type KeyboardEvent } from "react";
 import { FormProvider, useForm } from "react-hook-form";
@@ -10,11 +11,13 @@ import { toast } from "sonner";
 import { Button } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { useTRPC } from "~/app/_lib/trpc";
+import { useIntegrationErrorText } from "../../_lib/use-integration-error-text";
 import { TypeTile } from "../../_ui/type-icon";
 import { AboutPanel } from "./about-panel";
 import { DeleteIntegrationDialog } from "./delete-integration-dialog";
 import { useEditorContext } from "./editor-context";
 import { EmailSection } from "./email-section";
+import { useFormErrorText } from "./form-error-text";
 import { editorFormSchema, formToDraft, integrationToForm, type EditorForm as EditorFormValues } from "./form-model";
 import { SettingsSection } from "./settings-section";
 import { StepsSection } from "./steps-section";
@@ -34,6 +37,9 @@ function firstErrorMessage(node: unknown): string | undefined {
 }
 
 export function EditorForm() {
+  const t = useTranslations("IntegrationEditor");
+  const errorText = useFormErrorText();
+  const serverError = useIntegrationErrorText();
   const { entry, integration } = useEditorContext();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -49,10 +55,10 @@ export function EditorForm() {
       onSuccess: async (updated) => {
         queryClient.setQueryData(trpc.integrations.get.queryKey({ integrationId: updated.id }), updated);
         form.reset(integrationToForm(updated, entry));
-        toast.success("Saved");
+        toast.success(t("savedToast"));
         await queryClient.invalidateQueries({ queryKey: trpc.integrations.list.queryKey() });
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(serverError(err)),
     }),
   );
   const submit = form.handleSubmit(
@@ -60,7 +66,8 @@ export function EditorForm() {
       const { type: _type, ...draft } = formToDraft(values, entry);
       save.mutate({ integrationId: integration.id, name: values.name, enabled: values.enabled, ...draft });
     },
-    (errors) => toast.error(`Fix the highlighted fields first: ${firstErrorMessage(errors) ?? "invalid value"}`),
+    (errors) =>
+      toast.error(t("fixFieldsFirst", { problem: errorText(firstErrorMessage(errors)) ?? t("invalidValue") })),
   );
   // Cmd/Ctrl+S saves, as in every editor people already use.
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -87,7 +94,7 @@ export function EditorForm() {
               <Link
                 href="/integrations"
                 className="rounded p-0.5 text-muted hover:bg-raised hover:text-fg"
-                aria-label="Back to integrations"
+                aria-label={t("backToIntegrations")}
               >
                 <ChevronLeft className="size-4" aria-hidden />
               </Link>
@@ -99,21 +106,21 @@ export function EditorForm() {
           actions={
             <>
               <span className="mr-1 text-[12px] text-muted" aria-live="polite">
-                {dirty ? "Unsaved changes" : "Saved"}
+                {dirty ? t("unsavedChanges") : t("saved")}
               </span>
               <Button onClick={() => setTesting(true)}>
-                <Send className="size-3.5" aria-hidden /> Send test message
+                <Send className="size-3.5" aria-hidden /> {t("sendTest")}
               </Button>
               <Button
                 variant="ghost"
                 onClick={() => setDeleting(true)}
-                aria-label="Delete integration"
-                title="Delete integration"
+                aria-label={t("deleteIntegration")}
+                title={t("deleteIntegration")}
               >
                 <Trash2 className="size-3.5" aria-hidden />
               </Button>
-              <Button variant="primary" type="submit" disabled={save.isPending || !dirty} title="Save (Ctrl+S)">
-                Save
+              <Button variant="primary" type="submit" disabled={save.isPending || !dirty} title={t("saveShortcut")}>
+                {t("save")}
               </Button>
             </>
           }

@@ -72,8 +72,8 @@ describe("integration editor form model", () => {
       customized: true,
       stepDefinitions: [first, { ...second, messageTypes: ["ok", "error"] }],
     });
-    expect(twice.success).toBe(false);
+    expect(twice.error?.issues[0]?.message).toBe("typeAlreadySent:error:1");
     const noError = editorFormSchema.safeParse({ ...form, customized: true, stepDefinitions: [second] });
-    expect(noError.error?.issues[0]?.message).toBe("One definition must send the Error message");
+    expect(noError.error?.issues[0]?.message).toBe("errorRequired");
   });
 });

@@ -8,11 +8,15 @@ import {
 import { MESSAGE_TYPES, messageTypeSchema, type MessageType } from "~/core/message-template/message-type";
 import type { CatalogueEntry, PublicIntegration } from "../../_lib/catalogue";
 
+/**
+ * Messages are codes (see form-error-text.ts), turned into the page's language where they show;
+ * `code:arg:arg` carries the values a message needs.
+ */
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-const headerRow = z.object({ name: z.string().regex(HEADER_NAME, "Not a valid header name"), value: z.string() });
-const fieldRow = z.object({ name: z.string().min(1, "Name the field"), value: z.string() });
+const headerRow = z.object({ name: z.string().regex(HEADER_NAME, "invalidHeaderName"), value: z.string() });
+const fieldRow = z.object({ name: z.string().min(1, "fieldNameRequired"), value: z.string() });
 
 export const authTypes = ["none", "basic", "bearer", "digest"] as const;
 export const bodyTypes = ["none", "raw", "form"] as const;
@@ -20,7 +24,7 @@ export const bodyTypes = ["none", "raw", "form"] as const;
 const stepSchema = z.object({
   name: z.string().max(200),
   method: httpMethodSchema,
-  url: z.string().trim().min(1, "A URL is required"),
+  url: z.string().trim().min(1, "urlRequired"),
   headers: z.array(headerRow),
   bodyType: z.enum(bodyTypes),
   bodyContent: z.string(),
@@ -29,17 +33,17 @@ const stepSchema = z.object({
   auth: z.object({ type: z.enum(authTypes), username: z.string(), password: z.string(), token: z.string() }),
   captures: z.array(
     z.object({
-      name: z.string().regex(VARIABLE_NAME, "Letters, digits, _ . - (not first)"),
+      name: z.string().regex(VARIABLE_NAME, "variableNameFormat"),
       from: z.enum(["jsonPath", "header"]),
-      path: z.string().trim().min(1, "Where to read it"),
+      path: z.string().trim().min(1, "capturePathRequired"),
     }),
   ),
 });
 export type StepForm = z.infer<typeof stepSchema>;
 
 const definitionSchema = z.object({
-  messageTypes: z.array(messageTypeSchema).min(1, "Tick at least one message type"),
-  steps: z.array(stepSchema).min(1, "Add a step"),
+  messageTypes: z.array(messageTypeSchema).min(1, "tickMessageType"),
+  steps: z.array(stepSchema).min(1, "addStep"),
 });
 
 /** A subject is required only when customized; the check is in the form's refinement. */
@@ -47,7 +51,7 @@ const emailSchema = z.object({ subject: z.string(), html: z.string(), text: z.st
 
 export const editorFormSchema = z
   .object({
-    name: z.string().trim().min(1, "Name is required").max(200),
+    name: z.string().trim().min(1, "nameRequired").max(200, "nameTooLong"),
     enabled: z.boolean(),
     /** Values of the type's non-secret variables. */
     variables: z.record(z.string(), z.string()),
@@ -58,7 +62,7 @@ export const editorFormSchema = z
     /** The person's own variables (customizable types), e.g. a token a custom step sends. */
     customVariables: z.array(
       z.object({
-        name: z.string().regex(VARIABLE_NAME, "Letters, digits, _ . - (not first)"),
+        name: z.string().regex(VARIABLE_NAME, "variableNameFormat"),
         value: z.string(),
         secret: z.boolean(),
         /** A stored secret: its value is never sent to the browser. */
@@ -74,7 +78,7 @@ export const editorFormSchema = z
     if (form.emailCustomized) {
       for (const type of MESSAGE_TYPES) {
         if (form.email[type].subject.trim() === "")
-          ctx.addIssue({ code: "custom", path: ["email", type, "subject"], message: "A subject is required" });
+          ctx.addIssue({ code: "custom", path: ["email", type, "subject"], message: "subjectRequired" });
       }
     }
     if (!form.customized) return;
@@ -85,7 +89,7 @@ export const editorFormSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["stepDefinitions", users[1] ?? 0, "messageTypes"],
-          message: `${type} is already sent by definition ${(users[0] ?? 0) + 1}`,
+          message: `typeAlreadySent:${type}:${(users[0] ?? 0) + 1}`,
         });
       }
     }
@@ -93,7 +97,7 @@ export const editorFormSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["stepDefinitions", 0, "messageTypes"],
-        message: "One definition must send the Error message",
+        message: "errorRequired",
       });
     }
   });

@@ -1,6 +1,7 @@
 "use client";
 
 import { ArrowDown, ArrowUp, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Tabs } from "radix-ui";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "~/app/_components/ui/button";
@@ -8,6 +9,7 @@ import { Input, Select } from "~/app/_components/ui/field";
 import { httpMethodSchema } from "~/core/integrations/customizations-schema";
 import { useIssuesUnder } from "./editor-context";
 import { FieldIssues } from "./field-issues";
+import { useFormErrorText } from "./form-error-text";
 import type { EditorForm } from "./form-model";
 import { KeyValueEditor } from "./key-value-editor";
 import { OutboundUrlHint } from "./outbound-url-hint";
@@ -24,26 +26,29 @@ interface Props {
 }
 
 function TabTrigger({ value, label, flagged }: { value: string; label: string; flagged: boolean }) {
+  const t = useTranslations("IntegrationEditor.step");
   return (
     <Tabs.Trigger
       value={value}
       className="-mb-px flex items-center gap-1 border-b-2 border-transparent px-2 py-1 text-[12px] text-muted hover:text-fg data-[state=active]:border-accent data-[state=active]:text-fg"
     >
       {label}
-      {flagged ? <span className="size-1.5 rounded-full bg-danger" aria-label="has problems" /> : null}
+      {flagged ? <span className="size-1.5 rounded-full bg-danger" aria-label={t("hasProblems")} /> : null}
     </Tabs.Trigger>
   );
 }
 
 /** One HTTP step: method and URL, then body, headers, authentication and captures in tabs. */
 export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Props) {
+  const t = useTranslations("IntegrationEditor.step");
+  const errorText = useFormErrorText();
   const { register, control, formState } = useFormContext<EditorForm>();
   const base = `stepDefinitions.${definition}.steps.${step}`;
   const headers = useWatch({ control, name: `stepDefinitions.${definition}.steps.${step}.headers` });
   const captures = useWatch({ control, name: `stepDefinitions.${definition}.steps.${step}.captures` });
   const authType = useWatch({ control, name: `stepDefinitions.${definition}.steps.${step}.auth.type` });
   const url = useWatch({ control, name: `stepDefinitions.${definition}.steps.${step}.url` });
-  const urlError = formState.errors.stepDefinitions?.[definition]?.steps?.[step]?.url?.message;
+  const urlError = errorText(formState.errors.stepDefinitions?.[definition]?.steps?.[step]?.url?.message);
   const issues = useIssuesUnder(base);
   const flagged = (part: string) => issues.some((i) => i.path.startsWith(`${base}.${part}`));
 
@@ -52,8 +57,8 @@ export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Pr
       <div className="flex items-center gap-2 border-b border-border px-2.5 py-1.5">
         <span className="text-[11px] font-semibold text-muted tabular-nums">{step + 1}</span>
         <Input
-          aria-label="Step name"
-          placeholder={`Step ${step + 1}`}
+          aria-label={t("name")}
+          placeholder={t("namePlaceholder", { number: step + 1 })}
           className="h-6 max-w-60 border-transparent bg-transparent font-medium"
           {...register(`stepDefinitions.${definition}.steps.${step}.name`)}
         />
@@ -63,7 +68,7 @@ export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Pr
             className="px-1.5"
             onClick={() => onMove(step - 1)}
             disabled={step === 0}
-            aria-label="Move step up"
+            aria-label={t("moveUp")}
           >
             <ArrowUp className="size-3.5" aria-hidden />
           </Button>
@@ -72,11 +77,11 @@ export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Pr
             className="px-1.5"
             onClick={() => onMove(step + 1)}
             disabled={step === count - 1}
-            aria-label="Move step down"
+            aria-label={t("moveDown")}
           >
             <ArrowDown className="size-3.5" aria-hidden />
           </Button>
-          <Button variant="ghost" className="px-1.5" onClick={onRemove} disabled={count === 1} aria-label="Remove step">
+          <Button variant="ghost" className="px-1.5" onClick={onRemove} disabled={count === 1} aria-label={t("remove")}>
             <X className="size-3.5" aria-hidden />
           </Button>
         </div>
@@ -86,7 +91,7 @@ export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Pr
           <div className="flex gap-1.5">
             <div className="w-28 shrink-0">
               <Select
-                aria-label="Method"
+                aria-label={t("method")}
                 className="font-mono"
                 {...register(`stepDefinitions.${definition}.steps.${step}.method`)}
               >
@@ -98,7 +103,7 @@ export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Pr
               </Select>
             </div>
             <Input
-              aria-label="URL"
+              aria-label={t("url")}
               placeholder="{{ApiUrl}}"
               className="font-mono"
               spellCheck={false}
@@ -111,15 +116,15 @@ export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Pr
           <OutboundUrlHint value={url} />
         </div>
         <Tabs.Root defaultValue="body">
-          <Tabs.List className="flex border-b border-border" aria-label="Step parts">
-            <TabTrigger value="body" label="Body" flagged={flagged("body")} />
-            <TabTrigger value="headers" label={`Headers (${headers.length})`} flagged={flagged("headers")} />
+          <Tabs.List className="flex border-b border-border" aria-label={t("parts")}>
+            <TabTrigger value="body" label={t("body")} flagged={flagged("body")} />
+            <TabTrigger value="headers" label={t("headers", { count: headers.length })} flagged={flagged("headers")} />
             <TabTrigger
               value="auth"
-              label={authType === "none" ? "Auth" : `Auth: ${authType}`}
+              label={authType === "none" ? t("auth") : t("authOf", { type: authType })}
               flagged={flagged("auth")}
             />
-            <TabTrigger value="captures" label={`Captures (${captures.length})`} flagged={false} />
+            <TabTrigger value="captures" label={t("captures", { count: captures.length })} flagged={false} />
           </Tabs.List>
           <Tabs.Content value="body" className="pt-2">
             <StepBody definition={definition} step={step} />
@@ -129,7 +134,7 @@ export function HttpStepEditor({ definition, step, count, onMove, onRemove }: Pr
               definition={definition}
               step={step}
               kind="headers"
-              noun="Header"
+              noun="header"
               namePlaceholder="Header-Name"
               issuePath={(name) => `${base}.headers.${name}`}
             />

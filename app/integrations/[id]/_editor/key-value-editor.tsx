@@ -1,10 +1,12 @@
 "use client";
 
 import { Plus, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "~/app/_components/ui/button";
 import { Input } from "~/app/_components/ui/field";
 import { FieldIssues } from "./field-issues";
+import { useFormErrorText } from "./form-error-text";
 import type { EditorForm } from "./form-model";
 
 interface KeyValueEditorProps {
@@ -13,25 +15,28 @@ interface KeyValueEditorProps {
   kind: "headers" | "formFields";
   /** Server path of one entry's value, by its name, for template problems. */
   issuePath: (entryName: string) => string;
-  noun: string;
+  /** What one row is, for its labels. */
+  noun: "header" | "field";
   namePlaceholder: string;
 }
 
 /** Ordered name/value rows (headers, form fields); values are template text. */
 export function KeyValueEditor({ definition, step, kind, issuePath, noun, namePlaceholder }: KeyValueEditorProps) {
+  const t = useTranslations("IntegrationEditor.keyValue");
+  const errorText = useFormErrorText();
   const { control, register, formState } = useFormContext<EditorForm>();
   const name: `stepDefinitions.${number}.steps.${number}.${typeof kind}` = `stepDefinitions.${definition}.steps.${step}.${kind}`;
   const rows = useFieldArray({ control, name });
   const values = useWatch({ control, name });
   const errorsOf = (index: number) =>
-    formState.errors.stepDefinitions?.[definition]?.steps?.[step]?.[kind]?.[index]?.name?.message;
+    errorText(formState.errors.stepDefinitions?.[definition]?.steps?.[step]?.[kind]?.[index]?.name?.message);
   return (
     <div className="flex flex-col gap-1.5">
       {rows.fields.map((row, index) => (
         <div key={row.id} className="flex flex-col gap-0.5">
           <div className="grid grid-cols-[minmax(120px,0.6fr)_minmax(0,1fr)_auto] gap-1.5">
             <Input
-              aria-label={`${noun} name`}
+              aria-label={t("name", { noun })}
               placeholder={namePlaceholder}
               className="font-mono"
               spellCheck={false}
@@ -39,13 +44,13 @@ export function KeyValueEditor({ definition, step, kind, issuePath, noun, namePl
               {...register(`${name}.${index}.name`)}
             />
             <Input
-              aria-label={`${noun} value`}
-              placeholder="Value (template)"
+              aria-label={t("value", { noun })}
+              placeholder={t("valuePlaceholder")}
               className="font-mono"
               spellCheck={false}
               {...register(`${name}.${index}.value`)}
             />
-            <Button variant="ghost" onClick={() => rows.remove(index)} aria-label={`Remove ${noun.toLowerCase()}`}>
+            <Button variant="ghost" onClick={() => rows.remove(index)} aria-label={t("remove", { noun })}>
               <X className="size-3.5" aria-hidden />
             </Button>
           </div>
@@ -55,7 +60,7 @@ export function KeyValueEditor({ definition, step, kind, issuePath, noun, namePl
       ))}
       <div>
         <Button variant="ghost" onClick={() => rows.append({ name: "", value: "" })}>
-          <Plus className="size-3.5" aria-hidden /> Add {noun.toLowerCase()}
+          <Plus className="size-3.5" aria-hidden /> {t("add", { noun })}
         </Button>
       </div>
     </div>

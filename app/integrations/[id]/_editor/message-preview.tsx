@@ -1,9 +1,17 @@
 "use client";
 
 import { LoaderCircle, TriangleAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { IntegrationPreview } from "../../_lib/catalogue";
+import type { MessageType } from "~/core/message-template/message-type";
+import { useMessageTypeLabel } from "../../_lib/use-message-type-label";
+import { useTemplateErrorText } from "../../_lib/use-template-error-text";
 import { RequestView } from "../../_ui/exchange-view";
+import { useCatalogueText } from "../../_lib/use-catalogue-text";
+import { useWatch } from "react-hook-form";
+import { useEditorContext } from "./editor-context";
+import type { EditorForm } from "./form-model";
 import { EmailView } from "./email-view";
 
 interface MessagePreviewProps {
@@ -12,9 +20,12 @@ interface MessagePreviewProps {
   error: string | undefined;
   /** The message-type switch, drawn in the header. */
   control?: ReactNode;
+  /** The message type previewed, to say why nothing would be sent for it. */
+  messageType: MessageType;
 }
 
 function Problems({ preview }: { preview: IntegrationPreview }) {
+  const problemText = useTemplateErrorText();
   const structural = preview.issues.filter((i) => i.line === null);
   if (preview.problems.length === 0 && structural.length === 0) return null;
   return (
@@ -26,12 +37,12 @@ function Problems({ preview }: { preview: IntegrationPreview }) {
         <li key={`p-${i}`} className="text-danger">
           <span className="font-medium">{p.step}</span>
           {p.line !== undefined ? <span className="mx-1 font-mono">{`${p.line}:${p.column ?? 0}`}</span> : " "}
-          {p.message}
+          {problemText(p)}
         </li>
       ))}
       {structural.map((p, i) => (
         <li key={`s-${i}`} className="text-danger">
-          <span className="font-mono">{p.path}</span> {p.message}
+          <span className="font-mono">{p.path}</span> {problemText(p)}
         </li>
       ))}
     </ul>
@@ -39,32 +50,44 @@ function Problems({ preview }: { preview: IntegrationPreview }) {
 }
 
 /** The live preview beside a template: what would be sent for the sample alert, secrets redacted. */
-export function MessagePreview({ preview, loading, error, control }: MessagePreviewProps) {
+export function MessagePreview({ preview, loading, error, control, messageType }: MessagePreviewProps) {
+  const t = useTranslations("IntegrationEditor.preview");
+  const text = useCatalogueText();
+  const typeLabel = useMessageTypeLabel();
+  const { entry } = useEditorContext();
+  const missingNames = (preview?.missing ?? []).map((m) => text.variableLabel(entry, m)).join(", ");
+  const customized = useWatch<EditorForm, "customized">({ name: "customized" });
   return (
     <div className="flex min-w-0 flex-col gap-3" data-testid="message-preview">
       <div className="flex items-center justify-between gap-2">
         <h3 className="flex items-center gap-1.5 text-[12px] font-semibold">
-          Preview
-          {loading ? <LoaderCircle className="size-3 animate-spin text-muted" aria-label="Rendering" /> : null}
+          {t("title")}
+          {loading ? <LoaderCircle className="size-3 animate-spin text-muted" aria-label={t("rendering")} /> : null}
         </h3>
         {control}
       </div>
       {error ? <p className="text-[12px] text-danger">{error}</p> : null}
-      {!preview && !error ? <p className="text-[12px] text-muted">Rendering…</p> : null}
+      {!preview && !error ? <p className="text-[12px] text-muted">{t("renderingLong")}</p> : null}
       {preview ? (
         <>
           {preview.missing.length > 0 ? (
             <p className="flex items-start gap-1.5 rounded-md border border-warn/40 bg-warn/5 px-2.5 py-1.5 text-[12px] text-warn">
               <TriangleAlert className="mt-0.5 size-3.5 shrink-0" aria-hidden />
               <span>
-                Not set: {preview.missing.map((m) => m.label).join(", ")}. Shown as markers below
-                {preview.missing.some((m) => m.perLevel) ? "; a level may supply per-level ones" : ""}.
+                {preview.missing.some((m) => m.perLevel)
+                  ? t("missingPerLevel", { names: missingNames })
+                  : t("missing", { names: missingNames })}
               </span>
             </p>
           ) : null}
           <Problems preview={preview} />
           {preview.skipped ? (
-            <p className="text-[12px] text-muted">{preview.skipReason ?? "Nothing is sent for this message type."}</p>
+            <p className="text-[12px] text-muted">
+              {t(customized ? "skippedCustomized" : "skipped", {
+                type: text.typeLabel(entry),
+                messageType: typeLabel(messageType),
+              })}
+            </p>
           ) : null}
           {preview.requests.map((request, i) => (
             <RequestView

@@ -1,6 +1,7 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Button } from "~/app/_components/ui/button";
@@ -22,6 +23,7 @@ interface SecretInputProps {
  * replaces it on save. Nothing typed is ever shown back.
  */
 export function SecretInput({ id, field, secretName, stored, placeholder }: SecretInputProps) {
+  const t = useTranslations("IntegrationEditor.secret");
   const { register, setValue, control } = useFormContext<EditorForm>();
   const removals = useWatch({ control, name: "removeSecrets" });
   const removed = removals.includes(secretName);
@@ -36,9 +38,9 @@ export function SecretInput({ id, field, secretName, stored, placeholder }: Secr
   if (stored && removed) {
     return (
       <div className="flex h-7 items-center gap-2 text-[12px]">
-        <span className="text-danger">Removed on save</span>
+        <span className="text-danger">{t("removedOnSave")}</span>
         <Button variant="ghost" onClick={() => setRemoved(false)}>
-          Undo
+          {t("undo")}
         </Button>
       </div>
     );
@@ -47,13 +49,13 @@ export function SecretInput({ id, field, secretName, stored, placeholder }: Secr
     return (
       <div className="flex h-7 items-center gap-2" data-testid={`secret-${secretName}`}>
         <span className="inline-flex items-center gap-1 rounded border border-ok/40 px-1.5 py-px text-[11px] font-medium text-ok">
-          <KeyRound className="size-3" aria-hidden /> Set
+          <KeyRound className="size-3" aria-hidden /> {t("set")}
         </span>
         <Button variant="ghost" onClick={() => setReplacing(true)}>
-          Replace
+          {t("replace")}
         </Button>
         <Button variant="ghost" onClick={() => setRemoved(true)}>
-          Remove
+          {t("remove")}
         </Button>
       </div>
     );
@@ -65,7 +67,7 @@ export function SecretInput({ id, field, secretName, stored, placeholder }: Secr
         type="password"
         autoComplete="new-password"
         spellCheck={false}
-        placeholder={placeholder ?? (stored ? "New value" : "Not set")}
+        placeholder={placeholder ?? (stored ? t("newValue") : t("notSet"))}
         className="font-mono"
         {...register(field)}
       />
@@ -77,7 +79,7 @@ export function SecretInput({ id, field, secretName, stored, placeholder }: Secr
             setReplacing(false);
           }}
         >
-          Cancel
+          {t("cancel")}
         </Button>
       ) : null}
     </div>

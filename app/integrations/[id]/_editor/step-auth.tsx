@@ -1,41 +1,36 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Field, Input, Select } from "~/app/_components/ui/field";
 import { FieldIssues } from "./field-issues";
 import { authTypes, type EditorForm } from "./form-model";
 
-const AUTH_LABEL: Record<(typeof authTypes)[number], string> = {
-  none: "None",
-  basic: "Basic",
-  bearer: "Bearer token",
-  digest: "Digest (answers the 401 challenge)",
-};
-
 /** Authentication of one step. Credentials belong in secret variables, referenced by name. */
 export function StepAuth({ definition, step }: { definition: number; step: number }) {
+  const t = useTranslations("IntegrationEditor.auth");
   const { control, register } = useFormContext<EditorForm>();
   const base = `stepDefinitions.${definition}.steps.${step}`;
   const type = useWatch({ control, name: `stepDefinitions.${definition}.steps.${step}.auth.type` });
   const id = (part: string) => `auth-${definition}-${step}-${part}`;
   return (
     <div className="flex flex-col gap-2">
-      <Field label="Type" htmlFor={id("type")}>
+      <Field label={t("type")} htmlFor={id("type")}>
         <Select
           id={id("type")}
           className="max-w-72"
           {...register(`stepDefinitions.${definition}.steps.${step}.auth.type`)}
         >
-          {authTypes.map((t) => (
-            <option key={t} value={t}>
-              {AUTH_LABEL[t]}
+          {authTypes.map((a) => (
+            <option key={a} value={a}>
+              {t(`kind.${a}`)}
             </option>
           ))}
         </Select>
       </Field>
       {type === "basic" || type === "digest" ? (
         <div className="grid gap-2 sm:grid-cols-2">
-          <Field label="Username" htmlFor={id("user")}>
+          <Field label={t("username")} htmlFor={id("user")}>
             <Input
               id={id("user")}
               className="font-mono"
@@ -44,7 +39,7 @@ export function StepAuth({ definition, step }: { definition: number; step: numbe
               {...register(`stepDefinitions.${definition}.steps.${step}.auth.username`)}
             />
           </Field>
-          <Field label="Password" htmlFor={id("password")}>
+          <Field label={t("password")} htmlFor={id("password")}>
             <Input
               id={id("password")}
               className="font-mono"
@@ -58,7 +53,7 @@ export function StepAuth({ definition, step }: { definition: number; step: numbe
         </div>
       ) : null}
       {type === "bearer" ? (
-        <Field label="Token" htmlFor={id("token")}>
+        <Field label={t("token")} htmlFor={id("token")}>
           <Input
             id={id("token")}
             className="font-mono"
@@ -70,10 +65,7 @@ export function StepAuth({ definition, step }: { definition: number; step: numbe
       ) : null}
       {type === "bearer" ? <FieldIssues path={`${base}.auth.token`} /> : null}
       {type !== "none" ? (
-        <p className="text-[11px] text-muted">
-          Step text is stored as plain text. Put credentials in a secret variable and reference it, e.g.{" "}
-          {"{{Password}}"}; the sent value is redacted from previews, test results and delivery logs.
-        </p>
+        <p className="text-[11px] text-muted">{t("credentialsHint", { example: "{{Password}}" })}</p>
       ) : null}
     </div>
   );

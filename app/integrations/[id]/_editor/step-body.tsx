@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { Textarea } from "~/app/_components/ui/field";
 import { Segmented } from "../../_ui/segmented";
@@ -7,10 +8,9 @@ import { FieldIssues } from "./field-issues";
 import { bodyTypes, type EditorForm } from "./form-model";
 import { KeyValueEditor } from "./key-value-editor";
 
-const BODY_LABEL: Record<(typeof bodyTypes)[number], string> = { none: "None", raw: "Raw", form: "Form (urlencoded)" };
-
 /** The request body: none, raw template text (JSON, XML, text) or URL-encoded form fields. */
 export function StepBody({ definition, step }: { definition: number; step: number }) {
+  const t = useTranslations("IntegrationEditor.body");
   const { control, register } = useFormContext<EditorForm>();
   const base = `stepDefinitions.${definition}.steps.${step}`;
   const type = useWatch({ control, name: `stepDefinitions.${definition}.steps.${step}.bodyType` });
@@ -21,17 +21,17 @@ export function StepBody({ definition, step }: { definition: number; step: numbe
         name={`stepDefinitions.${definition}.steps.${step}.bodyType`}
         render={({ field }) => (
           <Segmented
-            label="Body type"
+            label={t("type")}
             value={field.value}
             onChange={field.onChange}
-            options={bodyTypes.map((t) => ({ value: t, label: BODY_LABEL[t] }))}
+            options={bodyTypes.map((b) => ({ value: b, label: t(`kind.${b}`) }))}
           />
         )}
       />
       {type === "raw" ? (
         <>
           <Textarea
-            aria-label="Body"
+            aria-label={t("body")}
             wrap="off"
             spellCheck={false}
             className="max-h-[32rem] min-h-24 [field-sizing:content] overflow-auto font-mono text-[12px] leading-relaxed"
@@ -39,8 +39,7 @@ export function StepBody({ definition, step }: { definition: number; step: numbe
           />
           <FieldIssues path={`${base}.body.content`} />
           <p className="text-[11px] text-muted">
-            Nothing is escaped for you: wrap free text in {"{{@JsonEncode(…)}}"} inside JSON strings,{" "}
-            {"{{@XmlEncode(…)}}"} in XML. Content-Type is guessed from the body unless a header sets it.
+            {t("escapeHint", { json: "{{@JsonEncode(…)}}", xml: "{{@XmlEncode(…)}}" })}
           </p>
         </>
       ) : null}
@@ -49,12 +48,12 @@ export function StepBody({ definition, step }: { definition: number; step: numbe
           definition={definition}
           step={step}
           kind="formFields"
-          noun="Field"
+          noun="field"
           namePlaceholder="field"
           issuePath={(name) => `${base}.body.fields.${name}`}
         />
       ) : null}
-      {type === "none" ? <p className="text-[12px] text-muted">No body is sent.</p> : null}
+      {type === "none" ? <p className="text-[12px] text-muted">{t("none")}</p> : null}
     </div>
   );
 }

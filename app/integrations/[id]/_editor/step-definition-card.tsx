@@ -1,28 +1,34 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Controller, useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "~/app/_components/ui/button";
 import { MESSAGE_TYPES, type MessageType } from "~/core/message-template/message-type";
-import { MESSAGE_TYPE_LABEL } from "../../_lib/catalogue";
+import { useIntegrationErrorText } from "../../_lib/use-integration-error-text";
+import { useMessageTypeLabel } from "../../_lib/use-message-type-label";
 import { Segmented } from "../../_ui/segmented";
 import { IssuesProvider } from "./editor-context";
+import { useFormErrorText } from "./form-error-text";
 import { emptyStep, type EditorForm } from "./form-model";
 import { HttpStepEditor } from "./http-step-editor";
 import { MessagePreview } from "./message-preview";
 import { useLivePreview } from "./use-live-preview";
 
 function MessageTypeChecks({ index, readOnly }: { index: number; readOnly: boolean }) {
+  const t = useTranslations("IntegrationEditor.definition");
+  const typeLabel = useMessageTypeLabel();
+  const errorText = useFormErrorText();
   const { control, formState } = useFormContext<EditorForm>();
-  const error = formState.errors.stepDefinitions?.[index]?.messageTypes?.message;
+  const error = errorText(formState.errors.stepDefinitions?.[index]?.messageTypes?.message);
   return (
     <Controller
       control={control}
       name={`stepDefinitions.${index}.messageTypes`}
       render={({ field }) => (
-        <div className="flex items-center gap-3" role="group" aria-label={`Message types of definition ${index + 1}`}>
-          <span className="text-[12px] text-muted">Sends</span>
+        <div className="flex items-center gap-3" role="group" aria-label={t("messageTypes", { number: index + 1 })}>
+          <span className="text-[12px] text-muted">{t("sends")}</span>
           {MESSAGE_TYPES.map((type) => (
             <label key={type} className="flex items-center gap-1 text-[12px]">
               <input
@@ -33,12 +39,12 @@ function MessageTypeChecks({ index, readOnly }: { index: number; readOnly: boole
                 onChange={(e) =>
                   field.onChange(
                     e.target.checked
-                      ? MESSAGE_TYPES.filter((t) => t === type || field.value.includes(t))
-                      : field.value.filter((t) => t !== type),
+                      ? MESSAGE_TYPES.filter((m) => m === type || field.value.includes(m))
+                      : field.value.filter((m) => m !== type),
                   )
                 }
               />
-              {MESSAGE_TYPE_LABEL[type]}
+              {typeLabel(type)}
             </label>
           ))}
           {error ? (
@@ -61,10 +67,13 @@ interface CardProps {
 
 /** One step definition: which message types it sends, its ordered steps, and their live preview. */
 export function StepDefinitionCard({ index, count, readOnly, onRemove }: CardProps) {
+  const t = useTranslations("IntegrationEditor.definition");
+  const typeLabel = useMessageTypeLabel();
+  const serverError = useIntegrationErrorText();
   const { control } = useFormContext<EditorForm>();
   const ticked = useWatch({ control, name: `stepDefinitions.${index}.messageTypes` });
   const steps = useFieldArray({ control, name: `stepDefinitions.${index}.steps` });
-  const available = MESSAGE_TYPES.filter((t) => ticked.includes(t));
+  const available = MESSAGE_TYPES.filter((m) => ticked.includes(m));
   const [chosen, setChosen] = useState<MessageType>("error");
   const shown = available.includes(chosen) ? chosen : (available[0] ?? "error");
   const preview = useLivePreview(shown);
@@ -73,11 +82,11 @@ export function StepDefinitionCard({ index, count, readOnly, onRemove }: CardPro
     <article className="overflow-hidden rounded-md border border-border" data-testid="step-definition">
       <header className="flex flex-wrap items-center justify-between gap-2 border-b border-border bg-raised/50 px-3 py-2">
         <div className="flex flex-wrap items-center gap-4">
-          <h3 className="text-[12px] font-semibold">Definition {index + 1}</h3>
+          <h3 className="text-[12px] font-semibold">{t("title", { number: index + 1 })}</h3>
           <MessageTypeChecks index={index} readOnly={readOnly} />
         </div>
         {!readOnly && count > 1 ? (
-          <Button variant="ghost" onClick={onRemove} aria-label={`Remove definition ${index + 1}`}>
+          <Button variant="ghost" onClick={onRemove} aria-label={t("remove", { number: index + 1 })}>
             <Trash2 className="size-3.5" aria-hidden />
           </Button>
         ) : null}
@@ -102,7 +111,7 @@ export function StepDefinitionCard({ index, count, readOnly, onRemove }: CardPro
             {!readOnly && steps.fields.length < 10 ? (
               <div>
                 <Button variant="ghost" onClick={() => steps.append(emptyStep())}>
-                  <Plus className="size-3.5" aria-hidden /> Add step
+                  <Plus className="size-3.5" aria-hidden /> {t("addStep")}
                 </Button>
               </div>
             ) : null}
@@ -110,18 +119,19 @@ export function StepDefinitionCard({ index, count, readOnly, onRemove }: CardPro
         </IssuesProvider>
         <div className="min-w-0 border-t border-border p-3 xl:border-t-0 xl:border-l">
           {available.length === 0 ? (
-            <p className="text-[12px] text-muted">Tick a message type to preview it.</p>
+            <p className="text-[12px] text-muted">{t("tickToPreview")}</p>
           ) : (
             <MessagePreview
               preview={preview.data}
               loading={preview.isFetching}
-              error={preview.error?.message}
+              error={serverError(preview.error)}
+              messageType={shown}
               control={
                 <Segmented
-                  label="Preview message type"
+                  label={t("previewType")}
                   value={shown}
                   onChange={setChosen}
-                  options={available.map((t) => ({ value: t, label: MESSAGE_TYPE_LABEL[t] }))}
+                  options={available.map((m) => ({ value: m, label: typeLabel(m) }))}
                 />
               }
             />

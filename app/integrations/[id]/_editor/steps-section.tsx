@@ -1,8 +1,10 @@
 "use client";
 
 import { Plus, RotateCcw } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "~/app/_components/ui/button";
+import { useCatalogueText } from "../../_lib/use-catalogue-text";
 import { Section } from "../../_ui/section";
 import { Switch } from "../../_ui/switch";
 import { useEditorContext } from "./editor-context";
@@ -15,6 +17,8 @@ import { TemplateReference } from "./template-reference";
  * ordered steps. Uncustomized, the type's defaults are shown read-only and are what is sent.
  */
 export function StepsSection() {
+  const t = useTranslations("IntegrationEditor.steps");
+  const text = useCatalogueText();
   const { entry } = useEditorContext();
   const { control, setValue } = useFormContext<EditorForm>();
   const definitions = useFieldArray({ control, name: "stepDefinitions" });
@@ -29,35 +33,32 @@ export function StepsSection() {
 
   return (
     <Section
-      title="Messages"
+      title={t("title")}
       id="messages"
-      description="Error is always sent; Ok and Reminder only when a definition ticks them. Steps run in order and may capture values for the next."
+      description={t("description")}
       actions={
         <>
           <TemplateReference />
           {customized ? (
             <Button variant="ghost" onClick={() => definitions.replace(defaults())}>
-              <RotateCcw className="size-3.5" aria-hidden /> Reset to defaults
+              <RotateCcw className="size-3.5" aria-hidden /> {t("resetDefaults")}
             </Button>
           ) : null}
           <label className="flex items-center gap-2 text-[12px]">
             <Switch
               checked={customized}
               onCheckedChange={setCustomized}
-              label="Customize steps"
+              label={t("customize")}
               disabled={!entry.capabilities.customizable}
             />
-            Customize steps
+            {t("customize")}
           </label>
         </>
       }
     >
       <div className="flex flex-col gap-4">
         {!customized ? (
-          <p className="text-[12px] text-muted">
-            These are the {entry.label} defaults. Turn on “Customize steps” to change them; the preview shows what is
-            sent.
-          </p>
+          <p className="text-[12px] text-muted">{t("defaultsHint", { type: text.typeLabel(entry) })}</p>
         ) : null}
         {definitions.fields.map((field, index) => (
           <StepDefinitionCard
@@ -71,7 +72,7 @@ export function StepsSection() {
         {customized && definitions.fields.length < 3 ? (
           <div>
             <Button onClick={() => definitions.append({ messageTypes: [], steps: [emptyStep()] })}>
-              <Plus className="size-3.5" aria-hidden /> Add step definition
+              <Plus className="size-3.5" aria-hidden /> {t("addDefinition")}
             </Button>
           </div>
         ) : null}

@@ -2,12 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Braces } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Popover } from "radix-ui";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "~/app/_components/ui/button";
 import { Input } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
+import { useCatalogueText } from "../../_lib/use-catalogue-text";
 import { useEditorContext } from "./editor-context";
 
 interface Entry {
@@ -17,12 +19,14 @@ interface Entry {
 
 /** Everything a template can use, searchable; choosing one copies it for pasting into a field. */
 export function TemplateReference() {
+  const t = useTranslations("IntegrationEditor.reference");
+  const text = useCatalogueText();
   const trpc = useTRPC();
   const { entry } = useEditorContext();
   const [query, setQuery] = useState("");
   const reference = useQuery(trpc.integrations.templateReference.queryOptions(undefined, { staleTime: Infinity }));
   const entries: Entry[] = [
-    ...entry.variables.map((v) => ({ insert: `{{${v.name}}}`, description: v.label })),
+    ...entry.variables.map((v) => ({ insert: `{{${v.name}}}`, description: text.variableLabel(entry, v) })),
     ...(reference.data?.systemVariables ?? []).map((v) => ({ insert: `{{@${v.name}}}`, description: v.description })),
     ...(reference.data?.functions ?? []).map((f) => ({ insert: `{{${f.signature}}}`, description: f.description })),
   ];
@@ -32,12 +36,12 @@ export function TemplateReference() {
       ? entries
       : entries.filter((e) => e.insert.toLowerCase().includes(q) || e.description.toLowerCase().includes(q));
 
-  const copy = async (text: string) => {
+  const copy = async (value: string) => {
     try {
-      await navigator.clipboard.writeText(text);
-      toast.success(`Copied ${text}`);
+      await navigator.clipboard.writeText(value);
+      toast.success(t("copied", { text: value }));
     } catch {
-      toast.error("The browser refused the clipboard; select the text instead");
+      toast.error(t("clipboardRefused"));
     }
   };
 
@@ -45,7 +49,7 @@ export function TemplateReference() {
     <Popover.Root>
       <Popover.Trigger asChild>
         <Button variant="ghost">
-          <Braces className="size-3.5" aria-hidden /> Variables
+          <Braces className="size-3.5" aria-hidden /> {t("button")}
         </Button>
       </Popover.Trigger>
       <Popover.Portal>
@@ -57,13 +61,13 @@ export function TemplateReference() {
           <div className="border-b border-border p-2">
             <Input
               autoFocus
-              placeholder="Search variables and functions"
-              aria-label="Search variables and functions"
+              placeholder={t("search")}
+              aria-label={t("search")}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
             />
           </div>
-          <ul className="min-h-0 flex-1 overflow-auto py-1" aria-label="Template variables and functions">
+          <ul className="min-h-0 flex-1 overflow-auto py-1" aria-label={t("list")}>
             {shown.map((e) => (
               <li key={e.insert}>
                 <button
@@ -76,11 +80,9 @@ export function TemplateReference() {
                 </button>
               </li>
             ))}
-            {shown.length === 0 ? <li className="px-3 py-2 text-[12px] text-muted">Nothing matches.</li> : null}
+            {shown.length === 0 ? <li className="px-3 py-2 text-[12px] text-muted">{t("noMatch")}</li> : null}
           </ul>
-          <p className="border-t border-border px-3 py-1.5 text-[11px] text-muted">
-            Click to copy. Nothing is escaped automatically: wrap free text in @JsonEncode or @XmlEncode.
-          </p>
+          <p className="border-t border-border px-3 py-1.5 text-[11px] text-muted">{t("footer")}</p>
         </Popover.Content>
       </Popover.Portal>
     </Popover.Root>

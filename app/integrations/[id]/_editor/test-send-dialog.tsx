@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { LoaderCircle, RotateCcw, Send } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFormContext } from "react-hook-form";
 import { Button } from "~/app/_components/ui/button";
@@ -10,13 +11,17 @@ import { Field, Input, Textarea } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
 import { sampleAlertOverrides, type SampleAlertOverrides } from "~/core/integrations/integration-inputs";
 import { MESSAGE_TYPES, type MessageType } from "~/core/message-template/message-type";
-import { MESSAGE_TYPE_LABEL } from "../../_lib/catalogue";
+import { useCatalogueText } from "../../_lib/use-catalogue-text";
+import { useIntegrationErrorText } from "../../_lib/use-integration-error-text";
+import { useMessageTypeLabel } from "../../_lib/use-message-type-label";
 import { Segmented } from "../../_ui/segmented";
 import { useEditorContext } from "./editor-context";
 import { formToDraft, type EditorForm } from "./form-model";
 import { TestSendResult } from "./test-send-result";
 
-type Parsed = { ok: true; value: SampleAlertOverrides } | { ok: false; error: string };
+/** Why the sample is refused: not JSON (the parser's own words), or a field the server would refuse. */
+type Refusal = { kind: "json"; detail: string } | { kind: "field"; path: string; detail: string };
+type Parsed = { ok: true; value: SampleAlertOverrides } | { ok: false; error: Refusal };
 
 /** The edited sample alert, checked as the server will check it, so mistakes show before sending. */
 function parseSample(text: string): Parsed {
@@ -24,12 +29,15 @@ function parseSample(text: string): Parsed {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : "Not JSON" };
+    return { ok: false, error: { kind: "json", detail: error instanceof Error ? error.message : "" } };
   }
   const parsed = sampleAlertOverrides.safeParse(json);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
-  return { ok: false, error: `${issue?.path.join(".") || "alert"}: ${issue?.message ?? "invalid"}` };
+  return {
+    ok: false,
+    error: { kind: "field", path: issue?.path.join(".") || "alert", detail: issue?.message ?? "" },
+  };
 }
 
 interface Props {
@@ -39,6 +47,10 @@ interface Props {
 
 /** "Send test message": a real send of one message type with an editable sample alert. */
 export function TestSendDialog({ open, onOpenChange }: Props) {
+  const t = useTranslations("IntegrationEditor.testSend");
+  const typeLabel = useMessageTypeLabel();
+  const text = useCatalogueText();
+  const serverError = useIntegrationErrorText();
   const { entry, integration } = useEditorContext();
   const { getValues, formState } = useFormContext<EditorForm>();
   const trpc = useTRPC();
@@ -52,8 +64,8 @@ export function TestSendDialog({ open, onOpenChange }: Props) {
   const send = useMutation(trpc.integrations.testSend.mutationOptions());
   const perLevel = entry.variables.filter((v) => v.modes.includes("perLevel"));
 
-  const text = edited[messageType] ?? (sample.data ? JSON.stringify(sample.data.alert, null, 2) : "");
-  const parsed = text === "" ? null : parseSample(text);
+  const sampleText = edited[messageType] ?? (sample.data ? JSON.stringify(sample.data.alert, null, 2) : "");
+  const parsed = sampleText === "" ? null : parseSample(sampleText);
   const dirty = formState.isDirty;
 
   const submit = () => {
@@ -74,14 +86,14 @@ export function TestSendDialog({ open, onOpenChange }: Props) {
     <Dialog
       open={open}
       onOpenChange={onOpenChange}
-      title="Send test message"
-      description={`Sends one real message through “${integration.name}” with a made-up alert.`}
+      title={t("title")}
+      description={t("description", { name: integration.name })}
       size="xl"
       footer={
         <>
-          {dirty ? <span className="mr-auto text-[12px] text-warn">Uses your unsaved changes.</span> : null}
+          {dirty ? <span className="mr-auto text-[12px] text-warn">{t("usesUnsaved")}</span> : null}
           <Button variant="ghost" onClick={() => onOpenChange(false)}>
-            Close
+            {t("close")}
           </Button>
           <Button variant="primary" onClick={submit} disabled={!parsed?.ok || send.isPending}>
             {send.isPending ? (
@@ -89,7 +101,7 @@ export function TestSendDialog({ open, onOpenChange }: Props) {
             ) : (
               <Send className="size-3.5" aria-hidden />
             )}
-            Send {MESSAGE_TYPE_LABEL[messageType]}
+            {t("send", { type: typeLabel(messageType) })}
           </Button>
         </>
       }
@@ -97,20 +109,20 @@ export function TestSendDialog({ open, onOpenChange }: Props) {
       <div className="grid min-h-[28rem] gap-0 lg:grid-cols-[minmax(0,420px)_minmax(0,1fr)]">
         <div className="flex flex-col gap-3 border-b border-border p-4 lg:border-r lg:border-b-0">
           <div className="flex items-center justify-between">
-            <span className="text-[12px] font-medium text-muted">Message type</span>
+            <span className="text-[12px] font-medium text-muted">{t("messageType")}</span>
             <Segmented
-              label="Message type"
+              label={t("messageType")}
               value={messageType}
               onChange={setMessageType}
-              options={MESSAGE_TYPES.map((t) => ({ value: t, label: MESSAGE_TYPE_LABEL[t] }))}
+              options={MESSAGE_TYPES.map((m) => ({ value: m, label: typeLabel(m) }))}
             />
           </div>
           {perLevel.map((v) => (
             <Field
               key={v.name}
-              label={`${v.label} (level value)`}
+              label={t("levelValue", { label: text.variableLabel(entry, v) })}
               htmlFor={`test-level-${v.name}`}
-              hint="Optional: as an escalation level would set it."
+              hint={t("levelValueHint")}
             >
               <Input
                 id={`test-level-${v.name}`}
@@ -120,7 +132,7 @@ export function TestSendDialog({ open, onOpenChange }: Props) {
               />
             </Field>
           ))}
-          <Field label="Escalation level message" htmlFor="test-level-message">
+          <Field label={t("levelMessage")} htmlFor="test-level-message">
             <Input
               id="test-level-message"
               value={levelMessage}
@@ -131,14 +143,14 @@ export function TestSendDialog({ open, onOpenChange }: Props) {
           <div className="flex min-h-0 flex-1 flex-col gap-1">
             <div className="flex items-center justify-between">
               <label htmlFor="test-sample-alert" className="text-[12px] font-medium text-muted">
-                Sample alert (JSON)
+                {t("sampleAlert")}
               </label>
               <Button
                 variant="ghost"
                 onClick={() => setEdited({ ...edited, [messageType]: undefined })}
                 disabled={edited[messageType] === undefined}
               >
-                <RotateCcw className="size-3.5" aria-hidden /> Reset
+                <RotateCcw className="size-3.5" aria-hidden /> {t("reset")}
               </Button>
             </div>
             <Textarea
@@ -146,25 +158,25 @@ export function TestSendDialog({ open, onOpenChange }: Props) {
               spellCheck={false}
               wrap="off"
               className="min-h-72 flex-1 overflow-auto font-mono text-[11.5px] leading-relaxed"
-              value={text}
+              value={sampleText}
               aria-invalid={parsed && !parsed.ok ? true : undefined}
               onChange={(e) => setEdited({ ...edited, [messageType]: e.target.value })}
             />
             {parsed && !parsed.ok ? (
               <p className="text-[11px] text-danger" role="alert">
-                {parsed.error}
+                {parsed.error.kind === "json"
+                  ? t("notJson", { detail: parsed.error.detail })
+                  : t("fieldRefused", { path: parsed.error.path, detail: parsed.error.detail })}
               </p>
             ) : null}
           </div>
         </div>
         <div className="min-w-0 p-4" aria-live="polite">
-          {send.error ? <p className="text-danger">{send.error.message}</p> : null}
+          {send.error ? <p className="text-danger">{serverError(send.error)}</p> : null}
           {send.data ? (
             <TestSendResult result={send.data} />
           ) : !send.error ? (
-            <p className="text-[12px] text-muted">
-              {send.isPending ? "Sending…" : "The exact request, the receiver's status, headers and body appear here."}
-            </p>
+            <p className="text-[12px] text-muted">{send.isPending ? t("sending") : t("resultHint")}</p>
           ) : null}
         </div>
       </div>

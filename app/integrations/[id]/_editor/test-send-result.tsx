@@ -1,14 +1,17 @@
 "use client";
 
 import { CircleAlert, CircleCheck, CircleMinus } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import type { TestSendOutcome } from "../../_lib/catalogue";
 import { RequestView, ResponseView } from "../../_ui/exchange-view";
 
 function Summary({ result }: { result: TestSendOutcome }) {
+  const t = useTranslations("IntegrationEditor.testResult");
+  const format = useFormatter();
   const delivered = result.ok && !result.skipped;
   const Icon = result.skipped ? CircleMinus : delivered ? CircleCheck : CircleAlert;
   const tone = result.skipped ? "text-muted" : delivered ? "text-ok" : "text-danger";
-  const title = result.skipped ? "Not sent" : delivered ? "Delivered" : "Failed";
+  const title = result.skipped ? t("notSent") : delivered ? t("delivered") : t("failed");
   return (
     <div className="flex flex-col gap-1" data-testid="test-send-summary">
       <p className={`flex items-center gap-1.5 text-[13px] font-semibold ${tone}`}>
@@ -16,8 +19,8 @@ function Summary({ result }: { result: TestSendOutcome }) {
         {result.status !== undefined ? <span className="font-mono">{result.status}</span> : null}
       </p>
       <p className="text-[12px] text-muted">
-        {result.latencyMs} ms · {result.requests} request{result.requests === 1 ? "" : "s"} ·{" "}
-        {new Date(result.sentAt).toLocaleTimeString()}
+        {t("facts", { latency: result.latencyMs, requests: result.requests })} ·{" "}
+        {format.dateTime(new Date(result.sentAt), { timeStyle: "medium" })}
       </p>
       {result.error ? (
         <p
@@ -34,11 +37,12 @@ function Summary({ result }: { result: TestSendOutcome }) {
 
 /** The exact exchange of a test-send: every step's request (secrets redacted) and response. */
 export function TestSendResult({ result }: { result: TestSendOutcome }) {
+  const t = useTranslations("IntegrationEditor.testResult");
   const steps =
     result.steps.length > 0
       ? result.steps
       : result.request
-        ? [{ name: "Message", request: result.request, response: result.response, latencyMs: result.latencyMs }]
+        ? [{ name: t("message"), request: result.request, response: result.response, latencyMs: result.latencyMs }]
         : [];
   return (
     <div className="flex flex-col gap-4" data-testid="test-send-result">
@@ -47,14 +51,15 @@ export function TestSendResult({ result }: { result: TestSendOutcome }) {
         <div key={`${step.name}-${i}`} className="flex flex-col gap-3 border-t border-border pt-3">
           {steps.length > 1 ? (
             <h3 className="text-[12px] font-semibold">
-              {i + 1}. {step.name} <span className="font-normal text-muted">{step.latencyMs} ms</span>
+              {i + 1}. {step.name}{" "}
+              <span className="font-normal text-muted">{t("latency", { latency: step.latencyMs })}</span>
             </h3>
           ) : null}
           <RequestView request={step.request} />
           {step.response ? (
             <ResponseView response={step.response} />
           ) : (
-            <p className="text-[12px] text-muted">No response received.</p>
+            <p className="text-[12px] text-muted">{t("noResponse")}</p>
           )}
         </div>
       ))}

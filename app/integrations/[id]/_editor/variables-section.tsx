@@ -1,8 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import { Input, Select } from "~/app/_components/ui/field";
 import type { CatalogueVariable } from "../../_lib/catalogue";
+import { useCatalogueText } from "../../_lib/use-catalogue-text";
 import { Section } from "../../_ui/section";
 import { CustomVariables } from "./custom-variables";
 import { useEditorContext } from "./editor-context";
@@ -12,12 +14,18 @@ import { SecretInput } from "./secret-input";
 
 const isBoolean = (v: CatalogueVariable) => v.defaultValue === "true" || v.defaultValue === "false";
 
-function hint(v: CatalogueVariable): string {
-  const parts: string[] = [];
-  if (v.description) parts.push(/[.!?]$/.test(v.description) ? v.description : `${v.description}.`);
-  if (v.modes.includes("perLevel")) parts.push("An escalation level can set its own value.");
-  if (v.secret) parts.push("Secret: stored encrypted, never shown again.");
-  return parts.join(" ");
+function useHint() {
+  const t = useTranslations("IntegrationEditor.variables");
+  const text = useCatalogueText();
+  const { entry } = useEditorContext();
+  return (v: CatalogueVariable): string => {
+    const parts: string[] = [];
+    const description = text.variableDescription(entry, v);
+    if (description) parts.push(/[.!?]$/.test(description) ? description : `${description}.`);
+    if (v.modes.includes("perLevel")) parts.push(t("perLevelHint"));
+    if (v.secret) parts.push(t("secretHint"));
+    return parts.join(" ");
+  };
 }
 
 /** The value as typed, for the outbound guard's hint under URL variables. */
@@ -27,6 +35,7 @@ function TypedUrlHint({ name }: { name: string }) {
 }
 
 function VariableControl({ v }: { v: CatalogueVariable }) {
+  const t = useTranslations("IntegrationEditor.variables");
   const { register } = useFormContext<EditorForm>();
   const { integration } = useEditorContext();
   const id = `var-${v.name}`;
@@ -42,8 +51,8 @@ function VariableControl({ v }: { v: CatalogueVariable }) {
   if (isBoolean(v)) {
     return (
       <Select id={id} {...register(`variables.${v.name}`)}>
-        <option value="true">Yes</option>
-        <option value="false">No</option>
+        <option value="true">{t("yes")}</option>
+        <option value="false">{t("no")}</option>
       </Select>
     );
   }
@@ -53,7 +62,9 @@ function VariableControl({ v }: { v: CatalogueVariable }) {
       autoComplete="off"
       spellCheck={false}
       className="font-mono"
-      placeholder={v.defaultValue ? `Default: ${v.defaultValue}` : v.required ? "Required" : "Optional"}
+      placeholder={
+        v.defaultValue ? t("defaultValue", { value: v.defaultValue }) : v.required ? t("required") : t("optional")
+      }
       {...register(`variables.${v.name}`)}
     />
   );
@@ -61,9 +72,12 @@ function VariableControl({ v }: { v: CatalogueVariable }) {
 
 /** The type's predefined variables, then the person's own (for customized steps). */
 export function VariablesSection() {
+  const t = useTranslations("IntegrationEditor.variables");
+  const text = useCatalogueText();
+  const hint = useHint();
   const { entry } = useEditorContext();
   return (
-    <Section title="Variables" id="variables" description="Templates use them as {{Name}}. Secrets are write-only.">
+    <Section title={t("title")} id="variables" description={t("description", { example: "{{Name}}" })}>
       <div className="flex flex-col divide-y divide-border">
         {entry.variables.map((v) => (
           <div
@@ -73,9 +87,9 @@ export function VariablesSection() {
           >
             <div className="min-w-0 pt-1">
               <label htmlFor={`var-${v.name}`} className="font-medium">
-                {v.label}
+                {text.variableLabel(entry, v)}
                 {v.required ? (
-                  <span className="ml-1 text-muted" title="Required">
+                  <span className="ml-1 text-muted" title={t("required")}>
                     *
                   </span>
                 ) : null}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { z } from "zod";
+import { useTemplateErrorText } from "./use-template-error-text";
+
+/** What the integration pages read of a tRPC error: its code and the domain error's details. */
+export interface ServerErrorLike {
+  message: string;
+  data?: { code?: string; domain?: unknown } | null;
+}
+
+const param = z.union([z.string(), z.number()]);
+const domainSchema = z.object({
+  code: z.string(),
+  issues: z
+    .array(
+      z.object({
+        code: z.string(),
+        message: z.string(),
+        path: z.string().optional(),
+        templateCode: z.string().optional(),
+        params: z.record(z.string(), param).optional(),
+        line: z.number().nullish(),
+        column: z.number().nullish(),
+        secrets: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
+  flows: z.array(z.object({ name: z.string(), version: z.number() })).optional(),
+});
+
+/**
+ * A server refusal on the integration pages in the page's language, from the domain error's code
+ * and details (the template problem, the secrets to type again, the flows in the way); anything
+ * else shows the server's message.
+ */
+export function useIntegrationErrorText() {
+  const t = useTranslations("IntegrationErrors");
+  const problemText = useTemplateErrorText();
+  return (error: ServerErrorLike | null | undefined): string | undefined => {
+    if (!error) return undefined;
+    const domain = domainSchema.safeParse(error.data?.domain);
+    if (domain.success) {
+      const { code, issues = [], flows = [] } = domain.data;
+      const [first] = issues;
+      if (code === "INVALID_INPUT" && first?.templateCode) {
+        const problem = problemText({ code: first.templateCode, message: first.message, params: first.params });
+        return first.line
+          ? t("template", { path: first.path ?? "", line: first.line, column: first.column ?? 0, problem })
+          : t("templateNoPosition", { path: first.path ?? "", problem });
+      }
+      if (code === "INVALID_INPUT" && first?.code === "SECRET_REENTRY_REQUIRED") {
+        return t("secretReentry", { secrets: (first.secrets ?? []).join(", "), path: first.path ?? "" });
+      }
+      if (code === "INTEGRATION_IN_USE") {
+        return t("inUse", { flows: flows.map((f) => `${f.name} (v${f.version})`).join(", ") });
+      }
+      if (code === "SECRETS_UNREADABLE") return t("secretsUnreadable");
+      if (code === "NOT_FOUND") return t("notFound");
+    }
+    switch (error.data?.code) {
+      case "FORBIDDEN":
+        return t("forbidden");
+      case "UNAUTHORIZED":
+        return t("signedOut");
+      case "TOO_MANY_REQUESTS":
+        return t("tooManyRequests");
+      default:
+        return error.message;
+    }
+  };
+}
