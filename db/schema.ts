@@ -10,8 +10,10 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -379,6 +381,65 @@ export const deliveries = pgTable(
     index("deliveries_failed_idx")
       .on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.status} = 'failed'`),
+  ],
+);
+
+/**
+ * The run history's hourly rollup, kept by triggers on runs and deliveries (migration 0015) in the
+ * transaction that changes them, so the insights and the chart read a month as ~720 rows per flow
+ * instead of every run and message. One row per workspace, flow, hour and integration:
+ * integration_id null counts every run and message of the flow; a set one counts the messages to
+ * that integration and the runs that sent it at least one. Run columns count runs created in the
+ * hour (by current status, plus the sums behind MTTA and MTTR); message columns count messages
+ * created in the hour. No foreign keys: a cascade deleting a flow or workspace would race the
+ * triggers that subtract its runs; the rows left are zeros.
+ */
+export const runRollups = pgTable(
+  "run_rollups",
+  {
+    workspaceId: uuid("workspace_id").notNull(),
+    flowId: uuid("flow_id").notNull(),
+    integrationId: uuid("integration_id"),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    escalating: integer("escalating").notNull().default(0),
+    acknowledged: integer("acknowledged").notNull().default(0),
+    resolved: integer("resolved").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    cancelled: integer("cancelled").notNull().default(0),
+    /** Runs with an acknowledgement time, and the sum of (acknowledged_at - first_error_at): MTTA. */
+    ackedRuns: integer("acked_runs").notNull().default(0),
+    mttaMsSum: doublePrecision("mtta_ms_sum").notNull().default(0),
+    /** Resolved runs with a resolution time, and the sum of (resolved_at - first_error_at): MTTR. */
+    mttrRuns: integer("mttr_runs").notNull().default(0),
+    mttrMsSum: doublePrecision("mttr_ms_sum").notNull().default(0),
+    messagesSent: integer("messages_sent").notNull().default(0),
+    messagesFailed: integer("messages_failed").notNull().default(0),
+  },
+  (t) => [
+    unique("run_rollups_key").on(t.workspaceId, t.flowId, t.integrationId, t.hour).nullsNotDistinct(),
+    index("run_rollups_workspace_hour_idx").on(t.workspaceId, t.hour),
+  ],
+);
+
+/**
+ * Delivery latency of the finished (delivered or failed) messages created in the hour, as counts
+ * per fixed log-spaced bucket (server/runs/latency-buckets.ts; the same bounds are in SQL function
+ * alertflow_latency_bucket): p50/p95 over any window come from summed counts. Sparse: a bucket
+ * without messages has no row. Keyed like run_rollups, kept by the same triggers.
+ */
+export const runLatencyRollups = pgTable(
+  "run_latency_rollups",
+  {
+    workspaceId: uuid("workspace_id").notNull(),
+    flowId: uuid("flow_id").notNull(),
+    integrationId: uuid("integration_id"),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    bucket: smallint("bucket").notNull(),
+    messages: integer("messages").notNull().default(0),
+  },
+  (t) => [
+    unique("run_latency_rollups_key").on(t.workspaceId, t.flowId, t.integrationId, t.hour, t.bucket).nullsNotDistinct(),
+    index("run_latency_rollups_workspace_hour_idx").on(t.workspaceId, t.hour),
   ],
 );
 

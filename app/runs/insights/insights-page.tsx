@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Info } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
@@ -147,6 +148,7 @@ export function InsightsPage() {
             label={t("latency")}
             value={totals ? `${maybe(totals.latencyP50Ms)} · ${maybe(totals.latencyP95Ms)}` : "—"}
             note={t("latencyNote")}
+            hint={t("latencyPrecision")}
           />
           <Stat
             label={t("mtta")}
@@ -200,10 +202,26 @@ export function InsightsPage() {
   );
 }
 
-function Stat({ label, value, note, tone }: { label: string; value: string; note?: string; tone?: "danger" }) {
+interface StatProps {
+  label: string;
+  value: string;
+  note?: string;
+  /** How the figure is made, shown on hover and read by screen readers. */
+  hint?: string;
+  tone?: "danger";
+}
+
+function Stat({ label, value, note, hint, tone }: StatProps) {
   return (
     <div className="rounded-lg border border-border bg-panel px-4 py-3">
-      <dt className="text-[12px] text-muted">{label}</dt>
+      <dt className="flex items-center gap-1 text-[12px] text-muted">
+        {label}
+        {hint ? (
+          <span title={hint} aria-label={hint} role="img" className="cursor-help">
+            <Info className="size-3" aria-hidden />
+          </span>
+        ) : null}
+      </dt>
       <dd className={`mt-0.5 text-[18px] font-semibold tabular-nums ${tone === "danger" ? "text-danger" : ""}`}>
         {value}
       </dd>
