@@ -10,6 +10,7 @@ import { env } from "./env";
 import { getTemporalClient } from "./temporal-client";
 import { getKeyring } from "./security/keyring";
 import type { Keyring } from "./security/secret-keyring";
+import type { InvitationMailDeps } from "./auth/invitation-mail";
 
 /** The workspace of a caller who has none (signed out, or signed in before joining one): matches no row. */
 export const NO_WORKSPACE = "00000000-0000-0000-0000-000000000000";
@@ -33,6 +34,8 @@ export interface ContextInner {
   auth?: Auth;
   /** Response headers of the HTTP call (Set-Cookie), when there is one. */
   resHeaders?: Headers;
+  /** Where invitations are emailed through; without it an invitation is only a link to copy. */
+  mail?: InvitationMailDeps;
 }
 
 /** Plain context, so routers can be tested with createCaller and no HTTP. */
@@ -79,6 +82,7 @@ export async function createContext({
     outboundAllowList: env.OUTBOUND_ALLOW_LIST,
     auth,
     resHeaders,
+    mail: { settings: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }, publicUrl: env.PUBLIC_URL, headers },
   });
 }
 

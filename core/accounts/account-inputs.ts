@@ -23,7 +23,18 @@ export const setupInput = z.object({ name, email, password, workspaceName });
 export const createWorkspaceInput = z.object({ name: workspaceName });
 export const workspaceIdInput = z.object({ workspaceId: z.string().uuid() });
 export const invitationTokenInput = z.object({ token: z.string().min(1).max(200) });
-export const inviteInput = z.object({ role: roleInput, note: z.string().trim().max(200).default("") });
+/** Who the invitation is for: when given, the link is emailed there (and shown as the invitation's note). */
+const inviteeEmail = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((v) => v === "" || z.email().safeParse(v).success, "Enter an email address")
+  .default("");
+export const inviteInput = z.object({
+  role: roleInput,
+  email: inviteeEmail,
+  note: z.string().trim().max(200).default(""),
+});
 export const invitationIdInput = z.object({ invitationId: z.string().uuid() });
 export const memberRoleInput = z.object({ userId: z.string().uuid(), role: roleInput });
 export const memberIdInput = z.object({ userId: z.string().uuid() });

@@ -17,7 +17,7 @@ const cookieValue = (cookieHeader: string | null, name: string): string | undefi
  * The language of a mail about an account: the profile's choice, else the language the request
  * that asked for it was made in (the switcher's cookie, then the browser), as the pages are.
  */
-export async function mailLocale(db: Db, userId: string, request: Request | undefined): Promise<Locale> {
+export async function mailLocale(db: Db, userId: string, request: { headers: Headers } | undefined): Promise<Locale> {
   const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
   const profile = row?.locale;
   const headers = request?.headers;

@@ -155,7 +155,7 @@ function InviteForm() {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (!emailProblem) invite.mutate({ role, note: email.trim() });
+          if (!emailProblem) invite.mutate({ role, email: email.trim() });
         }}
       >
         <div className="min-w-56 flex-1">
@@ -195,6 +195,19 @@ function InviteForm() {
               expires: format.dateTime(created.expiresAt, { dateStyle: "medium", timeStyle: "short" }),
             })}
           </p>
+          {created.mail === "none" ? null : (
+            <p
+              className={`text-[13px] ${created.mail === "sent" ? "text-ok" : "text-warn"}`}
+              role="status"
+              data-testid="invitation-mail"
+            >
+              {created.mail === "sent"
+                ? t("mailSent", { email: created.note })
+                : created.mail === "failed"
+                  ? t("mailFailed", { email: created.note })
+                  : t("mailUnconfigured")}
+            </p>
+          )}
           <CopyField id="invitation-url" label={t("link")} value={`${window.location.origin}${created.path}`} />
         </div>
       ) : null}
