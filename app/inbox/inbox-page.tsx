@@ -7,6 +7,7 @@ import Link from "next/link";
 import { PageHeader } from "../_components/ui/page-header";
 import { StatusBadge, type Tone } from "../_components/ui/status-badge";
 import { useTRPC } from "../_lib/trpc";
+import { linkParts } from "./link-parts";
 
 const TONE = { error: "danger", reminder: "warn", ok: "ok" } as const satisfies Record<string, Tone>;
 
@@ -40,7 +41,23 @@ export function InboxPage() {
                   {format.dateTime(m.createdAt, { timeStyle: "medium" })}
                 </time>
               </div>
-              <p className="mt-1 text-[12px] whitespace-pre-line break-words text-muted">{m.body}</p>
+              <p className="mt-1 text-[12px] whitespace-pre-line break-words text-muted">
+                {linkParts(m.body).map((part, i) =>
+                  part.kind === "link" ? (
+                    <a
+                      key={i}
+                      className="text-accent hover:underline"
+                      href={part.href}
+                      title={part.href}
+                      rel="noopener noreferrer"
+                    >
+                      {part.label}
+                    </a>
+                  ) : (
+                    part.text
+                  ),
+                )}
+              </p>
               <p className="mt-1.5 text-[12px] text-muted">
                 {t("level", { level: m.level })}
                 {m.flowName ? ` · ${m.flowName}` : ""}
