@@ -1,4 +1,7 @@
 import { getTranslations } from "next-intl/server";
+import { getDb } from "~/db/client";
+import { signUpOffered } from "~/server/auth/sign-up-open";
+import { env } from "~/server/env";
 import { redirectToSetupWhenNew } from "~/server/page-context";
 import { SignInForm } from "./sign-in-form";
 
@@ -8,7 +11,14 @@ export async function generateMetadata() {
   return { title: t("signIn") };
 }
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   await redirectToSetupWhenNew();
-  return <SignInForm />;
+  const { next } = await searchParams;
+  // Sign-up by invitation only: the link to it shows only on the way back to a live invitation.
+  const offerSignUp = await signUpOffered(
+    getDb(env.DATABASE_URL),
+    env.ALERTFLOW_SIGN_UP,
+    typeof next === "string" ? next : undefined,
+  );
+  return <SignInForm offerSignUp={offerSignUp} />;
 }

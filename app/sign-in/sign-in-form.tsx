@@ -17,7 +17,8 @@ import { authClient } from "../_lib/auth-client";
 
 type SignIn = z.infer<typeof signInInput>;
 
-export function SignInForm() {
+/** `offerSignUp`: whether this visitor may create an account (sign-up open, or a live invitation). */
+export function SignInForm({ offerSignUp }: { offerSignUp: boolean }) {
   const t = useTranslations("SignIn");
   const errorText = useAccountErrors();
   const next = safeNextPath(useSearchParams().get("next"));
@@ -37,13 +38,17 @@ export function SignInForm() {
     <AuthCard
       title={t("title")}
       subtitle={t("subtitle")}
-      footer={t.rich("noAccount", {
-        link: (chunks) => (
-          <Link className="text-accent hover:underline" href={withNext("/sign-up")}>
-            {chunks}
-          </Link>
-        ),
-      })}
+      footer={
+        offerSignUp
+          ? t.rich("noAccount", {
+              link: (chunks) => (
+                <Link className="text-accent hover:underline" href={withNext("/sign-up")}>
+                  {chunks}
+                </Link>
+              ),
+            })
+          : t("noAccountInvitationOnly")
+      }
     >
       <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
         <FormError message={error} />

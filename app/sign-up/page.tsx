@@ -1,5 +1,9 @@
 import { getTranslations } from "next-intl/server";
+import { getDb } from "~/db/client";
+import { signUpOffered } from "~/server/auth/sign-up-open";
+import { env } from "~/server/env";
 import { redirectToSetupWhenNew } from "~/server/page-context";
+import { SignUpClosed } from "./sign-up-closed";
 import { SignUpForm } from "./sign-up-form";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +12,10 @@ export async function generateMetadata() {
   return { title: t("signUp") };
 }
 
-export default async function SignUpPage() {
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   await redirectToSetupWhenNew();
-  return <SignUpForm />;
+  const { next } = await searchParams;
+  if (await signUpOffered(getDb(env.DATABASE_URL), env.ALERTFLOW_SIGN_UP, typeof next === "string" ? next : undefined))
+    return <SignUpForm />;
+  return <SignUpClosed />;
 }

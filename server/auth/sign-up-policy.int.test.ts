@@ -6,6 +6,7 @@ import { users } from "~/db/schema";
 import { createAuth, SIGN_UP_BY_INVITATION_ONLY } from "./auth";
 import { acceptInvitation, createInvitation } from "./invitations";
 import type { SignUpPolicy } from "./sign-up-policy";
+import { signUpOffered } from "./sign-up-open";
 import { createWorkspace } from "./workspace-service";
 
 /** Sign-up by invitation only: a browser's sign-up must return to a live invitation link. */
@@ -87,5 +88,21 @@ describe("sign-up by invitation only", () => {
     expect((await signUp(open)).status).toBe(200);
     // The form always names where it returns to.
     expect((await signUp(open, "/welcome")).status).toBe(200);
+  });
+});
+
+describe("what the sign-up and sign-in pages offer before anyone submits", () => {
+  it("offers the form to everyone when open, and by invitation only with a live invitation to return to", async () => {
+    expect(await signUpOffered(db, "open", undefined)).toBe(true);
+    for (const next of [undefined, "/welcome", "/invite/afi_not-a-real-token", "https://evil.example/invite/x"]) {
+      expect(await signUpOffered(db, "invitation", next), String(next)).toBe(false);
+    }
+    const path = await invitation();
+    expect(await signUpOffered(db, "invitation", path)).toBe(true);
+    const invited = await signUp(closed, path);
+    if (!invited.user) throw new Error("no user");
+    await acceptInvitation(db, { userId: invited.user.id, name: invited.user.name }, path.split("/").pop() ?? "");
+    // Used: the page says sign-up is closed, as the server would on submit.
+    expect(await signUpOffered(db, "invitation", path)).toBe(false);
   });
 });
