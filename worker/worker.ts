@@ -1,9 +1,11 @@
+import { Client } from "@temporalio/client";
 import { NativeConnection } from "@temporalio/worker";
 import { createDb } from "~/db/client";
 import { env } from "~/server/env";
 import { temporalConnectionOptions } from "~/server/temporal-connection";
 import { createEscalationWorker, wireActivities } from "./create-worker";
 import { startRetentionJob } from "./retention-job";
+import { startInboxRepokeJob } from "./inbox-repoke-job";
 import { getKeyring } from "~/server/security/keyring";
 import { warnAboutUnreadableSecrets } from "~/server/security/rotate-secrets";
 import { SecretKeyError } from "~/server/security/secret-keyring";
@@ -28,11 +30,16 @@ async function run() {
   });
   void warnAboutUnreadableSecrets(db, keyring);
   const stopRetention = startRetentionJob(db);
+  const stopRepoke = startInboxRepokeJob({
+    db,
+    temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+  });
   console.log(`worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   try {
     await worker.run();
   } finally {
     stopRetention();
+    stopRepoke();
     await connection.close();
     await pool.end();
   }

@@ -26,6 +26,7 @@ import { startTemporalDevServer, type TemporalServer } from "../scripts/temporal
 import { createTemporalClient } from "../server/temporal-client";
 import { handleAlertRequest } from "../server/inbound/handle-alert-request";
 import { INTERRUPTED_ATTEMPT } from "../worker/activities/record-attempt";
+import type { EscalationSnapshot } from "./messages";
 
 /**
  * Crash tests with real processes: the worker process, the Temporal dev server and the Postgres
@@ -226,7 +227,7 @@ describe("crash recovery with real processes", () => {
     await restarted.stop();
   });
 
-  it("the Temporal server killed and restarted mid-escalation: 503 while down, level 2 on time, nothing lost or resent", async () => {
+  it("the Temporal server killed and restarted mid-escalation: an open incident's error accepted and applied, a new one 503, level 2 on time, nothing lost or resent", async () => {
     const name = "temporal-kill";
     const dataDir = path.join(dir, "temporal");
     const port = await freePort();
@@ -243,9 +244,14 @@ describe("crash recovery with real processes", () => {
 
       temporal.process.kill("SIGKILL");
       await new Promise((r) => temporal.process.once("exit", r));
-      // While it is down, a sender hears so at once and keeps its alert.
+      // While it is down, an error for the open incident is committed to its Postgres inbox and
+      // accepted; the poke it owes is lost with Temporal, and the worker's re-poke job sends it again.
+      const folded = await post(client, token, errorAlert(name));
+      expect(folded.status).toBe(202);
+      expect(await folded.json()).toMatchObject({ accepted: [{ outcome: "queued" }] });
+      // A new incident needs Temporal: the sender hears so at once and keeps its alert.
       const started = performance.now();
-      const refused = await post(client, token, errorAlert(name));
+      const refused = await post(client, token, errorAlert(`${name}-new`));
       expect(refused.status).toBe(503);
       expect(refused.headers.get("retry-after")).not.toBeNull();
       expect(performance.now() - started).toBeLessThan(2_000);
@@ -256,6 +262,16 @@ describe("crash recovery with real processes", () => {
       await eventually(async () => (at(`/${name}/l2`).length === 1 ? true : undefined), 30_000, "level 2");
       expectOnTime(name, t0, 12, backAt);
       expect(worker.alive()).toBe(true);
+      const [open] = await runsForFlow(h, flowId);
+      await eventually(
+        async () =>
+          (await client.workflow.getHandle(open?.workflowId ?? "").query<EscalationSnapshot>("snapshot")).errorCount ===
+          2
+            ? true
+            : undefined,
+        15_000,
+        "the error accepted while Temporal was down, applied",
+      );
       await recover(client, name, token, flowId);
       expect(tally(name)).toMatchObject({ lost: [], resent: [] });
       await worker.stop();

@@ -58,6 +58,10 @@ beforeAll(async () => {
     async deliverFirstAttempt(input: DeliverInput) {
       return { kind: "settled", result: deliverFake(input) };
     },
+    // Events reach these incidents as signals: no inbox holds any.
+    async takeInboxEvents(input) {
+      return { events: [], lastSeq: input.afterSeq, closedBefore: false };
+    },
   });
 });
 afterAll(async () => {

@@ -17,12 +17,13 @@ import {
   type EscalationPhase,
 } from "../core/escalation/incident";
 import type { RunStatus } from "../core/escalation/run-status";
-import { openRun } from "./activities";
+import { openRun, takeInboxEvents } from "./activities";
 import { createDeliveries } from "./deliver-with-fallback";
 import {
   acknowledgeUpdate,
   alertEventSignal,
   cancelUpdate,
+  inboxPokeSignal,
   resolveUpdate,
   snapshotQuery,
   type AlertEvent,
@@ -33,6 +34,12 @@ import { createRunEventRecorder } from "./run-event-recorder";
 
 /** Patch id: the run row is written by the first write instead of its own local activity. */
 const OPEN_RUN_WITH_FIRST_WRITE = "open-run-with-first-write";
+
+/**
+ * Patch id: the incident has a Postgres inbox. The endpoint commits events for an open incident
+ * there and pokes the workflow once per batch instead of signalling each event.
+ */
+const ALERT_INBOX = "alert-inbox";
 
 /** Leave plenty of room below Temporal's 50k-event history limit. */
 const CONTINUE_AS_NEW_AT_EVENTS = 8_000;
@@ -76,9 +83,44 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     currentLevel: incident.state.currentLevel,
   });
 
+  /** Events that came by signal, not from the Postgres inbox: see drainInbox. */
+  const viaSignal = new WeakSet<AlertEvent>();
   setHandler(alertEventSignal, (event) => {
+    viaSignal.add(event);
     inbox.push(event);
   });
+
+  // The incident's Postgres inbox. A continued run drains once at its start: a poke may have come
+  // with the continue-as-new, and events applied by the completed run can be pruned.
+  const usesInbox = patched(ALERT_INBOX);
+  let inboxSeq = input.inboxSeq ?? 0;
+  let pokes = input.state && usesInbox ? 1 : 0;
+  let pruneThrough = input.state ? input.inboxSeq : undefined;
+  setHandler(inboxPokeSignal, () => {
+    pokes++;
+  });
+  /**
+   * Pulls what waits in the inbox, in seq order. Each seq is applied once: a batch read again
+   * (the workflow task that read it was lost with its worker) skips what was already applied.
+   */
+  const drainInbox = async (close: boolean) => {
+    for (;;) {
+      const taken = await takeInboxEvents({ inboxId: input.runId, afterSeq: inboxSeq, close, pruneThrough });
+      pruneThrough = undefined;
+      const fresh: AlertEvent[] = [];
+      for (const { seq, event } of taken.events) {
+        if (seq <= inboxSeq) continue;
+        fresh.push(event);
+        inboxSeq = seq;
+      }
+      // Signalled events waiting here came before the inbox opened, so before these; unless a
+      // lost attempt of this workflow task had closed it: then they came after the close, after
+      // everything in the inbox (an error after the Ok must open the next incident, not fold).
+      const firstSignalled = taken.closedBefore ? inbox.findIndex((e) => viaSignal.has(e)) : -1;
+      inbox.splice(firstSignalled === -1 ? inbox.length : firstSignalled, 0, ...fresh);
+      if (taken.events.length === 0 || taken.lastSeq <= inboxSeq) return;
+    }
+  };
   setHandler(snapshotQuery, snapshot);
   for (const [update, type] of [
     [acknowledgeUpdate, "acknowledge"],
@@ -103,6 +145,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
       temporalRunId: started.firstExecutionRunId,
       firstErrorAt: iso(incident.state.firstErrorAtMs),
       alert: input.firstEvent.alert,
+      ...(usesInbox ? { openInbox: true } : {}),
     };
     // The run row rides on the first write (the first deliveries or a flush) instead of a local
     // activity of its own ahead of the first message. Histories from before replay as they ran.
@@ -125,6 +168,10 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   };
 
   for (;;) {
+    if (pokes > 0) {
+      pokes = 0;
+      await drainInbox(false);
+    }
     // Alert events first: an Ok ends the incident; errors feed count-mode levels.
     while (inbox.length > 0 && incident.recoveredAtMs === null) {
       const event = inbox.shift();
@@ -140,16 +187,20 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
         ...input,
         state: incident.state,
         pendingEvents: inbox.splice(0),
+        inboxSeq,
       });
     }
     // Events recorded by deliveries in flight (fallbacks, errors) also wake the loop to be flushed.
     const wake = () =>
-      inbox.length > 0 || incident.stopRequested !== null || events.hasPending() || shouldContinueAsNew();
+      inbox.length > 0 || pokes > 0 || incident.stopRequested !== null || events.hasPending() || shouldContinueAsNew();
     const delay = wakeDelayMs(plan, incident, now());
     if (delay === null) await condition(wake);
     else await condition(wake, delay);
   }
 
+  // No more appends: what is left joins the events that came after the end; later events go
+  // through Temporal (signalWithStart), to this run while it ends, then to the next incident.
+  if (usesInbox) await drainInbox(true);
   dispatch({ type: "finish", atMs: now() });
   await events.flush(incident.state.currentLevel);
   await deliveries.settled();
@@ -171,6 +222,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
       state: undefined,
       rerunOf: undefined,
       pendingEvents: [first, ...rest],
+      inboxSeq: undefined,
     });
   }
   return snapshot();

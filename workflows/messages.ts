@@ -40,6 +40,8 @@ export interface EscalationInput {
   rerunOf?: { runId: string; by: string };
   /** Events not yet processed. A fresh start leaves this empty: its first event arrives as the signal. */
   pendingEvents?: AlertEvent[];
+  /** When continuing as new: the incident's inbox events applied so far (through this seq). */
+  inboxSeq?: number;
 }
 
 export interface EscalationSnapshot {
@@ -51,6 +53,8 @@ export interface EscalationSnapshot {
 }
 
 export const alertEventSignal = defineSignal<[AlertEvent]>("alertEvent");
+/** The incident's Postgres inbox has events: drain it. One poke stands for every event appended until the drain. */
+export const inboxPokeSignal = defineSignal("inboxPoke");
 export const acknowledgeUpdate = defineUpdate<EscalationSnapshot, [OperatorAction]>("acknowledge");
 export const resolveUpdate = defineUpdate<EscalationSnapshot, [OperatorAction]>("resolve");
 export const cancelUpdate = defineUpdate<EscalationSnapshot, [OperatorAction]>("cancel");

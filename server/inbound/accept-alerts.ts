@@ -9,15 +9,20 @@ import { parseInbound } from "~/core/alerts/parse-inbound";
 import { alertEventSignal, ESCALATION_WORKFLOW, type EscalationInput } from "~/workflows/messages";
 import type { EndpointTarget } from "./endpoint-lookup";
 import { withTemporalDeadline } from "./temporal-deadline";
+import { appendToOpenInbox, pokeIncident } from "./incident-inbox";
+import type { Db } from "~/db/client";
 
 export interface AcceptedAlert {
   alertKey: string;
   status: NormalizedAlert["status"];
   workflowId: string;
-  /** The Temporal run that got the event; null when an Ok found no open incident. */
+  /** The Temporal run that got the event; null when it went to the incident's inbox or an Ok found no open incident. */
   runId: string | null;
-  outcome: "signaled" | "no_open_incident";
+  /** `queued`: committed to the open incident's inbox, which its workflow drains in batches. */
+  outcome: "signaled" | "queued" | "no_open_incident";
 }
+
+type DispatchDeps = { db: Db; temporal: Client; taskQueue: string; now: () => Date };
 
 export type AcceptResult =
   | {
@@ -34,7 +39,7 @@ export type AcceptResult =
  * `closeOnly` (an archived or disabled flow) only Ok alerts go on, to close incidents already open.
  */
 export async function acceptAlerts(
-  deps: { temporal: Client; taskQueue: string; now: () => Date },
+  deps: DispatchDeps,
   target: EndpointTarget,
   body: unknown,
   { closeOnly = false }: { closeOnly?: boolean } = {},
@@ -53,14 +58,19 @@ export async function acceptAlerts(
   };
 }
 
-async function dispatch(
-  deps: { temporal: Client; taskQueue: string; now: () => Date },
-  target: EndpointTarget,
-  alert: NormalizedAlert,
-): Promise<AcceptedAlert> {
+async function dispatch(deps: DispatchDeps, target: EndpointTarget, alert: NormalizedAlert): Promise<AcceptedAlert> {
   const alertKey = resolveAlertKey(alert, target.plan.trigger.alertKey);
   const workflowId = workflowIdFor(target.flowId, alertKey);
   const event = { alert: { ...alert, key: alertKey }, receivedAt: deps.now().toISOString() };
+
+  // An open incident takes the event into its Postgres inbox: committed before the 202, so it is
+  // as safe as a Temporal signal, without one per event. Only the append that finds the inbox
+  // unpoked pokes the workflow, which then drains everything waiting in one local activity.
+  const queued = await appendToOpenInbox(deps.db, workflowId, event);
+  if (queued) {
+    if (queued.poke) void pokeIncident(deps, workflowId, queued.inboxId);
+    return { alertKey, status: alert.status, workflowId, runId: null, outcome: "queued" };
+  }
 
   if (alert.status === "ok") {
     // An Ok never opens an incident; with none open there is nothing to clear.

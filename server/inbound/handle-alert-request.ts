@@ -28,8 +28,9 @@ const RETRY_AFTER_SECONDS = 10;
 
 /**
  * `POST /api/alerts/<token>`: the HTTP contract of the inbound endpoint, independent of Next.js.
- * A 2xx means Temporal holds the alert. When Temporal or the database cannot take it, the answer
- * is a quick 503 with Retry-After, so the sender keeps the alert and tries again.
+ * A 2xx means the alert is durable: Temporal holds it, or, for an open incident, its Postgres
+ * inbox does (committed before the answer; the workflow drains it in batches). When neither can
+ * take it, the answer is a quick 503 with Retry-After, so the sender keeps the alert and tries again.
  */
 export async function handleAlertRequest(deps: InboundDeps, token: string, request: Request): Promise<Response> {
   try {

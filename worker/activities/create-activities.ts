@@ -2,6 +2,7 @@ import type { Db } from "~/db/client";
 import { createDeliver, createDeliverFirstAttempt, type MessageSender } from "./deliver";
 import { createResend } from "./resend";
 import { createOpenRun, createUpdateRun } from "./run-records";
+import { createTakeInboxEvents } from "./incident-inbox";
 
 export interface ActivityDeps {
   db: Db;
@@ -19,5 +20,6 @@ export function createActivities(deps: ActivityDeps) {
     deliver: createDeliver(deps),
     deliverFirstAttempt: createDeliverFirstAttempt(deps),
     resendDelivery: createResend(deps),
+    takeInboxEvents: createTakeInboxEvents(deps),
   };
 }

@@ -1,12 +1,11 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "~/db/client";
+import type { Db, Tx } from "~/db/client";
+import { openInbox } from "./incident-inbox";
 import { runEventRow } from "~/db/run-event-rows";
 import { setRunStatus } from "~/db/run-status";
 import { runEvents, runs } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
 import type { OpenRunInput, UpdateRunInput } from "./types";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Activities can run twice after a worker crash; the primary key makes a second insert a no-op. */
 async function insertRun(db: Db | Tx, input: OpenRunInput): Promise<void> {
@@ -41,6 +40,7 @@ export function createOpenRun({ db }: Pick<ActivityDeps, "db">) {
 export async function writeRunRecord(db: Db, input: UpdateRunInput): Promise<void> {
   await db.transaction(async (tx) => {
     if (input.open) await insertRun(tx, input.open);
+    if (input.open?.openInbox) await openInbox(tx, input.open.runId, input.open.workflowId);
     const patch: Pick<typeof runs.$inferInsert, "currentLevel" | "resolvedAt"> = {};
     if (input.currentLevel !== undefined) patch.currentLevel = input.currentLevel;
     if (input.resolvedAt) patch.resolvedAt = new Date(input.resolvedAt);

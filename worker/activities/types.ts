@@ -16,6 +16,27 @@ export interface OpenRunInput {
   alert: NormalizedAlert;
   /** The level reached when the row is first written (the run may be opened by a delivery). */
   currentLevel?: number;
+  /** Open the incident's Postgres inbox with the row (workflows from before it leave this out). */
+  openInbox?: boolean;
+}
+
+export interface TakeInboxInput {
+  /** The run id: one inbox per incident. */
+  inboxId: string;
+  /** The workflow has applied every event through this seq. */
+  afterSeq: number;
+  /** The incident is ending: stop appends, read what is left. */
+  close?: boolean;
+  /** Events through this seq were applied by a completed run of this workflow: delete them. */
+  pruneThrough?: number;
+}
+
+export interface TakeInboxResult {
+  events: { seq: number; event: { alert: NormalizedAlert; receivedAt: string } }[];
+  /** The inbox's newest seq: above the last event returned when the batch was cut short. */
+  lastSeq: number;
+  /** It was closed before this call: every event that reached the workflow by signal since came later. */
+  closedBefore: boolean;
 }
 
 export interface UpdateRunInput {

@@ -1,0 +1,92 @@
+import { WorkflowNotFoundError, type Client } from "@temporalio/client";
+import { sql } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { storableJson } from "~/core/wire/storable-text";
+import { inboxPokeSignal, type AlertEvent } from "~/workflows/messages";
+import { withTemporalDeadline } from "./temporal-deadline";
+
+export interface Appended {
+  inboxId: string;
+  seq: number;
+  /** This append found the inbox unpoked and marked it: its caller owes the workflow a poke. */
+  poke: boolean;
+}
+
+/**
+ * Commits an alert event to the inbox of the incident open under `workflowId`, if there is one;
+ * null when none is open (the caller then reaches the workflow through Temporal).
+ *
+ * One statement, so one round trip and one commit. It takes the inbox row's lock, which orders
+ * appends to one incident: `seq` follows commit order, so a workflow that applied through seq n
+ * never needs anything at or below n again (that is how a re-read batch is not applied twice).
+ * The lock also orders appends against the workflow's drain, which clears `poked_at` under the
+ * same lock: an append either lands before the drain reads, or finds the inbox unpoked and pokes.
+ */
+export async function appendToOpenInbox(db: Db, workflowId: string, event: AlertEvent): Promise<Appended | null> {
+  const result = await db.execute<{ inbox_id: string; seq: string; poke: boolean }>(sql`
+    with open_inbox as (
+      select id, last_seq, poked_at from incident_inboxes
+      where workflow_id = ${workflowId} and closed_at is null
+      for update
+    ), bumped as (
+      update incident_inboxes i
+      set last_seq = open_inbox.last_seq + 1, poked_at = coalesce(open_inbox.poked_at, clock_timestamp())
+      from open_inbox where i.id = open_inbox.id
+      returning i.id, i.last_seq, open_inbox.poked_at is null as poke
+    )
+    insert into inbox_events (inbox_id, seq, event)
+    select id, last_seq, ${storableJson(event)}::jsonb from bumped
+    returning inbox_id, seq, (select poke from bumped) as poke`);
+  const row = result.rows[0];
+  return row ? { inboxId: row.inbox_id, seq: Number(row.seq), poke: row.poke } : null;
+}
+
+/**
+ * Tells the workflow its inbox has events. The endpoint does not wait for it: the event is already
+ * committed, so the 202 stands whatever happens here. A poke lost to a Temporal outage or a crash
+ * is sent again by the worker's re-poke job (the inbox stays marked poked until drained).
+ */
+export async function pokeIncident(
+  deps: { db: Db; temporal: Client },
+  workflowId: string,
+  inboxId: string,
+): Promise<"poked" | "failed"> {
+  try {
+    await withTemporalDeadline(deps.temporal, () =>
+      deps.temporal.workflow.getHandle(workflowId).signal(inboxPokeSignal),
+    );
+    return "poked";
+  } catch (error) {
+    // The workflow ended without closing its inbox (terminated by hand): later events start anew.
+    if (error instanceof WorkflowNotFoundError) {
+      await deps.db.execute(
+        sql`update incident_inboxes set closed_at = now() where id = ${inboxId} and closed_at is null`,
+      );
+      return "failed";
+    }
+    console.warn(`inbound: poke for ${workflowId} not sent (${String(error)}); the re-poke job sends it again`);
+    return "failed";
+  }
+}
+
+/** How long a poke may go unanswered (no drain) before it is sent again. */
+export const REPOKE_AFTER_SECONDS = 5;
+
+/**
+ * Sends the pokes that went unanswered: lost with a crashed web process or to a Temporal outage
+ * (or merely queued behind a busy worker, where a second poke costs one empty drain). Marks them
+ * sent again first, so concurrent workers share the work and a dead inbox is not hammered.
+ */
+export async function repokeStaleInboxes(deps: { db: Db; temporal: Client }, limit = 100): Promise<number> {
+  const stale = await deps.db.execute<{ id: string; workflow_id: string }>(sql`
+    update incident_inboxes set poked_at = clock_timestamp()
+    where id in (
+      select id from incident_inboxes
+      where poked_at < now() - make_interval(secs => ${REPOKE_AFTER_SECONDS}) and closed_at is null
+      order by poked_at limit ${limit}
+      for update skip locked
+    )
+    returning id, workflow_id`);
+  const outcomes = await Promise.all(stale.rows.map((row) => pokeIncident(deps, row.workflow_id, row.id)));
+  return outcomes.filter((o) => o === "poked").length;
+}

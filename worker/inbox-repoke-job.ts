@@ -1,0 +1,30 @@
+import type { Client } from "@temporalio/client";
+import type { Db } from "~/db/client";
+import { isConnectionError } from "~/db/connection-retry";
+import { repokeStaleInboxes } from "~/server/inbound/incident-inbox";
+
+/**
+ * Every few seconds, in each worker process: the pokes of incident inboxes that went unanswered
+ * are sent again. An event committed to an inbox was answered 202; this is what makes sure its
+ * workflow hears of it even when the poke after the commit was lost (web process killed, Temporal
+ * down). Runs on Postgres and Temporal only, like the workflows it serves.
+ */
+export function startInboxRepokeJob(deps: { db: Db; temporal: Client }, { everyMs = 2_500 } = {}): () => void {
+  let running = false;
+  const pass = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const poked = await repokeStaleInboxes(deps);
+      if (poked > 0) console.log(`inbox: poked ${poked} incident(s) again whose poke went unanswered`);
+    } catch (error) {
+      const reason = isConnectionError(error) ? "database unreachable" : String(error);
+      console.warn(`inbox: re-poke pass failed (${reason})`);
+    } finally {
+      running = false;
+    }
+  };
+  const every = setInterval(() => void pass(), everyMs);
+  every.unref();
+  return () => clearInterval(every);
+}

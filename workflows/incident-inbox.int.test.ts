@@ -1,0 +1,217 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { and, eq, isNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { inboxEvents, incidentInboxes } from "../db/schema";
+import { singleLevelGraph } from "../test-support/graph-builder";
+import { createHarness, TEST_SECRET_KEY, workflowBundle, type Harness } from "../test-support/harness";
+import { startReceiver } from "../test-support/http-receiver";
+import {
+  errorAlert,
+  eventually,
+  messageOf,
+  okAlert,
+  publishedFlow,
+  runsForFlow,
+  webhook,
+} from "../test-support/flow-fixtures";
+import { spawnWorkerProcess, type WorkerProcess } from "../test-support/worker-process";
+import { appendToOpenInbox } from "../server/inbound/incident-inbox";
+import type { EscalationSnapshot } from "./messages";
+
+/**
+ * Events for an open incident are committed to its Postgres inbox before the 202 and drained by
+ * the workflow in batches. These tests hold that to what a signal per event promised: nothing
+ * accepted is lost (worker killed while events come in), nothing is applied twice, order and the
+ * end of an incident are kept, and a batch costs Temporal one signal, not one per event.
+ */
+const databaseUrl = inject("databaseUrl");
+let h: Harness;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let dir: string;
+let bundlePath: string;
+const workers = new Set<WorkerProcess>();
+
+beforeAll(async () => {
+  h = await createHarness();
+  receiver = await startReceiver();
+  dir = mkdtempSync(path.join(os.tmpdir(), "alertflow-inbox-"));
+  bundlePath = path.join(dir, "workflows.js");
+  writeFileSync(bundlePath, (await workflowBundle()).code);
+});
+afterAll(async () => {
+  await Promise.all([...workers].map((w) => w.stop()));
+  await receiver?.close();
+  await h?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function startWorkerProcess(): Promise<WorkerProcess> {
+  const worker = await spawnWorkerProcess({
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: h.temporalAddress,
+    TEMPORAL_TASK_QUEUE: h.taskQueue,
+    ALERTFLOW_SECRET_KEY: TEST_SECRET_KEY,
+    OUTBOUND_ALLOW_LIST: "127.0.0.1",
+    WORKFLOW_BUNDLE_PATH: bundlePath,
+  });
+  workers.add(worker);
+  return worker;
+}
+
+const at = (p: string) => receiver.requests.filter((r) => r.url === p);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A flow whose only level fires on the `errorCount`th consecutive error. */
+async function countFlow(name: string, errorCount: number) {
+  const hook = await webhook(h, name, `${receiver.url}/${name}`);
+  return publishedFlow(h, name, singleLevelGraph(hook, { level: 1, mode: "count", errorCount }));
+}
+
+/** The flow's open incident and its inbox, once its workflow has opened it with the run row. */
+async function openInboxOf(flowId: string) {
+  return eventually(
+    async () => {
+      for (const run of await runsForFlow(h, flowId)) {
+        const [inbox] = await h.db
+          .select()
+          .from(incidentInboxes)
+          .where(and(eq(incidentInboxes.id, run.id), isNull(incidentInboxes.closedAt)));
+        if (inbox) return { run, inbox };
+      }
+      return undefined;
+    },
+    20_000,
+    "the incident's inbox",
+  );
+}
+
+const snapshotOf = (workflowId: string) =>
+  h.client.workflow.getHandle(workflowId).query<EscalationSnapshot>("snapshot");
+
+/** Signals of each name in the incident's history (continued runs included). */
+async function signalsIn(workflowId: string) {
+  const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+  const names = (history.events ?? []).flatMap((e) =>
+    e.workflowExecutionSignaledEventAttributes ? [e.workflowExecutionSignaledEventAttributes.signalName ?? ""] : [],
+  );
+  return {
+    alertEvent: names.filter((n) => n === "alertEvent").length,
+    inboxPoke: names.filter((n) => n === "inboxPoke").length,
+  };
+}
+
+async function expectAccepted(token: string, body: unknown, outcome: "queued" | "signaled") {
+  const { status, json } = await h.postAlert(token, body);
+  expect(status).toBe(202);
+  expect(json).toMatchObject({ accepted: [{ outcome }] });
+}
+
+describe("the incident inbox", () => {
+  it("a batch of 30 events waiting in the inbox costs one signal and is applied once, in full", async () => {
+    const name = "one-poke";
+    const { flowId, token } = await countFlow(name, 31);
+    const worker = await h.startWorker();
+    await expectAccepted(token, errorAlert(name), "signaled");
+    const { run } = await openInboxOf(flowId);
+    // With no worker polling, nothing drains: every append after the first finds the inbox poked.
+    await worker.stop();
+    for (let i = 0; i < 30; i++) await expectAccepted(token, errorAlert(name), "queued");
+    const restarted = await h.startWorker();
+    await eventually(async () => (at(`/${name}`).length === 1 ? true : undefined), 20_000, "the 31st error's Alert");
+    expect((await snapshotOf(run.workflowId)).errorCount).toBe(31);
+    expect(await signalsIn(run.workflowId)).toEqual({ alertEvent: 1, inboxPoke: 1 });
+    await expectAccepted(token, okAlert(name), "queued");
+    await eventually(async () => ((await runsForFlow(h, flowId))[0]?.status === "resolved" ? true : undefined));
+    expect(at(`/${name}`).map((r) => messageOf(r.json).type)).toEqual(["Alert", "Ok"]);
+    await restarted.stop();
+  });
+
+  it("concurrent appends to one inbox take consecutive seqs, and only the first owes a poke", async () => {
+    const name = "appends";
+    const { flowId, token } = await countFlow(name, 1000);
+    const worker = await h.startWorker();
+    await expectAccepted(token, errorAlert(name), "signaled");
+    const { run } = await openInboxOf(flowId);
+    await worker.stop();
+    const event = { alert: { ...normalizedError(name) }, receivedAt: new Date().toISOString() };
+    const appended = await Promise.all(
+      Array.from({ length: 100 }, () => appendToOpenInbox(h.db, run.workflowId, event)),
+    );
+    expect(appended.map((a) => a?.seq).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
+    expect(appended.filter((a) => a?.poke)).toHaveLength(1);
+    const stored = await h.db.select().from(inboxEvents).where(eq(inboxEvents.inboxId, run.id));
+    expect(stored).toHaveLength(100);
+  });
+
+  it("events accepted while the worker process is killed and restarted are all applied, none twice", async () => {
+    const name = "worker-killed";
+    const total = 60;
+    const { flowId, token } = await countFlow(name, total);
+    let worker = await startWorkerProcess();
+    await expectAccepted(token, errorAlert(name), "signaled");
+    const { run } = await openInboxOf(flowId);
+    // Errors 2..60 come in steadily; the worker is killed (SIGKILL, its process group) a third of
+    // the way in, while it drains, and a new one starts two thirds in.
+    for (let i = 2; i <= total; i++) {
+      if (i === 20) {
+        await worker.kill();
+        workers.delete(worker);
+      }
+      if (i === 40) worker = await startWorkerProcess();
+      await expectAccepted(token, errorAlert(name), "queued");
+      await sleep(20);
+    }
+    await eventually(async () => (at(`/${name}`).length === 1 ? true : undefined), 30_000, "the 60th error's Alert");
+    expect((await snapshotOf(run.workflowId)).errorCount).toBe(total);
+    await sleep(500);
+    expect(at(`/${name}`)).toHaveLength(1);
+    await worker.stop();
+    workers.delete(worker);
+  });
+
+  it("an error that arrives while the incident ends opens the next incident", async () => {
+    const name = "ending";
+    const hook = await webhook(h, name, `${receiver.url}/${name}`);
+    const { flowId, token } = await publishedFlow(h, name, singleLevelGraph(hook));
+    const worker = await h.startWorker();
+    // Each round: an Ok, then an error a moment later (none, a few ms, tens of ms), so the error
+    // lands in the inbox before the drain, after the close, or while the run completes.
+    const gaps = [0, 5, 20, 60, 150];
+    await expectAccepted(token, errorAlert(name), "signaled");
+    for (const [round, gap] of gaps.entries()) {
+      await openInboxOf(flowId);
+      expect((await h.postAlert(token, okAlert(name))).status).toBe(202);
+      await sleep(gap);
+      expect((await h.postAlert(token, errorAlert(name))).status).toBe(202);
+      await eventually(
+        async () => ((await runsForFlow(h, flowId)).length === round + 2 ? true : undefined),
+        20_000,
+        `incident ${round + 2}`,
+      );
+    }
+    await eventually(async () => (at(`/${name}`).length === 2 * gaps.length + 1 ? true : undefined));
+    const runs = await runsForFlow(h, flowId);
+    expect(runs.map((r) => r.status).sort()).toEqual(["escalating", ...gaps.map(() => "resolved")]);
+    await worker.stop();
+  });
+});
+
+function normalizedError(key: string) {
+  return {
+    key,
+    status: "error" as const,
+    summary: "appended",
+    description: "",
+    severity: "error" as const,
+    source: "",
+    labels: {},
+    annotations: {},
+    monitor: { guid: "", name: "", type: "", url: "", notes: "", dashboardUrl: "", editUrl: "" },
+    details: {},
+    occurredAt: new Date().toISOString(),
+  };
+}
