@@ -130,7 +130,7 @@ describe("retiring a flow with an incident still open", () => {
 
       const ok = await h.postAlert(token, [okAlert("still-open"), errorAlert("brand-new")]);
       expect(ok.status).toBe(202);
-      expect(ok.json).toMatchObject({ refused: 1, accepted: [{ alertKey: "still-open", outcome: "signaled" }] });
+      expect(ok.json).toMatchObject({ refused: 1, accepted: [{ alertKey: "still-open", outcome: "queued" }] });
       await eventually(
         async () => ((await runOf(flowId, "still-open")).status === "resolved" ? true : undefined),
         30_000,

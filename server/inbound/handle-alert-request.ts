@@ -96,7 +96,7 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
       issues: result.issues,
     });
   }
-  if (closing && !result.accepted.some((alert) => alert.outcome === "signaled")) {
+  if (closing && !result.accepted.some((alert) => alert.outcome !== "no_open_incident")) {
     return closing === "archived" ? unauthorized() : flowDisabled(found.target.flowId);
   }
   if (closing) {
