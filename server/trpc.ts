@@ -1,13 +1,13 @@
 import "server-only";
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { wireTransformer } from "~/core/wire/wire-transformer";
-import { ZodError } from "zod";
 import { grants, type Access } from "~/core/accounts/access";
 import type { Context } from "./context";
 import { env } from "./env";
 import { publicError } from "./http/public-error";
 import { DomainError, type DomainErrorCode } from "~/core/domain-error";
 import { databaseUnavailable } from "./http/database-unavailable";
+import { flattenIssues, inputIssues, issuesMessage } from "./http/input-issues";
 
 const trpcCodeFor: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: "NOT_FOUND",
@@ -39,14 +39,21 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const { stack: _stack, ...data } = shape.data;
-      const shown = publicError(error, shape.data.stack, env.NODE_ENV === "production");
+      // A rejected input: its issues, each with the field it names, instead of the JSON dump of
+      // them tRPC puts in the message.
+      const issues = error.code === "BAD_REQUEST" ? inputIssues(cause) : null;
+      const shown = publicError(
+        issues ? { code: error.code, message: issuesMessage(issues) } : error,
+        shape.data.stack,
+        env.NODE_ENV === "production",
+      );
       return {
         ...shape,
         message: shown.message,
         data: {
           ...data,
           ...(shown.stack === undefined ? {} : { stack: shown.stack }),
-          zodError: cause instanceof ZodError ? cause.flatten() : null,
+          zodError: issues ? flattenIssues(issues) : null,
           domain: cause instanceof DomainError ? { code: cause.code, ...cause.details } : null,
         },
       };

@@ -118,6 +118,18 @@ describe("NUL and unpaired surrogates", () => {
   });
 });
 
+describe("a rejected tRPC input", () => {
+  it("says which field is wrong in words, not as a JSON dump, and in zodError", async () => {
+    const answer = await unchanged(() =>
+      trpcMutationRaw(server.url, "flows.create", JSON.stringify({ name: "n".repeat(5_000) })),
+    );
+    expect(answer.status).toBe(400);
+    expect(trpcErrorMessage(answer)).toMatch(/^name: .*200/);
+    const data: unknown = Object(Object(Object(answer.json).error).json).data;
+    expect(Object(Object(data).zodError).fieldErrors).toEqual({ name: [expect.stringContaining("200")] });
+  });
+});
+
 describe("tRPC limits", () => {
   it("refuses a body over the size limit with 413", async () => {
     const name = "x".repeat(MAX_TRPC_BODY_BYTES);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { flattenIssues, inputIssues, issuesMessage } from "./input-issues";
+
+const schema = z.object({ name: z.string().max(3), graph: z.object({ nodes: z.array(z.object({ id: z.string() })) }) });
+
+describe("input issues", () => {
+  it("names each field a ZodError is about", () => {
+    const parsed = schema.safeParse({ name: "toolong", graph: { nodes: [{ id: 7 }] } });
+    const issues = inputIssues(parsed.error);
+    expect(issues?.map((issue) => issue.path)).toEqual(["name", "graph.nodes.0.id"]);
+    expect(issuesMessage(issues ?? [])).toMatch(/^name: .+; graph\.nodes\.0\.id: .+/);
+    expect(flattenIssues(issues ?? []).fieldErrors).toEqual({
+      name: [expect.any(String)],
+      graph: [expect.any(String)],
+    });
+  });
+
+  it("reads a standard-schema error's issues, with path segments as objects", () => {
+    const cause = Object.assign(new Error("x"), { issues: [{ message: "Required", path: [{ key: "flowId" }] }] });
+    expect(inputIssues(cause)).toEqual([{ path: "flowId", message: "Required" }]);
+  });
+
+  it("is null for anything else", () => {
+    for (const cause of [undefined, new Error("x"), { issues: "no" }, { issues: [] }, { issues: [42] }]) {
+      expect(inputIssues(cause)).toBeNull();
+    }
+  });
+});
