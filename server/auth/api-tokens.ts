@@ -1,11 +1,11 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { apiTokens, memberships, users, type Role } from "~/db/schema";
 import { DomainError, notFound } from "~/core/domain-error";
 import { grants, lowerRole, type Access } from "~/core/accounts/access";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { hashToken as hash, newToken } from "../security/secret-token";
 
 export interface TokenScope {
   db: Db;
@@ -15,7 +15,6 @@ export interface TokenScope {
 }
 
 const TOKEN_PREFIX = "afu_";
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 /** Bearer values that are not ours are refused before touching the database. */
 export const looksLikeApiToken = (value: string) => value.startsWith(TOKEN_PREFIX) && value.length < 200;
 
@@ -32,7 +31,7 @@ export async function createApiToken(scope: TokenScope, input: { name: string; r
       field: "role",
     });
   }
-  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const { token, hash: tokenHash, displayPrefix } = newToken(TOKEN_PREFIX, { bytes: 32, shownChars: 6 });
   const row = await scope.db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(apiTokens)
@@ -41,8 +40,8 @@ export async function createApiToken(scope: TokenScope, input: { name: string; r
         userId,
         name: input.name,
         role: input.role,
-        tokenHash: hash(token),
-        tokenPrefix: token.slice(0, 10),
+        tokenHash,
+        tokenPrefix: displayPrefix,
       })
       .returning({ id: apiTokens.id, createdAt: apiTokens.createdAt });
     if (!inserted) throw new Error("insert returned no row");

@@ -1,11 +1,11 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { invitations, memberships, users, workspaces, type Role } from "~/db/schema";
 import { DomainError, notFound } from "~/core/domain-error";
 import { setActiveWorkspace } from "./workspace-access";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { hashToken as hash, newToken } from "../security/secret-token";
 
 interface OwnerScope {
   db: Db;
@@ -14,11 +14,10 @@ interface OwnerScope {
 }
 
 export const INVITATION_DAYS = 7;
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A single-use link that joins whoever opens it (signed in) to the workspace with `role`. */
 export async function createInvitation(scope: OwnerScope, input: { role: Role; note: string }, now = new Date()) {
-  const token = `afi_${randomBytes(24).toString("base64url")}`;
+  const { token, hash: tokenHash } = newToken("afi_");
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 3600 * 1000);
   const row = await scope.db.transaction(async (tx) => {
     const [inserted] = await tx
@@ -27,7 +26,7 @@ export async function createInvitation(scope: OwnerScope, input: { role: Role; n
         workspaceId: scope.workspaceId,
         role: input.role,
         note: input.note,
-        tokenHash: hash(token),
+        tokenHash,
         invitedBy: scope.actor.userId,
         expiresAt,
       })

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { invitations } from "~/db/schema";
+import { hashToken } from "../security/secret-token";
 
 /** Who may create an account: anyone, or only someone holding an invitation link. */
 export type SignUpPolicy = "open" | "invitation";
@@ -29,7 +29,7 @@ export async function invitationIsOpen(db: Db, token: string, now = new Date()):
     .from(invitations)
     .where(
       and(
-        eq(invitations.tokenHash, createHash("sha256").update(token).digest("hex")),
+        eq(invitations.tokenHash, hashToken(token)),
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
         gt(invitations.expiresAt, now),

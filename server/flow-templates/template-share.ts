@@ -1,10 +1,10 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { templates, templateShareLinks } from "~/db/schema";
 import { DomainError, notFound } from "~/core/domain-error";
 import { describeTemplate } from "~/core/flow-templates/describe-template";
-import { hashToken } from "../flows/endpoint-service";
+import { hashToken, newToken } from "../security/secret-token";
 import { insertTemplate, type ActingScope } from "./save-template";
 import { documentOf, loadTemplateRow, loadTemplateVersion, type TemplateScope } from "./template-store";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
@@ -18,11 +18,11 @@ export const sharePath = (token: string) => `/share/templates/${token}`;
 /** The token is shown once, here; only its hash is stored (as endpoint tokens are). 192 random bits. */
 export async function createShareLink(scope: SharingScope, templateId: string) {
   const template = await loadTemplateRow(scope, templateId);
-  const token = `tpl_${randomBytes(24).toString("base64url")}`;
+  const { token, hash, displayPrefix } = newToken("tpl_");
   const row = await scope.db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(templateShareLinks)
-      .values({ templateId, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 8) })
+      .values({ templateId, tokenHash: hash, tokenPrefix: displayPrefix })
       .returning({ id: templateShareLinks.id, createdAt: templateShareLinks.createdAt });
     if (!inserted) throw new Error("insert returned no row");
     await recordAudit(tx, {

@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { flowEndpoints } from "~/db/schema";
 import { notFound } from "~/core/domain-error";
 import { getFlow } from "./flow-service";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { hashToken, newToken } from "../security/secret-token";
 
 interface Scope {
   db: Db;
@@ -16,16 +16,17 @@ interface ActingScope extends Scope {
   actor: AuditActor;
 }
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** Kept here too: the inbound endpoint looks tokens up by it. */
+export { hashToken };
 
 /** The token is shown once, here; only its hash is stored. */
 export async function createEndpoint(scope: ActingScope, flowId: string) {
   const flow = await getFlow(scope, flowId);
-  const token = `af_${randomBytes(24).toString("base64url")}`;
+  const { token, hash, displayPrefix } = newToken("af_");
   const row = await scope.db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(flowEndpoints)
-      .values({ flowId, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 7) })
+      .values({ flowId, tokenHash: hash, tokenPrefix: displayPrefix })
       .returning({ id: flowEndpoints.id, createdAt: flowEndpoints.createdAt });
     if (!inserted) throw new Error("insert returned no row");
     await recordAudit(tx, {

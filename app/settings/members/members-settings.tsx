@@ -11,9 +11,10 @@ import { Button } from "../../_components/ui/button";
 import { Field, Input } from "../../_components/ui/field";
 import { StatusBadge } from "../../_components/ui/status-badge";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
-import { CopyField } from "../copy-field";
+import { CreatedSecret } from "../created-secret";
 import { RoleSelect } from "../role-select";
 import { SettingsSection } from "../settings-section";
+import { SettingsCell, SettingsRow, SettingsTable, TableState } from "../settings-table";
 
 /** Members with their roles, invitation links and pending invitations; owners act, others read. */
 export function MembersSettings() {
@@ -66,61 +67,55 @@ function MemberTable({ isOwner, selfId }: { isOwner: boolean; selfId: string | n
 
   return (
     <SettingsSection title={t("members")}>
-      <table className="w-full text-left">
-        <thead className="border-b border-border text-[12px] text-muted">
-          <tr>
-            <th className="px-4 py-2 font-medium">{t("columns.name")}</th>
-            <th className="px-4 py-2 font-medium">{t("columns.role")}</th>
-            <th className="px-4 py-2 font-medium">{t("columns.joined")}</th>
-            <th className="px-4 py-2 font-medium">
-              <span className="sr-only">{t("columns.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.data?.map((m) => (
-            <tr key={m.userId} className="border-b border-border last:border-0" data-testid="member-row">
-              <td className="px-4 py-2">
-                <div className="font-medium">
-                  {m.name}
-                  {m.userId === selfId ? <span className="ml-1.5 text-muted">{t("you")}</span> : null}
-                </div>
-                <div className="text-muted">{m.email}</div>
-              </td>
-              <td className="px-4 py-2">
-                {isOwner ? (
-                  <RoleSelect
-                    aria-label={t("roleOf", { name: m.name })}
-                    value={m.role}
-                    disabled={setRole.isPending}
-                    className="w-28"
-                    onRoleChange={(role) => setRole.mutate({ userId: m.userId, role })}
-                  />
-                ) : (
-                  <StatusBadge tone={m.role === "owner" ? "accent" : "neutral"}>{roles(`${m.role}.label`)}</StatusBadge>
-                )}
-              </td>
-              <td className="px-4 py-2 text-muted">{format.dateTime(m.joinedAt, { dateStyle: "medium" })}</td>
-              <td className="px-4 py-2 text-right">
-                {isOwner ? (
-                  <Button
-                    variant="ghost"
-                    disabled={remove.isPending}
-                    aria-label={t("removeMember", { name: m.name })}
-                    onClick={() => {
-                      if (window.confirm(t("confirmRemove", { name: m.name }))) remove.mutate({ userId: m.userId });
-                    }}
-                  >
-                    <Trash2 className="size-3.5" aria-hidden /> {t("remove")}
-                  </Button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {members.isLoading ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
-      {members.error ? <p className="px-4 py-6 text-danger">{members.error.message}</p> : null}
+      <SettingsTable
+        columns={[
+          { key: "name", label: t("columns.name") },
+          { key: "role", label: t("columns.role") },
+          { key: "joined", label: t("columns.joined") },
+          { key: "actions", label: t("columns.actions"), hidden: true },
+        ]}
+      >
+        {members.data?.map((m) => (
+          <SettingsRow key={m.userId} testId="member-row">
+            <SettingsCell>
+              <div className="font-medium">
+                {m.name}
+                {m.userId === selfId ? <span className="ml-1.5 text-muted">{t("you")}</span> : null}
+              </div>
+              <div className="text-muted">{m.email}</div>
+            </SettingsCell>
+            <SettingsCell>
+              {isOwner ? (
+                <RoleSelect
+                  aria-label={t("roleOf", { name: m.name })}
+                  value={m.role}
+                  disabled={setRole.isPending}
+                  className="w-28"
+                  onRoleChange={(role) => setRole.mutate({ userId: m.userId, role })}
+                />
+              ) : (
+                <StatusBadge tone={m.role === "owner" ? "accent" : "neutral"}>{roles(`${m.role}.label`)}</StatusBadge>
+              )}
+            </SettingsCell>
+            <SettingsCell className="text-muted">{format.dateTime(m.joinedAt, { dateStyle: "medium" })}</SettingsCell>
+            <SettingsCell className="text-right">
+              {isOwner ? (
+                <Button
+                  variant="ghost"
+                  disabled={remove.isPending}
+                  aria-label={t("removeMember", { name: m.name })}
+                  onClick={() => {
+                    if (window.confirm(t("confirmRemove", { name: m.name }))) remove.mutate({ userId: m.userId });
+                  }}
+                >
+                  <Trash2 className="size-3.5" aria-hidden /> {t("remove")}
+                </Button>
+              ) : null}
+            </SettingsCell>
+          </SettingsRow>
+        ))}
+      </SettingsTable>
+      <TableState query={members} loading={t("loading")} />
     </SettingsSection>
   );
 }
@@ -188,7 +183,12 @@ function InviteForm() {
         </div>
       </form>
       {created ? (
-        <div className="flex flex-col gap-2 border-t border-border bg-raised/40 p-4" data-testid="invitation-link">
+        <CreatedSecret
+          testId="invitation-link"
+          copyId="invitation-url"
+          copyLabel={t("link")}
+          value={`${window.location.origin}${created.path}`}
+        >
           <p className="text-[13px]">
             {t("linkReady", {
               role: roles(`${created.role}.label`),
@@ -208,8 +208,7 @@ function InviteForm() {
                   : t("mailUnconfigured")}
             </p>
           )}
-          <CopyField id="invitation-url" label={t("link")} value={`${window.location.origin}${created.path}`} />
-        </div>
+        </CreatedSecret>
       ) : null}
     </SettingsSection>
   );
@@ -236,50 +235,43 @@ function PendingInvitations() {
   return (
     <SettingsSection title={t("pending")}>
       {invitations.data && invitations.data.length > 0 ? (
-        <table className="w-full text-left">
-          <thead className="border-b border-border text-[12px] text-muted">
-            <tr>
-              <th className="px-4 py-2 font-medium">{t("columns.for")}</th>
-              <th className="px-4 py-2 font-medium">{t("columns.role")}</th>
-              <th className="px-4 py-2 font-medium">{t("columns.invitedBy")}</th>
-              <th className="px-4 py-2 font-medium">{t("columns.expires")}</th>
-              <th className="px-4 py-2 font-medium">
-                <span className="sr-only">{t("columns.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.data.map((inv) => (
-              <tr key={inv.id} className="border-b border-border last:border-0" data-testid="invitation-row">
-                <td className="px-4 py-2">{inv.note || <span className="text-muted">{t("anyone")}</span>}</td>
-                <td className="px-4 py-2">{roles(`${inv.role}.label`)}</td>
-                <td className="px-4 py-2 text-muted">{inv.invitedBy ?? "—"}</td>
-                <td className="px-4 py-2">
-                  {inv.expiresAt.getTime() <= now ? (
-                    <StatusBadge tone="warn">{t("expired")}</StatusBadge>
-                  ) : (
-                    <span className="text-muted">
-                      {format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" })}
-                    </span>
-                  )}
-                </td>
-                <td className="px-4 py-2 text-right">
-                  <Button
-                    variant="ghost"
-                    disabled={revoke.isPending}
-                    onClick={() => revoke.mutate({ invitationId: inv.id })}
-                  >
-                    {t("revoke")}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SettingsTable
+          columns={[
+            { key: "for", label: t("columns.for") },
+            { key: "role", label: t("columns.role") },
+            { key: "invitedBy", label: t("columns.invitedBy") },
+            { key: "expires", label: t("columns.expires") },
+            { key: "actions", label: t("columns.actions"), hidden: true },
+          ]}
+        >
+          {invitations.data.map((inv) => (
+            <SettingsRow key={inv.id} testId="invitation-row">
+              <SettingsCell>{inv.note || <span className="text-muted">{t("anyone")}</span>}</SettingsCell>
+              <SettingsCell>{roles(`${inv.role}.label`)}</SettingsCell>
+              <SettingsCell className="text-muted">{inv.invitedBy ?? "—"}</SettingsCell>
+              <SettingsCell>
+                {inv.expiresAt.getTime() <= now ? (
+                  <StatusBadge tone="warn">{t("expired")}</StatusBadge>
+                ) : (
+                  <span className="text-muted">
+                    {format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </span>
+                )}
+              </SettingsCell>
+              <SettingsCell className="text-right">
+                <Button
+                  variant="ghost"
+                  disabled={revoke.isPending}
+                  onClick={() => revoke.mutate({ invitationId: inv.id })}
+                >
+                  {t("revoke")}
+                </Button>
+              </SettingsCell>
+            </SettingsRow>
+          ))}
+        </SettingsTable>
       ) : null}
-      {invitations.data?.length === 0 ? <p className="px-4 py-6 text-muted">{t("noPending")}</p> : null}
-      {invitations.isLoading ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
-      {invitations.error ? <p className="px-4 py-6 text-danger">{invitations.error.message}</p> : null}
+      <TableState query={invitations} empty={t("noPending")} loading={t("loading")} />
     </SettingsSection>
   );
 }

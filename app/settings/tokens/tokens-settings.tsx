@@ -11,9 +11,10 @@ import { Button } from "../../_components/ui/button";
 import { Field, Input } from "../../_components/ui/field";
 import { StatusBadge } from "../../_components/ui/status-badge";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
-import { CopyField } from "../copy-field";
+import { CreatedSecret } from "../created-secret";
 import { RoleSelect } from "../role-select";
 import { SettingsSection } from "../settings-section";
+import { SettingsCell, SettingsRow, SettingsTable, TableState } from "../settings-table";
 
 /** Personal API tokens for automation: created with a name and a role, shown once, revocable. */
 export function TokensSettings() {
@@ -95,18 +96,22 @@ function CreateToken({ myRole }: { myRole: Role }) {
         </div>
       </form>
       {created ? (
-        <div className="flex flex-col gap-2 border-t border-border bg-raised/40 p-4" data-testid="new-token">
+        <CreatedSecret
+          testId="new-token"
+          copyId="new-token-value"
+          copyLabel={t("token")}
+          value={created.token}
+          actions={
+            <Button variant="ghost" onClick={() => setCreated(null)}>
+              {t("done")}
+            </Button>
+          }
+        >
           <p className="text-[13px]">
             <strong className="font-semibold">{t("shownOnce", { name: created.name })}</strong> {t("usage")}{" "}
             <code className="font-mono text-[12px] whitespace-nowrap">Authorization: Bearer afu_…</code>
           </p>
-          <CopyField id="new-token-value" label={t("token")} value={created.token} />
-          <div>
-            <Button variant="ghost" onClick={() => setCreated(null)}>
-              {t("done")}
-            </Button>
-          </div>
-        </div>
+        </CreatedSecret>
       ) : null}
     </SettingsSection>
   );
@@ -133,60 +138,55 @@ function TokenTable({ isOwner, selfId }: { isOwner: boolean; selfId: string | nu
   return (
     <SettingsSection title={isOwner ? t("allTokens") : t("yourTokens")}>
       {tokens.data && tokens.data.length > 0 ? (
-        <table className="w-full text-left">
-          <thead className="border-b border-border text-[12px] text-muted">
-            <tr>
-              <th className="px-4 py-2 font-medium">{t("columns.name")}</th>
-              <th className="px-4 py-2 font-medium">{t("columns.role")}</th>
-              {isOwner ? <th className="px-4 py-2 font-medium">{t("columns.owner")}</th> : null}
-              <th className="px-4 py-2 font-medium">{t("columns.created")}</th>
-              <th className="px-4 py-2 font-medium">{t("columns.lastUsed")}</th>
-              <th className="px-4 py-2 font-medium">
-                <span className="sr-only">{t("columns.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.data.map((token) => (
-              <tr key={token.id} className="border-b border-border last:border-0" data-testid="token-row">
-                <td className="px-4 py-2">
-                  <div className="font-medium">{token.name}</div>
-                  <div className="font-mono text-[11px] text-muted">{token.tokenPrefix}…</div>
-                </td>
-                <td className="px-4 py-2">{roles(`${token.role}.label`)}</td>
-                {isOwner ? (
-                  <td className="px-4 py-2 text-muted">{token.userId === selfId ? t("you") : token.userName}</td>
-                ) : null}
-                <td className="px-4 py-2 whitespace-nowrap text-muted">{when(token.createdAt)}</td>
-                <td className="px-4 py-2 whitespace-nowrap text-muted">
-                  {token.lastUsedAt ? when(token.lastUsedAt) : t("never")}
-                </td>
-                <td className="px-4 py-2 text-right">
-                  {token.revokedAt ? (
-                    <StatusBadge tone="neutral">{t("revokedBadge")}</StatusBadge>
-                  ) : (
-                    <Button
-                      variant="ghost"
-                      disabled={revoke.isPending}
-                      aria-label={t("revokeToken", { name: token.name })}
-                      onClick={() => {
-                        if (window.confirm(t("confirmRevoke", { name: token.name }))) {
-                          revoke.mutate({ tokenId: token.id });
-                        }
-                      }}
-                    >
-                      {t("revoke")}
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SettingsTable
+          columns={[
+            { key: "name", label: t("columns.name") },
+            { key: "role", label: t("columns.role") },
+            ...(isOwner ? [{ key: "owner", label: t("columns.owner") }] : []),
+            { key: "created", label: t("columns.created") },
+            { key: "lastUsed", label: t("columns.lastUsed") },
+            { key: "actions", label: t("columns.actions"), hidden: true },
+          ]}
+        >
+          {tokens.data.map((token) => (
+            <SettingsRow key={token.id} testId="token-row">
+              <SettingsCell>
+                <div className="font-medium">{token.name}</div>
+                <div className="font-mono text-[11px] text-muted">{token.tokenPrefix}…</div>
+              </SettingsCell>
+              <SettingsCell>{roles(`${token.role}.label`)}</SettingsCell>
+              {isOwner ? (
+                <SettingsCell className="text-muted">
+                  {token.userId === selfId ? t("you") : token.userName}
+                </SettingsCell>
+              ) : null}
+              <SettingsCell className="whitespace-nowrap text-muted">{when(token.createdAt)}</SettingsCell>
+              <SettingsCell className="whitespace-nowrap text-muted">
+                {token.lastUsedAt ? when(token.lastUsedAt) : t("never")}
+              </SettingsCell>
+              <SettingsCell className="text-right">
+                {token.revokedAt ? (
+                  <StatusBadge tone="neutral">{t("revokedBadge")}</StatusBadge>
+                ) : (
+                  <Button
+                    variant="ghost"
+                    disabled={revoke.isPending}
+                    aria-label={t("revokeToken", { name: token.name })}
+                    onClick={() => {
+                      if (window.confirm(t("confirmRevoke", { name: token.name }))) {
+                        revoke.mutate({ tokenId: token.id });
+                      }
+                    }}
+                  >
+                    {t("revoke")}
+                  </Button>
+                )}
+              </SettingsCell>
+            </SettingsRow>
+          ))}
+        </SettingsTable>
       ) : null}
-      {tokens.data?.length === 0 ? <p className="px-4 py-6 text-muted">{t("empty")}</p> : null}
-      {tokens.isLoading ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
-      {tokens.error ? <p className="px-4 py-6 text-danger">{tokens.error.message}</p> : null}
+      <TableState query={tokens} empty={t("empty")} loading={t("loading")} />
     </SettingsSection>
   );
 }
