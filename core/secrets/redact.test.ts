@@ -8,6 +8,13 @@ describe("redact", () => {
     expect(redact(text, [secret])).toBe(`raw=${REDACTED} url=${REDACTED} json="${REDACTED}"`);
   });
 
+  it("masks a JSON body echoed back inside a JSON string (escaped twice)", () => {
+    const secret = 'rk"/+&=\\%';
+    const echoed = JSON.stringify({ body: JSON.stringify({ routing_key: secret }) });
+    expect(echoed).not.toContain(JSON.stringify(secret).slice(1, -1));
+    expect(redact(echoed, [secret])).toBe(JSON.stringify({ body: JSON.stringify({ routing_key: REDACTED }) }));
+  });
+
   it("masks the longer of overlapping secrets whole and ignores empty ones", () => {
     expect(redact("token=abcdef and abc", ["abc", "abcdef", ""])).toBe(`token=${REDACTED} and ${REDACTED}`);
   });

@@ -19,7 +19,8 @@ const MIN_ENCODED_LENGTH = 4;
 
 /**
  * The forms a secret takes on the wire, so a secret cannot slip through a log just because it
- * was encoded: raw, URL-encoded (also with `+` for spaces, lower-case escapes, and as a form value), JSON-escaped,
+ * was encoded: raw, URL-encoded (also with `+` for spaces, lower-case escapes, and as a form value), JSON-escaped
+ * (once, and twice as in an echoed JSON body),
  * base64 (padded and not), base64url, hex (either case), and XML-escaped.
  */
 export function secretForms(secret: string): string[] {
@@ -31,7 +32,10 @@ export function secretForms(secret: string): string[] {
   forms.add(url.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()));
   // A form body encodes more than encodeURIComponent does (' ( ) ! ~ and spaces as +).
   forms.add(new URLSearchParams({ v: secret }).toString().slice(2));
-  forms.add(JSON.stringify(secret).slice(1, -1));
+  const json = JSON.stringify(secret).slice(1, -1);
+  forms.add(json);
+  // A receiver that echoes the request back inside a JSON string escapes a JSON body again.
+  forms.add(JSON.stringify(json).slice(1, -1));
   const xml = secret.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   forms.add(xml);
   // XmlEncode also escapes the apostrophe.
