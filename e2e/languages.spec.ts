@@ -15,6 +15,11 @@ interface Words {
   published: string;
   publishedFlow: string;
   runs: string;
+  integrations: string;
+  newIntegration: string;
+  createIntegration: string;
+  /** A line of the default email, as the preset words it in this language. */
+  emailLine: string;
 }
 
 const FRENCH: Words = {
@@ -28,6 +33,10 @@ const FRENCH: Words = {
   published: "Publié v1",
   publishedFlow: "Flux créé et publié en v1",
   runs: "Exécutions",
+  integrations: "Intégrations",
+  newIntegration: "Nouvelle intégration",
+  createIntegration: "Créer",
+  emailLine: "Première erreur (UTC): {{@alert.firstErrorUtc}}",
 };
 
 const DUTCH: Words = {
@@ -41,9 +50,15 @@ const DUTCH: Words = {
   published: "Gepubliceerd v1",
   publishedFlow: "Flow aangemaakt en gepubliceerd als v1",
   runs: "Runs",
+  integrations: "Integraties",
+  newIntegration: "Nieuwe integratie",
+  createIntegration: "Aanmaken",
+  emailLine: "Eerste fout (UTC): {{@alert.firstErrorUtc}}",
 };
 
 const SHOTS = "test-results/languages";
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Any loading placeholder, in any of the three languages. */
 const LOADING = /loading…|chargement|laden…/i;
@@ -125,6 +140,18 @@ async function journey(page: Page, baseURL: string, words: Words) {
     await expect(page.getByTestId("run-facts")).toBeVisible();
     await expect(page.getByTestId("delivery").first()).toBeVisible();
     await shot(page, words.browserLocale, "run");
+
+    // A new email integration's messages start in the page's language, then are the person's text.
+    await page.getByRole("link", { name: words.integrations, exact: true }).click();
+    await page.getByRole("button", { name: words.newIntegration }).click();
+    const dialog = page.getByRole("dialog", { name: words.newIntegration });
+    await dialog.getByText("E-mail (SMTP)", { exact: true }).click();
+    await dialog.locator("#integration-name").fill(`Mail ${words.browserLocale} ${stamp}`);
+    await expect(dialog.locator("#integration-language")).toHaveValue(words.browserLocale.slice(0, 2));
+    await dialog.getByRole("button", { name: words.createIntegration, exact: true }).click();
+    await expect(page).toHaveURL(/\/integrations\/[0-9a-f-]{36}$/);
+    await expect(page.locator("#email-error-text")).toHaveValue(new RegExp(escapeRegExp(words.emailLine)));
+    await shot(page, words.browserLocale, "integration-editor");
   } finally {
     await receiver.close();
   }

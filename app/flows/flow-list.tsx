@@ -14,6 +14,7 @@ import { StatusBadge } from "../_components/ui/status-badge";
 import { useTRPC } from "../_lib/trpc";
 import { NewFlowDialog } from "../templates/_components/new-flow-dialog";
 import { FlowRowMenu } from "./flow-row-menu";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 export function FlowList() {
   const t = useTranslations("FlowList");
@@ -26,13 +27,14 @@ export function FlowList() {
   const flows = useQuery(trpc.flows.list.queryOptions({ archived }));
   const [choosing, setChoosing] = useState(false);
   const { can } = useWorkspaceRole();
+  const serverError = useServerErrorText();
   const create = useMutation(
     trpc.flows.create.mutationOptions({
       onSuccess: async ({ id }) => {
         await queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
         router.push(`/flows/${id}`);
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(serverError(err)),
     }),
   );
 
@@ -134,7 +136,7 @@ export function FlowList() {
             </tbody>
           </table>
           {flows.isLoading ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
-          {flows.error ? <p className="px-4 py-6 text-danger">{flows.error.message}</p> : null}
+          {flows.error ? <p className="px-4 py-6 text-danger">{serverError(flows.error)}</p> : null}
           {flows.data?.length === 0 ? (
             <p className="px-4 py-10 text-center text-muted">{archived ? tl("emptyArchived") : t("empty")}</p>
           ) : null}

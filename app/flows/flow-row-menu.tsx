@@ -9,6 +9,7 @@ import { toast } from "sonner";
 import { Button } from "../_components/ui/button";
 import { Dialog } from "../_components/ui/dialog";
 import { useTRPC } from "../_lib/trpc";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 interface FlowSummary {
   id: string;
@@ -23,11 +24,12 @@ const ITEM =
 /** The ⋯ menu of a flow row: duplicate, archive or unarchive, delete; the last two confirm first. */
 export function FlowRowMenu({ flow }: { flow: FlowSummary }) {
   const t = useTranslations("FlowLifecycle");
+  const serverError = useServerErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirm, setConfirm] = useState<"archive" | "delete" | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.flows.list.queryKey() });
-  const onError = (err: { message: string }) => toast.error(err.message);
+  const onError = (err: unknown) => toast.error(serverError(err));
   const duplicate = useMutation(
     trpc.flows.duplicate.mutationOptions({
       onSuccess: async (copy) => {

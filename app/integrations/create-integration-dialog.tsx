@@ -2,15 +2,17 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
+import { LOCALES, LOCALE_NAMES } from "~/core/i18n/locales";
 import { integrationTypeSchema } from "~/core/integrations/integration-types";
+import { offersPresetLanguage, presetLanguageCustomizations } from "~/core/integrations/preset-language";
 import { Button } from "../_components/ui/button";
 import { Dialog } from "../_components/ui/dialog";
-import { Field, Input } from "../_components/ui/field";
+import { Field, Input, Select } from "../_components/ui/field";
 import { useTRPC } from "../_lib/trpc";
 import type { CatalogueEntry } from "./_lib/catalogue";
 import { useCatalogueText } from "./_lib/use-catalogue-text";
@@ -18,7 +20,12 @@ import { useIntegrationErrorText } from "./_lib/use-integration-error-text";
 import { TypeTile } from "./_ui/type-icon";
 
 /** The name may stay empty: the type's label is a fine first name, and it can be renamed later. */
-const createSchema = z.object({ type: integrationTypeSchema, name: z.string().trim().max(200) });
+const createSchema = z.object({
+  type: integrationTypeSchema,
+  name: z.string().trim().max(200),
+  /** The language of the default messages, for presets that word them (see preset-language.ts). */
+  language: z.enum(LOCALES),
+});
 type CreateForm = z.infer<typeof createSchema>;
 
 interface Props {
@@ -30,6 +37,7 @@ interface Props {
 /** Pick a type from the catalogue and name it; everything else is set in the editor. */
 export function CreateIntegrationDialog({ open, onOpenChange, types }: Props) {
   const t = useTranslations("NewIntegration");
+  const locale = useLocale();
   const text = useCatalogueText();
   const serverError = useIntegrationErrorText();
   const trpc = useTRPC();
@@ -37,7 +45,7 @@ export function CreateIntegrationDialog({ open, onOpenChange, types }: Props) {
   const queryClient = useQueryClient();
   const form = useForm<CreateForm>({
     resolver: zodResolver(createSchema),
-    defaultValues: { type: "webhook", name: "" },
+    defaultValues: { type: "webhook", name: "", language: locale },
   });
   const chosen = useWatch({ control: form.control, name: "type" });
   const create = useMutation(
@@ -54,7 +62,14 @@ export function CreateIntegrationDialog({ open, onOpenChange, types }: Props) {
     const entry = types.find((e) => e.type === type);
     return entry ? text.typeLabel(entry) : type;
   };
-  const submit = form.handleSubmit(({ type, name }) => create.mutate({ type, name: name || chosenLabel(type) }));
+  // The messages start as the preset's words in the chosen language; after that they are the person's.
+  const submit = form.handleSubmit(({ type, name, language }) =>
+    create.mutate({
+      type,
+      name: name || chosenLabel(type),
+      customizations: presetLanguageCustomizations(type, language) ?? {},
+    }),
+  );
 
   return (
     <Dialog
@@ -109,6 +124,17 @@ export function CreateIntegrationDialog({ open, onOpenChange, types }: Props) {
             {...form.register("name")}
           />
         </Field>
+        {offersPresetLanguage(chosen) ? (
+          <Field label={t("language")} htmlFor="integration-language" hint={t("languageHint")}>
+            <Select id="integration-language" {...form.register("language")}>
+              {LOCALES.map((code) => (
+                <option key={code} value={code}>
+                  {LOCALE_NAMES[code]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
       </form>
     </Dialog>
   );

@@ -19,7 +19,14 @@ describe("durations", () => {
     expect(formatDuration(3600)).toBe("1 h");
     expect(formatDuration(5400)).toBe("1 h 30 min");
     expect(formatDuration(3630)).toBe("1 h 0.5 min");
-    expect(formatDuration(Infinity)).toBe("never");
+    expect(formatDuration(Infinity)).toBe("∞");
+  });
+
+  it("writes decimals as the interface language does", () => {
+    expect(formatDuration(90, "fr")).toBe("1,5 min");
+    expect(formatDuration(3630, "nl")).toBe("1 h 0,5 min");
+    expect(formatDuration(20, "fr")).toBe("20 s");
+    expect(formatDuration(1200.5, "en")).toBe("20.01 min");
   });
 
   it("formats offsets as a clock", () => {

@@ -13,13 +13,19 @@ export const minutesToSeconds = (minutes: number): number => round(minutes * 60,
 /** Stored seconds → the minutes shown in a form field (20 s = 0.3333 min). */
 export const secondsToMinutes = (seconds: number): number => round(seconds / 60, 4);
 
-/** Short human text for node cards and tables: `30 s`, `1.5 min`, `15 min`, `1 h 30 min`. */
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return "never";
-  if (seconds < 60) return `${round(seconds, 1)} s`;
+/**
+ * Short human text for node cards and tables: `30 s`, `1.5 min`, `15 min`, `1 h 30 min`; the
+ * decimal separator follows `locale` (`1,5 min` in French and Dutch). Units are SI symbols, the
+ * same in every interface language.
+ */
+export function formatDuration(seconds: number, locale = "en"): string {
+  if (!Number.isFinite(seconds)) return "∞";
+  const number = (value: number, digits: number) =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: digits, useGrouping: false }).format(value);
+  if (seconds < 60) return `${number(seconds, 1)} s`;
   const minutes = seconds / 60;
   if (minutes < 60 || !Number.isInteger(minutes)) {
-    return minutes < 60 ? `${round(minutes, 2)} min` : `${Math.floor(minutes / 60)} h ${round(minutes % 60, 2)} min`;
+    return minutes < 60 ? `${number(minutes, 2)} min` : `${Math.floor(minutes / 60)} h ${number(minutes % 60, 2)} min`;
   }
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;

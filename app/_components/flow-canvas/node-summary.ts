@@ -1,41 +1,28 @@
+import { useTranslations } from "next-intl";
 import type { FlowNode } from "~/core/flow/document";
 
-const minutes = (seconds: number) =>
-  seconds < 60 ? `${seconds} s` : seconds % 60 === 0 ? `${seconds / 60} min` : `${(seconds / 60).toFixed(1)} min`;
-
-/** One line that tells the node's key settings at a glance. */
-export function nodeSummary(node: FlowNode, integrationName?: (id: string) => string | undefined): string {
-  switch (node.type) {
-    case "trigger":
-      return `${node.data.format} alerts${node.data.filters.length ? ` · ${node.data.filters.length} filter(s)` : ""}`;
-    case "level": {
-      const d = node.data;
-      const when =
-        d.mode === "count"
-          ? `after ${d.errorCount} errors`
-          : d.afterSeconds === 0
-            ? "immediately"
-            : `after ${minutes(d.afterSeconds)}`;
-      const reminders =
-        d.reminderCount > 0
-          ? ` · ${d.reminderCount} reminder${d.reminderCount > 1 ? "s" : ""} / ${minutes(d.reminderEverySeconds)}`
-          : "";
-      return `${when}${reminders}`;
+/**
+ * A node's name as the canvas shows it: its label, else its kind ("Level 2"), in the page's
+ * language. Runs use the same names, so a run's steps read like the flow that made them.
+ */
+export function useNodeTitle() {
+  const t = useTranslations("NodeCard");
+  return (node: FlowNode): string => {
+    if (node.data.label) return node.data.label;
+    switch (node.type) {
+      case "trigger":
+        return t("trigger.title");
+      case "level":
+        return t("level.tag", { level: node.data.level });
+      case "branch":
+        return t("branch.title");
+      case "integration":
+        return t("integration.title");
     }
-    case "branch":
-      return "Error · Reminder · Ok";
-    case "integration": {
-      const name = node.data.integrationId
-        ? (integrationName?.(node.data.integrationId) ?? "integration")
-        : "no integration chosen";
-      const flags = [node.data.sendOk ? "Ok" : null, node.data.sendReminders ? "reminders" : null]
-        .filter(Boolean)
-        .join(", ");
-      return flags ? `${name} · sends ${flags}` : name;
-    }
-  }
+  };
 }
 
+/** English only; kept for the run pages until they use `useNodeTitle`. */
 export function nodeTitle(node: FlowNode): string {
   switch (node.type) {
     case "trigger":

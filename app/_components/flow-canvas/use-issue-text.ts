@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { GraphIssueCode, IssueParams } from "~/core/flow/graph-issue";
 import type { NodeLike } from "~/core/flow/edge-kinds";
 import { formatDuration } from "./durations";
@@ -93,7 +93,7 @@ export function useIssueText(
   integrationName: (integrationId: string) => string | undefined = () => undefined,
 ) {
   const t = useTranslations("GraphIssues");
-  return issueTextWith(t, getNode, integrationName);
+  return issueTextWith(t, getNode, integrationName, useLocale());
 }
 
 /** The same, for any translator of the `GraphIssues` namespace (tests pass one per language). */
@@ -101,6 +101,7 @@ export function issueTextWith(
   t: ReturnType<typeof useTranslations<"GraphIssues">>,
   getNode: (id: string) => NodeLike | undefined,
   integrationName: (integrationId: string) => string | undefined = () => undefined,
+  locale = "en",
 ) {
   // An unlabeled integration node shows its integration's name on the canvas; so do messages.
   const integrationOf = (node: NodeLike): string | undefined =>
@@ -140,8 +141,8 @@ export function issueTextWith(
     return t(`issues.${issue.code}`, {
       ...NO_VALUES,
       ...params,
-      value: duration ? formatDuration(Number(params.value)) : String(params.value ?? ""),
-      lowerValue: duration ? formatDuration(Number(params.lowerValue)) : String(params.lowerValue ?? ""),
+      value: duration ? formatDuration(Number(params.value), locale) : String(params.value ?? ""),
+      lowerValue: duration ? formatDuration(Number(params.lowerValue), locale) : String(params.lowerValue ?? ""),
       node: issue.nodeId ? nodeName(issue.nodeId) : "",
       otherNode: typeof params.otherNode === "string" ? nodeName(params.otherNode) : "",
       nodes: list(params.nodes, issue.code === "cycle" ? " → " : ", "),

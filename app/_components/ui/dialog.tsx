@@ -1,6 +1,7 @@
 "use client";
 
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Dialog as RadixDialog } from "radix-ui";
 import type { ReactNode } from "react";
 
@@ -23,6 +24,7 @@ interface DialogProps {
 
 /** A modal panel (Radix: focus trap, Escape, aria wiring) in the app's tokens. */
 export function Dialog({ open, onOpenChange, title, description, size = "sm", children, footer }: DialogProps) {
+  const t = useTranslations("Dialog");
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -39,7 +41,7 @@ export function Dialog({ open, onOpenChange, title, description, size = "sm", ch
                 <RadixDialog.Description className="mt-0.5 text-muted">{description}</RadixDialog.Description>
               ) : null}
             </div>
-            <RadixDialog.Close className="rounded p-1 text-muted hover:bg-raised hover:text-fg" aria-label="Close">
+            <RadixDialog.Close className="rounded p-1 text-muted hover:bg-raised hover:text-fg" aria-label={t("close")}>
               <X className="size-4" aria-hidden />
             </RadixDialog.Close>
           </header>

@@ -7,6 +7,7 @@ import { useWorkspaceRole } from "../../_components/auth/use-workspace-role";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
 import { FlowEditor } from "./_editor/flow-editor";
 import { FlowViewer } from "./flow-viewer";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 type Flow = RouterOutputs["flows"]["get"];
 
@@ -29,6 +30,7 @@ const newest = (a: Flow | undefined, b: Flow | undefined) => (!a ? b : !b ? a : 
  */
 export function FlowPage({ flowId, initialFlow, initialIntegrations }: FlowPageProps) {
   const t = useTranslations("EditorCommands");
+  const serverError = useServerErrorText();
   const trpc = useTRPC();
   const { role, can } = useWorkspaceRole();
   const flow = useQuery({ ...trpc.flows.get.queryOptions({ flowId }), refetchOnMount: "always" });
@@ -36,7 +38,7 @@ export function FlowPage({ flowId, initialFlow, initialIntegrations }: FlowPageP
   const [opened, setOpened] = useState<Flow | undefined>(candidate);
   if (!opened && candidate) setOpened(candidate);
 
-  if (flow.error && !opened) return <p className="p-6 text-danger">{flow.error.message}</p>;
+  if (flow.error && !opened) return <p className="p-6 text-danger">{serverError(flow.error)}</p>;
   if (!opened || role === null) return <p className="p-6 text-muted">{t("loadingFlow")}</p>;
   // Viewers read flows; only editors and owners get the editor.
   if (!can("editor")) {

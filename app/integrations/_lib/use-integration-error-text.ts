@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { z } from "zod";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 import { useTemplateErrorText } from "./use-template-error-text";
 
 /** What the integration pages read of a tRPC error: its code and the domain error's details. */
@@ -33,11 +34,12 @@ const domainSchema = z.object({
 /**
  * A server refusal on the integration pages in the page's language, from the domain error's code
  * and details (the template problem, the secrets to type again, the flows in the way); anything
- * else shows the server's message.
+ * else as every page words it (use-server-error-text.ts).
  */
 export function useIntegrationErrorText() {
   const t = useTranslations("IntegrationErrors");
   const problemText = useTemplateErrorText();
+  const generic = useServerErrorText();
   return (error: ServerErrorLike | null | undefined): string | undefined => {
     if (!error) return undefined;
     const domain = domainSchema.safeParse(error.data?.domain);
@@ -56,18 +58,7 @@ export function useIntegrationErrorText() {
       if (code === "INTEGRATION_IN_USE") {
         return t("inUse", { flows: flows.map((f) => `${f.name} (v${f.version})`).join(", ") });
       }
-      if (code === "SECRETS_UNREADABLE") return t("secretsUnreadable");
-      if (code === "NOT_FOUND") return t("notFound");
     }
-    switch (error.data?.code) {
-      case "FORBIDDEN":
-        return t("forbidden");
-      case "UNAUTHORIZED":
-        return t("signedOut");
-      case "TOO_MANY_REQUESTS":
-        return t("tooManyRequests");
-      default:
-        return error.message;
-    }
+    return generic(error);
   };
 }

@@ -11,6 +11,7 @@ import { Button } from "~/app/_components/ui/button";
 import { Field, Input } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
 import type { CatalogueEntry } from "~/app/integrations/_lib/catalogue";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 interface Props {
   entry: CatalogueEntry;
@@ -31,6 +32,7 @@ const essentials = (entry: CatalogueEntry) =>
 export function CreateIntegrationInline({ entry, defaultName, onCreated, onCancel }: Props) {
   const t = useTranslations("CreateIntegration");
   const trpc = useTRPC();
+  const serverError = useServerErrorText();
   const queryClient = useQueryClient();
   const fields = useMemo(() => essentials(entry), [entry]);
   const schema = useMemo(
@@ -62,7 +64,7 @@ export function CreateIntegrationInline({ entry, defaultName, onCreated, onCance
         toast.success(t("created", { name: created.name }));
         onCreated(created.id);
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(serverError(err)),
     }),
   );
   const submit = form.handleSubmit(({ name, values }) => {

@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { Button } from "~/app/_components/ui/button";
 import { Dialog } from "~/app/_components/ui/dialog";
 import { useTRPC } from "~/app/_lib/trpc";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 interface Issue {
   message: string;
@@ -34,6 +35,7 @@ function issuesOf(error: unknown): Issue[] {
 export function ImportTemplateButton({ onImported }: { onImported: (templateId: string) => void }) {
   const t = useTranslations("ImportTemplate");
   const trpc = useTRPC();
+  const serverError = useServerErrorText();
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState<{ file: string; message: string; issues: Issue[] } | null>(null);
@@ -45,7 +47,7 @@ export function ImportTemplateButton({ onImported }: { onImported: (templateId: 
         toast.success(t("imported", { name }));
         onImported(templateId);
       },
-      onError: (error) => setRefused({ file: fileName, message: error.message, issues: issuesOf(error) }),
+      onError: (error) => setRefused({ file: fileName, message: serverError(error), issues: issuesOf(error) }),
     }),
   );
 

@@ -13,6 +13,7 @@ import { Dialog } from "~/app/_components/ui/dialog";
 import { Field, Input, Select, Textarea } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
 import { splitTags } from "./edit-template-dialog";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 const DRAFT = "draft";
 
@@ -66,6 +67,7 @@ export function SaveAsTemplateDialog({ target, onOpenChange }: Props) {
 function SaveForm({ target, onDone }: { target: SaveAsTemplateTarget; onDone: () => void }) {
   const t = useTranslations("SaveAsTemplate");
   const trpc = useTRPC();
+  const serverError = useServerErrorText();
   const router = useRouter();
   const queryClient = useQueryClient();
   const flows = useQuery(trpc.flows.list.queryOptions());
@@ -158,7 +160,7 @@ function SaveForm({ target, onDone }: { target: SaveAsTemplateTarget; onDone: ()
       ) : null}
       {save.error ? (
         <p className="rounded-md border border-danger/30 bg-danger/5 px-2.5 py-1.5 text-[12px]" role="alert">
-          {save.error.message}
+          {serverError(save.error)}
         </p>
       ) : null}
       <div className="flex justify-end gap-2">

@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { Button } from "~/app/_components/ui/button";
 import { Input } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 /**
  * A template's public links: create one (its address is shown once, here), copy it, revoke any.
@@ -17,6 +18,7 @@ export function ShareLinks({ templateId }: { templateId: string }) {
   const t = useTranslations("ShareLinks");
   const format = useFormatter();
   const trpc = useTRPC();
+  const serverError = useServerErrorText();
   const queryClient = useQueryClient();
   const links = useQuery(trpc.templates.shareLinks.queryOptions({ templateId }));
   const [fresh, setFresh] = useState<{ id: string; url: string } | null>(null);
@@ -27,7 +29,7 @@ export function ShareLinks({ templateId }: { templateId: string }) {
         setFresh({ id, url: `${window.location.origin}${path}` });
         await refresh();
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(serverError(err)),
     }),
   );
   const revoke = useMutation(
@@ -37,7 +39,7 @@ export function ShareLinks({ templateId }: { templateId: string }) {
         toast.success(t("revoked"));
         await refresh();
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(serverError(err)),
     }),
   );
   const copy = async (url: string) => {

@@ -18,6 +18,7 @@ import type { TemplateRef, TemplateSummary } from "../_lib/types";
 import { PlaceholderRow } from "./placeholder-row";
 import { TemplateGraph } from "./template-thumbnail";
 import { useNeedsPhrase } from "../_lib/use-needs-phrase";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 export type UsableTemplate = TemplateSummary & { ref: TemplateRef };
 
@@ -57,6 +58,7 @@ export function UseTemplateDialog({ template, onOpenChange }: Props) {
 function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => void }) {
   const t = useTranslations("UseTemplate");
   const trpc = useTRPC();
+  const serverError = useServerErrorText();
   const router = useRouter();
   const queryClient = useQueryClient();
   const { needs } = useNeedsPhrase();
@@ -98,7 +100,7 @@ function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => 
         onDone();
         router.push(`/flows/${flowId}`);
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(serverError(err)),
     }),
   );
 

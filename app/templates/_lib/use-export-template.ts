@@ -5,10 +5,12 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "~/app/_lib/trpc";
 import type { TemplateRef } from "./types";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 /** Downloads a template as its JSON file (the server composes it; the browser only saves it). */
 export function useExportTemplate() {
   const trpc = useTRPC();
+  const serverError = useServerErrorText();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
   const exportTemplate = async (ref: TemplateRef) => {
@@ -22,7 +24,7 @@ export function useExportTemplate() {
       link.click();
       URL.revokeObjectURL(url);
     } catch (error) {
-      toast.error(error instanceof Error ? error.message : "Export failed");
+      toast.error(serverError(error));
     } finally {
       setPending(false);
     }

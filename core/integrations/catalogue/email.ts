@@ -1,62 +1,67 @@
 import type { MessageType } from "../../message-template/message-type";
 import type { EmailTemplate } from "../customizations-schema";
 import type { EmailIntegrationDefinition } from "../integration-definition";
+import { PRESET_WORDS, type PresetWords } from "../preset-words";
 
 const x = (template: string) => `{{@XmlEncode(${template})}}`;
 
-const SUBJECT: Record<MessageType, string> = {
-  error: "[Alert] {{@monitor.name}}: {{@alert.summary}}",
-  reminder: "[Reminder {{@alert.reminderNumber}}] {{@monitor.name}}: {{@alert.summary}}",
-  ok: "[Ok] {{@monitor.name}} recovered after {{@alert.downtimeDuration}}",
-};
+/** The default email of each message type, worded in `w` (see preset-words.ts). */
+export function emailTemplatesIn(w: PresetWords): Record<MessageType, EmailTemplate> {
+  const subject: Record<MessageType, string> = {
+    error: `[${w.alert}] {{@monitor.name}}: {{@alert.summary}}`,
+    reminder: `[${w.reminder} {{@alert.reminderNumber}}] {{@monitor.name}}: {{@alert.summary}}`,
+    ok: `[Ok] {{@monitor.name}} ${w.recoveredAfterInline} {{@alert.downtimeDuration}}`,
+  };
+  const headline: Record<MessageType, string> = { error: w.alert, reminder: w.reminder, ok: w.recovered };
 
-const HEADLINE: Record<MessageType, string> = {
-  error: "Alert",
-  reminder: "Reminder",
-  ok: "Recovered",
-};
+  const text = (type: MessageType): string =>
+    [
+      `${headline[type]}: {{@monitor.name}}`,
+      "",
+      type === "ok" ? `${w.recoveredAfter} {{@alert.downtimeDuration}}.` : "{{@alert.description}}",
+      "",
+      "{{@escalationLevel.message}}",
+      "",
+      `${w.alertFlow}: {{@alertDefinition.name}} (${w.levelInline} {{@escalationLevel.id}})`,
+      `${w.firstErrorUtc}: {{@alert.firstErrorUtc}}`,
+      `${w.timeUtc}: {{@alert.timestampUtc}}`,
+      `${w.monitor}: {{@monitor.url}}`,
+      `${w.incident}: {{@incident.key}}`,
+      ...(type === "ok"
+        ? []
+        : ["", `${w.acknowledge}: {{@alert.acknowledgeUrl}}`, `${w.resolve}: {{@alert.resolveUrl}}`]),
+    ].join("\n");
 
-function text(type: MessageType): string {
-  return [
-    `${HEADLINE[type]}: {{@monitor.name}}`,
-    "",
-    type === "ok" ? "Recovered after {{@alert.downtimeDuration}}." : "{{@alert.description}}",
-    "",
-    "{{@escalationLevel.message}}",
-    "",
-    "Alert flow: {{@alertDefinition.name}} (level {{@escalationLevel.id}})",
-    "First error (UTC): {{@alert.firstErrorUtc}}",
-    "Time (UTC): {{@alert.timestampUtc}}",
-    "Monitor: {{@monitor.url}}",
-    "Incident: {{@incident.key}}",
-    ...(type === "ok" ? [] : ["", "Acknowledge: {{@alert.acknowledgeUrl}}", "Resolve: {{@alert.resolveUrl}}"]),
-  ].join("\n");
+  /** Values are XML-encoded: monitor names and error texts are not trusted HTML. */
+  const html = (type: MessageType): string => {
+    const row = (label: string, value: string) => `<tr><th align="left">${label}</th><td>${x(value)}</td></tr>`;
+    return [
+      `<h2>${headline[type]}: ${x("{{@monitor.name}}")}</h2>`,
+      `<p>${type === "ok" ? `${w.recoveredAfter} ${x("{{@alert.downtimeDuration}}")}.` : x("{{@alert.description}}")}</p>`,
+      `<p><em>${x("{{@escalationLevel.message}}")}</em></p>`,
+      "<table>",
+      row(w.alertFlow, "{{@alertDefinition.name}}"),
+      row(w.level, "{{@escalationLevel.id}}"),
+      row(w.firstErrorUtc, "{{@alert.firstErrorUtc}}"),
+      row(w.timeUtc, "{{@alert.timestampUtc}}"),
+      row(w.monitor, "{{@monitor.url}}"),
+      row(w.incident, "{{@incident.key}}"),
+      "</table>",
+      ...(type === "ok"
+        ? []
+        : [
+            `<p><a href="${x("{{@alert.acknowledgeUrl}}")}">${w.acknowledge}</a> &middot; <a href="${x("{{@alert.resolveUrl}}")}">${w.resolve}</a></p>`,
+          ]),
+    ].join("\n");
+  };
+
+  const template = (type: MessageType): EmailTemplate => ({
+    subject: subject[type],
+    html: html(type),
+    text: text(type),
+  });
+  return { error: template("error"), reminder: template("reminder"), ok: template("ok") };
 }
-
-/** Values are XML-encoded: monitor names and error texts are not trusted HTML. */
-function html(type: MessageType): string {
-  const row = (label: string, value: string) => `<tr><th align="left">${label}</th><td>${x(value)}</td></tr>`;
-  return [
-    `<h2>${HEADLINE[type]}: ${x("{{@monitor.name}}")}</h2>`,
-    `<p>${type === "ok" ? `Recovered after ${x("{{@alert.downtimeDuration}}")}.` : x("{{@alert.description}}")}</p>`,
-    `<p><em>${x("{{@escalationLevel.message}}")}</em></p>`,
-    "<table>",
-    row("Alert flow", "{{@alertDefinition.name}}"),
-    row("Level", "{{@escalationLevel.id}}"),
-    row("First error (UTC)", "{{@alert.firstErrorUtc}}"),
-    row("Time (UTC)", "{{@alert.timestampUtc}}"),
-    row("Monitor", "{{@monitor.url}}"),
-    row("Incident", "{{@incident.key}}"),
-    "</table>",
-    ...(type === "ok"
-      ? []
-      : [
-          `<p><a href="${x("{{@alert.acknowledgeUrl}}")}">Acknowledge</a> &middot; <a href="${x("{{@alert.resolveUrl}}")}">Resolve</a></p>`,
-        ]),
-  ].join("\n");
-}
-
-const template = (type: MessageType): EmailTemplate => ({ subject: SUBJECT[type], html: html(type), text: text(type) });
 
 export const emailIntegration: EmailIntegrationDefinition<"email"> = {
   type: "email",
@@ -115,5 +120,5 @@ export const emailIntegration: EmailIntegrationDefinition<"email"> = {
     customizable: true,
   },
   rateLimit: { eventsPerMinute: 60, per: { kind: "integration" } },
-  defaultEmail: { error: template("error"), reminder: template("reminder"), ok: template("ok") },
+  defaultEmail: emailTemplatesIn(PRESET_WORDS.en),
 };

@@ -1,19 +1,21 @@
 import { MESSAGE_TYPES, type MessageType } from "../../message-template/message-type";
+import type { StepDefinition } from "../customizations-schema";
 import type { HttpIntegrationDefinition } from "../integration-definition";
+import { PRESET_WORDS, type PresetWords } from "../preset-words";
 import { enc } from "../json-template";
 import { jsonStep, stepDefinition } from "../step-builders";
 
-const HEADLINE: Record<MessageType, string> = {
-  error: ":red_circle: *Alert*",
-  reminder: ":large_orange_circle: *Reminder*",
+const headlines = (w: PresetWords): Record<MessageType, string> => ({
+  error: `:red_circle: *${w.alert}*`,
+  reminder: `:large_orange_circle: *${w.reminder}*`,
   ok: ":large_green_circle: *Ok*",
-};
+});
 
 /**
  * Acknowledge/Resolve buttons. Each value is the signed link itself, so the interactivity
  * endpoint learns the incident and action from a value it can verify (Slack echoes it back).
  */
-const buttons = {
+const buttons = (w: PresetWords) => ({
   type: "actions",
   block_id: "alertflow_actions",
   elements: [
@@ -21,34 +23,34 @@ const buttons = {
       type: "button",
       action_id: "alertflow_acknowledge",
       style: "primary",
-      text: { type: "plain_text", text: "Acknowledge" },
+      text: { type: "plain_text", text: w.acknowledge },
       value: enc("{{@alert.acknowledgeUrl}}"),
     },
     {
       type: "button",
       action_id: "alertflow_resolve",
-      text: { type: "plain_text", text: "Resolve" },
+      text: { type: "plain_text", text: w.resolve },
       value: enc("{{@alert.resolveUrl}}"),
     },
   ],
-};
+});
 
 /**
  * Incoming webhook body: `text` is the notification fallback, `blocks` the rich layout. One
  * section holds everything because Slack rejects an empty section, and the level message may
  * be empty. Lengths stay under Slack's 3000-character section limit.
  */
-function slackBody(type: MessageType) {
-  const headline = `${HEADLINE[type]} ${enc("{{@Truncate(150, {{@monitor.name}})}}")}`;
+function slackBody(type: MessageType, w: PresetWords) {
+  const headline = `${headlines(w)[type]} ${enc("{{@Truncate(150, {{@monitor.name}})}}")}`;
   const detail =
     type === "ok"
-      ? `Recovered after ${enc("{{@alert.downtimeDuration}}")}`
+      ? `${w.recoveredAfter} ${enc("{{@alert.downtimeDuration}}")}`
       : enc("{{@Truncate(1500, {{@alert.description}})}}");
   return {
     // The Ok says what recovered; repeating the error's summary ("Checkout API is down") misleads.
     text:
       type === "ok"
-        ? `${headline}: recovered after ${enc("{{@alert.downtimeDuration}}")}`
+        ? `${headline}: ${w.recoveredAfterInline} ${enc("{{@alert.downtimeDuration}}")}`
         : `${headline}: ${enc("{{@Truncate(2000, {{@alert.summary}})}}")}`,
     blocks: [
       {
@@ -64,13 +66,20 @@ function slackBody(type: MessageType) {
           {
             type: "mrkdwn",
             // The links work without a Slack app; the buttons need one (Interactivity).
-            text: `Level ${enc("{{@escalationLevel.id}}")} · ${enc("{{@Truncate(200, {{@alertDefinition.name}})}}")} · ${enc("{{@alert.timestampUtc}}")} UTC${type === "ok" ? "" : ` · <${enc("{{@alert.acknowledgeUrl}}")}|Acknowledge> · <${enc("{{@alert.resolveUrl}}")}|Resolve>`}`,
+            text: `${w.level} ${enc("{{@escalationLevel.id}}")} · ${enc("{{@Truncate(200, {{@alertDefinition.name}})}}")} · ${enc("{{@alert.timestampUtc}}")} UTC${type === "ok" ? "" : ` · <${enc("{{@alert.acknowledgeUrl}}")}|${w.acknowledge}> · <${enc("{{@alert.resolveUrl}}")}|${w.resolve}>`}`,
           },
         ],
       },
-      ...(type === "ok" ? [] : [buttons]),
+      ...(type === "ok" ? [] : [buttons(w)]),
     ],
   };
+}
+
+/** The default Slack messages, worded in `w` (see preset-words.ts). */
+export function slackStepDefinitionsIn(w: PresetWords): StepDefinition[] {
+  return MESSAGE_TYPES.map((type) =>
+    stepDefinition([type], jsonStep("POST", "{{WebhookUrl}}", slackBody(type, w), { name: `Post ${type}` })),
+  );
 }
 
 export const slackIntegration: HttpIntegrationDefinition<"slack"> = {
@@ -101,7 +110,5 @@ export const slackIntegration: HttpIntegrationDefinition<"slack"> = {
   },
   // Slack allows about one message a second per webhook with short bursts.
   rateLimit: { eventsPerMinute: 60, per: { kind: "integration" } },
-  defaultStepDefinitions: MESSAGE_TYPES.map((type) =>
-    stepDefinition([type], jsonStep("POST", "{{WebhookUrl}}", slackBody(type), { name: `Post ${type}` })),
-  ),
+  defaultStepDefinitions: slackStepDefinitionsIn(PRESET_WORDS.en),
 };

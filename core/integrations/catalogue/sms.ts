@@ -1,34 +1,38 @@
 import { MESSAGE_TYPES, type MessageType } from "../../message-template/message-type";
+import type { StepDefinition } from "../customizations-schema";
 import type { HttpIntegrationDefinition } from "../integration-definition";
+import { PRESET_WORDS, type PresetWords } from "../preset-words";
 import { httpStep, stepDefinition } from "../step-builders";
 
-const TEXT: Record<MessageType, string> = {
-  error: "ALERT {{@monitor.name}}: {{@alert.summary}} (level {{@escalationLevel.id}}) {{@escalationLevel.message}}",
-  reminder: "REMINDER {{@monitor.name}}: {{@alert.summary}} (level {{@escalationLevel.id}})",
-  ok: "OK {{@monitor.name}} recovered after {{@alert.downtimeDuration}}",
-};
-
-/** Twilio's Messages resource; Twilio-compatible gateways take the same form and basic auth. */
-function send(type: MessageType) {
-  return httpStep({
-    name: `Send ${type} SMS`,
-    method: "POST",
-    url: "{{ApiUrl}}/2010-04-01/Accounts/{{@UrlEncode({{AccountSid}})}}/Messages.json",
-    auth: { type: "basic", username: "{{AccountSid}}", password: "{{AuthToken}}" },
-    body: {
-      type: "form",
-      // Twilio refuses bodies above 1600 characters.
-      // The link goes last but is never cut: the text gives way to it.
-      fields: {
-        To: "{{To}}",
-        From: "{{From}}",
-        Body:
-          type === "ok"
-            ? `{{@Truncate(1600, ${TEXT[type]})}}`
-            : `{{@Truncate(1200, ${TEXT[type]})}} Ack: {{@alert.acknowledgeUrl}}`,
+/** The default text message of each type, worded in `w` (see preset-words.ts). */
+export function smsStepDefinitionsIn(w: PresetWords): StepDefinition[] {
+  const text: Record<MessageType, string> = {
+    error: `${w.smsAlert} {{@monitor.name}}: {{@alert.summary}} (${w.levelInline} {{@escalationLevel.id}}) {{@escalationLevel.message}}`,
+    reminder: `${w.smsReminder} {{@monitor.name}}: {{@alert.summary}} (${w.levelInline} {{@escalationLevel.id}})`,
+    ok: `${w.smsOk} {{@monitor.name}} ${w.recoveredAfterInline} {{@alert.downtimeDuration}}`,
+  };
+  /** Twilio's Messages resource; Twilio-compatible gateways take the same form and basic auth. */
+  const send = (type: MessageType) =>
+    httpStep({
+      name: `Send ${type} SMS`,
+      method: "POST",
+      url: "{{ApiUrl}}/2010-04-01/Accounts/{{@UrlEncode({{AccountSid}})}}/Messages.json",
+      auth: { type: "basic", username: "{{AccountSid}}", password: "{{AuthToken}}" },
+      body: {
+        type: "form",
+        // Twilio refuses bodies above 1600 characters.
+        // The link goes last but is never cut: the text gives way to it.
+        fields: {
+          To: "{{To}}",
+          From: "{{From}}",
+          Body:
+            type === "ok"
+              ? `{{@Truncate(1600, ${text[type]})}}`
+              : `{{@Truncate(1200, ${text[type]})}} ${w.ack}: {{@alert.acknowledgeUrl}}`,
+        },
       },
-    },
-  });
+    });
+  return MESSAGE_TYPES.map((type) => stepDefinition([type], send(type)));
 }
 
 export const smsIntegration: HttpIntegrationDefinition<"sms"> = {
@@ -70,5 +74,5 @@ export const smsIntegration: HttpIntegrationDefinition<"sms"> = {
     customizable: true,
   },
   rateLimit: { eventsPerMinute: 60, per: { kind: "variable", name: "From" } },
-  defaultStepDefinitions: MESSAGE_TYPES.map((type) => stepDefinition([type], send(type))),
+  defaultStepDefinitions: smsStepDefinitionsIn(PRESET_WORDS.en),
 };

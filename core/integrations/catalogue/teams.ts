@@ -1,5 +1,7 @@
 import { MESSAGE_TYPES, type MessageType } from "../../message-template/message-type";
+import type { StepDefinition } from "../customizations-schema";
 import type { HttpIntegrationDefinition } from "../integration-definition";
+import { PRESET_WORDS, type PresetWords } from "../preset-words";
 import { enc, type JsonTemplateValue } from "../json-template";
 import { jsonStep, stepDefinition } from "../step-builders";
 
@@ -9,7 +11,7 @@ const COLOR: Record<MessageType, string> = { error: "Attention", reminder: "Warn
  * The message envelope a Teams "Post to a channel when a webhook request is received" workflow
  * takes: Adaptive Cards only (connectors' MessageCard is retired).
  */
-function teamsBody(type: MessageType): JsonTemplateValue {
+function teamsBody(type: MessageType, w: PresetWords): JsonTemplateValue {
   return {
     type: "message",
     attachments: [
@@ -33,36 +35,45 @@ function teamsBody(type: MessageType): JsonTemplateValue {
               type: "TextBlock",
               wrap: true,
               text:
-                type === "ok" ? `Recovered after ${enc("{{@alert.downtimeDuration}}")}` : enc("{{@alert.description}}"),
+                type === "ok"
+                  ? `${w.recoveredAfter} ${enc("{{@alert.downtimeDuration}}")}`
+                  : enc("{{@alert.description}}"),
             },
             { type: "TextBlock", wrap: true, isSubtle: true, text: enc("{{@escalationLevel.message}}") },
             {
               type: "FactSet",
               facts: [
-                { title: "Alert flow", value: enc("{{@alertDefinition.name}}") },
-                { title: "Level", value: enc("{{@escalationLevel.id}}") },
-                { title: "First error (UTC)", value: enc("{{@alert.firstErrorUtc}}") },
-                { title: "Incident", value: enc("{{@incident.key}}") },
+                { title: w.alertFlow, value: enc("{{@alertDefinition.name}}") },
+                { title: w.level, value: enc("{{@escalationLevel.id}}") },
+                { title: w.firstErrorUtc, value: enc("{{@alert.firstErrorUtc}}") },
+                { title: w.incident, value: enc("{{@incident.key}}") },
               ],
             },
           ],
           // Uptrends' card links to dashboard, error and monitor.
           actions: [
-            { type: "Action.OpenUrl", title: "Dashboard", url: enc("{{@monitor.dashboardUrl}}") },
-            { type: "Action.OpenUrl", title: "Error", url: enc("{{@alert.firstErrorCheckUrl}}") },
-            { type: "Action.OpenUrl", title: "Monitor", url: enc("{{@monitor.editUrl}}") },
+            { type: "Action.OpenUrl", title: w.dashboard, url: enc("{{@monitor.dashboardUrl}}") },
+            { type: "Action.OpenUrl", title: w.error, url: enc("{{@alert.firstErrorCheckUrl}}") },
+            { type: "Action.OpenUrl", title: w.monitor, url: enc("{{@monitor.editUrl}}") },
             // An Ok has nothing left to acknowledge (and Teams refuses an empty URL).
             ...(type === "ok"
               ? []
               : [
-                  { type: "Action.OpenUrl", title: "Acknowledge", url: enc("{{@alert.acknowledgeUrl}}") },
-                  { type: "Action.OpenUrl", title: "Resolve", url: enc("{{@alert.resolveUrl}}") },
+                  { type: "Action.OpenUrl", title: w.acknowledge, url: enc("{{@alert.acknowledgeUrl}}") },
+                  { type: "Action.OpenUrl", title: w.resolve, url: enc("{{@alert.resolveUrl}}") },
                 ]),
           ],
         },
       },
     ],
   };
+}
+
+/** The default Teams cards, worded in `w` (see preset-words.ts). */
+export function teamsStepDefinitionsIn(w: PresetWords): StepDefinition[] {
+  return MESSAGE_TYPES.map((type) =>
+    stepDefinition([type], jsonStep("POST", "{{WorkflowUrl}}", teamsBody(type, w), { name: `Post ${type}` })),
+  );
 }
 
 export const teamsIntegration: HttpIntegrationDefinition<"teams"> = {
@@ -80,7 +91,5 @@ export const teamsIntegration: HttpIntegrationDefinition<"teams"> = {
     customizable: true,
   },
   rateLimit: { eventsPerMinute: 60, per: { kind: "integration" } },
-  defaultStepDefinitions: MESSAGE_TYPES.map((type) =>
-    stepDefinition([type], jsonStep("POST", "{{WorkflowUrl}}", teamsBody(type), { name: `Post ${type}` })),
-  ),
+  defaultStepDefinitions: teamsStepDefinitionsIn(PRESET_WORDS.en),
 };

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { NodeProps } from "@xyflow/react";
 import { Layers } from "lucide-react";
 import { memo } from "react";
@@ -13,16 +13,16 @@ import type { NodeDefinition } from "./node-definition";
 /** A new level goes after the highest one and waits 15 minutes longer, so thresholds increase. */
 const NEXT_LEVEL_GAP_SECONDS = 15 * 60;
 
-export function levelSummary(data: NodeData<"level">, t: NodeCardTranslator): string[] {
+export function levelSummary(data: NodeData<"level">, t: NodeCardTranslator, locale: string): string[] {
   const when =
     data.mode === "count"
       ? t("level.afterErrors", { count: data.errorCount })
       : data.afterSeconds === 0
         ? t("level.immediately")
-        : t("level.after", { duration: formatDuration(data.afterSeconds) });
+        : t("level.after", { duration: formatDuration(data.afterSeconds, locale) });
   const reminders = t("level.reminders", {
     count: data.reminderCount,
-    every: formatDuration(data.reminderEverySeconds),
+    every: formatDuration(data.reminderEverySeconds, locale),
   });
   return [`${when} · ${reminders}`];
 }
@@ -37,6 +37,7 @@ function createLevelData(existing: readonly FlowNode[]): NodeData<"level"> {
 
 const LevelNode = memo(function LevelNode({ id, data, selected }: NodeProps<CanvasNodeOfKind<"level">>) {
   const t = useTranslations("NodeCard");
+  const locale = useLocale();
   return (
     <NodeCard
       id={id}
@@ -48,7 +49,7 @@ const LevelNode = memo(function LevelNode({ id, data, selected }: NodeProps<Canv
       hasInput
       sources={levelNode.sources}
     >
-      {levelSummary(data, t).map((line) => (
+      {levelSummary(data, t, locale).map((line) => (
         <div key={line} className="truncate">
           {line}
         </div>

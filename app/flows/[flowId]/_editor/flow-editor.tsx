@@ -20,6 +20,7 @@ import { TopBar, type EditorDialog } from "./top-bar";
 import { useAutosave } from "./use-autosave";
 import { EditorCommandsProvider } from "./use-editor-commands";
 import { useShortcuts } from "./use-shortcuts";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 export interface EditorFlow {
   id: string;
@@ -47,12 +48,13 @@ function EditorLayout({ flow }: { flow: EditorFlow }) {
   const queryClient = useQueryClient();
   const store = useEditorStore();
   const autosave = useAutosave(flow.id, flow.revision);
+  const serverError = useServerErrorText();
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
   const [problemsOpen, setProblemsOpen] = useState(false);
   const setEnabled = useMutation(
     trpc.flows.setEnabled.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.flows.get.queryKey({ flowId: flow.id }) }),
-      onError: (e) => toast.error(e.message),
+      onError: (e) => toast.error(serverError(e)),
     }),
   );
 

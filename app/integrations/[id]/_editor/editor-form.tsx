@@ -11,6 +11,7 @@ import { toast } from "sonner";
 import { Button } from "~/app/_components/ui/button";
 import { PageHeader } from "~/app/_components/ui/page-header";
 import { useTRPC } from "~/app/_lib/trpc";
+import { useCatalogueText } from "../../_lib/use-catalogue-text";
 import { useIntegrationErrorText } from "../../_lib/use-integration-error-text";
 import { TypeTile } from "../../_ui/type-icon";
 import { AboutPanel } from "./about-panel";
@@ -40,6 +41,7 @@ export function EditorForm() {
   const t = useTranslations("IntegrationEditor");
   const errorText = useFormErrorText();
   const serverError = useIntegrationErrorText();
+  const text = useCatalogueText();
   const { entry, integration } = useEditorContext();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -102,7 +104,7 @@ export function EditorForm() {
               <span className="truncate">{integration.name}</span>
             </span>
           }
-          subtitle={entry.label}
+          subtitle={text.typeLabel(entry)}
           actions={
             <>
               <span className="mr-1 text-[12px] text-muted" aria-live="polite">

@@ -9,6 +9,7 @@ import { Button } from "~/app/_components/ui/button";
 import { Dialog } from "~/app/_components/ui/dialog";
 import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { useTRPC } from "~/app/_lib/trpc";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 function CopyBlock({ label, text, testId }: { label: string; text: string; testId?: string }) {
   const t = useTranslations("Endpoints");
@@ -53,6 +54,7 @@ function Endpoints({ flowId }: { flowId: string }) {
   const format = useFormatter();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const serverError = useServerErrorText();
   const endpoints = useQuery(trpc.flows.endpoints.queryOptions({ flowId }));
   const [created, setCreated] = useState<{ token: string; path: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -63,7 +65,7 @@ function Endpoints({ flowId }: { flowId: string }) {
         setCreated(endpoint);
         await refresh();
       },
-      onError: (e) => toast.error(e.message),
+      onError: (e) => toast.error(serverError(e)),
     }),
   );
   const revoke = useMutation(
@@ -72,7 +74,7 @@ function Endpoints({ flowId }: { flowId: string }) {
         setConfirming(null);
         await refresh();
       },
-      onError: (e) => toast.error(e.message),
+      onError: (e) => toast.error(serverError(e)),
     }),
   );
   const origin = typeof window === "undefined" ? "" : window.location.origin;

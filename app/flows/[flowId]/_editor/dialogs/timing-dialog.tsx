@@ -5,7 +5,8 @@ import { useMemo, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { formatOffset, minutesToSeconds } from "~/app/_components/flow-canvas/durations";
 import { toFlowGraph } from "~/app/_components/flow-canvas/graph-mapping";
-import { nodeTitle } from "~/app/_components/flow-canvas/node-summary";
+import { useNodeTitle } from "~/app/_components/flow-canvas/node-summary";
+import { useIssueText, type IssueLike } from "~/app/_components/flow-canvas/use-issue-text";
 import { CheckboxField, Field, Input } from "~/app/_components/ui/field";
 import { Dialog } from "~/app/_components/ui/dialog";
 import { compilePlan } from "~/core/flow/compile-plan";
@@ -16,10 +17,11 @@ import { TimingChart } from "./timing-chart";
 
 const TYPE_TONE = { error: "text-danger", reminder: "text-warn", ok: "text-ok" } as const;
 
-type Preview = { ok: true; messages: PreviewMessage[] } | { ok: false; problems: string[] };
+type Preview = { ok: true; messages: PreviewMessage[] } | { ok: false; problems: IssueLike[] };
 
 function TimingPreview() {
   const t = useTranslations("Timing");
+  const nodeTitle = useNodeTitle();
   const [minutes, setMinutes] = useState(90);
   const [neverClears, setNeverClears] = useState(false);
   const [checkMinutes, setCheckMinutes] = useState<number | null>(null);
@@ -39,11 +41,16 @@ function TimingPreview() {
           }
         : {},
     );
-    if (!checked.ok) return { ok: false, problems: checked.errors.map((e) => e.message) };
+    if (!checked.ok) return { ok: false, problems: checked.errors };
     const checkIntervalSeconds = checkMinutes && checkMinutes > 0 ? minutesToSeconds(checkMinutes) : undefined;
     return { ok: true, messages: previewTiming(compilePlan(checked.graph), { incidentSeconds, checkIntervalSeconds }) };
   }, [graph, integrations, loaded, incidentSeconds, checkMinutes]);
-  const labels = useMemo(() => new Map(graph.nodes.map((n) => [n.id, nodeTitle(n)])), [graph]);
+  const labels = new Map(graph.nodes.map((n) => [n.id, nodeTitle(n)]));
+  const nodesById = new Map(graph.nodes.map((n) => [n.id, n]));
+  const issueText = useIssueText(
+    (id) => nodesById.get(id),
+    (id) => integrations[id]?.name,
+  );
 
   return (
     <div className="flex flex-col gap-4 p-4">
@@ -84,8 +91,8 @@ function TimingPreview() {
         <div className="rounded-md border border-danger/40 bg-danger/5 p-3 text-[12px] text-danger">
           <p className="font-medium">{t("problems", { count: preview.problems.length })}</p>
           <ul className="mt-1 list-disc pl-5">
-            {preview.problems.slice(0, 5).map((p) => (
-              <li key={p}>{p}</li>
+            {preview.problems.slice(0, 5).map((p, i) => (
+              <li key={`${p.code}-${p.nodeId ?? ""}-${i}`}>{issueText(p)}</li>
             ))}
           </ul>
         </div>

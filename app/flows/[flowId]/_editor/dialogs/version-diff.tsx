@@ -3,8 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { IntegrationOption, NodeHighlight } from "~/app/_components/flow-canvas/canvas-types";
+import { useNodeTitle } from "~/app/_components/flow-canvas/node-summary";
 import { ReadOnlyFlow } from "~/app/_components/flow-canvas/read-only-flow";
-import type { FlowEdge, FlowGraph, FlowNode } from "~/core/flow/document";
+import type { FlowEdge, FlowGraph } from "~/core/flow/document";
 import { diffGraphs, isEmptyDiff } from "../store/graph-diff";
 
 interface Side {
@@ -26,24 +27,12 @@ export function VersionDiff({
 }) {
   const t = useTranslations("VersionDiff");
   const card = useTranslations("NodeCard");
+  const nodeTitle = useNodeTitle();
   const diff = useMemo(() => diffGraphs(from.graph, to.graph), [from.graph, to.graph]);
   const { left, right, lines } = useMemo(() => {
     const left: Record<string, NodeHighlight> = {};
     const right: Record<string, NodeHighlight> = {};
     const lines: Line[] = [];
-    const nodeTitle = (node: FlowNode): string => {
-      if (node.data.label) return node.data.label;
-      switch (node.type) {
-        case "trigger":
-          return card("trigger.title");
-        case "level":
-          return card("level.tag", { level: node.data.level });
-        case "branch":
-          return card("branch.title");
-        case "integration":
-          return card("integration.title");
-      }
-    };
     const edgeText = (edge: FlowEdge, graph: FlowGraph): string => {
       const name = (id: string) => {
         const node = graph.nodes.find((n) => n.id === id);
@@ -78,7 +67,7 @@ export function VersionDiff({
     for (const e of diff.removedEdges)
       lines.push({ sign: "−", text: t("disconnected", { edge: edgeText(e, from.graph) }) });
     return { left, right, lines };
-  }, [diff, from.graph, to.graph, t, card]);
+  }, [diff, from.graph, to.graph, t, card, nodeTitle]);
 
   const tone = { "+": "text-ok", "−": "text-danger", "~": "text-warn" } as const;
   return (

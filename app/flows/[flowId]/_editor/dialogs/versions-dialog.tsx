@@ -14,6 +14,7 @@ import { useTRPC } from "~/app/_lib/trpc";
 import { useEditor } from "../store/editor-context";
 import type { Autosave } from "../use-autosave";
 import { VersionDiff } from "./version-diff";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 const DRAFT = "draft";
 
@@ -27,6 +28,7 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
   const t = useTranslations("Versions");
   const format = useFormatter();
   const trpc = useTRPC();
+  const serverError = useServerErrorText();
   const versions = useQuery(trpc.flows.versions.queryOptions({ flowId }));
   const list = versions.data ?? [];
   const [fromChoice, setFrom] = useState<string | null>(null);
@@ -54,7 +56,7 @@ function Versions({ flowId, autosave, onRestored }: VersionsProps) {
     try {
       await autosave.restoreVersion(versionId);
     } catch (err) {
-      toast.error(t("restoreFailed", { version, reason: err instanceof Error ? err.message : String(err) }));
+      toast.error(t("restoreFailed", { version, reason: serverError(err) }));
       return;
     }
     toast.success(t("restored", { version }));

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { integration } from "../../test-support/send-harness";
+import type { LOCALES } from "../i18n/locales";
+import { MESSAGE_TYPES } from "../message-template/message-type";
+import { customizationsSchema } from "./customizations-schema";
+import { PRESET_LANGUAGE_TYPES, presetLanguageCustomizations } from "./preset-language";
+import { previewMessage } from "./preview-message";
+import { getIntegrationDefinition } from "./registry";
+import { validateIntegrationTemplates } from "./validate-integration";
+
+const VARIABLES: Record<(typeof PRESET_LANGUAGE_TYPES)[number], Record<string, string>> = {
+  email: { SmtpHost: "smtp.example.com", From: "a@example.com", To: "b@example.com" },
+  slack: {},
+  teams: { WorkflowUrl: "https://example.com/teams" },
+  sms: { AccountSid: "AC1", From: "+3212345678", To: "+3287654321" },
+};
+const SECRETS: Record<(typeof PRESET_LANGUAGE_TYPES)[number], Record<string, string>> = {
+  email: {},
+  slack: { WebhookUrl: "https://hooks.example.com/x" },
+  teams: {},
+  sms: { AuthToken: "token" },
+};
+
+/** Everything a preset sends for one message type, as text, to look for words in. */
+function rendered(type: (typeof PRESET_LANGUAGE_TYPES)[number], locale: (typeof LOCALES)[number]) {
+  const record = integration(type, VARIABLES[type], SECRETS[type], presetLanguageCustomizations(type, locale) ?? null);
+  return MESSAGE_TYPES.map((messageType) => {
+    const preview = previewMessage(record, messageType);
+    expect(preview.problems).toEqual([]);
+    return JSON.stringify([preview.requests.map((r) => r.body), preview.email]);
+  }).join("\n");
+}
+
+describe("built-in presets in a language", () => {
+  it("English is the built-in default: nothing to customize", () => {
+    for (const type of PRESET_LANGUAGE_TYPES) expect(presetLanguageCustomizations(type, "en")).toBeUndefined();
+    expect(presetLanguageCustomizations("webhook", "fr")).toBeUndefined();
+    expect(presetLanguageCustomizations("pagerduty", "nl")).toBeUndefined();
+  });
+
+  it.each(PRESET_LANGUAGE_TYPES.flatMap((type) => (["fr", "nl"] as const).map((locale) => [type, locale] as const)))(
+    "%s in %s: valid customizations that send the same requests as the English default, worded differently",
+    (type, locale) => {
+      const customizations = presetLanguageCustomizations(type, locale);
+      expect(customizationsSchema.parse(customizations)).toEqual(customizations);
+      expect(
+        validateIntegrationTemplates({
+          type,
+          variables: VARIABLES[type],
+          secretNames: Object.keys(SECRETS[type]),
+          customizations: customizations ?? null,
+        }),
+      ).toEqual([]);
+      // Same steps, methods, URLs and message types as the default: only the words differ.
+      const definition = getIntegrationDefinition(type);
+      if (definition.transport === "http") {
+        const shape = (defs: typeof definition.defaultStepDefinitions) =>
+          defs.map((d) => [d.messageTypes, d.steps.map((s) => [s.name, s.method, s.url, Object.keys(s.headers)])]);
+        expect(shape(customizations?.stepDefinitions ?? [])).toEqual(shape(definition.defaultStepDefinitions));
+      }
+      expect(rendered(type, locale)).not.toEqual(rendered(type, "en"));
+    },
+  );
+
+  it("says recovered and acknowledge in the chosen language", () => {
+    expect(rendered("email", "fr")).toContain("Rétabli après");
+    expect(rendered("email", "nl")).toContain("Hersteld na");
+    expect(rendered("slack", "fr")).toContain("Accuser réception");
+    expect(rendered("teams", "nl")).toContain("Eerste fout (UTC)");
+    expect(rendered("sms", "fr")).toContain("RAPPEL");
+  });
+});
