@@ -1,6 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { type NextRequest, NextResponse } from "next/server";
 import { COOKIE_PREFIX } from "~/core/accounts/session-cookie";
+import { isMalformedPath } from "~/core/http/malformed-path";
 
 /** Pages anyone may open: signing in, first-run setup, invitation, signed ack and shared-template links. */
 const PUBLIC_PAGES = [
@@ -22,6 +23,9 @@ const isPublicPage = (pathname: string) =>
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (isMalformedPath(pathname)) {
+    return NextResponse.json({ error: "bad_path", message: "The address holds an invalid %-escape" }, { status: 400 });
+  }
   if (pathname.startsWith("/api/") || isPublicPage(pathname)) return NextResponse.next();
   if (getSessionCookie(request, { cookiePrefix: COOKIE_PREFIX })) return NextResponse.next();
   const signIn = new URL("/sign-in", request.url);
