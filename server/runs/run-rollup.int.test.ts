@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runs } from "~/db/schema";
 import { createHarness, type Harness } from "~/test-support/harness";
@@ -146,6 +146,13 @@ describe("hourly rollup", () => {
 
     // A deleted run (retention) takes its share with it, messages and integrations included.
     await h.db.delete(runs).where(eq(runs.id, first.id));
+    await expectRollupMatchesRaw();
+
+    // The migration's backfill (a set-based recount) gives what the triggers kept.
+    const kept = await bothWays({ workspaceId: h.workspaceId, flowId, integrationId: pagerId });
+    await h.db.execute(sql`select alertflow_rollup_recount()`);
+    const recounted = await bothWays({ workspaceId: h.workspaceId, flowId, integrationId: pagerId });
+    expect(recounted.rolled.buckets.map((b) => b.facts.sent)).toEqual(kept.rolled.buckets.map((b) => b.facts.sent));
     await expectRollupMatchesRaw();
   });
 });
