@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { securityHeaders } from "./core/http/security-headers";
+import { contentSecurityPolicy, securityHeaders } from "./core/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
@@ -24,7 +24,17 @@ const config: NextConfig = {
   // Shared template pages are public but not for search engines (the page also says so in a meta tag).
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders({ development: process.env.NODE_ENV === "development" }) },
+      { source: "/:path*", headers: securityHeaders() },
+      // proxy.ts sets the policy (with a nonce) on everything it sees; these paths it skips.
+      ...["/_next/:path*", "/favicon.ico", "/icon.svg", "/robots.txt"].map((source) => ({
+        source,
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value: contentSecurityPolicy({ development: process.env.NODE_ENV === "development" }),
+          },
+        ],
+      })),
       { source: "/share/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" }] },
     ];
   },

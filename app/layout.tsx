@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
 import { requestProfileLocale } from "~/server/i18n/profile-locale";
@@ -18,13 +19,15 @@ const themeScript = `try{var t=localStorage.getItem("alertflow-theme");if(t==="d
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  // The request's nonce (proxy.ts): the policy runs no inline script without it.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   // The same (cached) session lookup that chose the language: a profile locale that is not
   // undefined means a signed-in session, known before any client query answers.
   const sessionSignedIn = (await requestProfileLocale()) !== undefined;
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body>
         <NextIntlClientProvider>
