@@ -67,6 +67,8 @@ async function workerPidsOf(workflowId: string): Promise<Set<number>> {
 }
 
 const INCIDENTS = 8;
+/** temporal.api.enums.v1.TaskQueueType (@temporalio/proto is not a dependency of its own here). */
+const TASK_QUEUE_TYPE_WORKFLOW = 1;
 const LEVEL_2_AFTER_S = 10;
 
 describe("scale-out", () => {
@@ -84,6 +86,21 @@ describe("scale-out", () => {
     );
     const { flowId, token } = await publishedFlow(h, "Scale-out", graph);
     const [first, second] = await Promise.all([startWorkerProcess("worker-1"), startWorkerProcess("worker-2")]);
+    // "polling" is printed as a worker starts; on a busy machine one may take seconds more to
+    // reach the server and the other would take every incident. Temporal lists both first.
+    await eventually(
+      async () => {
+        const { pollers } = await h.client.workflowService.describeTaskQueue({
+          namespace: "default",
+          taskQueue: { name: h.taskQueue },
+          taskQueueType: TASK_QUEUE_TYPE_WORKFLOW,
+        });
+        const polling = new Set(pollers?.map((poller) => Number(poller.identity?.split("@")[0])));
+        return polling.has(first.child.pid ?? 0) && polling.has(second.child.pid ?? 0) ? true : undefined;
+      },
+      30_000,
+      "both workers polling",
+    );
     const keys = Array.from({ length: INCIDENTS }, (_, i) => `scale-${i}`);
     for (const key of keys) expect((await h.postAlert(token, errorAlert(key))).status).toBe(202);
 
@@ -99,6 +116,17 @@ describe("scale-out", () => {
     for (const run of runs) if ((await workerPidsOf(run.workflowId)).has(firstPid)) ranOnFirst.push(run.workflowId);
     expect(ranOnFirst.length).toBeGreaterThan(0);
     expect(ranOnFirst.length).toBeLessThan(INCIDENTS);
+
+    // A message's first attempt runs as a local activity, recorded in history only with the
+    // workflow task that also starts level 2's timer. A kill before that replays the attempt on
+    // the survivor: sent twice under one idempotency key (receivers drop the second), which this
+    // test's "nothing doubled" does not cover; so it kills once every timer has started.
+    for (const run of runs) {
+      const history = () => h.client.workflow.getHandle(run.workflowId).fetchHistory();
+      await eventually(async () =>
+        (await history()).events?.some((event) => event.timerStartedEventAttributes) ? true : undefined,
+      );
+    }
 
     // The whole process group, with SIGKILL: no graceful shutdown, no chance to hand work over.
     process.kill(-(first.child.pid ?? 0), "SIGKILL");

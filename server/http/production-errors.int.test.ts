@@ -12,6 +12,7 @@ const { createHarness } = await import("~/test-support/harness");
 const { startApiServer } = await import("~/test-support/api-server");
 const { closeDatabase, reopenDatabase } = await import("~/test-support/database-outage");
 const { trpcMutationRaw } = await import("~/test-support/raw-http");
+const { DATABASE_UNAVAILABLE_MESSAGE } = await import("./database-unavailable");
 
 type Harness = Awaited<ReturnType<typeof createHarness>>;
 let h: Harness;
@@ -61,22 +62,22 @@ describe("production errors", () => {
     beforeAll(() => closeDatabase(databaseUrl));
     afterAll(() => reopenDatabase(databaseUrl));
 
-    it("tRPC answers a bare internal error", async () => {
+    it("tRPC answers 503 'database unavailable', without the driver's text", async () => {
       const response = await fetch(`${server.url}/api/trpc/integrations.list`);
       const text = await response.text();
-      expect(response.status).toBe(500);
-      expect(text).toContain("Internal server error");
+      expect(response.status).toBe(503);
+      expect(text).toContain(DATABASE_UNAVAILABLE_MESSAGE);
       expectNoLeak(text);
     });
 
     it("a tRPC mutation too, and each call of a batch", async () => {
       const mutation = await trpcMutationRaw(server.url, "flows.create", '{"name":"Down","description":""}');
-      expect(mutation.status).toBe(500);
+      expect(mutation.status).toBe(503);
       expectNoLeak(mutation.text);
       const batch = await fetch(`${server.url}/api/trpc/integrations.list,flows.list?batch=1&input={}`);
       const text = await batch.text();
-      expect(batch.status).toBe(500);
-      expect(text.match(/Internal server error/g)).toHaveLength(2);
+      expect(batch.status).toBe(503);
+      expect(text.split(DATABASE_UNAVAILABLE_MESSAGE)).toHaveLength(3);
       expectNoLeak(text);
     });
 
