@@ -7,6 +7,7 @@ import { loadAverage } from "./bench/proc-cpu";
 import { startBenchReceiver } from "./bench/receiver";
 import { cpuPer, loadNote, table } from "./bench/report";
 import { arrangeFlows, burst, closedLoop, folding } from "./bench/scenarios";
+import { checkFolding } from "./bench/fold-check";
 import { measureCeiling } from "./bench/temporal-ceiling";
 import { ms, rate, spread } from "./bench/stats";
 import { freePort } from "./free-port";
@@ -143,9 +144,18 @@ async function main() {
         budgetMs: config.phaseBudgetMs / 2,
       }),
     );
+    // Not part of the phase's CPU: the workflows apply the last batches, then histories are read.
+    const applied = await checkFolding({
+      databaseUrl: config.databaseUrl,
+      temporalAddress: app.temporalAddress,
+      prefix: `fold-${runId}`,
+      expected: fold.events + 50,
+      timeoutMs: 60_000,
+    });
     rows.push([
       `Alertflow folding: ${fold.events} events into 50 open incidents, c=20`,
-      `${rate(fold.perSecond)} accepted`,
+      `${rate(fold.perSecond)} accepted; ${applied.applied - 50}/${fold.events} applied ${ms(applied.appliedAfterMs)} after the last 202; ` +
+        `${applied.signals} signals in their histories (${applied.pokes} inbox pokes)`,
       cpuPer(foldLoad, fold.events),
       loadNote(foldLoad),
     ]);

@@ -131,7 +131,12 @@ export async function startAlertflow(opts: {
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    return { base, pids: () => [started.child.pid ?? 0, temporal.process.pid ?? 0], stop };
+    return {
+      base,
+      temporalAddress: temporal.address,
+      pids: () => [started.child.pid ?? 0, temporal.process.pid ?? 0],
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
