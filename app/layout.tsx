@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Toaster } from "sonner";
@@ -9,10 +9,10 @@ import { AppShell } from "./_components/app-shell";
 import { TrpcQueryProvider } from "./_lib/trpc";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Alertflow",
-  description: "Draw how alerts escalate; run them durably.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("PageTitles");
+  return { title: "Alertflow", description: t("appDescription") };
+}
 
 // Applied before paint so the theme never flashes.
 const themeScript = `try{var t=localStorage.getItem("alertflow-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;

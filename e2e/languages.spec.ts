@@ -209,3 +209,27 @@ test("the switcher saves the language on the profile, which outranks the cookie 
   await page.goto("/flows");
   await expect(page.getByRole("button", { name: "New flow" })).toBeVisible();
 });
+
+test("a signed-out page switches language too, keeping the choice in the browser only", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] }, locale: "en-US" });
+  try {
+    const page = await context.newPage();
+    const profileSaves: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("account.setLocale")) profileSaves.push(request.url());
+    });
+    await page.goto("/sign-in");
+    await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
+    await page.getByTestId("locale-switcher").selectOption("fr");
+    await expect(page.getByRole("heading", { name: "Connexion", exact: true })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await shot(page, "fr-BE", "sign-in");
+    expect(profileSaves).toEqual([]);
+    expect((await context.cookies()).find((c) => c.name === "alertflow-locale")?.value).toBe("fr");
+  } finally {
+    await context.close();
+  }
+});

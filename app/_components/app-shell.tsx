@@ -41,7 +41,17 @@ const isStandalone = (pathname: string) =>
  */
 export function AppShell({ children, sessionSignedIn }: { children: ReactNode; sessionSignedIn: boolean }) {
   const pathname = usePathname();
-  if (isStandalone(pathname)) return <>{children}</>;
+  if (isStandalone(pathname)) {
+    // Signed-out pages switch language too; the server knows whether a session came with them.
+    return (
+      <>
+        {children}
+        <div className="fixed top-3 right-3 z-10 text-muted">
+          <LocaleSwitcher signedIn={sessionSignedIn} />
+        </div>
+      </>
+    );
+  }
   return (
     <WorkspaceShell pathname={pathname} sessionSignedIn={sessionSignedIn}>
       {children}

@@ -1,12 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ChevronLeft, Eye } from "lucide-react";
+import { Eye } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { ReadOnlyFlow } from "~/app/_components/flow-canvas/read-only-flow";
-import { StatusBadge } from "~/app/_components/ui/status-badge";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
+import { FlowHeader } from "./flow-header";
 
 type Flow = RouterOutputs["flows"]["get"];
 
@@ -26,26 +25,11 @@ export function FlowViewer({
   const integrations = useQuery({ ...trpc.integrations.list.queryOptions(), initialData: initialIntegrations });
   return (
     <div className="flex h-screen flex-col">
-      <header className="flex h-12 shrink-0 items-center gap-3 border-b border-border bg-panel px-3">
-        <Link
-          href="/flows"
-          className="flex items-center gap-0.5 rounded px-1 py-0.5 text-muted hover:bg-raised hover:text-fg"
-          aria-label={t("allFlows")}
-        >
-          <ChevronLeft className="size-4" aria-hidden />
-          {t("flows")}
-        </Link>
-        <span className="text-border">/</span>
-        <h1 className="truncate text-[14px] font-semibold tracking-tight">{flow.name}</h1>
-        <div className="ml-auto flex items-center gap-2">
-          <StatusBadge tone={flow.enabled ? "ok" : "neutral"}>
-            {flow.enabled ? t("enabled") : t("disabled")}
-          </StatusBadge>
-          <StatusBadge tone={flow.published ? "accent" : "neutral"}>
-            {flow.published ? t("publishedVersion", { version: flow.published.version }) : t("notPublished")}
-          </StatusBadge>
-        </div>
-      </header>
+      <FlowHeader
+        title={<h1 className="truncate text-[14px] font-semibold tracking-tight">{flow.name}</h1>}
+        enabled={flow.enabled}
+        published={flow.published}
+      />
       <p
         className="flex items-center gap-2 border-b border-border bg-raised/50 px-4 py-2 text-[13px] text-muted"
         data-testid="read-only-notice"

@@ -30,6 +30,13 @@ export function useCatalogueText() {
       const key = `${entry.type}_${v.name}`;
       return hasKey(table.variableDescriptions, key) ? t(`variableDescriptions.${key}`) : v.description;
     },
+    /** A template reference entry (`alert.summary`, `JsonEncode`): keys spell the dot as `_`. */
+    systemVariable: (name: string, english: string): string => {
+      const key = name.replaceAll(".", "_");
+      return hasKey(table.systemVariables, key) ? t(`systemVariables.${key}`) : english;
+    },
+    templateFunction: (name: string, english: string): string =>
+      hasKey(table.functions, name) ? t(`functions.${name}`) : english,
     /** "60 / min per integration", or per the variable that scopes the limit (e.g. per routing key). */
     rateLimit: (entry: CatalogueEntry): string => {
       const per = entry.rateLimit.per;

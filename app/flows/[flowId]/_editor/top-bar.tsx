@@ -1,10 +1,9 @@
 "use client";
 
-import { AlertTriangle, CheckCircle2, ChevronLeft, Clock, History, KeyRound, Rocket } from "lucide-react";
+import { AlertTriangle, CheckCircle2, Clock, History, KeyRound, Rocket } from "lucide-react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { Button } from "~/app/_components/ui/button";
-import { StatusBadge } from "~/app/_components/ui/status-badge";
+import { FlowHeader } from "../flow-header";
 import { SaveStatusIndicator } from "./save-status";
 import { useEditor, useEditorStore } from "./store/editor-context";
 import type { Autosave } from "./use-autosave";
@@ -27,53 +26,44 @@ export function TopBar({ autosave, published, enabled, onToggleEnabled, onOpen, 
   const name = useEditor((s) => s.name);
   const problems = useEditor((s) => s.issues.length);
   return (
-    <header className="flex h-12 shrink-0 items-center gap-3 border-b border-border bg-panel px-3">
-      <Link
-        href="/flows"
-        className="flex items-center gap-0.5 rounded px-1 py-0.5 text-muted hover:bg-raised hover:text-fg"
-        aria-label={t("allFlows")}
-      >
-        <ChevronLeft className="size-4" aria-hidden />
-        {t("flows")}
-      </Link>
-      <span className="text-border">/</span>
-      <input
-        aria-label={t("flowName")}
-        value={name}
-        maxLength={200}
-        onChange={(e) => store.getState().setName(e.target.value)}
-        className="h-7 w-64 min-w-0 rounded-md border border-transparent bg-transparent px-1.5 text-[14px] font-semibold tracking-tight hover:border-border focus:border-accent focus:outline-none"
-      />
-      <h1 className="sr-only">{name}</h1>
-      <SaveStatusIndicator autosave={autosave} />
-      <div className="ml-auto flex items-center gap-2">
-        <button type="button" onClick={onToggleEnabled} title={enabled ? t("enabledHint") : t("disabledHint")}>
-          <StatusBadge tone={enabled ? "ok" : "neutral"}>{enabled ? t("enabled") : t("disabled")}</StatusBadge>
-        </button>
-        <StatusBadge tone={published ? "accent" : "neutral"}>
-          {published ? t("publishedVersion", { version: published.version }) : t("notPublished")}
-        </StatusBadge>
-        <Button variant="ghost" onClick={onToggleProblems} data-testid="problems-toggle" title={t("validateHint")}>
-          {problems === 0 ? (
-            <CheckCircle2 className="size-3.5 text-ok" aria-hidden />
-          ) : (
-            <AlertTriangle className="size-3.5 text-danger" aria-hidden />
-          )}
-          {problems === 0 ? t("valid") : t("problemCount", { count: problems })}
-        </Button>
-        <Button variant="ghost" onClick={() => onOpen("timing")}>
-          <Clock className="size-3.5" aria-hidden /> {t("timing")}
-        </Button>
-        <Button variant="ghost" onClick={() => onOpen("versions")}>
-          <History className="size-3.5" aria-hidden /> {t("versions")}
-        </Button>
-        <Button variant="ghost" onClick={() => onOpen("endpoints")}>
-          <KeyRound className="size-3.5" aria-hidden /> {t("endpoints")}
-        </Button>
-        <Button variant="primary" onClick={() => onOpen("publish")}>
-          <Rocket className="size-3.5" aria-hidden /> {t("publish")}
-        </Button>
-      </div>
-    </header>
+    <FlowHeader
+      title={
+        <>
+          <input
+            aria-label={t("flowName")}
+            value={name}
+            maxLength={200}
+            onChange={(e) => store.getState().setName(e.target.value)}
+            className="h-7 w-64 min-w-0 rounded-md border border-transparent bg-transparent px-1.5 text-[14px] font-semibold tracking-tight hover:border-border focus:border-accent focus:outline-none"
+          />
+          <h1 className="sr-only">{name}</h1>
+          <SaveStatusIndicator autosave={autosave} />
+        </>
+      }
+      enabled={enabled}
+      published={published}
+      onToggleEnabled={onToggleEnabled}
+    >
+      <Button variant="ghost" onClick={onToggleProblems} data-testid="problems-toggle" title={t("validateHint")}>
+        {problems === 0 ? (
+          <CheckCircle2 className="size-3.5 text-ok" aria-hidden />
+        ) : (
+          <AlertTriangle className="size-3.5 text-danger" aria-hidden />
+        )}
+        {problems === 0 ? t("valid") : t("problemCount", { count: problems })}
+      </Button>
+      <Button variant="ghost" onClick={() => onOpen("timing")}>
+        <Clock className="size-3.5" aria-hidden /> {t("timing")}
+      </Button>
+      <Button variant="ghost" onClick={() => onOpen("versions")}>
+        <History className="size-3.5" aria-hidden /> {t("versions")}
+      </Button>
+      <Button variant="ghost" onClick={() => onOpen("endpoints")}>
+        <KeyRound className="size-3.5" aria-hidden /> {t("endpoints")}
+      </Button>
+      <Button variant="primary" onClick={() => onOpen("publish")}>
+        <Rocket className="size-3.5" aria-hidden /> {t("publish")}
+      </Button>
+    </FlowHeader>
   );
 }

@@ -11,8 +11,9 @@ export type SaveStatus =
   | { kind: "saved"; at: Date | null }
   | { kind: "unsaved" }
   | { kind: "saving" }
-  | { kind: "conflict"; message: string }
-  | { kind: "error"; message: string };
+  | { kind: "conflict" }
+  /** The refusal as thrown; the status indicator words it in the page's language. */
+  | { kind: "error"; error: unknown };
 
 /** Long enough to batch a burst of typing, short enough that closing the tab rarely loses work. */
 const DEBOUNCE_MS = 800;
@@ -67,12 +68,11 @@ export function useAutosave(flowId: string, initialRevision: number) {
       savedSeq.current = seq;
       setStatus(store.getState().changeSeq === seq ? { kind: "saved", at: saved.updatedAt } : { kind: "unsaved" });
     } catch (err) {
-      const e = readServerError(err);
-      if (e.code === "CONFLICT") {
+      if (readServerError(err).code === "CONFLICT") {
         blocked.current = true;
-        setStatus({ kind: "conflict", message: e.message });
+        setStatus({ kind: "conflict" });
       } else {
-        setStatus({ kind: "error", message: e.issues[0]?.message ?? e.message });
+        setStatus({ kind: "error", error: err });
       }
     }
   }, [client, flowId, store, remember]);

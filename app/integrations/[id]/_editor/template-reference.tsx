@@ -27,8 +27,14 @@ export function TemplateReference() {
   const reference = useQuery(trpc.integrations.templateReference.queryOptions(undefined, { staleTime: Infinity }));
   const entries: Entry[] = [
     ...entry.variables.map((v) => ({ insert: `{{${v.name}}}`, description: text.variableLabel(entry, v) })),
-    ...(reference.data?.systemVariables ?? []).map((v) => ({ insert: `{{@${v.name}}}`, description: v.description })),
-    ...(reference.data?.functions ?? []).map((f) => ({ insert: `{{${f.signature}}}`, description: f.description })),
+    ...(reference.data?.systemVariables ?? []).map((v) => ({
+      insert: `{{@${v.name}}}`,
+      description: text.systemVariable(v.name, v.description),
+    })),
+    ...(reference.data?.functions ?? []).map((f) => ({
+      insert: `{{${f.signature}}}`,
+      description: text.templateFunction(f.name, f.description),
+    })),
   ];
   const q = query.trim().toLowerCase();
   const shown =
