@@ -5,8 +5,9 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { StatusBadge } from "../_components/ui/status-badge";
 import type { RouterOutputs } from "../_lib/trpc";
-import { formatAgo, formatDateTime, formatDuration, runDurationMs } from "./_lib/format";
-import { countdown, describeNextStep, shortNextStep } from "./_lib/next-step-text";
+import { runDurationMs } from "./_lib/format";
+import { useNextStepText } from "./_lib/next-step-text";
+import { useRunFormat } from "./_lib/use-run-format";
 import { isOpenStatus, STATUS_TONE } from "./_lib/run-status";
 import { useStatusLabel } from "./_lib/use-status-label";
 import { useNow } from "./_lib/use-now";
@@ -27,6 +28,8 @@ export function RunsTable({ runs, loading, error, emptyText }: Props) {
   const router = useRouter();
   const t = useTranslations("RunList");
   const statusLabel = useStatusLabel();
+  const format = useRunFormat();
+  const { countdown, describeNextStep, shortNextStep } = useNextStepText();
   // Every second: the next-step countdowns move.
   const now = useNow(1_000);
   return (
@@ -97,12 +100,12 @@ export function RunsTable({ runs, loading, error, emptyText }: Props) {
                     <span className="text-muted">—</span>
                   )}
                 </td>
-                <td className={`${CELL} text-muted tabular-nums`}>{formatDateTime(run.firstErrorAt)}</td>
+                <td className={`${CELL} text-muted tabular-nums`}>{format.dateTime(run.firstErrorAt)}</td>
                 <td className={`${CELL} text-right tabular-nums ${open ? "text-fg" : "text-muted"}`}>
-                  {formatDuration(runDurationMs(run, open, now) ?? Number.NaN)}
+                  {format.duration(runDurationMs(run, open, now) ?? Number.NaN)}
                 </td>
-                <td className={`${CELL} text-right text-muted tabular-nums`} title={formatDateTime(run.createdAt)}>
-                  {formatAgo(run.createdAt, now)}
+                <td className={`${CELL} text-right text-muted tabular-nums`} title={format.dateTime(run.createdAt)}>
+                  {format.ago(run.createdAt, now)}
                 </td>
               </tr>
             );

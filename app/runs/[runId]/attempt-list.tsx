@@ -1,28 +1,28 @@
 "use client";
 
 import { ChevronRight } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { StatusBadge, type Tone } from "../../_components/ui/status-badge";
 import type { RouterOutputs } from "../../_lib/trpc";
-import { formatDateTime, formatTime } from "../_lib/format";
+import { useRunFormat } from "../_lib/use-run-format";
 import { ExchangePanel } from "./exchange-panel";
 
 type Delivery = Extract<RouterOutputs["runs"]["get"]["timeline"][number], { kind: "delivery" }>["delivery"];
 type Attempt = Delivery["attemptLog"][number];
 
-const OUTCOME: Record<Attempt["outcome"], { tone: Tone; label: string }> = {
-  delivered: { tone: "ok", label: "Delivered" },
-  retrying: { tone: "warn", label: "Retrying" },
-  failed: { tone: "danger", label: "Failed" },
-  skipped: { tone: "neutral", label: "Skipped" },
+const TONE: Record<Attempt["outcome"], Tone> = {
+  delivered: "ok",
+  retrying: "warn",
+  failed: "danger",
+  skipped: "neutral",
 };
-
-const seconds = (ms: number) => (ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`);
 
 /** Every attempt at one message, oldest first, each with its own request and response. */
 export function AttemptList({ attempts }: { attempts: readonly Attempt[] }) {
+  const t = useTranslations("RunDelivery");
   return (
-    <ol className="border-t border-border" data-testid="attempts" aria-label="Attempts">
+    <ol className="border-t border-border" data-testid="attempts" aria-label={t("attemptsLabel")}>
       {attempts.map((a) => (
         <AttemptRow key={a.id} attempt={a} defaultOpen={attempts.length === 1} />
       ))}
@@ -33,33 +33,37 @@ export function AttemptList({ attempts }: { attempts: readonly Attempt[] }) {
 function AttemptRow({ attempt: a, defaultOpen }: { attempt: Attempt; defaultOpen: boolean }) {
   const [open, setOpen] = useState(defaultOpen);
   const panelId = useId();
-  const outcome = OUTCOME[a.outcome];
+  const t = useTranslations("RunDelivery");
+  const format = useRunFormat();
+  const formatter = useFormatter();
+  const ms = (value: number) => formatter.number(value, { style: "unit", unit: "millisecond", unitDisplay: "short" });
   const facts = [
-    a.statusCode !== null ? `HTTP ${a.statusCode}` : "no answer",
-    `${a.latencyMs} ms`,
-    a.retryAfterMs !== null ? `Retry-After ${seconds(a.retryAfterMs)}` : null,
-    a.nextRetryMs !== null && a.outcome === "retrying" ? `next in ${seconds(a.nextRetryMs)}` : null,
+    a.statusCode !== null ? `HTTP ${a.statusCode}` : t("noAnswer"),
+    ms(a.latencyMs),
+    // A header name: the same in every language.
+    a.retryAfterMs !== null ? `Retry-After ${format.seconds(a.retryAfterMs)}` : null,
+    a.nextRetryMs !== null && a.outcome === "retrying" ? t("nextIn", { time: format.seconds(a.nextRetryMs) }) : null,
   ].filter((f) => f !== null);
   const hasWire = a.request !== null || a.response !== null;
   return (
     <li className="border-b border-border/60 last:border-0" data-testid="attempt" data-outcome={a.outcome}>
       <div className="flex items-start gap-2 px-3 py-1.5 text-[12px]">
         <span className="w-6 shrink-0 text-muted tabular-nums">{`#${a.attempt}`}</span>
-        <span className="w-24 shrink-0 tabular-nums" title={formatDateTime(a.startedAt)}>
-          {formatTime(a.startedAt)}
+        <span className="w-24 shrink-0 tabular-nums" title={format.dateTime(a.startedAt)}>
+          {format.time(a.startedAt)}
         </span>
         <div className="min-w-0 flex-1">
           <span className="text-muted tabular-nums">{facts.join(" · ")}</span>
-          {a.resentBy ? <span className="ml-2 text-muted">{`re-sent by ${a.resentBy}`}</span> : null}
+          {a.resentBy ? <span className="ml-2 text-muted">{t("resentBy", { name: a.resentBy })}</span> : null}
           {a.error ? <p className="break-words text-danger">{a.error}</p> : null}
         </div>
-        <StatusBadge tone={outcome.tone}>{outcome.label}</StatusBadge>
+        <StatusBadge tone={TONE[a.outcome]}>{t(`status.${a.outcome}`)}</StatusBadge>
         {hasWire ? (
           <button
             type="button"
             aria-expanded={open}
             aria-controls={panelId}
-            aria-label={`Request and response of attempt ${a.attempt}`}
+            aria-label={t("attemptExchange", { number: a.attempt })}
             onClick={() => setOpen((o) => !o)}
             className="rounded p-0.5 text-muted hover:bg-raised hover:text-fg"
           >

@@ -1,22 +1,23 @@
 "use client";
 
 import { ChevronRight, RotateCw, Send } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { StatusBadge, type Tone } from "../../_components/ui/status-badge";
 import type { RouterOutputs } from "../../_lib/trpc";
 import { Button } from "../../_components/ui/button";
-import { messageTitle } from "../_lib/describe-event";
+import { useEventText } from "../_lib/describe-event";
 import { useResend } from "../_lib/use-resend";
 import { AttemptList } from "./attempt-list";
 import { ExchangePanel } from "./exchange-panel";
 
 type Delivery = Extract<RouterOutputs["runs"]["get"]["timeline"][number], { kind: "delivery" }>["delivery"];
 
-const STATUS: Record<Delivery["status"], { tone: Tone; label: string }> = {
-  delivered: { tone: "ok", label: "Delivered" },
-  failed: { tone: "danger", label: "Failed" },
-  pending: { tone: "neutral", label: "Sending" },
-  skipped: { tone: "neutral", label: "Skipped" },
+const TONE: Record<Delivery["status"], Tone> = {
+  delivered: "ok",
+  failed: "danger",
+  pending: "neutral",
+  skipped: "neutral",
 };
 
 interface Props {
@@ -29,12 +30,13 @@ export function DeliveryCard({ delivery: d, nodeLabel }: Props) {
   // Several attempts are the story of the message: show them; a single one waits for a click.
   const [open, setOpen] = useState(d.attemptLog.length > 1);
   const { resend } = useResend();
+  const t = useTranslations("RunDelivery");
+  const { messageTitle } = useEventText();
   const panelId = useId();
   const failed = d.status === "failed";
-  const status = STATUS[d.status];
   const facts = [
     d.statusCode !== null ? `HTTP ${d.statusCode}` : null,
-    `${d.attempts} attempt${d.attempts === 1 ? "" : "s"}`,
+    t("attempts", { count: d.attempts }),
     d.latencyMs !== null ? `${d.latencyMs} ms` : null,
   ].filter((f) => f !== null);
   const via = nodeLabel(d.nodeId);
@@ -51,15 +53,15 @@ export function DeliveryCard({ delivery: d, nodeLabel }: Props) {
             <span className={`font-medium ${failed ? "text-danger" : ""}`}>
               {messageTitle(d.messageType, d.reminderNumber)}
             </span>
-            <span className="text-muted">to</span>
+            <span className="text-muted">{t("to")}</span>
             <span className="font-medium">{d.integrationName}</span>
             {d.integrationType ? <span className="text-[12px] text-muted">{d.integrationType}</span> : null}
-            <span className="text-[12px] text-muted">{`· Level ${d.level}`}</span>
-            {d.isFallback ? <StatusBadge tone="warn">Fallback</StatusBadge> : null}
+            <span className="text-[12px] text-muted">{t("level", { level: d.level })}</span>
+            {d.isFallback ? <StatusBadge tone="warn">{t("fallback")}</StatusBadge> : null}
           </div>
           <div className="mt-0.5 text-[12px] text-muted tabular-nums">
             {facts.join(" · ")}
-            {via && via !== d.integrationName ? ` · via “${via}”` : ""}
+            {via && via !== d.integrationName ? ` · ${t("via", { node: via })}` : ""}
           </div>
           {d.error ? <p className="mt-1 text-[12px] break-words text-danger">{d.error}</p> : null}
         </div>
@@ -67,13 +69,13 @@ export function DeliveryCard({ delivery: d, nodeLabel }: Props) {
           <Button
             className="h-6 px-2 text-[12px]"
             disabled={resend.isPending}
-            title="Send this message again, as one more attempt with the same idempotency key"
+            title={t("resendTitle")}
             onClick={() => resend.mutate({ deliveryIds: [d.id] })}
           >
-            <RotateCw className={`size-3 ${resend.isPending ? "animate-spin" : ""}`} aria-hidden /> Re-send
+            <RotateCw className={`size-3 ${resend.isPending ? "animate-spin" : ""}`} aria-hidden /> {t("resend")}
           </Button>
         ) : null}
-        <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+        <StatusBadge tone={TONE[d.status]}>{t(`status.${d.status}`)}</StatusBadge>
       </div>
       {d.attemptLog.length > 0 || d.request || d.response ? (
         <>
@@ -85,9 +87,7 @@ export function DeliveryCard({ delivery: d, nodeLabel }: Props) {
             className="flex w-full items-center gap-1 border-t border-border px-3 py-1 text-left text-[12px] text-muted hover:bg-raised hover:text-fg"
           >
             <ChevronRight className={`size-3.5 transition-transform ${open ? "rotate-90" : ""}`} aria-hidden />
-            {d.attemptLog.length > 0
-              ? `Attempts (${d.attemptLog.length}) with request and response`
-              : "Request and response"}
+            {d.attemptLog.length > 0 ? t("attemptsToggle", { count: d.attemptLog.length }) : t("exchangeToggle")}
           </button>
           {open ? (
             d.attemptLog.length > 0 ? (

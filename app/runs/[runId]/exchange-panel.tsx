@@ -1,3 +1,6 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import type { RouterOutputs } from "../../_lib/trpc";
 import { prettyBody } from "../_lib/format";
 
@@ -11,24 +14,27 @@ interface Props {
 
 /** The redacted request and the truncated response, as stored on the delivery. */
 export function ExchangePanel({ id, request, response }: Props) {
+  const t = useTranslations("RunDelivery");
   return (
     <div id={id} className="grid gap-3 border-t border-border px-3 py-2" data-testid="exchange">
       <Block
-        title="Request"
+        title={t("request")}
         firstLine={request ? `${request.method} ${request.url}`.trim() : ""}
         headers={request?.headers ?? {}}
         body={request?.body ?? ""}
-        note="Secrets are redacted"
-        empty="No request was made."
+        note={t("redacted")}
+        empty={t("noRequest")}
         present={request !== null}
+        emptyBody={t("empty")}
       />
       <Block
-        title="Response"
+        title={t("response")}
         firstLine={response?.status !== null && response?.status !== undefined ? `HTTP ${response.status}` : ""}
         headers={response?.headers ?? {}}
         body={response?.body ?? ""}
-        note="First 4 KB"
-        empty="No response (network error or timeout)."
+        note={t("firstKb")}
+        empty={t("noResponse")}
+        emptyBody={t("empty")}
         present={response !== null}
       />
     </div>
@@ -42,10 +48,12 @@ interface BlockProps {
   body: string;
   note: string;
   empty: string;
+  /** What an exchange without headers or body shows. */
+  emptyBody: string;
   present: boolean;
 }
 
-function Block({ title, firstLine, headers, body, note, empty, present }: BlockProps) {
+function Block({ title, firstLine, headers, body, note, empty, emptyBody, present }: BlockProps) {
   const entries = Object.entries(headers);
   return (
     <div className="min-w-0">
@@ -62,7 +70,7 @@ function Block({ title, firstLine, headers, body, note, empty, present }: BlockP
               {`${v}\n`}
             </span>
           ))}
-          {body ? `\n${prettyBody(body)}` : entries.length === 0 && !firstLine ? "(empty)" : ""}
+          {body ? `\n${prettyBody(body)}` : entries.length === 0 && !firstLine ? emptyBody : ""}
         </pre>
       ) : (
         <p className="text-[12px] text-muted">{empty}</p>

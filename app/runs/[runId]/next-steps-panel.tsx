@@ -1,8 +1,9 @@
 "use client";
 
 import { Clock } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { RouterOutputs } from "../../_lib/trpc";
-import { countdown, describeNextStep } from "../_lib/next-step-text";
+import { useNextStepText } from "../_lib/next-step-text";
 import { useNow } from "../_lib/use-now";
 
 type Next = RouterOutputs["runs"]["get"]["next"];
@@ -10,6 +11,8 @@ type Next = RouterOutputs["runs"]["get"]["next"];
 /** "What happens next": the engine's own schedule for this run, counting down each second. */
 export function NextStepsPanel({ next, status }: { next: Next; status: string }) {
   const now = useNow(1_000);
+  const t = useTranslations("RunNextSteps");
+  const { countdown, describeNextStep, waiting: waitingText } = useNextStepText();
   const steps = next?.steps ?? [];
   const waiting = next?.waiting ?? [];
   return (
@@ -22,15 +25,15 @@ export function NextStepsPanel({ next, status }: { next: Next; status: string })
         id="next-heading"
         className="flex items-center gap-1.5 border-b border-border px-4 py-2 text-[13px] font-semibold"
       >
-        <Clock className="size-3.5 text-muted" aria-hidden /> What happens next
+        <Clock className="size-3.5 text-muted" aria-hidden /> {t("title")}
       </h2>
       {steps.length === 0 && waiting.length === 0 ? (
         <p className="px-4 py-3 text-muted">
           {status === "escalating"
-            ? "Nothing more is scheduled: every level has fired and its reminders are sent."
+            ? t("nothingEscalating")
             : status === "acknowledged"
-              ? "Acknowledged: no further levels or reminders. The Ok still goes out on recovery."
-              : "Nothing: this run has ended."}
+              ? t("nothingAcknowledged")
+              : t("nothingEnded")}
         </p>
       ) : (
         <ol className="divide-y divide-border">
@@ -48,7 +51,7 @@ export function NextStepsPanel({ next, status }: { next: Next; status: string })
           ))}
           {waiting.map((w) => (
             <li key={w.nodeId} className="px-4 py-2 text-muted">
-              {`Level ${w.level} on the ${ordinal(w.errorsNeeded)} error (${w.errorsSoFar} so far)`}
+              {waitingText(w)}
             </li>
           ))}
         </ol>
@@ -56,9 +59,3 @@ export function NextStepsPanel({ next, status }: { next: Next; status: string })
     </section>
   );
 }
-
-const ordinal = (n: number) => {
-  const rest = n % 100;
-  if (rest >= 11 && rest <= 13) return `${n}th`;
-  return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
-};

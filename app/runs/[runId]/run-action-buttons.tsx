@@ -2,17 +2,17 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Ban, BellOff, CircleCheck } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Button } from "../../_components/ui/button";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
 
 type Actions = RouterOutputs["runs"]["get"]["actions"];
 
-const WHY_NOT = "Only open runs take this action";
-
 export function RunActionButtons({ runId, actions }: { runId: string; actions: Actions }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const t = useTranslations("RunDetail.actions");
   const settle = {
     onError: (err: { message: string }) => toast.error(err.message),
     onSettled: () =>
@@ -25,19 +25,19 @@ export function RunActionButtons({ runId, actions }: { runId: string; actions: A
   const acknowledge = useMutation(
     trpc.runs.acknowledge.mutationOptions({
       ...settle,
-      onSuccess: () => toast.success("Acknowledged: escalation and reminders stopped"),
+      onSuccess: () => toast.success(t("acknowledged")),
     }),
   );
   const resolve = useMutation(
     trpc.runs.resolve.mutationOptions({
       ...settle,
-      onSuccess: () => toast.success("Resolving: Ok messages go out to the levels that fired"),
+      onSuccess: () => toast.success(t("resolving")),
     }),
   );
   const cancel = useMutation(
     trpc.runs.cancel.mutationOptions({
       ...settle,
-      onSuccess: () => toast.success("Cancelling: no more messages will be sent"),
+      onSuccess: () => toast.success(t("cancelling")),
     }),
   );
   const busy = acknowledge.isPending || resolve.isPending || cancel.isPending;
@@ -47,29 +47,25 @@ export function RunActionButtons({ runId, actions }: { runId: string; actions: A
       <Button
         variant="primary"
         disabled={!actions.acknowledge || busy}
-        title={
-          actions.acknowledge
-            ? "Stop escalation and reminders; the Ok still goes out on recovery"
-            : "Only escalating runs can be acknowledged"
-        }
+        title={actions.acknowledge ? t("acknowledgeTitle") : t("acknowledgeClosed")}
         onClick={() => acknowledge.mutate({ runId })}
       >
-        <BellOff className="size-3.5" aria-hidden /> Acknowledge
+        <BellOff className="size-3.5" aria-hidden /> {t("acknowledge")}
       </Button>
       <Button
         disabled={!actions.resolve || busy}
-        title={actions.resolve ? "End the incident now and send Ok where levels fired" : WHY_NOT}
+        title={actions.resolve ? t("resolveTitle") : t("closed")}
         onClick={() => resolve.mutate({ runId })}
       >
-        <CircleCheck className="size-3.5" aria-hidden /> Resolve
+        <CircleCheck className="size-3.5" aria-hidden /> {t("resolve")}
       </Button>
       <Button
         variant="ghost"
         disabled={!actions.cancel || busy}
-        title={actions.cancel ? "Stop the run without sending Ok messages" : WHY_NOT}
+        title={actions.cancel ? t("cancelTitle") : t("closed")}
         onClick={() => cancel.mutate({ runId })}
       >
-        <Ban className="size-3.5" aria-hidden /> Cancel run
+        <Ban className="size-3.5" aria-hidden /> {t("cancel")}
       </Button>
     </>
   );

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ExternalLink } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { nodeTitle } from "../../_components/flow-canvas/node-summary";
 import { PageHeader } from "../../_components/ui/page-header";
 import { useTRPC } from "../../_lib/trpc";
@@ -25,6 +26,7 @@ const REFRESH_AT_MOST_EVERY_MS = 500;
 export function RunDetail({ runId }: { runId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const t = useTranslations("RunDetail");
   const query = useQuery(trpc.runs.get.queryOptions({ runId }));
   // Server-sent events: this run changed (or anything may have), so refetch it; no timer.
   const refresh = useMemo(
@@ -44,7 +46,7 @@ export function RunDetail({ runId }: { runId: string }) {
 
   const crumb = (
     <Link href="/runs" className="text-muted hover:text-fg">
-      Runs
+      {t("runs")}
     </Link>
   );
   if (query.error) {
@@ -59,7 +61,7 @@ export function RunDetail({ runId }: { runId: string }) {
     return (
       <>
         <PageHeader title={crumb} />
-        <p className="p-6 text-muted">Loading run…</p>
+        <p className="p-6 text-muted">{t("loading")}</p>
       </>
     );
   }
@@ -88,7 +90,7 @@ export function RunDetail({ runId }: { runId: string }) {
               target="_blank"
               rel="noreferrer"
               className="inline-flex h-7 items-center gap-1 rounded-md px-2 text-[12px] text-muted hover:bg-raised hover:text-fg"
-              title="This run's workflow in the Temporal Web UI, for deep debugging"
+              title={t("temporalTitle")}
             >
               <ExternalLink className="size-3.5" aria-hidden /> Temporal
             </a>
@@ -111,8 +113,7 @@ export function RunDetail({ runId }: { runId: string }) {
       </div>
       <section aria-labelledby="timeline-heading" className="min-w-0 p-6">
         <h2 id="timeline-heading" className="mb-2 text-[13px] font-semibold">
-          Timeline{" "}
-          <span className="font-normal text-muted">{`${timeline.length} entr${timeline.length === 1 ? "y" : "ies"}`}</span>
+          {t("timeline")} <span className="font-normal text-muted">{t("entries", { count: timeline.length })}</span>
         </h2>
         <RunTimeline entries={timeline} firstErrorAt={run.firstErrorAt} nodeLabel={nodeLabel} />
       </section>

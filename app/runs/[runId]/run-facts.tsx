@@ -1,12 +1,15 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { StatusBadge } from "../../_components/ui/status-badge";
 import type { RouterOutputs } from "../../_lib/trpc";
-import { formatDateTime, formatDuration, runDurationMs } from "../_lib/format";
-import { isOpenStatus, STATUS_LABEL, STATUS_TONE } from "../_lib/run-status";
+import { runDurationMs } from "../_lib/format";
+import { isOpenStatus, STATUS_TONE } from "../_lib/run-status";
 import { useNow } from "../_lib/use-now";
+import { useRunFormat } from "../_lib/use-run-format";
+import { useStatusLabel } from "../_lib/use-status-label";
 
 type Run = RouterOutputs["runs"]["get"]["run"];
 
@@ -29,6 +32,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 /** The run at a glance, under the page title. */
 export function RunFacts({ run, flowName, version, lastActivityAt }: Props) {
   const now = useNow(1_000);
+  const t = useTranslations("RunDetail.facts");
+  const statusLabel = useStatusLabel();
+  const format = useRunFormat();
   const open = isOpenStatus(run.status);
   const duration = runDurationMs(run, open, now, lastActivityAt);
   return (
@@ -36,27 +42,35 @@ export function RunFacts({ run, flowName, version, lastActivityAt }: Props) {
       className="grid grid-cols-2 gap-x-6 gap-y-3 border-b border-border bg-panel px-6 py-3 sm:grid-cols-3 lg:grid-cols-6"
       data-testid="run-facts"
     >
-      <Fact label="Status">
+      <Fact label={t("status")}>
         <span data-testid="run-status">
-          <StatusBadge tone={STATUS_TONE[run.status]}>{STATUS_LABEL[run.status]}</StatusBadge>
+          <StatusBadge tone={STATUS_TONE[run.status]}>{statusLabel(run.status)}</StatusBadge>
         </span>
       </Fact>
-      <Fact label="Flow">
+      <Fact label={t("flow")}>
         <Link href={`/flows/${run.flowId}`} className="hover:underline">
           {flowName}
         </Link>
         {version !== null ? <span className="ml-1.5 text-muted">{`v${version}`}</span> : null}
       </Fact>
-      <Fact label="Level">
-        {run.currentLevel > 0 ? `Level ${run.currentLevel}` : <span className="text-muted">None fired</span>}
+      <Fact label={t("level")}>
+        {run.currentLevel > 0 ? (
+          t("levelN", { level: run.currentLevel })
+        ) : (
+          <span className="text-muted">{t("noneFired")}</span>
+        )}
       </Fact>
-      <Fact label="First error">{formatDateTime(run.firstErrorAt)}</Fact>
-      <Fact label="Resolved">
-        {run.resolvedAt ? formatDateTime(run.resolvedAt) : <span className="text-muted">{open ? "Not yet" : "—"}</span>}
+      <Fact label={t("firstError")}>{format.dateTime(run.firstErrorAt)}</Fact>
+      <Fact label={t("resolved")}>
+        {run.resolvedAt ? (
+          format.dateTime(run.resolvedAt)
+        ) : (
+          <span className="text-muted">{open ? t("notYet") : "—"}</span>
+        )}
       </Fact>
-      <Fact label="Duration">
-        {duration === null ? "—" : formatDuration(duration)}
-        {open ? <span className="ml-1.5 text-muted">and counting</span> : null}
+      <Fact label={t("duration")}>
+        {duration === null ? "—" : format.duration(duration)}
+        {open ? <span className="ml-1.5 text-muted">{t("counting")}</span> : null}
       </Fact>
     </dl>
   );

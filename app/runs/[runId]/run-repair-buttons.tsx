@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { RotateCw, Repeat } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Button } from "../../_components/ui/button";
 import { useTRPC } from "../../_lib/trpc";
@@ -19,11 +20,12 @@ export function RunRepairButtons({ runId, failedCount, ended }: Props) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
+  const t = useTranslations("RunDetail.repair");
   const { resendFailed } = useResend();
   const rerun = useMutation(
     trpc.runs.rerun.mutationOptions({
       onSuccess: ({ runId: next }) => {
-        toast.success("Re-run started on the current published version");
+        toast.success(t("rerunStarted"));
         void queryClient.invalidateQueries({ queryKey: trpc.runs.pathKey() });
         router.push(`/runs/${next}`);
       },
@@ -35,23 +37,19 @@ export function RunRepairButtons({ runId, failedCount, ended }: Props) {
       {failedCount > 0 ? (
         <Button
           disabled={resendFailed.isPending}
-          title="Send every failed message of this run again, each as one more recorded attempt"
+          title={t("resendFailedTitle")}
           onClick={() => resendFailed.mutate({ runId })}
         >
           <RotateCw className={`size-3.5 ${resendFailed.isPending ? "animate-spin" : ""}`} aria-hidden />
-          {`Re-send failed (${failedCount})`}
+          {t("resendFailed", { count: failedCount })}
         </Button>
       ) : null}
       <Button
         disabled={!ended || rerun.isPending}
-        title={
-          ended
-            ? "Start this incident again, with its alert, on the flow's current published version"
-            : "A run can be re-run once it has ended"
-        }
+        title={ended ? t("rerunTitle") : t("rerunOpen")}
         onClick={() => rerun.mutate({ runId })}
       >
-        <Repeat className="size-3.5" aria-hidden /> Re-run
+        <Repeat className="size-3.5" aria-hidden /> {t("rerun")}
       </Button>
     </>
   );

@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Tone } from "../../_components/ui/status-badge";
 import type { RouterOutputs } from "../../_lib/trpc";
-import { describeEvent } from "../_lib/describe-event";
-import { formatDateTime, formatOffset, formatTime } from "../_lib/format";
+import { useEventText } from "../_lib/describe-event";
+import { formatOffset } from "../_lib/format";
+import { useRunFormat } from "../_lib/use-run-format";
 import { DeliveryCard } from "./delivery-card";
 
 type Entry = RouterOutputs["runs"]["get"]["timeline"][number];
@@ -24,8 +26,11 @@ interface Props {
 
 /** Events and deliveries in one vertical line, each stamped with its time and offset. */
 export function RunTimeline({ entries, firstErrorAt, nodeLabel }: Props) {
+  const t = useTranslations("RunDetail");
+  const { describeEvent } = useEventText();
+  const format = useRunFormat();
   if (entries.length === 0)
-    return <p className="rounded-lg border border-border bg-panel px-4 py-6 text-muted">Nothing recorded yet.</p>;
+    return <p className="rounded-lg border border-border bg-panel px-4 py-6 text-muted">{t("nothingRecorded")}</p>;
   return (
     <ol className="relative rounded-lg border border-border bg-panel py-2" data-testid="run-timeline">
       {entries.map((entry) => {
@@ -37,8 +42,8 @@ export function RunTimeline({ entries, firstErrorAt, nodeLabel }: Props) {
             className="relative grid grid-cols-[88px_20px_minmax(0,1fr)] px-3"
             data-testid={`timeline-${entry.kind}`}
           >
-            <div className="py-1.5 text-right" title={formatDateTime(entry.at)}>
-              <div className="text-[12px] tabular-nums">{formatTime(entry.at)}</div>
+            <div className="py-1.5 text-right" title={format.dateTime(entry.at)}>
+              <div className="text-[12px] tabular-nums">{format.time(entry.at)}</div>
               <div className="text-[11px] text-muted tabular-nums">
                 {formatOffset(entry.at.getTime() - firstErrorAt.getTime())}
               </div>
@@ -62,6 +67,7 @@ export function RunTimeline({ entries, firstErrorAt, nodeLabel }: Props) {
 }
 
 function EventLine({ entry, nodeLabel }: { entry: Extract<Entry, { kind: "event" }>; nodeLabel: Props["nodeLabel"] }) {
+  const { describeEvent } = useEventText();
   const { title, detail } = describeEvent(entry.event, nodeLabel);
   return (
     <div className="leading-5">

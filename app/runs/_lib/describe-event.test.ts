@@ -1,5 +1,12 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { describeEvent, messageTitle } from "./describe-event";
+import type { Locale } from "~/core/i18n/locales";
+import { loadMessages } from "~/core/i18n/messages";
+import { eventTextWith } from "./describe-event";
+
+const textFor = async (locale: Locale) =>
+  eventTextWith(createTranslator({ locale, messages: await loadMessages(locale), namespace: "RunEvents" }));
+const { describeEvent, messageTitle } = await textFor("en");
 
 const labels: Record<string, string> = { "page-on-call": "Page on-call", "phone-lead": "Call the lead" };
 const label = (id: string) => labels[id];
@@ -52,4 +59,22 @@ it("names messages by type and reminder number", () => {
     "Reminder #2",
     "Ok message",
   ]);
+});
+
+it("speaks French and Dutch", async () => {
+  const fr = await textFor("fr");
+  expect(fr.describeEvent({ type: "alert.error", detail: { count: 3, summary: "" } }, label).title).toBe(
+    "Alerte d’erreur n° 3 reçue",
+  );
+  expect(
+    fr.describeEvent({ type: "resolve.requested", detail: { by: "@dana", note: "", source: "link" } }, label).detail,
+  ).toBe("par @dana · via un lien dans un message");
+  expect(fr.messageTitle("reminder", 2)).toBe("Rappel n° 2");
+  const nl = await textFor("nl");
+  expect(nl.describeEvent({ type: "level.fired", level: 2, nodeId: "l2", detail: { mode: "count" } }, label)).toEqual({
+    title: "Niveau 2 afgegaan",
+    detail: "aantal fouten bereikt",
+    tone: "accent",
+  });
+  expect(nl.messageTitle("ok", 0)).toBe("Ok-bericht");
 });

@@ -1,34 +1,29 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
 
 type Results = RouterOutputs["runs"]["resend"];
 
 /** "2 delivered, 1 failed again" for the toast after a re-send. */
-export function summarizeResend(results: Results): string {
+export function summarizeResend(results: Results, t: ReturnType<typeof useTranslations<"RunResend">>): string {
   const counts = new Map<string, number>();
   for (const r of results) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
-  const words: Record<string, string> = {
-    delivered: "delivered",
-    failed: "failed again",
-    skipped: "skipped",
-    not_failed: "no longer failed",
-    missing: "not found",
-  };
-  return [...counts].map(([outcome, n]) => `${n} ${words[outcome] ?? outcome}`).join(", ") || "Nothing to re-send";
+  return [...counts].map(([outcome, count]) => t("summary", { outcome, count })).join(", ") || t("nothing");
 }
 
 /** Re-send mutations shared by the run page and the dead-letter view; both refresh what they show. */
 export function useResend() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const t = useTranslations("RunResend");
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.runs.pathKey() });
   const report = (results: Results) => {
-    const text = summarizeResend(results);
-    if (results.some((r) => r.outcome === "failed")) toast.error(`Re-sent: ${text}`);
-    else toast.success(`Re-sent: ${text}`);
+    const text = t("done", { summary: summarizeResend(results, t) });
+    if (results.some((r) => r.outcome === "failed")) toast.error(text);
+    else toast.success(text);
   };
   const options = {
     onSuccess: report,

@@ -1,16 +1,22 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { RotateCw } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
 import { Button } from "../../_components/ui/button";
 import { PageHeader } from "../../_components/ui/page-header";
 import { useTRPC } from "../../_lib/trpc";
-import { messageTitle } from "../_lib/describe-event";
-import { formatAgo, formatDateTime } from "../_lib/format";
+import { useEventText } from "../_lib/describe-event";
+import { useRunFormat } from "../_lib/use-run-format";
 import { useNow } from "../_lib/use-now";
 import { useResend } from "../_lib/use-resend";
+import { throttle, useRunChanges } from "../_lib/use-run-changes";
+import { LiveIndicator } from "../live-indicator";
+
+/** A burst of changes (an incident's deliveries failing at once) refetches once. */
+const REFRESH_AT_MOST_EVERY_MS = 1_000;
 
 const HEAD = "px-3 py-2 font-medium whitespace-nowrap";
 const CELL = "px-3 py-1.5 whitespace-nowrap";
@@ -18,6 +24,21 @@ const CELL = "px-3 py-1.5 whitespace-nowrap";
 /** The dead letters: every message that finally failed, across runs, with bulk re-send. */
 export function FailedDeliveriesPage() {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const t = useTranslations("RunFailed");
+  // The same server-sent events as the list: a delivery failing, or re-sent elsewhere, shows here
+  // without a reload. The stream names runs, not deliveries, so any change refetches the pages.
+  const refresh = useMemo(
+    () =>
+      throttle(
+        () => void queryClient.invalidateQueries({ queryKey: trpc.runs.failedDeliveries.pathKey() }),
+        REFRESH_AT_MOST_EVERY_MS,
+      ),
+    [queryClient, trpc],
+  );
+  const live = useRunChanges(refresh);
+  const format = useRunFormat();
+  const { messageTitle } = useEventText();
   const now = useNow();
   const list = useInfiniteQuery(
     trpc.runs.failedDeliveries.infiniteQueryOptions({ limit: 50 }, { getNextPageParam: (page) => page.nextCursor }),
@@ -42,25 +63,28 @@ export function FailedDeliveriesPage() {
         title={
           <span className="flex items-center gap-1.5">
             <Link href="/runs" className="text-muted hover:text-fg">
-              Runs
+              {t("runs")}
             </Link>
             <span className="text-muted" aria-hidden>
               /
             </span>
-            Failed deliveries
+            {t("title")}
           </span>
         }
-        subtitle="Messages that finally failed after every retry, most recent first"
+        subtitle={t("subtitle")}
         actions={
-          <Button
-            variant="primary"
-            disabled={chosen.length === 0 || resend.isPending}
-            onClick={() => send(chosen)}
-            title="Send the selected messages again, each as one more recorded attempt"
-          >
-            <RotateCw className={`size-3.5 ${resend.isPending ? "animate-spin" : ""}`} aria-hidden />
-            {chosen.length > 0 ? `Re-send ${chosen.length} selected` : "Re-send selected"}
-          </Button>
+          <>
+            <LiveIndicator live={live} />
+            <Button
+              variant="primary"
+              disabled={chosen.length === 0 || resend.isPending}
+              onClick={() => send(chosen)}
+              title={t("resendSelectedTitle")}
+            >
+              <RotateCw className={`size-3.5 ${resend.isPending ? "animate-spin" : ""}`} aria-hidden />
+              {t("resendSelected", { count: chosen.length })}
+            </Button>
+          </>
         }
       />
       <div className="p-6">
@@ -74,24 +98,24 @@ export function FailedDeliveriesPage() {
               <col className="w-[150px]" />
               <col className="w-[64px]" />
               <col className="w-[30%]" />
-              <col className="w-[96px]" />
+              <col className="w-[160px]" />
             </colgroup>
             <thead className="border-b border-border text-[12px] text-muted">
               <tr>
                 <th className={HEAD}>
                   <input
                     type="checkbox"
-                    aria-label="Select all shown"
+                    aria-label={t("selectAll")}
                     checked={all}
                     onChange={() => setSelected(all ? new Set() : new Set(items.map((i) => i.id)))}
                   />
                 </th>
-                <th className={HEAD}>Failed</th>
-                <th className={HEAD}>Alert</th>
-                <th className={HEAD}>Message</th>
-                <th className={HEAD}>Integration</th>
-                <th className={`${HEAD} text-right`}>Tries</th>
-                <th className={HEAD}>Last error</th>
+                <th className={HEAD}>{t("column.failed")}</th>
+                <th className={HEAD}>{t("column.alert")}</th>
+                <th className={HEAD}>{t("column.message")}</th>
+                <th className={HEAD}>{t("column.integration")}</th>
+                <th className={`${HEAD} text-right`}>{t("column.tries")}</th>
+                <th className={HEAD}>{t("column.lastError")}</th>
                 <th className={HEAD} />
               </tr>
             </thead>
@@ -105,13 +129,13 @@ export function FailedDeliveriesPage() {
                   <td className={CELL}>
                     <input
                       type="checkbox"
-                      aria-label={`Select ${d.alertKey}`}
+                      aria-label={t("select", { alertKey: d.alertKey })}
                       checked={selected.has(d.id)}
                       onChange={() => toggle(d.id)}
                     />
                   </td>
-                  <td className={`${CELL} text-muted tabular-nums`} title={formatDateTime(d.failedAt)}>
-                    {formatAgo(d.failedAt, now)}
+                  <td className={`${CELL} text-muted tabular-nums`} title={format.dateTime(d.failedAt)}>
+                    {format.ago(d.failedAt, now)}
                   </td>
                   <td className="truncate px-3 py-1.5">
                     <Link href={`/runs/${d.runId}`} className="font-mono text-[12px] font-medium hover:underline">
@@ -119,9 +143,11 @@ export function FailedDeliveriesPage() {
                     </Link>
                     <span className="ml-2 text-muted">{d.flowName}</span>
                   </td>
-                  <td className={CELL}>{`${messageTitle(d.messageType, d.reminderNumber)} · L${d.level}`}</td>
+                  <td className={CELL}>
+                    {t("messageLevel", { message: messageTitle(d.messageType, d.reminderNumber), level: d.level })}
+                  </td>
                   <td className={`${CELL} truncate`} title={d.integrationType ?? ""}>
-                    {d.integrationName ?? <span className="text-muted">Deleted integration</span>}
+                    {d.integrationName ?? <span className="text-muted">{t("deletedIntegration")}</span>}
                   </td>
                   <td className={`${CELL} text-right tabular-nums`}>{d.attempts}</td>
                   <td className="truncate px-3 py-1.5 text-[12px] text-danger" title={d.error ?? ""}>
@@ -129,25 +155,23 @@ export function FailedDeliveriesPage() {
                   </td>
                   <td className={`${CELL} text-right`}>
                     <Button className="h-6 px-2 text-[12px]" disabled={resend.isPending} onClick={() => send([d.id])}>
-                      <RotateCw className="size-3" aria-hidden /> Re-send
+                      <RotateCw className="size-3" aria-hidden /> {t("resend")}
                     </Button>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {list.isPending ? <p className="px-4 py-6 text-muted">Loading failed deliveries…</p> : null}
+          {list.isPending ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
           {list.error ? <p className="px-4 py-6 text-danger">{list.error.message}</p> : null}
           {!list.isPending && items.length === 0 ? (
-            <p className="px-4 py-10 text-center text-muted">
-              No failed deliveries. Every message reached its receiver.
-            </p>
+            <p className="px-4 py-10 text-center text-muted">{t("empty")}</p>
           ) : null}
         </div>
         {list.hasNextPage ? (
           <div className="mt-4 flex justify-center">
             <Button onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-              {list.isFetchingNextPage ? "Loading…" : "Load more"}
+              {list.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
             </Button>
           </div>
         ) : null}
