@@ -3,13 +3,12 @@ import { eq, sql } from "drizzle-orm";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizedAlertSchema, type NormalizedAlert } from "~/core/alerts/alert";
-import { compilePlan } from "~/core/flow/compile-plan";
-import { flows, flowVersions, runs, workspaces, type RunStatus } from "~/db/schema";
-import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
+import { runs, workspaces, type RunStatus } from "~/db/schema";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { callerFor } from "~/test-support/second-workspace";
 import type { ListRunsInput } from "./run-inputs";
 import { listRuns, runStats } from "./run-service";
+import { workspaceWithFlows } from "./run-test-fixtures";
 
 /** Real rows in a workspace of their own; every filter is applied by Postgres. */
 let h: Harness;
@@ -18,11 +17,6 @@ let otherWorkspaceId: string;
 const flowA = randomUUID();
 const flowB = randomUUID();
 const NOW = new Date("2025-06-15T12:30:00Z");
-
-const graph = graphOf(
-  [triggerNode("t"), levelNode("l1", { level: 1 }), integrationNode("hook", { integrationId: randomUUID() })],
-  [edge("t", "out", "l1"), edge("l1", "out", "hook")],
-);
 
 interface Seed {
   workspace?: "other";
@@ -99,27 +93,13 @@ function alertOf(s: Seed): NormalizedAlert {
 
 beforeAll(async () => {
   h = await createHarness();
-  const made = await h.db
-    .insert(workspaces)
-    .values([
-      { name: "Run filters", slug: `run-filters-${randomUUID()}` },
-      { name: "Run filters elsewhere", slug: `run-filters-other-${randomUUID()}` },
-    ])
-    .returning({ id: workspaces.id });
-  workspaceId = made[0]?.id ?? "";
-  otherWorkspaceId = made[1]?.id ?? "";
-  const versions = new Map<string, string>();
-  for (const [flowId, name] of [
+  const made = await workspaceWithFlows(h.db, "Run filters", [
     [flowA, "Checkout"],
     [flowB, "Search"],
-  ] as const) {
-    await h.db.insert(flows).values({ id: flowId, workspaceId, name, draftGraph: graph });
-    const [v] = await h.db
-      .insert(flowVersions)
-      .values({ flowId, version: 1, graph, plan: compilePlan(graph) })
-      .returning({ id: flowVersions.id });
-    versions.set(flowId, v?.id ?? "");
-  }
+  ]);
+  workspaceId = made.workspaceId;
+  const { versions } = made;
+  otherWorkspaceId = (await workspaceWithFlows(h.db, "Run filters elsewhere", [])).workspaceId;
   await h.db.insert(runs).values(
     SEEDS.map((s) => ({
       workspaceId: s.workspace === "other" ? otherWorkspaceId : workspaceId,

@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliveries, flows, flowVersions, runEvents, runs, workspaces, type RunStatus } from "~/db/schema";
+import { deliveries, runEvents, runs, type RunStatus } from "~/db/schema";
 import { normalizedAlertSchema } from "~/core/alerts/alert";
 import { DomainError } from "~/core/domain-error";
-import { compilePlan } from "~/core/flow/compile-plan";
-import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
 import { errorAlert } from "~/test-support/flow-fixtures";
 import { createHarness, type Harness } from "~/test-support/harness";
 import type { ListRunsInput } from "./run-inputs";
 import { actOnRun, getRun, listRuns, runStats } from "./run-service";
+import { workspaceWithFlows } from "./run-test-fixtures";
 
 /**
  * Rows are inserted straight into a workspace of their own, so the exact counts below hold
@@ -21,11 +20,6 @@ const flowA = randomUUID();
 const flowB = randomUUID();
 const NOW = new Date("2025-06-15T12:30:00Z");
 
-const graph = graphOf(
-  [triggerNode("t"), levelNode("l1", { level: 1 }), integrationNode("hook", { integrationId: randomUUID() })],
-  [edge("t", "out", "l1"), edge("l1", "out", "hook")],
-);
-
 interface Seed {
   flowId: string;
   key: string;
@@ -34,12 +28,9 @@ interface Seed {
   createdAt: string;
 }
 
+let versions: Map<string, string>;
+
 async function insertRuns(seeds: Seed[]) {
-  const versions = new Map<string, string>();
-  for (const flowId of [flowA, flowB]) {
-    const [v] = await h.db.select({ id: flowVersions.id }).from(flowVersions).where(eq(flowVersions.flowId, flowId));
-    if (v) versions.set(flowId, v.id);
-  }
   const rows = await h.db
     .insert(runs)
     .values(
@@ -63,19 +54,10 @@ let ids: Map<string, string>;
 
 beforeAll(async () => {
   h = await createHarness();
-  const [ws] = await h.db
-    .insert(workspaces)
-    .values({ name: "Runs test", slug: `runs-${randomUUID()}` })
-    .returning();
-  if (!ws) throw new Error("workspace not created");
-  workspaceId = ws.id;
-  for (const [id, name] of [
+  ({ workspaceId, versions } = await workspaceWithFlows(h.db, "Runs test", [
     [flowA, "Checkout"],
     [flowB, "Search"],
-  ] as const) {
-    await h.db.insert(flows).values({ id, workspaceId, name, draftGraph: graph });
-    await h.db.insert(flowVersions).values({ flowId: id, version: 1, graph, plan: compilePlan(graph) });
-  }
+  ]));
   ids = await insertRuns([
     // Three runs inside one millisecond: a cursor rounded to milliseconds would lose some.
     { flowId: flowA, key: "checkout/a", status: "resolved", createdAt: "2025-06-15 12:00:00.123100+00" },

@@ -15,12 +15,4 @@ export const STATUS_TONE: Record<RunStatus, Tone> = {
   cancelled: "neutral",
 };
 
-export const STATUS_LABEL: Record<RunStatus, string> = {
-  escalating: "Escalating",
-  acknowledged: "Acknowledged",
-  resolved: "Resolved",
-  failed: "Failed",
-  cancelled: "Cancelled",
-};
-
 export const isOpenStatus = isOpenRunStatus;

@@ -42,6 +42,8 @@ export function InsightsPage() {
   const [selection, update] = useInsightSelection();
   const insights = useQuery(trpc.runs.insights.queryOptions(selection, { placeholderData: keepPreviousData }));
   const flows = useQuery(trpc.flows.list.queryOptions());
+  // Retired flows keep their history: their insights stay one pick away.
+  const archivedFlows = useQuery(trpc.flows.list.queryOptions({ archived: true }));
   const integrations = useQuery(trpc.integrations.list.queryOptions());
   const data = insights.data;
   const buckets = data?.buckets.map((b) => b.start) ?? [];
@@ -99,6 +101,15 @@ export function InsightsPage() {
                   {f.name}
                 </option>
               ))}
+              {archivedFlows.data?.length ? (
+                <optgroup label={t("archivedFlows")}>
+                  {archivedFlows.data.map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {f.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
             </Select>
           </div>
           <div className="w-56">
