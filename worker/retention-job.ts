@@ -1,6 +1,7 @@
 import type { Db } from "~/db/client";
 import { isConnectionError } from "~/db/connection-retry";
 import { deleteExpiredRuns } from "~/db/retention";
+import { pruneClosedInboxes } from "./activities/incident-inbox";
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -17,6 +18,8 @@ export function startRetentionJob(db: Db, { everyMs = HOUR_MS, firstAfterMs = 60
     try {
       const deleted = await deleteExpiredRuns(db);
       if (deleted > 0) console.log(`retention: deleted ${deleted} finished runs past their workspace's retention`);
+      const pruned = await pruneClosedInboxes(db);
+      if (pruned > 0) console.log(`retention: deleted ${pruned} applied events of incident inboxes closed a day ago`);
     } catch (error) {
       // The next pass tries again; a database outage is not worth more than a line.
       const reason = isConnectionError(error) ? "database unreachable" : String(error);

@@ -75,3 +75,19 @@ export function createTakeInboxEvents({ db }: Pick<ActivityDeps, "db">) {
     return takeInboxEvents(db, input);
   };
 }
+
+/** How long a closed inbox keeps its events: far beyond any retry of the workflow task that read them. */
+export const CLOSED_INBOX_KEPT_HOURS = 24;
+
+/**
+ * Deletes the events of inboxes closed more than a day ago (the inbox rows stay with their runs).
+ * The workflow never deletes at its close: a workflow task lost after its final drain is retried
+ * and reads the same events again, so they must outlive any such retry.
+ */
+export async function pruneClosedInboxes(db: Db, keptHours = CLOSED_INBOX_KEPT_HOURS): Promise<number> {
+  const deleted = await db.execute(sql`
+    delete from inbox_events where inbox_id in (
+      select id from incident_inboxes where closed_at < now() - make_interval(hours => ${keptHours})
+    )`);
+  return deleted.rowCount ?? 0;
+}
