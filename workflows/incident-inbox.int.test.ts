@@ -173,6 +173,29 @@ describe("the incident inbox", () => {
     workers.delete(worker);
   });
 
+  it("an inbox whose workflow was terminated by hand is closed by its poke; the next error opens a new incident", async () => {
+    const name = "terminated";
+    const { flowId, token } = await countFlow(name, 1000);
+    const worker = await h.startWorker();
+    await expectAccepted(token, errorAlert(name), "signaled");
+    const { run } = await openInboxOf(flowId);
+    await h.client.workflow.getHandle(run.workflowId).terminate("by hand");
+    // Committed to the orphan inbox (answered before the poke finds no workflow): the limit the
+    // README states. Its poke closes the inbox, so what follows starts a new incident.
+    await expectAccepted(token, errorAlert(name), "queued");
+    await eventually(
+      async () => {
+        const [inbox] = await h.db.select().from(incidentInboxes).where(eq(incidentInboxes.id, run.id));
+        return inbox?.closedAt ? true : undefined;
+      },
+      10_000,
+      "the orphan inbox closed",
+    );
+    await expectAccepted(token, errorAlert(name), "signaled");
+    await eventually(async () => ((await runsForFlow(h, flowId)).length === 2 ? true : undefined));
+    await worker.stop();
+  });
+
   it("an error that arrives while the incident ends opens the next incident", async () => {
     const name = "ending";
     const hook = await webhook(h, name, `${receiver.url}/${name}`);

@@ -58,10 +58,13 @@ export async function pokeIncident(
     return "poked";
   } catch (error) {
     // The workflow ended without closing its inbox (terminated by hand): later events start anew.
+    // Never rejects: the endpoint does not await this, and an unhandled rejection ends the process.
     if (error instanceof WorkflowNotFoundError) {
-      await deps.db.execute(
-        sql`update incident_inboxes set closed_at = now() where id = ${inboxId} and closed_at is null`,
-      );
+      await deps.db
+        .execute(sql`update incident_inboxes set closed_at = now() where id = ${inboxId} and closed_at is null`)
+        .catch((closeError: unknown) =>
+          console.warn(`inbound: orphan inbox ${inboxId} not closed (${String(closeError)})`),
+        );
       return "failed";
     }
     console.warn(`inbound: poke for ${workflowId} not sent (${String(error)}); the re-poke job sends it again`);
