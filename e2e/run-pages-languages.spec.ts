@@ -17,6 +17,7 @@ interface Words {
   attempts: string;
   failedTitle: string;
   failedEmptyOrRows: string;
+  latencyPrecision: RegExp;
 }
 
 const FRENCH: Words = {
@@ -29,6 +30,7 @@ const FRENCH: Words = {
   attempts: "1 tentative",
   failedTitle: "Livraisons en échec",
   failedEmptyOrRows: "Dernière erreur",
+  latencyPrecision: /à 9,1 % près/,
 };
 
 const DUTCH: Words = {
@@ -41,6 +43,7 @@ const DUTCH: Words = {
   attempts: "1 poging",
   failedTitle: "Mislukte afleveringen",
   failedEmptyOrRows: "Laatste fout",
+  latencyPrecision: /binnen 9,1 %/,
 };
 
 const LOADING = /loading…|chargement|laden…/i;
@@ -89,6 +92,11 @@ async function readsIn(page: Page, base: string, words: Words) {
     await expect(page.getByRole("columnheader", { name: words.failedEmptyOrRows })).toBeVisible();
     await expect(page.getByTestId("dead-letter").filter({ hasText: incident.key })).toHaveCount(1);
     await shot(page, `${words.browserLocale}-failed`);
+
+    // The insights say how precise the rolled-up latency percentiles are.
+    await page.goto("/runs/insights");
+    await expect(page.getByRole("img", { name: words.latencyPrecision })).toBeVisible();
+    await shot(page, `${words.browserLocale}-insights`);
   } finally {
     await receiver?.close();
   }
