@@ -11,6 +11,7 @@ import { Button } from "~/app/_components/ui/button";
 import { Field, Input } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
 import type { CatalogueEntry } from "~/app/integrations/_lib/catalogue";
+import { useCatalogueText } from "~/app/integrations/_lib/use-catalogue-text";
 import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 interface Props {
@@ -31,6 +32,7 @@ const essentials = (entry: CatalogueEntry) =>
  */
 export function CreateIntegrationInline({ entry, defaultName, onCreated, onCancel }: Props) {
   const t = useTranslations("CreateIntegration");
+  const text = useCatalogueText();
   const trpc = useTRPC();
   const serverError = useServerErrorText();
   const queryClient = useQueryClient();
@@ -46,12 +48,12 @@ export function CreateIntegrationInline({ entry, defaultName, onCreated, onCance
               z
                 .string()
                 .trim()
-                .min(1, t("fieldRequired", { label: v.label })),
+                .min(1, t("fieldRequired", { label: text.variableLabel(entry, v) })),
             ]),
           ),
         ),
       }),
-    [fields, t],
+    [fields, t, text, entry],
   );
   const form = useForm<{ name: string; values: Record<string, string> }>({
     resolver: zodResolver(schema),
@@ -86,10 +88,10 @@ export function CreateIntegrationInline({ entry, defaultName, onCreated, onCance
       {fields.map((v) => (
         <Field
           key={v.name}
-          label={v.label}
+          label={text.variableLabel(entry, v)}
           htmlFor={`new-${entry.type}-${v.name}`}
           error={errors.values?.[v.name]?.message}
-          hint={v.secret ? t("secretHint") : v.description || undefined}
+          hint={v.secret ? t("secretHint") : text.variableDescription(entry, v) || undefined}
         >
           <Input
             id={`new-${entry.type}-${v.name}`}

@@ -8,6 +8,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import type { NodeData } from "~/app/_components/flow-canvas/canvas-types";
 import { CheckboxField, Field, Input, Select } from "~/app/_components/ui/field";
+import { useCatalogueText } from "~/app/integrations/_lib/use-catalogue-text";
 import { useEditor } from "../store/editor-context";
 import { Section } from "./inspector-section";
 import { useFormError, useLiveCommit } from "./use-live-form";
@@ -67,6 +68,7 @@ export function IntegrationFormPanel({
   const options = Object.values(integrations).sort((a, b) => a.name.localeCompare(b.name));
   const id = (field: string) => `${nodeId}-${field}`;
   const t = useTranslations("NodeForms");
+  const text = useCatalogueText();
   const formError = useFormError();
 
   return (
@@ -115,7 +117,7 @@ export function IntegrationFormPanel({
           {chosen.perLevelVariables.map((v) => (
             <Field
               key={`${chosen.id}-${v.name}`}
-              label={v.label}
+              label={text.variableLabel(chosen, v)}
               htmlFor={id(`var-${v.name}`)}
               hint={t("integration.levelValueHint", { variable: `{{${v.name}}}` })}
             >
