@@ -21,17 +21,3 @@ export function useNodeTitle() {
     }
   };
 }
-
-/** English only; kept for the run pages until they use `useNodeTitle`. */
-export function nodeTitle(node: FlowNode): string {
-  switch (node.type) {
-    case "trigger":
-      return node.data.label || "Trigger";
-    case "level":
-      return node.data.label || `Level ${node.data.level}`;
-    case "branch":
-      return node.data.label || "Message type";
-    case "integration":
-      return node.data.label || "Integration";
-  }
-}

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { z } from "zod";
 import { useServerErrorText } from "~/app/_components/use-server-error-text";
+import { domainErrorData } from "~/app/_lib/domain-error-data";
 import { useTemplateErrorText } from "./use-template-error-text";
 
 /** What the integration pages read of a tRPC error: its code and the domain error's details. */
@@ -10,26 +10,6 @@ export interface ServerErrorLike {
   message: string;
   data?: { code?: string; domain?: unknown } | null;
 }
-
-const param = z.union([z.string(), z.number()]);
-const domainSchema = z.object({
-  code: z.string(),
-  issues: z
-    .array(
-      z.object({
-        code: z.string(),
-        message: z.string(),
-        path: z.string().optional(),
-        templateCode: z.string().optional(),
-        params: z.record(z.string(), param).optional(),
-        line: z.number().nullish(),
-        column: z.number().nullish(),
-        secrets: z.array(z.string()).optional(),
-      }),
-    )
-    .optional(),
-  flows: z.array(z.object({ name: z.string(), version: z.number() })).optional(),
-});
 
 /**
  * A server refusal on the integration pages in the page's language, from the domain error's code
@@ -42,7 +22,7 @@ export function useIntegrationErrorText() {
   const generic = useServerErrorText();
   return (error: ServerErrorLike | null | undefined): string | undefined => {
     if (!error) return undefined;
-    const domain = domainSchema.safeParse(error.data?.domain);
+    const domain = domainErrorData.safeParse(error.data?.domain);
     if (domain.success) {
       const { code, issues = [], flows = [] } = domain.data;
       const [first] = issues;

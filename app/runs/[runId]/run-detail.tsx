@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { nodeTitle } from "../../_components/flow-canvas/node-summary";
+import { useNodeTitle } from "../../_components/flow-canvas/node-summary";
 import { PageHeader } from "../../_components/ui/page-header";
 import { useTRPC } from "../../_lib/trpc";
 import { isOpenStatus } from "../_lib/run-status";
@@ -27,6 +27,7 @@ export function RunDetail({ runId }: { runId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const t = useTranslations("RunDetail");
+  const nodeTitle = useNodeTitle();
   const query = useQuery(trpc.runs.get.queryOptions({ runId }));
   // Server-sent events: this run changed (or anything may have), so refetch it; no timer.
   const refresh = useMemo(

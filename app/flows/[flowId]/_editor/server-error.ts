@@ -1,30 +1,14 @@
 import { z } from "zod";
+import { domainErrorData, type DomainIssue } from "~/app/_lib/domain-error-data";
 
 /** The parts of a tRPC error the editor branches on (see server/trpc.ts's errorFormatter). */
-const errorData = z.object({
-  code: z.string().optional(),
-  domain: z
-    .object({
-      code: z.string(),
-      issues: z
-        .array(
-          z.object({
-            code: z.string(),
-            message: z.string(),
-            nodeId: z.string().optional(),
-            params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-          }),
-        )
-        .optional(),
-    })
-    .nullish(),
-});
+const errorData = z.object({ code: z.string().optional(), domain: domainErrorData.nullish() });
 
 export interface ServerError {
   /** tRPC code, e.g. CONFLICT, BAD_REQUEST. */
   code: string | undefined;
   message: string;
-  issues: { code: string; message: string; nodeId?: string; params?: Record<string, string | number> }[];
+  issues: DomainIssue[];
 }
 
 export function readServerError(err: unknown): ServerError {
