@@ -7,7 +7,7 @@ import { useParentSize } from "@visx/responsive";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { BarStack } from "@visx/shape";
 import { TooltipWithBounds, useTooltip } from "@visx/tooltip";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { RouterOutputs } from "../_lib/trpc";
 import { bucketLabel, bucketSpan, CHART_SERIES } from "./_lib/chart-series";
 import { CHART_RANGES, type ChartRange } from "./_lib/run-filter-params";
@@ -26,7 +26,8 @@ interface Props {
 export function IncidentsChart({ stats, range, onRangeChange }: Props) {
   const t = useTranslations("IncidentsChart");
   const statusLabel = useStatusLabel();
-  const points: Point[] = (stats?.buckets ?? []).map((b) => ({ ...b, label: bucketLabel(b.start, range) }));
+  const locale = useLocale();
+  const points: Point[] = (stats?.buckets ?? []).map((b) => ({ ...b, label: bucketLabel(b.start, range, locale) }));
   const total = stats ? Object.values(stats.totals).reduce((a, b) => a + b, 0) : 0;
   return (
     <section className="rounded-lg border border-border bg-panel" aria-label={t("region")}>
@@ -204,9 +205,10 @@ function BucketTooltip({
   bucketHours: number;
   statusLabel: (status: RunStatus) => string;
 }) {
+  const locale = useLocale();
   return (
     <div className="rounded-md border border-border bg-panel px-3 py-2 text-[12px] shadow-lg">
-      <div className="mb-1 font-medium">{bucketSpan(point.start, bucketHours)}</div>
+      <div className="mb-1 font-medium">{bucketSpan(point.start, bucketHours, locale)}</div>
       {[...CHART_SERIES].reverse().map((s) => (
         <div key={s.status} className="flex items-center justify-between gap-6 text-muted">
           <span className="flex items-center gap-1.5">

@@ -38,9 +38,10 @@ export function RunsTable({ runs, loading, error, emptyText }: Props) {
         <colgroup>
           <col className="w-[116px]" />
           <col />
-          <col className="w-[180px]" />
+          <col className="w-[150px]" />
           <col className="w-[64px]" />
-          <col className="w-[170px]" />
+          {/* Wide enough for "L1 reminder 2/2 in 12:04" and its French and Dutch wording. */}
+          <col className="w-[220px]" />
           <col className="w-[150px]" />
           <col className="w-[96px]" />
           <col className="w-[100px]" />

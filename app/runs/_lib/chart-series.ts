@@ -10,21 +10,34 @@ export const CHART_SERIES: readonly { status: RunStatus; color: string; opacity:
   { status: "escalating", color: "var(--danger)", opacity: 1 },
 ];
 
-const hour = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-const dayHour = new Intl.DateTimeFormat(undefined, { weekday: "short", hour: "2-digit" });
-const day = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric" });
+const formats = new Map<string, Record<"hour" | "dayHour" | "day" | "full", Intl.DateTimeFormat>>();
 
-/** Axis label of a bucket, in the viewer's time zone. */
-export function bucketLabel(start: Date, range: ChartRange): string {
+/** In the page's language (not the browser's), in the viewer's time zone; made once per language. */
+function formatsFor(locale: string) {
+  let found = formats.get(locale);
+  if (!found) {
+    found = {
+      hour: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }),
+      dayHour: new Intl.DateTimeFormat(locale, { weekday: "short", hour: "2-digit" }),
+      day: new Intl.DateTimeFormat(locale, { month: "short", day: "numeric" }),
+      full: new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }),
+    };
+    formats.set(locale, found);
+  }
+  return found;
+}
+
+/** Axis label of a bucket. */
+export function bucketLabel(start: Date, range: ChartRange, locale: string): string {
+  const { hour, dayHour, day } = formatsFor(locale);
   if (range === "24h") return hour.format(start);
   if (range === "7d") return dayHour.format(start);
   return day.format(start);
 }
 
-const full = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
-
 /** "Jun 15, 13:00 – 14:00" for the tooltip. */
-export function bucketSpan(start: Date, bucketHours: number): string {
+export function bucketSpan(start: Date, bucketHours: number, locale: string): string {
+  const { hour, full } = formatsFor(locale);
   const end = new Date(start.getTime() + bucketHours * 3_600_000);
   return `${full.format(start)} – ${bucketHours >= 24 ? full.format(end) : hour.format(end)}`;
 }

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Info } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useState, type ReactNode } from "react";
@@ -38,6 +38,7 @@ export function InsightsPage() {
   const t = useTranslations("RunInsights");
   const trpc = useTRPC();
   const format = useFormatter();
+  const locale = useLocale();
   const duration = useDurationFormat();
   const [selection, update] = useInsightSelection();
   const insights = useQuery(trpc.runs.insights.queryOptions(selection, { placeholderData: keepPreviousData }));
@@ -56,8 +57,8 @@ export function InsightsPage() {
         <TimeSeriesChart
           kind={kind}
           buckets={buckets}
-          bucketLabel={(start) => bucketLabel(start, selection.range)}
-          bucketSpan={(start) => bucketSpan(start, data.bucketHours)}
+          bucketLabel={(start) => bucketLabel(start, selection.range, locale)}
+          bucketSpan={(start) => bucketSpan(start, data.bucketHours, locale)}
           series={series}
           formatValue={formatValue}
           label={title}
