@@ -8,6 +8,7 @@ describe("chart axis and tooltip labels", () => {
     expect(bucketLabel(start, "24h", "en")).toMatch(/PM/);
     expect(bucketLabel(start, "24h", "fr")).toBe("20:00");
     expect(bucketLabel(start, "24h", "nl")).toBe("20:00");
+    expect(bucketLabel(start, "7d", "nl")).toBe("ma 20:00");
     expect(bucketLabel(start, "30d", "fr")).toBe("15 juin");
     expect(bucketLabel(start, "30d", "nl")).toBe("15 jun");
   });

@@ -18,7 +18,8 @@ function formatsFor(locale: string) {
   if (!found) {
     found = {
       hour: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }),
-      dayHour: new Intl.DateTimeFormat(locale, { weekday: "short", hour: "2-digit" }),
+      // With minutes, so an hour does not read as a day of the month ("ma, 18" in Dutch).
+      dayHour: new Intl.DateTimeFormat(locale, { weekday: "short", hour: "2-digit", minute: "2-digit" }),
       day: new Intl.DateTimeFormat(locale, { month: "short", day: "numeric" }),
       full: new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }),
     };
