@@ -8,6 +8,7 @@ import { PageHeader } from "../_components/ui/page-header";
 import { StatusBadge, type Tone } from "../_components/ui/status-badge";
 import { useTRPC } from "../_lib/trpc";
 import { linkParts } from "./link-parts";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 const TONE = { error: "danger", reminder: "warn", ok: "ok" } as const satisfies Record<string, Tone>;
 
@@ -19,12 +20,13 @@ export function InboxPage() {
   const trpc = useTRPC();
   const t = useTranslations("Inbox");
   const format = useFormatter();
+  const errorText = useServerErrorText();
   const messages = useQuery({ ...trpc.inbox.list.queryOptions(), refetchInterval: 2000 });
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <div className="p-6">
-        {messages.error ? <p className="text-danger">{messages.error.message}</p> : null}
+        {messages.error ? <p className="text-danger">{errorText(messages.error)}</p> : null}
         {messages.data?.length === 0 ? (
           <div className="flex flex-col items-center gap-2 rounded-lg border border-border bg-panel px-6 py-12 text-center text-muted">
             <Inbox className="size-6" aria-hidden />

@@ -15,12 +15,14 @@ import { IncidentsChart } from "./incidents-chart";
 import { LiveIndicator } from "./live-indicator";
 import { RunFilterBar } from "./run-filter-bar";
 import { RunsTable } from "./runs-table";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 /** A burst of changes (an incident firing three levels) refetches once. */
 const REFRESH_AT_MOST_EVERY_MS = 1_000;
 
 export function RunsPage() {
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const queryClient = useQueryClient();
   const t = useTranslations("RunsLive");
   const tl = useTranslations("RunList");
@@ -100,7 +102,7 @@ export function RunsPage() {
         <RunsTable
           runs={runs}
           loading={list.isPending}
-          error={list.error?.message}
+          error={list.error ? errorText(list.error) : undefined}
           emptyText={filtered ? tl("emptyFiltered") : tl("empty")}
         />
         {list.hasNextPage ? (

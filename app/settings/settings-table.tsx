@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 export interface SettingsColumn {
   key: string;
@@ -50,7 +51,8 @@ export function TableState({
   empty?: string;
   loading: string;
 }) {
-  if (query.error) return <p className="px-4 py-6 text-danger">{query.error.message}</p>;
+  const errorText = useServerErrorText();
+  if (query.error) return <p className="px-4 py-6 text-danger">{errorText(query.error)}</p>;
   if (query.isLoading) return <p className="px-4 py-6 text-muted">{loading}</p>;
   if (empty && query.data?.length === 0) return <p className="px-4 py-6 text-muted">{empty}</p>;
   return null;

@@ -14,6 +14,7 @@ import { TemplateCard } from "./_components/template-card";
 import { UseTemplateDialog, type UsableTemplate } from "./_components/use-template-dialog";
 import type { TemplateCardData } from "./_lib/types";
 import { useExportTemplate } from "./_lib/use-export-template";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 /** Name, description, tags and integration types, lower-cased, for the filter box. */
 const haystack = (t: TemplateCardData) =>
@@ -22,6 +23,7 @@ const haystack = (t: TemplateCardData) =>
 export function TemplatesPage() {
   const t = useTranslations("Templates");
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const list = useQuery(trpc.templates.list.queryOptions());
   const [query, setQuery] = useState("");
   const [using, setUsing] = useState<UsableTemplate | null>(null);
@@ -84,7 +86,7 @@ export function TemplatesPage() {
           />
         </div>
         {list.isLoading ? <p className="text-muted">{t("loading")}</p> : null}
-        {list.error ? <p className="text-danger">{list.error.message}</p> : null}
+        {list.error ? <p className="text-danger">{errorText(list.error)}</p> : null}
         {list.data && list.data.workspace.length > 0 ? (
           <Section title={t("workspace")} count={workspace.length}>
             {workspace.map((template) => (

@@ -6,15 +6,17 @@ import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Button } from "../../_components/ui/button";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 type Actions = RouterOutputs["runs"]["get"]["actions"];
 
 export function RunActionButtons({ runId, actions }: { runId: string; actions: Actions }) {
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const queryClient = useQueryClient();
   const t = useTranslations("RunDetail.actions");
   const settle = {
-    onError: (err: { message: string }) => toast.error(err.message),
+    onError: (err: unknown) => toast.error(errorText(err)),
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.runs.get.queryKey({ runId }) }),

@@ -19,6 +19,7 @@ import { RunFacts } from "./run-facts";
 import { RunRepairButtons } from "./run-repair-buttons";
 import { RunGraph } from "./run-graph";
 import { RunTimeline } from "./run-timeline";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 /** A burst of changes (a level firing and its deliveries) refetches once. */
 const REFRESH_AT_MOST_EVERY_MS = 500;
@@ -28,6 +29,7 @@ export function RunDetail({ runId }: { runId: string }) {
   const queryClient = useQueryClient();
   const t = useTranslations("RunDetail");
   const nodeTitle = useNodeTitle();
+  const errorText = useServerErrorText();
   const query = useQuery(trpc.runs.get.queryOptions({ runId }));
   // Server-sent events: this run changed (or anything may have), so refetch it; no timer.
   const refresh = useMemo(
@@ -54,7 +56,7 @@ export function RunDetail({ runId }: { runId: string }) {
     return (
       <>
         <PageHeader title={crumb} />
-        <p className="p-6 text-danger">{query.error.message}</p>
+        <p className="p-6 text-danger">{errorText(query.error)}</p>
       </>
     );
   }

@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { Button } from "../../_components/ui/button";
 import { useTRPC } from "../../_lib/trpc";
 import { useResend } from "../_lib/use-resend";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 interface Props {
   runId: string;
@@ -18,6 +19,7 @@ interface Props {
 /** Editors' repairs: send the failed messages again, or start the incident again on the current version. */
 export function RunRepairButtons({ runId, failedCount, ended }: Props) {
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const router = useRouter();
   const queryClient = useQueryClient();
   const t = useTranslations("RunDetail.repair");
@@ -29,7 +31,7 @@ export function RunRepairButtons({ runId, failedCount, ended }: Props) {
         void queryClient.invalidateQueries({ queryKey: trpc.runs.pathKey() });
         router.push(`/runs/${next}`);
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(errorText(err)),
     }),
   );
   return (

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { useTRPC, type RouterOutputs } from "../../_lib/trpc";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 type Results = RouterOutputs["runs"]["resend"];
 
@@ -19,6 +20,7 @@ export function useResend() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const t = useTranslations("RunResend");
+  const errorText = useServerErrorText();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.runs.pathKey() });
   const report = (results: Results) => {
     const text = t("done", { summary: summarizeResend(results, t) });
@@ -27,7 +29,7 @@ export function useResend() {
   };
   const options = {
     onSuccess: report,
-    onError: (err: { message: string }) => toast.error(err.message),
+    onError: (err: unknown) => toast.error(errorText(err)),
     onSettled: refresh,
   };
   return {

@@ -14,6 +14,7 @@ import { useNow } from "../_lib/use-now";
 import { useResend } from "../_lib/use-resend";
 import { throttle, useRunChanges } from "../_lib/use-run-changes";
 import { LiveIndicator } from "../live-indicator";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 /** A burst of changes (an incident's deliveries failing at once) refetches once. */
 const REFRESH_AT_MOST_EVERY_MS = 1_000;
@@ -24,6 +25,7 @@ const CELL = "px-3 py-1.5 whitespace-nowrap";
 /** The dead letters: every message that finally failed, across runs, with bulk re-send. */
 export function FailedDeliveriesPage() {
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const queryClient = useQueryClient();
   const t = useTranslations("RunFailed");
   // The same server-sent events as the list: a delivery failing, or re-sent elsewhere, shows here
@@ -163,7 +165,7 @@ export function FailedDeliveriesPage() {
             </tbody>
           </table>
           {list.isPending ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
-          {list.error ? <p className="px-4 py-6 text-danger">{list.error.message}</p> : null}
+          {list.error ? <p className="px-4 py-6 text-danger">{errorText(list.error)}</p> : null}
           {!list.isPending && items.length === 0 ? (
             <p className="px-4 py-10 text-center text-muted">{t("empty")}</p>
           ) : null}

@@ -14,6 +14,7 @@ import { CHART_RANGES } from "../_lib/run-filter-params";
 import { insightSelectionQuery, parseInsightSelection, type InsightSelection } from "./insight-params";
 import { TimeSeriesChart, type Series } from "./time-series-chart";
 import { useDurationFormat } from "./use-duration-format";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 /** Selection in state, mirrored into the URL (replaceState: no history entry, no server round trip). */
 function useInsightSelection() {
@@ -39,6 +40,7 @@ export function InsightsPage() {
   const trpc = useTRPC();
   const format = useFormatter();
   const locale = useLocale();
+  const errorText = useServerErrorText();
   const duration = useDurationFormat();
   const [selection, update] = useInsightSelection();
   const insights = useQuery(trpc.runs.insights.queryOptions(selection, { placeholderData: keepPreviousData }));
@@ -140,7 +142,7 @@ export function InsightsPage() {
               </button>
             ))}
           </div>
-          {insights.error ? <p className="text-danger">{insights.error.message}</p> : null}
+          {insights.error ? <p className="text-danger">{errorText(insights.error)}</p> : null}
         </div>
 
         <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6" data-testid="insight-totals">

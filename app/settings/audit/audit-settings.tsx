@@ -12,6 +12,7 @@ import { Select } from "../../_components/ui/field";
 import { useTRPC } from "../../_lib/trpc";
 import { SettingsSection } from "../settings-section";
 import { isAuditAction, summarize } from "./audit-detail";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 const ALL = "all";
 
@@ -34,6 +35,7 @@ function AuditTable() {
   const t = useTranslations("AuditLog");
   const format = useFormatter();
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const [action, setAction] = useState<AuditAction | undefined>(undefined);
   const [page, setPage] = useState(1);
   const audit = useQuery({
@@ -113,7 +115,7 @@ function AuditTable() {
       ) : null}
       {audit.data?.entries.length === 0 ? <p className="px-4 py-6 text-muted">{t("empty")}</p> : null}
       {audit.isLoading ? <p className="px-4 py-6 text-muted">{t("loading")}</p> : null}
-      {audit.error ? <p className="px-4 py-6 text-danger">{audit.error.message}</p> : null}
+      {audit.error ? <p className="px-4 py-6 text-danger">{errorText(audit.error)}</p> : null}
       {pages > 1 ? (
         <nav
           aria-label={t("pagination")}

@@ -9,6 +9,7 @@ import { Button } from "../../_components/ui/button";
 import { Field, Input, Textarea } from "../../_components/ui/field";
 import { useTRPC } from "../../_lib/trpc";
 import { checkDraft, type FieldProblem, type SettingsDraft, type SettingsField } from "./workspace-settings-form";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 interface Settings {
   name: string;
@@ -29,8 +30,9 @@ const draftOf = (s: Settings, add?: string): SettingsDraft => ({
 export function WorkspaceSettings({ add }: { add?: string }) {
   const t = useTranslations("WorkspaceSettings");
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const settings = useQuery(trpc.workspace.settings.queryOptions());
-  if (settings.error) return <p className="text-danger">{settings.error.message}</p>;
+  if (settings.error) return <p className="text-danger">{errorText(settings.error)}</p>;
   if (!settings.data) return <p className="text-muted">{t("loading")}</p>;
   return <SettingsForm settings={settings.data} add={settings.data.canEdit ? add : undefined} />;
 }

@@ -20,12 +20,14 @@ import { TemplateGraph } from "../_components/template-thumbnail";
 import { UseTemplateDialog, type UsableTemplate } from "../_components/use-template-dialog";
 import { useExportTemplate } from "../_lib/use-export-template";
 import { useNeedsPhrase } from "../_lib/use-needs-phrase";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 export function TemplateDetailPage({ templateId }: { templateId: string }) {
   const t = useTranslations("TemplateDetail");
   const { needs } = useNeedsPhrase();
   const format = useFormatter();
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const router = useRouter();
   const queryClient = useQueryClient();
   const template = useQuery(trpc.templates.get.queryOptions({ templateId }));
@@ -51,7 +53,7 @@ export function TemplateDetailPage({ templateId }: { templateId: string }) {
       <>
         <PageHeader title={t("title")} />
         <p className={`p-6 ${template.error ? "text-danger" : "text-muted"}`}>
-          {template.error ? template.error.message : t("loading")}
+          {template.error ? errorText(template.error) : t("loading")}
         </p>
       </>
     );

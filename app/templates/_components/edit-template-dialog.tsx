@@ -12,6 +12,7 @@ import { Dialog } from "~/app/_components/ui/dialog";
 import { Field, Input, Textarea } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
 import { NO_MARKUP } from "~/core/flow-templates/template-document";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 /** Built per render language: the refusals are shown under the fields. */
 const editSchema = (messages: { noMarkup: string; nameRequired: string }) => {
@@ -52,6 +53,7 @@ export function EditTemplateDialog({ template, onOpenChange }: Props) {
 function EditForm({ template, onDone }: { template: NonNullable<Props["template"]>; onDone: () => void }) {
   const t = useTranslations("EditTemplate");
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const queryClient = useQueryClient();
   const schema = useMemo(() => editSchema({ noMarkup: t("noMarkup"), nameRequired: t("nameRequired") }), [t]);
   const form = useForm<EditForm>({
@@ -90,7 +92,7 @@ function EditForm({ template, onDone }: { template: NonNullable<Props["template"
       </Field>
       {update.error ? (
         <p className="rounded-md border border-danger/30 bg-danger/5 px-2.5 py-1.5 text-[12px]" role="alert">
-          {update.error.message}
+          {errorText(update.error)}
         </p>
       ) : null}
       <div className="flex justify-end gap-2">
