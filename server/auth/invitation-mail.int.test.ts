@@ -1,51 +1,29 @@
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "~/db/schema";
 import { createContextInner } from "~/server/context";
 import { createCaller } from "~/server/routers/_app";
 import { eventually } from "~/test-support/flow-fixtures";
 import { createHarness, TEST_KEYRING, type Harness } from "~/test-support/harness";
+import { startMailCatcher, type MailCatcher } from "~/test-support/mail-catcher";
 import { previewInvitation } from "./invitations";
 import type { MailSettings } from "./account-mail";
 import { createWorkspace } from "./workspace-service";
 
 /** Invitations go out through the configured SMTP server, a real one here, and the link still shows. */
 const PUBLIC_URL = "http://alertflow.example.test:3000";
-const received: { to: string; subject: string; text: string }[] = [];
-let smtp: SMTPServer;
+let catcher: MailCatcher;
 let smtpUrl: string;
 let h: Harness;
 
 beforeAll(async () => {
   h = await createHarness();
-  smtp = new SMTPServer({
-    secure: false,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      // A mailbox the server refuses, as a real one does for an unknown user.
-      callback(address.address.startsWith("refused-") ? new Error("550 no such user") : undefined);
-    },
-    onData(stream, _session, callback) {
-      void simpleParser(stream).then((mail) => {
-        received.push({
-          to: mail.to && !Array.isArray(mail.to) ? mail.to.text : "",
-          subject: mail.subject ?? "",
-          text: mail.text ?? "",
-        });
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const address: AddressInfo | string | null = smtp.server.address();
-  smtpUrl = `smtp://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  // A mailbox the server refuses, as a real one does for an unknown user.
+  catcher = await startMailCatcher({ refuses: (address) => address.startsWith("refused-") });
+  smtpUrl = catcher.url;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await catcher?.close();
   await h?.close();
 });
 
@@ -73,7 +51,7 @@ async function ownerCaller(locale: string | null, settings: MailSettings, accept
 }
 
 const mailTo = (email: string) =>
-  eventually(async () => received.find((m) => m.to === email), 10_000, `mail to ${email}`);
+  eventually(async () => catcher.received.find((m) => m.to === email), 10_000, `mail to ${email}`);
 
 describe("an invitation", () => {
   it("is emailed in the inviter's language with a link that works, and the link is still returned", async () => {
@@ -115,13 +93,13 @@ describe("an invitation", () => {
     for (const email of ["a@b.test, victim@c.test", "a@b.test\r\nBcc: victim@c.test", "not an address"]) {
       await expect(api.members.invite({ role: "viewer", email })).rejects.toThrow(/email address/);
     }
-    expect(received.some((m) => m.to.includes("victim"))).toBe(false);
+    expect(catcher.received.some((m) => m.to.includes("victim"))).toBe(false);
   });
 
   it("without an address is only a link, as before", async () => {
     const api = await ownerCaller("en", { smtpUrl, from: "alertflow@example.test" });
-    const before = received.length;
+    const before = catcher.received.length;
     expect((await api.members.invite({ role: "viewer" })).mail).toBe("none");
-    expect(received.length).toBe(before);
+    expect(catcher.received.length).toBe(before);
   });
 });

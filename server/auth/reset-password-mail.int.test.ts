@@ -1,49 +1,29 @@
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "~/db/client";
 import { users } from "~/db/schema";
 import { eventually } from "~/test-support/flow-fixtures";
+import { startMailCatcher, type MailCatcher } from "~/test-support/mail-catcher";
 import { createAuth, type Auth } from "./auth";
 
 const { db, pool } = createDb(inject("databaseUrl"), 2);
 const origin = "http://127.0.0.1:3997";
-const received: { to: string; subject: string; text: string }[] = [];
-let smtp: SMTPServer;
+let catcher: MailCatcher;
 let auth: Auth;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    secure: false,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      void simpleParser(stream).then((mail) => {
-        received.push({
-          to: mail.to && !Array.isArray(mail.to) ? mail.to.text : "",
-          subject: mail.subject ?? "",
-          text: mail.text ?? "",
-        });
-        callback();
-      }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const address: AddressInfo | string | null = smtp.server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  catcher = await startMailCatcher();
   auth = createAuth({
     db,
     publicUrl: origin,
     secret: "reset-mail-int-test-secret-0123456789abcdef",
-    mail: { smtpUrl: `smtp://127.0.0.1:${port}`, from: "alertflow@example.test" },
+    mail: { smtpUrl: catcher.url, from: "alertflow@example.test" },
     secureCookies: false,
   });
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await catcher.close();
   await pool.end();
 });
 
@@ -67,7 +47,7 @@ async function resetMailFor(email: string, acceptLanguage: string) {
     }),
   );
   expect(response.status).toBe(200);
-  return eventually(async () => received.find((m) => m.to === email), 10_000, `mail to ${email}`);
+  return eventually(async () => catcher.received.find((m) => m.to === email), 10_000, `mail to ${email}`);
 }
 
 describe("the password-reset mail", () => {
