@@ -4,6 +4,7 @@ import type { LOCALES } from "../i18n/locales";
 import { MESSAGE_TYPES } from "../message-template/message-type";
 import { customizationsSchema } from "./customizations-schema";
 import { PRESET_LANGUAGE_TYPES, presetLanguageCustomizations } from "./preset-language";
+import { presetStepName } from "./preset-step-names";
 import { previewMessage } from "./preview-message";
 import { getIntegrationDefinition } from "./registry";
 import { validateIntegrationTemplates } from "./validate-integration";
@@ -13,12 +14,22 @@ const VARIABLES: Record<(typeof PRESET_LANGUAGE_TYPES)[number], Record<string, s
   slack: {},
   teams: { WorkflowUrl: "https://example.com/teams" },
   sms: { AccountSid: "AC1", From: "+3212345678", To: "+3287654321" },
+  pagerduty: {},
+  opsgenie: {},
+  servicenow: { InstanceUrl: "https://example.service-now.com", Username: "alertflow" },
+  "splunk-oncall": { RoutingKey: "ops" },
+  statushub: {},
 };
 const SECRETS: Record<(typeof PRESET_LANGUAGE_TYPES)[number], Record<string, string>> = {
   email: {},
   slack: { WebhookUrl: "https://hooks.example.com/x" },
   teams: {},
   sms: { AuthToken: "token" },
+  pagerduty: { RoutingKey: "key" },
+  opsgenie: { ApiKey: "key" },
+  servicenow: { Password: "secret" },
+  "splunk-oncall": { SplunkOnCallUrl: "https://alert.example.com/rest/key" },
+  statushub: { HookUrl: "https://hooks.example.com/uptrends?token=x" },
 };
 
 /** Everything a preset sends for one message type, as text, to look for words in. */
@@ -35,7 +46,8 @@ describe("built-in presets in a language", () => {
   it("English is the built-in default: nothing to customize", () => {
     for (const type of PRESET_LANGUAGE_TYPES) expect(presetLanguageCustomizations(type, "en")).toBeUndefined();
     expect(presetLanguageCustomizations("webhook", "fr")).toBeUndefined();
-    expect(presetLanguageCustomizations("pagerduty", "nl")).toBeUndefined();
+    expect(presetLanguageCustomizations("alertops", "nl")).toBeUndefined();
+    expect(presetLanguageCustomizations("statuspage", "fr")).toBeUndefined();
   });
 
   it.each(PRESET_LANGUAGE_TYPES.flatMap((type) => (["fr", "nl"] as const).map((locale) => [type, locale] as const)))(
@@ -56,7 +68,10 @@ describe("built-in presets in a language", () => {
       if (definition.transport === "http") {
         const shape = (defs: typeof definition.defaultStepDefinitions) =>
           defs.map((d) => [d.messageTypes, d.steps.map((s) => [s.name, s.method, s.url, Object.keys(s.headers)])]);
-        expect(shape(customizations?.stepDefinitions ?? [])).toEqual(shape(definition.defaultStepDefinitions));
+        // Step names are Alertflow's words too, so they come in the chosen language.
+        const named = (defs: typeof definition.defaultStepDefinitions) =>
+          defs.map((d) => ({ ...d, steps: d.steps.map((s) => ({ ...s, name: presetStepName(s.name, locale) })) }));
+        expect(shape(customizations?.stepDefinitions ?? [])).toEqual(shape(named(definition.defaultStepDefinitions)));
       }
       expect(rendered(type, locale)).not.toEqual(rendered(type, "en"));
     },
@@ -68,5 +83,26 @@ describe("built-in presets in a language", () => {
     expect(rendered("slack", "fr")).toContain("Accuser réception");
     expect(rendered("teams", "nl")).toContain("Eerste fout (UTC)");
     expect(rendered("sms", "fr")).toContain("RAPPEL");
+  });
+
+  it("words the incident tools' notes, links and labels in the chosen language", () => {
+    expect(rendered("pagerduty", "fr")).toContain("Accuser réception dans Alertflow");
+    expect(rendered("pagerduty", "nl")).toContain("Escalatieniveau");
+    expect(rendered("opsgenie", "fr")).toContain("Rétabli après");
+    expect(rendered("servicenow", "nl")).toContain("Alertflow-incident");
+    expect(rendered("splunk-oncall", "nl")).toContain("Hersteld na");
+    expect(rendered("statushub", "fr")).toContain("Rétabli après");
+    // StatusHub reads its statuses as values: they stay English in every language.
+    expect(rendered("statushub", "fr")).toContain("Operating normally");
+  });
+
+  it("names the steps in the chosen language, and leaves names that are an API's values", () => {
+    const names = (type: string, locale: (typeof LOCALES)[number]) =>
+      presetLanguageCustomizations(type, locale)?.stepDefinitions?.flatMap((d) => d.steps.map((s) => s.name));
+    expect(names("slack", "fr")).toEqual(["Publier l'erreur", "Publier le rappel", "Publier l'Ok"]);
+    expect(names("servicenow", "nl")).toEqual(["Incident aanmaken", "Incident zoeken", "Incident oplossen"]);
+    expect(names("splunk-oncall", "fr")).toEqual(["CRITICAL", "INFO", "RECOVERY"]);
+    expect(presetStepName("My own step", "fr")).toBe("My own step");
+    expect(presetStepName("constructor", "nl")).toBe("constructor");
   });
 });

@@ -30,6 +30,17 @@ export interface PresetWords {
   acknowledge: string;
   resolve: string;
   ack: string;
+  /** Link texts in an incident tool (PagerDuty). */
+  acknowledgeInAlertflow: string;
+  resolveInAlertflow: string;
+  /** "Alertflow incident" + its key, in a ticket's closing notes (ServiceNow). */
+  alertflowIncident: string;
+  /** Labels of an incident tool's detail fields (PagerDuty's custom details). */
+  message: string;
+  description: string;
+  alertType: string;
+  escalationLevel: string;
+  monitorUrl: string;
 }
 
 export const PRESET_WORDS: Record<Locale, PresetWords> = {
@@ -54,6 +65,14 @@ export const PRESET_WORDS: Record<Locale, PresetWords> = {
     acknowledge: "Acknowledge",
     resolve: "Resolve",
     ack: "Ack",
+    acknowledgeInAlertflow: "Acknowledge in Alertflow",
+    resolveInAlertflow: "Resolve in Alertflow",
+    alertflowIncident: "Alertflow incident",
+    message: "Message",
+    description: "Description",
+    alertType: "Alert type",
+    escalationLevel: "Escalation level",
+    monitorUrl: "Monitor URL",
   },
   fr: {
     alert: "Alerte",
@@ -76,6 +95,14 @@ export const PRESET_WORDS: Record<Locale, PresetWords> = {
     acknowledge: "Accuser réception",
     resolve: "Résoudre",
     ack: "Accusé",
+    acknowledgeInAlertflow: "Accuser réception dans Alertflow",
+    resolveInAlertflow: "Résoudre dans Alertflow",
+    alertflowIncident: "incident Alertflow",
+    message: "Message",
+    description: "Description",
+    alertType: "Type d'alerte",
+    escalationLevel: "Niveau d'escalade",
+    monitorUrl: "URL du moniteur",
   },
   nl: {
     alert: "Alert",
@@ -98,5 +125,13 @@ export const PRESET_WORDS: Record<Locale, PresetWords> = {
     acknowledge: "Bevestigen",
     resolve: "Oplossen",
     ack: "Bevestig",
+    acknowledgeInAlertflow: "Bevestigen in Alertflow",
+    resolveInAlertflow: "Oplossen in Alertflow",
+    alertflowIncident: "Alertflow-incident",
+    message: "Bericht",
+    description: "Beschrijving",
+    alertType: "Alerttype",
+    escalationLevel: "Escalatieniveau",
+    monitorUrl: "Monitor-URL",
   },
 };

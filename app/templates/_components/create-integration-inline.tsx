@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
@@ -8,11 +8,13 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { Button } from "~/app/_components/ui/button";
-import { Field, Input } from "~/app/_components/ui/field";
+import { Field, Input, Select } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
 import type { CatalogueEntry } from "~/app/integrations/_lib/catalogue";
 import { useCatalogueText } from "~/app/integrations/_lib/use-catalogue-text";
 import { useServerErrorText } from "~/app/_components/use-server-error-text";
+import { LOCALES, LOCALE_NAMES } from "~/core/i18n/locales";
+import { offersPresetLanguage, presetLanguageCustomizations } from "~/core/integrations/preset-language";
 
 interface Props {
   entry: CatalogueEntry;
@@ -32,6 +34,7 @@ const essentials = (entry: CatalogueEntry) =>
  */
 export function CreateIntegrationInline({ entry, defaultName, onCreated, onCancel }: Props) {
   const t = useTranslations("CreateIntegration");
+  const locale = useLocale();
   const text = useCatalogueText();
   const trpc = useTRPC();
   const serverError = useServerErrorText();
@@ -52,12 +55,18 @@ export function CreateIntegrationInline({ entry, defaultName, onCreated, onCance
             ]),
           ),
         ),
+        /** The language of the default messages, for presets that word them (see preset-language.ts). */
+        language: z.enum(LOCALES),
       }),
     [fields, t, text, entry],
   );
-  const form = useForm<{ name: string; values: Record<string, string> }>({
+  const form = useForm<z.infer<typeof schema>>({
     resolver: zodResolver(schema),
-    defaultValues: { name: defaultName, values: Object.fromEntries(fields.map((v) => [v.name, ""])) },
+    defaultValues: {
+      name: defaultName,
+      values: Object.fromEntries(fields.map((v) => [v.name, ""])),
+      language: locale,
+    },
   });
   const create = useMutation(
     trpc.integrations.create.mutationOptions({
@@ -69,11 +78,18 @@ export function CreateIntegrationInline({ entry, defaultName, onCreated, onCance
       onError: (err) => toast.error(serverError(err)),
     }),
   );
-  const submit = form.handleSubmit(({ name, values }) => {
+  // As in the Integrations page's dialog: the messages start in the chosen language, then are the person's.
+  const submit = form.handleSubmit(({ name, values, language }) => {
     const secret = new Set(fields.filter((v) => v.secret).map((v) => v.name));
     const pick = (wantSecret: boolean) =>
       Object.fromEntries(Object.entries(values).filter(([k]) => secret.has(k) === wantSecret));
-    create.mutate({ type: entry.type, name, variables: pick(false), secrets: pick(true) });
+    create.mutate({
+      type: entry.type,
+      name,
+      variables: pick(false),
+      secrets: pick(true),
+      customizations: presetLanguageCustomizations(entry.type, language) ?? {},
+    });
   });
   const errors = form.formState.errors;
 
@@ -104,13 +120,24 @@ export function CreateIntegrationInline({ entry, defaultName, onCreated, onCance
           />
         </Field>
       ))}
+      {offersPresetLanguage(entry.type) ? (
+        <Field label={t("language")} htmlFor={`new-${entry.type}-language`} hint={t("languageHint")}>
+          <Select id={`new-${entry.type}-language`} {...form.register("language")}>
+            {LOCALES.map((code) => (
+              <option key={code} value={code}>
+                {LOCALE_NAMES[code]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
       <p className="text-[11px] text-muted">{t("otherSettings")}</p>
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onCancel}>
           {t("cancel")}
         </Button>
         <Button variant="primary" onClick={() => void submit()} disabled={create.isPending}>
-          {t("create", { type: entry.label })}
+          {t("create", { type: text.typeLabel(entry) })}
         </Button>
       </div>
     </div>

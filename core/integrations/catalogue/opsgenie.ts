@@ -1,5 +1,7 @@
+import type { StepDefinition } from "../customizations-schema";
 import type { HttpIntegrationDefinition } from "../integration-definition";
 import { enc } from "../json-template";
+import { PRESET_WORDS, type PresetWords } from "../preset-words";
 import { jsonStep, stepDefinition } from "../step-builders";
 
 const AUTH = { Authorization: "GenieKey {{ApiKey}}" };
@@ -25,10 +27,27 @@ const createBody = {
   },
 };
 
-const closeBody = {
+const closeBody = (w: PresetWords) => ({
   source: "Alertflow",
-  note: enc("Recovered after {{@alert.downtimeDuration}}"),
-};
+  note: `${w.recoveredAfter} ${enc("{{@alert.downtimeDuration}}")}`,
+});
+
+/** The default create and close, the closing note worded in `w` (see preset-words.ts). */
+export function opsgenieStepDefinitionsIn(w: PresetWords): StepDefinition[] {
+  return [
+    stepDefinition(
+      ["error", "reminder"],
+      jsonStep("POST", "{{ApiUrl}}", createBody, { name: "Create alert", headers: AUTH }),
+    ),
+    stepDefinition(
+      ["ok"],
+      jsonStep("POST", "{{ApiUrl}}/{{@UrlEncode({{@incident.key}})}}/close?identifierType=alias", closeBody(w), {
+        name: "Close alert",
+        headers: AUTH,
+      }),
+    ),
+  ];
+}
 
 export const opsgenieIntegration: HttpIntegrationDefinition<"opsgenie"> = {
   type: "opsgenie",
@@ -62,17 +81,5 @@ export const opsgenieIntegration: HttpIntegrationDefinition<"opsgenie"> = {
     customizable: true,
   },
   rateLimit: { eventsPerMinute: 120, per: { kind: "variable", name: "ApiKey" } },
-  defaultStepDefinitions: [
-    stepDefinition(
-      ["error", "reminder"],
-      jsonStep("POST", "{{ApiUrl}}", createBody, { name: "Create alert", headers: AUTH }),
-    ),
-    stepDefinition(
-      ["ok"],
-      jsonStep("POST", "{{ApiUrl}}/{{@UrlEncode({{@incident.key}})}}/close?identifierType=alias", closeBody, {
-        name: "Close alert",
-        headers: AUTH,
-      }),
-    ),
-  ],
+  defaultStepDefinitions: opsgenieStepDefinitionsIn(PRESET_WORDS.en),
 };

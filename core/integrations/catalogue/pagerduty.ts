@@ -1,11 +1,13 @@
+import type { StepDefinition } from "../customizations-schema";
 import type { HttpIntegrationDefinition } from "../integration-definition";
 import { enc, raw } from "../json-template";
+import { PRESET_WORDS, type PresetWords } from "../preset-words";
 import { jsonStep, stepDefinition } from "../step-builders";
 
 const DEDUP_KEY = enc("{{@Truncate(255, {{@incident.key}})}}");
 
 /** Events API v2: Error (and a reminder, which only joins the open alert) triggers; Ok resolves. */
-const triggerBody = {
+const triggerBody = (w: PresetWords) => ({
   routing_key: enc("{{RoutingKey}}"),
   event_action: "trigger",
   dedup_key: DEDUP_KEY,
@@ -18,22 +20,31 @@ const triggerBody = {
     component: enc("{{@monitor.name}}"),
     group: enc("{{@alertDefinition.name}}"),
     class: enc("{{@monitor.type}}"),
+    // The labels PagerDuty shows beside each value.
     custom_details: {
-      Message: enc("{{@escalationLevel.message}}"),
-      Description: enc("{{@alert.description}}"),
-      "Alert type": "{{@alert.type}}",
-      "Escalation level": raw("{{@escalationLevel.id}}"),
-      "First error (UTC)": "{{@alert.firstErrorUtc}}",
-      "Monitor URL": enc("{{@monitor.url}}"),
+      [w.message]: enc("{{@escalationLevel.message}}"),
+      [w.description]: enc("{{@alert.description}}"),
+      [w.alertType]: "{{@alert.type}}",
+      [w.escalationLevel]: raw("{{@escalationLevel.id}}"),
+      [w.firstErrorUtc]: "{{@alert.firstErrorUtc}}",
+      [w.monitorUrl]: enc("{{@monitor.url}}"),
     },
   },
   links: [
-    { href: enc("{{@alert.acknowledgeUrl}}"), text: "Acknowledge in Alertflow" },
-    { href: enc("{{@alert.resolveUrl}}"), text: "Resolve in Alertflow" },
+    { href: enc("{{@alert.acknowledgeUrl}}"), text: w.acknowledgeInAlertflow },
+    { href: enc("{{@alert.resolveUrl}}"), text: w.resolveInAlertflow },
   ],
-};
+});
 
 const resolveBody = { routing_key: enc("{{RoutingKey}}"), event_action: "resolve", dedup_key: DEDUP_KEY };
+
+/** The default events, their labels and link texts worded in `w` (see preset-words.ts). */
+export function pagerdutyStepDefinitionsIn(w: PresetWords): StepDefinition[] {
+  return [
+    stepDefinition(["error", "reminder"], jsonStep("POST", "{{ApiUrl}}", triggerBody(w), { name: "Trigger" })),
+    stepDefinition(["ok"], jsonStep("POST", "{{ApiUrl}}", resolveBody, { name: "Resolve" })),
+  ];
+}
 
 export const pagerdutyIntegration: HttpIntegrationDefinition<"pagerduty"> = {
   type: "pagerduty",
@@ -70,8 +81,5 @@ export const pagerdutyIntegration: HttpIntegrationDefinition<"pagerduty"> = {
     customizable: true,
   },
   rateLimit: { eventsPerMinute: 120, per: { kind: "variable", name: "RoutingKey" } },
-  defaultStepDefinitions: [
-    stepDefinition(["error", "reminder"], jsonStep("POST", "{{ApiUrl}}", triggerBody, { name: "Trigger" })),
-    stepDefinition(["ok"], jsonStep("POST", "{{ApiUrl}}", resolveBody, { name: "Resolve" })),
-  ],
+  defaultStepDefinitions: pagerdutyStepDefinitionsIn(PRESET_WORDS.en),
 };

@@ -1,21 +1,22 @@
-import type { HttpAuth } from "../customizations-schema";
+import type { HttpAuth, StepDefinition } from "../customizations-schema";
 import type { HttpIntegrationDefinition } from "../integration-definition";
 import { enc } from "../json-template";
+import { PRESET_WORDS, type PresetWords } from "../preset-words";
 import { httpStep, jsonStep, stepDefinition } from "../step-builders";
 
 const AUTH: HttpAuth = { type: "basic", username: "{{Username}}", password: "{{Password}}" };
 const ACCEPT = { Accept: "application/json" };
 
 /** correlation_id holds the incident key so the Ok can find the record again (max 100 chars). */
-const createBody = {
+const createBody = (w: PresetWords) => ({
   short_description: enc("{{@Truncate(160, {{@monitor.name}}: {{@alert.summary}})}}"),
-  description: `${enc("{{@alert.description}}")}\n\n${enc("{{@escalationLevel.message}}")}\n\nAcknowledge: ${enc("{{@alert.acknowledgeUrl}}")}\nResolve: ${enc("{{@alert.resolveUrl}}")}`,
+  description: `${enc("{{@alert.description}}")}\n\n${enc("{{@escalationLevel.message}}")}\n\n${w.acknowledge}: ${enc("{{@alert.acknowledgeUrl}}")}\n${w.resolve}: ${enc("{{@alert.resolveUrl}}")}`,
   correlation_id: enc("{{@Truncate(100, {{@incident.key}})}}"),
   correlation_display: "Alertflow",
   urgency: enc("{{Urgency}}"),
   impact: enc("{{Impact}}"),
   assignment_group: enc("{{AssignmentGroup}}"),
-};
+});
 
 /** The Ok must look the record up first: resolving needs its sys_id, which Alertflow never stored. */
 const findIncident = httpStep({
@@ -29,16 +30,32 @@ const findIncident = httpStep({
   captures: [{ name: "IncidentSysId", from: "jsonPath", path: "$.result[0].sys_id" }],
 });
 
-const resolveIncident = jsonStep(
-  "PATCH",
-  "{{InstanceUrl}}/api/now/table/incident/{{@UrlEncode({{IncidentSysId}})}}",
-  {
-    state: "6",
-    close_code: enc("{{CloseCode}}"),
-    close_notes: enc("Recovered after {{@alert.downtimeDuration}} (Alertflow incident {{@incident.key}})"),
-  },
-  { name: "Resolve incident", headers: ACCEPT, auth: AUTH },
-);
+const resolveIncident = (w: PresetWords) =>
+  jsonStep(
+    "PATCH",
+    "{{InstanceUrl}}/api/now/table/incident/{{@UrlEncode({{IncidentSysId}})}}",
+    {
+      state: "6",
+      close_code: enc("{{CloseCode}}"),
+      close_notes: `${w.recoveredAfter} ${enc("{{@alert.downtimeDuration}}")} (${w.alertflowIncident} ${enc("{{@incident.key}}")})`,
+    },
+    { name: "Resolve incident", headers: ACCEPT, auth: AUTH },
+  );
+
+/** The default incident and its resolution, their texts worded in `w` (see preset-words.ts). */
+export function servicenowStepDefinitionsIn(w: PresetWords): StepDefinition[] {
+  return [
+    stepDefinition(
+      ["error"],
+      jsonStep("POST", "{{InstanceUrl}}/api/now/table/incident", createBody(w), {
+        name: "Create incident",
+        headers: ACCEPT,
+        auth: AUTH,
+      }),
+    ),
+    stepDefinition(["ok"], findIncident, resolveIncident(w)),
+  ];
+}
 
 export const servicenowIntegration: HttpIntegrationDefinition<"servicenow"> = {
   type: "servicenow",
@@ -81,15 +98,5 @@ export const servicenowIntegration: HttpIntegrationDefinition<"servicenow"> = {
     customizable: true,
   },
   rateLimit: { eventsPerMinute: 60, per: { kind: "integration" } },
-  defaultStepDefinitions: [
-    stepDefinition(
-      ["error"],
-      jsonStep("POST", "{{InstanceUrl}}/api/now/table/incident", createBody, {
-        name: "Create incident",
-        headers: ACCEPT,
-        auth: AUTH,
-      }),
-    ),
-    stepDefinition(["ok"], findIncident, resolveIncident),
-  ],
+  defaultStepDefinitions: servicenowStepDefinitionsIn(PRESET_WORDS.en),
 };

@@ -1,6 +1,8 @@
 import { MESSAGE_TYPES, type MessageType } from "../../message-template/message-type";
+import type { StepDefinition } from "../customizations-schema";
 import type { HttpIntegrationDefinition } from "../integration-definition";
 import { enc, raw } from "../json-template";
+import { PRESET_WORDS, type PresetWords } from "../preset-words";
 import { jsonStep, stepDefinition } from "../step-builders";
 
 /**
@@ -10,14 +12,14 @@ import { jsonStep, stepDefinition } from "../step-builders";
  */
 const MESSAGE_TYPE: Record<MessageType, string> = { error: "CRITICAL", reminder: "INFO", ok: "RECOVERY" };
 
-function body(type: MessageType) {
+function body(type: MessageType, w: PresetWords) {
   return {
     message_type: MESSAGE_TYPE[type],
     entity_id: enc("{{@incident.key}}"),
     entity_display_name: enc("{{@Truncate(500, {{@monitor.name}}: {{@alert.summary}})}}"),
     state_message:
       type === "ok"
-        ? enc("Recovered after {{@alert.downtimeDuration}}")
+        ? `${w.recoveredAfter} ${enc("{{@alert.downtimeDuration}}")}`
         : `${enc("{{@alert.description}}")}\n${enc("{{@escalationLevel.message}}")}`,
     state_start_time: raw("{{@alert.firstErrorUnix}}"),
     timestamp: raw("{{@alert.timestampUnix}}"),
@@ -28,6 +30,18 @@ function body(type: MessageType) {
       ? {}
       : { acknowledge_url: enc("{{@alert.acknowledgeUrl}}"), resolve_url: enc("{{@alert.resolveUrl}}") }),
   };
+}
+
+/** The default messages, the recovery worded in `w` (see preset-words.ts). */
+export function splunkOnCallStepDefinitionsIn(w: PresetWords): StepDefinition[] {
+  return MESSAGE_TYPES.map((type) =>
+    stepDefinition(
+      [type],
+      jsonStep("POST", "{{SplunkOnCallUrl}}/{{@UrlEncode({{RoutingKey}})}}", body(type, w), {
+        name: MESSAGE_TYPE[type],
+      }),
+    ),
+  );
 }
 
 export const splunkOnCallIntegration: HttpIntegrationDefinition<"splunk-oncall"> = {
@@ -55,10 +69,5 @@ export const splunkOnCallIntegration: HttpIntegrationDefinition<"splunk-oncall">
     customizable: true,
   },
   rateLimit: { eventsPerMinute: 120, per: { kind: "integration" } },
-  defaultStepDefinitions: MESSAGE_TYPES.map((type) =>
-    stepDefinition(
-      [type],
-      jsonStep("POST", "{{SplunkOnCallUrl}}/{{@UrlEncode({{RoutingKey}})}}", body(type), { name: MESSAGE_TYPE[type] }),
-    ),
-  ),
+  defaultStepDefinitions: splunkOnCallStepDefinitionsIn(PRESET_WORDS.en),
 };
