@@ -266,6 +266,32 @@ export const flowEndpoints = pgTable("flow_endpoints", {
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
 });
 
+/**
+ * `Idempotency-Key`s seen on an inbound endpoint: a sender's retry of a POST whose answer was
+ * lost replays the first answer instead of counting its alerts again. Only hashes of the key and
+ * of the request body are kept (a key may hold anything; the body is the sender's), with the
+ * answer given. `status` null: the first request is still being handled. Pruned after 24 h.
+ */
+export const inboundIdempotencyKeys = pgTable(
+  "inbound_idempotency_keys",
+  {
+    /** The endpoint the key belongs to; keys are scoped to one token. */
+    tokenHash: text("token_hash")
+      .notNull()
+      .references(() => flowEndpoints.tokenHash, { onDelete: "cascade" }),
+    keyHash: text("key_hash").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status"),
+    /** The answer's body as sent (text, so a replay is byte for byte the same). */
+    response: text("response"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tokenHash, t.keyHash] }),
+    index("inbound_idempotency_keys_created_idx").on(t.createdAt),
+  ],
+);
+
 export const runStatusEnum = pgEnum("run_status", RUN_STATUSES);
 
 export const runs = pgTable(

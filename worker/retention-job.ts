@@ -1,6 +1,7 @@
 import type { Db } from "~/db/client";
 import { isConnectionError } from "~/db/connection-retry";
 import { deleteExpiredRuns } from "~/db/retention";
+import { pruneIdempotencyKeys } from "~/server/inbound/idempotency-key";
 import { pruneClosedInboxes } from "./activities/incident-inbox";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -20,6 +21,8 @@ export function startRetentionJob(db: Db, { everyMs = HOUR_MS, firstAfterMs = 60
       if (deleted > 0) console.log(`retention: deleted ${deleted} finished runs past their workspace's retention`);
       const pruned = await pruneClosedInboxes(db);
       if (pruned > 0) console.log(`retention: deleted ${pruned} applied events of incident inboxes closed a day ago`);
+      const keys = await pruneIdempotencyKeys(db);
+      if (keys > 0) console.log(`retention: forgot ${keys} inbound Idempotency-Keys older than a day`);
     } catch (error) {
       // The next pass tries again; a database outage is not worth more than a line.
       const reason = isConnectionError(error) ? "database unreachable" : String(error);

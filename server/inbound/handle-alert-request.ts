@@ -2,7 +2,15 @@ import type { Client } from "@temporalio/client";
 import type { Db } from "~/db/client";
 import { hashToken } from "../flows/endpoint-service";
 import { acceptAlerts } from "./accept-alerts";
-import { lookupEndpoint } from "./endpoint-lookup";
+import { lookupEndpoint, type LookupResult } from "./endpoint-lookup";
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  IDEMPOTENCY_HEADER,
+  idempotencyScope,
+  readIdempotencyKey,
+  releaseIdempotencyKey,
+} from "./idempotency-key";
 import { takeInboundToken, type InboundRateLimit } from "./inbound-rate-limit";
 import { readJsonBody } from "./read-body";
 import { TemporalUnavailableError } from "./temporal-deadline";
@@ -20,6 +28,9 @@ export interface InboundDeps {
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+/** An endpoint that takes alerts: open, or closing (only the Ok of open incidents). */
+type Accepting = Extract<LookupResult, { kind: "ok" | "closing" }>;
 
 const unauthorized = () => json(401, { error: "unauthorized", message: "Unknown or revoked endpoint token" });
 
@@ -78,6 +89,15 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
     return json(409, { error: "flow_not_published", message: `Flow ${found.flowId} has no published version` });
   }
 
+  const idempotencyKey = readIdempotencyKey(request.headers);
+  if (idempotencyKey.kind === "invalid") {
+    return json(400, {
+      error: "invalid_idempotency_key",
+      message: idempotencyKey.message,
+      issues: [{ path: `headers.${IDEMPOTENCY_HEADER}`, message: idempotencyKey.message }],
+    });
+  }
+
   const body = await readJsonBody(request, deps.maxBodyBytes);
   if (body.kind === "too_large") {
     return json(413, { error: "body_too_large", message: `The body is larger than ${body.limit} bytes` });
@@ -85,27 +105,90 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
   if (body.kind === "bad_json") {
     return json(400, { error: "invalid_json", message: body.message, issues: [{ path: "", message: body.message }] });
   }
+  if (idempotencyKey.kind === "none") return toResponse(await accept(deps, found, body.json));
 
-  const closing = found.kind === "closing" ? found.reason : null;
-  const result = await acceptAlerts(deps, found.target, body.json, { closeOnly: closing !== null });
-  if (result.kind === "invalid") {
-    if (closing === "archived") return unauthorized();
-    return json(400, {
-      error: "invalid_alert",
-      message: `The alert does not match the ${found.target.plan.trigger.format} format`,
-      issues: result.issues,
+  // A sender's retry (its 202 lost on the way back) replays the first answer instead of
+  // counting its alerts again; a concurrent twin waits its turn with a 409.
+  const scope = idempotencyScope(hashToken(token), idempotencyKey.key, body.bytes);
+  const claim = await claimIdempotencyKey(deps.db, scope);
+  if (claim.kind === "replay") {
+    return new Response(claim.body, {
+      status: claim.status,
+      headers: { "content-type": "application/json", "idempotent-replayed": "true" },
     });
   }
+  if (claim.kind === "different_body") {
+    const message = `This ${IDEMPOTENCY_HEADER} was already used on this endpoint with a different body; use a new key for a new request`;
+    return json(422, {
+      error: "idempotency_key_reused",
+      message,
+      issues: [{ path: `headers.${IDEMPOTENCY_HEADER}`, message }],
+    });
+  }
+  if (claim.kind === "in_flight") {
+    return new Response(
+      JSON.stringify({
+        error: "idempotency_key_in_use",
+        message: `A request with this ${IDEMPOTENCY_HEADER} is still being handled; retry after 1 s to get its answer`,
+      }),
+      { status: 409, headers: { "content-type": "application/json", "retry-after": "1" } },
+    );
+  }
+  let outcome: Outcome;
+  try {
+    outcome = await accept(deps, found, body.json);
+  } catch (error) {
+    // Nothing to replay (Temporal or the database failed): the retry is handled afresh. If the
+    // database is what failed, the claim's lease runs out instead.
+    await releaseIdempotencyKey(deps.db, scope).catch(() => undefined);
+    throw error;
+  }
+  const text = JSON.stringify(outcome.body);
+  if (outcome.dispatched) await completeIdempotencyKey(deps.db, scope, outcome.status, text);
+  else await releaseIdempotencyKey(deps.db, scope);
+  return toResponse(outcome);
+}
+
+/** An answer, and whether alerts went on to their incidents (only then is it kept for replays). */
+interface Outcome {
+  status: number;
+  body: unknown;
+  dispatched: boolean;
+}
+
+const toResponse = (outcome: Outcome) => json(outcome.status, outcome.body);
+
+async function accept(deps: InboundDeps, found: Accepting, alertBody: unknown): Promise<Outcome> {
+  const done = (status: number, body: unknown) => ({ status, body, dispatched: true });
+  const unauthorizedBody = { error: "unauthorized", message: "Unknown or revoked endpoint token" };
+  const disabledBody = (flowId: string) => ({ error: "flow_disabled", message: `Flow ${flowId} is disabled` });
+  const closing = found.kind === "closing" ? found.reason : null;
+  const result = await acceptAlerts(deps, found.target, alertBody, { closeOnly: closing !== null });
+  if (result.kind === "invalid") {
+    if (closing === "archived") return { status: 401, body: unauthorizedBody, dispatched: false };
+    return {
+      status: 400,
+      body: {
+        error: "invalid_alert",
+        message: `The alert does not match the ${found.target.plan.trigger.format} format`,
+        issues: result.issues,
+      },
+      dispatched: false,
+    };
+  }
   if (closing && !result.accepted.some((alert) => alert.outcome !== "no_open_incident")) {
-    return closing === "archived" ? unauthorized() : flowDisabled(found.target.flowId);
+    // Nothing went to an incident: a retry is judged afresh.
+    return closing === "archived"
+      ? { status: 401, body: unauthorizedBody, dispatched: false }
+      : { status: 409, body: disabledBody(found.target.flowId), dispatched: false };
   }
   if (closing) {
-    return json(202, {
+    return done(202, {
       accepted: result.accepted,
       filteredOut: result.filteredOut,
       refused: result.refused,
       message: `The flow is ${closing}: only Ok alerts of open incidents are taken; ${result.refused} refused`,
     });
   }
-  return json(202, { accepted: result.accepted, filteredOut: result.filteredOut });
+  return done(202, { accepted: result.accepted, filteredOut: result.filteredOut });
 }

@@ -3,7 +3,8 @@ import { assertDepth } from "~/core/wire/wire-transformer";
 import { readLimitedBody } from "../http/read-limited-body";
 
 export type BodyResult =
-  | { kind: "ok"; json: unknown; cleaned: number }
+  /** `bytes`: the body as received, which an `Idempotency-Key` is bound to (by its hash). */
+  | { kind: "ok"; json: unknown; cleaned: number; bytes: Uint8Array }
   | { kind: "too_large"; limit: number }
   | { kind: "bad_json"; message: string };
 
@@ -28,5 +29,5 @@ export async function readJsonBody(request: Request, limit: number): Promise<Bod
     return { kind: "bad_json", message: err instanceof Error ? err.message : "Invalid JSON" };
   }
   const { value, cleaned } = cleanJsonInPlace(json);
-  return { kind: "ok", json: value, cleaned };
+  return { kind: "ok", json: value, cleaned, bytes: body.bytes };
 }
