@@ -1,3 +1,5 @@
+import type { ServerReason, ServerReasonValues } from "./server-reason";
+
 /** Domain errors carry a code; routers turn them into tRPC errors, route handlers into HTTP. */
 export type DomainErrorCode =
   | "NOT_FOUND"
@@ -20,15 +22,36 @@ export interface GraphIssueLike {
   path?: string;
 }
 
+/** Why, for the interface to word it: a reason code and the values it names (server-reason.ts). */
+export interface RefusalReason {
+  reason: ServerReason;
+  values: Record<string, string | number>;
+}
+
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     readonly details: { issues?: GraphIssueLike[]; [key: string]: unknown } = {},
+    readonly why?: RefusalReason,
   ) {
     super(message);
     this.name = "DomainError";
   }
+}
+
+/**
+ * A refusal the interface words from its reason and values; `message` stays the English text API
+ * clients read.
+ */
+export function domainRefusal<R extends ServerReason>(
+  code: DomainErrorCode,
+  message: string,
+  reason: R,
+  values: ServerReasonValues<R>,
+  details: DomainError["details"] = {},
+) {
+  return new DomainError(code, message, details, { reason, values });
 }
 
 export const notFound = (what: string, id: string) => new DomainError("NOT_FOUND", `${what} ${id} was not found`);

@@ -54,7 +54,10 @@ const t = initTRPC
           ...data,
           ...(shown.stack === undefined ? {} : { stack: shown.stack }),
           zodError: issues ? flattenIssues(issues) : null,
-          domain: cause instanceof DomainError ? { code: cause.code, ...cause.details } : null,
+          // Each issue's field, code and rule, for the page to word in its language.
+          inputIssues: issues,
+          // The reason and its values let the interface word the refusal in its own language.
+          domain: cause instanceof DomainError ? { code: cause.code, ...cause.details, ...cause.why } : null,
         },
       };
     },

@@ -29,7 +29,15 @@ export function SetupForm() {
   return (
     <AuthCard title={t("title")} subtitle={t("subtitle")}>
       <form onSubmit={form.handleSubmit((values) => setup.mutate(values))} className="flex flex-col gap-3" noValidate>
-        <FormError message={errorText.server(setup.error ? { status: setup.error.data?.httpStatus } : null, "setup")} />
+        <FormError
+          message={errorText.server(
+            // better-auth's refusal code (password too short, email taken…) travels as the reason's value.
+            setup.error
+              ? { status: setup.error.data?.httpStatus, code: String(setup.error.data?.domain?.values?.authCode ?? "") }
+              : null,
+            "setup",
+          )}
+        />
         <Field label={t("name")} htmlFor="name" error={errorText.field("name", errors.name)}>
           <Input id="name" autoComplete="name" autoFocus {...form.register("name")} />
         </Field>

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { apiTokens, memberships, users, type Role } from "~/db/schema";
-import { DomainError, notFound } from "~/core/domain-error";
+import { notFound, domainRefusal } from "~/core/domain-error";
 import { grants, lowerRole, type Access } from "~/core/accounts/access";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { hashToken as hash, newToken } from "../security/secret-token";
@@ -19,7 +19,9 @@ const TOKEN_PREFIX = "afu_";
 export const looksLikeApiToken = (value: string) => value.startsWith(TOKEN_PREFIX) && value.length < 200;
 
 function requireUser(scope: TokenScope): string {
-  if (!scope.actor.userId) throw new DomainError("UNAUTHORIZED", "API tokens belong to a signed-in user");
+  if (!scope.actor.userId) {
+    throw domainRefusal("UNAUTHORIZED", "API tokens belong to a signed-in user", "tokenNeedsUser", {});
+  }
   return scope.actor.userId;
 }
 
@@ -27,9 +29,13 @@ function requireUser(scope: TokenScope): string {
 export async function createApiToken(scope: TokenScope, input: { name: string; role: Role }) {
   const userId = requireUser(scope);
   if (!grants(scope.role, input.role)) {
-    throw new DomainError("INVALID_INPUT", `A ${scope.role} cannot create a token with the ${input.role} role`, {
-      field: "role",
-    });
+    throw domainRefusal(
+      "INVALID_INPUT",
+      `A ${scope.role} cannot create a token with the ${input.role} role`,
+      "tokenRoleAboveYours",
+      { role: scope.role, tokenRole: input.role },
+      { field: "role" },
+    );
   }
   const { token, hash: tokenHash, displayPrefix } = newToken(TOKEN_PREFIX, { bytes: 32, shownChars: 6 });
   const row = await scope.db.transaction(async (tx) => {

@@ -3,7 +3,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { APIError } from "better-auth/api";
 import type { Db, Tx } from "~/db/client";
 import { accounts, memberships, sessions, workspaces } from "~/db/schema";
-import { DomainError } from "~/core/domain-error";
+import { domainRefusal } from "~/core/domain-error";
 import type { Auth } from "./auth";
 import { workspaceSlug } from "./workspace-service";
 
@@ -28,7 +28,8 @@ export function authInputError(err: unknown): never {
   if (err instanceof APIError) {
     const message = err.body?.message ?? err.message;
     const field = /password/i.test(message) ? "password" : /email/i.test(message) ? "email" : undefined;
-    throw new DomainError("INVALID_INPUT", message, field ? { field } : {});
+    const authCode = err.body?.code ?? "";
+    throw domainRefusal("INVALID_INPUT", message, "accountRefused", { authCode }, field ? { field } : {});
   }
   throw err;
 }
@@ -42,7 +43,9 @@ export async function runFirstSetup(deps: { db: Db; auth: Auth; resHeaders?: Hea
   const { db, auth } = deps;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('alertflow-first-run'))`);
-    if (!(await needsSetup(tx))) throw new DomainError("CONFLICT", "Alertflow is set up already: sign in instead");
+    if (!(await needsSetup(tx))) {
+      throw domainRefusal("CONFLICT", "Alertflow is set up already: sign in instead", "alreadySetUp", {});
+    }
     const { headers, response } = await auth.api
       .signUpEmail({
         body: { name: input.name, email: input.email, password: input.password },

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { invitations, memberships, users, workspaces, type Role } from "~/db/schema";
-import { DomainError, notFound } from "~/core/domain-error";
+import { notFound, domainRefusal } from "~/core/domain-error";
 import { setActiveWorkspace } from "./workspace-access";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 import { hashToken as hash, newToken } from "../security/secret-token";
@@ -141,9 +141,13 @@ export async function acceptInvitation(
       )
       .returning({ id: invitations.id, workspaceId: invitations.workspaceId, role: invitations.role });
     if (!invitation) {
-      throw new DomainError("NOT_FOUND", "This invitation link is unknown, used, revoked or expired", {
-        field: "token",
-      });
+      throw domainRefusal(
+        "NOT_FOUND",
+        "This invitation link is unknown, used, revoked or expired",
+        "invitationUnusable",
+        {},
+        { field: "token" },
+      );
     }
     const added = await tx
       .insert(memberships)

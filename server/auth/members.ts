@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client";
 import { apiTokens, memberships, users, type Role } from "~/db/schema";
-import { DomainError, notFound } from "~/core/domain-error";
+import { notFound, domainRefusal } from "~/core/domain-error";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 
 interface Scope {
@@ -38,7 +38,8 @@ async function assertAnotherOwner(tx: Tx, workspaceId: string, userId: string) {
     .where(
       and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, "owner"), ne(memberships.userId, userId)),
     );
-  if (others === 0) throw new DomainError("CONFLICT", "A workspace needs at least one owner", { field: "role" });
+  if (others === 0)
+    throw domainRefusal("CONFLICT", "A workspace needs at least one owner", "lastOwner", {}, { field: "role" });
 }
 
 /** Locks the member's row (and the workspace's owners) so two owners cannot demote each other at once. */

@@ -1,4 +1,4 @@
-import { DomainError } from "~/core/domain-error";
+import { domainRefusal } from "~/core/domain-error";
 import { computeInline, type ComputeInput, type ComputeKind, type ComputeOutput } from "./compute-tasks";
 import { TaskTimeoutError, ThreadPool, ThreadStartError } from "./thread-pool";
 
@@ -28,9 +28,12 @@ export async function offLoop<K extends ComputeKind>(kind: K, input: ComputeInpu
     return await globalThis.alertflowComputePool.run<ComputeOutput<K>>({ kind, input });
   } catch (error) {
     if (error instanceof TaskTimeoutError) {
-      throw new DomainError(
+      const seconds = COMPUTE_TIME_BUDGET_MS / 1000;
+      throw domainRefusal(
         "INVALID_INPUT",
-        `The request needs more than ${COMPUTE_TIME_BUDGET_MS / 1000} s of work: make it smaller`,
+        `The request needs more than ${seconds} s of work: make it smaller`,
+        "tooMuchWork",
+        { seconds },
       );
     }
     if (!(error instanceof ThreadStartError)) throw error;

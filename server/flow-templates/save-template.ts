@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { templates, templateVersions } from "~/db/schema";
-import { DomainError } from "~/core/domain-error";
+import { DomainError, domainRefusal } from "~/core/domain-error";
 import { isFlowError } from "~/core/flow/flow-error";
 import { migrateGraph } from "~/core/flow/migrations";
 import type { FlowGraph } from "~/core/flow/document";
@@ -25,7 +25,13 @@ export interface ActingScope extends TemplateScope {
 }
 
 export const refusal = (what: string, issues: TemplateIssue[]) =>
-  new DomainError("INVALID_INPUT", `${what}: ${issues[0]?.message ?? "it is malformed"}`, { issues });
+  domainRefusal(
+    "INVALID_INPUT",
+    `${what}: ${issues[0]?.message ?? "it is malformed"}`,
+    "templateRefused",
+    { count: issues.length },
+    { issues },
+  );
 
 async function sourceGraph(scope: TemplateScope, input: SaveFromFlowInput): Promise<unknown> {
   if (input.flowVersionId) return (await getVersion(scope, input.flowId, input.flowVersionId)).graph;

@@ -2,7 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { templates, templateShareLinks } from "~/db/schema";
-import { DomainError, notFound } from "~/core/domain-error";
+import { notFound, domainRefusal } from "~/core/domain-error";
 import { describeTemplate } from "~/core/flow-templates/describe-template";
 import { hashToken, newToken } from "../security/secret-token";
 import { insertTemplate, type ActingScope } from "./save-template";
@@ -78,7 +78,8 @@ export async function revokeShareLink(scope: SharingScope, templateId: string, l
 }
 
 /** Unknown, malformed and revoked tokens all get this one answer. */
-const linkGone = () => new DomainError("NOT_FOUND", "This template link does not exist or was revoked.");
+const linkGone = () =>
+  domainRefusal("NOT_FOUND", "This template link does not exist or was revoked.", "templateLinkGone", {});
 
 /**
  * The template behind an active link. The lookup goes by hash (so the token itself is never

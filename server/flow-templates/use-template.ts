@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { integrations } from "~/db/schema";
-import { DomainError } from "~/core/domain-error";
+import { domainRefusal } from "~/core/domain-error";
 import { bindPlaceholders } from "~/core/flow-templates/bind-placeholders";
 import { integrationPhrase } from "~/core/flow-templates/describe-template";
 import type { TemplateIssue } from "~/core/flow-templates/template-issue";
@@ -61,7 +61,13 @@ export async function useTemplate(scope: ActingScope, input: UseTemplateInput) {
     }
   }
   if (issues.length > 0) {
-    throw new DomainError("INVALID_INPUT", issues[0]?.message ?? "The mapping is incomplete", { issues });
+    throw domainRefusal(
+      "INVALID_INPUT",
+      issues[0]?.message ?? "The mapping is incomplete",
+      "templateMappingIncomplete",
+      { count: issues.length },
+      { issues },
+    );
   }
 
   const graph = bindPlaceholders(document, input.mapping);

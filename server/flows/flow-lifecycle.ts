@@ -3,7 +3,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client";
 import { OPEN_RUN_STATUSES } from "~/core/escalation/run-status";
 import { flows, runs } from "~/db/schema";
-import { DomainError, notFound } from "~/core/domain-error";
+import { notFound, domainRefusal } from "~/core/domain-error";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 
 interface Scope {
@@ -68,9 +68,11 @@ export function deleteFlow(scope: Scope, flowId: string) {
     const flow = await lockFlow(tx, scope.workspaceId, flowId);
     const open = await openRunCount(tx, flowId);
     if (open > 0) {
-      throw new DomainError(
+      throw domainRefusal(
         "CONFLICT",
         `"${flow.name}" has ${open} open incident${open === 1 ? "" : "s"}; resolve or cancel ${open === 1 ? "it" : "them"} first, or archive the flow`,
+        "flowHasOpenIncidents",
+        { flow: flow.name, count: open },
         { field: "flowId", openIncidents: open },
       );
     }

@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-o
 import type { Db } from "~/db/client";
 import { OPEN_RUN_STATUSES } from "~/core/escalation/run-status";
 import { flowVersions, flows, integrations, runs, users } from "~/db/schema";
-import { DomainError, notFound } from "~/core/domain-error";
+import { notFound, domainRefusal } from "~/core/domain-error";
 import { compilePlan } from "~/core/flow/compile-plan";
 import { emptyGraph, type FlowGraph } from "~/core/flow/document";
 import { upgradeGraphDocument } from "~/core/flow/migrations";
@@ -37,7 +37,13 @@ export async function checkGraph(scope: Scope, raw: unknown, mode: "draft" | "pu
     migrated = upgradeGraphDocument(raw);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    throw new DomainError("INVALID_GRAPH", message, { issues: [{ code: "schema_version", message }] });
+    throw domainRefusal(
+      "INVALID_GRAPH",
+      message,
+      "flowUnreadable",
+      {},
+      { issues: [{ code: "schema_version", message }] },
+    );
   }
   // Off the event loop: a graph at the size limits takes seconds to validate (its regex filters).
   const { result, draft } = await offLoop("checkGraph", { raw: migrated, options: await workspaceIntegrations(scope) });
@@ -45,12 +51,22 @@ export async function checkGraph(scope: Scope, raw: unknown, mode: "draft" | "pu
   const blocking =
     mode === "publish" || !draft ? result.errors : result.errors.filter((e) => DRAFT_BLOCKING_CODES.has(e.code));
   if (blocking.length === 0 && draft) return draft;
-  throw new DomainError(
+  throw domainRefusal(
     "INVALID_GRAPH",
     `The flow has ${blocking.length} problem${blocking.length === 1 ? "" : "s"}: ${blocking[0]?.message ?? ""}`,
+    "flowHasProblems",
+    { count: blocking.length },
     { issues: blocking },
   );
 }
+
+const changedElsewhere = () =>
+  domainRefusal(
+    "CONFLICT",
+    "The flow was changed elsewhere since you opened it; reload to see the latest draft",
+    "flowChangedElsewhere",
+    {},
+  );
 
 /** Validation codes that refuse even a draft save. */
 const DRAFT_BLOCKING_CODES = new Set([
@@ -156,10 +172,7 @@ export async function saveDraft(
     .returning({ revision: flows.draftRevision, updatedAt: flows.updatedAt });
   if (row) return row;
   await getFlow(scope, input.flowId);
-  throw new DomainError(
-    "CONFLICT",
-    "The flow was changed elsewhere since you opened it; reload to see the latest draft",
-  );
+  throw changedElsewhere();
 }
 
 /** Publishes the draft as the next version, authored by the actor, and records it in the audit log. */
@@ -231,10 +244,7 @@ export async function restoreVersion(
     return row;
   });
   if (!saved) {
-    throw new DomainError(
-      "CONFLICT",
-      "The flow was changed elsewhere since you opened it; reload to see the latest draft",
-    );
+    throw changedElsewhere();
   }
   return { graph, revision: saved.revision, updatedAt: saved.updatedAt };
 }

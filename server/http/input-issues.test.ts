@@ -21,6 +21,18 @@ describe("input issues", () => {
     expect(inputIssues(cause)).toEqual([{ path: "flowId", message: "Required" }]);
   });
 
+  it("gives each issue its code and the rule broken, never the value sent", () => {
+    const secretive = z.object({ token: z.string().max(3), role: z.enum(["owner", "viewer"]), when: z.string() });
+    const parsed = secretive.safeParse({ token: "hunter2-secret", role: "admin" }, { reportInput: true });
+    const issues = inputIssues(parsed.error);
+    expect(issues?.map(({ path, code, values }) => ({ path, code, values }))).toEqual([
+      { path: "token", code: "too_big", values: { origin: "string", maximum: 3, inclusive: true } },
+      { path: "role", code: "invalid_value", values: { values: "owner, viewer" } },
+      { path: "when", code: "required", values: undefined },
+    ]);
+    expect(JSON.stringify(issues)).not.toContain("hunter2");
+  });
+
   it("is null for anything else", () => {
     for (const cause of [undefined, new Error("x"), { issues: "no" }, { issues: [] }, { issues: [42] }]) {
       expect(inputIssues(cause)).toBeNull();

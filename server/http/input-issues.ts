@@ -1,6 +1,35 @@
 export interface InputIssue {
   path: string;
   message: string;
+  /** zod's issue code (too_big, invalid_type…) or "required", so a page can word it in its language. */
+  code?: string;
+  /** The bounds, type, format or options the issue names: never the input itself. */
+  values?: Record<string, string | number | boolean>;
+}
+
+/** The issue fields that describe the rule broken, not the value sent (which may be a secret). */
+const RULE_FIELDS = ["origin", "maximum", "minimum", "inclusive", "exact", "expected", "format", "values", "keys"];
+
+function ruleValue(value: unknown): string | number | boolean | undefined {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "bigint") return Number(value);
+  if (Array.isArray(value) && value.every((v) => ["string", "number", "boolean"].includes(typeof v))) {
+    return value.map(String).join(", ");
+  }
+  return undefined;
+}
+
+/** The code and rule of a zod issue; a missing field reads "required" (zod words it "received undefined"). */
+function wordable(issue: object, message: string): Pick<InputIssue, "code" | "values"> {
+  const code = "code" in issue && typeof issue.code === "string" ? issue.code : undefined;
+  if (!code) return {};
+  if (code === "invalid_type" && message.endsWith("received undefined")) return { code: "required" };
+  const values: Record<string, string | number | boolean> = {};
+  for (const field of RULE_FIELDS) {
+    const value = field in issue ? ruleValue(Reflect.get(issue, field)) : undefined;
+    if (value !== undefined) values[field] = value;
+  }
+  return { code, values };
 }
 
 const pathText = (path: readonly unknown[]) =>
@@ -20,7 +49,8 @@ export function inputIssues(cause: unknown): InputIssue[] | null {
   for (const issue of raw) {
     if (typeof issue !== "object" || issue === null || !("message" in issue)) return null;
     const path = "path" in issue && Array.isArray(issue.path) ? pathText(issue.path) : "";
-    issues.push({ path, message: String(issue.message) });
+    const message = String(issue.message);
+    issues.push({ path, message, ...wordable(issue, message) });
   }
   return issues.length > 0 ? issues : null;
 }

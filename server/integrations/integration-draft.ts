@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DomainError } from "~/core/domain-error";
+import { domainRefusal } from "~/core/domain-error";
 import { customizationsSchema } from "~/core/integrations/customizations-schema";
 import type { IntegrationRecord } from "~/core/integrations/integration-record";
 import { integrationVariables } from "~/core/integrations/message-plan";
@@ -45,15 +45,19 @@ export async function resolveDraft(
     : undefined;
   const draft = source.draft;
   if (!draft) {
-    if (!stored) throw new DomainError("INVALID_INPUT", "Give an integrationId or a draft");
+    if (!stored) {
+      throw domainRefusal("INVALID_INPUT", "Give an integrationId or a draft", "integrationDraftMissing", {});
+    }
     // The saved secrets still travel with the person's sample alert and level values: guard them all.
     const carried = Object.keys(stored.secrets);
     return { record: stored, saved: stored, carried, customizationsValid: true, issues: issuesOf(stored) };
   }
   if (stored && stored.type !== draft.type) {
-    throw new DomainError(
+    throw domainRefusal(
       "INVALID_INPUT",
       `The draft is a ${draft.type} integration but the stored one is ${stored.type}`,
+      "integrationTypeMismatch",
+      { draftType: draft.type, storedType: stored.type },
     );
   }
   const { plain, hidden } = splitSecrets(draft.type, draft.variables, draft.secrets);

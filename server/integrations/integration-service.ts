@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { integrations, type Integration } from "~/db/schema";
 import type { IntegrationRecord } from "~/core/integrations/integration-record";
-import { DomainError } from "~/core/domain-error";
+import { DomainError, domainRefusal } from "~/core/domain-error";
 import { customizationsSchema } from "~/core/integrations/customizations-schema";
 import { integrationTypeSchema, type IntegrationType } from "~/core/integrations/integration-types";
 import { integrationDefinitions } from "~/core/integrations/registry";
@@ -77,9 +77,11 @@ function checkCustomizations(
       message: i.message,
       path: i.path.join("."),
     }));
-    throw new DomainError(
+    throw domainRefusal(
       "INVALID_INPUT",
       `The customizations are malformed: ${issues[0]?.path ?? ""} ${issues[0]?.message ?? ""}`.trim(),
+      "customizationsMalformed",
+      { path: issues[0]?.path ?? "" },
       { issues },
     );
   }
@@ -98,7 +100,13 @@ function checkCustomizations(
     }));
     const first = problems[0];
     const where = first ? ` (line ${first.line}, column ${first.column})` : "";
-    throw new DomainError("INVALID_INPUT", `Template error: ${first?.message ?? ""}${where}`, { issues });
+    throw domainRefusal(
+      "INVALID_INPUT",
+      `Template error: ${first?.message ?? ""}${where}`,
+      "templateError",
+      { problem: first?.detail ?? "", path: first?.path ?? "", line: first?.line ?? 0, column: first?.column ?? 0 },
+      { issues },
+    );
   }
   return parsed.data;
 }
@@ -106,9 +114,15 @@ function checkCustomizations(
 function parseType(type: string): IntegrationType {
   const parsed = integrationTypeSchema.safeParse(type);
   if (!parsed.success) {
-    throw new DomainError("INVALID_INPUT", `Unknown integration type "${type}"`, {
-      issues: [{ code: "type", message: `Unknown integration type "${type}"`, path: "type" }],
-    });
+    throw domainRefusal(
+      "INVALID_INPUT",
+      `Unknown integration type "${type}"`,
+      "unknownIntegrationType",
+      { type },
+      {
+        issues: [{ code: "type", message: `Unknown integration type "${type}"`, path: "type" }],
+      },
+    );
   }
   return parsed.data;
 }
@@ -251,9 +265,12 @@ export async function deleteIntegration(scope: ActingScope, integrationId: strin
   const row = await loadIntegrationRow(scope, integrationId);
   const users = await flowsUsingIntegration(scope, integrationId);
   if (users.length > 0) {
-    throw new DomainError(
+    const flows = users.map((u) => `${u.name} (v${u.version})`).join(", ");
+    throw domainRefusal(
       "INTEGRATION_IN_USE",
-      `Used by published flow${users.length > 1 ? "s" : ""}: ${users.map((u) => `${u.name} (v${u.version})`).join(", ")}`,
+      `Used by published flow${users.length > 1 ? "s" : ""}: ${flows}`,
+      "integrationInUse",
+      { flows },
       { flows: users },
     );
   }

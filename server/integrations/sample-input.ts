@@ -1,5 +1,5 @@
 import { normalizedAlertSchema } from "~/core/alerts/alert";
-import { DomainError } from "~/core/domain-error";
+import { domainRefusal } from "~/core/domain-error";
 import type { MessageType } from "~/core/message-template/message-type";
 import { sampleTemplateContextInput } from "~/core/message-template/sample-context";
 import type { TemplateContextInput } from "~/core/message-template/template-context";
@@ -26,10 +26,10 @@ export function sampleInput(options: SampleOptions): TemplateContextInput {
   });
   if (!merged.success) {
     const issue = merged.error.issues[0];
-    throw new DomainError(
-      "INVALID_INPUT",
-      `Sample alert: ${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`.trim(),
-    );
+    const path = issue?.path.join(".") ?? "";
+    throw domainRefusal("INVALID_INPUT", `Sample alert: ${path} ${issue?.message ?? ""}`.trim(), "sampleAlertInvalid", {
+      path,
+    });
   }
   const alert = merged.data;
   // The incident follows an edited key and time, so {{@incident.key}} and durations agree with the alert.

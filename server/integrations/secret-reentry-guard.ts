@@ -1,4 +1,4 @@
-import { DomainError } from "~/core/domain-error";
+import { domainRefusal } from "~/core/domain-error";
 import { getIntegrationDefinition } from "~/core/integrations/registry";
 import { secretReentryIssues } from "~/core/integrations/secret-reentry";
 import type { ResolvedDraft } from "./integration-draft";
@@ -33,9 +33,11 @@ export function assertSavedSecretsStayPut(resolved: ResolvedDraft, options: Samp
     };
   });
   const first = issues[0];
-  throw new DomainError(
+  throw domainRefusal(
     "INVALID_INPUT",
     `${first?.message ?? "Type the secrets again"}. A saved secret is only sent where it was saved to go.`,
+    "secretReentry",
+    { secrets: (first?.secrets ?? []).join(", "), path: first?.path ?? "" },
     { issues },
   );
 }

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { setRunStatus } from "~/db/run-status";
 import { runs } from "~/db/schema";
 import { acknowledgeUpdate, cancelUpdate, resolveUpdate, snapshotQuery } from "~/workflows/messages";
-import { DomainError, notFound } from "~/core/domain-error";
+import { notFound, domainRefusal } from "~/core/domain-error";
 import type { ActionSource } from "~/core/escalation/action-source";
 import { isOpen, type RunAction } from "./run-actions";
 import type { RunScope } from "./run-scope";
@@ -13,7 +13,8 @@ const updates = { acknowledge: acknowledgeUpdate, resolve: resolveUpdate, cancel
 
 const audited = { acknowledge: "run.acknowledged", resolve: "run.resolved", cancel: "run.cancelled" } as const;
 
-const noLongerOpen = (runId: string) => new DomainError("CONFLICT", `Run ${runId} is no longer open`);
+const noLongerOpen = (runId: string) =>
+  domainRefusal("CONFLICT", `Run ${runId} is no longer open`, "runNoLongerOpen", {});
 
 /** Who acts, from where (the run history shows both), and their optional note. */
 export interface RunActor {
@@ -38,7 +39,9 @@ export async function actOnRun(
     where: and(eq(runs.id, runId), eq(runs.workspaceId, scope.workspaceId)),
   });
   if (!run) throw notFound("Run", runId);
-  if (!isOpen(run.status)) throw new DomainError("CONFLICT", `Run ${runId} is already ${run.status}`);
+  if (!isOpen(run.status)) {
+    throw domainRefusal("CONFLICT", `Run ${runId} is already ${run.status}`, "runAlreadyEnded", { status: run.status });
+  }
   if (action === "acknowledge" && run.status === "acknowledged") return { status: run.status };
   try {
     const handle = scope.temporal.workflow.getHandle(run.workflowId);

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { runEventRow } from "~/db/run-event-rows";
 import { flowVersions, flows, runEvents, runs } from "~/db/schema";
-import { DomainError, notFound } from "~/core/domain-error";
+import { notFound, domainRefusal } from "~/core/domain-error";
 import { isOpenRunStatus } from "~/core/escalation/run-status";
 import { ESCALATION_WORKFLOW, type AlertEvent, type EscalationInput } from "~/workflows/messages";
 import type { ResendScope } from "./resend-deliveries";
@@ -21,14 +21,24 @@ export async function rerunRun(scope: ResendScope, runId: string, actor: AuditAc
   });
   if (!run) throw notFound("Run", runId);
   if (isOpenRunStatus(run.status)) {
-    throw new DomainError("CONFLICT", `Run ${runId} is still ${run.status}: it can be re-run once it has ended`);
+    throw domainRefusal(
+      "CONFLICT",
+      `Run ${runId} is still ${run.status}: it can be re-run once it has ended`,
+      "rerunStillOpen",
+      { status: run.status },
+    );
   }
   const flow = await scope.db.query.flows.findFirst({ where: eq(flows.id, run.flowId) });
   if (!flow) throw notFound("Flow", run.flowId);
-  if (!flow.enabled) throw new DomainError("FLOW_DISABLED", `Flow "${flow.name}" is disabled`);
-  if (!flow.publishedVersionId) throw new DomainError("NOT_PUBLISHED", `Flow "${flow.name}" has no published version`);
+  if (!flow.enabled)
+    throw domainRefusal("FLOW_DISABLED", `Flow "${flow.name}" is disabled`, "flowDisabled", { flow: flow.name });
+  const unpublished = () =>
+    domainRefusal("NOT_PUBLISHED", `Flow "${flow.name}" has no published version`, "flowNotPublished", {
+      flow: flow.name,
+    });
+  if (!flow.publishedVersionId) throw unpublished();
   const version = await scope.db.query.flowVersions.findFirst({ where: eq(flowVersions.id, flow.publishedVersionId) });
-  if (!version) throw new DomainError("NOT_PUBLISHED", `Flow "${flow.name}" has no published version`);
+  if (!version) throw unpublished();
 
   const event: AlertEvent = { alert: { ...run.alert, status: "error" }, receivedAt: new Date().toISOString() };
   const input: EscalationInput = {
@@ -53,7 +63,12 @@ export async function rerunRun(scope: ResendScope, runId: string, actor: AuditAc
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    throw new DomainError("CONFLICT", `An incident for alert key "${run.alertKey}" is open: act on that run instead`);
+    throw domainRefusal(
+      "CONFLICT",
+      `An incident for alert key "${run.alertKey}" is open: act on that run instead`,
+      "rerunIncidentOpen",
+      { alertKey: run.alertKey },
+    );
   }
   await scope.db.insert(runEvents).values(
     runEventRow(runId, {

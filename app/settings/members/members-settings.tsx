@@ -15,6 +15,7 @@ import { CreatedSecret } from "../created-secret";
 import { RoleSelect } from "../role-select";
 import { SettingsSection } from "../settings-section";
 import { SettingsCell, SettingsRow, SettingsTable, TableState } from "../settings-table";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 /** Members with their roles, invitation links and pending invitations; owners act, others read. */
 export function MembersSettings() {
@@ -43,6 +44,7 @@ function MemberTable({ isOwner, selfId }: { isOwner: boolean; selfId: string | n
   const roles = useTranslations("RoleNames");
   const format = useFormatter();
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const queryClient = useQueryClient();
   const members = useQuery(trpc.members.list.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey() });
@@ -52,7 +54,7 @@ function MemberTable({ isOwner, selfId }: { isOwner: boolean; selfId: string | n
         await refresh();
         toast.success(t("roleChanged", { name: changed.name, role: roles(`${changed.to}.label`) }));
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(errorText(err)),
     }),
   );
   const remove = useMutation(
@@ -61,7 +63,7 @@ function MemberTable({ isOwner, selfId }: { isOwner: boolean; selfId: string | n
         await refresh();
         toast.success(t("removed", { name: removed.name }));
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(errorText(err)),
     }),
   );
 
@@ -127,6 +129,7 @@ function InviteForm() {
   const roles = useTranslations("RoleNames");
   const format = useFormatter();
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("viewer");
@@ -138,7 +141,7 @@ function InviteForm() {
         setEmail("");
         await queryClient.invalidateQueries({ queryKey: trpc.members.invitations.queryKey() });
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(errorText(err)),
     }),
   );
   const emailProblem = email.trim() !== "" && !/^[^\s@]+@[^\s@]+$/.test(email.trim());
@@ -219,6 +222,7 @@ function PendingInvitations() {
   const roles = useTranslations("RoleNames");
   const format = useFormatter();
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const queryClient = useQueryClient();
   const invitations = useQuery(trpc.members.invitations.queryOptions());
   const revoke = useMutation(
@@ -227,7 +231,7 @@ function PendingInvitations() {
         await queryClient.invalidateQueries({ queryKey: trpc.members.invitations.queryKey() });
         toast.success(t("revoked"));
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(errorText(err)),
     }),
   );
   const [now] = useState(() => Date.now());

@@ -15,6 +15,7 @@ import { CreatedSecret } from "../created-secret";
 import { RoleSelect } from "../role-select";
 import { SettingsSection } from "../settings-section";
 import { SettingsCell, SettingsRow, SettingsTable, TableState } from "../settings-table";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 
 /** Personal API tokens for automation: created with a name and a role, shown once, revocable. */
 export function TokensSettings() {
@@ -37,6 +38,7 @@ type CreatedToken = RouterOutputs["tokens"]["create"];
 function CreateToken({ myRole }: { myRole: Role }) {
   const t = useTranslations("TokensSettings");
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
@@ -49,7 +51,7 @@ function CreateToken({ myRole }: { myRole: Role }) {
         setName("");
         await queryClient.invalidateQueries({ queryKey: trpc.tokens.list.queryKey() });
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(errorText(err)),
     }),
   );
   // A token never acts above its user's role: offer only the roles this person holds or below.
@@ -122,6 +124,7 @@ function TokenTable({ isOwner, selfId }: { isOwner: boolean; selfId: string | nu
   const roles = useTranslations("RoleNames");
   const format = useFormatter();
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const queryClient = useQueryClient();
   const tokens = useQuery(trpc.tokens.list.queryOptions());
   const revoke = useMutation(
@@ -130,7 +133,7 @@ function TokenTable({ isOwner, selfId }: { isOwner: boolean; selfId: string | nu
         await queryClient.invalidateQueries({ queryKey: trpc.tokens.list.queryKey() });
         toast.success(t("revoked", { name: revoked.name }));
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(errorText(err)),
     }),
   );
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });

@@ -40,6 +40,7 @@ export function WorkspaceSettings({ add }: { add?: string }) {
 function SettingsForm({ settings, add }: { settings: Settings; add?: string }) {
   const t = useTranslations("WorkspaceSettings");
   const trpc = useTRPC();
+  const errorText = useServerErrorText();
   const queryClient = useQueryClient();
   const save = useMutation(trpc.workspace.updateSettings.mutationOptions());
   const [draft, setDraft] = useState<SettingsDraft>(() => draftOf(settings, add));
@@ -72,7 +73,7 @@ function SettingsForm({ settings, add }: { settings: Settings; add?: string }) {
       await queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() });
       toast.success(t("saved"));
     } catch (err) {
-      setServerError(err instanceof Error ? err.message : String(err));
+      setServerError(errorText(err));
     }
   };
 

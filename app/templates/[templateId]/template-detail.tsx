@@ -43,7 +43,7 @@ export function TemplateDetailPage({ templateId }: { templateId: string }) {
         toast.success(t("deleted"));
         router.push("/templates");
       },
-      onError: (err) => toast.error(err.message),
+      onError: (err) => toast.error(errorText(err)),
     }),
   );
 

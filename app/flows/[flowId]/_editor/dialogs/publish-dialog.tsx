@@ -10,6 +10,7 @@ import { Dialog } from "~/app/_components/ui/dialog";
 import { Field, Textarea } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
 import { useIssueText } from "~/app/_components/flow-canvas/use-issue-text";
+import { useServerErrorText } from "~/app/_components/use-server-error-text";
 import { readServerError } from "../server-error";
 import { useEditorStore } from "../store/editor-context";
 import { useEditor } from "../store/editor-context";
@@ -36,6 +37,7 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
   const [note, setNote] = useState("");
   const [serverProblems, setServerProblems] = useState<string[]>([]);
   const publish = useMutation(trpc.flows.publish.mutationOptions());
+  const serverError = useServerErrorText();
 
   const submit = async () => {
     setServerProblems([]);
@@ -55,7 +57,7 @@ export function PublishDialog({ flowId, open, onOpenChange, autosave }: PublishD
       onOpenChange(false);
     } catch (err) {
       const e = readServerError(err);
-      setServerProblems(e.issues.length > 0 ? e.issues.map(issueText) : [e.message]);
+      setServerProblems(e.issues.length > 0 ? e.issues.map(issueText) : [serverError(err)]);
     }
   };
 
