@@ -3,9 +3,10 @@
 import { Search, Tag, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Input, Select } from "../_components/ui/field";
-import { fromLocalInput, hasRunFilters, parseLabels, toLocalInput, type RunFilters } from "./_lib/run-filter-params";
+import { hasRunFilters, parseLabels, type RunFilters } from "./_lib/run-filter-params";
 import { RUN_STATUS_ORDER } from "./_lib/run-status";
 import { useStatusLabel } from "./_lib/use-status-label";
+import { DateTimeFilter } from "./date-time-filter";
 
 interface Props {
   filters: RunFilters;
@@ -99,24 +100,13 @@ export function RunFilterBar({ filters, onChange, flows, archivedFlows = [] }: P
             onChange={(e) => onChange({ labels: e.target.value || undefined })}
           />
         </div>
-        <label className="flex items-center gap-1.5 text-[12px] text-muted">
-          {t("from")}
-          <Input
-            type="datetime-local"
-            className="w-[11.5rem]"
-            value={toLocalInput(filters.from)}
-            onChange={(e) => onChange({ from: fromLocalInput(e.target.value) })}
-          />
-        </label>
-        <label className="flex items-center gap-1.5 text-[12px] text-muted">
-          {t("to")}
-          <Input
-            type="datetime-local"
-            className="w-[11.5rem]"
-            value={toLocalInput(filters.to)}
-            onChange={(e) => onChange({ to: fromLocalInput(e.target.value) })}
-          />
-        </label>
+        <DateTimeFilter
+          label={t("from")}
+          value={filters.from}
+          defaultTime="00:00"
+          onChange={(from) => onChange({ from })}
+        />
+        <DateTimeFilter label={t("to")} value={filters.to} defaultTime="23:59" onChange={(to) => onChange({ to })} />
         {hasRunFilters(filters) ? (
           <button
             type="button"

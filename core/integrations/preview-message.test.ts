@@ -11,7 +11,11 @@ describe("previewMessage", () => {
     expect(preview.problems).toEqual([]);
     expect(preview.requests).toHaveLength(1);
     const [request] = preview.requests;
-    expect(request).toMatchObject({ step: "Trigger", method: "POST", url: "https://events.pagerduty.com/v2/enqueue" });
+    expect(request).toMatchObject({
+      step: { kind: "http", number: 1, name: "Trigger", builtIn: true },
+      method: "POST",
+      url: "https://events.pagerduty.com/v2/enqueue",
+    });
     const body = JSON.parse(request?.body ?? "{}");
     expect(body).toMatchObject({
       routing_key: "[secret:RoutingKey]",
@@ -25,13 +29,11 @@ describe("previewMessage", () => {
       integration("servicenow", { InstanceUrl: "https://acme.service-now.com", Username: "bot" }, { Password: "pw" }),
       "ok",
     );
-    expect(preview.requests.map((r) => [r.step, r.method])).toEqual([
+    expect(preview.requests.map((r) => [r.step.kind === "http" ? r.step.name : r.step.kind, r.method])).toEqual([
       ["Find incident", "GET"],
       ["Resolve incident", "PATCH"],
     ]);
-    expect(preview.requests[1]?.url).toBe(
-      'https://acme.service-now.com/api/now/table/incident/<IncidentSysId from "Find incident">',
-    );
+    expect(preview.requests[1]?.url).toBe("https://acme.service-now.com/api/now/table/incident/<IncidentSysId ← #1>");
     expect(preview.requests[0]?.headers.Authorization).toBe(`Basic ${btoa("bot:[secret:Password]")}`);
   });
 
@@ -43,6 +45,11 @@ describe("previewMessage", () => {
     expect(email.email?.subject).toBe("[Ok] Checkout API recovered after 0:25:05");
     expect(previewMessage(integration("statuspage", {}), "reminder")).toMatchObject({ skipped: true });
     const broken = previewMessage(integration("webhook", {}), "error");
-    expect(broken.problems).toEqual([expect.objectContaining({ code: "UNKNOWN_VARIABLE", step: "Send alert" })]);
+    expect(broken.problems).toEqual([
+      expect.objectContaining({
+        code: "UNKNOWN_VARIABLE",
+        step: expect.objectContaining({ name: "Send alert", builtIn: true }),
+      }),
+    ]);
   });
 });

@@ -10,8 +10,16 @@ import { renderStep } from "./render-step";
 import { renderEmail } from "./render-email";
 import type { RecordedRequest } from "./send-result";
 
+/**
+ * Which part of the message a preview line is about. The page words it in its language: a
+ * numbered step without a name, the email, the inbox, and the names of a type's own default
+ * steps (`builtIn`); a name the person typed is shown as typed.
+ */
+export type PreviewStep =
+  { kind: "http"; number: number; name: string; builtIn: boolean } | { kind: "email" } | { kind: "inbox" };
+
 export interface PreviewProblem {
-  step: string;
+  step: PreviewStep;
   code: string;
   message: string;
   params?: TemplateErrorParams;
@@ -25,14 +33,15 @@ export interface MessagePreview {
   skipped: boolean;
   skipReason?: string;
   /** One per HTTP step, in order, secrets shown as `[secret:Name]`. */
-  requests: (RecordedRequest & { step: string })[];
+  requests: (RecordedRequest & { step: PreviewStep })[];
   email?: { from: string; to: string; subject: string; html: string; text: string };
   problems: PreviewProblem[];
 }
 
 /**
  * Renders what `sendIntegrationMessage` would send, without sending. Values later steps would
- * capture from a response are shown as `<Name from "Step">`.
+ * capture from a response are shown as `<Name ← #2>` (captured by step 2): signs, not words, so
+ * the preview reads the same in every language.
  */
 export function previewMessage(
   integration: IntegrationRecord,
@@ -52,7 +61,7 @@ export function previewMessage(
     variables: integrationVariables(masked, sampleCtx.variables),
   });
   const secrets = Object.values(integration.secrets);
-  const problem = (step: string, error: unknown): PreviewProblem => {
+  const problem = (step: PreviewStep, error: unknown): PreviewProblem => {
     if (error instanceof TemplateError)
       return {
         step,
@@ -72,15 +81,16 @@ export function previewMessage(
     try {
       const email = renderEmail(plan.template, ctx);
       const r = (s: string) => redact(s, secrets);
+      // The inbox has no address: the page says where its messages go, in its language.
       preview.email = {
         from: inbox ? "Alertflow" : (ctx.variables.From ?? ""),
-        to: inbox ? "Inbox" : (ctx.variables.To ?? ""),
+        to: inbox ? "" : (ctx.variables.To ?? ""),
         subject: r(email.subject),
         html: r(email.html),
         text: r(email.text),
       };
     } catch (error) {
-      preview.problems.push(problem(inbox ? "Inbox" : "Email", error));
+      preview.problems.push(problem({ kind: inbox ? "inbox" : "email" }, error));
     }
     return preview;
   }
@@ -89,7 +99,7 @@ export function previewMessage(
   // A placeholder the template URL-encoded reads as itself: it stands for a value, not for text.
   const readableUrl = (url: string) => shown.reduce((u, p) => u.split(encodeURIComponent(p)).join(p), url);
   for (const [index, step] of plan.definition.steps.entries()) {
-    const name = step.name || `Step ${index + 1}`;
+    const name: PreviewStep = { kind: "http", number: index + 1, name: step.name, builtIn: !plan.customized };
     try {
       const rendered = renderStep(step, ctx);
       // Credentials rendered from masks (e.g. a basic-auth header) hold no secret: only real values are hidden.
@@ -107,7 +117,7 @@ export function previewMessage(
     } catch (error) {
       preview.problems.push(problem(name, error));
     }
-    const placeholders = Object.fromEntries(step.captures.map((c) => [c.name, `<${c.name} from "${name}">`]));
+    const placeholders = Object.fromEntries(step.captures.map((c) => [c.name, `<${c.name} ← #${index + 1}>`]));
     shown.push(...Object.values(placeholders));
     ctx = { ...ctx, variables: { ...ctx.variables, ...placeholders } };
   }

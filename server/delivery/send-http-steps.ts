@@ -123,6 +123,8 @@ export async function sendHttpSteps(
   };
 
   for (const [index, step] of definition.steps.entries()) {
+    // Recorded as typed ("" when unnamed): a page words its own fallback ("Step 2") in its language.
+    const recordedName = step.name;
     const name = step.name || `Step ${index + 1}`;
     let rendered: RenderedStep;
     try {
@@ -156,7 +158,12 @@ export async function sendHttpSteps(
       response = result.response;
       requests += result.requests;
     } catch (error) {
-      steps.push({ name, request, response: null, latencyMs: Math.round(performance.now() - stepStarted) });
+      steps.push({
+        name: recordedName,
+        request,
+        response: null,
+        latencyMs: Math.round(performance.now() - stepStarted),
+      });
       if (error instanceof OutboundBlockedError) {
         return finish({ ok: false, retryable: false, error: { code: "OUTBOUND_BLOCKED", message: error.message } });
       }
@@ -164,7 +171,7 @@ export async function sendHttpSteps(
       return finish({ ok: false, retryable: true, error: describeNetworkError(error) });
     }
     steps.push({
-      name,
+      name: recordedName,
       request,
       response: recordResponse(response, redactAlso),
       latencyMs: Math.round(performance.now() - stepStarted),

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { fromLocalInput, parseLabels, parseRunFilters, runFiltersQuery, toLocalInput } from "./run-filter-params";
+import { parseLabels, parseRunFilters, runFiltersQuery } from "./run-filter-params";
 
 const FLOW = "3f0c6a2e-8a57-4c55-9d3c-1d2b4a6f7e80";
 
@@ -47,11 +47,4 @@ it("parses labels as key=value pairs and names the pieces it cannot read", () =>
     bad: ["oops", "=x"],
   });
   expect(parseLabels(undefined)).toEqual({ labels: [], bad: [] });
-});
-
-it("converts between datetime-local values and instants in the viewer's zone", () => {
-  const iso = fromLocalInput("2026-11-29T10:05");
-  expect(iso).toBe(new Date(2026, 10, 29, 10, 5).toISOString());
-  expect(toLocalInput(iso)).toBe("2026-11-29T10:05");
-  expect(fromLocalInput("")).toBeUndefined();
 });

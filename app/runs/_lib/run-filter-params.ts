@@ -77,15 +77,3 @@ export function parseLabels(text: string | undefined): { labels: { key: string; 
 
 /** Whether any filter narrows the list (the chart range does not). */
 export const hasRunFilters = (f: RunFilters) => Boolean(f.flowId || f.status || f.q || f.labels || f.from || f.to);
-
-/** A `datetime-local` input's value for an ISO instant, in the viewer's time zone. */
-export function toLocalInput(iso: string | undefined): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** The ISO instant of a `datetime-local` value (read in the viewer's time zone); undefined when empty. */
-export const fromLocalInput = (value: string) =>
-  value && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : undefined;

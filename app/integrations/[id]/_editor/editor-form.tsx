@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ChevronLeft, Send, Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useEffect, useState, type KeyboardEvent } from "react";
 import { FormProvider, useForm } from "react-hook-form";
@@ -39,6 +39,7 @@ function firstErrorMessage(node: unknown): string | undefined {
 
 export function EditorForm() {
   const t = useTranslations("IntegrationEditor");
+  const locale = useLocale();
   const errorText = useFormErrorText();
   const serverError = useIntegrationErrorText();
   const text = useCatalogueText();
@@ -49,14 +50,14 @@ export function EditorForm() {
   const [deleting, setDeleting] = useState(false);
   const form = useForm<EditorFormValues>({
     resolver: zodResolver(editorFormSchema),
-    defaultValues: integrationToForm(integration, entry),
+    defaultValues: integrationToForm(integration, entry, locale),
     mode: "onBlur",
   });
   const save = useMutation(
     trpc.integrations.update.mutationOptions({
       onSuccess: async (updated) => {
         queryClient.setQueryData(trpc.integrations.get.queryKey({ integrationId: updated.id }), updated);
-        form.reset(integrationToForm(updated, entry));
+        form.reset(integrationToForm(updated, entry, locale));
         toast.success(t("savedToast"));
         await queryClient.invalidateQueries({ queryKey: trpc.integrations.list.queryKey() });
       },

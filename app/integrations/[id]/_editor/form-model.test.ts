@@ -23,7 +23,7 @@ const stored = (over: Partial<PublicIntegration> & Pick<PublicIntegration, "type
 
 describe("integration editor form model", () => {
   it.each(listIntegrationTypes())("$type: defaults survive the form and parse as customizations", (entry) => {
-    const form = integrationToForm(stored({ type: entry.type }), entry);
+    const form = integrationToForm(stored({ type: entry.type }), entry, "en");
     expect(editorFormSchema.safeParse(form).success).toBe(true);
     // Customizing without edits sends exactly the type's defaults back.
     const draft = formToDraft({ ...form, customized: true, emailCustomized: true }, entry);
@@ -31,6 +31,25 @@ describe("integration editor form model", () => {
     if (entry.transport === "http") expect(parsed.stepDefinitions).toEqual(entry.defaultStepDefinitions);
     // The inbox has no email to customize: nothing comes back for it.
     else expect(parsed.email ?? null).toEqual(entry.defaultEmail);
+  });
+
+  it("names the default steps in the page's language, and keeps stored names as stored", () => {
+    const entry = listIntegrationTypes().find((e) => e.type === "servicenow");
+    if (!entry) throw new Error("no servicenow");
+    const names = (form: ReturnType<typeof integrationToForm>) =>
+      form.stepDefinitions.flatMap((d) => d.steps.map((s) => s.name));
+    expect(names(integrationToForm(stored({ type: "servicenow" }), entry, "fr"))).toEqual([
+      "Créer l'incident",
+      "Trouver l'incident",
+      "Résoudre l'incident",
+    ]);
+    const custom = entry.defaultStepDefinitions.map((d) => ({ ...d, steps: d.steps.map((s) => ({ ...s })) }));
+    const kept = integrationToForm(
+      stored({ type: "servicenow", customizations: { stepDefinitions: custom } }),
+      entry,
+      "nl",
+    );
+    expect(names(kept)).toEqual(["Create incident", "Find incident", "Resolve incident"]);
   });
 
   it("sends secrets only when typed, removals as empty strings, and never blank variables", () => {
@@ -43,6 +62,7 @@ describe("integration editor form model", () => {
         secretNames: ["Password", "Token"],
       }),
       entry,
+      "en",
     );
     expect(form.customVariables).toEqual([
       { name: "Extra", value: "1", secret: false, stored: false },
@@ -64,7 +84,7 @@ describe("integration editor form model", () => {
   it("refuses a message type sent by two definitions, and a definition set without Error", () => {
     const entry = listIntegrationTypes().find((e) => e.type === "pagerduty");
     if (!entry) throw new Error("no pagerduty");
-    const form = integrationToForm(stored({ type: "pagerduty" }), entry);
+    const form = integrationToForm(stored({ type: "pagerduty" }), entry, "en");
     const [first, second] = form.stepDefinitions;
     if (!first || !second) throw new Error("pagerduty has two definitions");
     const twice = editorFormSchema.safeParse({

@@ -6,6 +6,8 @@ import {
   type StepDefinition,
 } from "~/core/integrations/customizations-schema";
 import { MESSAGE_TYPES, messageTypeSchema, type MessageType } from "~/core/message-template/message-type";
+import type { Locale } from "~/core/i18n/locales";
+import { presetStepName } from "~/core/integrations/preset-step-names";
 import type { CatalogueEntry, PublicIntegration } from "../../_lib/catalogue";
 
 /**
@@ -162,6 +164,19 @@ export function definitionsToForm(definitions: readonly StepDefinition[]): Edito
   return definitions.map((d) => ({ messageTypes: [...d.messageTypes], steps: d.steps.map(stepToForm) }));
 }
 
+/**
+ * The type's default steps, named in the page's language: they are Alertflow's words until the
+ * person customizes, and then the names they keep (or type) are stored as they read them.
+ */
+export function defaultDefinitionsToForm(entry: CatalogueEntry, locale: Locale): EditorForm["stepDefinitions"] {
+  return definitionsToForm(
+    entry.defaultStepDefinitions.map((d) => ({
+      ...d,
+      steps: d.steps.map((s) => ({ ...s, name: presetStepName(s.name, locale) })),
+    })),
+  );
+}
+
 const EMPTY_EMAIL: EmailTemplate = { subject: "", html: "", text: "" };
 
 function emailFor(entry: CatalogueEntry, integration: PublicIntegration, type: MessageType): EmailTemplate {
@@ -169,7 +184,7 @@ function emailFor(entry: CatalogueEntry, integration: PublicIntegration, type: M
 }
 
 /** The editor's starting state: stored values, the type's defaults where nothing is customized. */
-export function integrationToForm(integration: PublicIntegration, entry: CatalogueEntry): EditorForm {
+export function integrationToForm(integration: PublicIntegration, entry: CatalogueEntry, locale: Locale): EditorForm {
   const predefined = new Set(entry.variables.map((v) => v.name));
   const variables: Record<string, string> = {};
   const secrets: Record<string, string> = {};
@@ -192,7 +207,7 @@ export function integrationToForm(integration: PublicIntegration, entry: Catalog
     removeSecrets: [],
     customVariables: [...custom, ...customSecrets],
     customized: stored.length > 0,
-    stepDefinitions: definitionsToForm(stored.length > 0 ? stored : entry.defaultStepDefinitions),
+    stepDefinitions: stored.length > 0 ? definitionsToForm(stored) : defaultDefinitionsToForm(entry, locale),
     emailCustomized: integration.customizations.email !== undefined,
     email: {
       error: emailFor(entry, integration, "error"),

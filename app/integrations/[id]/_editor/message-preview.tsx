@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import type { IntegrationPreview } from "../../_lib/catalogue";
 import type { MessageType } from "~/core/message-template/message-type";
 import { useMessageTypeLabel } from "../../_lib/use-message-type-label";
+import { useStepName } from "../../_lib/use-step-name";
 import { useTemplateErrorText } from "../../_lib/use-template-error-text";
 import { RequestView } from "../../_ui/exchange-view";
 import { useCatalogueText } from "../../_lib/use-catalogue-text";
@@ -26,6 +27,7 @@ interface MessagePreviewProps {
 
 function Problems({ preview }: { preview: IntegrationPreview }) {
   const problemText = useTemplateErrorText();
+  const stepName = useStepName();
   const structural = preview.issues.filter((i) => i.line === null);
   if (preview.problems.length === 0 && structural.length === 0) return null;
   return (
@@ -35,7 +37,7 @@ function Problems({ preview }: { preview: IntegrationPreview }) {
     >
       {preview.problems.map((p, i) => (
         <li key={`p-${i}`} className="text-danger">
-          <span className="font-medium">{p.step}</span>
+          <span className="font-medium">{stepName(p.step)}</span>
           {p.line !== undefined ? <span className="mx-1 font-mono">{`${p.line}:${p.column ?? 0}`}</span> : " "}
           {problemText(p)}
         </li>
@@ -54,6 +56,7 @@ export function MessagePreview({ preview, loading, error, control, messageType }
   const t = useTranslations("IntegrationEditor.preview");
   const text = useCatalogueText();
   const typeLabel = useMessageTypeLabel();
+  const stepName = useStepName();
   const { entry } = useEditorContext();
   const missingNames = (preview?.missing ?? []).map((m) => text.variableLabel(entry, m)).join(", ");
   const customized = useWatch<EditorForm, "customized">({ name: "customized" });
@@ -91,13 +94,15 @@ export function MessagePreview({ preview, loading, error, control, messageType }
           ) : null}
           {preview.requests.map((request, i) => (
             <RequestView
-              key={`${request.step}-${i}`}
+              key={i}
               request={request}
-              title={preview.requests.length > 1 ? `${i + 1}. ${request.step}` : request.step}
+              title={preview.requests.length > 1 ? `${i + 1}. ${stepName(request.step)}` : stepName(request.step)}
               bodyMaxHeight="max-h-[32rem]"
             />
           ))}
-          {preview.email ? <EmailView email={preview.email} /> : null}
+          {preview.email ? (
+            <EmailView email={entry.type === "inbox" ? { ...preview.email, to: t("inboxRecipient") } : preview.email} />
+          ) : null}
         </>
       ) : null}
     </div>

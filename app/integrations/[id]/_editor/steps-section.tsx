@@ -1,14 +1,14 @@
 "use client";
 
 import { Plus, RotateCcw } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useFieldArray, useFormContext, useWatch } from "react-hook-form";
 import { Button } from "~/app/_components/ui/button";
 import { useCatalogueText } from "../../_lib/use-catalogue-text";
 import { Section } from "../../_ui/section";
 import { Switch } from "../../_ui/switch";
 import { useEditorContext } from "./editor-context";
-import { definitionsToForm, emptyStep, type EditorForm } from "./form-model";
+import { defaultDefinitionsToForm, emptyStep, type EditorForm } from "./form-model";
 import { StepDefinitionCard } from "./step-definition-card";
 import { TemplateReference } from "./template-reference";
 
@@ -18,12 +18,13 @@ import { TemplateReference } from "./template-reference";
  */
 export function StepsSection() {
   const t = useTranslations("IntegrationEditor.steps");
+  const locale = useLocale();
   const text = useCatalogueText();
   const { entry } = useEditorContext();
   const { control, setValue } = useFormContext<EditorForm>();
   const definitions = useFieldArray({ control, name: "stepDefinitions" });
   const customized = useWatch({ control, name: "customized" });
-  const defaults = () => definitionsToForm(entry.defaultStepDefinitions);
+  const defaults = () => defaultDefinitionsToForm(entry, locale);
 
   const setCustomized = (on: boolean) => {
     setValue("customized", on, { shouldDirty: true });

@@ -2,8 +2,11 @@
 
 import { CircleAlert, CircleCheck, CircleMinus } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import { useWatch } from "react-hook-form";
 import type { TestSendOutcome } from "../../_lib/catalogue";
+import { useStepName } from "../../_lib/use-step-name";
 import { RequestView, ResponseView } from "../../_ui/exchange-view";
+import type { EditorForm } from "./form-model";
 
 function Summary({ result }: { result: TestSendOutcome }) {
   const t = useTranslations("IntegrationEditor.testResult");
@@ -38,6 +41,9 @@ function Summary({ result }: { result: TestSendOutcome }) {
 /** The exact exchange of a test-send: every step's request (secrets redacted) and response. */
 export function TestSendResult({ result }: { result: TestSendOutcome }) {
   const t = useTranslations("IntegrationEditor.testResult");
+  const stepName = useStepName();
+  // Uncustomized, the steps sent are the type's own: their names are Alertflow's words.
+  const customized = useWatch<EditorForm, "customized">({ name: "customized" });
   const steps =
     result.steps.length > 0
       ? result.steps
@@ -51,7 +57,7 @@ export function TestSendResult({ result }: { result: TestSendOutcome }) {
         <div key={`${step.name}-${i}`} className="flex flex-col gap-3 border-t border-border pt-3">
           {steps.length > 1 ? (
             <h3 className="text-[12px] font-semibold">
-              {i + 1}. {step.name}{" "}
+              {i + 1}. {stepName({ kind: "http", number: i + 1, name: step.name, builtIn: !customized })}{" "}
               <span className="font-normal text-muted">{t("latency", { latency: step.latencyMs })}</span>
             </h3>
           ) : null}
