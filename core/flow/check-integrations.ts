@@ -1,3 +1,4 @@
+import { isUrlVariableName, urlProblem } from "../integrations/url-scheme";
 import type { FlowGraph } from "./document";
 import { isNodeOfKind } from "./graph-index";
 import type { GraphIssue } from "./graph-issue";
@@ -23,6 +24,19 @@ export function checkIntegrations(graph: FlowGraph, { knownIntegrationIds }: Int
         code: "unknown_integration",
         message: `${describeNode(node)} uses an integration that does not exist in this workspace (it may have been deleted).`,
         nodeId: node.id,
+      });
+    }
+    // A per-level URL (the webhook's ApiUrl) is as much a destination as the integration's own.
+    for (const [name, value] of Object.entries(node.data.variables)) {
+      if (!isUrlVariableName(name)) continue;
+      const problem = urlProblem(value);
+      if (!problem) continue;
+      issues.push({
+        code: "integration_url_not_http",
+        message: `${describeNode(node)}: ${name} ${problem.message}.`,
+        params: { kind: problem.kind, field: name, value: problem.scheme },
+        nodeId: node.id,
+        path: `nodes.${graph.nodes.indexOf(node)}.data.variables.${name}`,
       });
     }
   }

@@ -35,7 +35,8 @@ export type GraphIssueCode =
   | "duplicate_level_number"
   | "level_threshold_not_increasing"
   | "integration_not_chosen"
-  | "unknown_integration";
+  | "unknown_integration"
+  | "integration_url_not_http";
 
 /**
  * What the interface's translation of a code fills in. Node ids (`node` is always `nodeId`;

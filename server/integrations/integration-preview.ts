@@ -1,5 +1,6 @@
 import type { MessagePreview } from "~/core/integrations/preview-message";
 import type { PreviewInput } from "~/core/integrations/integration-inputs";
+import { assertDraftUrlFields } from "./http-url-fields";
 import {
   missingVariables,
   resolveDraft,
@@ -24,6 +25,7 @@ export interface IntegrationPreview extends MessagePreview {
 }
 
 export async function previewIntegration(scope: IntegrationScope, input: PreviewInput): Promise<IntegrationPreview> {
+  assertDraftUrlFields(input);
   const resolved = await resolveDraft(scope, input, { validateTemplates: false });
   const missing = missingVariables(resolved.record, input.levelVariables);
   const base = { issues: resolved.issues, missing };

@@ -9,6 +9,7 @@ import { integrationTypeSchema, type IntegrationType } from "~/core/integrations
 import { integrationDefinitions } from "~/core/integrations/registry";
 import { validateIntegrationTemplates } from "~/core/integrations/validate-integration";
 import { MESSAGE_TYPES } from "~/core/message-template/message-type";
+import { assertHttpUrlFields } from "./http-url-fields";
 import { missingVariables } from "./integration-draft";
 import type { createIntegrationInput, updateIntegrationInput } from "~/core/integrations/integration-inputs";
 import { loadIntegrationRow, recordFromRow, type IntegrationScope } from "./integration-rows";
@@ -155,6 +156,7 @@ export async function createIntegration(scope: ActingScope, input: z.infer<typeo
   const { plain, hidden } = splitSecrets(type, input.variables, input.secrets);
   const secrets = mergeSecrets({}, hidden);
   const customizations = checkCustomizations(type, input.customizations, plain, Object.keys(secrets));
+  assertHttpUrlFields({ variables: input.variables, secrets: input.secrets, customizations });
   const id = randomUUID();
   const row = await scope.db.transaction(async (tx) => {
     const [inserted] = await tx
@@ -194,6 +196,8 @@ export async function updateIntegration(scope: ActingScope, input: z.infer<typeo
     plain,
     Object.keys(secrets),
   );
+  // The variables as they will be stored; of the secrets, those typed now.
+  assertHttpUrlFields({ variables: input.variables ?? row.variables, secrets: input.secrets, customizations });
   // Saving is where a secret would really move: deliveries use what is stored. A change that
   // would carry a stored secret to another destination or template needs it typed again.
   const carried = Object.keys(stored.secrets).filter((name) => !(name in hidden));

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sendIntegrationMessage } from "../delivery/send-message";
 import { inboxStore } from "../inbox/inbox-store";
 import type { SendResult } from "~/core/integrations/send-result";
+import { assertDraftUrlFields } from "./http-url-fields";
 import { missingVariables, resolveDraft, type DraftIssue } from "./integration-draft";
 import type { TestSendInput } from "~/core/integrations/integration-inputs";
 import type { IntegrationScope } from "./integration-rows";
@@ -50,6 +51,7 @@ function notSent(
  * its own, so it gets a fresh idempotency key.
  */
 export async function testSendIntegration(scope: TestSendScope, input: TestSendInput): Promise<TestSendOutcome> {
+  assertDraftUrlFields(input);
   const resolved = await resolveDraft(scope, input);
   assertSavedSecretsStayPut(resolved, input);
   if (!resolved.customizationsValid || resolved.issues.length > 0) {

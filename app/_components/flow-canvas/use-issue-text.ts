@@ -46,6 +46,7 @@ const CODES: Record<GraphIssueCode, true> = {
   level_threshold_not_increasing: true,
   integration_not_chosen: true,
   unknown_integration: true,
+  integration_url_not_http: true,
 };
 const isCode = (code: string): code is GraphIssueCode => Object.hasOwn(CODES, code);
 

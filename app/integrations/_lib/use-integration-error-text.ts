@@ -35,6 +35,7 @@ export function useIntegrationErrorText() {
       if (code === "INVALID_INPUT" && first?.code === "SECRET_REENTRY_REQUIRED") {
         return t("secretReentry", { secrets: (first.secrets ?? []).join(", "), path: first.path ?? "" });
       }
+      if (code === "INVALID_INPUT" && first?.code === "url") return t("url", { path: first.path ?? "" });
       if (code === "INTEGRATION_IN_USE") {
         return t("inUse", { flows: flows.map((f) => `${f.name} (v${f.version})`).join(", ") });
       }
