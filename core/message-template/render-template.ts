@@ -5,7 +5,7 @@ import type { TemplateContext } from "./template-context";
 import { RenderBudget } from "./template-budget";
 import { TemplateError } from "./template-error";
 import { findTemplateFunction } from "./template-functions";
-import { InvalidArgumentError } from "./text-codecs";
+import { InvalidArgumentError, argumentProblem } from "./text-codecs";
 
 function renderNodes(nodes: TemplateNode[], ctx: TemplateContext, source: string, budget: RenderBudget): string {
   let out = "";
@@ -56,6 +56,7 @@ function renderNode(node: TemplateNode, ctx: TemplateContext, source: string, bu
           throw new TemplateError("INVALID_ARGUMENT", error.message, node.position, source, {
             name: `@${node.name}`,
             detail: error.message,
+            ...argumentProblem(error),
           });
         }
         throw error;

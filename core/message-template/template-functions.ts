@@ -33,8 +33,14 @@ export interface TemplateFunction {
 
 const text = (args: string[]) => args.join(",");
 
-function integer(value: string, what: string): number {
-  if (!/^[+-]?\d+$/.test(value)) throw new InvalidArgumentError(`${what} must be an integer, got "${value}"`);
+/** `argument` is the parameter's name ("maxLength"), kept apart so an interface can word the rest. */
+function integer(value: string, fn: string, argument: string): number {
+  if (!/^[+-]?\d+$/.test(value)) {
+    throw new InvalidArgumentError(`${fn}: ${argument} must be an integer, got "${value}"`, "notInteger", {
+      argument,
+      value,
+    });
+  }
   return Number(value);
 }
 
@@ -106,8 +112,12 @@ const FUNCTIONS: TemplateFunction[] = [
     trimArgs: false,
     ignoreSpaceAfterComma: true,
     call: ([max = "", ...rest]) => {
-      const n = integer(max.trim(), "Truncate: maxLength");
-      if (n < 0) throw new InvalidArgumentError("Truncate: maxLength must not be negative");
+      const n = integer(max.trim(), "Truncate", "maxLength");
+      if (n < 0) {
+        throw new InvalidArgumentError("Truncate: maxLength must not be negative", "negative", {
+          argument: "maxLength",
+        });
+      }
       return truncate(text(rest), n);
     },
   },
@@ -146,9 +156,9 @@ const FUNCTIONS: TemplateFunction[] = [
     maxArgs: 2,
     trimArgs: true,
     call: ([a = "", b = ""]) => {
-      const min = integer(a, "RandomInt: min");
-      const max = integer(b, "RandomInt: max");
-      if (max < min) throw new InvalidArgumentError("RandomInt: max must not be below min");
+      const min = integer(a, "RandomInt", "min");
+      const max = integer(b, "RandomInt", "max");
+      if (max < min) throw new InvalidArgumentError("RandomInt: max must not be below min", "maxBelowMin");
       return String(min + randomBelow(max - min + 1));
     },
   },
@@ -160,8 +170,14 @@ const FUNCTIONS: TemplateFunction[] = [
     maxArgs: 1,
     trimArgs: true,
     call: ([a = ""]) => {
-      const n = integer(a, "RandomChar: length");
-      if (n < 0 || n > 10_000) throw new InvalidArgumentError("RandomChar: length must be 0 to 10000");
+      const n = integer(a, "RandomChar", "length");
+      if (n < 0 || n > 10_000) {
+        throw new InvalidArgumentError("RandomChar: length must be 0 to 10000", "outOfRange", {
+          argument: "length",
+          min: 0,
+          max: 10_000,
+        });
+      }
       return randomAlphanumeric(n);
     },
   },

@@ -2,8 +2,25 @@
  * Encoders behind the template functions. They use only web-standard APIs so previews can run
  * in the browser as well as on the server.
  */
+/** What is wrong with a function's argument, for an interface to word it in its language. */
+export type ArgumentProblem =
+  "notInteger" | "negative" | "maxBelowMin" | "outOfRange" | "notJsonEscaped" | "notBase64" | "notHex";
+
 export class InvalidArgumentError extends Error {
   readonly code = "INVALID_ARGUMENT";
+  constructor(
+    message: string,
+    readonly problem: ArgumentProblem,
+    /** The argument's name and the value or bounds the problem names. */
+    readonly values: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The problem and its values as template-error params (`problem`, `argument`, `value`…); none for a RangeError. */
+export function argumentProblem(error: Error): Record<string, string | number> {
+  return error instanceof InvalidArgumentError ? { problem: error.problem, ...error.values } : {};
 }
 
 export function jsonEncode(text: string): string {
@@ -16,7 +33,7 @@ export function jsonDecode(text: string): string {
     const value: unknown = JSON.parse(`"${text}"`);
     return typeof value === "string" ? value : text;
   } catch {
-    throw new InvalidArgumentError("JsonDecode: the argument is not a valid JSON-escaped string");
+    throw new InvalidArgumentError("JsonDecode: the argument is not a valid JSON-escaped string", "notJsonEscaped");
   }
 }
 
@@ -50,7 +67,7 @@ export function base64Decode(text: string): string {
   try {
     binary = atob(text.trim().replace(/-/g, "+").replace(/_/g, "/"));
   } catch {
-    throw new InvalidArgumentError("Base64Decode: the argument is not valid base64");
+    throw new InvalidArgumentError("Base64Decode: the argument is not valid base64", "notBase64");
   }
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 }
@@ -58,7 +75,7 @@ export function base64Decode(text: string): string {
 export function hexToBase64(text: string): string {
   const hex = text.trim();
   if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) {
-    throw new InvalidArgumentError("HexToBase64: the argument is not an even-length hex string");
+    throw new InvalidArgumentError("HexToBase64: the argument is not an even-length hex string", "notHex");
   }
   const bytes = new Uint8Array(hex.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);

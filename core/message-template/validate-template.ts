@@ -5,7 +5,7 @@ import type { TemplateNode } from "./template-ast";
 import { RenderBudget } from "./template-budget";
 import { TemplateError } from "./template-error";
 import { findTemplateFunction } from "./template-functions";
-import { InvalidArgumentError } from "./text-codecs";
+import { InvalidArgumentError, argumentProblem } from "./text-codecs";
 
 export interface ValidateOptions {
   /** Integration variables (`{{Name}}`) that will have a value when the template renders. */
@@ -42,6 +42,7 @@ function probeLiteralCall(
       return new TemplateError("INVALID_ARGUMENT", error.message, node.position, source, {
         name: `@${node.name}`,
         detail: error.message,
+        ...argumentProblem(error),
       });
     }
     throw error;

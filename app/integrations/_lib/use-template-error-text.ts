@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { TemplateErrorCode } from "~/core/message-template/template-error";
+import type { ArgumentProblem } from "~/core/message-template/text-codecs";
 
 /** A template problem as the server reports it: core's code and values, and its English message. */
 export interface TemplateProblemLike {
@@ -26,6 +27,17 @@ type Code = keyof typeof CODES;
 /** Braces are values, not message text: ICU reads `{` as the start of an argument. */
 const BRACES = { open: "{{", close: "}}" };
 const isCode = (code: string): code is Code => Object.hasOwn(CODES, code);
+/** Every argument problem core names; a new one fails the type check. */
+const ARGUMENT_PROBLEMS: Record<ArgumentProblem, true> = {
+  notInteger: true,
+  negative: true,
+  maxBelowMin: true,
+  outOfRange: true,
+  notJsonEscaped: true,
+  notBase64: true,
+  notHex: true,
+};
+const isArgumentProblem = (problem: string): problem is ArgumentProblem => Object.hasOwn(ARGUMENT_PROBLEMS, problem);
 
 /**
  * Template problems (message-template syntax, unknown variables, bad arguments) in the page's
@@ -62,8 +74,19 @@ export function templateErrorTextWith(t: ReturnType<typeof useTranslations<"Temp
         if (min === max) return t("argumentCountExact", values);
         return max < 0 ? t("argumentCountAtLeast", values) : t("argumentCountRange", values);
       }
-      case "INVALID_ARGUMENT":
-        return t("invalidArgument", { name: text("name"), detail: text("detail") || problem.message });
+      case "INVALID_ARGUMENT": {
+        // What is wrong with the argument, worded here when core names it; else core's English.
+        const which = text("problem");
+        const detail = isArgumentProblem(which)
+          ? t(`argument.${which}`, {
+              argument: text("argument"),
+              value: text("value"),
+              min: number("min"),
+              max: number("max"),
+            })
+          : text("detail") || problem.message;
+        return t("invalidArgument", { name: text("name"), detail });
+      }
       case "TOO_COMPLEX":
         return params.limit === "nesting" ? t("tooDeep", { max: number("max") }) : t("tooLong", { max: number("max") });
       case "INVALID_CUSTOMIZATION":
