@@ -4,6 +4,8 @@ import type { NormalizedAlert } from "./alert";
 import {
   alertKeyField,
   detailValue,
+  identityText,
+  labelMap,
   optionalIsoTimestamp,
   optionalText,
   requiredText,
@@ -46,7 +48,7 @@ function applyAliases(body: unknown): unknown {
 
 const monitorFields = z.object({
   guid: optionalText,
-  name: optionalText,
+  name: identityText,
   type: optionalText,
   url: optionalText,
   notes: optionalText,
@@ -76,7 +78,7 @@ const genericAlertSchema = z.preprocess(
       message: SEVERITY_HELP,
     }),
     source: optionalText,
-    labels: stringMap.optional(),
+    labels: labelMap.optional(),
     annotations: stringMap.optional(),
     monitor: z.preprocess(monitorFromName, monitorFields).optional(),
     occurredAt: optionalIsoTimestamp,

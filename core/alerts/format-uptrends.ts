@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { putOwn, recordOf } from "../wire/own-record";
 import type { NormalizedAlert } from "./alert";
-import { alertKeyField, detailValue, optionalIsoTimestamp, optionalText, truncate } from "./inbound-fields";
+import {
+  alertKeyField,
+  detailValue,
+  identityText,
+  optionalIsoTimestamp,
+  optionalText,
+  truncate,
+} from "./inbound-fields";
 import { toIsoTimestamp } from "./timestamp";
 
 /**
@@ -39,7 +46,7 @@ const alertSection = z.looseObject({
 const monitorSection = z.looseObject({
   monitorGuid: optionalText,
   guid: optionalText,
-  name: optionalText,
+  name: identityText,
   type: optionalText,
   url: optionalText,
   notes: optionalText,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordOf } from "../wire/own-record";
+import { unstorableReason } from "../wire/storable-text";
 import { toIsoTimestamp } from "./timestamp";
 
 /**
@@ -18,6 +19,52 @@ export const optionalText = z.preprocess(
   (value) => (value === null || value === "" ? undefined : scalarToString(value)),
   z.string().optional(),
 );
+
+/**
+ * Text that names an incident (alert keys, labels, monitor names) must arrive as sent. Other text
+ * of an alert is cleaned (NUL and lone surrogates become U+FFFD, core/wire/storable-text.ts), but
+ * cleaning a key would fold "a\u0000" and "a\uD800" onto one incident, so such a key is refused.
+ */
+function refuseUnstorable(value: string | undefined, ctx: z.RefinementCtx, what = "Must not contain") {
+  const reason = value === undefined ? undefined : unstorableReason(value);
+  if (reason) ctx.addIssue({ code: "custom", message: `${what}: it ${reason}` });
+}
+
+/** Optional identity text (a monitor's name): as `optionalText`, but NUL or a lone surrogate is refused. */
+export const identityText = optionalText.superRefine((value, ctx) => refuseUnstorable(value, ctx, "Invalid text"));
+
+/** Labels per alert and their sizes: they identify incidents, key filters and are indexed for search. */
+export const MAX_LABELS = 128;
+export const MAX_LABEL_KEY_LENGTH = 256;
+export const MAX_LABEL_VALUE_LENGTH = 4096;
+
+/**
+ * Labels: `{name: value}` like `stringMap`, at most 128 of them, names up to 256 characters and
+ * values up to 4,096, none holding NUL or a lone surrogate. Each problem names its label.
+ */
+export const labelMap = recordOf(z.string(), looseString.nullable())
+  .superRefine((record, ctx) => {
+    const entries = Object.entries(record);
+    if (entries.length > MAX_LABELS) {
+      ctx.addIssue({ code: "custom", message: `At most ${MAX_LABELS} labels per alert; got ${entries.length}` });
+      return;
+    }
+    for (const [name, value] of entries) {
+      const fail = (message: string) => ctx.addIssue({ code: "custom", path: [name], message });
+      const nameReason = unstorableReason(name);
+      if (nameReason) fail(`Invalid label name: it ${nameReason}`);
+      else if (name.length > MAX_LABEL_KEY_LENGTH)
+        fail(`Label names must be at most ${MAX_LABEL_KEY_LENGTH} characters; this one has ${name.length}`);
+      if (value === null) continue;
+      const valueReason = unstorableReason(value);
+      if (valueReason) fail(`Invalid label value: it ${valueReason}`);
+      else if (value.length > MAX_LABEL_VALUE_LENGTH)
+        fail(`Label values must be at most ${MAX_LABEL_VALUE_LENGTH} characters; this one has ${value.length}`);
+    }
+  })
+  .transform((record) =>
+    Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== null)),
+  );
 
 /** `{name: value}` with text values; null values are dropped rather than rejected. */
 export const stringMap = recordOf(z.string(), looseString.nullable()).transform((record) =>
@@ -49,7 +96,12 @@ export function requiredText(missingMessage: string) {
 
 /** An incident key as the sender gives it; numbers are common (ticket ids), so they are coerced. */
 export function alertKeyField(missingMessage: string) {
-  return requiredText(missingMessage).pipe(z.string().max(500, "Must be at most 500 characters"));
+  return requiredText(missingMessage).pipe(
+    z
+      .string()
+      .max(500, "Must be at most 500 characters")
+      .superRefine((value, ctx) => refuseUnstorable(value, ctx, "Invalid alert key")),
+  );
 }
 
 export function truncate(text: string, max: number): string {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { NormalizedAlert } from "./alert";
 import { labelsFingerprint } from "./fingerprint";
-import { optionalIsoTimestamp, optionalText, stringMap, truncate } from "./inbound-fields";
+import { identityText, labelMap, optionalIsoTimestamp, optionalText, stringMap, truncate } from "./inbound-fields";
 import { severityFrom } from "./severity";
 import { isGoZeroTime, toIsoTimestamp } from "./timestamp";
 
@@ -13,13 +13,13 @@ export const MAX_ALERTS_PER_NOTIFICATION = 1000;
 
 export const prometheusAlertSchema = z.object({
   status: z.enum(["firing", "resolved"]),
-  labels: stringMap,
+  labels: labelMap,
   annotations: stringMap.optional(),
   startsAt: optionalIsoTimestamp,
   endsAt: optionalIsoTimestamp,
   generatorURL: optionalText,
   // It becomes the incident key, which is capped at 500 characters.
-  fingerprint: optionalText.refine((value) => value === undefined || value.length <= 500, {
+  fingerprint: identityText.refine((value) => value === undefined || value.length <= 500, {
     message: "Must be at most 500 characters",
   }),
 });
@@ -29,8 +29,8 @@ export const prometheusEnvelopeSchema = z.object({
   truncatedAlerts: z.number().int().nonnegative().optional(),
   status: z.enum(["firing", "resolved"]).optional(),
   receiver: optionalText,
-  groupLabels: stringMap.optional(),
-  commonLabels: stringMap.optional(),
+  groupLabels: labelMap.optional(),
+  commonLabels: labelMap.optional(),
   commonAnnotations: stringMap.optional(),
   externalURL: optionalText,
 });

@@ -1,7 +1,7 @@
 import type { Client } from "@temporalio/client";
 import type { Db } from "~/db/client";
 import { hashToken } from "../flows/endpoint-service";
-import { acceptAlerts } from "./accept-alerts";
+import { acceptAlerts, type AcceptResult } from "./accept-alerts";
 import { lookupEndpoint, type LookupResult } from "./endpoint-lookup";
 import {
   claimIdempotencyKey,
@@ -12,7 +12,8 @@ import {
   releaseIdempotencyKey,
 } from "./idempotency-key";
 import { takeInboundToken, type InboundRateLimit } from "./inbound-rate-limit";
-import { readJsonBody } from "./read-body";
+import { readJsonBody, type BodyResult } from "./read-body";
+import { parseInbound } from "~/core/alerts/parse-inbound";
 import { TemporalUnavailableError } from "./temporal-deadline";
 import { isConnectionError } from "~/db/connection-retry";
 
@@ -105,7 +106,7 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
   if (body.kind === "bad_json") {
     return json(400, { error: "invalid_json", message: body.message, issues: [{ path: "", message: body.message }] });
   }
-  if (idempotencyKey.kind === "none") return toResponse(await accept(deps, found, body.json));
+  if (idempotencyKey.kind === "none") return toResponse(await accept(deps, found, body));
 
   // A sender's retry (its 202 lost on the way back) replays the first answer instead of
   // counting its alerts again; a concurrent twin waits its turn with a 409.
@@ -136,7 +137,7 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
   }
   let outcome: Outcome;
   try {
-    outcome = await accept(deps, found, body.json);
+    outcome = await accept(deps, found, body);
   } catch (error) {
     // Nothing to replay (Temporal or the database failed): the retry is handled afresh. If the
     // database is what failed, the claim's lease runs out instead.
@@ -149,6 +150,8 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
   return toResponse(outcome);
 }
 
+type ReadBody = Extract<BodyResult, { kind: "ok" }>;
+
 /** An answer, and whether alerts went on to their incidents (only then is it kept for replays). */
 interface Outcome {
   status: number;
@@ -158,12 +161,21 @@ interface Outcome {
 
 const toResponse = (outcome: Outcome) => json(outcome.status, outcome.body);
 
-async function accept(deps: InboundDeps, found: Accepting, alertBody: unknown): Promise<Outcome> {
+async function accept(deps: InboundDeps, found: Accepting, alertBody: ReadBody): Promise<Outcome> {
   const done = (status: number, body: unknown) => ({ status, body, dispatched: true });
   const unauthorizedBody = { error: "unauthorized", message: "Unknown or revoked endpoint token" };
   const disabledBody = (flowId: string) => ({ error: "flow_disabled", message: `Flow ${flowId} is disabled` });
   const closing = found.kind === "closing" ? found.reason : null;
-  const result = await acceptAlerts(deps, found.target, alertBody, { closeOnly: closing !== null });
+  // The body had NUL or lone surrogates, cleaned to U+FFFD: the body as sent must still parse, so
+  // that no alert key, label or monitor name is one that cleaning merged with another.
+  const asSent =
+    alertBody.uncleaned === undefined
+      ? undefined
+      : parseInbound(found.target.plan.trigger.format, alertBody.uncleaned, deps.now());
+  const result: AcceptResult =
+    asSent && !asSent.ok
+      ? { kind: "invalid", issues: asSent.issues }
+      : await acceptAlerts(deps, found.target, alertBody.json, { closeOnly: closing !== null });
   if (result.kind === "invalid") {
     if (closing === "archived") return { status: 401, body: unauthorizedBody, dispatched: false };
     return {

@@ -4,7 +4,8 @@ import { readLimitedBody } from "../http/read-limited-body";
 
 export type BodyResult =
   /** `bytes`: the body as received, which an `Idempotency-Key` is bound to (by its hash). */
-  | { kind: "ok"; json: unknown; cleaned: number; bytes: Uint8Array }
+  /** `uncleaned`: the body as sent, when cleaning changed it, to refuse keys it would merge. */
+  | { kind: "ok"; json: unknown; cleaned: number; bytes: Uint8Array; uncleaned?: unknown }
   | { kind: "too_large"; limit: number }
   | { kind: "bad_json"; message: string };
 
@@ -15,19 +16,25 @@ export const MAX_ALERT_JSON_DEPTH = 32;
  * Reads at most `limit` bytes of JSON; a bigger body is refused without buffering the rest.
  * Text Postgres cannot store (NUL, unpaired surrogates) is replaced by U+FFFD: an alert is
  * cleaned rather than refused, since its sender cannot fix it, and never accepted then lost.
+ * Alert keys, labels and monitor names are the exception (checked on `uncleaned`): cleaned, two
+ * different keys would become one incident.
  */
 export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
   if (!request.body) return { kind: "bad_json", message: "The request has no body" };
   const body = await readLimitedBody(request, limit);
   if (body.kind === "too_large") return body;
   let json: unknown;
+  const text = body.bytes.toString("utf8");
   try {
-    json = JSON.parse(body.bytes.toString("utf8"));
+    json = JSON.parse(text);
     assertDepth(json, MAX_ALERT_JSON_DEPTH);
   } catch (err) {
     // JSON.parse's SyntaxError and the depth refusal both name what is wrong without any secret.
     return { kind: "bad_json", message: err instanceof Error ? err.message : "Invalid JSON" };
   }
   const { value, cleaned } = cleanJsonInPlace(json);
+  // Rare (NUL or a lone surrogate was sent): a second parse keeps the text as sent for the
+  // identity fields (alert keys, labels), which are refused rather than cleaned.
+  if (cleaned > 0) return { kind: "ok", json: value, cleaned, bytes: body.bytes, uncleaned: JSON.parse(text) };
   return { kind: "ok", json: value, cleaned, bytes: body.bytes };
 }
