@@ -104,6 +104,8 @@ test.describe("in French", () => {
     await expect(page.getByLabel("Nom de l'étape").first()).toHaveValue("Déclencher");
     await expect(page.getByTestId("message-preview").first()).toContainText("Accuser réception dans Alertflow");
     await expect(page.getByTestId("message-preview").first()).toContainText("Niveau d'escalade");
+    // The unset key shows as a marker without words: the warning above names it in French.
+    await expect(page.getByTestId("message-preview").first()).toContainText('"routing_key": "<RoutingKey: —>"');
     await shot(page, "fr-BE-integration-editor-pagerduty");
 
     // Stored exactly as the French preset words it: from now on these are the person's texts.
@@ -124,6 +126,59 @@ test.describe("in French", () => {
       await dutch.close();
     }
     expect((await api.integrations.get.query({ integrationId: id })).customizations).toEqual(stored.customizations);
+  });
+});
+
+test.describe("in French, presets created elsewhere", () => {
+  test.use({ locale: FRENCH.browserLocale });
+
+  test("the template wizard's inline form creates a Slack integration with French default messages", async ({
+    page,
+    baseURL,
+  }) => {
+    const name = `Slack fr ${Date.now()}`;
+    await page.goto("/flows");
+    await page.getByRole("button", { name: "Nouveau flux" }).click();
+    await page
+      .getByRole("dialog", { name: "Nouveau flux" })
+      .getByRole("article", { name: "Slack, with email when Slack fails" })
+      .getByRole("button", { name: /^Utiliser le modèle/ })
+      .click();
+    await page.getByTestId("placeholder-row").nth(0).locator("select").selectOption("__create__");
+    const form = page.getByTestId("create-integration");
+    await form.locator("#new-slack-name").fill(name);
+    await form.locator("#new-slack-WebhookUrl").fill("https://hooks.example.com/services/T0/B0/x");
+    await expect(form.locator("#new-slack-language")).toHaveValue("fr");
+    await expect(form.getByText("Langue des messages par défaut")).toBeVisible();
+    await shot(page, "fr-BE-template-wizard-create-integration");
+    await form.getByRole("button", { name: "Créer Slack" }).click();
+    await expect(form).toHaveCount(0);
+    const api = apiClient(baseURL ?? "");
+    const created = (await api.integrations.list.query()).find((i) => i.name === name);
+    if (!created) throw new Error(`${name} was not created`);
+    const stored = await api.integrations.get.query({ integrationId: created.id });
+    expect(stored.customizations).toEqual(presetLanguageCustomizations("slack", "fr"));
+  });
+
+  test("an inbox created in French writes French messages, and keeps them when renamed", async ({ page, baseURL }) => {
+    const name = `Boîte fr ${Date.now()}`;
+    await page.goto("/integrations");
+    await page.getByRole("button", { name: "Nouvelle intégration" }).click();
+    const dialog = page.getByRole("dialog", { name: "Nouvelle intégration" });
+    await dialog.getByText("Boîte de réception Alertflow", { exact: true }).click();
+    await dialog.locator("#integration-name").fill(name);
+    await dialog.getByRole("button", { name: "Créer", exact: true }).click();
+    await expect(page).toHaveURL(/\/integrations\/[0-9a-f-]{36}$/);
+    const id = page.url().split("/").pop() ?? "";
+    const api = apiClient(baseURL ?? "");
+    const french = presetLanguageCustomizations("inbox", "fr");
+    expect((await api.integrations.get.query({ integrationId: id })).customizations).toEqual(french);
+    await page.locator("#integration-name").fill(`${name} renommée`);
+    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+    await expect
+      .poll(async () => (await api.integrations.get.query({ integrationId: id })).name)
+      .toBe(`${name} renommée`);
+    expect((await api.integrations.get.query({ integrationId: id })).customizations).toEqual(french);
   });
 });
 

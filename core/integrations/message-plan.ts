@@ -26,7 +26,12 @@ export function resolveMessagePlan(
   messageType: MessageType,
 ): MessagePlan {
   const definition = getIntegrationDefinition(integration.type);
-  if (definition.transport === "inbox") return { kind: "inbox", template: definition.defaultMessage[messageType] };
+  // An inbox created in another language keeps its words as customizations (see preset-language.ts).
+  if (definition.transport === "inbox")
+    return {
+      kind: "inbox",
+      template: integration.customizations?.email?.[messageType] ?? definition.defaultMessage[messageType],
+    };
   if (definition.transport === "smtp") {
     const custom = integration.customizations?.email?.[messageType];
     return {

@@ -11,9 +11,11 @@ import { validateIntegrationTemplates } from "./validate-integration";
 
 const VARIABLES: Record<(typeof PRESET_LANGUAGE_TYPES)[number], Record<string, string>> = {
   email: { SmtpHost: "smtp.example.com", From: "a@example.com", To: "b@example.com" },
+  inbox: {},
   slack: {},
   teams: { WorkflowUrl: "https://example.com/teams" },
   sms: { AccountSid: "AC1", From: "+3212345678", To: "+3287654321" },
+  phone: { AccountSid: "AC1", From: "+3212345678", To: "+3287654321" },
   pagerduty: {},
   opsgenie: {},
   servicenow: { InstanceUrl: "https://example.service-now.com", Username: "alertflow" },
@@ -22,9 +24,11 @@ const VARIABLES: Record<(typeof PRESET_LANGUAGE_TYPES)[number], Record<string, s
 };
 const SECRETS: Record<(typeof PRESET_LANGUAGE_TYPES)[number], Record<string, string>> = {
   email: {},
+  inbox: {},
   slack: { WebhookUrl: "https://hooks.example.com/x" },
   teams: {},
   sms: { AuthToken: "token" },
+  phone: { AuthToken: "token" },
   pagerduty: { RoutingKey: "key" },
   opsgenie: { ApiKey: "key" },
   servicenow: { Password: "secret" },
@@ -83,6 +87,14 @@ describe("built-in presets in a language", () => {
     expect(rendered("slack", "fr")).toContain("Accuser réception");
     expect(rendered("teams", "nl")).toContain("Eerste fout (UTC)");
     expect(rendered("sms", "fr")).toContain("RAPPEL");
+    expect(rendered("inbox", "fr")).toContain("Toujours en erreur depuis");
+    expect(rendered("inbox", "nl")).toContain("Bevestigen:");
+    // A call is read by a voice of the chosen language (the TwiML goes form-encoded).
+    const spoken = (locale: (typeof LOCALES)[number]) =>
+      decodeURIComponent(rendered("phone", locale).replaceAll("+", " "));
+    expect(spoken("fr")).toContain('<Say language="fr-FR">Appuyez sur 1 pour accuser réception.</Say>');
+    expect(spoken("nl")).toContain('<Say language="nl-NL">Er werd geen toets ingedrukt.');
+    expect(spoken("en")).toContain("<Say>Press 1 to acknowledge.</Say>");
   });
 
   it("words the incident tools' notes, links and labels in the chosen language", () => {

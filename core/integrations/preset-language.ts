@@ -1,7 +1,9 @@
 import type { Locale } from "../i18n/locales";
 import { emailTemplatesIn } from "./catalogue/email";
+import { inboxMessagesIn } from "./catalogue/inbox";
 import { opsgenieStepDefinitionsIn } from "./catalogue/opsgenie";
 import { pagerdutyStepDefinitionsIn } from "./catalogue/pagerduty";
+import { phoneStepDefinitionsIn } from "./catalogue/phone";
 import { servicenowStepDefinitionsIn } from "./catalogue/servicenow";
 import { slackStepDefinitionsIn } from "./catalogue/slack";
 import { smsStepDefinitionsIn } from "./catalogue/sms";
@@ -15,14 +17,16 @@ import { PRESET_WORDS, type PresetWords } from "./preset-words";
 
 /**
  * The built-in presets whose default messages are written in words, and so come in each language:
- * the chat and mail messages, and the summaries, notes and labels of the incident tools. Presets
+ * the chat, mail and inbox messages, the spoken call, and the summaries, notes and labels of the incident tools. Presets
  * that send only values (webhook's every variable, AlertOps, Statuspage) have nothing to word.
  */
 export const PRESET_LANGUAGE_TYPES = [
   "email",
+  "inbox",
   "slack",
   "teams",
   "sms",
+  "phone",
   "pagerduty",
   "opsgenie",
   "servicenow",
@@ -34,10 +38,11 @@ type LanguagePreset = (typeof PRESET_LANGUAGE_TYPES)[number];
 export const offersPresetLanguage = (type: string): type is LanguagePreset =>
   PRESET_LANGUAGE_TYPES.some((candidate) => candidate === type);
 
-const STEP_PRESETS: Record<Exclude<LanguagePreset, "email">, (w: PresetWords) => StepDefinition[]> = {
+const STEP_PRESETS: Record<Exclude<LanguagePreset, "email" | "inbox">, (w: PresetWords) => StepDefinition[]> = {
   slack: slackStepDefinitionsIn,
   teams: teamsStepDefinitionsIn,
   sms: smsStepDefinitionsIn,
+  phone: phoneStepDefinitionsIn,
   pagerduty: pagerdutyStepDefinitionsIn,
   opsgenie: opsgenieStepDefinitionsIn,
   servicenow: servicenowStepDefinitionsIn,
@@ -59,5 +64,6 @@ export function presetLanguageCustomizations(type: string, locale: Locale): Inte
   if (locale === "en" || !offersPresetLanguage(type)) return undefined;
   const words = PRESET_WORDS[locale];
   if (type === "email") return { email: emailTemplatesIn(words) };
+  if (type === "inbox") return { email: inboxMessagesIn(words) };
   return { stepDefinitions: namedIn(STEP_PRESETS[type](words), locale) };
 }

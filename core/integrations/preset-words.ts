@@ -35,6 +35,18 @@ export interface PresetWords {
   resolveInAlertflow: string;
   /** "Alertflow incident" + its key, in a ticket's closing notes (ServiceNow). */
   alertflowIncident: string;
+  /** The inbox's lines: "Still failing since …", "Flow: …", "First error … UTC, recovered … UTC". */
+  stillFailingSince: string;
+  flow: string;
+  firstError: string;
+  recoveredInline: string;
+  /** Spoken by a phone call, with the language its voice reads in (Twilio's `<Say language>`). */
+  spokenLanguage: string;
+  alertFromAlertflow: string;
+  reminderFromAlertflow: string;
+  isStillFailing: string;
+  pressOneToAcknowledge: string;
+  noKeyPressed: string;
   /** Labels of an incident tool's detail fields (PagerDuty's custom details). */
   message: string;
   description: string;
@@ -68,6 +80,16 @@ export const PRESET_WORDS: Record<Locale, PresetWords> = {
     acknowledgeInAlertflow: "Acknowledge in Alertflow",
     resolveInAlertflow: "Resolve in Alertflow",
     alertflowIncident: "Alertflow incident",
+    stillFailingSince: "Still failing since",
+    flow: "Flow",
+    firstError: "First error",
+    recoveredInline: "recovered",
+    spokenLanguage: "en-US",
+    alertFromAlertflow: "Alert from Alertflow.",
+    reminderFromAlertflow: "Reminder from Alertflow.",
+    isStillFailing: "is still failing",
+    pressOneToAcknowledge: "Press 1 to acknowledge.",
+    noKeyPressed: "No key was pressed. The escalation continues. Goodbye.",
     message: "Message",
     description: "Description",
     alertType: "Alert type",
@@ -98,6 +120,16 @@ export const PRESET_WORDS: Record<Locale, PresetWords> = {
     acknowledgeInAlertflow: "Accuser réception dans Alertflow",
     resolveInAlertflow: "Résoudre dans Alertflow",
     alertflowIncident: "incident Alertflow",
+    stillFailingSince: "Toujours en erreur depuis",
+    flow: "Flux",
+    firstError: "Première erreur",
+    recoveredInline: "rétabli",
+    spokenLanguage: "fr-FR",
+    alertFromAlertflow: "Alerte d'Alertflow.",
+    reminderFromAlertflow: "Rappel d'Alertflow.",
+    isStillFailing: "est toujours en erreur",
+    pressOneToAcknowledge: "Appuyez sur 1 pour accuser réception.",
+    noKeyPressed: "Aucune touche n'a été pressée. L'escalade continue. Au revoir.",
     message: "Message",
     description: "Description",
     alertType: "Type d'alerte",
@@ -128,6 +160,16 @@ export const PRESET_WORDS: Record<Locale, PresetWords> = {
     acknowledgeInAlertflow: "Bevestigen in Alertflow",
     resolveInAlertflow: "Oplossen in Alertflow",
     alertflowIncident: "Alertflow-incident",
+    stillFailingSince: "Nog steeds fout sinds",
+    flow: "Flow",
+    firstError: "Eerste fout",
+    recoveredInline: "hersteld",
+    spokenLanguage: "nl-NL",
+    alertFromAlertflow: "Alert van Alertflow.",
+    reminderFromAlertflow: "Herinnering van Alertflow.",
+    isStillFailing: "faalt nog steeds",
+    pressOneToAcknowledge: "Druk op 1 om te bevestigen.",
+    noKeyPressed: "Er werd geen toets ingedrukt. De escalatie gaat door. Tot ziens.",
     message: "Bericht",
     description: "Beschrijving",
     alertType: "Alerttype",

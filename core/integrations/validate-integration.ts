@@ -79,7 +79,7 @@ export function validateIntegrationTemplates(input: IntegrationTemplatesInput): 
     }
   }
   const email = input.customizations?.email;
-  if (email && getIntegrationDefinition(input.type).transport === "smtp") {
+  if (email && getIntegrationDefinition(input.type).transport !== "http") {
     for (const [type, template] of Object.entries(email)) {
       if (type !== "error" && type !== "reminder" && type !== "ok") continue;
       for (const field of EMAIL_FIELDS) check(`email.${type}.${field}`, [type], template[field], base);

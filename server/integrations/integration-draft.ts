@@ -96,8 +96,12 @@ export function missingVariables(record: IntegrationRecord, levelVariables: Reco
     .map((v) => ({ name: v.name, label: v.label, perLevel: v.modes.includes("perLevel") }));
 }
 
-/** Shows an unset variable as a marker in a preview rather than failing the whole render. */
+/**
+ * Shows an unset variable as a marker in a preview rather than failing the whole render. The
+ * marker is the variable's name and a dash, no words: the page names what is missing above the
+ * preview, in its own language.
+ */
 export function withPlaceholders(record: IntegrationRecord, missing: MissingVariable[]): IntegrationRecord {
-  const placeholders = Object.fromEntries(missing.map((m) => [m.name, `<${m.label} not set>`]));
+  const placeholders = Object.fromEntries(missing.map((m) => [m.name, `<${m.name}: —>`]));
   return { ...record, variables: { ...record.variables, ...placeholders } };
 }

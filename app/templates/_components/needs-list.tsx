@@ -6,7 +6,7 @@ import { useNeedsPhrase } from "../_lib/use-needs-phrase";
 /** "Needs: Slack · PagerDuty · SMS" as small chips, one per placeholder. */
 export function NeedsList({ placeholders }: { placeholders: PlaceholderView[] }) {
   const t = useTranslations("TemplateCard");
-  const { needs } = useNeedsPhrase();
+  const { needs, typeLabel } = useNeedsPhrase();
   return (
     <ul className="flex flex-wrap gap-1" aria-label={t("needs")}>
       {placeholders.map((p) => (
@@ -16,7 +16,7 @@ export function NeedsList({ placeholders }: { placeholders: PlaceholderView[] })
           className="inline-flex items-center gap-1 rounded border border-border bg-raised px-1.5 py-px text-[11px] text-muted"
         >
           <TypeIcon type={p.integrationType} className="size-3" />
-          {p.typeLabel}
+          {typeLabel(p)}
         </li>
       ))}
     </ul>

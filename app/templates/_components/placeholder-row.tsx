@@ -25,7 +25,7 @@ interface Props {
 /** One placeholder: what it is for, what the flow sets per level, and which integration fills it. */
 export function PlaceholderRow({ placeholder, options, entry, value, onChange, onFocus, error }: Props) {
   const t = useTranslations("UseTemplate");
-  const { needs } = useNeedsPhrase();
+  const { needs, typeLabel } = useNeedsPhrase();
   const [creating, setCreating] = useState(false);
   const id = `placeholder-${placeholder.key}`;
   return (
@@ -64,14 +64,14 @@ export function PlaceholderRow({ placeholder, options, entry, value, onChange, o
             <option value="">
               {options.length > 0
                 ? t("choose", { needs: needs(placeholder) })
-                : t("noneYet", { type: placeholder.typeLabel })}
+                : t("noneYet", { type: typeLabel(placeholder) })}
             </option>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.enabled ? o.name : t("disabledName", { name: o.name })}
               </option>
             ))}
-            <option value={CREATE}>{t("createNew", { type: placeholder.typeLabel })}</option>
+            <option value={CREATE}>{t("createNew", { type: typeLabel(placeholder) })}</option>
           </Select>
         </Field>
         {creating && entry ? (

@@ -18,8 +18,8 @@ interface Props {
 
 /** A template's graph drawn read-only with the editor's node cards. */
 export function TemplateGraph({ template, size = "thumbnail", highlights, className = "" }: Props) {
-  const { chosenOnUse } = useNeedsPhrase();
-  const { graph, integrations } = useMemo(() => templateCanvas(template, chosenOnUse), [template, chosenOnUse]);
+  const phrase = useNeedsPhrase();
+  const { graph, integrations } = useMemo(() => templateCanvas(template, phrase), [template, phrase]);
   return (
     <div className={`overflow-hidden bg-bg ${className}`} data-testid="template-graph" data-template-graph={size}>
       <ReadOnlyFlow

@@ -5,21 +5,24 @@ import type { PlaceholderView } from "./types";
 
 /**
  * A template's graph as the canvas draws it: each placeholder bound to a stand-in integration
- * named after what it needs, so integration nodes read "Slack · chosen on use" rather than
+ * named after what it needs in the page's language, so integration nodes read "Slack · chosen on use" rather than
  * warning that nothing is chosen.
  */
 export function templateCanvas(
   template: { graph: FlowGraph; placeholders: PlaceholderView[] },
-  chosenOnUse: (typeLabel: string) => string,
+  words: {
+    chosenOnUse: (placeholder: PlaceholderView) => string;
+    typeLabel: (placeholder: PlaceholderView) => string;
+  },
 ) {
   const mapping = standInMapping(template.placeholders);
   const integrations: IntegrationOption[] = template.placeholders.map((p) => ({
     id: mapping[p.key] ?? "",
     type: p.integrationType,
-    name: chosenOnUse(p.typeLabel),
+    name: words.chosenOnUse(p),
     enabled: true,
     perLevelVariables: [],
-    typeLabel: p.typeLabel,
+    typeLabel: words.typeLabel(p),
   }));
   return { graph: bindPlaceholders(template, mapping), integrations };
 }

@@ -1,7 +1,37 @@
+import type { MessageType } from "../../message-template/message-type";
+import type { EmailTemplate } from "../customizations-schema";
 import type { InboxIntegrationDefinition } from "../integration-definition";
+import { PRESET_WORDS, type PresetWords } from "../preset-words";
 
-const details = ["{{@escalationLevel.message}}", "Flow: {{@alertDefinition.name}} · level {{@escalationLevel.id}}"];
-const acknowledge = "Acknowledge: {{@alert.acknowledgeUrl}}";
+/** The inbox's messages, worded in `w` (see preset-words.ts): a title and a plain-text body. */
+export function inboxMessagesIn(w: PresetWords): Record<MessageType, EmailTemplate> {
+  const details = [
+    "{{@escalationLevel.message}}",
+    `${w.flow}: {{@alertDefinition.name}} · ${w.levelInline} {{@escalationLevel.id}}`,
+  ];
+  const acknowledge = `${w.acknowledge}: {{@alert.acknowledgeUrl}}`;
+  return {
+    error: {
+      subject: "{{@alert.summary}}",
+      text: ["{{@alert.description}}", ...details, acknowledge].join("\n"),
+      html: "",
+    },
+    reminder: {
+      subject: `${w.reminder} {{@alert.reminderNumber}}: {{@alert.summary}}`,
+      text: [`${w.stillFailingSince} {{@alert.firstErrorUtc}} UTC.`, ...details, acknowledge].join("\n"),
+      html: "",
+    },
+    // The Ok says what recovered, not the error's summary again.
+    ok: {
+      subject: `{{@incident.key}} ${w.recoveredAfterInline} {{@alert.downtimeDuration}}`,
+      text: [
+        `${w.firstError} {{@alert.firstErrorUtc}} UTC, ${w.recoveredInline} {{@alert.timestampUtc}} UTC.`,
+        ...details,
+      ].join("\n"),
+      html: "",
+    },
+  };
+}
 
 /**
  * The built-in inbox: messages are stored inside Alertflow and listed on the Inbox page, so a
@@ -23,22 +53,5 @@ export const inboxIntegration: InboxIntegrationDefinition<"inbox"> = {
     customizable: false,
   },
   rateLimit: { eventsPerMinute: 60_000, per: { kind: "integration" } },
-  defaultMessage: {
-    error: {
-      subject: "{{@alert.summary}}",
-      text: ["{{@alert.description}}", ...details, acknowledge].join("\n"),
-      html: "",
-    },
-    reminder: {
-      subject: "Reminder {{@alert.reminderNumber}}: {{@alert.summary}}",
-      text: ["Still failing since {{@alert.firstErrorUtc}} UTC.", ...details, acknowledge].join("\n"),
-      html: "",
-    },
-    // The Ok says what recovered, not the error's summary again.
-    ok: {
-      subject: "{{@incident.key}} recovered after {{@alert.downtimeDuration}}",
-      text: ["First error {{@alert.firstErrorUtc}} UTC, recovered {{@alert.timestampUtc}} UTC.", ...details].join("\n"),
-      html: "",
-    },
-  },
+  defaultMessage: inboxMessagesIn(PRESET_WORDS.en),
 };

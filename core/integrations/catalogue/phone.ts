@@ -1,45 +1,52 @@
 import type { MessageType } from "../../message-template/message-type";
+import type { StepDefinition } from "../customizations-schema";
 import type { HttpIntegrationDefinition } from "../integration-definition";
+import { PRESET_WORDS, type PresetWords } from "../preset-words";
 import { httpStep, stepDefinition } from "../step-builders";
 
 const x = (template: string) => `{{@XmlEncode(${template})}}`;
 
-const SPOKEN: Record<"error" | "reminder", string> = {
-  error:
-    "Alert from Alertflow. {{@monitor.name}}: {{@alert.summary}}. Level {{@escalationLevel.id}}. {{@escalationLevel.message}}",
-  reminder:
-    "Reminder from Alertflow. {{@monitor.name}} is still failing: {{@alert.summary}}. Level {{@escalationLevel.id}}.",
-};
+const spoken = (w: PresetWords): Record<"error" | "reminder", string> => ({
+  error: `${w.alertFromAlertflow} {{@monitor.name}}: {{@alert.summary}}. ${w.level} {{@escalationLevel.id}}. {{@escalationLevel.message}}`,
+  reminder: `${w.reminderFromAlertflow} {{@monitor.name}} ${w.isStillFailing}: {{@alert.summary}}. ${w.level} {{@escalationLevel.id}}.`,
+});
 
 /**
  * The call's TwiML: reads the message, then waits for one key. Twilio posts the key to the
  * Gather action, `<acknowledge link>/phone`, signed with the account's auth token. The text is
  * XML-encoded (monitor names are not trusted) and kept under Twilio's 4,000-character limit.
  */
-function twiml(type: "error" | "reminder"): string {
+function twiml(type: "error" | "reminder", w: PresetWords): string {
+  // English is Twilio's default voice: the default TwiML stays without the attribute.
+  const say = w === PRESET_WORDS.en ? "<Say>" : `<Say language="${w.spokenLanguage}">`;
   return [
     "<Response>",
     `<Gather input="dtmf" numDigits="1" timeout="10" method="POST" action="${x("{{@alert.acknowledgeUrl}}")}/phone">`,
-    `<Say>${x(`{{@Truncate(1500, ${SPOKEN[type]})}}`)}</Say>`,
-    "<Say>Press 1 to acknowledge.</Say>",
+    `${say}${x(`{{@Truncate(1500, ${spoken(w)[type]})}}`)}</Say>`,
+    `${say}${w.pressOneToAcknowledge}</Say>`,
     "</Gather>",
-    "<Say>No key was pressed. The escalation continues. Goodbye.</Say>",
+    `${say}${w.noKeyPressed}</Say>`,
     "</Response>",
   ].join("");
 }
 
 /** Twilio's Calls resource; Twilio-compatible gateways take the same form and basic auth. */
-function call(type: "error" | "reminder") {
+function call(type: "error" | "reminder", w: PresetWords) {
   return httpStep({
     name: `Call (${type})`,
     method: "POST",
     url: "{{ApiUrl}}/2010-04-01/Accounts/{{@UrlEncode({{AccountSid}})}}/Calls.json",
     auth: { type: "basic", username: "{{AccountSid}}", password: "{{AuthToken}}" },
-    body: { type: "form", fields: { To: "{{To}}", From: "{{From}}", Twiml: twiml(type) } },
+    body: { type: "form", fields: { To: "{{To}}", From: "{{From}}", Twiml: twiml(type, w) } },
   });
 }
 
 const TYPES: ("error" | "reminder")[] = ["error", "reminder"] satisfies MessageType[];
+
+/** The default calls, spoken in `w`'s language (see preset-words.ts). */
+export function phoneStepDefinitionsIn(w: PresetWords): StepDefinition[] {
+  return TYPES.map((type) => stepDefinition([type], call(type, w)));
+}
 
 export const phoneIntegration: HttpIntegrationDefinition<"phone"> = {
   type: "phone",
@@ -88,5 +95,5 @@ export const phoneIntegration: HttpIntegrationDefinition<"phone"> = {
     customizable: false,
   },
   rateLimit: { eventsPerMinute: 30, per: { kind: "variable", name: "From" } },
-  defaultStepDefinitions: TYPES.map((type) => stepDefinition([type], call(type))),
+  defaultStepDefinitions: phoneStepDefinitionsIn(PRESET_WORDS.en),
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listIntegrationTypes } from "~/core/integrations/integration-catalogue";
 import { customizationsSchema } from "~/core/integrations/customizations-schema";
+import { presetLanguageCustomizations } from "~/core/integrations/preset-language";
 import type { PublicIntegration } from "../../_lib/catalogue";
 import { editorFormSchema, formToDraft, integrationToForm } from "./form-model";
 
@@ -50,6 +51,15 @@ describe("integration editor form model", () => {
       "nl",
     );
     expect(names(kept)).toEqual(["Create incident", "Find incident", "Resolve incident"]);
+  });
+
+  it("an inbox created in French keeps its French words when saved", () => {
+    const entry = listIntegrationTypes().find((e) => e.type === "inbox");
+    if (!entry) throw new Error("no inbox");
+    const french = presetLanguageCustomizations("inbox", "fr");
+    const form = integrationToForm(stored({ type: "inbox", customizations: french ?? {} }), entry, "nl");
+    expect(formToDraft(form, entry).customizations).toEqual(french);
+    expect(formToDraft(integrationToForm(stored({ type: "inbox" }), entry, "fr"), entry).customizations).toEqual({});
   });
 
   it("sends secrets only when typed, removals as empty strings, and never blank variables", () => {

@@ -254,5 +254,10 @@ export function formToDraft(form: EditorForm, entry: CatalogueEntry): Integratio
     }));
   }
   if (entry.transport === "smtp" && form.emailCustomized) customizations.email = form.email;
+  // An inbox has nothing to customize, but keeps the words it was created in (preset-language.ts):
+  // they go back as stored, or a save would turn them back to English.
+  if (entry.transport === "inbox" && form.emailCustomized && form.email.error.subject !== "") {
+    customizations.email = form.email;
+  }
   return { type: entry.type, variables, secrets, customizations };
 }
