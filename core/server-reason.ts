@@ -25,6 +25,7 @@ export const SERVER_REASONS = {
   templateError: ["problem", "path", "line", "column"],
   integrationInUse: ["flows"],
   unknownIntegrationType: ["type"],
+  urlNotHttp: ["path", "more"],
   integrationTypeMismatch: ["draftType", "storedType"],
   integrationDraftMissing: [],
   customizationsMalformed: ["path"],

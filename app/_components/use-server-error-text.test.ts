@@ -48,6 +48,14 @@ describe("server refusals worded in the page's language", () => {
       });
     expect(fr(open(1))).toBe("« Disk » a 1 incident ouvert : résolvez-le ou annulez-le d'abord, ou archivez le flux.");
     expect(fr(open(3))).toContain("3 incidents ouverts : résolvez-les");
+    const url = (more: number) =>
+      refused("…", "BAD_REQUEST", {
+        code: "INVALID_INPUT",
+        reason: "urlNotHttp",
+        values: { path: "variables.ApiUrl", more },
+      });
+    expect(fr(url(0))).toBe("variables.ApiUrl doit être une adresse http ou https (https://…).");
+    expect(fr(url(2))).toBe("variables.ApiUrl doit être une adresse http ou https (https://…) (et 2 autres champs).");
   });
 
   it("words the template problem inside a template refusal from its own code", async () => {

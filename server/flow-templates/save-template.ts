@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { templates, templateVersions } from "~/db/schema";
-import { DomainError, domainRefusal } from "~/core/domain-error";
+import { domainRefusal } from "~/core/domain-error";
 import { isFlowError } from "~/core/flow/flow-error";
 import { migrateGraph } from "~/core/flow/migrations";
 import type { FlowGraph } from "~/core/flow/document";
@@ -43,7 +43,7 @@ function upgraded(raw: unknown): FlowGraph {
     return migrateGraph(raw);
   } catch (error) {
     if (!isFlowError(error)) throw error;
-    throw new DomainError("INVALID_GRAPH", `The flow cannot be read: ${error.message}`);
+    throw domainRefusal("INVALID_GRAPH", `The flow cannot be read: ${error.message}`, "flowUnreadable", {});
   }
 }
 

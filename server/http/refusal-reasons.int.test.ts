@@ -69,6 +69,13 @@ describe("refusals carry their reason", () => {
     expect(refused.data.domain).toMatchObject({ reason: "unknownIntegrationType", values: { type: "carrier-pigeon" } });
   });
 
+  it("a URL that is not http(s): urlNotHttp naming the field", async () => {
+    const refused = await refusalOf(
+      api.integrations.create.mutate({ type: "webhook", name: "Sneaky", variables: { ApiUrl: "javascript:alert(1)" } }),
+    );
+    expect(refused.data.domain).toMatchObject({ reason: "urlNotHttp", values: { path: "variables.ApiUrl", more: 0 } });
+  });
+
   it("a broken message template: templateError with where, and the problem's own code", async () => {
     const refused = await refusalOf(
       api.integrations.create.mutate({

@@ -1,4 +1,4 @@
-import { DomainError } from "~/core/domain-error";
+import { domainRefusal } from "~/core/domain-error";
 import { customizationsSchema } from "~/core/integrations/customizations-schema";
 import type { IntegrationCustomizations } from "~/core/integrations/customizations-schema";
 import type { IntegrationDraftInput } from "~/core/integrations/integration-inputs";
@@ -20,9 +20,13 @@ export function assertHttpUrlFields(fields: UrlFields, { complete = true }: { co
   const [first] = issues;
   if (!first) return;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-  throw new DomainError("INVALID_INPUT", `${first.message}${more}`, {
-    issues: issues.map((issue) => ({ code: "url", ...issue })),
-  });
+  throw domainRefusal(
+    "INVALID_INPUT",
+    `${first.message}${more}`,
+    "urlNotHttp",
+    { path: first.path, more: issues.length - 1 },
+    { issues: issues.map((issue) => ({ code: "url", ...issue })) },
+  );
 }
 
 /** The same for an editor's unsaved draft and the level values of a preview or test-send. */
