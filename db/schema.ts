@@ -390,6 +390,12 @@ export const deliveries = pgTable(
     latencyMs: integer("latency_ms"),
     isFallback: boolean("is_fallback").notNull().default(false),
     /**
+     * Set while the alert endpoint sends the incident's first message itself (a lease): the
+     * workflow's delivery waits until it is cleared (the answer recorded) or runs out (the web
+     * process died mid-send), so the two never both send while the lease holds.
+     */
+    leasedUntil: timestamp("leased_until", { withTimezone: true }),
+    /**
      * The run's workspace and flow, copied by a BEFORE INSERT trigger (migration 0013), so the
      * insights aggregate a workspace's messages from one covering index without joining runs.
      */
@@ -565,6 +571,12 @@ export const incidentInboxes = pgTable(
     /** Set by the append that sent the workflow a poke; cleared when the workflow drains. */
     pokedAt: timestamp("poked_at", { withTimezone: true }),
     closedAt: timestamp("closed_at", { withTimezone: true }),
+    /**
+     * The workflow's whole input while the alert endpoint opened the incident (this row is its
+     * claim) and its workflow is not known to be started; cleared once it is. The worker's
+     * re-start job starts what a dead web process or a Temporal outage left here.
+     */
+    startInput: jsonb("start_input"),
     createdAt: createdAt(),
   },
   (t) => [

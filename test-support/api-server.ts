@@ -96,14 +96,7 @@ export async function startApiServer(h: Harness, options: ApiServerOptions = {})
     if (pathname === "/api/health") return healthResponse({ db: h.db, temporal: h.client });
     const alert = /^\/api\/alerts\/([^/]+)$/.exec(pathname);
     if (alert?.[1] && request.method === "POST") {
-      const deps = {
-        db: h.db,
-        temporal: h.client,
-        taskQueue: h.taskQueue,
-        maxBodyBytes: 1024 * 1024,
-        now: () => new Date(),
-        rateLimit: options.inboundRateLimit,
-      };
+      const deps = { ...h.inbound, rateLimit: options.inboundRateLimit };
       return handleAlertRequest(deps, decodeURIComponent(alert[1]), request);
     }
     return Promise.resolve(Response.json({ error: "not_found" }, { status: 404 }));

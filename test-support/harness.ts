@@ -13,10 +13,13 @@ import { inject } from "vitest";
 import { createDb, type Db } from "~/db/client";
 import { ensureDefaultWorkspace } from "~/db/seed";
 import { createContextInner } from "~/server/context";
-import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
+import { handleAlertRequest, type InboundDeps } from "~/server/inbound/handle-alert-request";
 import { createCaller } from "~/server/routers/_app";
 import { createEscalationWorker, wireActivities, type Activities } from "~/worker/create-worker";
 import { workflowsPath } from "~/worker/worker-options";
+import type { MessageSender } from "~/worker/activities/deliver";
+import { createIntegrationSender } from "~/worker/activities/integration-sender";
+import { createIncidentOpener } from "~/worker/activities/first-message";
 import { createKeyring } from "~/server/security/secret-keyring";
 
 declare global {
@@ -49,7 +52,22 @@ export interface Harness {
   /** A worker on the harness's queue; `allowList` stands for OUTBOUND_ALLOW_LIST (default 127.0.0.1, localhost). */
   startWorker: (options?: { allowList?: string[] }) => Promise<{ stop: () => Promise<void> }>;
   postAlert: (token: string, body: unknown) => Promise<{ status: number; json: unknown }>;
+  /** What the alert endpoint runs on here (postAlert and the test API server use it). */
+  inbound: InboundDeps;
   close: () => Promise<void>;
+}
+
+export interface HarnessOptions {
+  /**
+   * The alert endpoint sends a new incident's first messages itself, as production does
+   * (default); false: the workflow sends them, as before the endpoint could.
+   */
+  firstMessageAtIngress?: boolean;
+  /** Stands in for the endpoint's sender (default: the worker's real sender). */
+  firstSend?: MessageSender;
+  firstMessageLeaseMs?: number;
+  /** OUTBOUND_ALLOW_LIST of the endpoint's sender (default 127.0.0.1, localhost, as for startWorker). */
+  endpointAllowList?: string[];
 }
 
 /** Runs a worker until its stop(), which also closes its connection; close() stops any left. */
@@ -97,7 +115,7 @@ export async function startWorkflowOnlyWorker(escalation: Omit<Activities, "rese
 }
 
 /** Real Postgres, a real Temporal server and a real worker, wired as production wires them. */
-export async function createHarness(): Promise<Harness> {
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const databaseUrl = inject("databaseUrl");
   const address = inject("temporalAddress");
   const { db, pool } = createDb(databaseUrl, 20);
@@ -118,6 +136,30 @@ export async function createHarness(): Promise<Harness> {
     }),
   );
   const workers = new Set<() => Promise<void>>();
+  const opener =
+    options.firstMessageAtIngress === false
+      ? undefined
+      : createIncidentOpener({
+          db,
+          send:
+            options.firstSend ??
+            createIntegrationSender({
+              db,
+              keyring: TEST_KEYRING,
+              allowList: options.endpointAllowList ?? ["127.0.0.1", "localhost"],
+              publicUrl: "http://localhost:3000",
+              maxRateLimitWaitMs: 0,
+            }),
+          leaseMs: options.firstMessageLeaseMs,
+        });
+  const inbound: InboundDeps = {
+    db,
+    temporal: client,
+    taskQueue,
+    maxBodyBytes: 1024 * 1024,
+    now: () => new Date(),
+    opener,
+  };
 
   const startWorker = async (options: { allowList?: string[] } = {}) => {
     const nativeConnection = await NativeConnection.connect({ address });
@@ -143,9 +185,10 @@ export async function createHarness(): Promise<Harness> {
     workspaceId,
     api,
     startWorker,
+    inbound,
     async postAlert(token, body) {
       const response = await handleAlertRequest(
-        { db, temporal: client, taskQueue, maxBodyBytes: 1024 * 1024, now: () => new Date() },
+        inbound,
         token,
         new Request(`http://localhost/api/alerts/${token}`, {
           method: "POST",

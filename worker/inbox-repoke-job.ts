@@ -1,7 +1,7 @@
 import type { Client } from "@temporalio/client";
 import type { Db } from "~/db/client";
 import { isConnectionError } from "~/db/connection-retry";
-import { repokeStaleInboxes } from "~/server/inbound/incident-inbox";
+import { repokeStaleInboxes, restartOpenedIncidents } from "~/server/inbound/incident-inbox";
 
 /**
  * Every few seconds, in each worker process: the pokes of incident inboxes that went unanswered
@@ -9,12 +9,19 @@ import { repokeStaleInboxes } from "~/server/inbound/incident-inbox";
  * workflow hears of it even when the poke after the commit was lost (web process killed, Temporal
  * down). Runs on Postgres and Temporal only, like the workflows it serves.
  */
-export function startInboxRepokeJob(deps: { db: Db; temporal: Client }, { everyMs = 2_500 } = {}): () => void {
+export function startInboxRepokeJob(
+  deps: { db: Db; temporal: Client; taskQueue: string },
+  { everyMs = 2_500 } = {},
+): () => void {
   let running = false;
   const pass = async () => {
     if (running) return;
     running = true;
     try {
+      // Incidents the endpoint opened whose workflow it could not start (it died, or Temporal
+      // was down): started here, so the first message it sent is followed by the escalation.
+      const started = await restartOpenedIncidents(deps);
+      if (started > 0) console.log(`inbox: started ${started} incident(s) the alert endpoint opened`);
       const poked = await repokeStaleInboxes(deps);
       if (poked > 0) console.log(`inbox: poked ${poked} incident(s) again whose poke went unanswered`);
     } catch (error) {

@@ -33,6 +33,7 @@ async function run() {
   const stopRepoke = startInboxRepokeJob({
     db,
     temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
   });
   console.log(`worker: polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${env.TEMPORAL_ADDRESS}`);
   try {

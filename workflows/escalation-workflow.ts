@@ -62,7 +62,9 @@ function finalStatus(phase: EscalationPhase, anyUndeliverable: boolean): RunStat
 export async function escalationWorkflow(input: EscalationInput): Promise<EscalationSnapshot> {
   const { plan } = input;
   const now = () => Date.now();
-  let incident = incidentFrom(input.state ?? newEscalationState(now(), input.firstEvent.alert));
+  // An incident the endpoint opened is timed from its alert, as the first message it sent was.
+  const startedAtMs = input.openedAtIngress ? Date.parse(input.firstEvent.receivedAt) : now();
+  let incident = incidentFrom(input.state ?? newEscalationState(startedAtMs, input.firstEvent.alert));
   // signalWithStart delivers the first event as a signal; continueAsNew passes it here.
   const inbox: AlertEvent[] = [...(input.pendingEvents ?? [])];
   const events = createRunEventRecorder(input.runId);
@@ -86,6 +88,11 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   /** Events that came by signal, not from the Postgres inbox: see drainInbox. */
   const viaSignal = new WeakSet<AlertEvent>();
   setHandler(alertEventSignal, (event) => {
+    // The endpoint's start of this very incident, repeated (see AlertEvent.opensRunId); and one
+    // such opening error is kept once.
+    if (event.opensRunId !== undefined) {
+      if (event.opensRunId === input.runId || inbox.some((e) => e.opensRunId === event.opensRunId)) return;
+    }
     viaSignal.add(event);
     inbox.push(event);
   });
@@ -94,7 +101,8 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   // with the continue-as-new, and events applied by the completed run can be pruned.
   const usesInbox = patched(ALERT_INBOX);
   let inboxSeq = input.inboxSeq ?? 0;
-  let pokes = input.state && usesInbox ? 1 : 0;
+  // An incident opened by the endpoint may have errors waiting that were appended before it ran.
+  let pokes = (input.state || input.openedAtIngress) && usesInbox ? 1 : 0;
   let pruneThrough = input.state ? input.inboxSeq : undefined;
   setHandler(inboxPokeSignal, () => {
     pokes++;
@@ -160,6 +168,16 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     }
   }
 
+  // An incident the endpoint opened starts exactly as the endpoint computed it: its first error
+  // applied and its levels due at that moment fired (their first messages are the ones already
+  // sent), before anything drained from the inbox can come in between (an Ok there must still be
+  // sent to the levels the endpoint paged).
+  if (input.openedAtIngress && !input.state) {
+    const first = inbox.shift();
+    if (first) dispatch({ type: "alert", alert: first.alert, receivedAt: first.receivedAt, atMs: startedAtMs });
+    dispatch({ type: "tick", atMs: startedAtMs });
+  }
+
   // Only between deliveries: a continued run must not lose track of a message in flight.
   const shouldContinueAsNew = () => {
     const current = workflowInfo();
@@ -212,12 +230,17 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   await condition(allHandlersFinished);
 
   // Errors that arrived after the Ok (or the cancel) belong to the next incident.
-  const [first, ...rest] = inbox.filter((e) => e.alert.status === "error");
+  // One the endpoint already opened (sent its first messages) goes first, so it is not folded.
+  const errors = inbox.filter((e) => e.alert.status === "error");
+  const opener = errors.find((e) => e.opensRunId !== undefined);
+  const [first, ...rest] = opener ? [opener, ...errors.filter((e) => e !== opener)] : errors;
   if (first) {
     // An error after the Ok opens a new incident under the same workflow id.
     await continueAsNew<typeof escalationWorkflow>({
       ...input,
-      runId: uuid4(),
+      // The endpoint already opened it (run, inbox, first messages) when the error came in.
+      runId: first.opensRunId ?? uuid4(),
+      openedAtIngress: first.opensRunId !== undefined ? true : undefined,
       firstEvent: first,
       state: undefined,
       rerunOf: undefined,

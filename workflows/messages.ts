@@ -14,6 +14,13 @@ export interface AlertEvent {
   alert: NormalizedAlert;
   /** ISO time the endpoint accepted the event. */
   receivedAt: string;
+  /**
+   * Set when the endpoint opened a new incident for this error (its run, inbox and first messages
+   * are in Postgres under this id) but found the workflow id still running: the previous
+   * incident, ending. The next incident then takes this run id, so its first messages are the
+   * ones already sent. A run whose own id this is ignores it (a repeated start).
+   */
+  opensRunId?: string;
 }
 
 export interface OperatorAction {
@@ -42,6 +49,12 @@ export interface EscalationInput {
   pendingEvents?: AlertEvent[];
   /** When continuing as new: the incident's inbox events applied so far (through this seq). */
   inboxSeq?: number;
+  /**
+   * The alert endpoint opened this incident: its run row, its inbox and its first messages are
+   * in Postgres (sent, or being sent, under a lease), and its clock started at the first event's
+   * `receivedAt`. The workflow drains the inbox once at its start, for errors appended before it ran.
+   */
+  openedAtIngress?: boolean;
 }
 
 export interface EscalationSnapshot {

@@ -8,8 +8,9 @@ import { workflowIdFor } from "./incident-id";
 import { parseInbound } from "~/core/alerts/parse-inbound";
 import { alertEventSignal, ESCALATION_WORKFLOW, type EscalationInput } from "~/workflows/messages";
 import type { EndpointTarget } from "./endpoint-lookup";
-import { withTemporalDeadline } from "./temporal-deadline";
-import { appendToOpenInbox, pokeIncident } from "./incident-inbox";
+import { TemporalUnavailableError, withTemporalDeadline } from "./temporal-deadline";
+import { appendToOpenInbox, pokeIncident, startOpenedIncident } from "./incident-inbox";
+import type { IncidentOpener } from "./incident-opener";
 import type { Db } from "~/db/client";
 
 export interface AcceptedAlert {
@@ -22,7 +23,14 @@ export interface AcceptedAlert {
   outcome: "signaled" | "queued" | "no_open_incident";
 }
 
-type DispatchDeps = { db: Db; temporal: Client; taskQueue: string; now: () => Date };
+type DispatchDeps = {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  now: () => Date;
+  /** Opens new incidents here and sends their first messages at once; absent: the workflow sends them. */
+  opener?: IncidentOpener;
+};
 
 export type AcceptResult =
   | {
@@ -87,6 +95,22 @@ async function dispatch(deps: DispatchDeps, target: EndpointTarget, alert: Norma
     }
   }
 
+  if (deps.opener) {
+    const opened = await openAtIngress(deps, deps.opener, workflowId, {
+      runId: randomUUID(),
+      workspaceId: target.workspaceId,
+      flowId: target.flowId,
+      flowName: target.flowName,
+      flowVersionId: target.flowVersionId,
+      alertKey,
+      plan: target.plan,
+      firstEvent: event,
+      pendingEvents: [event],
+      openedAtIngress: true,
+    });
+    if (opened) return { alertKey, status: alert.status, ...opened };
+  }
+
   const input: EscalationInput = {
     runId: randomUUID(),
     workspaceId: target.workspaceId,
@@ -107,4 +131,37 @@ async function dispatch(deps: DispatchDeps, target: EndpointTarget, alert: Norma
     }),
   );
   return { alertKey, status: alert.status, workflowId, runId: handle.signaledRunId, outcome: "signaled" };
+}
+
+/**
+ * A new incident opened here rather than by Temporal: claimed in Postgres (one request wins),
+ * its first messages sent at once under a lease, its workflow started meanwhile. The 202 waits
+ * for the start; if Temporal cannot take it, the claim row holds the workflow's input and the
+ * worker's re-start job starts it, so the alert is durable either way. Null when the incident
+ * opened and ended between this request's two looks (it then goes through Temporal as before).
+ */
+async function openAtIngress(
+  deps: DispatchDeps,
+  opener: IncidentOpener,
+  workflowId: string,
+  input: EscalationInput,
+): Promise<Pick<AcceptedAlert, "workflowId" | "runId" | "outcome"> | null> {
+  const claimed = await opener.claim(workflowId, input);
+  if (!claimed) {
+    // Another request opened it a moment ago: this error joins it, like any later one.
+    const queued = await appendToOpenInbox(deps.db, workflowId, input.firstEvent);
+    if (!queued) return null;
+    if (queued.poke) void pokeIncident(deps, workflowId, queued.inboxId);
+    return { workflowId, runId: null, outcome: "queued" };
+  }
+  // Not awaited: the 202 does not wait for a receiver; the answer is recorded as it comes.
+  void claimed.sendAll();
+  try {
+    const runId = await startOpenedIncident(deps, workflowId, input);
+    return { workflowId, runId, outcome: "signaled" };
+  } catch (error) {
+    if (!(error instanceof TemporalUnavailableError)) throw error;
+    console.warn(`inbound: incident ${workflowId} opened while Temporal is unavailable; the re-start job starts it`);
+    return { workflowId, runId: null, outcome: "queued" };
+  }
 }

@@ -16,6 +16,7 @@ import { readJsonBody, type BodyResult } from "./read-body";
 import { parseInbound } from "~/core/alerts/parse-inbound";
 import { TemporalUnavailableError } from "./temporal-deadline";
 import { isConnectionError } from "~/db/connection-retry";
+import type { IncidentOpener } from "./incident-opener";
 
 export interface InboundDeps {
   db: Db;
@@ -25,6 +26,8 @@ export interface InboundDeps {
   now: () => Date;
   /** Per endpoint token; absent: no limit (tests of other concerns). */
   rateLimit?: InboundRateLimit;
+  /** Opens new incidents and sends their first messages right here (see accept-alerts.ts); absent: the workflow does. */
+  opener?: IncidentOpener;
 }
 
 const json = (status: number, body: unknown) =>

@@ -1,14 +1,24 @@
-import { WorkflowNotFoundError, type Client } from "@temporalio/client";
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from "@temporalio/client";
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { storableJson } from "~/core/wire/storable-text";
-import { inboxPokeSignal, type AlertEvent } from "~/workflows/messages";
-import { withTemporalDeadline } from "./temporal-deadline";
+import {
+  alertEventSignal,
+  ESCALATION_WORKFLOW,
+  inboxPokeSignal,
+  type AlertEvent,
+  type EscalationInput,
+} from "~/workflows/messages";
+import { TemporalUnavailableError, withTemporalDeadline } from "./temporal-deadline";
 
 export interface Appended {
   inboxId: string;
   seq: number;
-  /** This append found the inbox unpoked and marked it: its caller owes the workflow a poke. */
+  /**
+   * This append found the inbox unpoked and marked it: its caller owes the workflow a poke. Not
+   * while the endpoint that opened the incident is still starting its workflow: it drains the
+   * inbox when it starts, and the re-poke job pokes what came between that drain and the start.
+   */
   poke: boolean;
 }
 
@@ -25,14 +35,14 @@ export interface Appended {
 export async function appendToOpenInbox(db: Db, workflowId: string, event: AlertEvent): Promise<Appended | null> {
   const result = await db.execute<{ inbox_id: string; seq: string; poke: boolean }>(sql`
     with open_inbox as (
-      select id, last_seq, poked_at from incident_inboxes
+      select id, last_seq, poked_at, start_input is not null as starting from incident_inboxes
       where workflow_id = ${workflowId} and closed_at is null
       for update
     ), bumped as (
       update incident_inboxes i
       set last_seq = open_inbox.last_seq + 1, poked_at = coalesce(open_inbox.poked_at, clock_timestamp())
       from open_inbox where i.id = open_inbox.id
-      returning i.id, i.last_seq, open_inbox.poked_at is null as poke
+      returning i.id, i.last_seq, open_inbox.poked_at is null and not open_inbox.starting as poke
     )
     insert into inbox_events (inbox_id, seq, event)
     select id, last_seq, ${storableJson(event)}::jsonb from bumped
@@ -60,8 +70,11 @@ export async function pokeIncident(
     // The workflow ended without closing its inbox (terminated by hand): later events start anew.
     // Never rejects: the endpoint does not await this, and an unhandled rejection ends the process.
     if (error instanceof WorkflowNotFoundError) {
+      // Not an inbox whose workflow is yet to start (the endpoint opened it a moment ago).
       await deps.db
-        .execute(sql`update incident_inboxes set closed_at = now() where id = ${inboxId} and closed_at is null`)
+        .execute(
+          sql`update incident_inboxes set closed_at = now() where id = ${inboxId} and closed_at is null and start_input is null`,
+        )
         .catch((closeError: unknown) =>
           console.warn(`inbound: orphan inbox ${inboxId} not closed (${String(closeError)})`),
         );
@@ -86,10 +99,81 @@ export async function repokeStaleInboxes(deps: { db: Db; temporal: Client }, lim
     where id in (
       select id from incident_inboxes
       where poked_at < now() - make_interval(secs => ${REPOKE_AFTER_SECONDS}) and closed_at is null
+        and start_input is null
       order by poked_at limit ${limit}
       for update skip locked
     )
     returning id, workflow_id`);
   const outcomes = await Promise.all(stale.rows.map((row) => pokeIncident(deps, row.workflow_id, row.id)));
   return outcomes.filter((o) => o === "poked").length;
+}
+
+/**
+ * Starts the workflow of an incident the endpoint opened in Postgres (see first-message.ts), then
+ * clears the input kept for the re-start job. Temporal may still run this workflow id: the
+ * previous incident of the alert key, ending (its inbox closed, its Ok going out). That run is
+ * handed the event with the new run id, and opens this incident as it continues; a run that is
+ * this incident already ignores it. Returns the Temporal run id when this call started it.
+ */
+export async function startOpenedIncident(
+  deps: { db: Db; temporal: Client; taskQueue: string },
+  workflowId: string,
+  input: EscalationInput,
+): Promise<string | null> {
+  let started: string | null = null;
+  for (let tries = 0; ; tries++) {
+    try {
+      const handle = await withTemporalDeadline(deps.temporal, () =>
+        deps.temporal.workflow.start(ESCALATION_WORKFLOW, { workflowId, taskQueue: deps.taskQueue, args: [input] }),
+      );
+      started = handle.firstExecutionRunId;
+      break;
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    try {
+      const opening: AlertEvent = { ...input.firstEvent, opensRunId: input.runId };
+      await withTemporalDeadline(deps.temporal, () =>
+        deps.temporal.workflow.getHandle(workflowId).signal(alertEventSignal, opening),
+      );
+      break;
+    } catch (error) {
+      // It ended between the two calls: start again.
+      if (!(error instanceof WorkflowNotFoundError) || tries >= 3) throw error;
+    }
+  }
+  await deps.db.execute(
+    sql`update incident_inboxes set start_input = null where id = ${input.runId} and start_input is not null`,
+  );
+  return started;
+}
+
+/** How long an opened incident may wait for its workflow before the re-start job starts it. */
+export const RESTART_AFTER_SECONDS = 5;
+
+/**
+ * Starts the workflows of incidents the endpoint opened but did not get started: its process
+ * died between the commit and the start, or Temporal was down. The first message went out (or
+ * its lease runs out and the workflow sends it); the workflow owns the rest of the incident.
+ */
+export async function restartOpenedIncidents(
+  deps: { db: Db; temporal: Client; taskQueue: string },
+  limit = 100,
+): Promise<number> {
+  const waiting = await deps.db.execute<{ workflow_id: string; start_input: EscalationInput }>(sql`
+    select workflow_id, start_input from incident_inboxes
+    where start_input is not null and closed_at is null
+      and created_at < now() - make_interval(secs => ${RESTART_AFTER_SECONDS})
+    order by created_at limit ${limit}`);
+  let startedCount = 0;
+  for (const row of waiting.rows) {
+    try {
+      await startOpenedIncident(deps, row.workflow_id, row.start_input);
+      startedCount++;
+    } catch (error) {
+      console.warn(`inbound: incident ${row.workflow_id} not started yet (${String(error)}); tried again shortly`);
+      if (error instanceof TemporalUnavailableError) break;
+    }
+  }
+  return startedCount;
 }

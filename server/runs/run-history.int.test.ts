@@ -83,9 +83,11 @@ describe("what happens next", () => {
     await ok.waitFor(1, 20_000);
     const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 10_000, "run row");
 
+    // The endpoint opens the run and sends level 1 before the workflow writes the timeline.
     const detail = await eventually(async () => {
       const got = await h.api.runs.get({ runId: run.id });
-      return got.next?.steps.length ? got : undefined;
+      const firedYet = got.timeline.some((e) => e.kind === "event" && e.event.type === "level.fired");
+      return got.next?.steps.length && firedYet ? got : undefined;
     });
     const fired = detail.timeline.find((e) => e.kind === "event" && e.event.type === "level.fired");
     if (!fired) throw new Error("level 1 did not fire");

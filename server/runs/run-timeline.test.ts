@@ -31,6 +31,7 @@ const delivery = (id: string, createdAt: Date, extra: Partial<Delivery> = {}): D
   workspaceId: null,
   flowId: null,
   isFallback: false,
+  leasedUntil: null,
   createdAt,
   updatedAt: createdAt,
   ...extra,

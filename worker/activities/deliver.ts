@@ -1,9 +1,9 @@
 import { ApplicationFailure } from "@temporalio/common";
 import { and, eq } from "drizzle-orm";
 import { withConnectionRetry } from "~/db/connection-retry";
-import { deliveries, deliveryAttempts } from "~/db/schema";
+import { deliveries, deliveryAttempts, type DeliveryStatus } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
-import { describeRetryCap, retryWait } from "~/core/delivery/retry-policy";
+import { describeRetryCap, retryWait, type RetryWait } from "~/core/delivery/retry-policy";
 import type { DeliveryRequest, RecordedResponse } from "~/core/integrations/send-result";
 import { recordAttempt, recordAttemptStart } from "./record-attempt";
 import { writeRunRecord } from "./run-records";
@@ -58,7 +58,79 @@ async function remainingWait(db: ActivityDeps["db"], row: typeof deliveries.$inf
   return Math.max(0, dueMs - at.getTime());
 }
 
-export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db" | "send" | "random" | "now">) {
+/** How often a delivery waiting out the endpoint's lease looks whether the answer is in. */
+const LEASE_POLL_MS = 25;
+
+/** What an attempt's answer makes of the message, and the wait before the next attempt. */
+export function settleAttempt(
+  outcome: SendOutcome,
+  attempt: number,
+  maxAttempts: number,
+  random: () => number,
+): { status: DeliveryStatus; wait: RetryWait; error: string | null } {
+  const finalAttempt = attempt >= maxAttempts;
+  const status: DeliveryStatus = outcome.skipped
+    ? "skipped"
+    : outcome.ok
+      ? "delivered"
+      : outcome.retryable && !finalAttempt
+        ? "pending"
+        : "failed";
+  const wait = retryWait(attempt, random, outcome.retryAfterMs);
+  const error = [outcome.error, status === "pending" && describeRetryCap(wait)].filter(Boolean).join(". ") || null;
+  return { status, wait, error };
+}
+
+type DeliveryRow = typeof deliveries.$inferSelect;
+
+/**
+ * The alert endpoint sends an incident's first message itself under a lease on its row (see
+ * server/inbound/first-message.ts). While the lease holds, this delivery sends nothing: it looks
+ * again every few milliseconds, for at most `maxWaitMs`, until the endpoint records its answer
+ * (which clears the lease) or the lease runs out (the web process died mid-send: then this
+ * delivery sends, under the same idempotency key). Returns the row as it then is, or, if the
+ * lease still holds after `maxWaitMs`, how long it has left.
+ */
+async function awaitLease(
+  db: ActivityDeps["db"],
+  row: DeliveryRow,
+  now: () => Date,
+  maxWaitMs: number,
+): Promise<{ row: DeliveryRow; leasedForMs: number }> {
+  const leftMs = (r: DeliveryRow) =>
+    r.status === "pending" && r.leasedUntil ? Math.max(0, r.leasedUntil.getTime() - now().getTime()) : 0;
+  const giveUpAt = now().getTime() + maxWaitMs;
+  let current = row;
+  while (leftMs(current) > 0 && now().getTime() < giveUpAt) {
+    await new Promise((r) => setTimeout(r, LEASE_POLL_MS));
+    const id = current.id;
+    const fresh = await withConnectionRetry(
+      () => db.query.deliveries.findFirst({ where: eq(deliveries.id, id) }),
+      BEFORE_SEND,
+    );
+    if (!fresh) throw new Error(`delivery row ${id} vanished`);
+    current = fresh;
+  }
+  return { row: current, leasedForMs: leftMs(current) };
+}
+
+export interface DeliverOptions {
+  /**
+   * How long this delivery waits inside itself for a lease to end; after that it hands back to
+   * Temporal's retry, due when the lease runs out. The regular activity waits the whole lease
+   * (shorter than its attempt timeout); the local first attempt only briefly, since it holds the
+   * workflow task.
+   */
+  maxLeaseWaitMs?: number;
+}
+
+/** Longer than any one send (10 s), shorter than an activity attempt (30 s). */
+export const FIRST_MESSAGE_LEASE_MS = 15_000;
+
+export function createDeliver(
+  { db, send, random, now }: Pick<ActivityDeps, "db" | "send" | "random" | "now">,
+  { maxLeaseWaitMs = FIRST_MESSAGE_LEASE_MS }: DeliverOptions = {},
+) {
   return async function deliver(input: DeliverInput): Promise<DeliverResult> {
     const key = idempotencyKeyFor(input);
     // The incident's first deliveries open its run (the delivery row refers to it) and store the
@@ -84,13 +156,22 @@ export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db"
           .returning(),
       BEFORE_SEND,
     );
-    const row =
+    const found =
       inserted ??
       (await withConnectionRetry(
         () => db.query.deliveries.findFirst({ where: eq(deliveries.idempotencyKey, key) }),
         BEFORE_SEND,
       ));
-    if (!row) throw new Error(`delivery row ${key} vanished`);
+    if (!found) throw new Error(`delivery row ${key} vanished`);
+    // The endpoint may be sending this message right now: never both at once.
+    const { row, leasedForMs } = await awaitLease(db, found, now, maxLeaseWaitMs);
+    if (leasedForMs > 0) {
+      throw ApplicationFailure.create({
+        type: "DeliveryRetryable",
+        message: "the alert endpoint is sending this message",
+        nextRetryDelay: leasedForMs,
+      });
+    }
     // A message already settled (e.g. the worker died after sending) is never sent twice.
     if (row.status !== "pending") {
       return {
@@ -126,16 +207,7 @@ export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db"
       BEFORE_SEND,
     );
     const outcome = await send(input, key);
-    const finalAttempt = attempt >= input.maxAttempts;
-    const status = outcome.skipped
-      ? "skipped"
-      : outcome.ok
-        ? "delivered"
-        : outcome.retryable && !finalAttempt
-          ? "pending"
-          : "failed";
-    const wait = retryWait(attempt, random, outcome.retryAfterMs);
-    const error = [outcome.error, status === "pending" && describeRetryCap(wait)].filter(Boolean).join(". ") || null;
+    const { status, wait, error } = settleAttempt(outcome, attempt, input.maxAttempts, random);
 
     // The receiver has answered: losing that answer to a short database outage would resend the
     // message, or mark it failed although it arrived. The write is an update by id and an insert
@@ -174,7 +246,8 @@ export function createDeliver({ db, send, random, now }: Pick<ActivityDeps, "db"
  * hands the message to the regular activity, which waits the asked time and retries.
  */
 export function createDeliverFirstAttempt(deps: Pick<ActivityDeps, "db" | "send" | "random" | "now">) {
-  const deliver = createDeliver(deps);
+  // The endpoint's send usually ends within milliseconds; longer, the regular activity waits.
+  const deliver = createDeliver(deps, { maxLeaseWaitMs: 500 });
   return async function deliverFirstAttempt(input: DeliverInput): Promise<FirstAttemptResult> {
     try {
       return { kind: "settled", result: await deliver(input) };

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client";
 import { inboxEvents, incidentInboxes } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
@@ -24,7 +24,16 @@ export async function openInbox(tx: Tx, inboxId: string, workflowId: string): Pr
         ne(incidentInboxes.id, inboxId),
       ),
     );
-  await tx.insert(incidentInboxes).values({ id: inboxId, workflowId }).onConflictDoNothing();
+  // Opened by the alert endpoint already (its claim of the incident): the workflow runs, so the
+  // input kept for the re-start job is no longer needed.
+  await tx
+    .insert(incidentInboxes)
+    .values({ id: inboxId, workflowId })
+    .onConflictDoUpdate({
+      target: incidentInboxes.id,
+      set: { startInput: null },
+      setWhere: isNotNull(incidentInboxes.startInput),
+    });
 }
 
 /**

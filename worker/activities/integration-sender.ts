@@ -21,12 +21,17 @@ import type { Keyring } from "~/server/security/secret-keyring";
 const MAX_INLINE_WAIT_MS = 5_000;
 const MAX_TOTAL_WAIT_MS = 20_000;
 
-async function takeToken(limiter: RateLimiter, key: string, perMinute: number): Promise<number | null> {
+async function takeToken(
+  limiter: RateLimiter,
+  key: string,
+  perMinute: number,
+  maxTotalWaitMs = MAX_TOTAL_WAIT_MS,
+): Promise<number | null> {
   let waited = 0;
   for (;;) {
     const decision = await limiter(key, perMinute);
     if (decision.granted) return null;
-    if (decision.waitMs > MAX_INLINE_WAIT_MS || waited + decision.waitMs > MAX_TOTAL_WAIT_MS) return decision.waitMs;
+    if (decision.waitMs > MAX_INLINE_WAIT_MS || waited + decision.waitMs > maxTotalWaitMs) return decision.waitMs;
     await new Promise((r) => setTimeout(r, decision.waitMs));
     waited += decision.waitMs;
   }
@@ -41,6 +46,11 @@ export interface SenderDeps {
   timeoutMs?: number;
   /** Defaults to the shared Postgres token bucket. */
   rateLimiter?: RateLimiter;
+  /**
+   * How long a send may wait for a rate-limit token before answering "retry later". The alert
+   * endpoint waits none: it sends under a lease, which must not run out while it waits.
+   */
+  maxRateLimitWaitMs?: number;
 }
 
 /** Loads the integration, opens its secrets and sends one message through its definition. */
@@ -107,7 +117,7 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
       customizations: customizationsSchema.parse(row.customizations),
     };
     const bucket = rateLimitBucket(record, input.target.variables);
-    const waitMs = await takeToken(limiter, bucket.key, bucket.eventsPerMinute);
+    const waitMs = await takeToken(limiter, bucket.key, bucket.eventsPerMinute, deps.maxRateLimitWaitMs);
     if (waitMs !== null) {
       return {
         ok: false,

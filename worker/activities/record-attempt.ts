@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { deliveries, deliveryAttempts, type DeliveryStatus } from "~/db/schema";
 import type { SendOutcome } from "./deliver";
@@ -18,6 +18,11 @@ export interface AttemptToRecord {
   resentBy?: string;
   /** The attempt was announced by `recordAttemptStart`: its row is completed rather than kept. */
   started?: boolean;
+  /**
+   * The alert endpoint's answer to the first message it sent under a lease: the delivery row
+   * keeps it only while no later attempt has started (a workflow that found the lease run out).
+   */
+  unlessSuperseded?: boolean;
 }
 
 const ATTEMPT_OUTCOME = { pending: "retrying", delivered: "delivered", failed: "failed", skipped: "skipped" } as const;
@@ -68,9 +73,15 @@ export async function recordAttempt(db: Db, a: AttemptToRecord): Promise<void> {
         response: a.outcome.response ?? null,
         error: a.error,
         latencyMs,
+        // The answer is in: a lease held while the endpoint sent ends with it.
+        leasedUntil: null,
         updatedAt: new Date(),
       })
-      .where(eq(deliveries.id, a.deliveryId));
+      .where(
+        a.unlessSuperseded
+          ? and(eq(deliveries.id, a.deliveryId), eq(deliveries.attempts, a.attempt))
+          : eq(deliveries.id, a.deliveryId),
+      );
     const row = {
       deliveryId: a.deliveryId,
       runId: a.runId,

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client";
 import { openInbox } from "./incident-inbox";
 import { runEventRow } from "~/db/run-event-rows";
@@ -7,7 +7,11 @@ import { runEvents, runs } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
 import type { OpenRunInput, UpdateRunInput } from "./types";
 
-/** Activities can run twice after a worker crash; the primary key makes a second insert a no-op. */
+/**
+ * Activities can run twice after a worker crash; the primary key makes a second insert a no-op.
+ * A run the alert endpoint opened (it sent the first message before the workflow existed) gets
+ * its Temporal run id here.
+ */
 async function insertRun(db: Db | Tx, input: OpenRunInput): Promise<void> {
   await db
     .insert(runs)
@@ -24,7 +28,11 @@ async function insertRun(db: Db | Tx, input: OpenRunInput): Promise<void> {
       currentLevel: input.currentLevel,
       // status: the column default, escalating; every change goes through setRunStatus.
     })
-    .onConflictDoNothing();
+    .onConflictDoUpdate({
+      target: runs.id,
+      set: { temporalRunId: input.temporalRunId },
+      setWhere: isNull(runs.temporalRunId),
+    });
 }
 
 export function createOpenRun({ db }: Pick<ActivityDeps, "db">) {

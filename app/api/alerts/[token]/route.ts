@@ -1,7 +1,11 @@
 import { getDb } from "~/db/client";
 import { env } from "~/server/env";
 import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
+import { getKeyring } from "~/server/security/keyring";
 import { getTemporalClient } from "~/server/temporal-client";
+import type { IncidentOpener } from "~/server/inbound/incident-opener";
+import { createIncidentOpener } from "~/worker/activities/first-message";
+import { createIntegrationSender } from "~/worker/activities/integration-sender";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +13,23 @@ const inboundRateLimit =
   env.INBOUND_RATE_LIMIT_PER_SECOND > 0
     ? { burst: env.INBOUND_RATE_LIMIT_BURST, perSecond: env.INBOUND_RATE_LIMIT_PER_SECOND }
     : undefined;
+
+/**
+ * A new incident's first messages go out from here, through the worker's sender (same outbound
+ * guard, same secret redaction, same integration cache), never waiting for a rate-limit token.
+ */
+let opener: IncidentOpener | undefined;
+const incidentOpener = (): IncidentOpener =>
+  (opener ??= createIncidentOpener({
+    db: getDb(env.DATABASE_URL),
+    send: createIntegrationSender({
+      db: getDb(env.DATABASE_URL),
+      keyring: getKeyring(),
+      allowList: env.OUTBOUND_ALLOW_LIST,
+      publicUrl: env.PUBLIC_URL,
+      maxRateLimitWaitMs: 0,
+    }),
+  }));
 
 export async function POST(request: Request, ctx: { params: Promise<{ token: string }> }) {
   const { token } = await ctx.params;
@@ -20,6 +41,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ token: str
       maxBodyBytes: env.MAX_ALERT_BODY_BYTES,
       now: () => new Date(),
       rateLimit: inboundRateLimit,
+      opener: incidentOpener(),
     },
     token,
     request,

@@ -1,0 +1,246 @@
+import type { Client } from "@temporalio/client";
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliveryAttempts, incidentInboxes } from "~/db/schema";
+import { singleLevelGraph, twoLevelGraph } from "~/test-support/graph-builder";
+import { createHarness, TEST_KEYRING, workflowBundle, type Harness } from "~/test-support/harness";
+import { startReceiver, type Receiver } from "~/test-support/http-receiver";
+import {
+  deliveriesForRun,
+  errorAlert,
+  eventually,
+  publishedFlow,
+  runsForFlow,
+  webhook,
+} from "~/test-support/flow-fixtures";
+import type { MessageSender } from "./deliver";
+import { createIntegrationSender } from "./integration-sender";
+import { startInboxRepokeJob } from "../inbox-repoke-job";
+import type { EscalationSnapshot } from "~/workflows/messages";
+import { createTemporalClient } from "~/server/temporal-client";
+import { handleAlertRequest, type InboundDeps } from "~/server/inbound/handle-alert-request";
+
+/**
+ * A new incident's first message goes out from the alert endpoint, before its workflow runs, under
+ * a lease on its delivery row; the workflow stays the owner of retries and escalation. These tests
+ * hold it to the workflow's promises: sent once (or again under the same key when the endpoint
+ * died mid-send), never twice at once, nothing accepted lost, escalation on time.
+ */
+const LEASE_MS = 2_000;
+let h: Harness;
+let receiver: Receiver;
+/** How the endpoint's sender behaves in the test at hand: as in production, stuck (its process died), or slow. */
+let endpointSender: "real" | "stuck" | "slow" = "real";
+let real: MessageSender | undefined;
+const stuck = new Set<() => void>();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const firstSend: MessageSender = async (input, key) => {
+  if (endpointSender === "stuck") {
+    // The web process died with the request out: nothing more comes from it.
+    await new Promise<void>((resolve) => stuck.add(resolve));
+    return { ok: false, retryable: true, latencyMs: 0, error: "test: process gone" };
+  }
+  if (endpointSender === "slow") await sleep(1_500);
+  if (!real) throw new Error("sender not ready");
+  return real(input, key);
+};
+
+/** Receiver paths that answer 503 to their first request. */
+const failFirst = new Set<string>();
+beforeAll(async () => {
+  receiver = await startReceiver((req) => {
+    if (failFirst.delete(req.url)) return { status: 503, body: "busy" };
+    return { status: 200, body: "ok" };
+  });
+  h = await createHarness({ firstSend, firstMessageLeaseMs: LEASE_MS });
+  // Bundled once up front: a worker's start must not be what the timing measures.
+  await workflowBundle();
+  real = createIntegrationSender({
+    db: h.db,
+    keyring: TEST_KEYRING,
+    allowList: ["127.0.0.1"],
+    publicUrl: "http://localhost:3000",
+    maxRateLimitWaitMs: 0,
+  });
+});
+afterAll(async () => {
+  for (const release of stuck) release();
+  await sleep(200);
+  await receiver?.close();
+  await h?.close();
+});
+
+const at = (p: string) => receiver.requests.filter((r) => r.url === p);
+
+async function twoLevelFlow(name: string, level2Seconds: number) {
+  const ids = await Promise.all(["l1", "l2"].map((l) => webhook(h, `${name} ${l}`, `${receiver.url}/${name}/${l}`)));
+  const graph = twoLevelGraph([ids[0] ?? "", ids[1] ?? ""], { level: 1 }, { level: 2, afterSeconds: level2Seconds });
+  return publishedFlow(h, name, graph);
+}
+
+async function oneLevelFlow(name: string) {
+  const hook = await webhook(h, name, `${receiver.url}/${name}`);
+  return publishedFlow(h, name, singleLevelGraph(hook));
+}
+
+async function theRun(flowId: string) {
+  return eventually(async () => (await runsForFlow(h, flowId))[0], 10_000, "the run");
+}
+
+async function attemptsOf(deliveryId: string) {
+  return h.db
+    .select()
+    .from(deliveryAttempts)
+    .where(eq(deliveryAttempts.deliveryId, deliveryId))
+    .orderBy(asc(deliveryAttempts.attempt));
+}
+
+/** The incident's workflow has ended its first task and settled level 1: no send is still coming. */
+async function settledLevel1(runId: string) {
+  return eventually(
+    async () => {
+      const rows = await deliveriesForRun(h, runId);
+      return rows.length > 0 && rows.every((r) => r.status !== "pending") ? rows : undefined;
+    },
+    20_000,
+    "level 1 settled",
+  );
+}
+
+describe("the first message sent by the alert endpoint", () => {
+  it("arrives with no worker running; the workflow, started later, sends nothing twice and level 2 is on time", async () => {
+    endpointSender = "real";
+    const name = "no-worker";
+    const { flowId, token } = await twoLevelFlow(name, 4);
+    const t0 = Date.now();
+    const { status } = await h.postAlert(token, errorAlert(name));
+    expect(status).toBe(202);
+    await eventually(async () => (at(`/${name}/l1`).length === 1 ? true : undefined), 5_000, "first message");
+    const firstAfterMs = (at(`/${name}/l1`)[0]?.at ?? 0) - t0;
+    expect(firstAfterMs).toBeLessThan(2_000);
+
+    // The worker comes 3 s later: the workflow finds level 1 delivered and times level 2 from the
+    // alert (at 4 s), not from its own start (which would make it 7 s).
+    await sleep(3_000);
+    const worker = await h.startWorker();
+    await eventually(async () => (at(`/${name}/l2`).length === 1 ? true : undefined), 15_000, "level 2");
+    const level2AfterMs = (at(`/${name}/l2`)[0]?.at ?? 0) - t0;
+    expect(level2AfterMs).toBeGreaterThanOrEqual(4_000);
+    expect(level2AfterMs).toBeLessThan(6_000);
+
+    const run = await theRun(flowId);
+    await sleep(500);
+    expect(at(`/${name}/l1`)).toHaveLength(1);
+    const level1 = (await deliveriesForRun(h, run.id)).find((d) => d.level === 1);
+    expect(level1).toMatchObject({ status: "delivered", attempts: 1, leasedUntil: null });
+    expect(at(`/${name}/l1`)[0]?.headers["idempotency-key"]).toBe(level1?.idempotencyKey);
+    // The workflow took over the run the endpoint opened.
+    await eventually(async () => ((await theRun(flowId)).temporalRunId ? true : undefined), 5_000, "run id");
+    const [inbox] = await h.db.select().from(incidentInboxes).where(eq(incidentInboxes.id, run.id));
+    expect(inbox?.startInput).toBeNull();
+    await worker.stop();
+  });
+
+  it("two errors for one new key at once open one incident, send one first message, and both count", async () => {
+    endpointSender = "real";
+    const name = "race";
+    const { flowId, token } = await oneLevelFlow(name);
+    const worker = await h.startWorker();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => h.postAlert(token, errorAlert(name))));
+    expect(answers.map((a) => a.status)).toEqual(Array(6).fill(202));
+    const run = await theRun(flowId);
+    await settledLevel1(run.id);
+    const count = await eventually(
+      async () => {
+        const snapshot = await h.client.workflow.getHandle(run.workflowId).query<EscalationSnapshot>("snapshot");
+        return snapshot.errorCount === 6 ? 6 : undefined;
+      },
+      15_000,
+      "all six errors applied",
+    );
+    expect(count).toBe(6);
+    await sleep(500);
+    expect(await runsForFlow(h, flowId)).toHaveLength(1);
+    expect(at(`/${name}`)).toHaveLength(1);
+    await worker.stop();
+  });
+
+  it("a slow send at the endpoint holds the lease: the workflow waits for its answer and sends nothing", async () => {
+    endpointSender = "slow";
+    const name = "slow-endpoint";
+    const { flowId, token } = await oneLevelFlow(name);
+    const worker = await h.startWorker();
+    expect((await h.postAlert(token, errorAlert(name))).status).toBe(202);
+    const run = await theRun(flowId);
+    const [level1] = await settledLevel1(run.id);
+    await sleep(500);
+    expect(at(`/${name}`)).toHaveLength(1);
+    expect(level1).toMatchObject({ status: "delivered", attempts: 1 });
+    endpointSender = "real";
+    await worker.stop();
+  });
+
+  it("the receiver fails the endpoint's attempt: the workflow retries it under the same key", async () => {
+    endpointSender = "real";
+    const name = "endpoint-503";
+    failFirst.add(`/${name}`);
+    const { flowId, token } = await oneLevelFlow(name);
+    const worker = await h.startWorker();
+    expect((await h.postAlert(token, errorAlert(name))).status).toBe(202);
+    const run = await theRun(flowId);
+    const [level1] = await settledLevel1(run.id);
+    expect(level1).toMatchObject({ status: "delivered", attempts: 2 });
+    const requests = at(`/${name}`);
+    expect(requests).toHaveLength(2);
+    expect(new Set(requests.map((r) => r.headers["idempotency-key"]))).toEqual(new Set([level1?.idempotencyKey]));
+    const attempts = await attemptsOf(level1?.id ?? "");
+    expect(attempts.map((a) => [a.attempt, a.outcome, a.statusCode])).toEqual([
+      [1, "retrying", 503],
+      [2, "delivered", 200],
+    ]);
+    await worker.stop();
+  });
+
+  it("the endpoint dies after its commit (its send and the workflow's start never happen): the re-start job starts the incident, whose workflow sends the message once, under the same key", async () => {
+    endpointSender = "stuck";
+    const name = "endpoint-died";
+    const { flowId, token } = await oneLevelFlow(name);
+    // As the web server builds its client, aimed at a port nothing listens on: the start fails,
+    // as it would not happen in a process killed at this point.
+    const unreachable: Client = createTemporalClient("127.0.0.1:1", "default");
+    const deps: InboundDeps = { ...h.inbound, temporal: unreachable };
+    const response = await handleAlertRequest(
+      deps,
+      token,
+      new Request(`http://localhost/api/alerts/${token}`, { method: "POST", body: JSON.stringify(errorAlert(name)) }),
+    );
+    // Durable once committed: the claim holds the workflow's input.
+    expect(response.status).toBe(202);
+    await unreachable.connection.close();
+    const run = await theRun(flowId);
+    expect(run.temporalRunId).toBeNull();
+
+    const worker = await h.startWorker();
+    const stopJob = startInboxRepokeJob({ db: h.db, temporal: h.client, taskQueue: h.taskQueue }, { everyMs: 500 });
+    try {
+      const [level1] = await settledLevel1(run.id);
+      await sleep(500);
+      expect(at(`/${name}`)).toHaveLength(1);
+      expect(at(`/${name}`)[0]?.headers["idempotency-key"]).toBe(level1?.idempotencyKey);
+      // Attempt 1 is the endpoint's, interrupted; the workflow's is attempt 2.
+      expect(level1).toMatchObject({ status: "delivered", attempts: 2 });
+      const attempts = await attemptsOf(level1?.id ?? "");
+      expect(attempts.map((a) => [a.attempt, a.outcome])).toEqual([
+        [1, "retrying"],
+        [2, "delivered"],
+      ]);
+      // Not before the lease ran out.
+      expect((at(`/${name}`)[0]?.at ?? 0) - run.createdAt.getTime()).toBeGreaterThanOrEqual(LEASE_MS - 100);
+    } finally {
+      stopJob();
+      endpointSender = "real";
+      await worker.stop();
+    }
+  });
+});

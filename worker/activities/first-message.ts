@@ -1,0 +1,246 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "~/db/client";
+import { withConnectionRetry } from "~/db/connection-retry";
+import { type attemptOutcomeEnum, deliveries, deliveryAttempts, incidentInboxes, runs } from "~/db/schema";
+import { deliveryRetryPolicy } from "~/core/delivery/retry-policy";
+import { reduceIncident } from "~/core/escalation/escalation-reducer";
+import { newEscalationState } from "~/core/escalation/escalation-state";
+import { incidentFrom } from "~/core/escalation/incident";
+import type { EscalationInput } from "~/workflows/messages";
+import type { IncidentOpener } from "~/server/inbound/incident-opener";
+import type { DeliverInput } from "./types";
+import {
+  FIRST_MESSAGE_LEASE_MS,
+  idempotencyKeyFor,
+  settleAttempt,
+  type MessageSender,
+  type SendOutcome,
+} from "./deliver";
+import { INTERRUPTED_ATTEMPT, recordAttempt } from "./record-attempt";
+
+/**
+ * The messages a new incident sends the moment it opens (its levels that fire on the first error
+ * with no delay), exactly as the workflow will ask for them: the same reducer decides, so the
+ * same idempotency keys come out, and the workflow's deliveries find these rows.
+ */
+export function firstMessagesOf(input: EscalationInput): { messages: DeliverInput[]; currentLevel: number } {
+  const { firstEvent, plan } = input;
+  const atMs = Date.parse(firstEvent.receivedAt);
+  const opened = reduceIncident(plan, incidentFrom(newEscalationState(atMs, firstEvent.alert)), {
+    type: "alert",
+    alert: firstEvent.alert,
+    receivedAt: firstEvent.receivedAt,
+    atMs,
+  });
+  const ticked = reduceIncident(plan, opened.incident, { type: "tick", atMs });
+  const { state } = ticked.incident;
+  const messages: DeliverInput[] = [];
+  for (const command of ticked.commands) {
+    if (command.kind !== "send") continue;
+    for (const target of command.level[command.messageType]) {
+      messages.push({
+        runId: input.runId,
+        workspaceId: input.workspaceId,
+        flowId: input.flowId,
+        flowName: input.flowName,
+        incidentKey: input.alertKey,
+        level: command.level.level,
+        levelMessage: command.level.message,
+        messageType: command.messageType,
+        reminderNumber: command.reminderNumber,
+        target: { nodeId: target.nodeId, integrationId: target.integrationId, variables: target.variables },
+        alert: state.lastAlert,
+        firstErrorAt: new Date(state.firstErrorAtMs).toISOString(),
+        isFallback: false,
+        maxAttempts: deliveryRetryPolicy.maxAttempts,
+      });
+    }
+  }
+  return { messages, currentLevel: state.currentLevel };
+}
+
+class ClaimLost extends Error {}
+
+/** What an announced attempt's row says until its answer is recorded. */
+const ANNOUNCED: (typeof attemptOutcomeEnum.enumValues)[number] = "retrying";
+
+export interface ClaimedMessage {
+  message: DeliverInput;
+  deliveryId: string;
+}
+
+/**
+ * Opens the incident in Postgres, in one transaction: its run row, its inbox (the claim: the
+ * partial unique index on the open inbox of a workflow id lets one request win), the workflow's
+ * whole input (for the re-start job, should the workflow not get started), and its first
+ * messages' delivery rows under a lease, each with attempt 1 announced. Null when another
+ * request opened the incident first: the caller then appends to its inbox.
+ */
+export async function claimIncident(
+  db: Db,
+  workflowId: string,
+  input: EscalationInput,
+  { leaseMs }: { leaseMs: number },
+): Promise<ClaimedMessage[] | null> {
+  const { messages, currentLevel } = firstMessagesOf(input);
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.insert(runs).values({
+        id: input.runId,
+        workspaceId: input.workspaceId,
+        flowId: input.flowId,
+        flowVersionId: input.flowVersionId,
+        alertKey: input.alertKey,
+        workflowId,
+        firstErrorAt: new Date(input.firstEvent.receivedAt),
+        alert: input.firstEvent.alert,
+        currentLevel,
+      });
+      const claimed = await tx
+        .insert(incidentInboxes)
+        .values({ id: input.runId, workflowId, startInput: input })
+        .onConflictDoNothing()
+        .returning({ id: incidentInboxes.id });
+      if (claimed.length === 0) throw new ClaimLost();
+      if (messages.length === 0) return [];
+      const rows = await tx
+        .insert(deliveries)
+        .values(
+          messages.map((m) => ({
+            runId: m.runId,
+            integrationId: m.target.integrationId,
+            nodeId: m.target.nodeId,
+            messageType: m.messageType,
+            level: m.level,
+            reminderNumber: m.reminderNumber,
+            idempotencyKey: idempotencyKeyFor(m),
+            isFallback: false,
+            attempts: 1,
+            leasedUntil: sql`clock_timestamp() + make_interval(secs => ${leaseMs / 1000})`,
+          })),
+        )
+        .returning({ id: deliveries.id, key: deliveries.idempotencyKey, startedAt: deliveries.createdAt });
+      // Attempt 1 shows as interrupted until the answer is recorded: a web process killed while
+      // the request is out leaves exactly this, and the workflow's attempt takes number 2.
+      await tx.insert(deliveryAttempts).values(
+        rows.map((row) => ({
+          deliveryId: row.id,
+          runId: input.runId,
+          attempt: 1,
+          startedAt: row.startedAt,
+          outcome: ANNOUNCED,
+          latencyMs: 0,
+          error: INTERRUPTED_ATTEMPT,
+        })),
+      );
+      const idByKey = new Map(rows.map((row) => [row.key, row.id]));
+      return messages.flatMap((message) => {
+        const deliveryId = idByKey.get(idempotencyKeyFor(message));
+        return deliveryId ? [{ message, deliveryId }] : [];
+      });
+    });
+  } catch (error) {
+    if (error instanceof ClaimLost) return null;
+    throw error;
+  }
+}
+
+/** The receiver's answer must not be lost to a short database outage (it would be sent again). */
+const RECORD_BUDGET = { budgetMs: 10_000 };
+
+/**
+ * Sends one claimed first message and records the answer as attempt 1, which ends the lease. A
+ * retryable answer is an attempt like any other: the workflow's delivery waits what it asked for
+ * and tries again; a failure the same. Never rejects: the endpoint does not wait for this.
+ */
+export async function sendFirstMessage(
+  deps: { db: Db; send: MessageSender; random?: () => number },
+  { message, deliveryId }: ClaimedMessage,
+): Promise<void> {
+  const key = idempotencyKeyFor(message);
+  const startedAt = new Date();
+  let outcome: SendOutcome;
+  try {
+    outcome = await deps.send(message, key);
+  } catch (error) {
+    // Not a receiver's answer (the sender itself failed): the lease is released and the
+    // workflow's delivery makes the next attempt now. The error's text is not kept: it is not
+    // the receiver's, and it might quote what the sender read.
+    console.warn(`inbound: first message ${deliveryId} not sent here (${errorName(error)}); the workflow sends it`);
+    await deps.db
+      .update(deliveries)
+      .set({ leasedUntil: null })
+      .where(eq(deliveries.id, deliveryId))
+      .catch(() => undefined);
+    return;
+  }
+  const { status, wait, error } = settleAttempt(outcome, 1, message.maxAttempts, deps.random ?? Math.random);
+  try {
+    await withRetry(() =>
+      recordAttempt(deps.db, {
+        deliveryId,
+        runId: message.runId,
+        attempt: 1,
+        startedAt,
+        status,
+        outcome,
+        error,
+        nextRetryMs: status === "pending" ? wait.delayMs : undefined,
+        started: true,
+        unlessSuperseded: true,
+      }),
+    );
+  } catch (recordError) {
+    // The lease runs out and the workflow sends again, under the same idempotency key.
+    console.warn(`inbound: the answer to first message ${deliveryId} not recorded (${errorCode(recordError)})`);
+  }
+}
+
+/** SQLSTATE: a deadlock or a serialization failure; the transaction is simply run again. */
+const TRANSIENT_CODES = new Set(["40P01", "40001"]);
+
+/**
+ * The answer's write competes with the workflow's and the rollup triggers' writes of the same
+ * flow and hour: a deadlock there must not lose the answer (the message would go out again when
+ * the lease runs out). The write is an update by id and an upsert, so running it again is safe.
+ */
+async function withRetry(write: () => Promise<void>): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    try {
+      await withConnectionRetry(write, RECORD_BUDGET);
+      return;
+    } catch (error) {
+      if (!TRANSIENT_CODES.has(errorCode(error)) || tries >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 20 * tries + Math.random() * 50));
+    }
+  }
+}
+
+/** The SQLSTATE or Node error code of `error` or what it wraps (drizzle puts pg's error in `cause`). */
+function errorCode(error: unknown): string {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if ("code" in e && typeof e.code === "string") return e.code;
+  }
+  return errorName(error);
+}
+
+const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+
+/**
+ * The alert endpoint's opener (server/inbound/incident-opener.ts): claims in Postgres, then sends
+ * with `send`, the worker's own sender (same outbound guard, same secret redaction).
+ */
+export function createIncidentOpener(deps: { db: Db; send: MessageSender; leaseMs?: number }): IncidentOpener {
+  const leaseMs = deps.leaseMs ?? FIRST_MESSAGE_LEASE_MS;
+  return {
+    async claim(workflowId, input) {
+      const claimed = await claimIncident(deps.db, workflowId, input, { leaseMs });
+      if (!claimed) return null;
+      return {
+        sendAll: async () => {
+          await Promise.all(claimed.map((message) => sendFirstMessage(deps, message)));
+        },
+      };
+    },
+  };
+}
