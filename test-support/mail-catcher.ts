@@ -6,6 +6,10 @@ export interface CaughtMail {
   to: string;
   subject: string;
   text: string;
+  /** Every header as received: the raw line (folded lines joined) and its lower-case name. */
+  headerLines: { key: string; line: string }[];
+  /** Header values as a mail client decodes them (RFC 2047 words, folding), by lower-case name. */
+  headers: Map<string, unknown>;
 }
 
 export interface MailCatcher {
@@ -36,6 +40,8 @@ export async function startMailCatcher({
           to: mail.to && !Array.isArray(mail.to) ? mail.to.text : "",
           subject: mail.subject ?? "",
           text: mail.text ?? "",
+          headerLines: mail.headerLines.map(({ key, line }) => ({ key, line })),
+          headers: mail.headers,
         });
         callback();
       }, callback);

@@ -33,6 +33,13 @@ function smtpFailure(error: unknown): { code: SendErrorCode; retryable: boolean;
   return { code: "NETWORK_ERROR", retryable: true, message };
 }
 
+/**
+ * The alert key is the sender's text: its line breaks become spaces, so it stays one header
+ * whatever it holds (nodemailer does the same today; this does not depend on it). Non-ASCII is
+ * sent as RFC 2047 words and long values are folded, by nodemailer.
+ */
+const oneHeaderLine = (text: string) => text.replace(/\r\n|\r|\n/g, " ");
+
 type BaseKeys = "skipped" | "steps" | "attemptsInfo" | "request" | "response";
 
 /** Sends one email through the integration's SMTP server. */
@@ -127,7 +134,7 @@ export async function sendEmail(
       text: email.text,
       html: email.html,
       messageId: id,
-      headers: { "X-Alertflow-Incident": ctx.system["incident.key"] },
+      headers: { "X-Alertflow-Incident": oneHeaderLine(ctx.system["incident.key"]) },
     });
     const status = Number(/^\d{3}/.exec(info.response)?.[0] ?? 250);
     return done({
