@@ -6,6 +6,7 @@ import Link from "next/link";
 import { AuthCard, FormError } from "../../_components/auth/auth-card";
 import { useAccountErrors } from "../../_components/auth/use-account-errors";
 import { Button } from "../../_components/ui/button";
+import { useServerErrorText } from "../../_components/use-server-error-text";
 import { useTRPC } from "../../_lib/trpc";
 
 /** Opened from an invitation link: says which workspace and role, then joins (after sign-in). */
@@ -13,6 +14,7 @@ export function InvitationView({ token }: { token: string }) {
   const t = useTranslations("Invitation");
   const roles = useTranslations("RoleNames");
   const errorText = useAccountErrors();
+  const serverText = useServerErrorText();
   const trpc = useTRPC();
   const invitation = useQuery(trpc.account.invitation.queryOptions({ token }));
   const me = useQuery(trpc.account.me.queryOptions());
@@ -37,10 +39,12 @@ export function InvitationView({ token }: { token: string }) {
       {user ? (
         <div className="flex flex-col gap-3">
           <FormError
-            message={errorText.server(
-              accept.error ? { status: accept.error.data?.httpStatus } : null,
-              "acceptInvitation",
-            )}
+            message={
+              // A refusal that says why (the link was used or revoked meanwhile) is worded from its reason.
+              accept.error?.data?.domain?.reason
+                ? serverText(accept.error)
+                : errorText.server(accept.error ? { status: accept.error.data?.httpStatus } : null, "acceptInvitation")
+            }
           />
           <p>{t.rich("signedInAs", { name: user.name, strong: (chunks) => <strong>{chunks}</strong> })}</p>
           <Button
