@@ -78,6 +78,11 @@ const envSchema = z.object({
    */
   INBOUND_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(1000),
   INBOUND_RATE_LIMIT_PER_SECOND: z.coerce.number().min(0).default(100),
+  /**
+   * "true": a new incident's first messages go out from the alert endpoint, before its workflow
+   * runs (under a lease, see worker/activities/first-message.ts); "false": the workflow sends them.
+   */
+  FIRST_MESSAGE_AT_INGRESS: z.enum(["true", "false"]).default("true"),
   MAX_ALERT_BODY_BYTES: z.coerce
     .number()
     .int()

@@ -41,7 +41,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ token: str
       maxBodyBytes: env.MAX_ALERT_BODY_BYTES,
       now: () => new Date(),
       rateLimit: inboundRateLimit,
-      opener: incidentOpener(),
+      opener: env.FIRST_MESSAGE_AT_INGRESS === "true" ? incidentOpener() : undefined,
     },
     token,
     request,
