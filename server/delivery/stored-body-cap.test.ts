@@ -1,9 +1,9 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STORED_REQUEST_BODY_BYTES, STORED_RESPONSE_BODY_BYTES } from "~/core/delivery/stored-body";
 import { hostileInput, integration, send } from "~/test-support/send-harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
+import { listeningPort } from "~/test-support/listening-port";
 
 const bytes = (text: string) => Buffer.byteLength(text, "utf8");
 const MARKER_ROOM = 64;
@@ -33,7 +33,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   huge = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${listeningPort(server)}`,
     written: () => written,
     close: () =>
       new Promise<void>((resolve) => {

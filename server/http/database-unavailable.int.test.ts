@@ -1,5 +1,4 @@
 import { createServer, type Server, type Socket, connect } from "node:net";
-import type { AddressInfo } from "node:net";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { createDb, type Db } from "~/db/client";
@@ -7,6 +6,7 @@ import { createAuth } from "~/server/auth/auth";
 import { closeDatabase, reopenDatabase } from "~/test-support/database-outage";
 import { startApiServer, type ApiServer } from "~/test-support/api-server";
 import { createHarness, type Harness } from "~/test-support/harness";
+import { listeningPort } from "~/test-support/listening-port";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "./database-unavailable";
 
 /**
@@ -33,8 +33,9 @@ async function startProxy(target: URL) {
       }
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => server?.listen(port, "127.0.0.1", resolve));
-    port = (server.address() as AddressInfo).port;
+    const listening = server;
+    await new Promise<void>((resolve) => listening.listen(port, "127.0.0.1", resolve));
+    port = listeningPort(listening);
   };
   const close = async () => {
     for (const s of sockets) s.destroy();

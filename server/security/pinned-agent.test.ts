@@ -1,37 +1,22 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleTemplateContextInput } from "~/core/message-template/sample-context";
 import { sendIntegrationMessage } from "~/server/delivery/send-message";
 import { header, startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { integration } from "~/test-support/send-harness";
+import { startMailCatcher, type MailCatcher } from "~/test-support/mail-catcher";
 import type { ResolveHost } from "./outbound-guard";
 
 let receiver: Receiver;
-let smtp: SMTPServer;
+let smtp: MailCatcher;
 let smtpPort = 0;
-const mail: string[] = [];
 beforeAll(async () => {
   receiver = await startReceiver();
-  smtp = new SMTPServer({
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        mail.push(Buffer.concat(chunks).toString("utf8"));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const address: AddressInfo | string | null = smtp.server.address();
-  smtpPort = typeof address === "object" && address ? address.port : 0;
+  smtp = await startMailCatcher();
+  smtpPort = smtp.port;
 });
 afterAll(async () => {
   await receiver.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const ctx = sampleTemplateContextInput("error");
@@ -71,7 +56,7 @@ describe("outbound connections go to the address that was checked", () => {
     const input = sampleTemplateContextInput("error", { To: "ops@example.com" });
     const sent = await sendIntegrationMessage(email("mail.test"), input, deps(answers(["127.0.0.1"]), ["127.0.0.0/8"]));
     expect(sent).toMatchObject({ ok: true });
-    expect(mail).toHaveLength(1);
+    expect(smtp.received).toHaveLength(1);
     for (const internal of ["198.18.0.1", "64:ff9b::a00:1", "224.0.0.1"]) {
       const refused = await sendIntegrationMessage(email("mx.test"), input, deps(answers([internal])));
       expect(refused).toMatchObject({ ok: false, retryable: false, error: { code: "OUTBOUND_BLOCKED" } });

@@ -1,8 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { and, eq, sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listIntegrationTypes, type CatalogueEntry } from "~/core/integrations/integration-catalogue";
 import type { MessageType } from "~/core/message-template/message-type";
@@ -15,6 +13,7 @@ import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-s
 import { createHarness, type Harness } from "~/test-support/harness";
 import { startReceiver, type ReceivedRequest, type Receiver } from "~/test-support/http-receiver";
 import { findLeaks, type Leak } from "~/test-support/leak-scan";
+import { startMailCatcher, type MailCatcher } from "~/test-support/mail-catcher";
 
 /**
  * The secrets canary: one integration of every type holds recognisable secrets, then goes
@@ -32,9 +31,8 @@ let server: ApiServer;
 let receiver: Receiver;
 /** Another origin, where one receiver redirects: credentials must not follow. */
 let elsewhere: Receiver;
-let smtp: SMTPServer;
+let smtp: MailCatcher | undefined;
 let smtpPort = 0;
-const mails: string[] = [];
 /** Every secret value stored, and the canary core they all share. */
 const secrets: string[] = [CORE];
 /** Every body the API answered, in order. */
@@ -87,34 +85,15 @@ beforeAll(async () => {
     if (req.url.startsWith("/redirect/")) return { status: 307, headers: { location: `${elsewhere.url}/landed` } };
     return { status: 200, body: echo(req) };
   });
-  smtp = new SMTPServer({
-    secure: false,
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.password?.startsWith(CORE)) callback(null, { user: auth.username });
-      else callback(new Error("Invalid username or password"));
-    },
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
-        mails.push(Buffer.concat(chunks).toString("utf8"));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const address: AddressInfo | string | null = smtp.server.address();
-  smtpPort = typeof address === "object" && address ? address.port : 0;
+  smtp = await startMailCatcher({ acceptsLogin: (_user, pass) => pass.startsWith(CORE) });
+  smtpPort = smtp.port;
 });
 
 afterAll(async () => {
   await server?.close();
   await receiver?.close();
   await elsewhere?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await h?.close();
   vi.restoreAllMocks();
 });
@@ -285,7 +264,7 @@ describe("the secrets canary", () => {
     const reached = new Set(receiver.requests.map((r) => r.url.split("/")[2]));
     const httpTypes = types.filter((t) => t.transport === "http").map((t) => t.type);
     expect(httpTypes.filter((t) => !reached.has(t))).toEqual([]);
-    expect(mails.length).toBeGreaterThan(0);
+    expect(smtp?.received.length).toBeGreaterThan(0);
     // The redirect to another origin was followed, without the credentials.
     expect(elsewhere.requests.some((r) => r.url === "/landed")).toBe(true);
     const leaks: Leak[] = elsewhere.requests.flatMap((r, i) =>

@@ -1,49 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
+import type { ParsedMail } from "mailparser";
 import { MESSAGE_TYPES } from "../../message-template/message-type";
 import type { IntegrationCustomizations } from "../customizations-schema";
 import { hostileInput, integration, send } from "../../../test-support/send-harness";
+import { startMailCatcher, type MailCatcher } from "../../../test-support/mail-catcher";
 
-let server: SMTPServer;
+let catcher: MailCatcher;
 let port = 0;
-const inbox: (ParsedMail & { rcpt: string[] })[] = [];
+/** The last mail as a mail client reads it, with the envelope's recipients. */
+const lastMail = (): (ParsedMail & { rcpt: string[] }) | undefined => {
+  const mail = catcher.received.at(-1);
+  return mail && { ...mail.parsed, rcpt: mail.rcpt };
+};
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    secure: false,
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
-    authOptional: true,
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === "mailer" && auth.password === "smtp-pass") callback(null, { user: auth.username });
-      else callback(new Error("Invalid username or password"));
-    },
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith("full@"))
-        callback(Object.assign(new Error("Mailbox full, try later"), { responseCode: 452 }));
-      else if (address.address.startsWith("nobody@"))
-        callback(Object.assign(new Error("No such user"), { responseCode: 550 }));
-      else callback();
-    },
-    onData(stream, session, callback) {
-      // mailparser reads the message as a mail client would: charsets, encodings, nested parts.
-      simpleParser(stream).then(
-        (mail) => {
-          inbox.push({ ...mail, rcpt: session.envelope.rcptTo.map((r) => r.address) });
-          callback();
-        },
-        (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
-      );
-    },
+  catcher = await startMailCatcher({
+    acceptsLogin: (user, pass) => user === "mailer" && pass === "smtp-pass",
+    rcptAnswer: (address) =>
+      address.startsWith("full@")
+        ? { code: 452, message: "Mailbox full, try later" }
+        : address.startsWith("nobody@")
+          ? { code: 550, message: "No such user" }
+          : undefined,
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address: AddressInfo | string | null = server.server.address();
-  port = typeof address === "object" && address ? address.port : 0;
+  port = catcher.port;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => catcher?.close());
 
 const record = (customizations: IntegrationCustomizations | null = null) =>
   integration(
@@ -64,7 +46,7 @@ describe("Email integration", () => {
     const result = await send(record(), type, hostileInput(type, { To: "oncall@example.com, lead@example.com" }));
     expect(result.error).toBeUndefined();
     expect(result).toMatchObject({ ok: true, status: 250, request: { method: "SMTP" } });
-    const mail = inbox.at(-1);
+    const mail = lastMail();
     expect(mail?.rcpt).toEqual(["oncall@example.com", "lead@example.com"]);
     expect(mail?.subject).toMatch(
       { error: /^\[Alert\] Checkout "API"/, reminder: /^\[Reminder 1\] /, ok: /^\[Ok\] .* recovered after 0:25:05$/ }[
@@ -93,7 +75,7 @@ describe("Email integration", () => {
     };
     const result = await send(record(custom), "error", hostileInput("error", { To: "oncall@example.com" }));
     expect(result.ok).toBe(true);
-    expect(inbox.at(-1)).toMatchObject({
+    expect(lastMail()).toMatchObject({
       subject: `Störung — Alert ${new Date().getUTCFullYear()} #2`,
       text: `plain ✓ Zürich ${hostileInput("error").incident.key}`,
     });
