@@ -120,7 +120,7 @@ describe("acknowledge and resolve links", () => {
     // In the visitor's language: the page's own words, never the alert's.
     const french = await (await showAckLink({ ...deps, locale: "fr" }, links.acknowledge)).text();
     expect(french).toContain('<html lang="fr">');
-    expect(french).toContain("Prendre en charge cet incident ?");
+    expect(french).toContain("Prendre en compte cet incident ?");
     expect(french).toContain("link-stop");
     const dutch = await (await post(expired, { name: "Mallory" })).text();
     expect(dutch).toContain("This link has expired");
