@@ -84,61 +84,63 @@ export async function claimIncident(
 ): Promise<ClaimedMessage[] | null> {
   const { messages, currentLevel } = firstMessagesOf(input);
   try {
-    return await db.transaction(async (tx) => {
-      await tx.insert(runs).values({
-        id: input.runId,
-        workspaceId: input.workspaceId,
-        flowId: input.flowId,
-        flowVersionId: input.flowVersionId,
-        alertKey: input.alertKey,
-        workflowId,
-        firstErrorAt: new Date(input.firstEvent.receivedAt),
-        alert: input.firstEvent.alert,
-        currentLevel,
-      });
-      const claimed = await tx
-        .insert(incidentInboxes)
-        .values({ id: input.runId, workflowId, startInput: input })
-        .onConflictDoNothing()
-        .returning({ id: incidentInboxes.id });
-      if (claimed.length === 0) throw new ClaimLost();
-      if (messages.length === 0) return [];
-      const rows = await tx
-        .insert(deliveries)
-        .values(
-          messages.map((m) => ({
-            runId: m.runId,
-            integrationId: m.target.integrationId,
-            nodeId: m.target.nodeId,
-            messageType: m.messageType,
-            level: m.level,
-            reminderNumber: m.reminderNumber,
-            idempotencyKey: idempotencyKeyFor(m),
-            isFallback: false,
-            attempts: 1,
-            leasedUntil: sql`clock_timestamp() + make_interval(secs => ${leaseMs / 1000})`,
+    return await retryTransient(() =>
+      db.transaction(async (tx) => {
+        await tx.insert(runs).values({
+          id: input.runId,
+          workspaceId: input.workspaceId,
+          flowId: input.flowId,
+          flowVersionId: input.flowVersionId,
+          alertKey: input.alertKey,
+          workflowId,
+          firstErrorAt: new Date(input.firstEvent.receivedAt),
+          alert: input.firstEvent.alert,
+          currentLevel,
+        });
+        const claimed = await tx
+          .insert(incidentInboxes)
+          .values({ id: input.runId, workflowId, startInput: input })
+          .onConflictDoNothing()
+          .returning({ id: incidentInboxes.id });
+        if (claimed.length === 0) throw new ClaimLost();
+        if (messages.length === 0) return [];
+        const rows = await tx
+          .insert(deliveries)
+          .values(
+            messages.map((m) => ({
+              runId: m.runId,
+              integrationId: m.target.integrationId,
+              nodeId: m.target.nodeId,
+              messageType: m.messageType,
+              level: m.level,
+              reminderNumber: m.reminderNumber,
+              idempotencyKey: idempotencyKeyFor(m),
+              isFallback: false,
+              attempts: 1,
+              leasedUntil: sql`clock_timestamp() + make_interval(secs => ${leaseMs / 1000})`,
+            })),
+          )
+          .returning({ id: deliveries.id, key: deliveries.idempotencyKey, startedAt: deliveries.createdAt });
+        // Attempt 1 shows as interrupted until the answer is recorded: a web process killed while
+        // the request is out leaves exactly this, and the workflow's attempt takes number 2.
+        await tx.insert(deliveryAttempts).values(
+          rows.map((row) => ({
+            deliveryId: row.id,
+            runId: input.runId,
+            attempt: 1,
+            startedAt: row.startedAt,
+            outcome: ANNOUNCED,
+            latencyMs: 0,
+            error: INTERRUPTED_ATTEMPT,
           })),
-        )
-        .returning({ id: deliveries.id, key: deliveries.idempotencyKey, startedAt: deliveries.createdAt });
-      // Attempt 1 shows as interrupted until the answer is recorded: a web process killed while
-      // the request is out leaves exactly this, and the workflow's attempt takes number 2.
-      await tx.insert(deliveryAttempts).values(
-        rows.map((row) => ({
-          deliveryId: row.id,
-          runId: input.runId,
-          attempt: 1,
-          startedAt: row.startedAt,
-          outcome: ANNOUNCED,
-          latencyMs: 0,
-          error: INTERRUPTED_ATTEMPT,
-        })),
-      );
-      const idByKey = new Map(rows.map((row) => [row.key, row.id]));
-      return messages.flatMap((message) => {
-        const deliveryId = idByKey.get(idempotencyKeyFor(message));
-        return deliveryId ? [{ message, deliveryId }] : [];
-      });
-    });
+        );
+        const idByKey = new Map(rows.map((row) => [row.key, row.id]));
+        return messages.flatMap((message) => {
+          const deliveryId = idByKey.get(idempotencyKeyFor(message));
+          return deliveryId ? [{ message, deliveryId }] : [];
+        });
+      }),
+    );
   } catch (error) {
     if (error instanceof ClaimLost) return null;
     throw error;
@@ -205,10 +207,18 @@ const TRANSIENT_CODES = new Set(["40P01", "40001"]);
  * the lease runs out). The write is an update by id and an upsert, so running it again is safe.
  */
 async function withRetry(write: () => Promise<void>): Promise<void> {
+  await retryTransient(() => withConnectionRetry(write, RECORD_BUDGET));
+}
+
+/**
+ * Runs a transaction again when Postgres chose it as a deadlock's victim: the rollup triggers
+ * (migration 0015) update the flow's hourly rows from runs and deliveries, so the endpoint's
+ * writes and the workflows' of the same flow and hour can wait on each other.
+ */
+async function retryTransient<T>(run: () => Promise<T>): Promise<T> {
   for (let tries = 1; ; tries++) {
     try {
-      await withConnectionRetry(write, RECORD_BUDGET);
-      return;
+      return await run();
     } catch (error) {
       if (!TRANSIENT_CODES.has(errorCode(error)) || tries >= 5) throw error;
       await new Promise((r) => setTimeout(r, 20 * tries + Math.random() * 50));
