@@ -36,6 +36,11 @@ export interface MessagePreview {
   requests: (RecordedRequest & { step: PreviewStep })[];
   email?: { from: string; to: string; subject: string; html: string; text: string };
   problems: PreviewProblem[];
+  /**
+   * Fields cut to the preview's length, and how many characters were left out of them: a count,
+   * not a sentence, so the page words it in its own language.
+   */
+  cut?: { fields: number; characters: number; limit: number };
 }
 
 /**

@@ -7,14 +7,20 @@ import type { MessagePreview } from "~/core/integrations/preview-message";
  */
 export const PREVIEW_FIELD_CHARACTERS = 8 * 1024;
 
-export function excerpt(text: string, limit = PREVIEW_FIELD_CHARACTERS): string {
-  if (text.length <= limit) return text;
-  return `${text.slice(0, limit)}… [${(text.length - limit).toLocaleString("en")} more characters not shown]`;
-}
-
-/** The preview with every rendered field cut to `PREVIEW_FIELD_CHARACTERS`. */
-export function previewExcerpt(preview: MessagePreview): MessagePreview {
-  return {
+/**
+ * The preview with every rendered field cut to `limit` characters and an ellipsis. How much was
+ * left out is counted in `cut`, not written into the text: the page words it in its language.
+ */
+export function previewExcerpt(preview: MessagePreview, limit = PREVIEW_FIELD_CHARACTERS): MessagePreview {
+  let fields = 0;
+  let characters = 0;
+  const excerpt = (text: string): string => {
+    if (text.length <= limit) return text;
+    fields += 1;
+    characters += text.length - limit;
+    return `${text.slice(0, limit)}…`;
+  };
+  const cutPreview: MessagePreview = {
     ...preview,
     requests: preview.requests.map((r) => ({
       ...r,
@@ -29,4 +35,5 @@ export function previewExcerpt(preview: MessagePreview): MessagePreview {
       text: excerpt(preview.email.text),
     },
   };
+  return fields === 0 ? cutPreview : { ...cutPreview, cut: { fields, characters, limit } };
 }

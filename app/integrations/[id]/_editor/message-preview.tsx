@@ -84,6 +84,11 @@ export function MessagePreview({ preview, loading, error, control, messageType }
             </p>
           ) : null}
           <Problems preview={preview} />
+          {preview.cut ? (
+            <p className="text-[12px] text-muted" data-testid="preview-cut">
+              {t("cut", preview.cut)}
+            </p>
+          ) : null}
           {preview.skipped ? (
             <p className="text-[12px] text-muted">
               {t(customized ? "skippedCustomized" : "skipped", {
