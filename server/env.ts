@@ -81,8 +81,9 @@ const envSchema = z.object({
   /**
    * "true": a new incident's first messages go out from the alert endpoint, before its workflow
    * runs (under a lease, see worker/activities/first-message.ts); "false": the workflow sends them.
+   * Off by default until an HTTP 500 seen under 10 concurrent senders (bench) is understood.
    */
-  FIRST_MESSAGE_AT_INGRESS: z.enum(["true", "false"]).default("true"),
+  FIRST_MESSAGE_AT_INGRESS: z.enum(["true", "false"]).default("false"),
   MAX_ALERT_BODY_BYTES: z.coerce
     .number()
     .int()
