@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Download, Save, Search } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState, type ReactNode } from "react";
 import { Button } from "../_components/ui/button";
 import { Input } from "../_components/ui/field";
@@ -23,8 +23,9 @@ const haystack = (t: TemplateCardData) =>
 export function TemplatesPage() {
   const t = useTranslations("Templates");
   const trpc = useTRPC();
+  const locale = useLocale();
   const errorText = useServerErrorText();
-  const list = useQuery(trpc.templates.list.queryOptions());
+  const list = useQuery(trpc.templates.list.queryOptions({ locale }));
   const [query, setQuery] = useState("");
   const [using, setUsing] = useState<UsableTemplate | null>(null);
   const [saving, setSaving] = useState<SaveAsTemplateTarget | null>(null);

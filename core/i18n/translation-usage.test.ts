@@ -34,6 +34,10 @@ function usedKeys(): { exact: Set<string>; prefixes: Set<string>; where: Map<str
       // Outside React (mails): `createTranslator({ …, namespace: "Ns" })`.
       ...text.matchAll(/const (\w+) = createTranslator\(\{[^}]*namespace: "([\w.]+)"/g),
     ];
+    // A namespace read whole, its keys chosen by data (the built-in templates, keyed by template id):
+    // `(await loadMessages(locale)).Ns`.
+    for (const [, namespace = ""] of text.matchAll(/\(await loadMessages\(\w+\)\)\.(\w+)/g))
+      prefixes.add(`${namespace}.`);
     for (const binding of bindings) {
       const [, name = "", namespace = ""] = binding;
       const call = new RegExp(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "~/core/i18n/locales";
 import { placeholderKeySchema, templateEnvelopeSchema } from "~/core/flow-templates/template-document";
 
 /** A built-in by key, or one of the workspace's templates (its latest version unless named). */
@@ -47,12 +48,17 @@ export const exportInput = z.object({ ref: templateRefSchema });
  */
 export const importFileInput = z.object({ fileText: z.string().max(8 * 1024 * 1024, "The file is far too large") });
 
+/** The gallery in the page's language (built-ins only: the workspace's templates stay as written). */
+export const listTemplatesInput = z.object({ locale: z.enum(LOCALES).default("en") }).default({ locale: "en" });
+
 export const useTemplateInput = z.object({
   ref: templateRefSchema,
   name: z.string().trim().min(1, "Name is required").max(200),
   /** Placeholder key → integration id of this workspace. */
   mapping: z.record(placeholderKeySchema, z.string().uuid()),
   publish: z.boolean().default(false),
+  /** The page's language: a built-in's node labels are written in it, then are the flow's own. */
+  locale: z.enum(LOCALES).default("en"),
 });
 export type UseTemplateInput = z.infer<typeof useTemplateInput>;
 

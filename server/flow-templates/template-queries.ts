@@ -2,6 +2,8 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { flows, templates, templateVersions, type Template } from "~/db/schema";
 import { notFound } from "~/core/domain-error";
 import { builtinTemplates } from "~/core/flow-templates/builtin";
+import type { Locale } from "~/core/i18n/locales";
+import { localizedBuiltin } from "./localized-builtin";
 import { describeTemplate } from "~/core/flow-templates/describe-template";
 import { documentOf, loadTemplateRow, type TemplateScope } from "./template-store";
 
@@ -25,7 +27,7 @@ const workspaceCard = (template: Template, document: ReturnType<typeof documentO
 });
 
 /** The gallery: the built-ins, then the workspace's own templates, newest first. */
-export async function listTemplates(scope: TemplateScope) {
+export async function listTemplates(scope: TemplateScope, locale: Locale = "en") {
   const [rows, usage] = await Promise.all([
     scope.db
       .select({ template: templates, version: templateVersions })
@@ -39,10 +41,12 @@ export async function listTemplates(scope: TemplateScope) {
     usageCounts(scope),
   ]);
   return {
-    builtin: builtinTemplates().map(({ key, document }) => ({
-      ref: { kind: "builtin" as const, key },
-      ...describeTemplate(document),
-    })),
+    builtin: await Promise.all(
+      builtinTemplates().map(async (builtin) => ({
+        ref: { kind: "builtin" as const, key: builtin.key },
+        ...describeTemplate(await localizedBuiltin(builtin, locale)),
+      })),
+    ),
     workspace: rows.map(({ template, version }) =>
       workspaceCard(template, documentOf(template, version), usage.get(template.id) ?? 0),
     ),

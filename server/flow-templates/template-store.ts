@@ -3,6 +3,8 @@ import type { Db } from "~/db/client";
 import { templates, templateVersions, type Template, type TemplateVersion } from "~/db/schema";
 import { notFound } from "~/core/domain-error";
 import { findBuiltinTemplate } from "~/core/flow-templates/builtin";
+import type { Locale } from "~/core/i18n/locales";
+import { localizedBuiltin } from "./localized-builtin";
 import { readTemplateDocument } from "~/core/flow-templates/read-template";
 import {
   TEMPLATE_FORMAT,
@@ -63,11 +65,13 @@ export function documentOf(template: Template, version: TemplateVersion): FlowTe
 export async function resolveTemplate(
   scope: TemplateScope,
   ref: TemplateRef,
+  /** Words a built-in in this language; without it (export) a built-in stays in English. */
+  locale?: Locale,
 ): Promise<{ document: FlowTemplateDocument; origin: TemplateOrigin }> {
   if (ref.kind === "builtin") {
     const builtin = findBuiltinTemplate(ref.key);
     if (!builtin) throw notFound("Built-in template", ref.key);
-    const { document } = builtin;
+    const document = locale ? await localizedBuiltin(builtin, locale) : builtin.document;
     return { document, origin: { kind: "builtin", key: ref.key, version: document.version, name: document.name } };
   }
   const template = await loadTemplateRow(scope, ref.templateId);

@@ -15,7 +15,7 @@ import { resolveTemplate } from "./template-store";
  * template and version it came from, and it is published at once when asked.
  */
 export async function useTemplate(scope: ActingScope, input: UseTemplateInput) {
-  const { document, origin } = await resolveTemplate(scope, input.ref);
+  const { document, origin } = await resolveTemplate(scope, input.ref, input.locale);
   const ids = [...new Set(Object.values(input.mapping))];
   const rows =
     ids.length === 0

@@ -3,6 +3,7 @@ import {
   exportInput,
   getTemplateInput,
   importFileInput,
+  listTemplatesInput,
   saveFromFlowInput,
   shareLinkInput,
   shareTokenInput,
@@ -25,7 +26,7 @@ import { anonymousProcedure, editorProcedure, router, viewerProcedure } from "..
 
 export const templatesRouter = router({
   /** Built-ins and the workspace's templates, each with its graph for the gallery thumbnails. */
-  list: viewerProcedure.query(({ ctx }) => listTemplates(ctx)),
+  list: viewerProcedure.input(listTemplatesInput).query(({ ctx, input }) => listTemplates(ctx, input.locale)),
   get: viewerProcedure
     .input(getTemplateInput)
     .query(({ ctx, input }) => getTemplate(ctx, input.templateId, input.version)),

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { FilePlus2 } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { Dialog } from "~/app/_components/ui/dialog";
@@ -22,7 +22,8 @@ interface Props {
 export function NewFlowDialog({ open, onOpenChange, onBlank, blankPending }: Props) {
   const t = useTranslations("NewFlow");
   const trpc = useTRPC();
-  const list = useQuery(trpc.templates.list.queryOptions(undefined, { enabled: open }));
+  const locale = useLocale();
+  const list = useQuery(trpc.templates.list.queryOptions({ locale }, { enabled: open }));
   const [using, setUsing] = useState<UsableTemplate | null>(null);
   const templates = [...(list.data?.workspace ?? []), ...(list.data?.builtin ?? [])];
 

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
@@ -58,6 +58,7 @@ export function UseTemplateDialog({ template, onOpenChange }: Props) {
 function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => void }) {
   const t = useTranslations("UseTemplate");
   const trpc = useTRPC();
+  const locale = useLocale();
   const serverError = useServerErrorText();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -114,7 +115,7 @@ function Wizard({ template, onDone }: { template: UsableTemplate; onDone: () => 
     if (ok) setStep(1);
   };
   const submit = form.handleSubmit(({ name, publish, mapping }) =>
-    use.mutate({ ref: template.ref, name, publish, mapping }),
+    use.mutate({ ref: template.ref, name, publish, mapping, locale }),
   );
 
   return (
