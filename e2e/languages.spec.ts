@@ -9,6 +9,10 @@ interface Words {
   flows: string;
   newFlow: string;
   useTemplate: RegExp;
+  /** The built-in "Slack, with email when Slack fails", and two of its node labels, in this language. */
+  template: string;
+  triggerLabel: string;
+  fallbackLabel: string;
   next: string;
   refusal: RegExp;
   create: string;
@@ -27,6 +31,9 @@ const FRENCH: Words = {
   flows: "Flux",
   newFlow: "Nouveau flux",
   useTemplate: /^Utiliser le modèle/,
+  template: "Slack, avec e-mail si Slack échoue",
+  triggerLabel: "Alerte reçue",
+  fallbackLabel: "E-mail si Slack échoue",
   next: "Suivant",
   refusal: /^Choisissez .* pour /,
   create: "Créer le flux",
@@ -44,6 +51,9 @@ const DUTCH: Words = {
   flows: "Flows",
   newFlow: "Nieuwe flow",
   useTemplate: /^Sjabloon .* gebruiken/,
+  template: "Slack, met e-mail als Slack faalt",
+  triggerLabel: "Alert ontvangen",
+  fallbackLabel: "E-mail als Slack faalt",
   next: "Volgende",
   refusal: /^Kies .* voor /,
   create: "Flow aanmaken",
@@ -101,8 +111,12 @@ async function journey(page: Page, baseURL: string, words: Words) {
 
     await page.getByRole("button", { name: words.newFlow }).click();
     const chooser = page.getByRole("dialog", { name: words.newFlow });
+    // A built-in template reads in the page's language, from its name to its placeholders.
+    await expect(chooser.getByRole("article", { name: words.template })).toBeVisible();
+    await expect(chooser.getByText("Slack, with email when Slack fails")).toHaveCount(0);
+    await shot(page, words.browserLocale, "new-flow-dialog");
     await chooser
-      .getByRole("article", { name: "Slack, with email when Slack fails" })
+      .getByRole("article", { name: words.template })
       .getByRole("button", { name: words.useTemplate })
       .click();
     const rows = page.getByTestId("placeholder-row");
@@ -119,6 +133,9 @@ async function journey(page: Page, baseURL: string, words: Words) {
     await expect(page).toHaveURL(/\/flows\/[0-9a-f-]{36}$/);
     await expect(page.getByText(words.published)).toBeVisible();
     await expect(page.locator(".react-flow__node")).toHaveCount(4);
+    // The flow got the template's node labels in the language it was created in: its own text now.
+    await expect(page.locator(".react-flow__node").filter({ hasText: words.triggerLabel })).toHaveCount(1);
+    await expect(page.locator(".react-flow__node").filter({ hasText: words.fallbackLabel })).toHaveCount(1);
     await shot(page, words.browserLocale, "editor");
     const flowId = page.url().split("/").pop() ?? "";
 

@@ -141,7 +141,7 @@ test.describe("in French, presets created elsewhere", () => {
     await page.getByRole("button", { name: "Nouveau flux" }).click();
     await page
       .getByRole("dialog", { name: "Nouveau flux" })
-      .getByRole("article", { name: "Slack, with email when Slack fails" })
+      .getByRole("article", { name: "Slack, avec e-mail si Slack échoue" })
       .getByRole("button", { name: /^Utiliser le modèle/ })
       .click();
     await page.getByTestId("placeholder-row").nth(0).locator("select").selectOption("__create__");
