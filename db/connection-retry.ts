@@ -28,12 +28,35 @@ const CONNECTION_CODES = new Set([
 const CONNECTION_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended/i;
 
-/** True when `error` (or what it wraps: drizzle puts the pg error in `cause`) is a connection failure. */
+/**
+ * deadlock_detected and serialization_failure: Postgres rolled the transaction back and it can
+ * simply run again. The hourly rollup triggers (migration 0015) make every writer of one flow and
+ * hour update the same rows, so a worker's and the alert endpoint's writes can deadlock under load.
+ */
+const CONFLICT_CODES = new Set(["40P01", "40001"]);
+
+/** The errors `error` wraps, itself first (drizzle puts the pg error in `cause`). */
+function* causes(error: unknown): Generator<Error> {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) yield e;
+}
+
+const codeOf = (e: Error) => ("code" in e && typeof e.code === "string" ? e.code : undefined);
+
+/** True when `error` (or what it wraps) is a connection failure. */
 export function isConnectionError(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const code = "code" in e && typeof e.code === "string" ? e.code : undefined;
+  for (const e of causes(error)) {
+    const code = codeOf(e);
     if (code && CONNECTION_CODES.has(code)) return true;
     if (CONNECTION_MESSAGES.test(e.message)) return true;
+  }
+  return false;
+}
+
+/** True when Postgres rolled the transaction back as a deadlock's victim or a serialization failure. */
+export function isTransactionConflict(error: unknown): boolean {
+  for (const e of causes(error)) {
+    const code = codeOf(e);
+    if (code && CONFLICT_CODES.has(code)) return true;
   }
   return false;
 }
@@ -49,9 +72,10 @@ export interface RetryOptions {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs `operation` again while it fails on the connection, for up to `budgetMs`. Only for
- * operations that are safe to repeat (an upsert, an update by id): a connection lost after the
- * statement ran looks the same as one lost before.
+ * Runs `operation` again while it fails on the connection, or as a deadlock's victim, for up to
+ * `budgetMs`. Only for operations that are safe to repeat (an upsert, an update by id): a
+ * connection lost after the statement ran looks the same as one lost before. A conflict is tried
+ * again after a short random pause, so that the two sides do not meet again in step.
  */
 export async function withConnectionRetry<T>(operation: () => Promise<T>, options: RetryOptions): Promise<T> {
   const sleep = options.sleep ?? defaultSleep;
@@ -61,9 +85,25 @@ export async function withConnectionRetry<T>(operation: () => Promise<T>, option
     try {
       return await operation();
     } catch (error) {
-      if (!isConnectionError(error) || Date.now() + delay > deadline) throw error;
-      await sleep(delay);
+      const conflict = isTransactionConflict(error);
+      if (!(conflict || isConnectionError(error)) || Date.now() + delay > deadline) throw error;
+      await sleep(conflict ? 10 + Math.random() * 50 : delay);
       delay = Math.min(delay * 2, 2_000);
+    }
+  }
+}
+
+/**
+ * Runs a transaction again, up to `tries` times, only when Postgres rolled it back as a deadlock's
+ * victim: for writes that are not safe to repeat after a lost connection (an insert that claims).
+ */
+export async function retryOnConflict<T>(transaction: () => Promise<T>, tries = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (!isTransactionConflict(error) || attempt >= tries) throw error;
+      await defaultSleep(10 + Math.random() * 50 * attempt);
     }
   }
 }

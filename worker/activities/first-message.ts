@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { withConnectionRetry } from "~/db/connection-retry";
+import { retryOnConflict, withConnectionRetry } from "~/db/connection-retry";
 import { type attemptOutcomeEnum, deliveries, deliveryAttempts, incidentInboxes, runs } from "~/db/schema";
 import { deliveryRetryPolicy } from "~/core/delivery/retry-policy";
 import { reduceIncident } from "~/core/escalation/escalation-reducer";
@@ -84,7 +84,7 @@ export async function claimIncident(
 ): Promise<ClaimedMessage[] | null> {
   const { messages, currentLevel } = firstMessagesOf(input);
   try {
-    return await retryTransient(() =>
+    return await retryOnConflict(() =>
       db.transaction(async (tx) => {
         await tx.insert(runs).values({
           id: input.runId,
@@ -198,33 +198,13 @@ export async function sendFirstMessage(
   }
 }
 
-/** SQLSTATE: a deadlock or a serialization failure; the transaction is simply run again. */
-const TRANSIENT_CODES = new Set(["40P01", "40001"]);
-
 /**
  * The answer's write competes with the workflow's and the rollup triggers' writes of the same
  * flow and hour: a deadlock there must not lose the answer (the message would go out again when
- * the lease runs out). The write is an update by id and an upsert, so running it again is safe.
+ * the lease runs out). `withConnectionRetry` runs a deadlock's victim again; the write is an
+ * update by id and an upsert, so running it again is safe.
  */
-async function withRetry(write: () => Promise<void>): Promise<void> {
-  await retryTransient(() => withConnectionRetry(write, RECORD_BUDGET));
-}
-
-/**
- * Runs a transaction again when Postgres chose it as a deadlock's victim: the rollup triggers
- * (migration 0015) update the flow's hourly rows from runs and deliveries, so the endpoint's
- * writes and the workflows' of the same flow and hour can wait on each other.
- */
-async function retryTransient<T>(run: () => Promise<T>): Promise<T> {
-  for (let tries = 1; ; tries++) {
-    try {
-      return await run();
-    } catch (error) {
-      if (!TRANSIENT_CODES.has(errorCode(error)) || tries >= 5) throw error;
-      await new Promise((r) => setTimeout(r, 20 * tries + Math.random() * 50));
-    }
-  }
-}
+const withRetry = (write: () => Promise<void>) => withConnectionRetry(write, RECORD_BUDGET);
 
 /** The SQLSTATE or Node error code of `error` or what it wraps (drizzle puts pg's error in `cause`). */
 function errorCode(error: unknown): string {
