@@ -7,16 +7,17 @@ import { useRouter } from "next/navigation";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
-import { LOCALES, LOCALE_NAMES } from "~/core/i18n/locales";
+import { LOCALES } from "~/core/i18n/locales";
 import { integrationTypeSchema } from "~/core/integrations/integration-types";
 import { offersPresetLanguage, presetLanguageCustomizations } from "~/core/integrations/preset-language";
 import { Button } from "../_components/ui/button";
 import { Dialog } from "../_components/ui/dialog";
-import { Field, Input, Select } from "../_components/ui/field";
+import { Field, Input } from "../_components/ui/field";
 import { useTRPC } from "../_lib/trpc";
 import type { CatalogueEntry } from "./_lib/catalogue";
 import { useCatalogueText } from "./_lib/use-catalogue-text";
 import { useIntegrationErrorText } from "./_lib/use-integration-error-text";
+import { PresetLanguageField } from "./_ui/preset-language-field";
 import { TypeTile } from "./_ui/type-icon";
 
 /** The name may stay empty: the type's label is a fine first name, and it can be renamed later. */
@@ -125,15 +126,12 @@ export function CreateIntegrationDialog({ open, onOpenChange, types }: Props) {
           />
         </Field>
         {offersPresetLanguage(chosen) ? (
-          <Field label={t("language")} htmlFor="integration-language" hint={t("languageHint")}>
-            <Select id="integration-language" {...form.register("language")}>
-              {LOCALES.map((code) => (
-                <option key={code} value={code}>
-                  {LOCALE_NAMES[code]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <PresetLanguageField
+            id="integration-language"
+            label={t("language")}
+            hint={t("languageHint")}
+            register={form.register("language")}
+          />
         ) : null}
       </form>
     </Dialog>

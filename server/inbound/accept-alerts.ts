@@ -95,22 +95,6 @@ async function dispatch(deps: DispatchDeps, target: EndpointTarget, alert: Norma
     }
   }
 
-  if (deps.opener) {
-    const opened = await openAtIngress(deps, deps.opener, workflowId, {
-      runId: randomUUID(),
-      workspaceId: target.workspaceId,
-      flowId: target.flowId,
-      flowName: target.flowName,
-      flowVersionId: target.flowVersionId,
-      alertKey,
-      plan: target.plan,
-      firstEvent: event,
-      pendingEvents: [event],
-      openedAtIngress: true,
-    });
-    if (opened) return { alertKey, status: alert.status, ...opened };
-  }
-
   const input: EscalationInput = {
     runId: randomUUID(),
     workspaceId: target.workspaceId,
@@ -121,6 +105,16 @@ async function dispatch(deps: DispatchDeps, target: EndpointTarget, alert: Norma
     plan: target.plan,
     firstEvent: event,
   };
+  if (deps.opener) {
+    // A claim that lost or found the incident ended rolled its run back: the id can be used below.
+    const opened = await openAtIngress(deps, deps.opener, workflowId, {
+      ...input,
+      pendingEvents: [event],
+      openedAtIngress: true,
+    });
+    if (opened) return { alertKey, status: alert.status, ...opened };
+  }
+
   const handle = await withTemporalDeadline(deps.temporal, () =>
     deps.temporal.workflow.signalWithStart(ESCALATION_WORKFLOW, {
       workflowId,

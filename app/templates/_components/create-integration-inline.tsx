@@ -8,12 +8,13 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { Button } from "~/app/_components/ui/button";
-import { Field, Input, Select } from "~/app/_components/ui/field";
+import { Field, Input } from "~/app/_components/ui/field";
 import { useTRPC } from "~/app/_lib/trpc";
 import type { CatalogueEntry } from "~/app/integrations/_lib/catalogue";
 import { useCatalogueText } from "~/app/integrations/_lib/use-catalogue-text";
 import { useServerErrorText } from "~/app/_components/use-server-error-text";
-import { LOCALES, LOCALE_NAMES } from "~/core/i18n/locales";
+import { LOCALES } from "~/core/i18n/locales";
+import { PresetLanguageField } from "~/app/integrations/_ui/preset-language-field";
 import { offersPresetLanguage, presetLanguageCustomizations } from "~/core/integrations/preset-language";
 
 interface Props {
@@ -121,15 +122,12 @@ export function CreateIntegrationInline({ entry, defaultName, onCreated, onCance
         </Field>
       ))}
       {offersPresetLanguage(entry.type) ? (
-        <Field label={t("language")} htmlFor={`new-${entry.type}-language`} hint={t("languageHint")}>
-          <Select id={`new-${entry.type}-language`} {...form.register("language")}>
-            {LOCALES.map((code) => (
-              <option key={code} value={code}>
-                {LOCALE_NAMES[code]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <PresetLanguageField
+          id={`new-${entry.type}-language`}
+          label={t("language")}
+          hint={t("languageHint")}
+          register={form.register("language")}
+        />
       ) : null}
       <p className="text-[11px] text-muted">{t("otherSettings")}</p>
       <div className="flex justify-end gap-2">
