@@ -98,10 +98,11 @@ export function missingVariables(record: IntegrationRecord, levelVariables: Reco
 
 /**
  * Shows an unset variable as a marker in a preview rather than failing the whole render. The
- * marker is the variable's name and a dash, no words: the page names what is missing above the
- * preview, in its own language.
+ * marker is the variable's name in angle brackets, no words: the page names what is missing above
+ * the preview, in its own language. ASCII only, since it may land in a header (Opsgenie's
+ * Authorization), which cannot carry characters beyond Latin-1.
  */
 export function withPlaceholders(record: IntegrationRecord, missing: MissingVariable[]): IntegrationRecord {
-  const placeholders = Object.fromEntries(missing.map((m) => [m.name, `<${m.name}: —>`]));
+  const placeholders = Object.fromEntries(missing.map((m) => [m.name, `<${m.name}>`]));
   return { ...record, variables: { ...record.variables, ...placeholders } };
 }
