@@ -133,7 +133,11 @@ describe("scale-out", () => {
     process.kill(-(first.child.pid ?? 0), "SIGKILL");
     await first.exited;
 
-    await eventually(async () => (byLevel("2").length >= INCIDENTS ? true : undefined), 60_000, "every level 2");
+    // A delivery attempt the killed worker held is retried only after its 30 s attempt timeout,
+    // and on a loaded CI machine (the integration files run side by side) the survivor's backlog
+    // comes on top: 60 s was missed once at load 2-6 with every file in parallel (passes in 31 s
+    // alone). Lost or doubled messages still fail below.
+    await eventually(async () => (byLevel("2").length >= INCIDENTS ? true : undefined), 120_000, "every level 2");
     for (const key of keys) expect((await h.postAlert(token, okAlert(key))).status).toBe(202);
     await eventually(async () => (byLevel("1", "Ok").length >= INCIDENTS ? true : undefined), 30_000, "every Ok");
     await eventually(async () => (byLevel("2", "Ok").length >= INCIDENTS ? true : undefined), 30_000, "every Ok");
@@ -148,5 +152,5 @@ describe("scale-out", () => {
     for (const workflowId of ranOnFirst) expect((await workerPidsOf(workflowId)).has(secondPid)).toBe(true);
     const finished = await runsForFlow(h, flowId);
     expect(finished.map((r) => r.status)).toEqual(Array(INCIDENTS).fill("resolved"));
-  });
+  }, 240_000);
 });
