@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { BrowserContext } from "@playwright/test";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { wireTransformer } from "~/core/wire/wire-transformer";
 import type { AppRouter } from "~/server/routers/_app";
@@ -11,5 +12,16 @@ import { OWNER_TOKEN_FILE } from "./test-owner";
 export function apiClient(baseURL: string, authorization = `Bearer ${readFileSync(OWNER_TOKEN_FILE, "utf8").trim()}`) {
   return createTRPCClient<AppRouter>({
     links: [httpBatchLink({ url: `${baseURL}/api/trpc`, transformer: wireTransformer, headers: { authorization } })],
+  });
+}
+
+/**
+ * The API as the signed-in browser context: procedures that need a session (not a token), such as
+ * the caller's own profile language.
+ */
+export async function sessionApiClient(context: BrowserContext, baseURL: string) {
+  const cookie = (await context.cookies(baseURL)).map((c) => `${c.name}=${c.value}`).join("; ");
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${baseURL}/api/trpc`, transformer: wireTransformer, headers: { cookie } })],
   });
 }
