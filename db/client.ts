@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { installQuietQueryErrors } from "./quiet-query-errors";
 import * as schema from "./schema";
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -16,6 +17,8 @@ export function logConnectionError(error: Error): void {
 }
 
 export function createDb(connectionString: string, max = 10): { db: Db; pool: pg.Pool } {
+  // Before any statement can fail: its parameters never reach a log (see quiet-query-errors.ts).
+  installQuietQueryErrors();
   const pool = new pg.Pool({
     connectionString,
     max,
