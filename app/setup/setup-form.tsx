@@ -2,10 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { MIN_PASSWORD_LENGTH, setupInput } from "~/core/accounts/account-inputs";
+import { isLocale } from "~/core/i18n/locales";
 import { AuthCard, FormError } from "../_components/auth/auth-card";
 import { useAccountErrors } from "../_components/auth/use-account-errors";
 import { Button } from "../_components/ui/button";
@@ -17,6 +18,7 @@ type Setup = z.infer<typeof setupInput>;
 /** The first owner and their workspace, in one step. */
 export function SetupForm() {
   const t = useTranslations("Setup");
+  const locale = useLocale();
   const errorText = useAccountErrors();
   const trpc = useTRPC();
   const form = useForm<Setup>({
@@ -28,7 +30,13 @@ export function SetupForm() {
 
   return (
     <AuthCard title={t("title")} subtitle={t("subtitle")}>
-      <form onSubmit={form.handleSubmit((values) => setup.mutate(values))} className="flex flex-col gap-3" noValidate>
+      <form
+        onSubmit={form.handleSubmit((values) =>
+          setup.mutate({ ...values, locale: isLocale(locale) ? locale : undefined }),
+        )}
+        className="flex flex-col gap-3"
+        noValidate
+      >
         <FormError
           message={errorText.server(
             // better-auth's refusal code (password too short, email taken…) travels as the reason's value.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "../i18n/locales";
 import { ROLES } from "./access";
 
 /** better-auth enforces the same bounds (server/auth/auth.ts); the form says so before sending. */
@@ -19,7 +20,8 @@ export const signInInput = z.object({
   email,
   password: z.string().min(1, "Password is required").max(MAX_PASSWORD_LENGTH),
 });
-export const setupInput = z.object({ name, email, password, workspaceName });
+/** `locale`: the language the setup page was shown in; the seeded demo is reworded in it. */
+export const setupInput = z.object({ name, email, password, workspaceName, locale: z.enum(LOCALES).optional() });
 export const createWorkspaceInput = z.object({ name: workspaceName });
 export const workspaceIdInput = z.object({ workspaceId: z.string().uuid() });
 export const invitationTokenInput = z.object({ token: z.string().min(1).max(200) });

@@ -35,7 +35,7 @@ export async function prepareDemo(databaseUrl: string, baseUrl: string, stateFil
 export function demoBanner(curl: string[] | null, baseUrl: string): string {
   if (!curl) return "";
   return `
-  Try it: fire an alert at the "Demo escalation" flow, then watch ${baseUrl}/inbox
+  Try it: fire an alert at the demo flow, then watch ${baseUrl}/inbox
     ${curl[0]}
   and when you are ready, the recovery:
     ${curl[1]}

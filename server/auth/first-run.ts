@@ -5,6 +5,8 @@ import type { Db, Tx } from "~/db/client";
 import { accounts, memberships, sessions, workspaces } from "~/db/schema";
 import { domainRefusal } from "~/core/domain-error";
 import type { Auth } from "./auth";
+import type { Locale } from "~/core/i18n/locales";
+import { localizeUntouchedDemo } from "../demo/localize-demo";
 import { workspaceSlug } from "./workspace-service";
 
 /** Before migration 0004 every install had this workspace; setup hands it, flows and all, to the first owner. */
@@ -21,6 +23,8 @@ export interface SetupInput {
   email: string;
   password: string;
   workspaceName: string;
+  /** The language the setup page was shown in. */
+  locale?: Locale;
 }
 
 /** better-auth's refusals (weak password, taken email) become input errors naming the field. */
@@ -36,7 +40,7 @@ export function authInputError(err: unknown): never {
 
 /**
  * First run: creates the first owner and their workspace, and signs them in (the Set-Cookie goes
- * to `resHeaders`). Serialized by an advisory lock and refused once anyone can sign in, so it
+ * to `resHeaders`), and rewords an untouched seeded demo in the owner's language. Serialized by an advisory lock and refused once anyone can sign in, so it
  * happens once.
  */
 export async function runFirstSetup(deps: { db: Db; auth: Auth; resHeaders?: Headers }, input: SetupInput) {
@@ -67,6 +71,8 @@ export async function runFirstSetup(deps: { db: Db; auth: Auth; resHeaders?: Hea
           .returning({ id: workspaces.id });
     if (!workspace) throw new Error("workspace not created");
     await tx.insert(memberships).values({ workspaceId: workspace.id, userId, role: "owner" }).onConflictDoNothing();
+    // The launcher seeded the demo in English before anyone chose a language: it speaks the owner's now.
+    if (input.locale) await localizeUntouchedDemo(tx, workspace.id, input.locale);
     if (response.token) {
       await tx.update(sessions).set({ activeWorkspaceId: workspace.id }).where(eq(sessions.token, response.token));
     }

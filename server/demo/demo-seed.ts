@@ -4,12 +4,10 @@ import { flows, integrations } from "~/db/schema";
 import type { FlowGraph } from "~/core/flow/document";
 import { createEndpoint } from "../flows/endpoint-service";
 import { createFlow, publishFlow } from "../flows/flow-service";
+import { DEMO_REMINDER_SECONDS, demoWords, type DemoWords } from "./demo-words";
 
-export const DEMO_FLOW_NAME = "Demo escalation";
-/** Short enough to watch: the reminder comes 15 s after the Error. */
-export const DEMO_REMINDER_SECONDS = 15;
-
-function demoGraph(inboxId: string): FlowGraph {
+/** The demo flow, worded in `words`; the same shape in every language. */
+function demoGraph(inboxId: string, words: DemoWords): FlowGraph {
   return {
     schemaVersion: 1,
     nodes: [
@@ -17,28 +15,28 @@ function demoGraph(inboxId: string): FlowGraph {
         id: "trigger",
         type: "trigger",
         position: { x: 0, y: 80 },
-        data: { label: "Any alert", format: "generic", filters: [], alertKey: "" },
+        data: { label: words.trigger, format: "generic", filters: [], alertKey: "" },
       },
       {
         id: "level-1",
         type: "level",
         position: { x: 320, y: 80 },
         data: {
-          label: "On-call",
+          label: words.level,
           level: 1,
           mode: "duration",
           afterSeconds: 0,
           errorCount: 1,
           reminderCount: 2,
           reminderEverySeconds: DEMO_REMINDER_SECONDS,
-          message: "This is the demo flow: edit it, or draw your own.",
+          message: words.levelMessage,
         },
       },
       {
         id: "inbox",
         type: "integration",
         position: { x: 640, y: 80 },
-        data: { label: "Demo inbox", integrationId: inboxId, sendOk: true, sendReminders: true, variables: {} },
+        data: { label: words.inbox, integrationId: inboxId, sendOk: true, sendReminders: true, variables: {} },
       },
     ],
     edges: [
@@ -48,27 +46,32 @@ function demoGraph(inboxId: string): FlowGraph {
   };
 }
 
+/** The launcher's demo author: no person publishes it, so the audit log and the version name Alertflow itself. */
+export const DEMO_ACTOR = { userId: null, name: "Alertflow demo" };
+
 /**
  * A first-run demo for an empty workspace: an inbox integration and a published "Demo
  * escalation" flow that sends to it, with an endpoint token to fire alerts at. Nothing external
  * is needed: the messages show on the Inbox page. Returns null when the workspace has flows.
+ * It is seeded in English: the launcher runs before anyone chose a language; the first-run
+ * setup rewords it in the first owner's language while it is untouched (localize-demo.ts).
  */
 export async function seedDemoIfEmpty(db: Db, workspaceId: string): Promise<{ flowId: string; token: string } | null> {
   const [existing] = await db.select({ n: count() }).from(flows).where(eq(flows.workspaceId, workspaceId));
   if ((existing?.n ?? 0) > 0) return null;
-  // No person publishes the demo: the audit log and the version name Alertflow itself.
-  const scope = { db, workspaceId, actor: { userId: null, name: "Alertflow demo" } };
+  const scope = { db, workspaceId, actor: DEMO_ACTOR };
+  const words = await demoWords("en");
   const [inbox] = await db
     .insert(integrations)
-    .values({ workspaceId, type: "inbox", name: "Demo inbox", variables: {}, customizations: {} })
+    .values({ workspaceId, type: "inbox", name: words.inbox, variables: {}, customizations: {} })
     .returning({ id: integrations.id });
   if (!inbox) throw new Error("insert returned no row");
   const { id: flowId } = await createFlow(scope, {
-    name: DEMO_FLOW_NAME,
-    description: "Fires an Error at once, a reminder every 15 s (two at most) and the Ok, into the Inbox.",
-    graph: demoGraph(inbox.id),
+    name: words.flowName,
+    description: words.description,
+    graph: demoGraph(inbox.id, words),
   });
-  await publishFlow(scope, { flowId, note: "Demo" });
+  await publishFlow(scope, { flowId, note: words.publishNote });
   const { token } = await createEndpoint(scope, flowId);
   return { flowId, token };
 }
