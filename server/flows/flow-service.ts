@@ -6,6 +6,7 @@ import { notFound, domainRefusal } from "~/core/domain-error";
 import { compilePlan } from "~/core/flow/compile-plan";
 import { emptyGraph, type FlowGraph } from "~/core/flow/document";
 import { upgradeGraphDocument } from "~/core/flow/migrations";
+import type { GraphIssue } from "~/core/flow/graph-issue";
 import { offLoop } from "../compute/off-loop";
 import type { TemplateOrigin } from "~/core/flow-templates/template-origin";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
@@ -48,8 +49,7 @@ export async function checkGraph(scope: Scope, raw: unknown, mode: "draft" | "pu
   // Off the event loop: a graph at the size limits takes seconds to validate (its regex filters).
   const { result, draft } = await offLoop("checkGraph", { raw: migrated, options: await workspaceIntegrations(scope) });
   if (result.ok) return result.graph;
-  const blocking =
-    mode === "publish" || !draft ? result.errors : result.errors.filter((e) => DRAFT_BLOCKING_CODES.has(e.code));
+  const blocking = mode === "publish" || !draft ? result.errors : result.errors.filter(blocksDraft);
   if (blocking.length === 0 && draft) return draft;
   throw domainRefusal(
     "INVALID_GRAPH",
@@ -79,6 +79,15 @@ const DRAFT_BLOCKING_CODES = new Set([
   "cycle",
   "unknown_integration",
 ]);
+
+/**
+ * A per-level URL with a scheme other than http(s) (`javascript:`, `file:`) is never a step on
+ * the way to a good one, so a draft refuses it as the integration form does, naming the node and
+ * field. Text with no scheme yet (`hooks.exam`) is a URL being typed: only publishing refuses it.
+ */
+const blocksDraft = (issue: GraphIssue) =>
+  DRAFT_BLOCKING_CODES.has(issue.code) ||
+  (issue.code === "integration_url_not_http" && issue.params?.kind === "scheme");
 
 const archivedFilter = (archived: boolean) => (archived ? isNotNull(flows.archivedAt) : isNull(flows.archivedAt));
 

@@ -5,6 +5,7 @@ import { integrations, templates } from "~/db/schema";
 import { DomainError } from "~/core/domain-error";
 import { BUILTIN_TEMPLATE_DEFINITIONS } from "~/core/flow-templates/builtin";
 import { webhook } from "~/test-support/flow-fixtures";
+import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
 
 /**
@@ -143,5 +144,37 @@ describe("URL fields refuse every scheme but http(s)", () => {
     expect(answer.message).toMatch(/ApiUrl must be an http or https URL, not javascript:/);
     expect(answer.paths.some((p) => /^graph\.nodes\.\d+\.data\.variables\.ApiUrl$/.test(p))).toBe(true);
     expect((await h.db.select({ n: count() }).from(templates))[0]?.n).toBe(before);
+  });
+
+  it("refuses a per-level URL of another scheme when a flow draft is saved, naming the node and field", async () => {
+    const integrationId = await webhook(h, "URL per level", "https://hooks.example.com/ok");
+    const withLevelUrl = (ApiUrl: string) =>
+      graphOf(
+        [
+          triggerNode("t"),
+          levelNode("l1", { level: 1 }),
+          integrationNode("i1", { integrationId, variables: { ApiUrl } }),
+        ],
+        [edge("t", "out", "l1"), edge("l1", "out", "i1")],
+      );
+    const { id: flowId } = await h.api.flows.create({
+      name: "Per-level URL",
+      description: "",
+      graph: withLevelUrl(""),
+    });
+    const { revision } = await h.api.flows.get({ flowId });
+    for (const url of HOSTILE) {
+      const answer = await refusal(h.api.flows.saveDraft({ flowId, graph: withLevelUrl(url) }));
+      expect(answer.code, url).toBe("BAD_REQUEST");
+      expect(answer.message, url).toMatch(/ApiUrl must be an http or https URL, not [a-z]+:/);
+      expect(answer.paths, url).toEqual(["nodes.2.data.variables.ApiUrl"]);
+    }
+    expect(
+      await refusal(h.api.flows.create({ name: "x", description: "", graph: withLevelUrl("file:///x") })),
+    ).toMatchObject({ code: "BAD_REQUEST", paths: ["nodes.2.data.variables.ApiUrl"] });
+    expect((await h.api.flows.get({ flowId })).revision).toBe(revision);
+    // A URL still being typed (no scheme yet) is a draft like any other; publishing refuses it.
+    await h.api.flows.saveDraft({ flowId, graph: withLevelUrl("hooks.exam") });
+    expect((await refusal(h.api.flows.publish({ flowId, note: "" }))).paths).toEqual(["nodes.2.data.variables.ApiUrl"]);
   });
 });

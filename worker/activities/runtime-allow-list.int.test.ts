@@ -66,4 +66,30 @@ describe("the workspace's outbound allow-list", () => {
     expect(delivered).toMatchObject({ status: "delivered", statusCode: 200 });
     expect(receiver.requests).toHaveLength(1);
   }, 90_000);
+
+  it("refuses a stored secret URL (Slack's WebhookUrl) on a loopback address once it is off the list", async () => {
+    const slackReceiver = await startReceiver();
+    try {
+      const slack = await owner.integrations.create({
+        type: "slack",
+        name: "Loopback Slack",
+        secrets: { WebhookUrl: `${slackReceiver.url}/services/T0/B0/SECRET` },
+      });
+      const { id: flowId } = await owner.flows.create({ name: "Loopback Slack", graph: singleLevelGraph(slack.id) });
+      await owner.flows.publish({ flowId, note: "" });
+      const { token } = await owner.flows.createEndpoint({ flowId });
+      // The entry the first test added goes: the secret URL saved while it was allowed is checked again at send.
+      const settings = await owner.workspace.settings();
+      await owner.workspace.updateSettings({ ...settings, outboundAllowList: [] });
+
+      expect((await h.postAlert(token, errorAlert("secret-url"))).status).toBe(202);
+      const refused = await deliveryOf(flowId, "secret-url");
+      expect(refused.status).toBe("failed");
+      expect(refused.error).toContain("OUTBOUND_BLOCKED");
+      expect(refused.error).not.toContain("SECRET");
+      expect(slackReceiver.requests).toHaveLength(0);
+    } finally {
+      await slackReceiver.close();
+    }
+  }, 90_000);
 });
