@@ -22,6 +22,12 @@ export function apiClient(baseURL: string, authorization = `Bearer ${readFileSyn
 export async function sessionApiClient(context: BrowserContext, baseURL: string) {
   const cookie = (await context.cookies(baseURL)).map((c) => `${c.name}=${c.value}`).join("; ");
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${baseURL}/api/trpc`, transformer: wireTransformer, headers: { cookie } })],
+    links: [
+      httpBatchLink({
+        url: `${baseURL}/api/trpc`,
+        transformer: wireTransformer,
+        headers: { cookie, origin: new URL(baseURL).origin },
+      }),
+    ],
   });
 }
