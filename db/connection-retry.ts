@@ -30,8 +30,8 @@ const CONNECTION_MESSAGES =
 
 /**
  * deadlock_detected and serialization_failure: Postgres rolled the transaction back and it can
- * simply run again. The hourly rollup triggers (migration 0015) make every writer of one flow and
- * hour update the same rows, so a worker's and the alert endpoint's writes can deadlock under load.
+ * simply run again. Writers of one incident (the worker and the alert endpoint) can still meet on
+ * its rows; those of one flow and hour no longer meet on a shared rollup row (migration 0020).
  */
 const CONFLICT_CODES = new Set(["40P01", "40001"]);
 

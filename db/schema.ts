@@ -417,9 +417,10 @@ export const deliveries = pgTable(
 );
 
 /**
- * The run history's hourly rollup, kept by triggers on runs and deliveries (migration 0015) in the
- * transaction that changes them, so the insights and the chart read a month as ~720 rows per flow
- * instead of every run and message. One row per workspace, flow, hour and integration:
+ * The run history's hourly rollup, kept by triggers on runs and deliveries (migration 0015), which
+ * append deltas in the transaction that changes them (run_rollup_deltas, migration 0020) that the
+ * fold job adds here, so the insights and the chart read a month as ~720 rows per flow instead of
+ * every run and message. One row per workspace, flow, hour and integration:
  * integration_id null counts every run and message of the flow; a set one counts the messages to
  * that integration and the runs that sent it at least one. Run columns count runs created in the
  * hour (by current status, plus the sums behind MTTA and MTTR); message columns count messages
@@ -457,7 +458,7 @@ export const runRollups = pgTable(
  * Delivery latency of the finished (delivered or failed) messages created in the hour, as counts
  * per fixed log-spaced bucket (server/runs/latency-buckets.ts; the same bounds are in SQL function
  * alertflow_latency_bucket): p50/p95 over any window come from summed counts. Sparse: a bucket
- * without messages has no row. Keyed like run_rollups, kept by the same triggers.
+ * without messages has no row. Keyed like run_rollups, kept by the same triggers and fold.
  */
 export const runLatencyRollups = pgTable(
   "run_latency_rollups",
@@ -473,6 +474,52 @@ export const runLatencyRollups = pgTable(
     unique("run_latency_rollups_key").on(t.workspaceId, t.flowId, t.integrationId, t.hour, t.bucket).nullsNotDistinct(),
     index("run_latency_rollups_workspace_hour_idx").on(t.workspaceId, t.hour),
   ],
+);
+
+/**
+ * What the rollup triggers add to run_rollups, not yet folded in: each statement on runs or
+ * deliveries only appends rows here, so writers of one flow and hour never wait on one shared
+ * row (under load the worker's and the alert endpoint's upserts of it deadlocked and held
+ * connections). The fold job (server/runs/rollup-fold.ts) adds them to run_rollups in one
+ * statement and deletes them; readers add the rows still here, so figures are exact at any moment.
+ * Columns as run_rollups'; no key: several rows of one flow and hour are summed.
+ */
+export const runRollupDeltas = pgTable(
+  "run_rollup_deltas",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: uuid("workspace_id").notNull(),
+    flowId: uuid("flow_id").notNull(),
+    integrationId: uuid("integration_id"),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    escalating: integer("escalating").notNull().default(0),
+    acknowledged: integer("acknowledged").notNull().default(0),
+    resolved: integer("resolved").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
+    cancelled: integer("cancelled").notNull().default(0),
+    ackedRuns: integer("acked_runs").notNull().default(0),
+    mttaMsSum: doublePrecision("mtta_ms_sum").notNull().default(0),
+    mttrRuns: integer("mttr_runs").notNull().default(0),
+    mttrMsSum: doublePrecision("mttr_ms_sum").notNull().default(0),
+    messagesSent: integer("messages_sent").notNull().default(0),
+    messagesFailed: integer("messages_failed").notNull().default(0),
+  },
+  (t) => [index("run_rollup_deltas_workspace_hour_idx").on(t.workspaceId, t.hour)],
+);
+
+/** What the triggers add to run_latency_rollups, not yet folded in: as run_rollup_deltas. */
+export const runLatencyRollupDeltas = pgTable(
+  "run_latency_rollup_deltas",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    workspaceId: uuid("workspace_id").notNull(),
+    flowId: uuid("flow_id").notNull(),
+    integrationId: uuid("integration_id"),
+    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    bucket: smallint("bucket").notNull(),
+    messages: integer("messages").notNull(),
+  },
+  (t) => [index("run_latency_rollup_deltas_workspace_hour_idx").on(t.workspaceId, t.hour)],
 );
 
 /**

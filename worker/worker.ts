@@ -6,6 +6,7 @@ import { temporalConnectionOptions } from "~/server/temporal-connection";
 import { createEscalationWorker, wireActivities } from "./create-worker";
 import { startRetentionJob } from "./retention-job";
 import { startInboxRepokeJob } from "./inbox-repoke-job";
+import { startRollupFoldJob } from "./rollup-fold-job";
 import { getKeyring } from "~/server/security/keyring";
 import { warnAboutUnreadableSecrets } from "~/server/security/rotate-secrets";
 import { SecretKeyError } from "~/server/security/secret-keyring";
@@ -30,6 +31,7 @@ async function run() {
   });
   void warnAboutUnreadableSecrets(db, keyring);
   const stopRetention = startRetentionJob(db);
+  const stopFold = startRollupFoldJob(db);
   const stopRepoke = startInboxRepokeJob({
     db,
     temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
@@ -40,6 +42,7 @@ async function run() {
     await worker.run();
   } finally {
     stopRetention();
+    stopFold();
     stopRepoke();
     await connection.close();
     await pool.end();

@@ -1,7 +1,15 @@
 import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "~/db/client";
-import { deliveries, runLatencyRollups, runRollups, runs, type RunStatus } from "~/db/schema";
+import {
+  deliveries,
+  runLatencyRollupDeltas,
+  runLatencyRollups,
+  runRollupDeltas,
+  runRollups,
+  runs,
+  type RunStatus,
+} from "~/db/schema";
 import { emptyHistogram, type LatencyHistogram } from "./latency-buckets";
 import type { BucketWindow } from "./stats-buckets";
 
@@ -90,7 +98,10 @@ const binOf = (window: BucketWindow, column: SQL | typeof runs.createdAt) =>
 type FactRow = Omit<RunFacts, "latency"> & { bucket: Date };
 type LatencyRow = { bucket: Date; latencyBucket: number; messages: number };
 
-function rollupConditions(scope: FactScope, span: Span, table: typeof runRollups | typeof runLatencyRollups) {
+type RollupTable = typeof runRollups | typeof runRollupDeltas;
+type LatencyRollupTable = typeof runLatencyRollups | typeof runLatencyRollupDeltas;
+
+function rollupConditions(scope: FactScope, span: Span, table: RollupTable | LatencyRollupTable) {
   const conditions: SQL[] = [eq(table.workspaceId, scope.workspaceId), gte(table.hour, span.from)];
   if (span.until) conditions.push(lt(table.hour, span.until));
   if (scope.flowId) conditions.push(eq(table.flowId, scope.flowId));
@@ -98,41 +109,58 @@ function rollupConditions(scope: FactScope, span: Span, table: typeof runRollups
   return conditions;
 }
 
-/** The facts of whole hours, from the rollup. */
-export async function rolledUp(db: Db | Tx, scope: FactScope, span: Span, window: BucketWindow) {
-  const bucket = binOf(window, sql`${runRollups.hour}`);
+function rollupFacts(db: Db | Tx, scope: FactScope, span: Span, window: BucketWindow, table: RollupTable) {
+  const bucket = binOf(window, sql`${table.hour}`);
   const int = (column: AnyPgColumn) => sql<number>`coalesce(sum(${column}), 0)::int`;
-  const facts = db
+  return db
     .select({
-      bucket: bucket.mapWith(runRollups.hour),
-      escalating: int(runRollups.escalating),
-      acknowledged: int(runRollups.acknowledged),
-      resolved: int(runRollups.resolved),
-      failed: int(runRollups.failed),
-      cancelled: int(runRollups.cancelled),
-      ackedRuns: int(runRollups.ackedRuns),
-      mttaMsSum: sql<number>`coalesce(sum(${runRollups.mttaMsSum}), 0)`.mapWith(Number),
-      mttrRuns: int(runRollups.mttrRuns),
-      mttrMsSum: sql<number>`coalesce(sum(${runRollups.mttrMsSum}), 0)`.mapWith(Number),
-      sent: int(runRollups.messagesSent),
-      failedMessages: int(runRollups.messagesFailed),
+      bucket: bucket.mapWith(table.hour),
+      escalating: int(table.escalating),
+      acknowledged: int(table.acknowledged),
+      resolved: int(table.resolved),
+      failed: int(table.failed),
+      cancelled: int(table.cancelled),
+      ackedRuns: int(table.ackedRuns),
+      mttaMsSum: sql<number>`coalesce(sum(${table.mttaMsSum}), 0)`.mapWith(Number),
+      mttrRuns: int(table.mttrRuns),
+      mttrMsSum: sql<number>`coalesce(sum(${table.mttrMsSum}), 0)`.mapWith(Number),
+      sent: int(table.messagesSent),
+      failedMessages: int(table.messagesFailed),
     })
-    .from(runRollups)
-    .where(and(...rollupConditions(scope, span, runRollups)))
+    .from(table)
+    .where(and(...rollupConditions(scope, span, table)))
     .groupBy(bucket);
-  const latencyBin = binOf(window, sql`${runLatencyRollups.hour}`);
-  const latency = db
+}
+
+function latencyFacts(db: Db | Tx, scope: FactScope, span: Span, window: BucketWindow, table: LatencyRollupTable) {
+  const bucket = binOf(window, sql`${table.hour}`);
+  return db
     .select({
-      bucket: latencyBin.mapWith(runLatencyRollups.hour),
-      latencyBucket: runLatencyRollups.bucket,
-      messages: sql<number>`sum(${runLatencyRollups.messages})::int`,
+      bucket: bucket.mapWith(table.hour),
+      latencyBucket: table.bucket,
+      messages: sql<number>`sum(${table.messages})::int`,
     })
-    .from(runLatencyRollups)
-    .where(and(...rollupConditions(scope, span, runLatencyRollups)))
-    .groupBy(latencyBin, runLatencyRollups.bucket);
-  const factRows = await facts;
-  const latencyRows = await latency;
-  return { factRows: factRows satisfies FactRow[], latencyRows: latencyRows satisfies LatencyRow[] };
+    .from(table)
+    .where(and(...rollupConditions(scope, span, table)))
+    .groupBy(bucket, table.bucket);
+}
+
+/**
+ * The facts of whole hours, from the rollup: its folded rows plus the deltas the fold job has not
+ * taken yet (server/runs/rollup-fold.ts), so the figures are exact at any moment. Read in one
+ * snapshot (collectFacts), a fold in between is seen wholly or not at all.
+ */
+export async function rolledUp(db: Db | Tx, scope: FactScope, span: Span, window: BucketWindow) {
+  // bucketFacts adds rows of one bucket together: folded and pending rows need no merging here.
+  const factRows: FactRow[] = [
+    ...(await rollupFacts(db, scope, span, window, runRollups)),
+    ...(await rollupFacts(db, scope, span, window, runRollupDeltas)),
+  ];
+  const latencyRows: LatencyRow[] = [
+    ...(await latencyFacts(db, scope, span, window, runLatencyRollups)),
+    ...(await latencyFacts(db, scope, span, window, runLatencyRollupDeltas)),
+  ];
+  return { factRows, latencyRows };
 }
 
 /** The same facts computed from runs and deliveries: for the edge hours, and as the reference. */

@@ -41,7 +41,8 @@ function insight(facts: RunFacts): Omit<InsightBucket, "start"> {
 /**
  * Per flow or per integration: incidents over time, messages sent and failed, delivery latency
  * p50/p95, MTTA and MTTR. Whole hours come from the hourly rollup (run_rollups,
- * run_latency_rollups: migration 0015), the hour in progress from runs and deliveries. Buckets and
+ * run_latency_rollups: migration 0015, plus the deltas not folded yet: 0020), the hour in progress
+ * from runs and deliveries. Buckets and
  * totals are built from sums and latency counts, so the totals are true means and percentiles of
  * the window, not averages of the buckets'.
  */
