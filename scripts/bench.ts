@@ -104,7 +104,7 @@ async function main() {
     );
     rows.push([
       `Alertflow closed loop c=1 (${one.latencies.length} incidents): alert in → message received`,
-      spread(one.latencies, [50, 99, 99.9]) + ` · max ${ms(Math.max(...one.latencies))}`,
+      spread(one.latencies, [50, 99, 99.9]) + ` · max ${ms(Math.max(...one.latencies))} · ${one.refused}`,
       cpuPer(oneLoad, one.latencies.length),
       loadNote(oneLoad),
     ]);
@@ -120,7 +120,7 @@ async function main() {
     const tenRate = ten.latencies.length / ten.seconds;
     rows.push([
       `Alertflow c=10 (${ten.latencies.length} incidents): delivered/s, alert → message`,
-      `${rate(tenRate)} · ${spread(ten.latencies, [50, 99, 99.9])}`,
+      `${rate(tenRate)} · ${spread(ten.latencies, [50, 99, 99.9])} · ${ten.refused}`,
       cpuPer(tenLoad, ten.latencies.length),
       loadNote(tenLoad),
     ]);
@@ -130,7 +130,7 @@ async function main() {
     );
     rows.push([
       `Alertflow burst: ${config.burst} new incidents at c=50: first message delay`,
-      `${spread(storm.delays, [50, 99])} · max ${ms(Math.max(...storm.delays))} · accepted in ${storm.acceptSeconds.toFixed(1)} s, all paged in ${storm.allPagedSeconds.toFixed(1)} s · lost ${storm.lost}`,
+      `${spread(storm.delays, [50, 99])} · max ${ms(Math.max(...storm.delays))} · accepted in ${storm.acceptSeconds.toFixed(1)} s, all paged in ${storm.allPagedSeconds.toFixed(1)} s · lost ${storm.lost} · ${storm.refused}`,
       cpuPer(stormLoad, config.burst),
       loadNote(stormLoad),
     ]);

@@ -35,13 +35,37 @@ export async function arrangeFlows(base: string, receiverUrl: string): Promise<B
 
 /** POSTs one error event; throws unless the endpoint answers 202. */
 export async function postAlert(base: string, token: string, key: string): Promise<void> {
+  const { status, text } = await post(base, token, key);
+  if (status !== 202) throw new Error(`endpoint answered ${status}: ${text.slice(0, 200)}`);
+}
+
+async function post(base: string, token: string, key: string) {
   const r = await fetch(`${base}/api/alerts/${token}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ key, status: "error", summary: `bench ${key}` }),
   });
-  const text = await r.text();
-  if (r.status !== 202) throw new Error(`endpoint answered ${r.status}: ${text.slice(0, 200)}`);
+  return { status: r.status, text: await r.text() };
+}
+
+/**
+ * Answers other than 202, by status ("500": 2), counted instead of ending the phase: whether a
+ * load makes the endpoint refuse is one of the figures. The first body of each status is kept.
+ */
+export class Refusals {
+  readonly byStatus = new Map<number, number>();
+  readonly firstBody = new Map<number, string>();
+  note(status: number, text: string) {
+    this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + 1);
+    if (!this.firstBody.has(status)) this.firstBody.set(status, text.slice(0, 200));
+  }
+  get total() {
+    return [...this.byStatus.values()].reduce((a, b) => a + b, 0);
+  }
+  toString() {
+    if (this.total === 0) return "0 non-202";
+    return [...this.byStatus].map(([status, n]) => `${n}× ${status} (${this.firstBody.get(status)})`).join(", ");
+  }
 }
 
 /** Alert in → first message received, for each of `count` new incidents, `senders` at a time (closed loop). */
@@ -49,18 +73,20 @@ export async function closedLoop(
   t: BenchTargets,
   receiver: BenchReceiver,
   opts: { prefix: string; count: number; senders: number; budgetMs: number },
-): Promise<{ latencies: number[]; seconds: number }> {
+): Promise<{ latencies: number[]; seconds: number; refused: Refusals }> {
   const latencies: number[] = [];
+  const refused = new Refusals();
   const stopAt = performance.now() + opts.budgetMs;
   const elapsed = await pool(opts.count, opts.senders, async (i) => {
     if (performance.now() > stopAt) return;
     const key = `${opts.prefix}-${i}`;
     const t0 = performance.now();
     const arrived = receiver.arrival(key);
-    await postAlert(t.base, t.immediate, key);
+    const { status, text } = await post(t.base, t.immediate, key);
+    if (status !== 202) return refused.note(status, text);
     latencies.push((await arrived) - t0);
   });
-  return { latencies, seconds: elapsed / 1000 };
+  return { latencies, seconds: elapsed / 1000, refused };
 }
 
 /**
@@ -71,13 +97,17 @@ export async function burst(
   t: BenchTargets,
   receiver: BenchReceiver,
   opts: { prefix: string; count: number; senders: number; settleMs: number },
-): Promise<{ delays: number[]; lost: number; acceptSeconds: number; allPagedSeconds: number }> {
+): Promise<{ delays: number[]; lost: number; acceptSeconds: number; allPagedSeconds: number; refused: Refusals }> {
   const sentAt = new Map<string, number>();
+  const refused = new Refusals();
   const started = performance.now();
   const acceptMs = await pool(opts.count, opts.senders, async (i) => {
     const key = `${opts.prefix}-${i}`;
-    sentAt.set(key, performance.now());
-    await postAlert(t.base, t.immediate, key);
+    const at = performance.now();
+    const { status, text } = await post(t.base, t.immediate, key);
+    // A refused alert was not accepted: not waited for, not lost.
+    if (status === 202) sentAt.set(key, at);
+    else refused.note(status, text);
   });
   const deadline = performance.now() + opts.settleMs;
   while (performance.now() < deadline && [...sentAt.keys()].some((k) => receiver.arrivalOf(k) === undefined)) {
@@ -94,7 +124,7 @@ export async function burst(
       last = Math.max(last, arrived);
     }
   }
-  return { delays, lost, acceptSeconds: acceptMs / 1000, allPagedSeconds: (last - started) / 1000 };
+  return { delays, lost, acceptSeconds: acceptMs / 1000, allPagedSeconds: (last - started) / 1000, refused };
 }
 
 /** Error events folding into `incidents` open incidents (a level an hour away): accepted events/s. */
