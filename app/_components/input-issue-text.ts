@@ -57,6 +57,12 @@ export function inputIssueTextWith(t: ReturnType<typeof useTranslations<"ServerE
         const keys = String(values.keys ?? "");
         return t("input.unrecognizedKeys", { keys, count: keys.split(", ").length });
       }
+      case "custom":
+        // A schema's own check, when it names itself (core/wire/storable-text.ts unstorableCheck).
+        if (values.check === "unstorable") {
+          return t("input.unstorable", { character: String(values.character), inKey: String(values.inKey === true) });
+        }
+        return message;
       default:
         return message;
     }

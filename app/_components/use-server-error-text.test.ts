@@ -111,10 +111,25 @@ describe("rejected inputs worded in the page's language", () => {
     expect((await wordingIn("en"))(rejected([email]))).toBe("email: not an email address");
   });
 
-  it("keeps a schema's own check in its words", async () => {
-    const custom = { path: "name", message: "name contains U+0000 (NUL), which cannot be stored", code: "custom" };
-    expect((await wordingIn("fr"))(rejected([custom]))).toBe(
-      "name : name contains U+0000 (NUL), which cannot be stored",
+  it("words a schema's own check that names itself (text that cannot be stored)", async () => {
+    const nul = {
+      path: "name",
+      message: "contains U+0000 (NUL), which cannot be stored",
+      code: "custom",
+      values: { check: "unstorable", character: "nul", inKey: false },
+    };
+    expect((await wordingIn("fr"))(rejected([nul]))).toBe(
+      "name : contient U+0000 (NUL), qui ne peut pas être enregistré",
     );
+    const key = { ...nul, path: "variables.a", values: { check: "unstorable", character: "surrogate", inKey: true } };
+    expect((await wordingIn("nl"))(rejected([key]))).toBe(
+      "variables.a: heeft een sleutel met een ongepaard UTF-16-surrogaat, dat geen geldige Unicode is",
+    );
+    expect((await wordingIn("en"))(rejected([nul]))).toBe("name: contains U+0000 (NUL), which cannot be stored");
+  });
+
+  it("keeps the words of a schema's own check that does not name itself", async () => {
+    const custom = { path: "stepDefinitions", message: "Something only this schema knows", code: "custom" };
+    expect((await wordingIn("fr"))(rejected([custom]))).toBe("stepDefinitions : Something only this schema knows");
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordOf } from "../wire/own-record";
-import { unstorableReason } from "../wire/storable-text";
+import { unstorableCharacter, unstorableCheck, unstorableReason } from "../wire/storable-text";
 import { toIsoTimestamp } from "./timestamp";
 
 /**
@@ -26,8 +26,14 @@ export const optionalText = z.preprocess(
  * cleaning a key would fold "a\u0000" and "a\uD800" onto one incident, so such a key is refused.
  */
 function refuseUnstorable(value: string | undefined, ctx: z.RefinementCtx, what = "Must not contain") {
-  const reason = value === undefined ? undefined : unstorableReason(value);
-  if (reason) ctx.addIssue({ code: "custom", message: `${what}: it ${reason}` });
+  const character = value === undefined ? undefined : unstorableCharacter(value);
+  if (character && value !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      message: `${what}: it ${unstorableReason(value)}`,
+      params: unstorableCheck(character),
+    });
+  }
 }
 
 /** Optional identity text (a monitor's name): as `optionalText`, but NUL or a lone surrogate is refused. */
@@ -50,14 +56,19 @@ export const labelMap = recordOf(z.string(), looseString.nullable())
       return;
     }
     for (const [name, value] of entries) {
-      const fail = (message: string) => ctx.addIssue({ code: "custom", path: [name], message });
+      const fail = (message: string, params?: Record<string, string | boolean>) =>
+        ctx.addIssue({ code: "custom", path: [name], message, ...(params ? { params } : {}) });
       const nameReason = unstorableReason(name);
-      if (nameReason) fail(`Invalid label name: it ${nameReason}`);
+      const nameCharacter = unstorableCharacter(name);
+      if (nameReason && nameCharacter)
+        fail(`Invalid label name: it ${nameReason}`, unstorableCheck(nameCharacter, true));
       else if (name.length > MAX_LABEL_KEY_LENGTH)
         fail(`Label names must be at most ${MAX_LABEL_KEY_LENGTH} characters; this one has ${name.length}`);
       if (value === null) continue;
       const valueReason = unstorableReason(value);
-      if (valueReason) fail(`Invalid label value: it ${valueReason}`);
+      const valueCharacter = unstorableCharacter(value);
+      if (valueReason && valueCharacter)
+        fail(`Invalid label value: it ${valueReason}`, unstorableCheck(valueCharacter));
       else if (value.length > MAX_LABEL_VALUE_LENGTH)
         fail(`Label values must be at most ${MAX_LABEL_VALUE_LENGTH} characters; this one has ${value.length}`);
     }

@@ -45,6 +45,8 @@ describe("renderTemplate", () => {
     expect(render("{{@DateTime(dddd, MMMM d yyyy h:mm tt)}}")).toBe("Thursday, February 29 2024 1:05 PM");
     expect(render("{{@DateTime(dd/MM/yy 'at' HH\\h, +3600)}}")).toBe("29/02/24 at 14h");
     expect(render("{{@DateTime(yyyy-MM-dd, 86400)}}")).toBe("2024-03-01");
+    // Beyond the dates a Date holds: a coded problem, not "NaN" in a message.
+    expect(() => render("{{@DateTime(yyyy, 99999999999999999)}}")).toThrow(/beyond the dates/);
     expect(render("{{@DateTime(yyyy-MM-dd, LastDayOfMonth)}}")).toBe("2024-02-29");
     expect(render("{{@DateTime(yyyy-MM-dd, FirstDayOfMonth)}}")).toBe("2024-02-01");
     expect(render("{{@DateTime(yyyy-MM-dd, LastDayOfPreviousMonth)}}")).toBe("2024-01-31");

@@ -89,6 +89,14 @@ function dateTime(args: string[], ctx: TemplateContext): string {
   const format = (hasOffset ? args.slice(0, -1) : args).join(",").trim();
   let date = new Date(ctx.now);
   if (hasOffset) date = applyDateOffset(date, last);
+  // An offset of thousands of millennia leaves the dates JavaScript can hold: no text, not "NaN".
+  if (hasOffset && Number.isNaN(date.getTime())) {
+    throw new InvalidArgumentError(
+      `DateTime: the offset ${last.trim()} moves the time beyond the dates a calendar can show`,
+      "offsetOutOfRange",
+      { value: last.trim() },
+    );
+  }
   if (format === "" || format.toLowerCase() === "iso") return date.toISOString().slice(0, 19);
   if (format.toLowerCase() === "unix") return String(Math.floor(date.getTime() / 1000));
   return formatDotNet(date, format);

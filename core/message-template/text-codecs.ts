@@ -4,7 +4,14 @@
  */
 /** What is wrong with a function's argument, for an interface to word it in its language. */
 export type ArgumentProblem =
-  "notInteger" | "negative" | "maxBelowMin" | "outOfRange" | "notJsonEscaped" | "notBase64" | "notHex";
+  | "notInteger"
+  | "negative"
+  | "maxBelowMin"
+  | "outOfRange"
+  | "offsetOutOfRange"
+  | "notJsonEscaped"
+  | "notBase64"
+  | "notHex";
 
 export class InvalidArgumentError extends Error {
   readonly code = "INVALID_ARGUMENT";

@@ -19,13 +19,32 @@ export function storableText(text: string): string {
   return isStorableText(text) ? text : text.replace(UNSTORABLE_ALL, REPLACEMENT_CHARACTER);
 }
 
-/** Why `text` cannot be stored, for a message naming the field. */
-export function unstorableReason(text: string): string | undefined {
+/** Which character makes `text` unstorable: a code an interface words in its own language. */
+export type UnstorableCharacter = "nul" | "surrogate";
+
+export function unstorableCharacter(text: string): UnstorableCharacter | undefined {
   const match = UNSTORABLE.exec(text);
   if (!match) return undefined;
-  return match[0] === "\u0000"
-    ? "contains U+0000 (NUL), which cannot be stored"
-    : "contains an unpaired UTF-16 surrogate, which is not valid Unicode";
+  return match[0] === "\u0000" ? "nul" : "surrogate";
+}
+
+const REASONS: Record<UnstorableCharacter, string> = {
+  nul: "contains U+0000 (NUL), which cannot be stored",
+  surrogate: "contains an unpaired UTF-16 surrogate, which is not valid Unicode",
+};
+
+/** Why `text` cannot be stored, for a message naming the field. */
+export function unstorableReason(text: string): string | undefined {
+  const character = unstorableCharacter(text);
+  return character && REASONS[character];
+}
+
+/**
+ * The custom check a zod issue or a wire refusal carries (`params`), so the page words it
+ * (server/http/input-issues.ts sends it as the issue's values): `inKey` when a key is at fault.
+ */
+export function unstorableCheck(character: UnstorableCharacter, inKey = false) {
+  return { check: "unstorable", character, inKey };
 }
 
 export type JsonPath = (string | number)[];
@@ -38,20 +57,23 @@ function entriesOf(value: object): [string | number, unknown][] {
  * The first string or object key in `value` that cannot be stored, with its path; undefined when
  * all can. Walks with an explicit stack, so depth costs no call stack.
  */
-export function findUnstorableText(value: unknown): { path: JsonPath; reason: string } | undefined {
+export function findUnstorableText(
+  value: unknown,
+): { path: JsonPath; reason: string; character: UnstorableCharacter; inKey: boolean } | undefined {
   const stack: { value: unknown; path: JsonPath }[] = [{ value, path: [] }];
   for (let item = stack.pop(); item; item = stack.pop()) {
     if (typeof item.value === "string") {
-      const reason = unstorableReason(item.value);
-      if (reason) return { path: item.path, reason };
+      const character = unstorableCharacter(item.value);
+      if (character) return { path: item.path, reason: REASONS[character], character, inKey: false };
       continue;
     }
     if (typeof item.value !== "object" || item.value === null) continue;
     const entries = entriesOf(item.value);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i] ?? [0, undefined];
-      const keyReason = typeof key === "string" ? unstorableReason(key) : undefined;
-      if (keyReason) return { path: [...item.path, key], reason: `has a key that ${keyReason}` };
+      const inKey = typeof key === "string" ? unstorableCharacter(key) : undefined;
+      if (inKey)
+        return { path: [...item.path, key], reason: `has a key that ${REASONS[inKey]}`, character: inKey, inKey: true };
       stack.push({ value: child, path: [...item.path, key] });
     }
   }

@@ -62,6 +62,31 @@ describe("wire transformer", () => {
     expect(deserializeInput({ json: { name: "fire 🔥 ok" } })).toEqual({ name: "fire 🔥 ok" });
   });
 
+  it("names the field and the check as an input issue, for the page to word", () => {
+    const refusal = (json: unknown) => {
+      try {
+        deserializeInput({ json });
+      } catch (error) {
+        return error instanceof WireError ? error.issues : undefined;
+      }
+      return undefined;
+    };
+    expect(refusal({ name: "a\u0000b" })).toEqual([
+      {
+        path: ["name"],
+        message: "contains U+0000 (NUL), which cannot be stored",
+        code: "custom",
+        params: { check: "unstorable", character: "nul", inKey: false },
+      },
+    ]);
+    expect(refusal({ labels: { "k\udc00": "v" } })?.[0]?.params).toEqual({
+      check: "unstorable",
+      character: "surrogate",
+      inKey: true,
+    });
+    expect(refusal("\u0000")?.[0]?.message).toBe("The input contains U+0000 (NUL), which cannot be stored");
+  });
+
   it("ignores date paths that lead nowhere or through inherited properties", () => {
     expect(deserialize({ json: { a: "x" }, dates: [["__proto__", "a"], ["b"], "nonsense", [{}]] })).toEqual({ a: "x" });
     expect(() => deserialize("text")).toThrow(WireError);

@@ -1,4 +1,4 @@
-import { findUnstorableText } from "./storable-text";
+import { findUnstorableText, unstorableCheck } from "./storable-text";
 
 /**
  * The tRPC transformer: plain JSON plus Dates, and nothing that refuses data. It replaced
@@ -20,8 +20,20 @@ export interface WireValue {
 /** Deeper than any document the API takes (a flow graph is about 8 levels). */
 export const MAX_WIRE_DEPTH = 100;
 
+/** A field the wire refused, shaped as a zod issue so the server reports it like any input issue. */
+export interface WireIssue {
+  path: (string | number)[];
+  message: string;
+  code: "custom";
+  params: Record<string, string | number | boolean>;
+}
+
 export class WireError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** Read by server/http/input-issues.ts: each field's path and check, for the page to word. */
+    readonly issues?: WireIssue[],
+  ) {
     super(message);
     this.name = "WireError";
   }
@@ -146,7 +158,15 @@ export function deserializeInput(wire: unknown): unknown {
   if (!unwrapped) return undefined;
   assertDepth(unwrapped.json, MAX_WIRE_DEPTH);
   const bad = findUnstorableText(unwrapped.json);
-  if (bad) throw new WireError(`${bad.path.join(".") || "The input"} ${bad.reason}`);
+  if (bad) {
+    const issue: WireIssue = {
+      path: bad.path,
+      message: bad.path.length > 0 ? bad.reason : `The input ${bad.reason}`,
+      code: "custom",
+      params: unstorableCheck(bad.character, bad.inKey),
+    };
+    throw new WireError(`${bad.path.join(".") || "The input"} ${bad.reason}`, [issue]);
+  }
   return revive(unwrapped);
 }
 

@@ -80,13 +80,22 @@ describe("NUL and unpaired surrogates", () => {
       trpcMutationRaw(server.url, "integrations.create", '{"type":"webhook","name":"a\\u0000b"}'),
     );
     expect(nul.status).toBe(400);
-    expect(trpcErrorMessage(nul)).toBe("name contains U+0000 (NUL), which cannot be stored");
+    expect(trpcErrorMessage(nul)).toBe("name: contains U+0000 (NUL), which cannot be stored");
+    // The field and the check, for the page to word in its language (app/_components/input-issue-text.ts).
+    expect(Object(Object(Object(nul.json).error).json).data.inputIssues).toEqual([
+      {
+        path: "name",
+        message: "contains U+0000 (NUL), which cannot be stored",
+        code: "custom",
+        values: { check: "unstorable", character: "nul", inKey: false },
+      },
+    ]);
 
     const surrogate = await unchanged(() =>
       trpcMutationRaw(server.url, "flows.create", '{"name":"Flow","description":"broken \\ud800 text"}'),
     );
     expect(surrogate.status).toBe(400);
-    expect(trpcErrorMessage(surrogate)).toMatch(/^description contains an unpaired UTF-16 surrogate/);
+    expect(trpcErrorMessage(surrogate)).toMatch(/^description: contains an unpaired UTF-16 surrogate/);
 
     const key = await unchanged(() =>
       trpcMutationRaw(
@@ -96,7 +105,7 @@ describe("NUL and unpaired surrogates", () => {
       ),
     );
     expect(key.status).toBe(400);
-    expect(trpcErrorMessage(key)).toMatch(/^variables\.bad.* has a key that contains an unpaired/);
+    expect(trpcErrorMessage(key)).toMatch(/^variables\.bad.*: has a key that contains an unpaired/);
   });
 
   // Alert keys, labels and monitor names are refused instead (server/inbound/identity-text.int.test.ts):

@@ -29,6 +29,14 @@ function wordable(issue: object, message: string): Pick<InputIssue, "code" | "va
     const value = field in issue ? ruleValue(Reflect.get(issue, field)) : undefined;
     if (value !== undefined) values[field] = value;
   }
+  // A schema's own check names itself in `params.check` (and what its wording needs): never the input.
+  const params: unknown = code === "custom" && "params" in issue ? issue.params : undefined;
+  if (typeof params === "object" && params !== null && "check" in params && typeof params.check === "string") {
+    for (const [name, value] of Object.entries(params)) {
+      const rule = ruleValue(value);
+      if (rule !== undefined) values[name] = rule;
+    }
+  }
   return { code, values };
 }
 

@@ -54,7 +54,7 @@ describe("production errors", () => {
   it("keep a refusal's message naming the field, without a stack", async () => {
     const answer = await trpcMutationRaw(server.url, "integrations.create", '{"type":"webhook","name":"a\\u0000b"}');
     expect(answer.status).toBe(400);
-    expect(answer.text).toContain("name contains U+0000 (NUL), which cannot be stored");
+    expect(answer.text).toContain("name: contains U+0000 (NUL), which cannot be stored");
     expectNoLeak(answer.text);
   });
 

@@ -17,6 +17,7 @@ const BROKEN = [
   "{{Unknown}}",
   "{{@Truncate(-1,abc)}}",
   "{{@RandomChar(x)}}",
+  "{{@DateTime(Iso, 99999999999999999)}}",
 ] as const;
 
 const problems = BROKEN.map((src) => {
@@ -58,6 +59,7 @@ describe("template problems worded by the interface", () => {
       "Unknown variable {{Unknown}}",
       "@Truncate: unusable argument (maxLength must not be negative)",
       "@RandomChar: unusable argument (length must be a whole number, got “x”)",
+      "@DateTime: unusable argument (the offset 99999999999999999 moves the time beyond the dates a calendar can show)",
     ]);
   });
 

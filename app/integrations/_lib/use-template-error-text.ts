@@ -33,6 +33,7 @@ const ARGUMENT_PROBLEMS: Record<ArgumentProblem, true> = {
   negative: true,
   maxBelowMin: true,
   outOfRange: true,
+  offsetOutOfRange: true,
   notJsonEscaped: true,
   notBase64: true,
   notHex: true,
