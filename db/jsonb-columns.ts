@@ -1,6 +1,7 @@
 import { customType } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { normalizedAlertSchema, type NormalizedAlert } from "~/core/alerts/alert";
+import { dispatchProgressSchema, type DispatchProgress } from "~/core/alerts/accepted-alert";
 import type { FlowGraph } from "~/core/flow/document";
 import { migrateGraph } from "~/core/flow/migrations";
 import { flowPlanSchema, type FlowPlan } from "~/core/flow/plan";
@@ -46,3 +47,8 @@ export const readRecordedResponse = (value: unknown): RecordedResponse | null =>
 
 export const deliveryRequestColumn = jsonbReadThrough(readDeliveryRequest);
 export const recordedResponseColumn = jsonbReadThrough(readRecordedResponse);
+
+/** The alerts an inbound request dispatched before it failed (see inbound_idempotency_keys). */
+export const dispatchProgressColumn = jsonbReadThrough<DispatchProgress>((value) =>
+  dispatchProgressSchema.parse(value),
+);

@@ -26,6 +26,7 @@ import type { MessageType } from "~/core/message-template/message-type";
 import {
   alertColumn,
   deliveryRequestColumn,
+  dispatchProgressColumn,
   graphColumn,
   inboxEventColumn,
   planColumn,
@@ -284,6 +285,12 @@ export const inboundIdempotencyKeys = pgTable(
     status: integer("status"),
     /** The answer's body as sent (text, so a replay is byte for byte the same). */
     response: text("response"),
+    /**
+     * Set, with `status` 503, when the request failed after some of its alerts reached their
+     * incidents: a retry of the same body takes the key over and dispatches only the others, so
+     * it neither opens an incident again nor counts an alert twice.
+     */
+    dispatched: dispatchProgressColumn("dispatched"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -2,6 +2,7 @@ import type { Client } from "@temporalio/client";
 import { WorkflowNotFoundError } from "@temporalio/client";
 import { randomUUID } from "node:crypto";
 import type { NormalizedAlert } from "~/core/alerts/alert";
+import type { AcceptedAlert, DispatchProgress } from "~/core/alerts/accepted-alert";
 import { resolveAlertKey } from "~/core/alerts/alert-key";
 import { filterAlerts } from "./filter-alerts";
 import { workflowIdFor } from "./incident-id";
@@ -13,14 +14,18 @@ import { appendToOpenInbox, pokeIncident, startOpenedIncident } from "./incident
 import type { IncidentOpener } from "./incident-opener";
 import type { Db } from "~/db/client";
 
-export interface AcceptedAlert {
-  alertKey: string;
-  status: NormalizedAlert["status"];
-  workflowId: string;
-  /** The Temporal run that got the event; null when it went to the incident's inbox or an Ok found no open incident. */
-  runId: string | null;
-  /** `queued`: committed to the open incident's inbox, which its workflow drains in batches. */
-  outcome: "signaled" | "queued" | "no_open_incident";
+/**
+ * Some alerts of a request reached their incidents, then another failed (Temporal or the
+ * database unavailable): `progress` says which went, for the request's retry to skip them.
+ */
+export class PartlyDispatchedError extends Error {
+  constructor(
+    readonly progress: DispatchProgress,
+    readonly reason: unknown,
+  ) {
+    super("Some alerts of the request reached their incidents before another failed", { cause: reason });
+    this.name = "PartlyDispatchedError";
+  }
 }
 
 type DispatchDeps = {
@@ -45,19 +50,38 @@ export type AcceptResult =
 /**
  * Validates, normalizes and filters an inbound body, then hands each alert to its incident. With
  * `closeOnly` (an archived or disabled flow) only Ok alerts go on, to close incidents already open.
+ * `earlier`: what an earlier attempt at the same body dispatched before it failed; those alerts
+ * are not dispatched again. When some alerts go and another fails, throws PartlyDispatchedError.
  */
 export async function acceptAlerts(
   deps: DispatchDeps,
   target: EndpointTarget,
   body: unknown,
-  { closeOnly = false }: { closeOnly?: boolean } = {},
+  { closeOnly = false, earlier }: { closeOnly?: boolean; earlier?: DispatchProgress } = {},
 ): Promise<AcceptResult> {
   const parsed = parseInbound(target.plan.trigger.format, body, deps.now());
   if (!parsed.ok) return { kind: "invalid", issues: parsed.issues };
 
   const wanted = await filterAlerts(parsed.alerts, target.plan.trigger.filters);
   const passing = closeOnly ? wanted.filter((alert) => alert.status === "ok") : wanted;
-  const accepted = await Promise.all(passing.map((alert) => dispatch(deps, target, alert)));
+  // Every alert is given its chance before the request fails, so the progress is complete.
+  const settled = await Promise.allSettled(
+    passing.map((alert, index) => {
+      const done = earlier?.[index];
+      return done ? Promise.resolve(done) : dispatch(deps, target, alert);
+    }),
+  );
+  const accepted: AcceptedAlert[] = [];
+  let failure: { reason: unknown } | undefined;
+  for (const outcome of settled) {
+    if (outcome.status === "fulfilled") accepted.push(outcome.value);
+    else failure ??= outcome;
+  }
+  if (failure) {
+    if (accepted.length === 0) throw failure.reason;
+    const progress = settled.map((outcome) => (outcome.status === "fulfilled" ? outcome.value : null));
+    throw new PartlyDispatchedError(progress, failure.reason);
+  }
   return {
     kind: "accepted",
     accepted,

@@ -1,7 +1,8 @@
 import type { Client } from "@temporalio/client";
 import type { Db } from "~/db/client";
 import { hashToken } from "../flows/endpoint-service";
-import { acceptAlerts, type AcceptResult } from "./accept-alerts";
+import type { DispatchProgress } from "~/core/alerts/accepted-alert";
+import { acceptAlerts, PartlyDispatchedError, type AcceptResult } from "./accept-alerts";
 import { lookupEndpoint, type LookupResult } from "./endpoint-lookup";
 import {
   claimIdempotencyKey,
@@ -9,6 +10,7 @@ import {
   IDEMPOTENCY_HEADER,
   idempotencyScope,
   readIdempotencyKey,
+  keepDispatchProgress,
   releaseIdempotencyKey,
 } from "./idempotency-key";
 import { takeInboundToken, type InboundRateLimit } from "./inbound-rate-limit";
@@ -50,7 +52,9 @@ const RETRY_AFTER_SECONDS = 10;
 export async function handleAlertRequest(deps: InboundDeps, token: string, request: Request): Promise<Response> {
   try {
     return await answer(deps, token, request);
-  } catch (error) {
+  } catch (thrown) {
+    // Without an Idempotency-Key, alerts that went before the failure go again with the retry.
+    const error = thrown instanceof PartlyDispatchedError ? thrown.reason : thrown;
     const down =
       error instanceof TemporalUnavailableError ? "Temporal" : isConnectionError(error) ? "The database" : null;
     if (!down) throw error;
@@ -140,10 +144,16 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
   }
   let outcome: Outcome;
   try {
-    outcome = await accept(deps, found, body);
+    outcome = await accept(deps, found, body, claim.earlier ?? undefined);
   } catch (error) {
-    // Nothing to replay (Temporal or the database failed): the retry is handled afresh. If the
-    // database is what failed, the claim's lease runs out instead.
+    if (error instanceof PartlyDispatchedError) {
+      // Some alerts reached their incidents: the key keeps them, so the retry that the 503 asks
+      // for sends only the others (it would otherwise open or feed their incidents again). If
+      // the database is what failed, the claim's lease runs out instead and the retry starts over.
+      await keepDispatchProgress(deps.db, scope, error.progress).catch(() => undefined);
+      throw error.reason;
+    }
+    // Nothing to replay (Temporal or the database failed): the retry is handled afresh.
     await releaseIdempotencyKey(deps.db, scope).catch(() => undefined);
     throw error;
   }
@@ -164,7 +174,12 @@ interface Outcome {
 
 const toResponse = (outcome: Outcome) => json(outcome.status, outcome.body);
 
-async function accept(deps: InboundDeps, found: Accepting, alertBody: ReadBody): Promise<Outcome> {
+async function accept(
+  deps: InboundDeps,
+  found: Accepting,
+  alertBody: ReadBody,
+  earlier?: DispatchProgress,
+): Promise<Outcome> {
   const done = (status: number, body: unknown) => ({ status, body, dispatched: true });
   const unauthorizedBody = { error: "unauthorized", message: "Unknown or revoked endpoint token" };
   const disabledBody = (flowId: string) => ({ error: "flow_disabled", message: `Flow ${flowId} is disabled` });
@@ -178,7 +193,7 @@ async function accept(deps: InboundDeps, found: Accepting, alertBody: ReadBody):
   const result: AcceptResult =
     asSent && !asSent.ok
       ? { kind: "invalid", issues: asSent.issues }
-      : await acceptAlerts(deps, found.target, alertBody.json, { closeOnly: closing !== null });
+      : await acceptAlerts(deps, found.target, alertBody.json, { closeOnly: closing !== null, earlier });
   if (result.kind === "invalid") {
     if (closing === "archived") return { status: 401, body: unauthorizedBody, dispatched: false };
     return {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { inboundIdempotencyKeys } from "~/db/schema";
+import type { DispatchProgress } from "~/core/alerts/accepted-alert";
 
 /** The request header (IETF draft-ietf-httpapi-idempotency-key-header, as Stripe uses it). */
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
@@ -55,7 +56,8 @@ export const idempotencyScope = (tokenHash: string, key: string, body: Uint8Arra
 });
 
 export type Claim =
-  | { kind: "claimed" }
+  /** `earlier`: what a failed earlier attempt at this body dispatched, for this one to skip. */
+  | { kind: "claimed"; earlier: DispatchProgress | null }
   | { kind: "replay"; status: number; body: string }
   | { kind: "different_body" }
   | { kind: "in_flight" };
@@ -63,10 +65,13 @@ export type Claim =
 /**
  * Takes the key for this request, or says what the first request with it did. One statement
  * decides between concurrent requests (the primary key): exactly one claims, the others see its
- * row. A row older than 24 h, or a claim whose request died, is taken over.
+ * row. A row older than 24 h, or a claim whose request died, is taken over; so is the key of a
+ * request that failed after dispatching some alerts, by a retry of the same body, which carries
+ * on from there.
  */
 export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope): Promise<Claim> {
   const t = inboundIdempotencyKeys;
+  const expired = sql`${t.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_KEY_HOURS})`;
   // A row released between our insert and our read is gone: claim again (bounded, it is a race).
   for (let attempt = 0; attempt < 3; attempt++) {
     const claimed = await db
@@ -74,12 +79,21 @@ export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope): Prom
       .values({ tokenHash: scope.tokenHash, keyHash: scope.keyHash, requestHash: scope.requestHash })
       .onConflictDoUpdate({
         target: [t.tokenHash, t.keyHash],
-        set: { requestHash: scope.requestHash, status: null, response: null, createdAt: sql`now()` },
-        setWhere: sql`${t.createdAt} < now() - make_interval(hours => ${IDEMPOTENCY_KEY_HOURS})
-          or (${t.status} is null and ${t.createdAt} < now() - make_interval(secs => ${IN_FLIGHT_LEASE_SECONDS}))`,
+        set: {
+          requestHash: scope.requestHash,
+          status: null,
+          response: null,
+          // A key past its day starts afresh; otherwise what went before is not sent again.
+          dispatched: sql`case when ${expired} then null else ${t.dispatched} end`,
+          createdAt: sql`now()`,
+        },
+        setWhere: sql`${expired}
+          or (${t.status} is null and ${t.createdAt} < now() - make_interval(secs => ${IN_FLIGHT_LEASE_SECONDS}))
+          or (${t.status} = 503 and ${t.dispatched} is not null and ${t.requestHash} = ${scope.requestHash})`,
       })
-      .returning({ keyHash: t.keyHash });
-    if (claimed.length > 0) return { kind: "claimed" };
+      .returning({ dispatched: t.dispatched });
+    const [mine] = claimed;
+    if (mine) return { kind: "claimed", earlier: mine.dispatched };
 
     const [first] = await db
       .select({ requestHash: t.requestHash, status: t.status, response: t.response })
@@ -100,6 +114,25 @@ export async function completeIdempotencyKey(db: Db, scope: IdempotencyScope, st
     .update(t)
     .set({ status, response: body })
     .where(and(eq(t.tokenHash, scope.tokenHash), eq(t.keyHash, scope.keyHash), eq(t.requestHash, scope.requestHash)));
+}
+
+/**
+ * Keeps what a failed request dispatched, and frees the key for its retry at once (no lease to
+ * wait out): the retry dispatches only the alerts that did not go.
+ */
+export async function keepDispatchProgress(db: Db, scope: IdempotencyScope, progress: DispatchProgress) {
+  const t = inboundIdempotencyKeys;
+  await db
+    .update(t)
+    .set({ status: 503, dispatched: progress })
+    .where(
+      and(
+        eq(t.tokenHash, scope.tokenHash),
+        eq(t.keyHash, scope.keyHash),
+        eq(t.requestHash, scope.requestHash),
+        isNull(t.status),
+      ),
+    );
 }
 
 /**

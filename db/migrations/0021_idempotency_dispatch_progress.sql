@@ -1,0 +1,1 @@
+ALTER TABLE "inbound_idempotency_keys" ADD COLUMN "dispatched" jsonb;
