@@ -1,4 +1,7 @@
-import { createTranslator } from "next-intl";
+// use-intl/core, not next-intl: the launcher (scripts/start.ts, run with the react-server
+// condition) loads this outside Next, where next-intl's react-server entry pulls in React client
+// hooks that plain Node's react-server React does not have, and `npm start` died on the import.
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "~/core/i18n/locales";
 import { loadMessages } from "~/core/i18n/messages";
 
