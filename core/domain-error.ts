@@ -54,4 +54,24 @@ export function domainRefusal<R extends ServerReason>(
   return new DomainError(code, message, details, { reason, values });
 }
 
-export const notFound = (what: string, id: string) => new DomainError("NOT_FOUND", `${what} ${id} was not found`);
+/** What a NOT_FOUND refusal is about, so the page says which thing is gone; English for API clients. */
+const THINGS = {
+  flow: "Flow",
+  version: "Version",
+  run: "Run",
+  delivery: "Delivery",
+  integration: "Integration",
+  template: "Template",
+  builtinTemplate: "Built-in template",
+  shareLink: "Active share link",
+  endpoint: "Active endpoint",
+  apiToken: "API token",
+  member: "Member",
+  invitation: "Invitation",
+  workspace: "Workspace",
+} as const;
+export type MissingThing = keyof typeof THINGS;
+
+/** `what` words the English message when the thing needs more than its name ("Version 3 of template"). */
+export const notFound = (thing: MissingThing, id: string, what: string = THINGS[thing]) =>
+  domainRefusal("NOT_FOUND", `${what} ${id} was not found`, "notFound", { thing });

@@ -5,6 +5,8 @@
  * `ServerReasons` in each language (server-reason.test.ts checks it).
  */
 export const SERVER_REASONS = {
+  notFound: ["thing"],
+  secretsUnreadable: ["integration"],
   lastOwner: [],
   runNoLongerOpen: [],
   runAlreadyEnded: ["status"],

@@ -69,6 +69,31 @@ describe("server refusals worded in the page's language", () => {
     expect(nl(error)).toBe("Sjabloonfout in email.error.subject, regel 1, kolom 3: Onbekende variabele {{Nope}}");
   });
 
+  it("says which thing is gone, and whose secrets cannot be opened", async () => {
+    const gone = (thing: string) =>
+      refused(`${thing} x was not found`, "NOT_FOUND", { code: "NOT_FOUND", reason: "notFound", values: { thing } });
+    const fr = await wordingIn("fr");
+    expect(fr(gone("flow"))).toBe("Ce flux n'existe plus : il a peut-être été supprimé entre-temps.");
+    expect(fr(gone("integration"))).toBe(
+      "Cette intégration n'existe plus : elle a peut-être été supprimée entre-temps.",
+    );
+    expect((await wordingIn("nl"))(gone("run"))).toBe(
+      "Deze run bestaat niet meer: misschien is het intussen verwijderd of ingetrokken.",
+    );
+    expect((await wordingIn("en"))(gone("apiToken"))).toBe(
+      "This API token no longer exists: it may have been revoked meanwhile.",
+    );
+    const sealed = refused('The secrets of integration "Ops mail" cannot be opened: …', "PRECONDITION_FAILED", {
+      code: "SECRETS_UNREADABLE",
+      integrationId: "i1",
+      reason: "secretsUnreadable",
+      values: { integration: "Ops mail" },
+    });
+    expect(fr(sealed)).toBe(
+      "Les secrets de l'intégration « Ops mail » ne peuvent pas être ouverts avec la clé du serveur (ALERTFLOW_SECRET_KEY). Contactez l'administrateur.",
+    );
+  });
+
   it("falls back to the codes, then to the server's message", async () => {
     const fr = await wordingIn("fr");
     expect(fr(refused("Run r1 was not found", "NOT_FOUND", { code: "NOT_FOUND" }))).toBe(

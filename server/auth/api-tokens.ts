@@ -97,7 +97,7 @@ export async function revokeApiToken(scope: TokenScope, tokenId: string) {
         and(eq(apiTokens.id, tokenId), eq(apiTokens.workspaceId, scope.workspaceId), isNull(apiTokens.revokedAt), mine),
       )
       .returning({ id: apiTokens.id, name: apiTokens.name, userId: apiTokens.userId, role: apiTokens.role });
-    if (!row) throw notFound("API token", tokenId);
+    if (!row) throw notFound("apiToken", tokenId);
     await recordAudit(tx, {
       workspaceId: scope.workspaceId,
       actor: scope.actor,

@@ -82,7 +82,7 @@ export async function revokeInvitation(scope: OwnerScope, invitationId: string) 
         ),
       )
       .returning({ id: invitations.id, role: invitations.role, note: invitations.note });
-    if (!row) throw notFound("Invitation", invitationId);
+    if (!row) throw notFound("invitation", invitationId);
     await recordAudit(tx, {
       workspaceId: scope.workspaceId,
       actor: scope.actor,

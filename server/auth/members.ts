@@ -50,7 +50,7 @@ async function lockMember(tx: Tx, workspaceId: string, userId: string) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
-  if (!row) throw notFound("Member", userId);
+  if (!row) throw notFound("member", userId);
   return row;
 }
 

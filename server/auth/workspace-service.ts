@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { memberships, workspaces } from "~/db/schema";
-import { DomainError } from "~/core/domain-error";
+import { notFound } from "~/core/domain-error";
 import { listMemberships, setActiveWorkspace } from "./workspace-access";
 
 /** A unique, readable slug: the name's words and a random suffix. */
@@ -37,7 +37,7 @@ export async function switchWorkspace(db: Db, caller: { userId: string; sessionI
     .select({ role: memberships.role })
     .from(memberships)
     .where(and(eq(memberships.userId, caller.userId), eq(memberships.workspaceId, workspaceId)));
-  if (!member) throw new DomainError("NOT_FOUND", `Workspace ${workspaceId} was not found`);
+  if (!member) throw notFound("workspace", workspaceId);
   await setActiveWorkspace(db, caller.sessionId, workspaceId);
   return { workspaceId, role: member.role };
 }

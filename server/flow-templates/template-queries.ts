@@ -62,7 +62,7 @@ export async function getTemplate(scope: TemplateScope, templateId: string, vers
     .where(eq(templateVersions.templateId, template.id))
     .orderBy(desc(templateVersions.version));
   const shown = versions.find((v) => v.version === (version ?? template.latestVersion));
-  if (!shown) throw notFound(`Version ${version ?? template.latestVersion} of template`, template.id);
+  if (!shown) throw notFound("version", template.id, `Version ${version ?? template.latestVersion} of template`);
   const madeFrom = await scope.db
     .select({ id: flows.id, name: flows.name, version: sql<number>`(${flows.templateOrigin}->>'version')::int` })
     .from(flows)

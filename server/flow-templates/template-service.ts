@@ -15,7 +15,7 @@ export async function updateTemplate(scope: TemplateScope, input: z.infer<typeof
     .set({ name: input.name, description: input.description, tags: input.tags, updatedAt: new Date() })
     .where(and(eq(templates.id, input.templateId), eq(templates.workspaceId, scope.workspaceId)))
     .returning({ id: templates.id });
-  if (!row) throw notFound("Template", input.templateId);
+  if (!row) throw notFound("template", input.templateId);
   return row;
 }
 
@@ -25,6 +25,6 @@ export async function deleteTemplate(scope: TemplateScope, templateId: string) {
     .delete(templates)
     .where(and(eq(templates.id, templateId), eq(templates.workspaceId, scope.workspaceId)))
     .returning({ id: templates.id });
-  if (!row) throw notFound("Template", templateId);
+  if (!row) throw notFound("template", templateId);
   return row;
 }

@@ -65,7 +65,7 @@ export async function revokeShareLink(scope: SharingScope, templateId: string, l
         ),
       )
       .returning({ id: templateShareLinks.id });
-    if (!row) throw notFound("Active share link", linkId);
+    if (!row) throw notFound("shareLink", linkId);
     await recordAudit(tx, {
       workspaceId: scope.workspaceId,
       actor: scope.actor,

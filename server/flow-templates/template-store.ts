@@ -24,7 +24,7 @@ export async function loadTemplateRow(scope: TemplateScope, templateId: string):
   const row = await scope.db.query.templates.findFirst({
     where: and(eq(templates.id, templateId), eq(templates.workspaceId, scope.workspaceId)),
   });
-  if (!row) throw notFound("Template", templateId);
+  if (!row) throw notFound("template", templateId);
   return row;
 }
 
@@ -36,7 +36,7 @@ export async function loadTemplateVersion(db: Db, template: Template, version?: 
     ),
     orderBy: desc(templateVersions.version),
   });
-  if (!row) throw notFound(`Version ${version ?? template.latestVersion} of template`, template.id);
+  if (!row) throw notFound("version", template.id, `Version ${version ?? template.latestVersion} of template`);
   return row;
 }
 
@@ -70,7 +70,7 @@ export async function resolveTemplate(
 ): Promise<{ document: FlowTemplateDocument; origin: TemplateOrigin }> {
   if (ref.kind === "builtin") {
     const builtin = findBuiltinTemplate(ref.key);
-    if (!builtin) throw notFound("Built-in template", ref.key);
+    if (!builtin) throw notFound("builtinTemplate", ref.key);
     const document = locale ? await localizedBuiltin(builtin, locale) : builtin.document;
     return { document, origin: { kind: "builtin", key: ref.key, version: document.version, name: document.name } };
   }

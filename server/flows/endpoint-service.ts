@@ -63,7 +63,7 @@ export async function revokeEndpoint(scope: ActingScope, flowId: string, endpoin
       .set({ revokedAt: new Date() })
       .where(and(eq(flowEndpoints.id, endpointId), eq(flowEndpoints.flowId, flowId), isNull(flowEndpoints.revokedAt)))
       .returning({ id: flowEndpoints.id });
-    if (!row) throw notFound("Active endpoint", endpointId);
+    if (!row) throw notFound("endpoint", endpointId);
     await recordAudit(tx, {
       workspaceId: scope.workspaceId,
       actor: scope.actor,

@@ -21,7 +21,7 @@ async function lockFlow(tx: Tx, workspaceId: string, flowId: string) {
     .from(flows)
     .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId)))
     .for("update");
-  if (!row) throw notFound("Flow", flowId);
+  if (!row) throw notFound("flow", flowId);
   return row;
 }
 
@@ -47,7 +47,7 @@ export function setFlowArchived(scope: Scope, flowId: string, archived: boolean)
       .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
       .where(eq(flows.id, flowId))
       .returning({ id: flows.id, archivedAt: flows.archivedAt });
-    if (!row) throw notFound("Flow", flowId);
+    if (!row) throw notFound("flow", flowId);
     await recordAudit(tx, {
       workspaceId: scope.workspaceId,
       actor: scope.actor,
@@ -102,7 +102,7 @@ export function duplicateFlow(scope: Scope, flowId: string, name?: string) {
       .select({ name: flows.name, description: flows.description, draftGraph: flows.draftGraph })
       .from(flows)
       .where(and(eq(flows.id, flowId), eq(flows.workspaceId, scope.workspaceId)));
-    if (!source) throw notFound("Flow", flowId);
+    if (!source) throw notFound("flow", flowId);
     const copyName = (name ?? `${source.name} (copy)`).slice(0, MAX_NAME);
     const [row] = await tx
       .insert(flows)

@@ -123,7 +123,7 @@ export async function getFlow({ db, workspaceId }: Scope, flowId: string) {
   const flow = await db.query.flows.findFirst({
     where: and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId)),
   });
-  if (!flow) throw notFound("Flow", flowId);
+  if (!flow) throw notFound("flow", flowId);
   const published = flow.publishedVersionId
     ? await db.query.flowVersions.findFirst({ where: eq(flowVersions.id, flow.publishedVersionId) })
     : undefined;
@@ -280,7 +280,7 @@ export async function getVersion({ db, workspaceId }: Scope, flowId: string, ver
   const version = await db.query.flowVersions.findFirst({
     where: and(eq(flowVersions.id, versionId), eq(flowVersions.flowId, flowId)),
   });
-  if (!version) throw notFound("Version", versionId);
+  if (!version) throw notFound("version", versionId);
   return {
     id: version.id,
     version: version.version,
@@ -296,6 +296,6 @@ export async function setFlowEnabled({ db, workspaceId }: Scope, flowId: string,
     .set({ enabled, updatedAt: new Date() })
     .where(and(eq(flows.id, flowId), eq(flows.workspaceId, workspaceId)))
     .returning({ id: flows.id, enabled: flows.enabled });
-  if (!row) throw notFound("Flow", flowId);
+  if (!row) throw notFound("flow", flowId);
   return row;
 }

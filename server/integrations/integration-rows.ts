@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { integrations, type Integration } from "~/db/schema";
-import { DomainError, notFound } from "~/core/domain-error";
+import { domainRefusal, notFound } from "~/core/domain-error";
 import { SecretBoxError } from "../security/secret-box";
 import { customizationsSchema } from "~/core/integrations/customizations-schema";
 import type { IntegrationRecord } from "~/core/integrations/integration-record";
@@ -20,7 +20,7 @@ export async function loadIntegrationRow(scope: IntegrationScope, integrationId:
   const row = await scope.db.query.integrations.findFirst({
     where: and(eq(integrations.id, integrationId), eq(integrations.workspaceId, scope.workspaceId)),
   });
-  if (!row) throw notFound("Integration", integrationId);
+  if (!row) throw notFound("integration", integrationId);
   return row;
 }
 
@@ -33,9 +33,11 @@ export function openRowSecrets(row: Integration, keyring: Keyring): Record<strin
     return openIntegrationSecrets(row.id, row.secretsCiphertext, keyring);
   } catch (error) {
     if (!(error instanceof SecretBoxError)) throw error;
-    throw new DomainError(
+    throw domainRefusal(
       "SECRETS_UNREADABLE",
       `The secrets of integration "${row.name}" cannot be opened: ${error.message}`,
+      "secretsUnreadable",
+      { integration: row.name },
       { integrationId: row.id },
     );
   }

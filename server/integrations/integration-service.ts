@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { integrations, type Integration } from "~/db/schema";
 import type { IntegrationRecord } from "~/core/integrations/integration-record";
-import { DomainError, domainRefusal } from "~/core/domain-error";
+import { DomainError, domainRefusal, notFound } from "~/core/domain-error";
 import { customizationsSchema } from "~/core/integrations/customizations-schema";
 import { integrationTypeSchema, type IntegrationType } from "~/core/integrations/integration-types";
 import { integrationDefinitions } from "~/core/integrations/registry";
@@ -224,7 +224,7 @@ export async function updateIntegration(scope: ActingScope, input: z.infer<typeo
       })
       .where(and(eq(integrations.id, row.id), eq(integrations.workspaceId, scope.workspaceId)))
       .returning();
-    if (!written) throw new DomainError("NOT_FOUND", `Integration ${input.integrationId} was not found`);
+    if (!written) throw notFound("integration", input.integrationId);
     const changes = integrationChanges(
       { ...row, secrets: stored.secrets, customizations: stored.customizations ?? {} },
       { name, enabled, variables: plain, secrets, customizations },
@@ -250,7 +250,7 @@ export async function setIntegrationEnabled(scope: ActingScope, integrationId: s
       .set({ enabled, updatedAt: new Date() })
       .where(and(eq(integrations.id, row.id), eq(integrations.workspaceId, scope.workspaceId)))
       .returning();
-    if (!written) throw new DomainError("NOT_FOUND", `Integration ${integrationId} was not found`);
+    if (!written) throw notFound("integration", integrationId);
     if (row.enabled !== enabled) {
       await recordAudit(tx, {
         workspaceId: scope.workspaceId,

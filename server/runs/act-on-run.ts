@@ -38,7 +38,7 @@ export async function actOnRun(
   const run = await scope.db.query.runs.findFirst({
     where: and(eq(runs.id, runId), eq(runs.workspaceId, scope.workspaceId)),
   });
-  if (!run) throw notFound("Run", runId);
+  if (!run) throw notFound("run", runId);
   if (!isOpen(run.status)) {
     throw domainRefusal("CONFLICT", `Run ${runId} is already ${run.status}`, "runAlreadyEnded", { status: run.status });
   }

@@ -25,7 +25,7 @@ export async function getRun({ db, workspaceId }: RunScope, runId: string) {
   const rows = await db.transaction(
     async (tx) => {
       const run = await tx.query.runs.findFirst({ where: and(eq(runs.id, runId), eq(runs.workspaceId, workspaceId)) });
-      if (!run) throw notFound("Run", runId);
+      if (!run) throw notFound("run", runId);
       const [version, flow, eventRows, sent, attemptRows] = await Promise.all([
         tx.query.flowVersions.findFirst({ where: eq(flowVersions.id, run.flowVersionId) }),
         tx.query.flows.findFirst({ where: eq(flows.id, run.flowId), columns: { name: true } }),

@@ -19,7 +19,7 @@ export async function rerunRun(scope: ResendScope, runId: string, actor: AuditAc
   const run = await scope.db.query.runs.findFirst({
     where: and(eq(runs.id, runId), eq(runs.workspaceId, scope.workspaceId)),
   });
-  if (!run) throw notFound("Run", runId);
+  if (!run) throw notFound("run", runId);
   if (isOpenRunStatus(run.status)) {
     throw domainRefusal(
       "CONFLICT",
@@ -29,7 +29,7 @@ export async function rerunRun(scope: ResendScope, runId: string, actor: AuditAc
     );
   }
   const flow = await scope.db.query.flows.findFirst({ where: eq(flows.id, run.flowId) });
-  if (!flow) throw notFound("Flow", run.flowId);
+  if (!flow) throw notFound("flow", run.flowId);
   if (!flow.enabled)
     throw domainRefusal("FLOW_DISABLED", `Flow "${flow.name}" is disabled`, "flowDisabled", { flow: flow.name });
   const unpublished = () =>

@@ -29,7 +29,7 @@ export async function resendDeliveries(
     .where(and(inArray(deliveries.id, [...deliveryIds]), eq(runs.workspaceId, scope.workspaceId)));
   const found = new Map(rows.map((r) => [r.id, r]));
   const first = deliveryIds[0];
-  if (deliveryIds.length === 1 && first && !found.has(first)) throw notFound("Delivery", first);
+  if (deliveryIds.length === 1 && first && !found.has(first)) throw notFound("delivery", first);
 
   const results: ResendResult[] = [];
   for (let i = 0; i < deliveryIds.length; i += WAVE) {
@@ -98,7 +98,7 @@ export async function failedDeliveryIds(scope: RunScope, runId: string): Promise
     where: and(eq(runs.id, runId), eq(runs.workspaceId, scope.workspaceId)),
     columns: { id: true },
   });
-  if (!run) throw notFound("Run", runId);
+  if (!run) throw notFound("run", runId);
   const rows = await scope.db
     .select({ id: deliveries.id })
     .from(deliveries)

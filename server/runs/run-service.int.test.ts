@@ -205,6 +205,8 @@ describe("getRun", () => {
   it("is not found from another workspace", async () => {
     await expect(getRun({ db: h.db, workspaceId: h.workspaceId }, ids.get("checkout/b") ?? "")).rejects.toMatchObject({
       code: "NOT_FOUND",
+      // The page says a run is gone, not just "it" (app/_components/use-server-error-text.ts).
+      why: { reason: "notFound", values: { thing: "run" } },
     });
   });
 });

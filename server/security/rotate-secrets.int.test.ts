@@ -71,6 +71,10 @@ describe("secret key rotation", () => {
     await expect(h.api.integrations.preview({ integrationId: a.id, messageType: "error" })).rejects.toThrow(
       /Rotate A.*cannot be opened/,
     );
+    // The page names the integration too, in its own language (app/_components/use-server-error-text.ts).
+    await expect(h.api.integrations.preview({ integrationId: a.id, messageType: "error" })).rejects.toMatchObject({
+      cause: { code: "SECRETS_UNREADABLE", why: { reason: "secretsUnreadable", values: { integration: a.name } } },
+    });
 
     await rotateStoredSecrets(h.db, createKeyring([TEST_SECRET_KEY, newKey]));
     expect(openIntegrationSecrets(a.id, await sealedOf(a.id), TEST_KEYRING)).toEqual({

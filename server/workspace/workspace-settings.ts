@@ -25,7 +25,7 @@ const columns = {
 /** The workspace's settings, and whether the caller may change them (owners only). */
 export async function getWorkspaceSettings({ db, workspaceId, role }: Scope) {
   const [row] = await db.select(columns).from(workspaces).where(eq(workspaces.id, workspaceId));
-  if (!row) throw notFound("Workspace", workspaceId);
+  if (!row) throw notFound("workspace", workspaceId);
   return { ...row, canEdit: grants(role, "owner") };
 }
 
@@ -36,9 +36,9 @@ export async function updateWorkspaceSettings(
 ) {
   const row = await db.transaction(async (tx) => {
     const [before] = await tx.select(columns).from(workspaces).where(eq(workspaces.id, workspaceId)).for("update");
-    if (!before) throw notFound("Workspace", workspaceId);
+    if (!before) throw notFound("workspace", workspaceId);
     const [after] = await tx.update(workspaces).set(input).where(eq(workspaces.id, workspaceId)).returning(columns);
-    if (!after) throw notFound("Workspace", workspaceId);
+    if (!after) throw notFound("workspace", workspaceId);
     const changed = (["name", "retentionDays", "timeZone", "outboundAllowList"] as const).filter(
       (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
     );
