@@ -631,6 +631,8 @@ export const incidentInboxes = pgTable(
      * re-start job starts what a dead web process or a Temporal outage left here.
      */
     startInput: jsonb("start_input"),
+    /** When a re-start job last took this row: one worker tries it at a time, then not again for a while. */
+    startTriedAt: timestamp("start_tried_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -14,14 +14,21 @@ export function startInboxRepokeJob(
   { everyMs = 2_500 } = {},
 ): () => void {
   let running = false;
+  let temporalWasUnavailable = false;
   const pass = async () => {
     if (running) return;
     running = true;
     try {
       // Incidents the endpoint opened whose workflow it could not start (it died, or Temporal
       // was down): started here, so the first message it sent is followed by the escalation.
-      const started = await restartOpenedIncidents(deps);
+      const { started, temporalUnavailable } = await restartOpenedIncidents(deps);
       if (started > 0) console.log(`inbox: started ${started} incident(s) the alert endpoint opened`);
+      // Once per outage, not once per pass: said again only after a start got through.
+      if (temporalUnavailable && !temporalWasUnavailable) {
+        console.warn("inbox: Temporal is unavailable; opened incidents are started once it answers");
+      }
+      if (temporalUnavailable) temporalWasUnavailable = true;
+      else if (started > 0) temporalWasUnavailable = false;
       const poked = await repokeStaleInboxes(deps);
       if (poked > 0) console.log(`inbox: poked ${poked} incident(s) again whose poke went unanswered`);
     } catch (error) {

@@ -74,7 +74,10 @@ describe("a retry after a 503 that came once some alerts were dispatched", () =>
       .update(incidentInboxes)
       .set({ createdAt: sql`now() - interval '1 minute'` })
       .where(eq(incidentInboxes.workflowId, workflowId));
-    expect(await restartOpenedIncidents({ db: h.db, temporal: h.client, taskQueue: h.taskQueue })).toBe(1);
+    expect(await restartOpenedIncidents({ db: h.db, temporal: h.client, taskQueue: h.taskQueue })).toEqual({
+      started: 1,
+      temporalUnavailable: false,
+    });
     expect((await h.postAlert(token, okAlert(down))).status).toBe(202);
     await eventually(
       async () => ((await runsForFlow(h, flowId))[0]?.status === "resolved" ? true : undefined),

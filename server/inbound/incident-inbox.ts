@@ -124,13 +124,21 @@ export async function startOpenedIncident(
   for (let tries = 0; ; tries++) {
     try {
       const handle = await withTemporalDeadline(deps.temporal, () =>
-        deps.temporal.workflow.start(ESCALATION_WORKFLOW, { workflowId, taskQueue: deps.taskQueue, args: [input] }),
+        deps.temporal.workflow.start(ESCALATION_WORKFLOW, {
+          workflowId,
+          taskQueue: deps.taskQueue,
+          args: [input],
+          memo: { [INCIDENT_MEMO]: input.runId },
+        }),
       );
       started = handle.firstExecutionRunId;
       break;
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
+    // This incident's own workflow, started by an earlier try whose answer was lost (a deadline,
+    // a dead web process): it needs no opening event, whether or not a worker has run it yet.
+    if (await isThisIncident(deps.temporal, workflowId, input.runId)) break;
     try {
       const opening: AlertEvent = { ...input.firstEvent, opensRunId: input.runId };
       await withTemporalDeadline(deps.temporal, () =>
@@ -148,32 +156,66 @@ export async function startOpenedIncident(
   return started;
 }
 
+/** The Temporal memo field naming the incident (run id) a workflow execution was started for. */
+const INCIDENT_MEMO = "incidentRunId";
+
+/** Whether the execution running under `workflowId` was started for the incident `runId`. */
+async function isThisIncident(temporal: Client, workflowId: string, runId: string): Promise<boolean> {
+  try {
+    const description = await withTemporalDeadline(temporal, () => temporal.workflow.getHandle(workflowId).describe());
+    return description.status.name === "RUNNING" && description.memo?.[INCIDENT_MEMO] === runId;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  }
+}
+
 /** How long an opened incident may wait for its workflow before the re-start job starts it. */
 export const RESTART_AFTER_SECONDS = 5;
+
+/** How long a row the re-start job took is left alone before it is tried again. */
+export const RESTART_RETRY_SECONDS = 5;
+
+export interface RestartPass {
+  started: number;
+  /** Temporal did not answer: the rows not tried are taken again on a later pass. */
+  temporalUnavailable: boolean;
+}
 
 /**
  * Starts the workflows of incidents the endpoint opened but did not get started: its process
  * died between the commit and the start, or Temporal was down. The first message went out (or
  * its lease runs out and the workflow sends it); the workflow owns the rest of the incident.
+ *
+ * Each row is taken (marked tried) before Temporal is asked, so the worker processes running this
+ * share the rows instead of each starting, then signalling, the same incident; a row whose try
+ * failed waits a few seconds before the next. Quiet while Temporal is down: the caller says so once.
  */
 export async function restartOpenedIncidents(
   deps: { db: Db; temporal: Client; taskQueue: string },
   limit = 100,
-): Promise<number> {
-  const waiting = await deps.db.execute<{ workflow_id: string; start_input: EscalationInput }>(sql`
-    select workflow_id, start_input from incident_inboxes
-    where start_input is not null and closed_at is null
-      and created_at < now() - make_interval(secs => ${RESTART_AFTER_SECONDS})
-    order by created_at limit ${limit}`);
-  let startedCount = 0;
+): Promise<RestartPass> {
+  const waiting = await deps.db.execute<{ id: string; workflow_id: string; start_input: EscalationInput }>(sql`
+    update incident_inboxes set start_tried_at = clock_timestamp()
+    where id in (
+      select id from incident_inboxes
+      where start_input is not null and closed_at is null
+        and created_at < now() - make_interval(secs => ${RESTART_AFTER_SECONDS})
+        and (start_tried_at is null or start_tried_at < now() - make_interval(secs => ${RESTART_RETRY_SECONDS}))
+      order by created_at limit ${limit}
+      for update skip locked
+    )
+    returning id, workflow_id, start_input`);
+  let started = 0;
   for (const row of waiting.rows) {
     try {
       await startOpenedIncident(deps, row.workflow_id, row.start_input);
-      startedCount++;
+      started++;
     } catch (error) {
+      // The rows not reached keep their mark too: taken again a few seconds later.
+      if (error instanceof TemporalUnavailableError) return { started, temporalUnavailable: true };
       console.warn(`inbound: incident ${row.workflow_id} not started yet (${String(error)}); tried again shortly`);
-      if (error instanceof TemporalUnavailableError) break;
     }
   }
-  return startedCount;
+  return { started, temporalUnavailable: false };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "incident_inboxes" ADD COLUMN "start_tried_at" timestamp with time zone;
