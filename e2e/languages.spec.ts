@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
 import { startReceiver } from "~/test-support/http-receiver";
 import { apiClient, sessionApiClient } from "./api-client";
 
@@ -185,6 +186,73 @@ test.describe("in Dutch", () => {
   test.use({ locale: DUTCH.browserLocale });
   test("the main journey reads in Dutch", async ({ page, baseURL }) => {
     await journey(page, baseURL ?? "", DUTCH);
+  });
+});
+
+test.describe("in French, beyond the journey", () => {
+  test.use({ locale: FRENCH.browserLocale });
+  test("the other pages read in French: templates and their tags, inbox, insights, settings", async ({ page }) => {
+    await page.goto("/templates");
+    await expect(page.getByRole("heading", { name: "Modèles", exact: true })).toBeVisible();
+    // Built-in tags are worded too; product names stay as they are.
+    const slackFallback = page.getByRole("article", { name: FRENCH.template });
+    await expect(slackFallback.getByText("repli", { exact: true })).toBeVisible();
+    await expect(slackFallback.getByText("fallback", { exact: true })).toHaveCount(0);
+    await shot(page, "fr-BE", "templates");
+    for (const [path, name] of [
+      ["/inbox", "inbox"],
+      ["/integrations", "integrations"],
+      ["/runs/insights", "insights"],
+      ["/runs/failed", "failed"],
+      ["/settings/workspace", "settings-workspace"],
+      ["/settings/members", "settings-members"],
+      ["/settings/tokens", "settings-tokens"],
+      ["/settings/audit", "settings-audit"],
+      ["/settings/account", "settings-account"],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+      await shot(page, "fr-BE", name);
+    }
+  });
+
+  test("a shared template reads in French to a signed-out visitor", async ({ browser, baseURL }) => {
+    const api = apiClient(baseURL ?? "");
+    const stamp = Date.now();
+    const chat = await api.integrations.create.mutate({
+      type: "slack",
+      name: `Shared chat ${stamp}`,
+      secrets: { WebhookUrl: "https://hooks.slack.com/services/T0/B0/x" },
+    });
+    const graph = graphOf(
+      [
+        triggerNode("t"),
+        levelNode("l1", { level: 1 }),
+        integrationNode("chat", { label: "Team chat", integrationId: chat.id }),
+      ],
+      [edge("t", "out", "l1"), edge("l1", "out", "chat")],
+    );
+    const { id: flowId } = await api.flows.create.mutate({ name: `Shared ${stamp}`, description: "", graph });
+    const saved = await api.templates.saveFromFlow.mutate({
+      flowId,
+      name: `Shared ${stamp}`,
+      description: "Written by its author",
+      tags: ["authors tag"],
+    });
+    const link = await api.templates.createShareLink.mutate({ templateId: saved.templateId });
+    const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] }, locale: "fr-BE" });
+    try {
+      const page = await context.newPage();
+      await page.goto(link.path);
+      await expect(page.getByRole("link", { name: "Utiliser ce modèle" })).toBeVisible();
+      // Alertflow's phrase for the placeholder's integration is French; the author's words stay theirs.
+      await expect(page.getByTestId("shared-needs")).toContainText("une intégration Slack");
+      await expect(page.getByText("Written by its author")).toBeVisible();
+      await expect(page.getByText("authors tag")).toBeVisible();
+      await shot(page, "fr-BE", "shared-template");
+    } finally {
+      await context.close();
+    }
   });
 });
 
