@@ -1,6 +1,7 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { z } from "zod";
+import { listeningPort } from "~/test-support/listening-port";
 
 interface Received {
   method: string;
@@ -27,10 +28,8 @@ async function startReceiver() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (!address || typeof address === "string") throw new Error("receiver did not bind");
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://127.0.0.1:${listeningPort(server)}`,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -8,6 +8,7 @@ import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
 import type { InboundRateLimit } from "~/server/inbound/inbound-rate-limit";
 import { apiClient } from "~/e2e/api-client";
 import { TEST_KEYRING, type Harness } from "./harness";
+import { listeningPort } from "./listening-port";
 
 /**
  * The app's HTTP API on a loopback port: the same handlers the Next.js routes call (tRPC,
@@ -114,9 +115,7 @@ export async function startApiServer(h: Harness, options: ApiServerOptions = {})
       });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("the API server has no TCP port");
-  const { port } = address;
+  const port = listeningPort(server);
   trusted.push(`http://127.0.0.1:${port}`);
   return {
     url: `http://127.0.0.1:${port}`,

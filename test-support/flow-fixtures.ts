@@ -91,3 +91,12 @@ export async function recordHistory(h: Harness, workflowId: string, name: string
   ]);
   writeFileSync(new URL(`../workflows/histories/${name}.json`, import.meta.url), json);
 }
+
+/** Ends the workflows a test left running (ignoring those that already ended), so none outlives it. */
+export async function terminateWorkflows(h: Harness, workflowIds: readonly string[]): Promise<void> {
+  for (const id of workflowIds)
+    await h.client.workflow
+      .getHandle(id)
+      .terminate("test done")
+      .catch(() => undefined);
+}

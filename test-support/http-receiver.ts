@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listeningPort } from "./listening-port";
 
 /** What the receiver got. */
 export interface ReceivedRequest {
@@ -82,10 +82,8 @@ export async function startReceiver(script: ReceiverScript = () => ({ status: 20
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address: AddressInfo | string | null = server.address();
-  if (typeof address !== "object" || address === null) throw new Error("receiver did not bind a TCP port");
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://127.0.0.1:${listeningPort(server)}`,
     requests,
     violations,
     waitFor(count, timeoutMs = 30_000) {

@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listeningPort } from "./listening-port";
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -45,10 +45,8 @@ export async function serveHandler(handler: FetchHandler): Promise<ServedHandler
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address: AddressInfo | string | null = server.address();
-  if (typeof address !== "object" || address === null) throw new Error("handler did not bind a TCP port");
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://127.0.0.1:${listeningPort(server)}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { incidentInboxes } from "~/db/schema";
-import { errorAlert, publishedFlow, webhook } from "~/test-support/flow-fixtures";
+import { errorAlert, publishedFlow, terminateWorkflows, webhook } from "~/test-support/flow-fixtures";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { startInboxRepokeJob } from "./inbox-repoke-job";
@@ -24,11 +24,7 @@ beforeAll(async () => {
 });
 const workflowIds: string[] = [];
 afterAll(async () => {
-  for (const id of workflowIds)
-    await h.client.workflow
-      .getHandle(id)
-      .terminate("test done")
-      .catch(() => undefined);
+  if (h) await terminateWorkflows(h, workflowIds);
   await unreachable?.connection.close();
   await h?.close();
 });

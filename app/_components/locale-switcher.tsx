@@ -5,7 +5,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { toast } from "sonner";
-import { LOCALES, LOCALE_NAMES, TIME_ZONE_COOKIE, isLocale } from "~/core/i18n/locales";
+import { TIME_ZONE_COOKIE, isLocale } from "~/core/i18n/locales";
+import { LocaleOptions } from "./locale-options";
 import { useChooseLocale, writeCookie } from "./use-choose-locale";
 
 function readCookie(name: string): string | undefined {
@@ -47,11 +48,7 @@ export function LocaleSwitcher({ signedIn = false }: { signedIn?: boolean }) {
         className="rounded border border-border bg-panel px-1 py-0.5 text-[12px] text-fg"
         data-testid="locale-switcher"
       >
-        {LOCALES.map((code) => (
-          <option key={code} value={code}>
-            {LOCALE_NAMES[code]}
-          </option>
-        ))}
+        <LocaleOptions />
       </select>
     </label>
   );

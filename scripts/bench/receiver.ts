@@ -1,4 +1,5 @@
 import http from "node:http";
+import { listeningPort } from "~/test-support/listening-port";
 
 /**
  * The loopback HTTP receiver the bench's webhook integration points at. It notes when the first
@@ -24,10 +25,8 @@ export async function startBenchReceiver() {
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (!address || typeof address === "string") throw new Error("receiver did not bind");
   return {
-    url: `http://127.0.0.1:${address.port}/hook`,
+    url: `http://127.0.0.1:${listeningPort(server)}/hook`,
     messages: () => messages,
     arrivalOf: (key: string) => firstArrival.get(key),
     /** Resolves with the first arrival of `key` (at once if it is already in). */

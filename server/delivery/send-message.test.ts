@@ -8,6 +8,7 @@ import { sendIntegrationMessage } from "./send-message";
 import type { SendDeps } from "./send-deps";
 import { header, startReceiver, type Receiver, type Reply } from "~/test-support/http-receiver";
 import { integration } from "~/test-support/send-harness";
+import { listeningPort } from "~/test-support/listening-port";
 
 let receiver: Receiver | undefined;
 afterEach(async () => {
@@ -83,8 +84,7 @@ describe("sendIntegrationMessage: outcome classification", () => {
   it("retries a refused connection", async () => {
     const server = createServer();
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : 0;
+    const port = listeningPort(server);
     await new Promise<void>((r) => server.close(() => r()));
     const result = await sendIntegrationMessage(
       integration("webhook", { ApiUrl: `http://127.0.0.1:${port}/` }),

@@ -3,7 +3,15 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { incidentInboxes } from "~/db/schema";
-import { errorAlert, eventually, okAlert, publishedFlow, runsForFlow, webhook } from "~/test-support/flow-fixtures";
+import {
+  errorAlert,
+  eventually,
+  okAlert,
+  publishedFlow,
+  runsForFlow,
+  terminateWorkflows,
+  webhook,
+} from "~/test-support/flow-fixtures";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
@@ -30,11 +38,7 @@ beforeAll(async () => {
 });
 const workflowIds: string[] = [];
 afterAll(async () => {
-  for (const id of workflowIds)
-    await h.client.workflow
-      .getHandle(id)
-      .terminate("test done")
-      .catch(() => undefined);
+  if (h) await terminateWorkflows(h, workflowIds);
   await unreachable?.connection.close();
   await stopWorker();
   await receiver?.close();

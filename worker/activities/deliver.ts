@@ -1,11 +1,10 @@
 import { ApplicationFailure } from "@temporalio/common";
 import { and, eq } from "drizzle-orm";
 import { withConnectionRetry } from "~/db/connection-retry";
-import { deliveries, deliveryAttempts, type DeliveryStatus } from "~/db/schema";
+import { deliveries, deliveryAttempts } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
-import { describeRetryCap, retryWait, type RetryWait } from "~/core/delivery/retry-policy";
 import type { DeliveryRequest, RecordedResponse } from "~/core/integrations/send-result";
-import { recordAttempt, recordAttemptStart } from "./record-attempt";
+import { recordAnswer, recordAttemptStart } from "./record-attempt";
 import { writeRunRecord } from "./run-records";
 import type { DeliverInput, DeliverResult, FirstAttemptResult } from "./types";
 
@@ -60,26 +59,6 @@ async function remainingWait(db: ActivityDeps["db"], row: typeof deliveries.$inf
 
 /** How often a delivery waiting out the endpoint's lease looks whether the answer is in. */
 const LEASE_POLL_MS = 25;
-
-/** What an attempt's answer makes of the message, and the wait before the next attempt. */
-export function settleAttempt(
-  outcome: SendOutcome,
-  attempt: number,
-  maxAttempts: number,
-  random: () => number,
-): { status: DeliveryStatus; wait: RetryWait; error: string | null } {
-  const finalAttempt = attempt >= maxAttempts;
-  const status: DeliveryStatus = outcome.skipped
-    ? "skipped"
-    : outcome.ok
-      ? "delivered"
-      : outcome.retryable && !finalAttempt
-        ? "pending"
-        : "failed";
-  const wait = retryWait(attempt, random, outcome.retryAfterMs);
-  const error = [outcome.error, status === "pending" && describeRetryCap(wait)].filter(Boolean).join(". ") || null;
-  return { status, wait, error };
-}
 
 type DeliveryRow = typeof deliveries.$inferSelect;
 
@@ -207,24 +186,9 @@ export function createDeliver(
       BEFORE_SEND,
     );
     const outcome = await send(input, key);
-    const { status, wait, error } = settleAttempt(outcome, attempt, input.maxAttempts, random);
-
-    // The receiver has answered: losing that answer to a short database outage would resend the
-    // message, or mark it failed although it arrived. The write is an update by id and an insert
-    // that ignores a repeat, so running it again is safe.
-    await withConnectionRetry(
-      () =>
-        recordAttempt(db, {
-          deliveryId: row.id,
-          runId: input.runId,
-          attempt,
-          startedAt,
-          status,
-          outcome,
-          error,
-          nextRetryMs: status === "pending" ? wait.delayMs : undefined,
-          started: true,
-        }),
+    const { status, wait, error } = await recordAnswer(
+      db,
+      { deliveryId: row.id, runId: input.runId, attempt, startedAt, outcome, maxAttempts: input.maxAttempts, random },
       AFTER_SEND,
     );
 

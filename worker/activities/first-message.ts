@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { retryOnConflict, withConnectionRetry } from "~/db/connection-retry";
+import { retryOnConflict } from "~/db/connection-retry";
 import { type attemptOutcomeEnum, deliveries, deliveryAttempts, incidentInboxes, runs } from "~/db/schema";
 import { deliveryRetryPolicy } from "~/core/delivery/retry-policy";
 import { reduceIncident } from "~/core/escalation/escalation-reducer";
@@ -9,14 +9,8 @@ import { incidentFrom } from "~/core/escalation/incident";
 import type { EscalationInput } from "~/workflows/messages";
 import type { IncidentOpener } from "~/server/inbound/incident-opener";
 import type { DeliverInput } from "./types";
-import {
-  FIRST_MESSAGE_LEASE_MS,
-  idempotencyKeyFor,
-  settleAttempt,
-  type MessageSender,
-  type SendOutcome,
-} from "./deliver";
-import { INTERRUPTED_ATTEMPT, recordAttempt } from "./record-attempt";
+import { FIRST_MESSAGE_LEASE_MS, idempotencyKeyFor, type MessageSender, type SendOutcome } from "./deliver";
+import { INTERRUPTED_ATTEMPT, recordAnswer } from "./record-attempt";
 
 /**
  * The messages a new incident sends the moment it opens (its levels that fire on the first error
@@ -147,7 +141,11 @@ export async function claimIncident(
   }
 }
 
-/** The receiver's answer must not be lost to a short database outage (it would be sent again). */
+/**
+ * The receiver's answer must not be lost to a short database outage, nor to a deadlock with the
+ * workflow's and the rollup triggers' writes of the same flow and hour (the message would go out
+ * again when the lease runs out): recordAnswer tries the write again for this long.
+ */
 const RECORD_BUDGET = { budgetMs: 10_000 };
 
 /**
@@ -176,35 +174,23 @@ export async function sendFirstMessage(
       .catch(() => undefined);
     return;
   }
-  const { status, wait, error } = settleAttempt(outcome, 1, message.maxAttempts, deps.random ?? Math.random);
   try {
-    await withRetry(() =>
-      recordAttempt(deps.db, {
-        deliveryId,
-        runId: message.runId,
-        attempt: 1,
-        startedAt,
-        status,
-        outcome,
-        error,
-        nextRetryMs: status === "pending" ? wait.delayMs : undefined,
-        started: true,
-        unlessSuperseded: true,
-      }),
-    );
+    const answer = {
+      deliveryId,
+      runId: message.runId,
+      attempt: 1,
+      startedAt,
+      outcome,
+      maxAttempts: message.maxAttempts,
+      random: deps.random ?? Math.random,
+      unlessSuperseded: true,
+    };
+    await recordAnswer(deps.db, answer, RECORD_BUDGET);
   } catch (recordError) {
     // The lease runs out and the workflow sends again, under the same idempotency key.
     console.warn(`inbound: the answer to first message ${deliveryId} not recorded (${errorCode(recordError)})`);
   }
 }
-
-/**
- * The answer's write competes with the workflow's and the rollup triggers' writes of the same
- * flow and hour: a deadlock there must not lose the answer (the message would go out again when
- * the lease runs out). `withConnectionRetry` runs a deadlock's victim again; the write is an
- * update by id and an upsert, so running it again is safe.
- */
-const withRetry = (write: () => Promise<void>) => withConnectionRetry(write, RECORD_BUDGET);
 
 /** The SQLSTATE or Node error code of `error` or what it wraps (drizzle puts pg's error in `cause`). */
 function errorCode(error: unknown): string {

@@ -1,5 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { withConnectionRetry } from "~/db/connection-retry";
+import { describeRetryCap, retryWait, type RetryWait } from "~/core/delivery/retry-policy";
 import { deliveries, deliveryAttempts, type DeliveryStatus } from "~/db/schema";
 import type { SendOutcome } from "./deliver";
 
@@ -103,4 +105,66 @@ export async function recordAttempt(db: Db, a: AttemptToRecord): Promise<void> {
       : insert.onConflictDoNothing());
   };
   await db.transaction(write);
+}
+
+/** What an attempt's answer makes of the message, and the wait before the next attempt. */
+export function settleAttempt(
+  outcome: SendOutcome,
+  attempt: number,
+  maxAttempts: number,
+  random: () => number,
+): { status: DeliveryStatus; wait: RetryWait; error: string | null } {
+  const finalAttempt = attempt >= maxAttempts;
+  const status: DeliveryStatus = outcome.skipped
+    ? "skipped"
+    : outcome.ok
+      ? "delivered"
+      : outcome.retryable && !finalAttempt
+        ? "pending"
+        : "failed";
+  const wait = retryWait(attempt, random, outcome.retryAfterMs);
+  const error = [outcome.error, status === "pending" && describeRetryCap(wait)].filter(Boolean).join(". ") || null;
+  return { status, wait, error };
+}
+
+/** A receiver's answer to an attempt announced by `recordAttemptStart`. */
+export interface AnswerToRecord {
+  deliveryId: string;
+  runId: string;
+  attempt: number;
+  startedAt: Date;
+  outcome: SendOutcome;
+  maxAttempts: number;
+  random: () => number;
+  /** See AttemptToRecord: the alert endpoint's answer, kept only while no later attempt started. */
+  unlessSuperseded?: boolean;
+}
+
+/**
+ * Settles a receiver's answer and records it on its announced attempt. Losing that answer to a
+ * short database outage or a deadlock would send the message again, or mark it failed although
+ * it arrived, so the write is tried again for `retry.budgetMs`: it is an update by id and an
+ * upsert, so running it again is safe. Returns the settlement (status, wait, error).
+ */
+export async function recordAnswer(
+  db: Db,
+  { outcome, attempt, maxAttempts, random, ...answer }: AnswerToRecord,
+  retry: { budgetMs: number },
+): Promise<ReturnType<typeof settleAttempt>> {
+  const settled = settleAttempt(outcome, attempt, maxAttempts, random);
+  const { status, wait, error } = settled;
+  await withConnectionRetry(
+    () =>
+      recordAttempt(db, {
+        ...answer,
+        attempt,
+        outcome,
+        status,
+        error,
+        nextRetryMs: status === "pending" ? wait.delayMs : undefined,
+        started: true,
+      }),
+    retry,
+  );
+  return settled;
 }

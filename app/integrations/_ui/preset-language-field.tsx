@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { Field, Select } from "~/app/_components/ui/field";
-import { LOCALES, LOCALE_NAMES } from "~/core/i18n/locales";
+import { LocaleOptions } from "~/app/_components/locale-options";
 
 /**
  * The language a preset words its default messages in, when it is created: on the Integrations
@@ -20,11 +20,7 @@ export function PresetLanguageField({
   return (
     <Field label={label} htmlFor={id} hint={hint}>
       <Select id={id} {...register}>
-        {LOCALES.map((code) => (
-          <option key={code} value={code}>
-            {LOCALE_NAMES[code]}
-          </option>
-        ))}
+        <LocaleOptions />
       </Select>
     </Field>
   );

@@ -7,7 +7,8 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { changePasswordInput, MIN_PASSWORD_LENGTH } from "~/core/accounts/account-inputs";
-import { LOCALES, LOCALE_NAMES, isLocale, type Locale } from "~/core/i18n/locales";
+import { isLocale, type Locale } from "~/core/i18n/locales";
+import { LocaleOptions } from "~/app/_components/locale-options";
 import { FormError } from "../../_components/auth/auth-card";
 import { useAccountErrors } from "../../_components/auth/use-account-errors";
 import { Button } from "../../_components/ui/button";
@@ -104,11 +105,7 @@ function LanguageSection({ profileLocale }: { profileLocale: Locale | null }) {
           }}
         >
           <option value={BROWSER}>{t("followBrowser")}</option>
-          {LOCALES.map((code) => (
-            <option key={code} value={code}>
-              {LOCALE_NAMES[code]}
-            </option>
-          ))}
+          <LocaleOptions />
         </Select>
       </Field>
       <FormError message={error ? t("languageNotSaved") : null} />
