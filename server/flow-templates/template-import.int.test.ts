@@ -44,6 +44,14 @@ describe("importing a template file", () => {
       ["PagerDuty: trigger, then resolve", 1, "Alertflow"],
     ]);
     expect(workspace[0]?.ref).toEqual({ kind: "workspace", templateId: imported.templateId });
+    // The note Alertflow writes on the version is in the language of the page that imported it.
+    const french = await b.api.templates.import({ fileText: builtinFile("webhook-every-variable"), locale: "fr" });
+    expect((await b.api.templates.get({ templateId: imported.templateId })).versions[0]?.note).toBe(
+      "Imported from a file",
+    );
+    expect((await b.api.templates.get({ templateId: french.templateId })).versions[0]?.note).toBe(
+      "Importé depuis un fichier",
+    );
   });
 
   const valid = builtinFile("slack-pagerduty-sms");
@@ -186,15 +194,18 @@ describe("saving, versions and using", () => {
       name: "Every variable",
       mapping: { "your-system": hook },
       publish: true,
+      locale: "nl",
     });
     const flow = await h.api.flows.get({ flowId: made.flowId });
     expect(flow.templateOrigin).toEqual({
       kind: "builtin",
       key: "webhook-every-variable",
       version: 1,
-      name: "Your own system: every variable as JSON",
+      name: "Je eigen systeem: elke variabele als JSON",
     });
     expect(flow.published?.version).toBe(1);
+    // Written in the page's language, naming the template as that page showed it.
+    expect(flow.published?.note).toBe("Gemaakt van sjabloon ‘Je eigen systeem: elke variabele als JSON’ v1");
   });
 });
 
@@ -233,8 +244,11 @@ describe("share links", () => {
     ).toBe("NOT_FOUND");
 
     // "Use this template" from the link: the other workspace gets its own copy.
-    const copy = await other.api.templates.useShared({ token: link.token });
+    const copy = await other.api.templates.useShared({ token: link.token, locale: "fr" });
     expect(copy.copied).toBe(true);
+    expect((await other.api.templates.get({ templateId: copy.templateId })).versions[0]?.note).toBe(
+      "Ajouté depuis un lien de partage",
+    );
     expect((await other.api.templates.get({ templateId: copy.templateId })).name).toBe("Status page on outage");
     expect(await h.api.templates.useShared({ token: link.token })).toEqual({
       templateId: imported.templateId,

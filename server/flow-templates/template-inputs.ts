@@ -46,7 +46,11 @@ export const exportInput = z.object({ ref: templateRefSchema });
  * The file's text, so the server can report JSON errors by line and refuse an oversized file with
  * a clear message (the hard cap here only stops absurd requests; the format's limit is lower).
  */
-export const importFileInput = z.object({ fileText: z.string().max(8 * 1024 * 1024, "The file is far too large") });
+export const importFileInput = z.object({
+  fileText: z.string().max(8 * 1024 * 1024, "The file is far too large"),
+  /** The page's language: the version note Alertflow writes ("Imported from a file") is in it. */
+  locale: z.enum(LOCALES).default("en"),
+});
 
 /** The gallery in the page's language (built-ins only: the workspace's templates stay as written). */
 export const listTemplatesInput = z.object({ locale: z.enum(LOCALES).default("en") }).default({ locale: "en" });
@@ -64,5 +68,7 @@ export type UseTemplateInput = z.infer<typeof useTemplateInput>;
 
 /** Share tokens are checked by hash; any string is accepted here so a bad one is just "not found". */
 export const shareTokenInput = z.object({ token: z.string().min(1).max(200) });
+/** Copying a shared template: the version note Alertflow writes ("Added from a shared link") is in `locale`. */
+export const useSharedInput = shareTokenInput.extend({ locale: z.enum(LOCALES).default("en") });
 
 export const shareLinkInput = z.object({ templateId: z.string().uuid(), linkId: z.string().uuid() });

@@ -1,3 +1,5 @@
+import type { Locale } from "~/core/i18n/locales";
+import { versionNotes } from "./version-notes";
 import { timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
@@ -115,10 +117,13 @@ export async function readSharedTemplate(db: Db, token: string) {
  * the template's latest version (or the template itself when it is already theirs), which the
  * wizard then turns into a flow.
  */
-export async function copySharedTemplate(scope: ActingScope, token: string) {
+export async function copySharedTemplate(scope: ActingScope, token: string, locale: Locale = "en") {
   const template = await sharedTemplate(scope.db, token);
   if (template.workspaceId === scope.workspaceId) return { templateId: template.id, copied: false };
   const document = documentOf(template, await loadTemplateVersion(scope.db, template));
-  const saved = await insertTemplate(scope, document, { note: "Added from a shared link", sourceFlowId: null });
+  const saved = await insertTemplate(scope, document, {
+    note: (await versionNotes(locale)).addedFromSharedLink(),
+    sourceFlowId: null,
+  });
   return { templateId: saved.templateId, copied: true };
 }

@@ -1,3 +1,5 @@
+import type { Locale } from "~/core/i18n/locales";
+import { versionNotes } from "./version-notes";
 import { parseTemplateFile } from "~/core/flow-templates/parse-template-file";
 import type { FlowTemplateDocument } from "~/core/flow-templates/template-document";
 import { insertTemplate, refusal, type ActingScope } from "./save-template";
@@ -25,10 +27,13 @@ export async function exportTemplate(scope: TemplateScope, ref: TemplateRef) {
  * migrations and validation, placeholders) and only then stores it as a workspace template.
  * Refused files change nothing; the error names the place.
  */
-export async function importTemplateFile(scope: ActingScope, fileText: string) {
+export async function importTemplateFile(scope: ActingScope, fileText: string, locale: Locale = "en") {
   const read = parseTemplateFile(fileText);
   if (!read.ok) throw refusal("The template file was refused", read.issues);
   const document = { ...read.value, author: read.value.author || scope.actor.name };
-  const saved = await insertTemplate(scope, document, { note: "Imported from a file", sourceFlowId: null });
+  const saved = await insertTemplate(scope, document, {
+    note: (await versionNotes(locale)).importedFromFile(),
+    sourceFlowId: null,
+  });
   return { ...saved, name: document.name };
 }

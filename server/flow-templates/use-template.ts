@@ -8,6 +8,7 @@ import { createFlow, publishFlow } from "../flows/flow-service";
 import type { ActingScope } from "./save-template";
 import type { UseTemplateInput } from "./template-inputs";
 import { resolveTemplate } from "./template-store";
+import { versionNotes } from "./version-notes";
 
 /**
  * Creates a flow from a template: each placeholder is bound to an integration of this workspace
@@ -78,7 +79,10 @@ export async function useTemplate(scope: ActingScope, input: UseTemplateInput) {
     templateOrigin: origin,
   });
   const published = input.publish
-    ? await publishFlow(scope, { flowId: flow.id, note: `Created from template "${origin.name}" v${origin.version}` })
+    ? await publishFlow(scope, {
+        flowId: flow.id,
+        note: (await versionNotes(input.locale)).createdFromTemplate(origin.name, origin.version),
+      })
     : null;
   return { flowId: flow.id, origin, published: published ? { version: published.version } : null };
 }

@@ -7,6 +7,7 @@ import {
   saveFromFlowInput,
   shareLinkInput,
   shareTokenInput,
+  useSharedInput,
   templateIdInput,
   updateTemplateInput,
   useTemplateInput,
@@ -35,7 +36,9 @@ export const templatesRouter = router({
   delete: editorProcedure.input(templateIdInput).mutation(({ ctx, input }) => deleteTemplate(ctx, input.templateId)),
   /** A query: exporting changes nothing. */
   export: viewerProcedure.input(exportInput).query(({ ctx, input }) => exportTemplate(ctx, input.ref)),
-  import: editorProcedure.input(importFileInput).mutation(({ ctx, input }) => importTemplateFile(ctx, input.fileText)),
+  import: editorProcedure
+    .input(importFileInput)
+    .mutation(({ ctx, input }) => importTemplateFile(ctx, input.fileText, input.locale)),
   use: editorProcedure.input(useTemplateInput).mutation(({ ctx, input }) => useTemplate(ctx, input)),
   shareLinks: viewerProcedure.input(templateIdInput).query(({ ctx, input }) => listShareLinks(ctx, input.templateId)),
   createShareLink: editorProcedure
@@ -47,5 +50,7 @@ export const templatesRouter = router({
   /** The public page's read: anyone holding an active link, signed in or not. */
   shared: anonymousProcedure.input(shareTokenInput).query(({ ctx, input }) => readSharedTemplate(ctx.db, input.token)),
   /** Copies a shared template into the caller's workspace for the wizard. */
-  useShared: editorProcedure.input(shareTokenInput).mutation(({ ctx, input }) => copySharedTemplate(ctx, input.token)),
+  useShared: editorProcedure
+    .input(useSharedInput)
+    .mutation(({ ctx, input }) => copySharedTemplate(ctx, input.token, input.locale)),
 });

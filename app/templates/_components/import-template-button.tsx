@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FileUp } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "~/app/_components/ui/button";
@@ -34,6 +34,7 @@ function issuesOf(error: unknown): Issue[] {
  */
 export function ImportTemplateButton({ onImported }: { onImported: (templateId: string) => void }) {
   const t = useTranslations("ImportTemplate");
+  const locale = useLocale();
   const trpc = useTRPC();
   const serverError = useServerErrorText();
   const queryClient = useQueryClient();
@@ -65,7 +66,7 @@ export function ImportTemplateButton({ onImported }: { onImported: (templateId: 
           e.target.value = "";
           if (!file) return;
           setFileName(file.name);
-          importFile.mutate({ fileText: await file.text() });
+          importFile.mutate({ fileText: await file.text(), locale });
         }}
       />
       <Button onClick={() => input.current?.click()} disabled={importFile.isPending}>

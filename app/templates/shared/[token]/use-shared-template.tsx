@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowRight } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "~/app/_components/ui/button";
@@ -19,6 +19,7 @@ import { UseTemplateDialog, type UsableTemplate } from "../../_components/use-te
  */
 export function UseSharedTemplate({ token }: { token: string }) {
   const t = useTranslations("SharedTemplate");
+  const locale = useLocale();
   const serverError = useServerErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -44,7 +45,7 @@ export function UseSharedTemplate({ token }: { token: string }) {
         subtitle={t("addSubtitle")}
         actions={
           template ? (
-            <Button variant="primary" onClick={() => add.mutate({ token })} disabled={add.isPending}>
+            <Button variant="primary" onClick={() => add.mutate({ token, locale })} disabled={add.isPending}>
               {t("addAndSetUp")} <ArrowRight className="size-3.5" aria-hidden />
             </Button>
           ) : null
