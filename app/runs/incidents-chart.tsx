@@ -59,7 +59,7 @@ export function IncidentsChart({ stats, range, onRangeChange }: Props) {
               onClick={() => onRangeChange(r)}
               className={`h-5 rounded px-2 text-[11px] font-medium ${r === range ? "bg-raised text-fg" : "text-muted hover:text-fg"}`}
             >
-              {r}
+              {t(`ranges.${r}`)}
             </button>
           ))}
         </div>
