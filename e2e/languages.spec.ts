@@ -1,8 +1,8 @@
-import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
 import { startReceiver } from "~/test-support/http-receiver";
 import { apiClient, sessionApiClient } from "./api-client";
+import { pageShot } from "./page-shot";
 
 /** What the journey reads on screen, in the language under test. */
 interface Words {
@@ -71,19 +71,7 @@ const SHOTS = "test-results/languages";
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Any loading placeholder, in any of the three languages. */
-const LOADING = /loading…|chargement|laden…/i;
-
-/**
- * A screenshot of the page as a person reads it: once its content is on screen, nothing says it
- * is still loading and the network is quiet (fonts, queries).
- */
-async function shot(page: Page, locale: string, name: string) {
-  await page.waitForLoadState("networkidle");
-  await expect(page.getByText(LOADING)).toHaveCount(0);
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${locale}-${name}.png` });
-}
+const shot = (page: Page, locale: string, name: string) => pageShot(page, `${SHOTS}/${locale}-${name}.png`);
 
 /**
  * The main journey in one language: a flow from a template, published, then a real alert and its

@@ -1,16 +1,12 @@
-import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { presetLanguageCustomizations } from "~/core/integrations/preset-language";
 import { apiClient } from "./api-client";
 import { OWNER_STATE } from "./test-owner";
+import { pageShot } from "./page-shot";
 
 const SHOTS = "test-results/languages";
 
-async function shot(page: Page, name: string) {
-  await page.waitForLoadState("networkidle");
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-}
+const shot = (page: Page, name: string) => pageShot(page, `${SHOTS}/${name}.png`);
 
 /** What the runs filter's calendar says, in the language under test. */
 interface Words {

@@ -1,8 +1,8 @@
-import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { apiClient } from "./api-client";
 import { escalatingFlow, postErrorAlert } from "./incident-fixture";
+import { pageShot } from "./page-shot";
 
 const SHOTS = "test-results/run-pages";
 
@@ -46,14 +46,7 @@ const DUTCH: Words = {
   latencyPrecision: /binnen 9,1 %/,
 };
 
-const LOADING = /loading…|chargement|laden…/i;
-
-async function shot(page: Page, name: string) {
-  await page.waitForLoadState("networkidle");
-  await expect(page.getByText(LOADING)).toHaveCount(0);
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
+const shot = (page: Page, name: string) => pageShot(page, `${SHOTS}/${name}.png`, { fullPage: true });
 
 /** A receiver that refuses every message (400): the error message fails at once, level 2 waits. */
 async function refusingIncident(base: string, label: string) {
