@@ -25,6 +25,8 @@ interface Words {
   createIntegration: string;
   /** A line of the default email, as the preset words it in this language. */
   emailLine: string;
+  /** React Flow's zoom button, named (and titled) in this language. */
+  zoomIn: string;
 }
 
 const FRENCH: Words = {
@@ -45,6 +47,7 @@ const FRENCH: Words = {
   newIntegration: "Nouvelle intégration",
   createIntegration: "Créer",
   emailLine: "Première erreur (UTC): {{@alert.firstErrorUtc}}",
+  zoomIn: "Zoom avant",
 };
 
 const DUTCH: Words = {
@@ -65,6 +68,7 @@ const DUTCH: Words = {
   newIntegration: "Nieuwe integratie",
   createIntegration: "Aanmaken",
   emailLine: "Eerste fout (UTC): {{@alert.firstErrorUtc}}",
+  zoomIn: "Inzoomen",
 };
 
 const SHOTS = "test-results/languages";
@@ -125,6 +129,9 @@ async function journey(page: Page, baseURL: string, words: Words) {
     // The flow got the template's node labels in the language it was created in: its own text now.
     await expect(page.locator(".react-flow__node").filter({ hasText: words.triggerLabel })).toHaveCount(1);
     await expect(page.locator(".react-flow__node").filter({ hasText: words.fallbackLabel })).toHaveCount(1);
+    // React Flow's own controls speak the page's language too (their tooltip is their name).
+    await expect(page.getByRole("button", { name: words.zoomIn })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Zoom In" })).toHaveCount(0);
     await shot(page, words.browserLocale, "editor");
     const flowId = page.url().split("/").pop() ?? "";
 

@@ -42,7 +42,6 @@ export function CanvasMinimap() {
     <MiniMap
       pannable
       zoomable
-      ariaLabel="Minimap of the whole flow"
       nodeColor={nodeColor}
       nodeComponent={MinimapNode}
       bgColor="var(--panel)"

@@ -18,6 +18,7 @@ import { CanvasViewProvider, type CanvasView } from "./canvas-view";
 import "./flow-canvas.css";
 import { toCanvas } from "./graph-mapping";
 import { nodeTypes } from "./nodes/node-registry";
+import { useCanvasAriaLabels } from "./use-canvas-aria-labels";
 import { useZoomDetail } from "./use-zoom-detail";
 
 interface ReadOnlyFlowProps {
@@ -89,6 +90,7 @@ function ReadOnlyCanvas({
   minimap = true,
   thumbnail = false,
 }: ReadOnlyFlowProps) {
+  const ariaLabels = useCanvasAriaLabels();
   const [view] = useState(() =>
     createStore<CanvasView>()(() => ({
       readOnly: true,
@@ -117,6 +119,7 @@ function ReadOnlyCanvas({
           edgesFocusable={false}
           deleteKeyCode={null}
           attributionPosition="top-right"
+          ariaLabelConfig={ariaLabels}
           {...(thumbnail ? THUMBNAIL_PROPS : {})}
         >
           {zoom === "far" || thumbnail ? null : <Background gap={16} />}

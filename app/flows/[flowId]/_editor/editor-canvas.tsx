@@ -9,6 +9,7 @@ import type { CanvasEdge, CanvasNode } from "~/app/_components/flow-canvas/canva
 import { CanvasMinimap } from "~/app/_components/flow-canvas/canvas-minimap";
 import "~/app/_components/flow-canvas/flow-canvas.css";
 import { isNodeKind, nodeTypes } from "~/app/_components/flow-canvas/nodes/node-registry";
+import { useCanvasAriaLabels } from "~/app/_components/flow-canvas/use-canvas-aria-labels";
 import { useZoomDetail } from "~/app/_components/flow-canvas/use-zoom-detail";
 import { Kbd } from "~/app/_components/ui/kbd";
 import { isValidConnection } from "~/core/flow/connection-rules";
@@ -36,6 +37,7 @@ function EmptyCanvasHint() {
 export function EditorCanvas() {
   const t = useTranslations("EditorCanvas");
   const refusalText = useRefusalText();
+  const ariaLabels = useCanvasAriaLabels();
   const store = useEditorStore();
   const commands = useEditorCommands();
   const { screenToFlowPosition } = useReactFlow<CanvasNode, CanvasEdge>();
@@ -120,6 +122,7 @@ export function EditorCanvas() {
         snapToGrid
         snapGrid={[8, 8]}
         attributionPosition="top-right"
+        ariaLabelConfig={ariaLabels}
       >
         {/* Zoomed far out the dots are a dense, costly texture that tells nothing. */}
         {zoom === "far" ? null : <Background gap={16} />}
