@@ -27,6 +27,8 @@ interface Words {
   emailLine: string;
   /** React Flow's zoom button, named (and titled) in this language. */
   zoomIn: string;
+  /** The trigger card's line for generic JSON alerts. */
+  genericAlerts: string;
 }
 
 const FRENCH: Words = {
@@ -48,6 +50,7 @@ const FRENCH: Words = {
   createIntegration: "Créer",
   emailLine: "Première erreur (UTC): {{@alert.firstErrorUtc}}",
   zoomIn: "Zoom avant",
+  genericAlerts: "Alertes JSON générique",
 };
 
 const DUTCH: Words = {
@@ -69,6 +72,7 @@ const DUTCH: Words = {
   createIntegration: "Aanmaken",
   emailLine: "Eerste fout (UTC): {{@alert.firstErrorUtc}}",
   zoomIn: "Inzoomen",
+  genericAlerts: "generieke JSON-meldingen",
 };
 
 const SHOTS = "test-results/languages";
@@ -128,6 +132,7 @@ async function journey(page: Page, baseURL: string, words: Words) {
     await expect(page.locator(".react-flow__node")).toHaveCount(4);
     // The flow got the template's node labels in the language it was created in: its own text now.
     await expect(page.locator(".react-flow__node").filter({ hasText: words.triggerLabel })).toHaveCount(1);
+    await expect(page.locator(".react-flow__node").filter({ hasText: words.genericAlerts })).toHaveCount(1);
     await expect(page.locator(".react-flow__node").filter({ hasText: words.fallbackLabel })).toHaveCount(1);
     // React Flow's own controls speak the page's language too (their tooltip is their name).
     await expect(page.getByRole("button", { name: words.zoomIn })).toBeVisible();

@@ -46,8 +46,11 @@ function demoGraph(inboxId: string, words: DemoWords): FlowGraph {
   };
 }
 
-/** The launcher's demo author: no person publishes it, so the audit log and the version name Alertflow itself. */
-export const DEMO_ACTOR = { userId: null, name: "Alertflow demo" };
+/**
+ * The launcher's demo author: no person publishes it, so the audit log and the version name
+ * Alertflow itself; a product name, so it reads the same in every language.
+ */
+const DEMO_ACTOR = { userId: null, name: "Alertflow" };
 
 /**
  * A first-run demo for an empty workspace: an inbox integration and a published "Demo

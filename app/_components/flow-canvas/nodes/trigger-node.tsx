@@ -9,16 +9,20 @@ import type { CanvasNodeOfKind, NodeData } from "../canvas-types";
 import { NodeCard, type NodeCardTranslator } from "./node-card";
 import type { NodeDefinition } from "./node-definition";
 
-export const FORMAT_LABELS: Record<AlertFormat, string> = {
-  generic: "Generic JSON",
+/** Product names read the same in every language; "Generic JSON" is worded by the page. */
+const PRODUCT_FORMATS: Record<Exclude<AlertFormat, "generic">, string> = {
   uptrends: "Uptrends",
   alertmanager: "Alertmanager",
   grafana: "Grafana",
 };
 
+/** An alert format's name in the page's language. */
+export const formatLabel = (format: AlertFormat, t: NodeCardTranslator): string =>
+  format === "generic" ? t("trigger.genericFormat") : PRODUCT_FORMATS[format];
+
 export function triggerSummary(data: NodeData<"trigger">, t: NodeCardTranslator): string[] {
   return [
-    t("trigger.format", { format: FORMAT_LABELS[data.format], filters: data.filters.length }),
+    t("trigger.format", { format: formatLabel(data.format, t), filters: data.filters.length }),
     data.alertKey ? t("trigger.key", { key: data.alertKey }) : t("trigger.keyFromAlert"),
   ];
 }

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useFieldArray, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import type { NodeData } from "~/app/_components/flow-canvas/canvas-types";
-import { FORMAT_LABELS } from "~/app/_components/flow-canvas/nodes/trigger-node";
+import { formatLabel } from "~/app/_components/flow-canvas/nodes/trigger-node";
 import { Button } from "~/app/_components/ui/button";
 import { Field, Input, Select } from "~/app/_components/ui/field";
 import { alertFormatSchema, filterOpSchema } from "~/core/flow/document";
@@ -51,6 +51,7 @@ export function TriggerFormPanel({
   const errors = formState.errors;
   const id = (field: string) => `${nodeId}-${field}`;
   const t = useTranslations("NodeForms");
+  const card = useTranslations("NodeCard");
   const formError = useFormError();
 
   return (
@@ -63,7 +64,7 @@ export function TriggerFormPanel({
           <Select id={id("format")} {...register("format")}>
             {alertFormatSchema.options.map((f) => (
               <option key={f} value={f}>
-                {FORMAT_LABELS[f]}
+                {formatLabel(f, card)}
               </option>
             ))}
           </Select>
