@@ -29,3 +29,36 @@ test("during a Postgres outage the page says the database is unavailable and ret
   await expect(page.getByTestId("flow-row").filter({ hasText: name })).toBeVisible({ timeout: 20_000 });
   await expect(banner).toHaveCount(0);
 });
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("every signed-out page says the database is unavailable in the visitor's language, not an error, then recovers by itself", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await context.addCookies([{ name: "alertflow-locale", value: "fr", url: baseURL ?? "" }]);
+    await page.goto("/sign-in");
+    await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible();
+
+    await closeDatabase(databaseUrl);
+    const notice = page.getByRole("status").filter({ hasText: "Base de données indisponible, nouvel essai en cours…" });
+    for (const path of ["/sign-in", "/sign-up", "/setup", "/share/templates/outage-token", "/invite/outage-token"]) {
+      const response = await page.goto(path);
+      // Not a 500: a page rendered by Next can answer only 200, 404, 403 or 401 (the acknowledge
+      // link, a route handler, answers 503); the invitation page's tRPC calls answer 503.
+      expect(response?.status(), path).toBe(200);
+      await expect(notice, path).toBeVisible();
+      await expect(page.getByText("Un problème est survenu"), path).toHaveCount(0);
+    }
+    await page.goto("/sign-in");
+    await expect(notice).toBeVisible();
+    await page.screenshot({ path: "test-results/database-outage-sign-in.png" });
+
+    await reopenDatabase(databaseUrl);
+    // Nobody reloads: the page asks again and shows the form once the database answers.
+    await expect(page.getByRole("heading", { name: "Connexion" })).toBeVisible({ timeout: 20_000 });
+    await expect(notice).toHaveCount(0);
+  });
+});

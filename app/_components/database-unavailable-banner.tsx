@@ -1,17 +1,15 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { DatabaseZap } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { useCallback, useSyncExternalStore } from "react";
 import { isServiceUnavailable } from "../_lib/service-unavailable";
+import { DatabaseUnavailableStatus } from "./database-unavailable-status";
 
 /**
  * Says "database unavailable, retrying" while any query's last try was answered 503 by the
  * server (queries keep retrying meanwhile), and goes away at the first answer after it.
  */
 export function DatabaseUnavailableBanner() {
-  const t = useTranslations("ErrorPages");
   const cache = useQueryClient().getQueryCache();
   const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
   const unavailable = useSyncExternalStore(
@@ -20,13 +18,5 @@ export function DatabaseUnavailableBanner() {
     () => false,
   );
   if (!unavailable) return null;
-  return (
-    <div
-      role="status"
-      className="fixed top-3 left-1/2 z-50 flex -translate-x-1/2 items-center gap-2 rounded-md border border-warn/40 bg-raised px-3 py-1.5 text-[13px] shadow-md"
-    >
-      <DatabaseZap className="size-4 text-warn" aria-hidden />
-      {t("databaseUnavailable")}
-    </div>
-  );
+  return <DatabaseUnavailableStatus className="fixed top-3 left-1/2 z-50 -translate-x-1/2" />;
 }

@@ -10,6 +10,9 @@ import { trustedOrigins } from "~/core/accounts/trusted-origins";
 import { isForgeable } from "~/core/http/request-provenance";
 import type { Locale } from "~/core/i18n/locales";
 import { loadMessages } from "~/core/i18n/messages";
+import { isConnectionError } from "~/db/connection-retry";
+import { DATABASE_RETRY_AFTER_SECONDS } from "~/server/http/database-unavailable";
+import { headerLocale } from "~/server/i18n/visitor-locale";
 import { ackPage, type AckPageContent } from "./ack-page";
 import { verifyAckToken, type AckClaims } from "./ack-token";
 
@@ -260,4 +263,32 @@ export async function actOnAckLink(deps: AckLinkDeps, token: string, request: Re
     facts: factsOf(t, after, claims.action === "resolve" && isOpen(after.status) ? t("resolving") : undefined),
     runUrl: runUrl(deps, run.id),
   });
+}
+
+/**
+ * The link's answer, or during a database outage a 503 that says "database unavailable,
+ * retrying" in the visitor's language (from the request alone: the profile is in the database)
+ * and opens the link again by itself a few seconds later. That reload is a GET, which never
+ * changes anything, so a confirmation lost to the outage is clicked again, never resent.
+ */
+export async function answerUnlessDatabaseUnavailable(
+  request: Request,
+  answer: () => Promise<Response>,
+): Promise<Response> {
+  try {
+    return await answer();
+  } catch (error) {
+    if (!isConnectionError(error)) throw error;
+    const locale = headerLocale(request.headers);
+    const t = await ackTranslator(locale);
+    const errors = createTranslator({ locale, messages: await loadMessages(locale), namespace: "ErrorPages" });
+    const response = html(t, 503, {
+      title: errors("databaseUnavailable"),
+      message: t("unavailableMessage"),
+      tone: "warn",
+    });
+    response.headers.set("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
+    response.headers.set("refresh", `${DATABASE_RETRY_AFTER_SECONDS};url=${new URL(request.url).pathname}`);
+    return response;
+  }
 }

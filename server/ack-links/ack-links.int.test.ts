@@ -22,7 +22,8 @@ import {
   type EscalationInput,
   type EscalationSnapshot,
 } from "~/workflows/messages";
-import { actOnAckLink, showAckLink, type AckLinkDeps } from "./ack-link-request";
+import { createDb } from "~/db/client";
+import { actOnAckLink, answerUnlessDatabaseUnavailable, showAckLink, type AckLinkDeps } from "./ack-link-request";
 import { ackLinkKey, signAckToken } from "./ack-token";
 import { tokenFromLink } from "./ack-links";
 
@@ -245,5 +246,36 @@ describe("acknowledge and resolve links", () => {
       receivedAt: new Date().toISOString(),
     });
     await h.client.workflow.getHandle(workflowId).result();
+  });
+});
+
+describe("an acknowledge link during a database outage", () => {
+  it("answers 503 in the visitor's language and opens the link again by itself, then shows it once the database answers", async () => {
+    // Nothing listens on port 9: every connection is refused, as with a stopped Postgres.
+    const unreachable = createDb("postgres://postgres@127.0.0.1:9/alertflow", 1);
+    const token = signAckToken(deps.key, {
+      runId: randomUUID(),
+      workspaceId: h.workspaceId,
+      action: "acknowledge",
+      expiresAtMs: Date.now() + 60_000,
+    });
+    const request = new Request(`http://localhost:3000/ack/${token}`, { headers: { "accept-language": "fr-BE,fr" } });
+    try {
+      const down = await answerUnlessDatabaseUnavailable(request, () =>
+        showAckLink({ ...deps, db: unreachable.db }, token),
+      );
+      expect(down.status).toBe(503);
+      expect(down.headers.get("retry-after")).toBe("5");
+      expect(down.headers.get("refresh")).toBe(`5;url=/ack/${token}`);
+      const text = await down.text();
+      expect(text).toContain('<html lang="fr">');
+      expect(text).toContain("Base de données indisponible, nouvel essai en cours…");
+      expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    } finally {
+      await unreachable.pool.end();
+    }
+    // The database answers again: the link's own page (this run does not exist).
+    const up = await answerUnlessDatabaseUnavailable(request, () => showAckLink(deps, token));
+    expect(up.status).toBe(404);
   });
 });

@@ -17,9 +17,13 @@ const cookieValue = (cookieHeader: string | null, name: string): string | undefi
  */
 export async function visitorLocale(db: Db, userId: string | null, headers: Headers): Promise<Locale> {
   const [row] = userId ? await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)) : [];
-  return pickLocale({
-    profile: isLocale(row?.locale) ? row.locale : null,
-    cookie: cookieValue(headers.get("cookie"), LOCALE_COOKIE),
-    acceptLanguage: headers.get("accept-language"),
-  });
+  return pickLocale({ profile: isLocale(row?.locale) ? row.locale : null, ...headerChoices(headers) });
 }
+
+const headerChoices = (headers: Headers) => ({
+  cookie: cookieValue(headers.get("cookie"), LOCALE_COOKIE),
+  acceptLanguage: headers.get("accept-language"),
+});
+
+/** The visitor's language from the request alone (switcher's cookie, else browser), when the profile cannot be read. */
+export const headerLocale = (headers: Headers): Locale => pickLocale({ profile: null, ...headerChoices(headers) });

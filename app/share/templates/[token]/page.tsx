@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { createPageContext } from "~/server/page-context";
 import { createCaller } from "~/server/routers/_app";
+import { unlessDatabaseUnavailable } from "~/server/http/unless-database-unavailable";
+import { DatabaseUnavailableRetry } from "../../../_components/database-unavailable-retry";
 import { SharedTemplateView } from "./shared-template-view";
 
 // A link can be revoked at any moment: never serve a cached copy.
@@ -23,14 +25,26 @@ async function load(token: string) {
 const robots: Metadata["robots"] = { index: false, follow: false, nocache: true };
 
 export async function generateMetadata({ params }: { params: Promise<{ token: string }> }): Promise<Metadata> {
-  const template = await load((await params).token);
   const t = await getTranslations("SharedTemplate");
-  return { title: template ? t("pageTitle", { name: template.name }) : t("pageTitleMissing"), robots };
+  const { token } = await params;
+  return unlessDatabaseUnavailable(
+    async () => {
+      const template = await load(token);
+      return { title: template ? t("pageTitle", { name: template.name }) : t("pageTitleMissing"), robots };
+    },
+    // The page itself says the database is unavailable; the title stays the product's.
+    () => ({ robots }),
+  );
 }
 
 export default async function SharedTemplatePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const template = await load(token);
-  if (!template) notFound();
-  return <SharedTemplateView template={template} usePath={`/templates/shared/${token}`} />;
+  return unlessDatabaseUnavailable(
+    async () => {
+      const template = await load(token);
+      if (!template) notFound();
+      return <SharedTemplateView template={template} usePath={`/templates/shared/${token}`} />;
+    },
+    () => <DatabaseUnavailableRetry />,
+  );
 }
