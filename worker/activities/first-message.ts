@@ -11,6 +11,7 @@ import type { IncidentOpener } from "~/server/inbound/incident-opener";
 import type { DeliverInput } from "./types";
 import { FIRST_MESSAGE_LEASE_MS, idempotencyKeyFor, type MessageSender, type SendOutcome } from "./deliver";
 import { INTERRUPTED_ATTEMPT, recordAnswer } from "./record-attempt";
+import { newRunRow } from "./run-records";
 
 /**
  * The messages a new incident sends the moment it opens (its levels that fire on the first error
@@ -80,17 +81,15 @@ export async function claimIncident(
   try {
     return await retryOnConflict(() =>
       db.transaction(async (tx) => {
-        await tx.insert(runs).values({
-          id: input.runId,
-          workspaceId: input.workspaceId,
-          flowId: input.flowId,
-          flowVersionId: input.flowVersionId,
-          alertKey: input.alertKey,
-          workflowId,
-          firstErrorAt: new Date(input.firstEvent.receivedAt),
-          alert: input.firstEvent.alert,
-          currentLevel,
-        });
+        await tx.insert(runs).values(
+          newRunRow({
+            ...input,
+            workflowId,
+            firstErrorAt: input.firstEvent.receivedAt,
+            alert: input.firstEvent.alert,
+            currentLevel,
+          }),
+        );
         const claimed = await tx
           .insert(incidentInboxes)
           .values({ id: input.runId, workflowId, startInput: input })

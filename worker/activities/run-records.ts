@@ -7,6 +7,23 @@ import { runEvents, runs } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
 import type { OpenRunInput, UpdateRunInput } from "./types";
 
+/** A new run's row, the one place its fields are written (the workflow's openRun, the alert endpoint's first message). */
+export function newRunRow(input: Omit<OpenRunInput, "temporalRunId" | "openInbox"> & { temporalRunId?: string }) {
+  return {
+    id: input.runId,
+    workspaceId: input.workspaceId,
+    flowId: input.flowId,
+    flowVersionId: input.flowVersionId,
+    alertKey: input.alertKey,
+    workflowId: input.workflowId,
+    temporalRunId: input.temporalRunId,
+    firstErrorAt: new Date(input.firstErrorAt),
+    alert: input.alert,
+    currentLevel: input.currentLevel,
+    // status: the column default, escalating; every change goes through setRunStatus.
+  } satisfies typeof runs.$inferInsert;
+}
+
 /**
  * Activities can run twice after a worker crash; the primary key makes a second insert a no-op.
  * A run the alert endpoint opened (it sent the first message before the workflow existed) gets
@@ -15,19 +32,7 @@ import type { OpenRunInput, UpdateRunInput } from "./types";
 async function insertRun(db: Db | Tx, input: OpenRunInput): Promise<void> {
   await db
     .insert(runs)
-    .values({
-      id: input.runId,
-      workspaceId: input.workspaceId,
-      flowId: input.flowId,
-      flowVersionId: input.flowVersionId,
-      alertKey: input.alertKey,
-      workflowId: input.workflowId,
-      temporalRunId: input.temporalRunId,
-      firstErrorAt: new Date(input.firstErrorAt),
-      alert: input.alert,
-      currentLevel: input.currentLevel,
-      // status: the column default, escalating; every change goes through setRunStatus.
-    })
+    .values(newRunRow(input))
     .onConflictDoUpdate({
       target: runs.id,
       set: { temporalRunId: input.temporalRunId },
