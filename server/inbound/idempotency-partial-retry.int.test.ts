@@ -78,7 +78,8 @@ describe("a retry after a 503 that came once some alerts were dispatched", () =>
       .update(incidentInboxes)
       .set({ createdAt: sql`now() - interval '1 minute'` })
       .where(eq(incidentInboxes.workflowId, workflowId));
-    expect(await restartOpenedIncidents({ db: h.db, temporal: h.client, taskQueue: h.taskQueue })).toEqual({
+    const deps = { db: h.db, temporal: h.client, taskQueue: h.taskQueue };
+    expect(await restartOpenedIncidents(deps, { workflowIds: [workflowId] })).toEqual({
       started: 1,
       temporalUnavailable: false,
     });

@@ -176,6 +176,13 @@ export const RESTART_AFTER_SECONDS = 5;
 /** How long a row the re-start job took is left alone before it is tried again. */
 export const RESTART_RETRY_SECONDS = 5;
 
+export interface RestartScope {
+  /** At most this many incidents per pass. */
+  limit?: number;
+  /** Only these incidents' workflows; the integration tests share one database with other files' incidents. */
+  workflowIds?: readonly string[];
+}
+
 export interface RestartPass {
   started: number;
   /** Temporal did not answer: the rows not tried are taken again on a later pass. */
@@ -193,8 +200,16 @@ export interface RestartPass {
  */
 export async function restartOpenedIncidents(
   deps: { db: Db; temporal: Client; taskQueue: string },
-  limit = 100,
+  options: RestartScope = {},
 ): Promise<RestartPass> {
+  const { limit = 100, workflowIds } = options;
+  if (workflowIds?.length === 0) return { started: 0, temporalUnavailable: false };
+  const scope = workflowIds
+    ? sql`and workflow_id in (${sql.join(
+        workflowIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``;
   const waiting = await deps.db.execute<{ id: string; workflow_id: string; start_input: EscalationInput }>(sql`
     update incident_inboxes set start_tried_at = clock_timestamp()
     where id in (
@@ -202,6 +217,7 @@ export async function restartOpenedIncidents(
       where start_input is not null and closed_at is null
         and created_at < now() - make_interval(secs => ${RESTART_AFTER_SECONDS})
         and (start_tried_at is null or start_tried_at < now() - make_interval(secs => ${RESTART_RETRY_SECONDS}))
+        ${scope}
       order by created_at limit ${limit}
       for update skip locked
     )
