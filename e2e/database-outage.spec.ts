@@ -44,7 +44,14 @@ test.describe("signed out", () => {
 
     await closeDatabase(databaseUrl);
     const notice = page.getByRole("status").filter({ hasText: "Base de données indisponible, nouvel essai en cours…" });
-    for (const path of ["/sign-in", "/sign-up", "/setup", "/share/templates/outage-token", "/invite/outage-token"]) {
+    for (const path of [
+      "/sign-in",
+      "/sign-up",
+      "/setup",
+      "/forgot-password",
+      "/share/templates/outage-token",
+      "/invite/outage-token",
+    ]) {
       const response = await page.goto(path);
       // Not a 500: a page rendered by Next can answer only 200, 404, 403 or 401 (the acknowledge
       // link, a route handler, answers 503); the invitation page's tRPC calls answer 503.

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
+import { unlessDatabaseUnavailable } from "~/server/http/unless-database-unavailable";
 import { redirectToSetupWhenNew } from "~/server/page-context";
+import { DatabaseUnavailableRetry } from "../_components/database-unavailable-retry";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +11,11 @@ export async function generateMetadata() {
 }
 
 export default async function ForgotPasswordPage() {
-  await redirectToSetupWhenNew();
-  return <ForgotPasswordForm />;
+  return unlessDatabaseUnavailable(
+    async () => {
+      await redirectToSetupWhenNew();
+      return <ForgotPasswordForm />;
+    },
+    () => <DatabaseUnavailableRetry />,
+  );
 }
