@@ -129,8 +129,21 @@ function expectOnTime(name: string, t0: number, seconds: number, backAt: number)
   expect(firedAt - Math.max(t0 + seconds * 1000, backAt)).toBeLessThan(5_000);
 }
 
+/**
+ * As a sender does: a 503 (the documented answer while the database or Temporal is unreachable,
+ * e.g. the test's own pooled connection that a Postgres kill just cut) is tried again after its
+ * Retry-After, a few times.
+ */
+async function postAsSender(temporal: Client, token: string, body: unknown) {
+  for (let attempt = 1; ; attempt++) {
+    const answer = await post(temporal, token, body);
+    if (answer.status !== 503 || attempt === 5) return answer;
+    await sleep(1000 * Number(answer.headers.get("retry-after") ?? 1));
+  }
+}
+
 async function recover(temporal: Client, name: string, token: string, flowId: string) {
-  expect((await post(temporal, token, okAlert(name))).status).toBe(202);
+  expect((await postAsSender(temporal, token, okAlert(name))).status).toBe(202);
   await eventually(async () => (at(`/${name}/l1`).length >= 2 && at(`/${name}/l2`).length >= 2 ? true : undefined));
   const [run] = await runsForFlow(h, flowId);
   await eventually(async () => ((await runsForFlow(h, flowId))[0]?.status === "resolved" ? true : undefined));
