@@ -36,6 +36,13 @@ export const SERVER_REASONS = {
   alreadySetUp: [],
   accountRefused: ["authCode"],
   tooMuchWork: ["seconds"],
+  // Why Alertflow itself failed or held back a delivery, stored on its rows by the worker (error_reason).
+  integrationGone: ["integration"],
+  integrationDisabled: ["integration"],
+  rateLimitedByAlertflow: ["integration", "perMinute"],
+  receiverTimeout: [],
+  outboundPrivateAddress: ["host", "port", "addresses"],
+  attemptInterrupted: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ServerReason = keyof typeof SERVER_REASONS;

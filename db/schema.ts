@@ -23,6 +23,7 @@ import type { TemplateOrigin } from "~/core/flow-templates/template-origin";
 import { ROLES } from "~/core/accounts/access";
 import { RUN_STATUSES } from "~/core/escalation/run-status";
 import type { MessageType } from "~/core/message-template/message-type";
+import type { RefusalReason } from "~/core/domain-error";
 import {
   alertColumn,
   deliveryRequestColumn,
@@ -394,6 +395,8 @@ export const deliveries = pgTable(
     request: deliveryRequestColumn("request"),
     response: recordedResponseColumn("response"),
     error: text("error"),
+    /** Why Alertflow itself failed the latest attempt, for pages to word in their language; null for a receiver's own error. */
+    errorReason: jsonb("error_reason").$type<RefusalReason>(),
     latencyMs: integer("latency_ms"),
     isFallback: boolean("is_fallback").notNull().default(false),
     /**
@@ -585,6 +588,8 @@ export const deliveryAttempts = pgTable(
     /** The wait chosen before the next attempt, when there is one. */
     nextRetryMs: integer("next_retry_ms"),
     error: text("error"),
+    /** Why Alertflow itself failed this attempt (reason code and values, no secrets); null otherwise. */
+    errorReason: jsonb("error_reason").$type<RefusalReason>(),
     request: deliveryRequestColumn("request"),
     response: recordedResponseColumn("response"),
     /** Who asked for this attempt by re-sending; null for the engine's own attempts. */

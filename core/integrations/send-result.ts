@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordOf } from "../wire/own-record";
+import type { RefusalReason } from "~/core/domain-error";
 
 /** What was sent, secrets redacted; stored on the delivery row and shown in the run viewer. */
 export const recordedRequestSchema = z.object({
@@ -59,5 +60,6 @@ export interface SendResult {
   /** Requests actually sent, counting digest challenges and redirects. */
   attemptsInfo: { requests: number };
   latencyMs: number;
-  error?: { code: SendErrorCode; message: string };
+  /** `reason`: why, when Alertflow itself refused (no secrets in its values), for pages to word it. */
+  error?: { code: SendErrorCode; message: string; reason?: RefusalReason };
 }

@@ -105,7 +105,7 @@ export async function sendEmail(
         ok: false,
         retryable: false,
         request,
-        error: { code: "OUTBOUND_BLOCKED", message: error.message },
+        error: { code: "OUTBOUND_BLOCKED", message: error.message, reason: error.why },
       });
     }
     return done({ ok: false, retryable: true, request, error: { code: "NETWORK_ERROR", message: String(error) } });

@@ -165,7 +165,11 @@ export async function sendHttpSteps(
         latencyMs: Math.round(performance.now() - stepStarted),
       });
       if (error instanceof OutboundBlockedError) {
-        return finish({ ok: false, retryable: false, error: { code: "OUTBOUND_BLOCKED", message: error.message } });
+        return finish({
+          ok: false,
+          retryable: false,
+          error: { code: "OUTBOUND_BLOCKED", message: error.message, reason: error.why },
+        });
       }
       requests++;
       return finish({ ok: false, retryable: true, error: describeNetworkError(error) });

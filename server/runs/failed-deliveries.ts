@@ -36,6 +36,7 @@ export async function listFailedDeliveries({ db, workspaceId }: RunScope, input:
       attempts: deliveries.attempts,
       statusCode: deliveries.statusCode,
       error: deliveries.error,
+      errorReason: deliveries.errorReason,
       failedAt: deliveries.updatedAt,
       cursorAt: updatedAtExact,
     })

@@ -27,6 +27,7 @@ const delivery = (id: string, createdAt: Date, extra: Partial<Delivery> = {}): D
   request: null,
   response: null,
   error: null,
+  errorReason: null,
   latencyMs: 12,
   workspaceId: null,
   flowId: null,

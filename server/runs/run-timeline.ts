@@ -21,6 +21,8 @@ export interface DeliveryView {
   statusCode: number | null;
   latencyMs: number | null;
   error: string | null;
+  /** Why Alertflow itself failed the latest attempt, worded by the page; null for a receiver's error. */
+  errorReason: Delivery["errorReason"];
   isFallback: boolean;
   request: Delivery["request"];
   response: Delivery["response"];
@@ -57,6 +59,7 @@ export function deliveryView(
     statusCode: row.statusCode,
     latencyMs: row.latencyMs,
     error: row.error,
+    errorReason: row.errorReason,
     isFallback: row.isFallback,
     request: row.request,
     response: row.response,

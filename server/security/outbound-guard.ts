@@ -1,5 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
+import type { RefusalReason } from "~/core/domain-error";
 
 /**
  * Outbound requests go to user-supplied URLs, so without a guard any workspace member could
@@ -12,6 +13,8 @@ export class OutboundBlockedError extends Error {
     message: string,
     readonly host: string,
     readonly addresses: string[],
+    /** Why, for pages to word it; only the host name, never the URL (it may carry credentials). */
+    readonly why?: RefusalReason,
   ) {
     super(message);
     this.name = "OutboundBlockedError";
@@ -123,6 +126,10 @@ export async function assertHostAllowed(host: string, port: number, options: Out
         "(or to OUTBOUND_ALLOW_LIST) to allow it.",
       target.host,
       addresses,
+      {
+        reason: "outboundPrivateAddress",
+        values: { host: target.host, port: String(port), addresses: refused.join(", ") },
+      },
     );
   }
   return addresses;

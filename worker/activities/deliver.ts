@@ -6,6 +6,7 @@ import type { ActivityDeps } from "./create-activities";
 import type { DeliveryRequest, RecordedResponse } from "~/core/integrations/send-result";
 import { recordAnswer, recordAttemptStart } from "./record-attempt";
 import { writeRunRecord } from "./run-records";
+import type { RefusalReason } from "~/core/domain-error";
 import type { DeliverInput, DeliverResult, FirstAttemptResult } from "./types";
 
 /** What one attempt at sending a message produced; secrets already redacted. */
@@ -20,6 +21,8 @@ export interface SendOutcome {
   response?: RecordedResponse;
   latencyMs: number;
   error?: string;
+  /** Why, when Alertflow itself worded `error`: pages word it in their language (server-reason.ts). */
+  reason?: RefusalReason;
 }
 
 export type MessageSender = (input: DeliverInput, idempotencyKey: string) => Promise<SendOutcome>;

@@ -10,7 +10,7 @@ import type { EscalationInput } from "~/workflows/messages";
 import type { IncidentOpener } from "~/server/inbound/incident-opener";
 import type { DeliverInput } from "./types";
 import { FIRST_MESSAGE_LEASE_MS, idempotencyKeyFor, type MessageSender, type SendOutcome } from "./deliver";
-import { INTERRUPTED_ATTEMPT, recordAnswer } from "./record-attempt";
+import { INTERRUPTED_ATTEMPT, INTERRUPTED_REASON, recordAnswer } from "./record-attempt";
 import { newRunRow } from "./run-records";
 
 /**
@@ -125,6 +125,7 @@ export async function claimIncident(
             outcome: ANNOUNCED,
             latencyMs: 0,
             error: INTERRUPTED_ATTEMPT,
+            errorReason: INTERRUPTED_REASON,
           })),
         );
         const idByKey = new Map(rows.map((row) => [row.key, row.id]));

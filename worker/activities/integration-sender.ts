@@ -88,7 +88,13 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== "SECRETS_UNREADABLE") throw error;
       // Retried with backoff, not failed: the message goes out once the right key is configured.
-      return { ok: false, retryable: true, latencyMs: 0, error: `SECRETS_UNREADABLE: ${error.message}` };
+      return {
+        ok: false,
+        retryable: true,
+        latencyMs: 0,
+        error: `SECRETS_UNREADABLE: ${error.message}`,
+        reason: error.why,
+      };
     }
     const { row, timeZone, secrets } = loaded;
     if (!row) {
@@ -97,6 +103,7 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
         retryable: false,
         latencyMs: 0,
         error: `Integration ${input.target.integrationId} no longer exists`,
+        reason: { reason: "integrationGone", values: { integration: input.target.integrationId } },
       };
     }
     if (!row.enabled) {
@@ -106,6 +113,7 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
         retryable: false,
         latencyMs: 0,
         error: `Integration "${row.name}" is disabled`,
+        reason: { reason: "integrationDisabled", values: { integration: row.name } },
       };
     }
     const record: IntegrationRecord = {
@@ -125,6 +133,10 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
         retryAfterMs: waitMs,
         latencyMs: 0,
         error: `Rate limited by Alertflow: ${row.name} allows ${bucket.eventsPerMinute} messages a minute`,
+        reason: {
+          reason: "rateLimitedByAlertflow",
+          values: { integration: row.name, perMinute: bucket.eventsPerMinute },
+        },
       };
     }
     const allowList = await workspaceAllowList(deps.db, row.workspaceId, deps.allowList);
@@ -176,6 +188,8 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
       response: result.response ? { ...result.response } : undefined,
       latencyMs: result.latencyMs,
       error: result.error ? `${result.error.code}: ${result.error.message}` : result.skipReason,
+      // Alertflow's own words about the exchange; a receiver's answer (HTTP_ERROR…) stays as it came.
+      reason: result.error?.code === "TIMEOUT" ? { reason: "receiverTimeout", values: {} } : result.error?.reason,
     };
   };
 }

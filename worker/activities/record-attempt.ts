@@ -3,6 +3,7 @@ import type { Db } from "~/db/client";
 import { withConnectionRetry } from "~/db/connection-retry";
 import { describeRetryCap, retryWait, type RetryWait } from "~/core/delivery/retry-policy";
 import { deliveries, deliveryAttempts, type DeliveryStatus } from "~/db/schema";
+import type { RefusalReason } from "~/core/domain-error";
 import type { SendOutcome } from "./deliver";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -34,6 +35,9 @@ export const INTERRUPTED_ATTEMPT =
   "No answer recorded: the worker stopped while this message was out, so the receiver may have got it. " +
   "The next attempt carries the same idempotency key.";
 
+/** The same, for pages to word in their language. */
+export const INTERRUPTED_REASON: RefusalReason = { reason: "attemptInterrupted", values: {} };
+
 /**
  * Written just before a send: the attempt counts and its row exists while the request is out. A
  * worker killed mid-request leaves exactly this behind, so the history shows the interrupted
@@ -51,8 +55,9 @@ export async function recordAttemptStart(
         ${sql.identifier(deliveries.updatedAt.name)} = now()
       where ${deliveries.id} = ${a.deliveryId}
     )
-    insert into ${deliveryAttempts} (delivery_id, run_id, attempt, started_at, outcome, latency_ms, error)
-    values (${a.deliveryId}, ${a.runId}, ${a.attempt}, ${a.startedAt.toISOString()}, 'retrying', 0, ${INTERRUPTED_ATTEMPT})
+    insert into ${deliveryAttempts} (delivery_id, run_id, attempt, started_at, outcome, latency_ms, error, error_reason)
+    values (${a.deliveryId}, ${a.runId}, ${a.attempt}, ${a.startedAt.toISOString()}, 'retrying', 0, ${INTERRUPTED_ATTEMPT},
+      ${JSON.stringify(INTERRUPTED_REASON)}::jsonb)
     on conflict do nothing`);
 }
 
@@ -63,6 +68,9 @@ export async function recordAttemptStart(
  * first record as it was.
  */
 export async function recordAttempt(db: Db, a: AttemptToRecord): Promise<void> {
+  // The reason words the outcome's own error; a note added to it (a capped Retry-After) keeps the
+  // English text, which says both.
+  const errorReason = a.outcome.reason && a.error === a.outcome.error ? a.outcome.reason : null;
   const write = async (tx: Tx) => {
     const latencyMs = Math.round(a.outcome.latencyMs);
     await tx
@@ -74,6 +82,7 @@ export async function recordAttempt(db: Db, a: AttemptToRecord): Promise<void> {
         request: a.outcome.request ?? null,
         response: a.outcome.response ?? null,
         error: a.error,
+        errorReason,
         latencyMs,
         // The answer is in: a lease held while the endpoint sent ends with it.
         leasedUntil: null,
@@ -95,6 +104,7 @@ export async function recordAttempt(db: Db, a: AttemptToRecord): Promise<void> {
       retryAfterMs: a.outcome.retryAfterMs === undefined ? null : Math.round(a.outcome.retryAfterMs),
       nextRetryMs: a.nextRetryMs ?? null,
       error: a.error,
+      errorReason,
       request: a.outcome.request ?? null,
       response: a.outcome.response ?? null,
       resentBy: a.resentBy ?? null,

@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { StatusBadge, type Tone } from "../../_components/ui/status-badge";
 import type { RouterOutputs } from "../../_lib/trpc";
 import { useRunFormat } from "../_lib/use-run-format";
+import { useDeliveryErrorText } from "../_lib/use-delivery-error-text";
 import { ExchangePanel } from "./exchange-panel";
 
 type Delivery = Extract<RouterOutputs["runs"]["get"]["timeline"][number], { kind: "delivery" }>["delivery"];
@@ -34,6 +35,7 @@ function AttemptRow({ attempt: a, defaultOpen }: { attempt: Attempt; defaultOpen
   const [open, setOpen] = useState(defaultOpen);
   const panelId = useId();
   const t = useTranslations("RunDelivery");
+  const errorText = useDeliveryErrorText();
   const format = useRunFormat();
   const formatter = useFormatter();
   const ms = (value: number) => formatter.number(value, { style: "unit", unit: "millisecond", unitDisplay: "short" });
@@ -55,7 +57,7 @@ function AttemptRow({ attempt: a, defaultOpen }: { attempt: Attempt; defaultOpen
         <div className="min-w-0 flex-1">
           <span className="text-muted tabular-nums">{facts.join(" · ")}</span>
           {a.resentBy ? <span className="ml-2 text-muted">{t("resentBy", { name: a.resentBy })}</span> : null}
-          {a.error ? <p className="break-words text-danger">{a.error}</p> : null}
+          {a.error ? <p className="break-words text-danger">{errorText(a)}</p> : null}
         </div>
         <StatusBadge tone={TONE[a.outcome]}>{t(`status.${a.outcome}`)}</StatusBadge>
         {hasWire ? (

@@ -7,6 +7,7 @@ import { StatusBadge, type Tone } from "../../_components/ui/status-badge";
 import type { RouterOutputs } from "../../_lib/trpc";
 import { Button } from "../../_components/ui/button";
 import { useEventText } from "../_lib/describe-event";
+import { useDeliveryErrorText } from "../_lib/use-delivery-error-text";
 import { useResend } from "../_lib/use-resend";
 import { AttemptList } from "./attempt-list";
 import { ExchangePanel } from "./exchange-panel";
@@ -31,6 +32,7 @@ export function DeliveryCard({ delivery: d, nodeLabel }: Props) {
   const [open, setOpen] = useState(d.attemptLog.length > 1);
   const { resend } = useResend();
   const t = useTranslations("RunDelivery");
+  const errorText = useDeliveryErrorText();
   const { messageTitle } = useEventText();
   const panelId = useId();
   const failed = d.status === "failed";
@@ -63,7 +65,7 @@ export function DeliveryCard({ delivery: d, nodeLabel }: Props) {
             {facts.join(" · ")}
             {via && via !== d.integrationName ? ` · ${t("via", { node: via })}` : ""}
           </div>
-          {d.error ? <p className="mt-1 text-[12px] break-words text-danger">{d.error}</p> : null}
+          {d.error ? <p className="mt-1 text-[12px] break-words text-danger">{errorText(d)}</p> : null}
         </div>
         {failed ? (
           <Button

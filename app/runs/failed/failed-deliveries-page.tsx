@@ -15,6 +15,7 @@ import { useResend } from "../_lib/use-resend";
 import { throttle, useRunChanges } from "../_lib/use-run-changes";
 import { LiveIndicator } from "../live-indicator";
 import { useServerErrorText } from "~/app/_components/use-server-error-text";
+import { useDeliveryErrorText } from "../_lib/use-delivery-error-text";
 
 /** A burst of changes (an incident's deliveries failing at once) refetches once. */
 const REFRESH_AT_MOST_EVERY_MS = 1_000;
@@ -26,6 +27,7 @@ const CELL = "px-3 py-1.5 whitespace-nowrap";
 export function FailedDeliveriesPage() {
   const trpc = useTRPC();
   const errorText = useServerErrorText();
+  const deliveryError = useDeliveryErrorText();
   const queryClient = useQueryClient();
   const t = useTranslations("RunFailed");
   // The same server-sent events as the list: a delivery failing, or re-sent elsewhere, shows here
@@ -152,8 +154,10 @@ export function FailedDeliveriesPage() {
                     {d.integrationName ?? <span className="text-muted">{t("deletedIntegration")}</span>}
                   </td>
                   <td className={`${CELL} text-right tabular-nums`}>{d.attempts}</td>
-                  <td className="truncate px-3 py-1.5 text-[12px] text-danger" title={d.error ?? ""}>
-                    {[d.statusCode !== null ? `HTTP ${d.statusCode}` : null, d.error].filter(Boolean).join(" · ")}
+                  <td className="truncate px-3 py-1.5 text-[12px] text-danger" title={deliveryError(d) ?? ""}>
+                    {[d.statusCode !== null ? `HTTP ${d.statusCode}` : null, deliveryError(d)]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </td>
                   <td className={`${CELL} text-right`}>
                     <Button className="h-6 px-2 text-[12px]" disabled={resend.isPending} onClick={() => send([d.id])}>

@@ -1,0 +1,68 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import type { Locale } from "~/core/i18n/locales";
+import { loadMessages } from "~/core/i18n/messages";
+import { deliveryErrorTextWith } from "./delivery-error-text";
+
+async function wordingIn(locale: Locale) {
+  const messages = await loadMessages(locale);
+  return deliveryErrorTextWith(createTranslator({ locale, messages, namespace: "ServerReasons" }));
+}
+
+const rateLimited = {
+  error: "Rate limited by Alertflow: Paging allows 1 messages a minute",
+  errorReason: { reason: "rateLimitedByAlertflow" as const, values: { integration: "Paging", perMinute: 1 } },
+};
+const disabled = {
+  error: 'Integration "Paging" is disabled',
+  errorReason: { reason: "integrationDisabled" as const, values: { integration: "Paging" } },
+};
+
+describe("delivery errors worded in the page's language", () => {
+  it("words Alertflow's own errors from their reason and values", async () => {
+    const [en, fr, nl] = [await wordingIn("en"), await wordingIn("fr"), await wordingIn("nl")];
+    expect(en(disabled)).toBe("The integration “Paging” is disabled.");
+    expect(fr(disabled)).toBe("L'intégration « Paging » est désactivée.");
+    expect(nl(disabled)).toBe("De integratie ‘Paging’ is uitgeschakeld.");
+    expect(en(rateLimited)).toBe("Held back by Alertflow's rate limit: “Paging” allows 1 message a minute.");
+    expect(fr(rateLimited)).toBe(
+      "Retenu par la limite de débit d'Alertflow : « Paging » autorise 1 message par minute.",
+    );
+    expect(
+      nl({
+        ...rateLimited,
+        errorReason: { ...rateLimited.errorReason, values: { integration: "Paging", perMinute: 120 } },
+      }),
+    ).toBe("Tegengehouden door de snelheidslimiet van Alertflow: ‘Paging’ staat 120 berichten per minuut toe.");
+    expect(
+      fr({
+        error: "TIMEOUT: The receiver did not answer in time",
+        errorReason: { reason: "receiverTimeout", values: {} },
+      }),
+    ).toBe("Le destinataire n'a pas répondu à temps.");
+  });
+
+  it("words a refused private address with its port as written", async () => {
+    const refused = {
+      error: "OUTBOUND_BLOCKED: Refusing to connect to 10.9.8.7:8080: …",
+      errorReason: {
+        reason: "outboundPrivateAddress",
+        values: { host: "10.9.8.7", port: "8080", addresses: "10.9.8.7" },
+      },
+    };
+    expect((await wordingIn("fr"))(refused)).toMatch(
+      /^Alertflow refuse de se connecter à 10\.9\.8\.7:8080 : cette adresse correspond à l'adresse interne 10\.9\.8\.7\./,
+    );
+    expect((await wordingIn("en"))(refused)).toMatch(/^Alertflow refuses to connect to 10\.9\.8\.7:8080: /);
+  });
+
+  it("keeps the stored text of a receiver's answer, an old row and a reason this version does not know", async () => {
+    const fr = await wordingIn("fr");
+    expect(fr({ error: "HTTP_ERROR: HTTP 422: bad payload", errorReason: null })).toBe(
+      "HTTP_ERROR: HTTP 422: bad payload",
+    );
+    expect(fr({ error: "Integration 7 no longer exists", errorReason: null })).toBe("Integration 7 no longer exists");
+    expect(fr({ error: "Newer words", errorReason: { reason: "fromANewerVersion", values: {} } })).toBe("Newer words");
+    expect(fr({ error: null, errorReason: null })).toBeNull();
+  });
+});

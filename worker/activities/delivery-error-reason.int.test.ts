@@ -1,0 +1,86 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliveryAttempts } from "~/db/schema";
+import {
+  deliveriesForRun,
+  errorAlert,
+  eventually,
+  publishedFlow,
+  runsForFlow,
+  webhook,
+} from "~/test-support/flow-fixtures";
+import { singleLevelGraph } from "~/test-support/graph-builder";
+import { createHarness, type Harness } from "~/test-support/harness";
+import { startReceiver, type Receiver } from "~/test-support/http-receiver";
+
+/**
+ * An error Alertflow words itself is stored with its reason and values beside the English text,
+ * so the run and failed-deliveries pages can word it in their language; receivers' answers are not.
+ */
+let h: Harness;
+let receiver: Receiver;
+beforeAll(async () => {
+  receiver = await startReceiver((req) =>
+    req.url === "/refuses" ? { status: 422, body: "bad payload" } : { status: 200, body: "ok" },
+  );
+  h = await createHarness();
+  await h.startWorker();
+});
+afterAll(async () => {
+  await receiver?.close();
+  await h?.close();
+});
+
+async function settledDelivery(flowId: string) {
+  const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 30_000, "run started");
+  return eventually(
+    async () => (await deliveriesForRun(h, run.id)).find((d) => d.status !== "pending"),
+    30_000,
+    "delivery settled",
+  );
+}
+
+describe("the reason of an error Alertflow words itself", () => {
+  it("is stored on the delivery and its attempt for a disabled integration, with its name and no URL", async () => {
+    const hookId = await webhook(h, "Paging hook", `${receiver.url}/disabled`);
+    const { flowId, token } = await publishedFlow(h, "Reason disabled", singleLevelGraph(hookId));
+    await h.api.integrations.setEnabled({ integrationId: hookId, enabled: false });
+    expect((await h.postAlert(token, errorAlert("reason-disabled"))).status).toBe(202);
+
+    const delivery = await settledDelivery(flowId);
+    expect(delivery.status).toBe("skipped");
+    expect(delivery.error).toBe('Integration "Paging hook" is disabled');
+    const reason = { reason: "integrationDisabled", values: { integration: "Paging hook" } };
+    expect(delivery.errorReason).toEqual(reason);
+    const attempts = await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, delivery.id));
+    expect(attempts.map((a) => a.errorReason)).toEqual([reason]);
+    expect(JSON.stringify(delivery.errorReason)).not.toContain(receiver.url);
+    expect(receiver.requests.filter((r) => r.url === "/disabled")).toHaveLength(0);
+  });
+
+  it("is stored for a refused private address with the host, never the URL's credentials", async () => {
+    const hookId = await webhook(h, "Private hook", "http://user:s3cret-pass@10.9.8.7:8080/hook?token=t0ken");
+    const { flowId, token } = await publishedFlow(h, "Reason private", singleLevelGraph(hookId));
+    expect((await h.postAlert(token, errorAlert("reason-private"))).status).toBe(202);
+
+    const delivery = await settledDelivery(flowId);
+    expect(delivery.status).toBe("failed");
+    expect(delivery.error).toMatch(/^OUTBOUND_BLOCKED: Refusing to connect to 10\.9\.8\.7:8080/);
+    expect(delivery.errorReason).toEqual({
+      reason: "outboundPrivateAddress",
+      values: { host: "10.9.8.7", port: "8080", addresses: "10.9.8.7" },
+    });
+    expect(JSON.stringify(delivery.errorReason)).not.toMatch(/s3cret|t0ken|user/);
+  });
+
+  it("is not stored for a receiver's own refusal, whose text stays as it came", async () => {
+    const hookId = await webhook(h, "Refusing hook", `${receiver.url}/refuses`);
+    const { flowId, token } = await publishedFlow(h, "Reason receiver", singleLevelGraph(hookId));
+    expect((await h.postAlert(token, errorAlert("reason-receiver"))).status).toBe(202);
+
+    const delivery = await settledDelivery(flowId);
+    expect(delivery.status).toBe("failed");
+    expect(delivery.error).toContain("bad payload");
+    expect(delivery.errorReason).toBeNull();
+  });
+});
