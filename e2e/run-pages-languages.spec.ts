@@ -102,6 +102,41 @@ test.describe("in French", () => {
   });
 });
 
+test.describe("Alertflow's own delivery error in French", () => {
+  test.use({ locale: FRENCH.browserLocale });
+  test("a refused private address reads in French on the run page and the failed deliveries", async ({
+    page,
+    baseURL,
+  }) => {
+    const base = baseURL ?? "";
+    const stamp = Date.now();
+    // Private and not on the e2e server's allow-list (loopback only): the worker refuses to send.
+    const host = `10.${stamp % 250}.77.9`;
+    const { token } = await escalatingFlow(apiClient(base), {
+      name: `Private ${stamp}`,
+      hookName: `Private hook ${stamp}`,
+      hookUrl: `http://${host}:8080/hook`,
+      levelsAfterSeconds: [0],
+    });
+    const key = `private-${stamp}`;
+    await postErrorAlert(base, token, key, "Sent nowhere");
+    const french = `Alertflow refuse de se connecter à ${host}:8080 : cette adresse correspond à l'adresse interne ${host}.`;
+
+    await page.goto("/runs/failed");
+    const row = page.getByTestId("dead-letter").filter({ hasText: key });
+    await expect(row).toContainText(french, { timeout: 30_000 });
+    await expect(row).not.toContainText("Refusing to connect");
+
+    await page.goto("/runs");
+    await page.getByTestId("run-row").filter({ hasText: key }).getByRole("link").click();
+    const delivery = page.getByTestId("delivery").filter({ hasText: FRENCH.errorMessage });
+    await expect(delivery).toHaveAttribute("data-status", "failed");
+    await expect(delivery).toContainText(french);
+    await expect(delivery).not.toContainText("OUTBOUND_BLOCKED");
+    await shot(page, "fr-BE-alertflow-error");
+  });
+});
+
 test.describe("in Dutch", () => {
   test.use({ locale: DUTCH.browserLocale });
   test("the run page and the failed deliveries read in Dutch", async ({ page, baseURL }) => {
