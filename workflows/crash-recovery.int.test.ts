@@ -25,7 +25,7 @@ import { findOrInstallTemporalCli } from "../scripts/temporal-cli";
 import { startTemporalDevServer, type TemporalServer } from "../scripts/temporal-server";
 import { createTemporalClient } from "../server/temporal-client";
 import { handleAlertRequest } from "../server/inbound/handle-alert-request";
-import { INTERRUPTED_ATTEMPT } from "../worker/activities/record-attempt";
+import { INTERRUPTED_ATTEMPT, INTERRUPTED_REASON } from "../worker/activities/record-attempt";
 import type { EscalationSnapshot } from "./messages";
 
 /**
@@ -209,6 +209,8 @@ describe("crash recovery with real processes", () => {
       outcome: "retrying",
       statusCode: null,
       error: INTERRUPTED_ATTEMPT,
+      // The pages word it in their language from this reason.
+      errorReason: INTERRUPTED_REASON,
     });
 
     const restarted = await startWorker(inject("temporalAddress"));
@@ -233,9 +235,9 @@ describe("crash recovery with real processes", () => {
       .from(deliveryAttempts)
       .where(eq(deliveryAttempts.deliveryId, delivery?.id ?? ""))
       .orderBy(asc(deliveryAttempts.attempt));
-    expect(attempts.map((a) => [a.attempt, a.outcome, a.statusCode, a.error])).toEqual([
-      [1, "retrying", null, INTERRUPTED_ATTEMPT],
-      [2, "delivered", 200, null],
+    expect(attempts.map((a) => [a.attempt, a.outcome, a.statusCode, a.error, a.errorReason])).toEqual([
+      [1, "retrying", null, INTERRUPTED_ATTEMPT, INTERRUPTED_REASON],
+      [2, "delivered", 200, null, null],
     ]);
     await restarted.stop();
   });
