@@ -11,6 +11,8 @@ import {
 } from "~/test-support/flow-fixtures";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
+import { burstFor, createRateLimiter } from "./rate-limiter";
+import { INTERRUPTED_ATTEMPT } from "./record-attempt";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 
 /**
@@ -71,6 +73,39 @@ describe("the reason of an error Alertflow words itself", () => {
       values: { host: "10.9.8.7", port: "8080", addresses: "10.9.8.7" },
     });
     expect(JSON.stringify(delivery.errorReason)).not.toMatch(/s3cret|t0ken|user/);
+  });
+
+  it("is stored on the attempt Alertflow's own rate limit held back, with the integration and its limit", async () => {
+    const slack = await h.api.integrations.create({
+      type: "slack",
+      name: "Busy channel",
+      variables: {},
+      secrets: { WebhookUrl: `${receiver.url}/slack` },
+      customizations: {},
+      enabled: true,
+    });
+    const { flowId, token } = await publishedFlow(h, "Reason rate limit", singleLevelGraph(slack.id));
+    // Slack allows 60 a minute per integration: its burst of ten used up, the next must wait.
+    const limiter = createRateLimiter(h.db);
+    for (let i = 0; i < burstFor(60); i++) await limiter(`integration:${slack.id}`, 60);
+    // The alert endpoint sends the first message itself and waits for no token: it is held back.
+    expect((await h.postAlert(token, errorAlert("reason-rate"))).status).toBe(202);
+
+    const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 30_000, "run started");
+    const first = await eventually(
+      async () =>
+        (await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.runId, run.id))).find(
+          (a) => a.attempt === 1 && a.error !== INTERRUPTED_ATTEMPT,
+        ),
+      30_000,
+      "first attempt answered",
+    );
+    expect(first.error).toBe("Rate limited by Alertflow: Busy channel allows 60 messages a minute");
+    expect(first.errorReason).toEqual({
+      reason: "rateLimitedByAlertflow",
+      values: { integration: "Busy channel", perMinute: 60 },
+    });
+    expect(JSON.stringify(first.errorReason)).not.toContain(receiver.url);
   });
 
   it("is not stored for a receiver's own refusal, whose text stays as it came", async () => {
