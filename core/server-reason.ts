@@ -41,6 +41,7 @@ export const SERVER_REASONS = {
   integrationDisabled: ["integration"],
   rateLimitedByAlertflow: ["integration", "perMinute"],
   receiverTimeout: [],
+  receiverUnreachable: ["host", "code"],
   outboundPrivateAddress: ["host", "port", "addresses"],
   attemptInterrupted: [],
 } as const satisfies Record<string, readonly string[]>;

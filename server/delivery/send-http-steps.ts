@@ -15,6 +15,7 @@ import type {
   StepRecord,
 } from "~/core/integrations/send-result";
 import type { SendDeps } from "./send-deps";
+import type { RefusalReason } from "~/core/domain-error";
 import { capStoredBody, STORED_RESPONSE_BODY_BYTES } from "~/core/delivery/stored-body";
 
 function truncateBytes(text: string, max: number): string {
@@ -75,14 +76,29 @@ function capture(response: ExchangeResponse, from: "jsonPath" | "header", path: 
   }
 }
 
-function describeNetworkError(error: unknown): { code: SendErrorCode; message: string } {
+/**
+ * A failed exchange in Alertflow's words. A network error with an OS/undici code (ECONNREFUSED,
+ * ENOTFOUND…) also gets a reason naming the host, taken from the parsed URL so its path, query
+ * and credentials (which may hold a token) never reach the reason; the code is kept as is.
+ */
+function describeNetworkError(
+  error: unknown,
+  url: string,
+  secrets: readonly string[],
+): { code: SendErrorCode; message: string; reason?: RefusalReason } {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
     return { code: "TIMEOUT", message: "The receiver did not answer in time" };
   }
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
   const code = cause && "code" in cause && typeof cause.code === "string" ? cause.code : undefined;
   const base = error instanceof Error ? error.message : String(error);
-  return { code: "NETWORK_ERROR", message: [base, code ?? cause?.message].filter(Boolean).join(": ") };
+  const message = [base, code ?? cause?.message].filter(Boolean).join(": ");
+  const host = URL.canParse(url) ? redact(new URL(url).hostname, secrets) : "";
+  const reason: RefusalReason | undefined =
+    code && /^[A-Z][A-Z0-9_]*$/.test(code) && host
+      ? { reason: "receiverUnreachable", values: { host, code } }
+      : undefined;
+  return { code: "NETWORK_ERROR", message, ...(reason ? { reason } : {}) };
 }
 
 /**
@@ -172,7 +188,11 @@ export async function sendHttpSteps(
         });
       }
       requests++;
-      return finish({ ok: false, retryable: true, error: describeNetworkError(error) });
+      return finish({
+        ok: false,
+        retryable: true,
+        error: describeNetworkError(error, rendered.request.url, redactAlso),
+      });
     }
     steps.push({
       name: recordedName,

@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliveryAttempts } from "~/db/schema";
@@ -108,6 +109,30 @@ describe("the reason of an error Alertflow words itself", () => {
     expect(JSON.stringify(first.errorReason)).not.toContain(receiver.url);
   });
 
+  it("is stored for a receiver that refuses the connection, with its host and the OS code, never the URL's token", async () => {
+    const port = await closedPort();
+    const hookId = await webhook(h, "Closed hook", `http://127.0.0.1:${port}/hook?token=t0ken-unreachable`);
+    const { flowId, token } = await publishedFlow(h, "Reason unreachable", singleLevelGraph(hookId));
+    expect((await h.postAlert(token, errorAlert("reason-unreachable"))).status).toBe(202);
+
+    // Retried with backoff, so the first attempt's answer is read rather than waiting for the last.
+    const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 30_000, "run started");
+    const first = await eventually(
+      async () =>
+        (await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.runId, run.id))).find(
+          (a) => a.attempt === 1 && a.error !== INTERRUPTED_ATTEMPT,
+        ),
+      30_000,
+      "first attempt answered",
+    );
+    expect(first.error).toMatch(/^NETWORK_ERROR: .*ECONNREFUSED/);
+    expect(first.errorReason).toEqual({
+      reason: "receiverUnreachable",
+      values: { host: "127.0.0.1", code: "ECONNREFUSED" },
+    });
+    expect(JSON.stringify(first.errorReason)).not.toMatch(/t0ken|hook|\?/);
+  });
+
   it("is not stored for a receiver's own refusal, whose text stays as it came", async () => {
     const hookId = await webhook(h, "Refusing hook", `${receiver.url}/refuses`);
     const { flowId, token } = await publishedFlow(h, "Reason receiver", singleLevelGraph(hookId));
@@ -119,3 +144,13 @@ describe("the reason of an error Alertflow words itself", () => {
     expect(delivery.errorReason).toBeNull();
   });
 });
+
+/** A port on 127.0.0.1 nothing listens on: bound once to learn a free one, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}

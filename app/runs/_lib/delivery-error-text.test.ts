@@ -56,6 +56,22 @@ describe("delivery errors worded in the page's language", () => {
     expect((await wordingIn("en"))(refused)).toMatch(/^Alertflow refuses to connect to 10\.9\.8\.7:8080: /);
   });
 
+  it("words a receiver it could not reach with its host, keeping the OS code as it is", async () => {
+    const unreachable = {
+      error: "NETWORK_ERROR: fetch failed: ECONNREFUSED",
+      errorReason: { reason: "receiverUnreachable", values: { host: "hooks.example.com", code: "ECONNREFUSED" } },
+    };
+    expect((await wordingIn("en"))(unreachable)).toBe(
+      "Alertflow could not reach hooks.example.com: the connection failed (ECONNREFUSED).",
+    );
+    expect((await wordingIn("fr"))(unreachable)).toBe(
+      "Alertflow n'a pas pu joindre hooks.example.com : la connexion a échoué (ECONNREFUSED).",
+    );
+    expect((await wordingIn("nl"))(unreachable)).toBe(
+      "Alertflow kon hooks.example.com niet bereiken: de verbinding mislukte (ECONNREFUSED).",
+    );
+  });
+
   it("keeps the stored text of a receiver's answer, an old row and a reason this version does not know", async () => {
     const fr = await wordingIn("fr");
     expect(fr({ error: "HTTP_ERROR: HTTP 422: bad payload", errorReason: null })).toBe(
