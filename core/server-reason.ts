@@ -42,6 +42,8 @@ export const SERVER_REASONS = {
   rateLimitedByAlertflow: ["integration", "perMinute"],
   receiverTimeout: [],
   receiverUnreachable: ["host", "code"],
+  // A receiver's own error (as it came) with the note that its Retry-After was cut to the policy's longest wait.
+  retryAfterCapped: ["error", "askedSeconds", "waitSeconds"],
   outboundPrivateAddress: ["host", "port", "addresses"],
   attemptInterrupted: [],
 } as const satisfies Record<string, readonly string[]>;

@@ -74,3 +74,9 @@ export function describeRetryCap(wait: RetryWait): string | null {
     wait.delayMs / 1000,
   )} s, the longest wait the retry policy allows`;
 }
+
+/** The same note as values (whole seconds), for pages to word it in their language. */
+export function retryCapValues(wait: RetryWait): { askedSeconds: number; waitSeconds: number } | null {
+  if (wait.cappedRetryAfterMs === undefined) return null;
+  return { askedSeconds: Math.round(wait.cappedRetryAfterMs / 1000), waitSeconds: Math.round(wait.delayMs / 1000) };
+}

@@ -24,7 +24,11 @@ let h: Harness;
 let receiver: Receiver;
 beforeAll(async () => {
   receiver = await startReceiver((req) =>
-    req.url === "/refuses" ? { status: 422, body: "bad payload" } : { status: 200, body: "ok" },
+    req.url === "/refuses"
+      ? { status: 422, body: "bad payload" }
+      : req.url === "/busy"
+        ? { status: 503, body: "come back tomorrow", headers: { "Retry-After": "86400" } }
+        : { status: 200, body: "ok" },
   );
   h = await createHarness();
   await h.startWorker();
@@ -131,6 +135,30 @@ describe("the reason of an error Alertflow words itself", () => {
       values: { host: "127.0.0.1", code: "ECONNREFUSED" },
     });
     expect(JSON.stringify(first.errorReason)).not.toMatch(/t0ken|hook|\?/);
+  });
+
+  it("words a capped Retry-After beside a receiver's own answer, which is kept as it came", async () => {
+    const hookId = await webhook(h, "Busy hook", `${receiver.url}/busy`);
+    const { flowId, token } = await publishedFlow(h, "Reason retry cap", singleLevelGraph(hookId));
+    expect((await h.postAlert(token, errorAlert("reason-retry-cap"))).status).toBe(202);
+
+    const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 30_000, "run started");
+    const first = await eventually(
+      async () =>
+        (await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.runId, run.id))).find(
+          (a) => a.attempt === 1 && a.error !== INTERRUPTED_ATTEMPT,
+        ),
+      30_000,
+      "first attempt answered",
+    );
+    const answer = "HTTP_ERROR: Send alert: HTTP 503 come back tomorrow";
+    expect(first.error).toBe(
+      `${answer}. Retry-After asked for 86400 s; retrying in 300 s, the longest wait the retry policy allows`,
+    );
+    expect(first.errorReason).toEqual({
+      reason: "retryAfterCapped",
+      values: { error: answer, askedSeconds: 86400, waitSeconds: 300 },
+    });
   });
 
   it("is not stored for a receiver's own refusal, whose text stays as it came", async () => {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { withConnectionRetry } from "~/db/connection-retry";
-import { describeRetryCap, retryWait, type RetryWait } from "~/core/delivery/retry-policy";
+import { describeRetryCap, retryCapValues, retryWait, type RetryWait } from "~/core/delivery/retry-policy";
 import { deliveries, deliveryAttempts, type DeliveryStatus } from "~/db/schema";
 import type { RefusalReason } from "~/core/domain-error";
 import type { SendOutcome } from "./deliver";
@@ -17,6 +17,8 @@ export interface AttemptToRecord {
   status: DeliveryStatus;
   outcome: SendOutcome;
   error: string | null;
+  /** Stored beside `error` when given; otherwise the outcome's own reason when `error` is its text. */
+  errorReason?: RefusalReason | null;
   nextRetryMs?: number;
   resentBy?: string;
   /** The attempt was announced by `recordAttemptStart`: its row is completed rather than kept. */
@@ -68,9 +70,14 @@ export async function recordAttemptStart(
  * first record as it was.
  */
 export async function recordAttempt(db: Db, a: AttemptToRecord): Promise<void> {
-  // The reason words the outcome's own error; a note added to it (a capped Retry-After) keeps the
-  // English text, which says both.
-  const errorReason = a.outcome.reason && a.error === a.outcome.error ? a.outcome.reason : null;
+  // The reason words the outcome's own error; when a note was added to it (a capped Retry-After),
+  // recordAnswer says what to store.
+  const errorReason =
+    a.errorReason !== undefined
+      ? a.errorReason
+      : a.outcome.reason && a.error === a.outcome.error
+        ? a.outcome.reason
+        : null;
   const write = async (tx: Tx) => {
     const latencyMs = Math.round(a.outcome.latencyMs);
     await tx
@@ -163,6 +170,11 @@ export async function recordAnswer(
 ): Promise<ReturnType<typeof settleAttempt>> {
   const settled = settleAttempt(outcome, attempt, maxAttempts, random);
   const { status, wait, error } = settled;
+  // A receiver's error with a capped Retry-After note: the note is worded by pages, the receiver's
+  // answer stays as it came. An error of Alertflow's own with the note keeps the English text.
+  const cap = status === "pending" ? retryCapValues(wait) : null;
+  const errorReason: RefusalReason | undefined =
+    cap && !outcome.reason ? { reason: "retryAfterCapped", values: { error: outcome.error ?? "", ...cap } } : undefined;
   await withConnectionRetry(
     () =>
       recordAttempt(db, {
@@ -171,6 +183,7 @@ export async function recordAnswer(
         outcome,
         status,
         error,
+        errorReason,
         nextRetryMs: status === "pending" ? wait.delayMs : undefined,
         started: true,
       }),

@@ -72,6 +72,26 @@ describe("delivery errors worded in the page's language", () => {
     );
   });
 
+  it("words a capped Retry-After and keeps the receiver's own answer as it came", async () => {
+    const capped = {
+      error:
+        "HTTP_ERROR: HTTP 503 busy. Retry-After asked for 86400 s; retrying in 300 s, the longest wait the retry policy allows",
+      errorReason: {
+        reason: "retryAfterCapped",
+        values: { error: "HTTP_ERROR: HTTP 503 busy", askedSeconds: 86400, waitSeconds: 300 },
+      },
+    };
+    expect((await wordingIn("en"))(capped)).toBe(
+      "HTTP_ERROR: HTTP 503 busy. The receiver asked to wait 86,400 s (Retry-After); Alertflow retries in 300 s, the longest wait its retry policy allows.",
+    );
+    expect((await wordingIn("fr"))(capped)).toBe(
+      "HTTP_ERROR: HTTP 503 busy. Le destinataire a demandé d'attendre 86\u202f400 s (Retry-After) ; Alertflow réessaie dans 300 s, l'attente la plus longue que permet sa politique de nouvelles tentatives.",
+    );
+    expect((await wordingIn("nl"))(capped)).toBe(
+      "HTTP_ERROR: HTTP 503 busy. De ontvanger vroeg 86.400 s te wachten (Retry-After); Alertflow probeert het over 300 s opnieuw, de langste wachttijd die het herhaalbeleid toestaat.",
+    );
+  });
+
   it("keeps the stored text of a receiver's answer, an old row and a reason this version does not know", async () => {
     const fr = await wordingIn("fr");
     expect(fr({ error: "HTTP_ERROR: HTTP 422: bad payload", errorReason: null })).toBe(
