@@ -46,6 +46,11 @@ export const SERVER_REASONS = {
   retryAfterCapped: ["error", "askedSeconds", "waitSeconds"],
   outboundPrivateAddress: ["host", "port", "addresses"],
   attemptInterrupted: [],
+  // A message that could not be sent as written: `part` is namedStep, step, email or inbox; the
+  // page words `problem` from the template problem's code and values stored beside it.
+  templateFailedAtSend: ["part", "step", "problem"],
+  urlInvalidAtSend: ["part", "step"],
+  urlSchemeRefused: ["part", "step", "scheme"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ServerReason = keyof typeof SERVER_REASONS;

@@ -80,7 +80,8 @@ export async function exchange(
   deps: ExchangeDeps,
 ): Promise<{ response: ExchangeResponse; requests: number }> {
   let { method, url, body } = step.request;
-  const origin = new URL(url).origin;
+  // An unparsable URL reaches the guard below, which refuses it for good (not a retried TypeError).
+  const origin = URL.canParse(url) ? new URL(url).origin : "";
   const headers = { ...step.request.headers };
   let requests = 0;
   let answeredChallenge = false;

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { templateFailureReason } from "~/core/delivery/send-failure-reason";
 import nodemailer from "nodemailer";
 import { OutboundBlockedError, assertHostAllowed } from "../security/outbound-guard";
 import { redact } from "~/core/secrets/redact";
@@ -78,7 +79,15 @@ export async function sendEmail(
     email = renderEmail(template, ctx);
   } catch (error) {
     if (error instanceof TemplateError)
-      return done({ ok: false, retryable: false, error: { code: "TEMPLATE_ERROR", message: error.message } });
+      return done({
+        ok: false,
+        retryable: false,
+        error: {
+          code: "TEMPLATE_ERROR",
+          message: error.message,
+          reason: templateFailureReason(error, "email", secrets),
+        },
+      });
     throw error;
   }
   const id = messageId(deps.idempotencyKey);

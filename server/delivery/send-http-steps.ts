@@ -16,6 +16,7 @@ import type {
 } from "~/core/integrations/send-result";
 import type { SendDeps } from "./send-deps";
 import type { RefusalReason } from "~/core/domain-error";
+import { partValues, templateFailureReason } from "~/core/delivery/send-failure-reason";
 import { capStoredBody, STORED_RESPONSE_BODY_BYTES } from "~/core/delivery/stored-body";
 
 function truncateBytes(text: string, max: number): string {
@@ -150,7 +151,11 @@ export async function sendHttpSteps(
         return finish({
           ok: false,
           retryable: false,
-          error: { code: "TEMPLATE_ERROR", message: `${name}: ${error.message}` },
+          error: {
+            code: "TEMPLATE_ERROR",
+            message: `${name}: ${error.message}`,
+            reason: templateFailureReason(error, { name: recordedName, number: index + 1 }, redactAlso),
+          },
         });
       }
       throw error;
@@ -162,6 +167,11 @@ export async function sendHttpSteps(
     }
     redactAlso.push(...rendered.derivedSecrets);
     const request = recordRequest(rendered, redactAlso);
+    // A URL refused as written (not an address, not http/https) names its step, never the URL.
+    const withStep = (why: RefusalReason | undefined): RefusalReason | undefined =>
+      why && (why.reason === "urlInvalidAtSend" || why.reason === "urlSchemeRefused")
+        ? { ...why, values: { ...why.values, ...partValues({ name: recordedName, number: index + 1 }) } }
+        : why;
     const stepStarted = performance.now();
     let response: ExchangeResponse;
     try {
@@ -184,7 +194,7 @@ export async function sendHttpSteps(
         return finish({
           ok: false,
           retryable: false,
-          error: { code: "OUTBOUND_BLOCKED", message: error.message, reason: error.why },
+          error: { code: "OUTBOUND_BLOCKED", message: error.message, reason: withStep(error.why) },
         });
       }
       requests++;

@@ -1,4 +1,5 @@
 import type { EmailTemplate } from "~/core/integrations/customizations-schema";
+import { templateFailureReason } from "~/core/delivery/send-failure-reason";
 import { renderEmail } from "~/core/integrations/render-email";
 import type { SendResult } from "~/core/integrations/send-result";
 import type { TemplateContext, TemplateContextInput } from "~/core/message-template/template-context";
@@ -48,7 +49,11 @@ export async function sendToInbox(
     rendered = renderEmail(template, ctx);
   } catch (error) {
     if (error instanceof TemplateError)
-      return result({ ok: false, retryable: false, error: { code: "TEMPLATE_ERROR", message: error.message } });
+      return result({
+        ok: false,
+        retryable: false,
+        error: { code: "TEMPLATE_ERROR", message: error.message, reason: templateFailureReason(error, "inbox", []) },
+      });
     throw error;
   }
   await deps.inbox({

@@ -143,7 +143,10 @@ export async function assertOutboundAllowed(url: string | URL, options: Outbound
   try {
     parsed = typeof url === "string" ? new URL(url) : url;
   } catch {
-    throw new OutboundBlockedError(`"${String(url)}" is not a valid URL`, "", []);
+    throw new OutboundBlockedError(`"${String(url)}" is not a valid URL`, "", [], {
+      reason: "urlInvalidAtSend",
+      values: {},
+    });
   }
   const defaultPort = DEFAULT_PORTS[parsed.protocol];
   if (defaultPort === undefined) {
@@ -151,6 +154,7 @@ export async function assertOutboundAllowed(url: string | URL, options: Outbound
       `Only http and https URLs may be called, not ${parsed.protocol}`,
       parsed.hostname,
       [],
+      { reason: "urlSchemeRefused", values: { scheme: parsed.protocol } },
     );
   }
   const port = parsed.port === "" ? defaultPort : Number(parsed.port);

@@ -161,6 +161,97 @@ describe("the reason of an error Alertflow words itself", () => {
     });
   });
 
+  it("is stored for a template that cannot be filled in at send, naming the step and the problem, not the URL", async () => {
+    const integration = await h.api.integrations.create({
+      type: "webhook",
+      name: "Decoding hook",
+      variables: { ApiUrl: `${receiver.url}/templated?token=t0ken-template` },
+      secrets: {},
+      customizations: {
+        stepDefinitions: [
+          {
+            messageTypes: ["error"],
+            steps: [
+              {
+                name: "Post decoded",
+                method: "POST",
+                url: "{{ApiUrl}}",
+                body: { type: "raw", content: "{{@Base64Decode({{@alert.summary}})}}" },
+              },
+            ],
+          },
+        ],
+      },
+      enabled: true,
+    });
+    const { flowId, token } = await publishedFlow(h, "Reason template", singleLevelGraph(integration.id));
+    expect((await h.postAlert(token, errorAlert("reason-template"))).status).toBe(202);
+
+    const delivery = await settledDelivery(flowId);
+    expect(delivery.status).toBe("failed");
+    expect(delivery.error).toMatch(/^TEMPLATE_ERROR: Post decoded: /);
+    expect(delivery.errorReason).toEqual({
+      reason: "templateFailedAtSend",
+      values: expect.objectContaining({ part: "namedStep", step: "Post decoded", code: "INVALID_ARGUMENT" }),
+    });
+    expect(JSON.stringify(delivery.errorReason)).not.toMatch(/t0ken|templated/);
+    expect(receiver.requests.filter((r) => r.url?.startsWith("/templated"))).toHaveLength(0);
+  });
+
+  it("is stored for a URL that is not http(s) once filled in, naming the step and the scheme, not the URL", async () => {
+    const integration = await h.api.integrations.create({
+      type: "webhook",
+      name: "Alert-addressed hook",
+      variables: { ApiUrl: `${receiver.url}/unused` },
+      secrets: {},
+      customizations: {
+        stepDefinitions: [
+          {
+            messageTypes: ["error"],
+            steps: [{ method: "POST", url: "{{@alert.summary}}", body: { type: "raw", content: "x" } }],
+          },
+        ],
+      },
+      enabled: true,
+    });
+    const { flowId, token } = await publishedFlow(h, "Reason scheme", singleLevelGraph(integration.id));
+    const alert = errorAlert("reason-scheme", "ftp://files.example.com/drop?token=t0ken-scheme");
+    expect((await h.postAlert(token, alert)).status).toBe(202);
+
+    const delivery = await settledDelivery(flowId);
+    expect(delivery.status).toBe("failed");
+    expect(delivery.error).toBe("OUTBOUND_BLOCKED: Only http and https URLs may be called, not ftp:");
+    expect(delivery.errorReason).toEqual({
+      reason: "urlSchemeRefused",
+      values: { scheme: "ftp:", part: "step", step: 1 },
+    });
+  });
+
+  it("is stored for a URL that is no address once filled in, refused for good rather than retried", async () => {
+    const integration = await h.api.integrations.create({
+      type: "webhook",
+      name: "Unaddressable hook",
+      variables: { ApiUrl: `${receiver.url}/unused` },
+      secrets: {},
+      customizations: {
+        stepDefinitions: [
+          {
+            messageTypes: ["error"],
+            steps: [{ name: "Post", method: "POST", url: "{{@alert.summary}}", body: { type: "raw", content: "x" } }],
+          },
+        ],
+      },
+      enabled: true,
+    });
+    const { flowId, token } = await publishedFlow(h, "Reason invalid URL", singleLevelGraph(integration.id));
+    expect((await h.postAlert(token, errorAlert("reason-invalid-url", "no address here"))).status).toBe(202);
+
+    const delivery = await settledDelivery(flowId);
+    expect(delivery.status).toBe("failed");
+    expect(delivery.attempts).toBe(1);
+    expect(delivery.errorReason).toEqual({ reason: "urlInvalidAtSend", values: { part: "namedStep", step: "Post" } });
+  });
+
   it("is not stored for a receiver's own refusal, whose text stays as it came", async () => {
     const hookId = await webhook(h, "Refusing hook", `${receiver.url}/refuses`);
     const { flowId, token } = await publishedFlow(h, "Reason receiver", singleLevelGraph(hookId));

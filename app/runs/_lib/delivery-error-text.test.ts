@@ -6,7 +6,10 @@ import { deliveryErrorTextWith } from "./delivery-error-text";
 
 async function wordingIn(locale: Locale) {
   const messages = await loadMessages(locale);
-  return deliveryErrorTextWith(createTranslator({ locale, messages, namespace: "ServerReasons" }));
+  return deliveryErrorTextWith(
+    createTranslator({ locale, messages, namespace: "ServerReasons" }),
+    createTranslator({ locale, messages, namespace: "TemplateErrors" }),
+  );
 }
 
 const rateLimited = {
@@ -90,6 +93,42 @@ describe("delivery errors worded in the page's language", () => {
     expect((await wordingIn("nl"))(capped)).toBe(
       "HTTP_ERROR: HTTP 503 busy. De ontvanger vroeg 86.400 s te wachten (Retry-After); Alertflow probeert het over 300 s opnieuw, de langste wachttijd die het herhaalbeleid toestaat.",
     );
+  });
+
+  it("words a template that failed at send with its step and problem, and a refused URL by its step", async () => {
+    const [en, fr, nl] = [await wordingIn("en"), await wordingIn("fr"), await wordingIn("nl")];
+    const template = {
+      error: "Send alert: Unknown variable {{alert.nope}}",
+      errorReason: {
+        reason: "templateFailedAtSend",
+        values: { part: "namedStep", step: "Send alert", code: "UNKNOWN_VARIABLE", param_name: "alert.nope" },
+      },
+    };
+    expect(en(template)).toBe(
+      "Step “Send alert”: its template could not be filled in: Unknown variable {{alert.nope}}.",
+    );
+    expect(fr(template)).toBe(
+      "Étape « Send alert » : son modèle n'a pas pu être rempli : Variable inconnue {{alert.nope}}.",
+    );
+    const email = {
+      ...template,
+      errorReason: {
+        ...template.errorReason,
+        values: { part: "email", step: "", code: "UNKNOWN_VARIABLE", param_name: "x" },
+      },
+    };
+    expect(nl(email)).toMatch(/^De e-mail: de sjabloon kon niet worden ingevuld: .*\{\{x\}\}\.$/);
+    const scheme = {
+      error: "OUTBOUND_BLOCKED: Only http and https URLs may be called, not ftp:",
+      errorReason: { reason: "urlSchemeRefused", values: { part: "step", step: 2, scheme: "ftp:" } },
+    };
+    expect(en(scheme)).toBe("Step 2: Alertflow only calls http and https addresses, not ftp:.");
+    expect(nl(scheme)).toBe("Stap 2: Alertflow roept alleen http- en https-adressen aan, niet ftp:.");
+    const invalid = {
+      error: 'OUTBOUND_BLOCKED: "http://exa mple" is not a valid URL',
+      errorReason: { reason: "urlInvalidAtSend", values: { part: "namedStep", step: "Post" } },
+    };
+    expect(fr(invalid)).toBe("Étape « Post » : son URL n'est pas une adresse valide une fois son modèle rempli.");
   });
 
   it("keeps the stored text of a receiver's answer, an old row and a reason this version does not know", async () => {
