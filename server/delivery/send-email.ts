@@ -1,4 +1,6 @@
 import { isIP } from "node:net";
+import { getSystemErrorName } from "node:util";
+import type { RefusalReason } from "~/core/domain-error";
 import { templateFailureReason } from "~/core/delivery/send-failure-reason";
 import nodemailer from "nodemailer";
 import { OutboundBlockedError, assertHostAllowed } from "../security/outbound-guard";
@@ -32,6 +34,17 @@ function smtpFailure(error: unknown): { code: SendErrorCode; retryable: boolean;
     return { code: "SMTP_ERROR", retryable: false, message };
   if (code === "ETIMEDOUT") return { code: "TIMEOUT", retryable: true, message };
   return { code: "NETWORK_ERROR", retryable: true, message };
+}
+
+/** An SMTP server that could not be reached, for pages to word: its host as typed and the OS code. */
+function unreachableReason(host: string, error: unknown, secrets: string[]): RefusalReason | undefined {
+  // nodemailer replaces a socket error's code with its own (ESOCKET); the errno still names the OS's.
+  const errno = error instanceof Error && "errno" in error && typeof error.errno === "number" ? error.errno : 0;
+  const own = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "";
+  const code = errno < 0 ? getSystemErrorName(errno) : own;
+  return /^E[A-Z0-9_]+$/.test(code) && host
+    ? { reason: "receiverUnreachable", values: { host: redact(host, secrets), code } }
+    : undefined;
 }
 
 /**
@@ -117,7 +130,12 @@ export async function sendEmail(
         error: { code: "OUTBOUND_BLOCKED", message: error.message, reason: error.why },
       });
     }
-    return done({ ok: false, retryable: true, request, error: { code: "NETWORK_ERROR", message: String(error) } });
+    return done({
+      ok: false,
+      retryable: true,
+      request,
+      error: { code: "NETWORK_ERROR", message: String(error), reason: unreachableReason(host, error, secrets) },
+    });
   }
 
   // Connect to the address that was checked, not to the name (which nodemailer would resolve again,
@@ -174,7 +192,11 @@ export async function sendEmail(
               headers: {},
               body: capStoredBody(redact(failure.message, secrets), STORED_RESPONSE_BODY_BYTES),
             },
-      error: { code: failure.code, message: redact(failure.message, secrets) },
+      error: {
+        code: failure.code,
+        message: redact(failure.message, secrets),
+        reason: failure.code === "NETWORK_ERROR" ? unreachableReason(host, error, secrets) : undefined,
+      },
     });
   } finally {
     transport.close();

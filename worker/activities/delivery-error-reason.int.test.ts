@@ -252,6 +252,41 @@ describe("the reason of an error Alertflow words itself", () => {
     expect(delivery.errorReason).toEqual({ reason: "urlInvalidAtSend", values: { part: "namedStep", step: "Post" } });
   });
 
+  it("is stored for an SMTP server that refuses the connection, with its host and the OS code", async () => {
+    const port = await closedPort();
+    const email = await h.api.integrations.create({
+      type: "email",
+      name: "Closed mail",
+      variables: {
+        SmtpHost: "127.0.0.1",
+        SmtpPort: String(port),
+        DisableTls: "true",
+        From: "alertflow@example.test",
+        To: "ops@example.test",
+      },
+      secrets: {},
+      customizations: {},
+      enabled: true,
+    });
+    const { flowId, token } = await publishedFlow(h, "Reason SMTP unreachable", singleLevelGraph(email.id));
+    expect((await h.postAlert(token, errorAlert("reason-smtp"))).status).toBe(202);
+
+    const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 30_000, "run started");
+    const first = await eventually(
+      async () =>
+        (await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.runId, run.id))).find(
+          (a) => a.attempt === 1 && a.error !== INTERRUPTED_ATTEMPT,
+        ),
+      30_000,
+      "first attempt answered",
+    );
+    expect(first.error).toMatch(/^NETWORK_ERROR: .*ECONNREFUSED/);
+    expect(first.errorReason).toEqual({
+      reason: "receiverUnreachable",
+      values: { host: "127.0.0.1", code: "ECONNREFUSED" },
+    });
+  });
+
   it("is not stored for a receiver's own refusal, whose text stays as it came", async () => {
     const hookId = await webhook(h, "Refusing hook", `${receiver.url}/refuses`);
     const { flowId, token } = await publishedFlow(h, "Reason receiver", singleLevelGraph(hookId));
