@@ -18,7 +18,14 @@ export function partValues(part: SendPart): { part: string; step: string | numbe
  * Why a message template failed to render at send, for pages to word with the template problem's
  * code and values. Values can quote alert data, so they are redacted like the English text.
  */
-export function templateFailureReason(error: TemplateError, part: SendPart, secrets: readonly string[]): RefusalReason {
+export function templateFailureReason(
+  error: TemplateError,
+  part: SendPart,
+  secrets: readonly string[],
+): RefusalReason | undefined {
+  // A problem without values (a header that cannot carry its value, a basic-auth name with a
+  // colon: render-step.ts) has no wording of its own: its English text stays as stored.
+  if (Object.keys(error.params).length === 0 && error.code === "INVALID_ARGUMENT") return undefined;
   const values: Record<string, string | number> = { ...partValues(part), code: error.code };
   for (const [key, value] of Object.entries(error.params))
     values[`${TEMPLATE_PARAM_PREFIX}${key}`] = typeof value === "string" ? redact(value, secrets) : value;
