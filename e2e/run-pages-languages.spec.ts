@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { apiClient } from "./api-client";
@@ -144,6 +145,32 @@ test.describe("in Dutch", () => {
   });
 });
 
+test.describe("a receiver Alertflow cannot reach, in Dutch", () => {
+  test.use({ locale: DUTCH.browserLocale });
+  test("reads in Dutch on the run page with its host and the OS code", async ({ page, baseURL }) => {
+    const base = baseURL ?? "";
+    const stamp = Date.now();
+    const { token } = await escalatingFlow(apiClient(base), {
+      name: `Unreachable ${stamp}`,
+      hookName: `Unreachable hook ${stamp}`,
+      hookUrl: `http://127.0.0.1:${await closedPort()}/hook?token=t0ken`,
+      levelsAfterSeconds: [0],
+    });
+    const key = `unreachable-${stamp}`;
+    await postErrorAlert(base, token, key, "Sent to a closed port");
+
+    await page.goto("/runs");
+    await page.getByTestId("run-row").filter({ hasText: key }).getByRole("link").click();
+    // Retried with backoff: the delivery waits for its next attempt, its latest error shown.
+    const delivery = page.getByTestId("delivery").first();
+    await expect(delivery).toContainText(
+      "Alertflow kon 127.0.0.1 niet bereiken: de verbinding mislukte (ECONNREFUSED).",
+      { timeout: 30_000 },
+    );
+    await expect(delivery).not.toContainText("NETWORK_ERROR");
+  });
+});
+
 test("the failed deliveries follow new failures live, without a reload", async ({ page, baseURL }) => {
   const base = baseURL ?? "";
   const receiver = await startReceiver(() => ({ status: 400, body: "no" }));
@@ -195,3 +222,13 @@ test("an archived flow can still be picked in the runs filter", async ({ page, b
     await receiver.close();
   }
 });
+
+/** A port on 127.0.0.1 nothing listens on: bound once to learn a free one, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
