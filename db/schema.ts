@@ -426,6 +426,31 @@ export const deliveries = pgTable(
   ],
 );
 
+/** The key columns of the rollups and their deltas (fresh builders per table). */
+const rollupKey = () => ({
+  workspaceId: uuid("workspace_id").notNull(),
+  flowId: uuid("flow_id").notNull(),
+  integrationId: uuid("integration_id"),
+  hour: timestamp("hour", { withTimezone: true }).notNull(),
+});
+
+/** What run_rollups and run_rollup_deltas count per key. */
+const rollupFigures = () => ({
+  escalating: integer("escalating").notNull().default(0),
+  acknowledged: integer("acknowledged").notNull().default(0),
+  resolved: integer("resolved").notNull().default(0),
+  failed: integer("failed").notNull().default(0),
+  cancelled: integer("cancelled").notNull().default(0),
+  /** Runs with an acknowledgement time, and the sum of (acknowledged_at - first_error_at): MTTA. */
+  ackedRuns: integer("acked_runs").notNull().default(0),
+  mttaMsSum: doublePrecision("mtta_ms_sum").notNull().default(0),
+  /** Resolved runs with a resolution time, and the sum of (resolved_at - first_error_at): MTTR. */
+  mttrRuns: integer("mttr_runs").notNull().default(0),
+  mttrMsSum: doublePrecision("mttr_ms_sum").notNull().default(0),
+  messagesSent: integer("messages_sent").notNull().default(0),
+  messagesFailed: integer("messages_failed").notNull().default(0),
+});
+
 /**
  * The run history's hourly rollup, kept by triggers on runs and deliveries (migration 0015), which
  * append deltas in the transaction that changes them (run_rollup_deltas, migration 0020) that the
@@ -440,23 +465,8 @@ export const deliveries = pgTable(
 export const runRollups = pgTable(
   "run_rollups",
   {
-    workspaceId: uuid("workspace_id").notNull(),
-    flowId: uuid("flow_id").notNull(),
-    integrationId: uuid("integration_id"),
-    hour: timestamp("hour", { withTimezone: true }).notNull(),
-    escalating: integer("escalating").notNull().default(0),
-    acknowledged: integer("acknowledged").notNull().default(0),
-    resolved: integer("resolved").notNull().default(0),
-    failed: integer("failed").notNull().default(0),
-    cancelled: integer("cancelled").notNull().default(0),
-    /** Runs with an acknowledgement time, and the sum of (acknowledged_at - first_error_at): MTTA. */
-    ackedRuns: integer("acked_runs").notNull().default(0),
-    mttaMsSum: doublePrecision("mtta_ms_sum").notNull().default(0),
-    /** Resolved runs with a resolution time, and the sum of (resolved_at - first_error_at): MTTR. */
-    mttrRuns: integer("mttr_runs").notNull().default(0),
-    mttrMsSum: doublePrecision("mttr_ms_sum").notNull().default(0),
-    messagesSent: integer("messages_sent").notNull().default(0),
-    messagesFailed: integer("messages_failed").notNull().default(0),
+    ...rollupKey(),
+    ...rollupFigures(),
   },
   (t) => [
     unique("run_rollups_key").on(t.workspaceId, t.flowId, t.integrationId, t.hour).nullsNotDistinct(),
@@ -473,10 +483,7 @@ export const runRollups = pgTable(
 export const runLatencyRollups = pgTable(
   "run_latency_rollups",
   {
-    workspaceId: uuid("workspace_id").notNull(),
-    flowId: uuid("flow_id").notNull(),
-    integrationId: uuid("integration_id"),
-    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    ...rollupKey(),
     bucket: smallint("bucket").notNull(),
     messages: integer("messages").notNull().default(0),
   },
@@ -498,21 +505,8 @@ export const runRollupDeltas = pgTable(
   "run_rollup_deltas",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    workspaceId: uuid("workspace_id").notNull(),
-    flowId: uuid("flow_id").notNull(),
-    integrationId: uuid("integration_id"),
-    hour: timestamp("hour", { withTimezone: true }).notNull(),
-    escalating: integer("escalating").notNull().default(0),
-    acknowledged: integer("acknowledged").notNull().default(0),
-    resolved: integer("resolved").notNull().default(0),
-    failed: integer("failed").notNull().default(0),
-    cancelled: integer("cancelled").notNull().default(0),
-    ackedRuns: integer("acked_runs").notNull().default(0),
-    mttaMsSum: doublePrecision("mtta_ms_sum").notNull().default(0),
-    mttrRuns: integer("mttr_runs").notNull().default(0),
-    mttrMsSum: doublePrecision("mttr_ms_sum").notNull().default(0),
-    messagesSent: integer("messages_sent").notNull().default(0),
-    messagesFailed: integer("messages_failed").notNull().default(0),
+    ...rollupKey(),
+    ...rollupFigures(),
   },
   (t) => [index("run_rollup_deltas_workspace_hour_idx").on(t.workspaceId, t.hour)],
 );
@@ -522,10 +516,7 @@ export const runLatencyRollupDeltas = pgTable(
   "run_latency_rollup_deltas",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    workspaceId: uuid("workspace_id").notNull(),
-    flowId: uuid("flow_id").notNull(),
-    integrationId: uuid("integration_id"),
-    hour: timestamp("hour", { withTimezone: true }).notNull(),
+    ...rollupKey(),
     bucket: smallint("bucket").notNull(),
     messages: integer("messages").notNull(),
   },

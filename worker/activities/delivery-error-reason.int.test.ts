@@ -38,12 +38,27 @@ afterAll(async () => {
   await h?.close();
 });
 
+const runOf = (flowId: string) => eventually(async () => (await runsForFlow(h, flowId))[0], 30_000, "run started");
+
 async function settledDelivery(flowId: string) {
-  const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 30_000, "run started");
+  const run = await runOf(flowId);
   return eventually(
     async () => (await deliveriesForRun(h, run.id)).find((d) => d.status !== "pending"),
     30_000,
     "delivery settled",
+  );
+}
+
+/** The first attempt's recorded answer: retried with backoff, so read before the last try ends. */
+async function firstAnsweredAttempt(flowId: string) {
+  const run = await runOf(flowId);
+  return eventually(
+    async () =>
+      (await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.runId, run.id))).find(
+        (a) => a.attempt === 1 && a.error !== INTERRUPTED_ATTEMPT,
+      ),
+    30_000,
+    "first attempt answered",
   );
 }
 
@@ -96,15 +111,7 @@ describe("the reason of an error Alertflow words itself", () => {
     // The alert endpoint sends the first message itself and waits for no token: it is held back.
     expect((await h.postAlert(token, errorAlert("reason-rate"))).status).toBe(202);
 
-    const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 30_000, "run started");
-    const first = await eventually(
-      async () =>
-        (await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.runId, run.id))).find(
-          (a) => a.attempt === 1 && a.error !== INTERRUPTED_ATTEMPT,
-        ),
-      30_000,
-      "first attempt answered",
-    );
+    const first = await firstAnsweredAttempt(flowId);
     expect(first.error).toBe("Rate limited by Alertflow: Busy channel allows 60 messages a minute");
     expect(first.errorReason).toEqual({
       reason: "rateLimitedByAlertflow",
@@ -119,16 +126,7 @@ describe("the reason of an error Alertflow words itself", () => {
     const { flowId, token } = await publishedFlow(h, "Reason unreachable", singleLevelGraph(hookId));
     expect((await h.postAlert(token, errorAlert("reason-unreachable"))).status).toBe(202);
 
-    // Retried with backoff, so the first attempt's answer is read rather than waiting for the last.
-    const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 30_000, "run started");
-    const first = await eventually(
-      async () =>
-        (await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.runId, run.id))).find(
-          (a) => a.attempt === 1 && a.error !== INTERRUPTED_ATTEMPT,
-        ),
-      30_000,
-      "first attempt answered",
-    );
+    const first = await firstAnsweredAttempt(flowId);
     expect(first.error).toMatch(/^NETWORK_ERROR: .*ECONNREFUSED/);
     expect(first.errorReason).toEqual({
       reason: "receiverUnreachable",
@@ -142,15 +140,7 @@ describe("the reason of an error Alertflow words itself", () => {
     const { flowId, token } = await publishedFlow(h, "Reason retry cap", singleLevelGraph(hookId));
     expect((await h.postAlert(token, errorAlert("reason-retry-cap"))).status).toBe(202);
 
-    const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 30_000, "run started");
-    const first = await eventually(
-      async () =>
-        (await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.runId, run.id))).find(
-          (a) => a.attempt === 1 && a.error !== INTERRUPTED_ATTEMPT,
-        ),
-      30_000,
-      "first attempt answered",
-    );
+    const first = await firstAnsweredAttempt(flowId);
     const answer = "HTTP_ERROR: Send alert: HTTP 503 come back tomorrow";
     expect(first.error).toBe(
       `${answer}. Retry-After asked for 86400 s; retrying in 300 s, the longest wait the retry policy allows`,
@@ -271,15 +261,7 @@ describe("the reason of an error Alertflow words itself", () => {
     const { flowId, token } = await publishedFlow(h, "Reason SMTP unreachable", singleLevelGraph(email.id));
     expect((await h.postAlert(token, errorAlert("reason-smtp"))).status).toBe(202);
 
-    const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 30_000, "run started");
-    const first = await eventually(
-      async () =>
-        (await h.db.select().from(deliveryAttempts).where(eq(deliveryAttempts.runId, run.id))).find(
-          (a) => a.attempt === 1 && a.error !== INTERRUPTED_ATTEMPT,
-        ),
-      30_000,
-      "first attempt answered",
-    );
+    const first = await firstAnsweredAttempt(flowId);
     expect(first.error).toMatch(/^NETWORK_ERROR: .*ECONNREFUSED/);
     expect(first.errorReason).toEqual({
       reason: "receiverUnreachable",
