@@ -14,6 +14,8 @@ import { runStatus, testCallbackDeps } from "~/test-support/callback-deps";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { serveHandler, type ServedHandler } from "~/test-support/serve-handler";
+import { createDb } from "~/db/client";
+import { signAckToken } from "~/server/ack-links/ack-token";
 import { handlePhoneGather } from "./phone-gather";
 
 const ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
@@ -94,4 +96,35 @@ it('a phone call reads the alert, and "1" stops a real escalation; badly signed 
   await h.api.runs.resolve({ runId: run.id });
   await h.client.workflow.getHandle(run.workflowId).result();
   expect(twilio.calls()).toHaveLength(1);
+});
+
+it("a key pressed during a database outage is answered with spoken TwiML and a 503, not an application error", async () => {
+  // Nothing listens on port 9: every connection is refused, as with a stopped Postgres.
+  const unreachable = createDb("postgres://postgres@127.0.0.1:9/alertflow", 1);
+  const deps = { ...testCallbackDeps(h), db: unreachable.db };
+  const token = signAckToken(deps.linkKey, {
+    runId: randomUUID(),
+    workspaceId: h.workspaceId,
+    integrationId: randomUUID(),
+    action: "acknowledge",
+    expiresAtMs: Date.now() + 60_000,
+  });
+  try {
+    const answer = await handlePhoneGather(
+      deps,
+      token,
+      new Request(`http://localhost:3000/ack/${token}/phone`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "Digits=1",
+      }),
+    );
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get("content-type")).toBe("text/xml; charset=utf-8");
+    const text = await answer.text();
+    expect(text).toMatch(/^<\?xml .*<Response><Say>Alertflow cannot record your answer right now/);
+    expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+  } finally {
+    await unreachable.pool.end();
+  }
 });

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { isConnectionError } from "~/db/connection-retry";
 import { integrations } from "~/db/schema";
 import { escapeHtml } from "~/server/ack-links/ack-page";
 import { ackLinkUrl } from "~/server/ack-links/ack-links";
@@ -25,6 +26,20 @@ const twiml = (status: number, say: string) =>
  * integration's auth token, over the URL as published) says the request really is Twilio's.
  */
 export async function handlePhoneGather(deps: InboundActionDeps, token: string, request: Request): Promise<Response> {
+  try {
+    return await answerGather(deps, token, request);
+  } catch (error) {
+    // The callee hears this instead of Twilio's "an application error has occurred"; Twilio does
+    // not post the key again, so the escalation goes on and the message's link still works.
+    if (!isConnectionError(error)) throw error;
+    return twiml(
+      503,
+      "Alertflow cannot record your answer right now: its database is unavailable. Nothing changed, and the escalation continues. Use the link in the message once it is back. Goodbye.",
+    );
+  }
+}
+
+async function answerGather(deps: InboundActionDeps, token: string, request: Request): Promise<Response> {
   const link = verifyAckToken(deps.linkKey, token, deps.now());
   if (!link.ok) {
     if (link.reason === "expired") return twiml(410, "This call has expired. Nothing changed.");
