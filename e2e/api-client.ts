@@ -10,8 +10,12 @@ import { OWNER_TOKEN_FILE } from "./test-owner";
  * personal API token (global-setup.ts), or with the `authorization` header given.
  */
 export function apiClient(baseURL: string, authorization = `Bearer ${readFileSync(OWNER_TOKEN_FILE, "utf8").trim()}`) {
+  return clientWith(baseURL, { authorization });
+}
+
+function clientWith(baseURL: string, headers: Record<string, string>) {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${baseURL}/api/trpc`, transformer: wireTransformer, headers: { authorization } })],
+    links: [httpBatchLink({ url: `${baseURL}/api/trpc`, transformer: wireTransformer, headers })],
   });
 }
 
@@ -21,13 +25,5 @@ export function apiClient(baseURL: string, authorization = `Bearer ${readFileSyn
  */
 export async function sessionApiClient(context: BrowserContext, baseURL: string) {
   const cookie = (await context.cookies(baseURL)).map((c) => `${c.name}=${c.value}`).join("; ");
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: `${baseURL}/api/trpc`,
-        transformer: wireTransformer,
-        headers: { cookie, origin: new URL(baseURL).origin },
-      }),
-    ],
-  });
+  return clientWith(baseURL, { cookie, origin: new URL(baseURL).origin });
 }

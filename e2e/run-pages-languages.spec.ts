@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { freePort } from "~/scripts/free-port";
 import { expect, test, type Page } from "@playwright/test";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { apiClient } from "./api-client";
@@ -153,7 +153,7 @@ test.describe("a receiver Alertflow cannot reach, in Dutch", () => {
     const { token } = await escalatingFlow(apiClient(base), {
       name: `Unreachable ${stamp}`,
       hookName: `Unreachable hook ${stamp}`,
-      hookUrl: `http://127.0.0.1:${await closedPort()}/hook?token=t0ken`,
+      hookUrl: `http://127.0.0.1:${await freePort()}/hook?token=t0ken`,
       levelsAfterSeconds: [0],
     });
     const key = `unreachable-${stamp}`;
@@ -222,13 +222,3 @@ test("an archived flow can still be picked in the runs filter", async ({ page, b
     await receiver.close();
   }
 });
-
-/** A port on 127.0.0.1 nothing listens on: bound once to learn a free one, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}

@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { freePort } from "~/scripts/free-port";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliveryAttempts } from "~/db/schema";
@@ -121,7 +121,7 @@ describe("the reason of an error Alertflow words itself", () => {
   });
 
   it("is stored for a receiver that refuses the connection, with its host and the OS code, never the URL's token", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const hookId = await webhook(h, "Closed hook", `http://127.0.0.1:${port}/hook?token=t0ken-unreachable`);
     const { flowId, token } = await publishedFlow(h, "Reason unreachable", singleLevelGraph(hookId));
     expect((await h.postAlert(token, errorAlert("reason-unreachable"))).status).toBe(202);
@@ -243,7 +243,7 @@ describe("the reason of an error Alertflow words itself", () => {
   });
 
   it("is stored for an SMTP server that refuses the connection, with its host and the OS code", async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const email = await h.api.integrations.create({
       type: "email",
       name: "Closed mail",
@@ -280,13 +280,3 @@ describe("the reason of an error Alertflow words itself", () => {
     expect(delivery.errorReason).toBeNull();
   });
 });
-
-/** A port on 127.0.0.1 nothing listens on: bound once to learn a free one, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
