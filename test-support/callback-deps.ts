@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { runs } from "~/db/schema";
 import { ackLinkKey } from "~/server/ack-links/ack-token";
+import { SLACK_RESPONSE_ORIGIN } from "~/server/callbacks/slack-interaction";
 import type { InboundActionDeps } from "~/server/callbacks/inbound-deps";
 import { TEST_KEYRING, type Harness } from "./harness";
 
@@ -14,6 +15,7 @@ export function testCallbackDeps(h: Harness): InboundActionDeps {
     // The harness worker signs links under this PUBLIC_URL.
     publicUrl: "http://localhost:3000",
     outboundAllowList: ["127.0.0.1"],
+    slackResponseOrigin: SLACK_RESPONSE_ORIGIN,
     fetch,
     now: Date.now,
   };

@@ -2,6 +2,7 @@ import "server-only";
 import { createContext } from "~/server/context";
 import { env } from "~/server/env";
 import { ackLinkKey } from "~/server/ack-links/ack-token";
+import { SLACK_RESPONSE_ORIGIN } from "~/server/callbacks/slack-interaction";
 import type { InboundActionDeps } from "./inbound-deps";
 
 /**
@@ -18,6 +19,7 @@ export async function callbackDeps(): Promise<InboundActionDeps> {
     linkKey: ackLinkKey(ctx.keyring.current.key),
     publicUrl: env.PUBLIC_URL,
     outboundAllowList: ctx.outboundAllowList,
+    slackResponseOrigin: SLACK_RESPONSE_ORIGIN,
     fetch,
     now: Date.now,
   };

@@ -14,6 +14,11 @@ export interface InboundActionDeps {
   publicUrl: string;
   /** Hosts outbound requests (Slack's response_url) may reach although private. */
   outboundAllowList: readonly string[];
+  /**
+   * Where Slack's response_urls live (https://hooks.slack.com). A click that cannot be verified
+   * during a database outage is told to try again only at a response_url there.
+   */
+  slackResponseOrigin: string;
   fetch: typeof fetch;
   now: () => number;
 }

@@ -8,7 +8,7 @@ import { readLimitedBody } from "~/server/http/read-limited-body";
 import { openIntegrationSecrets } from "~/server/integrations/integration-secrets";
 import { actOnClaims } from "./act-on-claims";
 import type { InboundActionDeps } from "./inbound-deps";
-import { firstSighting } from "./replay-guard";
+import { onFirstSighting, REPLAYED } from "./replay-guard";
 import { verifyTwilioSignature } from "./twilio-signature";
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -71,11 +71,15 @@ async function answerGather(deps: InboundActionDeps, token: string, request: Req
   });
   if (!verified.ok || !secrets.AuthToken) return twiml(401, "Not signed.");
   if (params.get("AccountSid") !== row.variables.AccountSid) return twiml(403, "Wrong account.");
-  if (!(await firstSighting(deps.db, row.workspaceId, "twilio", signature ?? ""))) return twiml(401, "Replayed.");
 
   if (params.get("Digits") !== "1") return twiml(200, "Not acknowledged. The escalation continues. Goodbye.");
   const callee = params.get("To") || params.get("Called") || "phone";
-  const outcome = await actOnClaims(deps, { ...claims, action: "acknowledge" }, callee, "phone");
+  const outcome = await onFirstSighting(
+    deps.db,
+    { workspaceId: row.workspaceId, source: "twilio", id: signature ?? "" },
+    () => actOnClaims(deps, { ...claims, action: "acknowledge" }, callee, "phone"),
+  );
+  if (outcome === REPLAYED) return twiml(401, "Replayed.");
   if (outcome.kind === "ended") return twiml(200, "This incident already ended. Nothing changed. Goodbye.");
   return twiml(200, "Acknowledged. Escalation and reminders have stopped. Goodbye.");
 }

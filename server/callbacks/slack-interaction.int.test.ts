@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import type pg from "pg";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { twoLevelGraph } from "~/test-support/graph-builder";
 import {
   errorAlert,
@@ -14,7 +15,11 @@ import { runStatus, testCallbackDeps } from "~/test-support/callback-deps";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { serveHandler, type ServedHandler } from "~/test-support/serve-handler";
-import { handleSlackInteraction } from "./slack-interaction";
+import { startPostgresProxy, type PostgresProxy } from "~/test-support/postgres-proxy";
+import { createDb, type Db } from "~/db/client";
+import { snapshotQuery } from "~/workflows/messages";
+import type { InboundActionDeps } from "./inbound-deps";
+import { handleSlackInteraction, SLACK_DATABASE_UNAVAILABLE } from "./slack-interaction";
 
 const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
@@ -22,25 +27,49 @@ let h: Harness;
 let slack: FakeSlack;
 let receiver: Receiver;
 let alertflow: ServedHandler;
-beforeAll(async () => {
-  h = await createHarness();
-  await h.startWorker();
-  [slack, receiver] = await Promise.all([startFakeSlack(), startReceiver()]);
-  const deps = testCallbackDeps(h);
-  // Alertflow's route, over real HTTP, for the fake Slack to call.
-  alertflow = await serveHandler(async (request) => {
+/** The handler whose database connections go through a proxy the test closes: its outage alone. */
+let proxy: PostgresProxy;
+let proxied: { db: Db; pool: pg.Pool };
+let alertflowViaProxy: ServedHandler;
+
+// Alertflow's route, over real HTTP, for the fake Slack to call.
+const serveInteractions = (deps: InboundActionDeps) =>
+  serveHandler(async (request) => {
     const match = /^\/api\/slack\/([^/]+)\/interactions$/.exec(new URL(request.url).pathname);
     return match?.[1] ? handleSlackInteraction(deps, match[1], request) : new Response(null, { status: 404 });
   });
+
+beforeAll(async () => {
+  h = await createHarness();
+  await h.startWorker();
+  [slack, receiver, proxy] = await Promise.all([
+    startFakeSlack(),
+    startReceiver(),
+    startPostgresProxy(inject("databaseUrl")),
+  ]);
+  proxied = createDb(proxy.url, 4);
+  alertflow = await serveInteractions(testCallbackDeps(h));
+  // The fake Slack's response_urls stand for https://hooks.slack.com.
+  const slackOrigin = new URL(slack.receiver.url).origin;
+  alertflowViaProxy = await serveInteractions({
+    ...testCallbackDeps(h),
+    db: proxied.db,
+    slackResponseOrigin: slackOrigin,
+  });
 });
 afterAll(async () => {
-  await Promise.all([slack?.close(), receiver?.close(), alertflow?.close()]);
+  await proxy?.open();
+  await Promise.all([slack?.close(), receiver?.close(), alertflow?.close(), alertflowViaProxy?.close()]);
+  await proxied?.pool.end();
+  await proxy?.close();
   await h?.close();
 });
 
 const statusOf = (runId: string) => runStatus(h, runId);
 
-it("a click on Acknowledge in Slack stops a real escalation; forged, stale and replayed callbacks change nothing", async () => {
+/** A Slack integration whose message about a real incident is in the fake Slack (a webhook pages level 2 after 4 s). */
+async function postedIncident(name: string) {
+  const before = slack.messages().length;
   const integration = await h.api.integrations.create({
     type: "slack",
     name: `Slack ${randomUUID()}`,
@@ -52,21 +81,24 @@ it("a click on Acknowledge in Slack stops a real escalation; forged, stale and r
   const l2 = await webhook(h, "Slack L2", `${receiver.url}/slack-l2`);
   const graph = twoLevelGraph([integration.id, l2], { level: 1, afterSeconds: 0 }, { level: 2, afterSeconds: 4 });
   const { flowId, token } = await publishedFlow(h, `Slack ${randomUUID()}`, graph);
-  expect((await h.postAlert(token, errorAlert("slack-stop"))).status).toBe(202);
-  await slack.receiver.waitFor(1, 15_000);
-  const [message] = slack.messages();
-  if (!message) throw new Error("no Slack message");
+  expect((await h.postAlert(token, errorAlert(name))).status).toBe(202);
+  const message = await eventually(async () => slack.messages()[before], 15_000);
   const [run] = await runsForFlow(h, flowId);
   if (!run) throw new Error("no run");
-  const interactionUrl = `${alertflow.url}/api/slack/${integration.id}/interactions`;
+  const path = `/api/slack/${integration.id}/interactions`;
   const click = (options: Partial<Parameters<FakeSlack["click"]>[0]> = {}) =>
     slack.click({
-      interactionUrl,
+      interactionUrl: `${alertflow.url}${path}`,
       signingSecret: SIGNING_SECRET,
       message,
       actionId: "alertflow_acknowledge",
       ...options,
     });
+  return { run, click, path };
+}
+
+it("a click on Acknowledge in Slack stops a real escalation; forged, stale and replayed callbacks change nothing", async () => {
+  const { run, click } = await postedIncident("slack-stop");
 
   // Refused, and nothing changes: another app's secret, a timestamp 6 minutes old, no signature,
   // a validly signed click whose button value is not a link this server signed.
@@ -111,4 +143,26 @@ it("a click on Acknowledge in Slack stops a real escalation; forged, stale and r
   expect((await slack.send(click())).status).toBe(200);
   expect(JSON.stringify(slack.updates().at(-1))).toContain("already ended");
   expect(await statusOf(run.id)).toBe("resolved");
+});
+
+it("a click during a Postgres outage is answered at once and the clicker is told nothing changed; a click once it is back acknowledges", async () => {
+  const { run, click, path } = await postedIncident("slack-outage");
+  const clickViaProxy = () => click({ interactionUrl: `${alertflowViaProxy.url}${path}` });
+  const updatesBefore = slack.updates().length;
+  await proxy.close();
+  try {
+    expect((await slack.send(clickViaProxy())).status).toBe(200);
+  } finally {
+    await proxy.open();
+  }
+  // Only the clicker sees it, and the message keeps its buttons to click again.
+  expect(slack.updates().slice(updatesBefore)).toEqual([
+    { response_type: "ephemeral", replace_original: false, text: SLACK_DATABASE_UNAVAILABLE },
+  ]);
+  expect(await statusOf(run.id)).toBe("escalating");
+  expect((await h.client.workflow.getHandle(run.workflowId).query(snapshotQuery)).phase).toBe("escalating");
+
+  expect((await slack.send(clickViaProxy())).status).toBe(200);
+  expect(await statusOf(run.id)).toBe("acknowledged");
+  expect(JSON.stringify(slack.updates().at(-1))).toContain("Acknowledged by @dana");
 });

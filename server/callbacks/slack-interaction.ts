@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { isConnectionError } from "~/db/connection-retry";
 import { integrations } from "~/db/schema";
+import { DATABASE_RETRY_AFTER_SECONDS } from "~/server/http/database-unavailable";
 import { openIntegrationSecrets } from "~/server/integrations/integration-secrets";
 import { assertOutboundAllowed } from "~/server/security/outbound-guard";
 import { tokenFromLink } from "~/server/ack-links/ack-links";
@@ -8,7 +10,7 @@ import { verifyAckToken } from "~/server/ack-links/ack-token";
 import { actOnClaims, type ChannelOutcome } from "./act-on-claims";
 import type { InboundActionDeps } from "./inbound-deps";
 import { readLimitedBody } from "~/server/http/read-limited-body";
-import { firstSighting } from "./replay-guard";
+import { onFirstSighting, REPLAYED } from "./replay-guard";
 import { verifySlackSignature } from "./slack-signature";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -75,6 +77,13 @@ async function updateSlackMessage(deps: InboundActionDeps, responseUrl: string, 
   }
 }
 
+/** Slack posts every interaction's response_url under this origin. */
+export const SLACK_RESPONSE_ORIGIN = "https://hooks.slack.com";
+
+/** Told to the clicker alone (ephemeral), under the message, whose buttons stay to click again. */
+export const SLACK_DATABASE_UNAVAILABLE =
+  ":warning: Alertflow could not record your click: its database is unavailable. Nothing changed and the escalation continues. Click again in a minute.";
+
 /**
  * `POST /api/slack/<integrationId>/interactions`: a click on Acknowledge or Resolve. Slack's
  * signature is checked with the integration's signing secret before anything is read; the
@@ -90,6 +99,43 @@ export async function handleSlackInteraction(
   if (body.kind === "too_large") return refuse(413, "body_too_large");
   // Signatures are over the exact bytes.
   const rawBody = body.bytes.toString("utf8");
+  try {
+    return await answerClick(deps, integrationId, request, rawBody);
+  } catch (error) {
+    if (!isConnectionError(error)) throw error;
+    console.warn("slack interaction: database unavailable, the clicker is told to try again");
+    return await sayDatabaseUnavailable(deps, rawBody);
+  }
+}
+
+/**
+ * Slack never sends a click again, and an error answer only shows "didn't respond" by the button:
+ * the clicker is told through the click's response_url that nothing changed. The click may not
+ * be verified (its signing secret is in the database), so the notice only goes to Slack's own
+ * host, and says nothing a forger could use.
+ */
+async function sayDatabaseUnavailable(deps: InboundActionDeps, rawBody: string): Promise<Response> {
+  const responseUrl = parsePayload(rawBody)?.response_url;
+  if (!responseUrl || new URL(responseUrl).origin !== deps.slackResponseOrigin) {
+    return new Response(JSON.stringify({ error: "database_unavailable" }), {
+      status: 503,
+      headers: { "content-type": "application/json", "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
+    });
+  }
+  await updateSlackMessage(deps, responseUrl, {
+    response_type: "ephemeral",
+    replace_original: false,
+    text: SLACK_DATABASE_UNAVAILABLE,
+  });
+  return new Response(null, { status: 200 });
+}
+
+async function answerClick(
+  deps: InboundActionDeps,
+  integrationId: string,
+  request: Request,
+  rawBody: string,
+): Promise<Response> {
   const row = await deps.db.query.integrations.findFirst({
     where: and(eq(integrations.id, integrationId), eq(integrations.type, "slack")),
   });
@@ -105,7 +151,6 @@ export async function handleSlackInteraction(
     nowMs: deps.now(),
   });
   if (!verified.ok) return refuse(401, verified.reason);
-  if (!(await firstSighting(deps.db, row.workspaceId, "slack", signature ?? ""))) return refuse(401, "replayed");
 
   const payload = parsePayload(rawBody);
   if (!payload) return refuse(400, "payload: expected a block_actions interaction");
@@ -121,7 +166,12 @@ export async function handleSlackInteraction(
   }
 
   const who = `@${payload.user.username ?? payload.user.name ?? payload.user.id}`;
-  const outcome = await actOnClaims(deps, claims, who, "slack");
+  const outcome = await onFirstSighting(
+    deps.db,
+    { workspaceId: row.workspaceId, source: "slack", id: signature ?? "" },
+    () => actOnClaims(deps, claims, who, "slack"),
+  );
+  if (outcome === REPLAYED) return refuse(401, "replayed");
   if (payload.response_url) {
     await updateSlackMessage(
       deps,

@@ -1,4 +1,3 @@
-import { createServer, type Server, type Socket, connect } from "node:net";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { createDb, type Db } from "~/db/client";
@@ -6,7 +5,7 @@ import { createAuth } from "~/server/auth/auth";
 import { closeDatabase, reopenDatabase } from "~/test-support/database-outage";
 import { startApiServer, type ApiServer } from "~/test-support/api-server";
 import { createHarness, type Harness } from "~/test-support/harness";
-import { listeningPort } from "~/test-support/listening-port";
+import { startPostgresProxy, type PostgresProxy } from "~/test-support/postgres-proxy";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "./database-unavailable";
 
 /**
@@ -17,39 +16,8 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from "./database-unavailable";
  */
 const databaseUrl = inject("databaseUrl");
 
-/** A TCP proxy to the test database's server that can be closed and opened again on one port. */
-async function startProxy(target: URL) {
-  const sockets = new Set<Socket>();
-  let server: Server | undefined;
-  let port = 0;
-  const open = async () => {
-    if (server?.listening) return;
-    server = createServer((client) => {
-      const upstream = connect(Number(target.port || 5432), target.hostname);
-      for (const s of [client, upstream]) {
-        sockets.add(s);
-        s.on("close", () => sockets.delete(s));
-        s.on("error", () => s.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    const listening = server;
-    await new Promise<void>((resolve) => listening.listen(port, "127.0.0.1", resolve));
-    port = listeningPort(listening);
-  };
-  const close = async () => {
-    for (const s of sockets) s.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  };
-  await open();
-  const url = new URL(target);
-  url.hostname = "127.0.0.1";
-  url.port = String(port);
-  return { url: url.toString(), open, close };
-}
-
 let h: Harness;
-let proxy: Awaited<ReturnType<typeof startProxy>>;
+let proxy: PostgresProxy;
 let proxied: { db: Db; pool: pg.Pool };
 /** Acts as the owner without asking the database: the outage meets the procedure. */
 let plain: ApiServer;
@@ -60,7 +28,7 @@ const bearer = `afu_${"x".repeat(43)}`;
 
 beforeAll(async () => {
   h = await createHarness();
-  proxy = await startProxy(new URL(databaseUrl));
+  proxy = await startPostgresProxy(databaseUrl);
   proxied = createDb(proxy.url, 4);
   const db = proxied.db;
   const auth = createAuth({

@@ -50,15 +50,20 @@ export async function actOnRun(
     const current = await handle.query(snapshotQuery);
     if (current.runId !== runId) throw noLongerOpen(runId);
     const snapshot = await handle.executeUpdate(updates[action], { args: [{ by, note, source }] });
-    if (action === "acknowledge" && snapshot.phase === "acknowledged") {
-      await setRunStatus(scope.db, runId, "acknowledged");
-    }
-    await recordAudit(scope.db, {
-      workspaceId: scope.workspaceId,
-      actor: { userId, name: by },
-      action: audited[action],
-      targetId: runId,
-      detail: { alertKey: run.alertKey, flowId: run.flowId, source, ...(note ? { note } : {}) },
+    // The status and its audit entry commit together or not at all: a caller that loses the
+    // database here answers "try again", and the retry (an acknowledge the workflow already has
+    // is a no-op there) writes both, instead of finding one of them done.
+    await scope.db.transaction(async (tx) => {
+      if (action === "acknowledge" && snapshot.phase === "acknowledged") {
+        await setRunStatus(tx, runId, "acknowledged");
+      }
+      await recordAudit(tx, {
+        workspaceId: scope.workspaceId,
+        actor: { userId, name: by },
+        action: audited[action],
+        targetId: runId,
+        detail: { alertKey: run.alertKey, flowId: run.flowId, source, ...(note ? { note } : {}) },
+      });
     });
     return { status: snapshot.phase };
   } catch (err) {
