@@ -85,6 +85,12 @@ const envSchema = z.object({
    * row (gone with migration 0020); the bench now measures 0 refusals and a faster first page.
    */
   FIRST_MESSAGE_AT_INGRESS: z.enum(["true", "false"]).default("true"),
+  /**
+   * "true": the web server prints, per alert request, when each step of the alert endpoint ended
+   * (ms from the request's start: lookup, rate limit, claim, answer, first message sent and
+   * recorded), one `ingress-timing` line each; phase names and numbers only. For diagnosis.
+   */
+  ALERTFLOW_INGRESS_TIMING: z.enum(["true", "false"]).default("false"),
   MAX_ALERT_BODY_BYTES: z.coerce
     .number()
     .int()

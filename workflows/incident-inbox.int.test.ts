@@ -87,6 +87,8 @@ async function openInboxOf(flowId: string) {
   );
 }
 
+const inboxOf = async (id: string) => (await h.db.select().from(incidentInboxes).where(eq(incidentInboxes.id, id)))[0];
+
 const snapshotOf = (workflowId: string) =>
   h.client.workflow.getHandle(workflowId).query<EscalationSnapshot>("snapshot");
 
@@ -102,7 +104,7 @@ async function signalsIn(workflowId: string) {
   };
 }
 
-async function expectAccepted(token: string, body: unknown, outcome: "queued" | "signaled") {
+async function expectAccepted(token: string, body: unknown, outcome: "queued" | "opened") {
   const { status, json } = await h.postAlert(token, body);
   expect(status).toBe(202);
   expect(json).toMatchObject({ accepted: [{ outcome }] });
@@ -113,7 +115,7 @@ describe("the incident inbox", () => {
     const name = "one-poke";
     const { flowId, token } = await countFlow(name, 31);
     const worker = await h.startWorker();
-    await expectAccepted(token, errorAlert(name), "signaled");
+    await expectAccepted(token, errorAlert(name), "opened");
     const { run } = await openInboxOf(flowId);
     // With no worker polling, nothing drains: every append after the first finds the inbox poked.
     await worker.stop();
@@ -133,7 +135,7 @@ describe("the incident inbox", () => {
     const name = "appends";
     const { flowId, token } = await countFlow(name, 1000);
     const worker = await h.startWorker();
-    await expectAccepted(token, errorAlert(name), "signaled");
+    await expectAccepted(token, errorAlert(name), "opened");
     const { run } = await openInboxOf(flowId);
     await worker.stop();
     const event = { alert: { ...normalizedError(name) }, receivedAt: new Date().toISOString() };
@@ -153,7 +155,7 @@ describe("the incident inbox", () => {
     const total = 60;
     const { flowId, token } = await countFlow(name, total);
     let worker = await startWorkerProcess();
-    await expectAccepted(token, errorAlert(name), "signaled");
+    await expectAccepted(token, errorAlert(name), "opened");
     const { run } = await openInboxOf(flowId);
     // Errors 2..60 come in steadily; the worker is killed (SIGKILL, its process group) a third of
     // the way in, while it drains, and a new one starts two thirds in.
@@ -178,21 +180,22 @@ describe("the incident inbox", () => {
     const name = "terminated";
     const { flowId, token } = await countFlow(name, 1000);
     const worker = await h.startWorker();
-    await expectAccepted(token, errorAlert(name), "signaled");
+    await expectAccepted(token, errorAlert(name), "opened");
     const { run } = await openInboxOf(flowId);
+    // The endpoint starts the workflow after its 202: terminated once it runs.
+    await eventually(async () => ((await inboxOf(run.id))?.startInput === null ? true : undefined));
     await h.client.workflow.getHandle(run.workflowId).terminate("by hand");
     // Committed to the orphan inbox (answered before the poke finds no workflow): the limit the
     // README states. Its poke closes the inbox, so what follows starts a new incident.
     await expectAccepted(token, errorAlert(name), "queued");
     await eventually(
       async () => {
-        const [inbox] = await h.db.select().from(incidentInboxes).where(eq(incidentInboxes.id, run.id));
-        return inbox?.closedAt ? true : undefined;
+        return (await inboxOf(run.id))?.closedAt ? true : undefined;
       },
       10_000,
       "the orphan inbox closed",
     );
-    await expectAccepted(token, errorAlert(name), "signaled");
+    await expectAccepted(token, errorAlert(name), "opened");
     await eventually(async () => ((await runsForFlow(h, flowId)).length === 2 ? true : undefined));
     await worker.stop();
   });
@@ -205,7 +208,7 @@ describe("the incident inbox", () => {
     // Each round: an Ok, then an error a moment later (none, a few ms, tens of ms), so the error
     // lands in the inbox before the drain, after the close, or while the run completes.
     const gaps = [0, 5, 20, 60, 150];
-    await expectAccepted(token, errorAlert(name), "signaled");
+    await expectAccepted(token, errorAlert(name), "opened");
     for (const [round, gap] of gaps.entries()) {
       await openInboxOf(flowId);
       expect((await h.postAlert(token, okAlert(name))).status).toBe(202);

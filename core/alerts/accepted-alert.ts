@@ -6,10 +6,19 @@ export const acceptedAlertSchema = z.object({
   alertKey: z.string(),
   status: alertStatusSchema,
   workflowId: z.string(),
-  /** The Temporal run that got the event; null when it went to the incident's inbox or an Ok found no open incident. */
+  /**
+   * The Temporal run that an error got to (`signaled`); null otherwise: the event went to the
+   * incident's inbox, opened a new incident whose workflow starts after the answer, or was an Ok
+   * that found no open incident.
+   */
   runId: z.string().nullable(),
-  /** `queued`: committed to the open incident's inbox, which its workflow drains in batches. */
-  outcome: z.enum(["signaled", "queued", "no_open_incident"]),
+  /**
+   * `signaled`: Temporal took it (a workflow started or signalled). `opened`: a new incident,
+   * committed in Postgres with its workflow's input; its first messages are sent and its workflow
+   * started right after the answer (by the worker's re-start job if this process dies first).
+   * `queued`: committed to the open incident's inbox, which its workflow drains in batches.
+   */
+  outcome: z.enum(["signaled", "opened", "queued", "no_open_incident"]),
 });
 export type AcceptedAlert = z.infer<typeof acceptedAlertSchema>;
 

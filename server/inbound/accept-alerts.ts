@@ -9,10 +9,12 @@ import { workflowIdFor } from "./incident-id";
 import { parseInbound } from "~/core/alerts/parse-inbound";
 import { alertEventSignal, ESCALATION_WORKFLOW, type EscalationInput } from "~/workflows/messages";
 import type { EndpointTarget } from "./endpoint-lookup";
-import { TemporalUnavailableError, withTemporalDeadline } from "./temporal-deadline";
-import { appendToOpenInbox, pokeIncident, startOpenedIncident } from "./incident-inbox";
+import { withTemporalDeadline } from "./temporal-deadline";
+import { appendToOpenInbox, pokeIncident } from "./incident-inbox";
+import { backgroundStartsFor, type BackgroundStarts } from "./background-start";
 import type { IncidentOpener } from "./incident-opener";
 import type { Db } from "~/db/client";
+import { markIngress } from "./ingress-timing";
 
 /**
  * Some alerts of a request reached their incidents, then another failed (Temporal or the
@@ -35,6 +37,8 @@ type DispatchDeps = {
   now: () => Date;
   /** Opens new incidents here and sends their first messages at once; absent: the workflow sends them. */
   opener?: IncidentOpener;
+  /** Where opened incidents' workflow starts queue; absent: one queue per Temporal client. */
+  starts?: BackgroundStarts;
 };
 
 export type AcceptResult =
@@ -99,6 +103,7 @@ async function dispatch(deps: DispatchDeps, target: EndpointTarget, alert: Norma
   // as safe as a Temporal signal, without one per event. Only the append that finds the inbox
   // unpoked pokes the workflow, which then drains everything waiting in one local activity.
   const queued = await appendToOpenInbox(deps.db, workflowId, event);
+  markIngress("inboxLook");
   if (queued) {
     if (queued.poke) void pokeIncident(deps, workflowId, queued.inboxId);
     return { alertKey, status: alert.status, workflowId, runId: null, outcome: "queued" };
@@ -153,10 +158,12 @@ async function dispatch(deps: DispatchDeps, target: EndpointTarget, alert: Norma
 
 /**
  * A new incident opened here rather than by Temporal: claimed in Postgres (one request wins),
- * its first messages sent at once under a lease, its workflow started meanwhile. The 202 waits
- * for the start; if Temporal cannot take it, the claim row holds the workflow's input and the
- * worker's re-start job starts it, so the alert is durable either way. Null when the incident
- * opened and ended between this request's two looks (it then goes through Temporal as before).
+ * its first messages sent at once under a lease, its workflow started after the answer. The
+ * claim's commit is what makes the alert durable: its row holds the workflow's whole input, so
+ * the 202 does not wait for Temporal. The start runs in the background (tried again while
+ * Temporal does not answer); if this process dies first, the worker's re-start job starts it.
+ * Null when the incident opened and ended between this request's two looks (it then goes through
+ * Temporal as before).
  */
 async function openAtIngress(
   deps: DispatchDeps,
@@ -165,6 +172,7 @@ async function openAtIngress(
   input: EscalationInput,
 ): Promise<Pick<AcceptedAlert, "workflowId" | "runId" | "outcome"> | null> {
   const claimed = await opener.claim(workflowId, input);
+  markIngress("claim");
   if (!claimed) {
     // Another request opened it a moment ago: this error joins it, like any later one.
     const queued = await appendToOpenInbox(deps.db, workflowId, input.firstEvent);
@@ -172,14 +180,8 @@ async function openAtIngress(
     if (queued.poke) void pokeIncident(deps, workflowId, queued.inboxId);
     return { workflowId, runId: null, outcome: "queued" };
   }
-  // Not awaited: the 202 does not wait for a receiver; the answer is recorded as it comes.
+  // Neither is awaited: the 202 waits for no receiver and no Temporal; answers are recorded as they come.
   void claimed.sendAll();
-  try {
-    const runId = await startOpenedIncident(deps, workflowId, input);
-    return { workflowId, runId, outcome: "signaled" };
-  } catch (error) {
-    if (!(error instanceof TemporalUnavailableError)) throw error;
-    console.warn(`inbound: incident ${workflowId} opened while Temporal is unavailable; the re-start job starts it`);
-    return { workflowId, runId: null, outcome: "queued" };
-  }
+  (deps.starts ?? backgroundStartsFor(deps.temporal)).start(deps, workflowId, input);
+  return { workflowId, runId: null, outcome: "opened" };
 }

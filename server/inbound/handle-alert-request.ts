@@ -13,12 +13,15 @@ import {
   keepDispatchProgress,
   releaseIdempotencyKey,
 } from "./idempotency-key";
-import { takeInboundToken, type InboundRateLimit } from "./inbound-rate-limit";
+import type { InboundRateLimit } from "./inbound-rate-limit";
+import { inboundTokenLeasesFor, type InboundTokenLeases } from "./inbound-token-lease";
 import { readJsonBody, type BodyResult } from "./read-body";
 import { parseInbound } from "~/core/alerts/parse-inbound";
 import { TemporalUnavailableError } from "./temporal-deadline";
 import { isConnectionError } from "~/db/connection-retry";
 import type { IncidentOpener } from "./incident-opener";
+import type { BackgroundStarts } from "./background-start";
+import { markIngress, timeIngress } from "./ingress-timing";
 
 export interface InboundDeps {
   db: Db;
@@ -28,8 +31,12 @@ export interface InboundDeps {
   now: () => Date;
   /** Per endpoint token; absent: no limit (tests of other concerns). */
   rateLimit?: InboundRateLimit;
+  /** Where the rate limit's tokens come from; absent: leased per process in chunks (inbound-token-lease.ts). */
+  tokenLeases?: InboundTokenLeases;
   /** Opens new incidents and sends their first messages right here (see accept-alerts.ts); absent: the workflow does. */
   opener?: IncidentOpener;
+  /** Where opened incidents' workflow starts queue (see background-start.ts); absent: one queue per Temporal client. */
+  starts?: BackgroundStarts;
 }
 
 const json = (status: number, body: unknown) =>
@@ -45,13 +52,14 @@ const RETRY_AFTER_SECONDS = 10;
 
 /**
  * `POST /api/alerts/<token>`: the HTTP contract of the inbound endpoint, independent of Next.js.
- * A 2xx means the alert is durable: Temporal holds it, or, for an open incident, its Postgres
- * inbox does (committed before the answer; the workflow drains it in batches). When neither can
+ * A 2xx means the alert is durable: Temporal holds it, or Postgres does (committed before the
+ * answer): an open incident's inbox, which the workflow drains in batches, or a new incident's
+ * claim, whose workflow is started after the answer. When neither can
  * take it, the answer is a quick 503 with Retry-After, so the sender keeps the alert and tries again.
  */
 export async function handleAlertRequest(deps: InboundDeps, token: string, request: Request): Promise<Response> {
   try {
-    return await answer(deps, token, request);
+    return await timeIngress(() => answer(deps, token, request));
   } catch (thrown) {
     // Without an Idempotency-Key, alerts that went before the failure go again with the retry.
     const error = thrown instanceof PartlyDispatchedError ? thrown.reason : thrown;
@@ -70,12 +78,15 @@ export async function handleAlertRequest(deps: InboundDeps, token: string, reque
 
 async function answer(deps: InboundDeps, token: string, request: Request): Promise<Response> {
   const found = await lookupEndpoint(deps.db, token, deps.now().getTime());
+  markIngress("lookup");
   // One answer for an unknown token, a revoked one and a flow id: the endpoint never tells a
   // caller which flows exist.
   if (found.kind === "unauthorized") return unauthorized();
   // Only a known token has a bucket: guessing tokens creates no rows.
   if (deps.rateLimit) {
-    const decision = await takeInboundToken(deps.db, `inbound:${hashToken(token)}`, deps.rateLimit);
+    const bucketKey = `inbound:${hashToken(token)}`;
+    const decision = await (deps.tokenLeases ?? inboundTokenLeasesFor(deps.db, deps.rateLimit)).take(bucketKey);
+    markIngress("rateLimit");
     if (!decision.granted) {
       const { burst, perSecond } = deps.rateLimit;
       return new Response(
@@ -107,6 +118,7 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
   }
 
   const body = await readJsonBody(request, deps.maxBodyBytes);
+  markIngress("body");
   if (body.kind === "too_large") {
     return json(413, { error: "body_too_large", message: `The body is larger than ${body.limit} bytes` });
   }

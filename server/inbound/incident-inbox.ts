@@ -150,9 +150,14 @@ export async function startOpenedIncident(
       if (!(error instanceof WorkflowNotFoundError) || tries >= 3) throw error;
     }
   }
-  await deps.db.execute(
-    sql`update incident_inboxes set start_input = null where id = ${input.runId} and start_input is not null`,
+  // Events appended while the start was pending marked the inbox poked without poking: a drain
+  // that ran before them (the workflow drains as it starts) left them waiting. Poked here rather
+  // than by the re-poke job seconds later; if the drain was yet to come, it costs an empty drain.
+  const cleared = await deps.db.execute<{ owed: boolean }>(
+    sql`update incident_inboxes set start_input = null where id = ${input.runId} and start_input is not null
+      returning poked_at is not null as owed`,
   );
+  if (cleared.rows[0]?.owed) await pokeIncident(deps, workflowId, input.runId);
   return started;
 }
 

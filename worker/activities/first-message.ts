@@ -12,6 +12,7 @@ import type { DeliverInput } from "./types";
 import { FIRST_MESSAGE_LEASE_MS, idempotencyKeyFor, type MessageSender, type SendOutcome } from "./deliver";
 import { INTERRUPTED_ATTEMPT, INTERRUPTED_REASON, recordAnswer } from "./record-attempt";
 import { newRunRow } from "./run-records";
+import { markIngress } from "~/server/inbound/ingress-timing";
 
 /**
  * The messages a new incident sends the moment it opens (its levels that fire on the first error
@@ -128,6 +129,7 @@ export async function claimIncident(
             errorReason: INTERRUPTED_REASON,
           })),
         );
+        markIngress("claimWritten");
         const idByKey = new Map(rows.map((row) => [row.key, row.id]));
         return messages.flatMap((message) => {
           const deliveryId = idByKey.get(idempotencyKeyFor(message));
@@ -162,6 +164,7 @@ export async function sendFirstMessage(
   let outcome: SendOutcome;
   try {
     outcome = await deps.send(message, key);
+    markIngress("sent");
   } catch (error) {
     // Not a receiver's answer (the sender itself failed): the lease is released and the
     // workflow's delivery makes the next attempt now. The error's text is not kept: it is not
@@ -186,6 +189,7 @@ export async function sendFirstMessage(
       unlessSuperseded: true,
     };
     await recordAnswer(deps.db, answer, RECORD_BUDGET);
+    markIngress("recorded");
   } catch (recordError) {
     // The lease runs out and the workflow sends again, under the same idempotency key.
     console.warn(`inbound: the answer to first message ${deliveryId} not recorded (${errorCode(recordError)})`);

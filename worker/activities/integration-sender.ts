@@ -3,6 +3,7 @@ import type { Db } from "~/db/client";
 import { integrations, workspaces, type Integration } from "~/db/schema";
 import { validTimeZone } from "~/core/i18n/locales";
 import { DomainError } from "~/core/domain-error";
+import { markIngress } from "~/server/inbound/ingress-timing";
 import { openRowSecrets } from "~/server/integrations/integration-rows";
 import { customizationsSchema } from "~/core/integrations/customizations-schema";
 import { integrationTypeSchema } from "~/core/integrations/integration-types";
@@ -85,6 +86,7 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
     let loaded: Awaited<ReturnType<typeof load>>;
     try {
       loaded = await load(input.target.integrationId);
+      markIngress("integration");
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== "SECRETS_UNREADABLE") throw error;
       // Retried with backoff, not failed: the message goes out once the right key is configured.
@@ -125,7 +127,12 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
       customizations: customizationsSchema.parse(row.customizations),
     };
     const bucket = rateLimitBucket(record, input.target.variables);
-    const waitMs = await takeToken(limiter, bucket.key, bucket.eventsPerMinute, deps.maxRateLimitWaitMs);
+    // Two round trips to Postgres at once: a new incident's first page waits for both.
+    const [waitMs, allowList] = await Promise.all([
+      takeToken(limiter, bucket.key, bucket.eventsPerMinute, deps.maxRateLimitWaitMs),
+      workspaceAllowList(deps.db, row.workspaceId, deps.allowList),
+    ]);
+    markIngress("outboundTokenAndAllowList");
     if (waitMs !== null) {
       return {
         ok: false,
@@ -139,7 +146,6 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
         },
       };
     }
-    const allowList = await workspaceAllowList(deps.db, row.workspaceId, deps.allowList);
     const result = await sendIntegrationMessage(
       record,
       {

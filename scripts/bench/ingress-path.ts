@@ -1,0 +1,247 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDb } from "~/db/client";
+import { ensureDefaultWorkspace } from "~/db/seed";
+import { handleAlertRequest, type InboundDeps } from "~/server/inbound/handle-alert-request";
+import { setIngressTimingSink, type IngressMarks } from "~/server/inbound/ingress-timing";
+import { createEndpoint } from "~/server/flows/endpoint-service";
+import { createFlow, publishFlow } from "~/server/flows/flow-service";
+import { createIntegration } from "~/server/integrations/integration-service";
+import { createKeyring } from "~/server/security/secret-keyring";
+import { createTemporalClient } from "~/server/temporal-client";
+import { singleLevelGraph } from "~/test-support/graph-builder";
+import { resetTestDatabase } from "~/test-support/test-services";
+import { spawnWorkerProcess } from "~/test-support/worker-process";
+import { createIncidentOpener } from "~/worker/activities/first-message";
+import { createIntegrationSender } from "~/worker/activities/integration-sender";
+import { createInboundTokenLeases } from "~/server/inbound/inbound-token-lease";
+import { freePort } from "../free-port";
+import { findOrInstallTemporalCli } from "../temporal-cli";
+import { startTemporalDevServer } from "../temporal-server";
+import { startPhase, type PhaseLoad } from "./phase-meter";
+import { startBenchReceiver } from "./receiver";
+import { cpuPer, loadNote, table } from "./report";
+import { ms, percentile, pool, spread } from "./stats";
+
+/**
+ * The alert endpoint's durable path without Next.js: `handleAlertRequest` called in this process
+ * (as the route calls it) against real Postgres, a Temporal dev server, a worker process and a
+ * loopback receiver; new incidents in a closed loop. Prints alert → 202 and alert → message, and
+ * when each step of the request ended (ALERTFLOW_INGRESS_TIMING's marks), so that where the time
+ * goes can be read off, and the CPU per incident of this process, the worker, Temporal and Postgres.
+ *
+ *   INGRESS_DATABASE_URL=… INGRESS_N=300 INGRESS_SENDERS=1,10 npx tsx --conditions=react-server scripts/bench/ingress-path.ts
+ */
+const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const databaseUrl = process.env.INGRESS_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/alertflow_bench";
+const count = num("INGRESS_N", 300);
+const senderCounts = (process.env.INGRESS_SENDERS ?? "1,10").split(",").map(Number);
+/** Compared in alternating blocks of the same run: `shared` (a statement per alert on the bucket row), `leased`. */
+const variants = (process.env.INGRESS_VARIANTS ?? "shared").split(",");
+const rounds = num("INGRESS_ROUNDS", 1);
+const secretKey = "bench-secret-key-for-the-ingress-path";
+const log = (line: string) => console.log(`[ingress] ${line}`);
+
+async function main() {
+  const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "alertflow-ingress-bench-"));
+  const cli = (await findOrInstallTemporalCli(log)).path;
+  const [temporal] = await Promise.all([
+    startTemporalDevServer({ cli, dataDir: dir, port: await freePort(), uiPort: null }),
+    resetTestDatabase(databaseUrl),
+  ]);
+  const { db, pool: pgPool } = createDb(databaseUrl, 10);
+  const receiver = await startBenchReceiver();
+  const taskQueue = "alertflow";
+  const worker = await spawnWorkerProcess({
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    ALERTFLOW_SECRET_KEY: secretKey,
+    OUTBOUND_ALLOW_LIST: "127.0.0.1",
+  });
+  const temporalClient = createTemporalClient(temporal.address, "default");
+  try {
+    const keyring = createKeyring([secretKey]);
+    const workspaceId = await ensureDefaultWorkspace(db);
+    // The services the API calls (the tRPC router would pull the web's client modules in).
+    const scope = { db, workspaceId, keyring, actor: { userId: null, name: "bench" } };
+    const hook = await createIntegration(scope, {
+      type: "webhook",
+      name: "Bench receiver",
+      variables: { ApiUrl: receiver.url },
+      secrets: {},
+      customizations: {},
+      enabled: true,
+    });
+    const { id: flowId } = await createFlow(scope, {
+      name: "Ingress bench",
+      description: "",
+      graph: singleLevelGraph(hook.id),
+    });
+    await publishFlow(scope, { flowId, note: "bench" });
+    const { token } = await createEndpoint(scope, flowId);
+    const rateLimit = { burst: 1_000_000, perSecond: 1_000_000 };
+    // `shared`: a token per alert from the bucket row, one statement each, as before the leases.
+    const perAlert = createInboundTokenLeases(db, rateLimit, { chunk: 1 });
+    const leases = createInboundTokenLeases(db, rateLimit);
+    const base: InboundDeps = {
+      db,
+      temporal: temporalClient,
+      taskQueue,
+      maxBodyBytes: 1 << 20,
+      now: () => new Date(),
+      // As the bench's app runs it: on, far above the load.
+      rateLimit,
+      opener: createIncidentOpener({
+        db,
+        send: createIntegrationSender({
+          db,
+          keyring,
+          allowList: ["127.0.0.1"],
+          publicUrl: "http://localhost:3000",
+          maxRateLimitWaitMs: 0,
+        }),
+      }),
+    };
+    const depsOf = (variant: string): InboundDeps =>
+      variant === "leased" ? { ...base, tokenLeases: leases } : { ...base, tokenLeases: perAlert };
+    const post = (variant: string, key: string) =>
+      handleAlertRequest(
+        depsOf(variant),
+        token,
+        new Request(`http://localhost/api/alerts/${token}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ key, status: "error", summary: `bench ${key}` }),
+        }),
+      );
+
+    const marks: IngressMarks[] = [];
+    setIngressTimingSink((m) => marks.push(m));
+    type Run = { answered: number[]; delivered: number[]; refused: number; seconds: number };
+    const closedLoop = async (variant: string, prefix: string, n: number, senders: number, into?: Run) => {
+      const run = into ?? { answered: [], delivered: [], refused: 0, seconds: 0 };
+      const { answered, delivered } = run;
+      const elapsed = await pool(n, senders, async (i) => {
+        const key = `${prefix}-${i}`;
+        const t0 = performance.now();
+        const arrived = receiver.arrival(key);
+        const response = await post(variant, key);
+        answered.push(performance.now() - t0);
+        await response.text();
+        if (response.status !== 202) {
+          run.refused++;
+          return;
+        }
+        delivered.push((await arrived) - t0);
+      });
+      run.seconds += elapsed / 1000;
+      return run;
+    };
+    log("warm-up…");
+    for (const variant of variants) await closedLoop(variant, `warm-${variant}`, 30, 1);
+    await new Promise((r) => setTimeout(r, 2_500));
+    marks.length = 0;
+
+    const rows: string[][] = [
+      ["variant · senders", "alert → 202", "alert → message", "delivered/s", "CPU per incident", "machine"],
+    ];
+    const stepRows: string[][] = [["step ended (ms from the request's start)", "p50", "p99", "p99.9", "n"]];
+    for (const senders of senderCounts) {
+      const runs = new Map<string, Run>();
+      const loads = new Map<string, PhaseLoad[]>();
+      const marksOf = new Map<string, IngressMarks[]>();
+      for (let round = 0; round < rounds; round++) {
+        for (const variant of variants) {
+          log(`${variant}: closed loop, ${senders} sender(s), round ${round + 1} of ${rounds}…`);
+          const meter = startPhase(() => [process.pid, worker.pid, temporal.process.pid ?? 0], database);
+          const into = runs.get(variant) ?? { answered: [], delivered: [], refused: 0, seconds: 0 };
+          runs.set(variant, into);
+          await closedLoop(variant, `c${senders}-${variant}-${round}`, Math.ceil(count / rounds), senders, into);
+          // The steps after the answer (send, record) are reported 2 s after it.
+          await new Promise((r) => setTimeout(r, 2_500));
+          loads.set(variant, [...(loads.get(variant) ?? []), meter.end()]);
+          marksOf.set(variant, [...(marksOf.get(variant) ?? []), ...marks.splice(0)]);
+        }
+      }
+      for (const variant of variants) {
+        const run = runs.get(variant);
+        const phases = loads.get(variant) ?? [];
+        if (!run || phases.length === 0) continue;
+        const load = sumLoads(phases);
+        rows.push([
+          `${variant} · ${senders}`,
+          spread(run.answered, [50, 99, 99.9]),
+          `${spread(run.delivered, [50, 99, 99.9])} · max ${ms(Math.max(...run.delivered))}`,
+          `${(run.delivered.length / run.seconds).toFixed(1)}/s${run.refused ? ` · ${run.refused} refused` : ""}`,
+          cpuPer({ ...load, cpu: { ...load.cpu, web: load.cpu.web + load.cpu.bench } }, run.delivered.length),
+          loadNote(load),
+        ]);
+        const byStep = new Map<string, number[]>();
+        for (const record of marksOf.get(variant) ?? []) {
+          for (const [step, at] of record) byStep.set(step, [...(byStep.get(step) ?? []), at]);
+        }
+        const ordered = [...byStep].sort((a, b) => percentile(a[1], 50) - percentile(b[1], 50));
+        for (const [step, samples] of ordered) {
+          stepRows.push([
+            `${variant} · c=${senders} ${step}`,
+            ms(percentile(samples, 50)),
+            ms(percentile(samples, 99)),
+            ms(percentile(samples, 99.9)),
+            String(samples.length),
+          ]);
+        }
+      }
+    }
+    console.log(
+      `\n${new Date().toISOString()} · ${os.cpus().length} cores · load ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
+    console.log(`\n${table(rows)}\n\n${table(stepRows)}\n`);
+    console.log("CPU: web = this process (the endpoint and the bench's client); pg = this database's backends.");
+  } finally {
+    setIngressTimingSink(undefined);
+    await worker.stop();
+    await temporalClient.connection.close();
+    await receiver.close();
+    await pgPool.end();
+    await temporal.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
+
+/** Phases of one variant as one: CPU and time added, the machine's figures at their worst. */
+function sumLoads(phases: PhaseLoad[]): PhaseLoad {
+  const [first, ...rest] = phases;
+  if (!first) throw new Error("no phase");
+  return rest.reduce(
+    (a, b) => ({
+      seconds: a.seconds + b.seconds,
+      cpu: {
+        web: a.cpu.web + b.cpu.web,
+        worker: a.cpu.worker + b.cpu.worker,
+        temporal: a.cpu.temporal + b.cpu.temporal,
+        postgres: a.cpu.postgres + b.cpu.postgres,
+        launcher: a.cpu.launcher + b.cpu.launcher,
+        bench: a.cpu.bench + b.cpu.bench,
+      },
+      machineBusyCores: Math.max(a.machineBusyCores, b.machineBusyCores),
+      othersBusyCores: Math.max(a.othersBusyCores, b.othersBusyCores),
+      stealPercent: Math.max(a.stealPercent, b.stealPercent),
+      loadMax: Math.max(a.loadMax, b.loadMax),
+    }),
+    first,
+  );
+}
