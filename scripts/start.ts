@@ -7,7 +7,8 @@ import { waitForPort } from "./temporal-server";
 
 /**
  * `npm start`: the production mode. Configuration only by environment (parsed once, by zod, in
- * server/env.ts): migrations, `next start` on a build made by `npm run build`, and
+ * server/env.ts): migrations, the web server on a build made by `npm run build` (the front server,
+ * scripts/launcher/front-server.ts, which answers alerts and runs Next.js for the rest), and
  * ALERTFLOW_WORKERS supervised worker processes; Postgres and Temporal are existing servers.
  */
 Object.assign(process.env, { NODE_ENV: "production" });
@@ -35,6 +36,7 @@ async function main() {
     port: env.PORT,
     hostname: env.HOST,
     workers: env.ALERTFLOW_WORKERS,
+    webServer: env.ALERTFLOW_WEB_SERVER,
   });
   await waitForPort(["0.0.0.0", "::"].includes(env.HOST) ? "127.0.0.1" : env.HOST, env.PORT, 120_000);
   log(

@@ -30,6 +30,12 @@ const envSchema = z.object({
   ALERTFLOW_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   /** "true": `npm start` seeds the demo flow and inbox into an empty database (`npm run dev` always does, unless "false"). */
   ALERTFLOW_DEMO: z.enum(["true", "false"]).default("false"),
+  /**
+   * `npm start`'s web server: "front" (default) answers `POST /api/alerts/<token>` in a plain
+   * node:http server before Next.js (scripts/launcher/front-server.ts, about 3× less CPU per
+   * alert); "next" runs `next start` alone, the route answering alerts, to compare or fall back.
+   */
+  ALERTFLOW_WEB_SERVER: z.enum(["front", "next"]).default("front"),
   /** Where `npm start` listens. */
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

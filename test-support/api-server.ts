@@ -1,8 +1,10 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { Auth } from "~/server/auth/auth";
 import { identify } from "~/server/auth/identity";
 import { contextForIdentity, createContextInner, type Context } from "~/server/context";
 import { healthResponse } from "~/server/http/health";
+import { alertToken } from "~/server/http/alert-path";
+import { sendWebResponse, webRequest } from "~/server/http/node-web-adapter";
 import { handleTrpcRequest } from "~/server/http/trpc-endpoint";
 import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
 import type { InboundRateLimit } from "~/server/inbound/inbound-rate-limit";
@@ -18,42 +20,6 @@ import { listeningPort } from "./listening-port";
 export interface ApiServer {
   url: string;
   close: () => Promise<void>;
-}
-
-function streamOf(req: IncomingMessage): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      req.on("data", (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk)));
-      req.on("end", () => controller.close());
-      req.on("error", (error) => controller.error(error));
-    },
-    cancel() {
-      req.destroy();
-    },
-  });
-}
-
-function toRequest(req: IncomingMessage, base: string): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
-  // Node's fetch needs `duplex` for a streamed body; the DOM typings do not know it yet.
-  const init: RequestInit & { duplex: "half" } = {
-    method,
-    headers,
-    body: hasBody ? streamOf(req) : undefined,
-    duplex: "half",
-  };
-  return new Request(new URL(req.url ?? "/", base), init);
-}
-
-async function send(res: ServerResponse, response: Response) {
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
 }
 
 /** A typed client of the test API server, which acts as the harness's owner whatever the request says. */
@@ -95,18 +61,18 @@ export async function startApiServer(h: Harness, options: ApiServerOptions = {})
       return handleTrpcRequest(request, createContext, { trustedOrigins: trusted });
     }
     if (pathname === "/api/health") return healthResponse({ db: h.db, temporal: h.client });
-    const alert = /^\/api\/alerts\/([^/]+)$/.exec(pathname);
-    if (alert?.[1] && request.method === "POST") {
+    const token = alertToken(request.method, pathname);
+    if (token !== null) {
       const deps = { ...h.inbound, rateLimit: options.inboundRateLimit };
-      return handleAlertRequest(deps, decodeURIComponent(alert[1]), request);
+      return handleAlertRequest(deps, token, request);
     }
     return Promise.resolve(Response.json({ error: "not_found" }, { status: 404 }));
   };
 
   const server = createServer((req, res) => {
     const base = `http://${req.headers.host ?? "127.0.0.1"}`;
-    route(toRequest(req, base))
-      .then((response) => send(res, response))
+    route(webRequest(req, base))
+      .then((response) => sendWebResponse(res, response))
       .catch((error: unknown) => {
         // What Next.js would answer for an uncaught error: a bare 500.
         console.error(error);

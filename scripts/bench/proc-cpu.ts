@@ -66,7 +66,8 @@ export function classify(table: ProcInfo[], roots: number[], database: string): 
 function roleOf(cmdline: string): Role {
   if (/temporal\S* server start-dev/.test(cmdline)) return "temporal";
   if (cmdline.includes("worker/worker.ts")) return "worker";
-  if (/next-server|next start|next\/dist\/bin\/next|\.bin\/next start/.test(cmdline)) return "web";
+  if (/next-server|next start|next\/dist\/bin\/next|\.bin\/next start|launcher\/front-server/.test(cmdline))
+    return "web";
   return "launcher";
 }
 

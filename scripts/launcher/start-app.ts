@@ -18,6 +18,22 @@ export function spawnWorker(name: string, env: NodeJS.ProcessEnv, onOutput?: (ch
   });
 }
 
+/**
+ * Production's web server: scripts/launcher/front-server.ts, which answers alerts itself and runs
+ * Next.js (the production build) for everything else, in one process.
+ */
+export function spawnFrontServer(opts: { env: NodeJS.ProcessEnv; port: number; hostname?: string }) {
+  const args = [
+    "--import",
+    "tsx",
+    path.join(root, "scripts/launcher/front-server.ts"),
+    "--port",
+    String(opts.port),
+    ...(opts.hostname ? ["--hostname", opts.hostname] : []),
+  ];
+  return spawnGroup({ name: "web", command: process.execPath, args, env: opts.env, cwd: root });
+}
+
 /** `next dev` or `next start` on the port, and on the host when given (Next's default: every interface). */
 export function spawnWeb(opts: {
   mode: "dev" | "production";
@@ -41,14 +57,22 @@ export function spawnWeb(opts: {
  */
 export function startApp(
   launcher: Launcher,
-  opts: { mode: "dev" | "production"; env: NodeJS.ProcessEnv; port: number; hostname?: string; workers: number },
+  opts: {
+    mode: "dev" | "production";
+    env: NodeJS.ProcessEnv;
+    port: number;
+    hostname?: string;
+    workers: number;
+    /** Production's web server (ALERTFLOW_WEB_SERVER); development always runs `next dev`. */
+    webServer?: "front" | "next";
+  },
 ): { workers: Supervised[] } {
   const log = (line: string) => console.log(`[launcher] ${line}`);
   const workers = Array.from({ length: opts.workers }, (_, i) => {
     const name = opts.workers > 1 ? `worker-${i + 1}` : "worker";
     return supervise({ name, start: () => spawnWorker(name, opts.env), log });
   });
-  const web = spawnWeb(opts);
+  const web = opts.mode === "production" && opts.webServer !== "next" ? spawnFrontServer(opts) : spawnWeb(opts);
   void web.exited.then(({ code, signal }) => {
     if (launcher.isStopping) return;
     log(`web exited (${signal ?? `code ${code}`}); stopping everything`);

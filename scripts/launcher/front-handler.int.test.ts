@@ -1,0 +1,138 @@
+import { randomUUID } from "node:crypto";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { publishedFlow, runsForFlow, webhook } from "~/test-support/flow-fixtures";
+import { singleLevelGraph } from "~/test-support/graph-builder";
+import { createHarness, type Harness } from "~/test-support/harness";
+import { listeningPort } from "~/test-support/listening-port";
+import type { InboundRateLimit } from "~/server/inbound/inbound-rate-limit";
+import { frontHandler } from "./front-handler";
+
+/**
+ * The production front server's listener over real HTTP, with real Postgres and Temporal behind
+ * the alert handler; "Next.js" is a stand-in that says it answered (the e2e suite runs the real one).
+ */
+const MAX_BODY = 2000;
+let h: Harness;
+let server: Server;
+let front: ReturnType<typeof frontHandler>;
+let base: string;
+let token: string;
+let flowId: string;
+let rateLimit: InboundRateLimit | undefined;
+
+beforeAll(async () => {
+  h = await createHarness();
+  const hook = await webhook(h, `Front ${randomUUID()}`, "http://127.0.0.1:9/unused");
+  ({ flowId, token } = await publishedFlow(
+    h,
+    `Front ${randomUUID()}`,
+    singleLevelGraph(hook, { level: 1, afterSeconds: 3600 }),
+  ));
+  front = frontHandler(
+    () => ({ ...h.inbound, maxBodyBytes: MAX_BODY, rateLimit }),
+    (req, res) => res.writeHead(299, { "x-answered-by": "next" }).end(`${req.method} ${req.url}`),
+  );
+  server = createServer(front.listener);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${listeningPort(server)}`;
+});
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  await h?.close();
+});
+
+const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+  fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+
+it("answers an alert itself, with the API's security headers, and hands every other request to Next.js", async () => {
+  const key = `front-${randomUUID()}`;
+  const answer = await post(`/api/alerts/${token}`, JSON.stringify({ key, status: "error", summary: "down" }));
+  expect(answer.status).toBe(202);
+  expect(answer.headers.get("x-answered-by")).toBeNull();
+  expect(answer.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  expect(answer.headers.get("x-frame-options")).toBe("DENY");
+  expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
+  expect((await runsForFlow(h, flowId)).map((r) => r.alertKey)).toContain(key);
+
+  const unknown = await post("/api/alerts/not-a-token", "{}");
+  expect([unknown.status, await unknown.json()]).toMatchObject([401, { error: "unauthorized" }]);
+
+  // Pages, other methods, a broken %-escape (proxy.ts answers 400) and deeper paths are Next's.
+  for (const [method, path] of [
+    ["GET", "/flows"],
+    ["GET", `/api/alerts/${token}`],
+    ["POST", "/api/alerts/%ff"],
+    ["POST", `/api/alerts/${token}/extra`],
+    ["POST", "/api/trpc/flows.list"],
+  ] as const) {
+    const passed = await fetch(`${base}${path}`, { method, body: method === "POST" ? "{}" : undefined });
+    expect([passed.status, await passed.text()], `${method} ${path}`).toEqual([299, `${method} ${path}`]);
+  }
+});
+
+it("replays an Idempotency-Key's answer and passes Retry-After through", async () => {
+  const body = JSON.stringify({ key: `idem-${randomUUID()}`, status: "error", summary: "down" });
+  const headers = { "idempotency-key": randomUUID() };
+  const first = await post(`/api/alerts/${token}`, body, headers);
+  const again = await post(`/api/alerts/${token}`, body, headers);
+  expect([first.status, again.status]).toEqual([202, 202]);
+  expect(again.headers.get("idempotent-replayed")).toBe("true");
+  expect(await again.text()).toBe(await first.text());
+
+  rateLimit = { burst: 1, perSecond: 0.01 };
+  try {
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await post(`/api/alerts/${token}`, body));
+    const limited = answers.find((a) => a.status === 429);
+    expect(limited?.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(await limited?.json()).toMatchObject({ error: "rate_limited" });
+  } finally {
+    rateLimit = undefined;
+  }
+});
+
+it("refuses a body over the limit with 413, whether its length is declared or streamed", async () => {
+  const big = JSON.stringify({ key: "big", status: "error", summary: "x".repeat(MAX_BODY) });
+  const declared = await post(`/api/alerts/${token}`, big);
+  expect([declared.status, await declared.json()]).toEqual([
+    413,
+    { error: "body_too_large", message: `The body is larger than ${MAX_BODY} bytes` },
+  ]);
+
+  // Chunked, no Content-Length: the handler stops reading midway, and the answer still arrives.
+  const streamed = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = httpRequest(`${base}/api/alerts/${token}`, { method: "POST" }, (res) => {
+      let text = "";
+      res.on("data", (c: Buffer) => (text += c.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on("error", reject);
+    for (let i = 0; i < 10; i++) req.write("x".repeat(1000));
+    req.end();
+  });
+  expect(streamed.status).toBe(413);
+  expect(JSON.parse(streamed.text)).toMatchObject({ error: "body_too_large" });
+});
+
+it("drain waits for an alert still being answered, which then gets its 202", async () => {
+  const key = `drain-${randomUUID()}`;
+  let status = 0;
+  const req = httpRequest(`${base}/api/alerts/${token}`, { method: "POST" }, (res) => {
+    status = res.statusCode ?? 0;
+    res.resume();
+  });
+  const answered = new Promise((resolve) => req.on("close", resolve));
+  req.write(`{"key":"${key}",`);
+  await expect.poll(() => front.inFlight()).toBe(1);
+  let drained = false;
+  const draining = front.drain(30_000).then(() => (drained = true));
+  await new Promise((r) => setTimeout(r, 300));
+  expect(drained).toBe(false);
+  req.end(`"status":"error","summary":"down"}`);
+  await draining;
+  await answered;
+  expect(status).toBe(202);
+  expect((await runsForFlow(h, flowId)).map((r) => r.alertKey)).toContain(key);
+});

@@ -1,0 +1,50 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { contentSecurityPolicy, securityHeaders } from "~/core/http/security-headers";
+import { alertToken } from "~/server/http/alert-path";
+import { sendWebResponse, webRequest } from "~/server/http/node-web-adapter";
+import { handleAlertRequest, type InboundDeps } from "~/server/inbound/handle-alert-request";
+
+/** What Next.js puts on an API answer: next.config.ts's headers and proxy.ts's policy for the API. */
+const API_HEADERS = [
+  ...securityHeaders(),
+  { key: "Content-Security-Policy", value: contentSecurityPolicy({ development: false }) },
+];
+
+/** Answers one alert request; a thrown error is a bare 500, as Next.js answers one (and logs it). */
+async function answerAlert(deps: InboundDeps, req: IncomingMessage, res: ServerResponse, token: string) {
+  try {
+    const request = webRequest(req, `http://${req.headers.host ?? "localhost"}`);
+    await sendWebResponse(res, await handleAlertRequest(deps, token, request), API_HEADERS);
+  } catch (error) {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500, Object.fromEntries(API_HEADERS.map((h) => [h.key, h.value])));
+    res.end();
+  }
+}
+
+/**
+ * The front server's request listener: `POST /api/alerts/<token>` answered here by the same
+ * handler as the Next.js route, everything else by `rest` (Next.js), an alert path with a broken
+ * %-escape included (proxy.ts answers it 400). `drain` waits for the alerts being answered.
+ */
+export function frontHandler(deps: () => InboundDeps, rest: RequestListener) {
+  const inFlight = new Set<Promise<void>>();
+  const listener: RequestListener = (req, res) => {
+    const pathname = (req.url ?? "/").split("?", 1)[0] ?? "/";
+    const token = alertToken(req.method ?? "GET", pathname);
+    if (token === null) {
+      rest(req, res);
+      return;
+    }
+    const answering = answerAlert(deps(), req, res, token);
+    inFlight.add(answering);
+    void answering.finally(() => inFlight.delete(answering));
+  };
+  return {
+    listener,
+    inFlight: () => inFlight.size,
+    drain: async (timeoutMs: number) => {
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, timeoutMs))]);
+    },
+  };
+}
