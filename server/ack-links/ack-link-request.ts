@@ -1,6 +1,6 @@
 import type { Client } from "@temporalio/client";
 import { and, eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Db } from "~/db/client";
 import { flows, runs } from "~/db/schema";
 import { DomainError } from "~/core/domain-error";

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Db } from "~/db/client";
 import { workspaces, type Role } from "~/db/schema";
 import { loadMessages } from "~/core/i18n/messages";

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { LOCALE_COOKIE, isLocale, pickLocale, type Locale } from "~/core/i18n/locales";
 import { loadMessages } from "~/core/i18n/messages";
 import type { Db } from "~/db/client";

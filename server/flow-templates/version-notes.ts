@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "~/core/i18n/locales";
 import { loadMessages } from "~/core/i18n/messages";
 
