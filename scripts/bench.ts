@@ -7,7 +7,7 @@ import { loadAverage } from "./bench/proc-cpu";
 import { startBenchReceiver } from "./bench/receiver";
 import { cpuPer, loadNote, table } from "./bench/report";
 import { arrangeFlows, burst, closedLoop, folding } from "./bench/scenarios";
-import { checkFolding } from "./bench/fold-check";
+import { checkFolding, waitForWorkflowsToCatchUp } from "./bench/fold-check";
 import { measureCeiling } from "./bench/temporal-ceiling";
 import { ms, rate, spread } from "./bench/stats";
 import { freePort } from "./free-port";
@@ -135,6 +135,8 @@ async function main() {
       loadNote(stormLoad),
     ]);
 
+    const caughtUpMs = await waitForWorkflowsToCatchUp(config.databaseUrl, 120_000);
+    log(`the earlier phases' workflows caught up ${ms(caughtUpMs)} after the burst's last page`);
     const [fold, foldLoad] = await measure("folding into 50 open incidents, 20 senders", () =>
       folding(targets, {
         prefix: `fold-${runId}`,
@@ -155,7 +157,10 @@ async function main() {
     rows.push([
       `Alertflow folding: ${fold.events} events into 50 open incidents, c=20`,
       `${rate(fold.perSecond)} accepted; ${applied.applied - 50}/${fold.events} applied ${ms(applied.appliedAfterMs)} after the last 202; ` +
-        `${applied.signals} signals in their histories (${applied.pokes} inbox pokes)`,
+        `${applied.signals} signals in their histories (${applied.pokes} inbox pokes); ` +
+        `${applied.drains} drains read ${(applied.drained / Math.max(1, applied.drains)).toFixed(1)} events each ` +
+        `(${applied.emptyDrains} more found none); ` +
+        `started once the burst's workflows caught up (${ms(caughtUpMs)} after its last page)`,
       cpuPer(foldLoad, fold.events),
       loadNote(foldLoad),
     ]);

@@ -41,6 +41,18 @@ const OPEN_RUN_WITH_FIRST_WRITE = "open-run-with-first-write";
  */
 const ALERT_INBOX = "alert-inbox";
 
+/**
+ * Patch id: a busy incident paces its drains. A drain that finds events less than
+ * INBOX_PACE_MS after the previous one that found events leaves the inbox marked poked, so the
+ * appends meanwhile send no poke, and the workflow drains again INBOX_PACE_MS later on its own
+ * timer: one workflow task per interval carries everything that came in it, instead of one per
+ * poke. An incident that gets an event now and then drains at once, as before.
+ */
+const PACED_INBOX = "paced-inbox";
+
+/** How long a busy incident gathers events between drains: an event is applied at most this much later. */
+export const INBOX_PACE_MS = 1_000;
+
 /** Leave plenty of room below Temporal's 50k-event history limit. */
 const CONTINUE_AS_NEW_AT_EVENTS = 8_000;
 
@@ -101,6 +113,9 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   // with the continue-as-new, and events applied by the completed run can be pruned.
   const usesInbox = patched(ALERT_INBOX);
   let inboxSeq = input.inboxSeq ?? 0;
+  /** When a drain last found events, and when the paced next drain is due (the inbox stays marked meanwhile). */
+  let foundAtMs: number | null = null;
+  let nextDrainAtMs: number | null = null;
   // An incident opened by the endpoint may have errors waiting that were appended before it ran.
   let pokes = (input.state || input.openedAtIngress) && usesInbox ? 1 : 0;
   let pruneThrough = input.state ? input.inboxSeq : undefined;
@@ -112,9 +127,25 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
    * (the workflow task that read it was lost with its worker) skips what was already applied.
    */
   const drainInbox = async (close: boolean) => {
+    // Busy: this drain is a paced one, or the last drain that found events was a moment ago. The
+    // patch is asked only then, so an incident that never gets busy records no marker for it.
+    const busy =
+      !close &&
+      (nextDrainAtMs !== null || (foundAtMs !== null && now() - foundAtMs < INBOX_PACE_MS)) &&
+      patched(PACED_INBOX);
+    nextDrainAtMs = null;
     for (;;) {
-      const taken = await takeInboxEvents({ inboxId: input.runId, afterSeq: inboxSeq, close, pruneThrough });
+      const taken = await takeInboxEvents({
+        inboxId: input.runId,
+        afterSeq: inboxSeq,
+        close,
+        pruneThrough,
+        ...(busy ? { keepPoked: true } : {}),
+      });
       pruneThrough = undefined;
+      if (taken.events.length > 0) foundAtMs = now();
+      // The inbox stays marked: nobody pokes until this workflow drains it again.
+      nextDrainAtMs = taken.keptPoked ? now() + INBOX_PACE_MS : null;
       const fresh: AlertEvent[] = [];
       for (const { seq, event } of taken.events) {
         if (seq <= inboxSeq) continue;
@@ -185,8 +216,10 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     return deliveries.idle() && (current.continueAsNewSuggested || current.historyLength > limit);
   };
 
+  // A paced drain waits for its time; a poke meanwhile (the re-poke job) does not hurry it.
+  const drainDue = () => (nextDrainAtMs === null ? pokes > 0 : now() >= nextDrainAtMs);
   for (;;) {
-    if (pokes > 0) {
+    if (drainDue()) {
       pokes = 0;
       await drainInbox(false);
     }
@@ -210,8 +243,15 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     }
     // Events recorded by deliveries in flight (fallbacks, errors) also wake the loop to be flushed.
     const wake = () =>
-      inbox.length > 0 || pokes > 0 || incident.stopRequested !== null || events.hasPending() || shouldContinueAsNew();
-    const delay = wakeDelayMs(plan, incident, now());
+      inbox.length > 0 ||
+      (nextDrainAtMs === null && pokes > 0) ||
+      incident.stopRequested !== null ||
+      events.hasPending() ||
+      shouldContinueAsNew();
+    const levelDelay = wakeDelayMs(plan, incident, now());
+    const drainDelay = nextDrainAtMs === null ? null : Math.max(1, nextDrainAtMs - now());
+    const delay =
+      levelDelay === null ? drainDelay : drainDelay === null ? levelDelay : Math.min(levelDelay, drainDelay);
     if (delay === null) await condition(wake);
     else await condition(wake, delay);
   }

@@ -13,11 +13,14 @@ import {
   messageOf,
   okAlert,
   publishedFlow,
+  recordHistory,
   runsForFlow,
   webhook,
 } from "../test-support/flow-fixtures";
 import { spawnWorkerProcess, type WorkerProcess } from "../test-support/worker-process";
 import { appendToOpenInbox } from "../server/inbound/incident-inbox";
+import { inboxDrainsIn } from "../test-support/inbox-drains";
+import { INBOX_PACE_MS } from "./escalation-workflow";
 import type { EscalationSnapshot } from "./messages";
 
 /**
@@ -172,6 +175,69 @@ describe("the incident inbox", () => {
     expect((await snapshotOf(run.workflowId)).errorCount).toBe(total);
     await sleep(500);
     expect(at(`/${name}`)).toHaveLength(1);
+    await worker.stop();
+    workers.delete(worker);
+  });
+
+  it("a busy incident drains at its pace: the events of an interval go in one drain, once each, across a worker SIGKILL", async () => {
+    const name = "paced";
+    const total = 50;
+    const { flowId, token } = await countFlow(name, total);
+    let worker = await startWorkerProcess();
+    await expectAccepted(token, errorAlert(name), "signaled");
+    const { run } = await openInboxOf(flowId);
+    // Errors 2..25, 40 ms apart: each would find the previous one drained and poke again. Once
+    // two drains found events within the pace, the inbox stays marked and they wait for the
+    // paced drain instead (inbox seqs 1..24).
+    const posting = performance.now();
+    for (let i = 2; i <= 25; i++) {
+      await expectAccepted(token, errorAlert(name), "queued");
+      await sleep(40);
+    }
+    const intervals = Math.ceil((performance.now() - posting) / INBOX_PACE_MS);
+    // Killed (SIGKILL, its process group) while paced; errors 26..49 (seqs 25..48) come in with
+    // no worker; the new worker carries on from the paced timer.
+    await worker.kill();
+    workers.delete(worker);
+    for (let i = 26; i < total; i++) await expectAccepted(token, errorAlert(name), "queued");
+    worker = await startWorkerProcess();
+    await eventually(
+      async () => ((await snapshotOf(run.workflowId)).errorCount === total - 1 ? true : undefined),
+      30_000,
+      `${total - 1} errors applied`,
+    );
+    // The count-mode level fires at its count, not before.
+    expect(at(`/${name}`)).toHaveLength(0);
+    await expectAccepted(token, errorAlert(name), "queued");
+    await eventually(
+      async () => (at(`/${name}`).length === 1 ? true : undefined),
+      20_000,
+      `the ${total}th error's Alert`,
+    );
+    expect((await snapshotOf(run.workflowId)).errorCount).toBe(total);
+
+    const inbox = inboxDrainsIn((await h.client.workflow.getHandle(run.workflowId).fetchHistory()).events ?? []);
+    const seen = JSON.stringify({ intervals, ...inbox });
+    // Every seq read (a batch re-read after the kill may repeat, and is applied once: errorCount).
+    expect(
+      [...new Set(inbox.seqs)].sort((a, b) => a - b),
+      seen,
+    ).toEqual(Array.from({ length: total - 1 }, (_, i) => i + 1));
+    // Unpaced, each of the 24 spaced errors costs a poke and a drain. Paced: one or two pokes
+    // start the busy spell (one more may come for the 50th), then a drain per interval.
+    expect(inbox.pokes, seen).toBeLessThanOrEqual(4);
+    expect(inbox.batches.filter((b) => Math.max(...b) <= 24).length, seen).toBeLessThanOrEqual(intervals + 3);
+    // What came in while no worker ran is applied in one drain.
+    const whileKilled = Array.from({ length: 24 }, (_, i) => 25 + i);
+    expect(
+      inbox.batches.some((b) => whileKilled.every((seq) => b.includes(seq))),
+      seen,
+    ).toBe(true);
+    await sleep(500);
+    expect(at(`/${name}`)).toHaveLength(1);
+    await expectAccepted(token, okAlert(name), "queued");
+    await eventually(async () => ((await runsForFlow(h, flowId))[0]?.status === "resolved" ? true : undefined));
+    await recordHistory(h, run.workflowId, "inbox-paced-worker-killed");
     await worker.stop();
     workers.delete(worker);
   });

@@ -15,6 +15,8 @@ import { updateRun } from "./activities";
 export function createRunEventRecorder(runId: string) {
   const pending: RecordedRunEvent[] = [];
   let unopened: OpenRunInput | undefined;
+  /** The level the last write stored: a flush that does not change it leaves the run row alone. */
+  let writtenLevel: number | undefined;
   return {
     record(event: RunEventDraft): void {
       pending.push({ ...event, id: uuid4() });
@@ -41,8 +43,12 @@ export function createRunEventRecorder(runId: string) {
     async flush(currentLevel: number, final?: Pick<UpdateRunInput, "status" | "resolvedAt">): Promise<void> {
       if (pending.length === 0 && !final) return;
       const open = unopened;
-      await updateRun({ runId, currentLevel, ...final, ...(open ? { open } : {}), events: pending.splice(0) });
+      // A busy incident flushes its alert events batch after batch at the same level: the run
+      // row (its update triggers a notification and a rollup delta) is written only on a change.
+      const level = currentLevel === writtenLevel && !open && !final ? {} : { currentLevel };
+      await updateRun({ runId, ...level, ...final, ...(open ? { open } : {}), events: pending.splice(0) });
       unopened = undefined;
+      writtenLevel = currentLevel;
     },
   };
 }

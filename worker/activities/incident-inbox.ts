@@ -43,7 +43,7 @@ export async function openInbox(tx: Tx, inboxId: string, workflowId: string): Pr
  * events, and the workflow applies each seq once. `close` ends appends (later events go through
  * Temporal to the next incident); `closedBefore` says an earlier, lost attempt of the workflow
  * task already closed it. `pruneThrough` deletes events applied in an earlier, completed
- * run of the workflow, which can never be read again.
+ * run of the workflow, which can never be read again. `keepPoked`: see TakeInboxInput.
  */
 export async function takeInboxEvents(db: Db, input: TakeInboxInput): Promise<TakeInboxResult> {
   return db.transaction(async (tx) => {
@@ -53,9 +53,15 @@ export async function takeInboxEvents(db: Db, input: TakeInboxInput): Promise<Ta
       .where(eq(incidentInboxes.id, input.inboxId))
       .for("update");
     if (!inbox) return { events: [], lastSeq: input.afterSeq, closedBefore: false };
+    // A busy incident drains again on its own timer: while events keep coming, the mark stays
+    // (its time refreshed, so the re-poke job leaves it alone) and appends send no poke.
+    const keptPoked = input.keepPoked === true && !input.close && inbox.lastSeq > input.afterSeq;
     await tx
       .update(incidentInboxes)
-      .set({ pokedAt: null, ...(input.close && !inbox.closedAt ? { closedAt: sql`now()` } : {}) })
+      .set({
+        pokedAt: keptPoked ? sql`clock_timestamp()` : null,
+        ...(input.close && !inbox.closedAt ? { closedAt: sql`now()` } : {}),
+      })
       .where(eq(incidentInboxes.id, input.inboxId));
     if (input.pruneThrough !== undefined && input.pruneThrough > 0) {
       await tx
@@ -75,7 +81,12 @@ export async function takeInboxEvents(db: Db, input: TakeInboxInput): Promise<Ta
       if (events.length > 0 && bytes > BATCH_BYTES) break;
       events.push(row);
     }
-    return { events, lastSeq: inbox.lastSeq, closedBefore: inbox.closedAt !== null };
+    return {
+      events,
+      lastSeq: inbox.lastSeq,
+      closedBefore: inbox.closedAt !== null,
+      ...(keptPoked ? { keptPoked } : {}),
+    };
   });
 }
 

@@ -29,6 +29,11 @@ export interface TakeInboxInput {
   close?: boolean;
   /** Events through this seq were applied by a completed run of this workflow: delete them. */
   pruneThrough?: number;
+  /**
+   * The incident is busy and drains again shortly on its own: if events are waiting, leave the
+   * inbox marked poked (refreshed) so that appends meanwhile send no poke.
+   */
+  keepPoked?: boolean;
 }
 
 export interface TakeInboxResult {
@@ -37,6 +42,8 @@ export interface TakeInboxResult {
   lastSeq: number;
   /** It was closed before this call: every event that reached the workflow by signal since came later. */
   closedBefore: boolean;
+  /** `keepPoked` was asked and events were waiting: the inbox stays marked, the workflow owes itself a drain. */
+  keptPoked?: boolean;
 }
 
 export interface UpdateRunInput {
