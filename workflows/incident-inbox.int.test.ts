@@ -184,7 +184,7 @@ describe("the incident inbox", () => {
     const total = 50;
     const { flowId, token } = await countFlow(name, total);
     let worker = await startWorkerProcess();
-    await expectAccepted(token, errorAlert(name), "signaled");
+    await expectAccepted(token, errorAlert(name), "opened");
     const { run } = await openInboxOf(flowId);
     // Errors 2..25, 40 ms apart: each would find the previous one drained and poke again. Once
     // two drains found events within the pace, the inbox stays marked and they wait for the
