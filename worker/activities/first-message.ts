@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { retryOnConflict } from "~/db/connection-retry";
-import { type attemptOutcomeEnum, deliveries, deliveryAttempts, incidentInboxes, runs } from "~/db/schema";
+import { attemptOutcomeEnum, deliveries, deliveryAttempts, incidentInboxes, runs } from "~/db/schema";
 import { deliveryRetryPolicy } from "~/core/delivery/retry-policy";
 import { reduceIncident } from "~/core/escalation/escalation-reducer";
 import { newEscalationState } from "~/core/escalation/escalation-state";
@@ -82,7 +82,8 @@ export async function claimIncident(
   try {
     return await retryOnConflict(() =>
       db.transaction(async (tx) => {
-        await tx.insert(runs).values(
+        // The run and the claim in one statement (one round trip); a lost claim rolls the run back.
+        const run = tx.insert(runs).values(
           newRunRow({
             ...input,
             workflowId,
@@ -91,44 +92,42 @@ export async function claimIncident(
             currentLevel,
           }),
         );
-        const claimed = await tx
+        const claim = tx
           .insert(incidentInboxes)
           .values({ id: input.runId, workflowId, startInput: input })
           .onConflictDoNothing()
           .returning({ id: incidentInboxes.id });
-        if (claimed.length === 0) throw new ClaimLost();
-        if (messages.length === 0) return [];
-        const rows = await tx
-          .insert(deliveries)
-          .values(
-            messages.map((m) => ({
-              runId: m.runId,
-              integrationId: m.target.integrationId,
-              nodeId: m.target.nodeId,
-              messageType: m.messageType,
-              level: m.level,
-              reminderNumber: m.reminderNumber,
-              idempotencyKey: idempotencyKeyFor(m),
-              isFallback: false,
-              attempts: 1,
-              leasedUntil: sql`clock_timestamp() + make_interval(secs => ${leaseMs / 1000})`,
-            })),
-          )
-          .returning({ id: deliveries.id, key: deliveries.idempotencyKey, startedAt: deliveries.createdAt });
-        // Attempt 1 shows as interrupted until the answer is recorded: a web process killed while
-        // the request is out leaves exactly this, and the workflow's attempt takes number 2.
-        await tx.insert(deliveryAttempts).values(
-          rows.map((row) => ({
-            deliveryId: row.id,
-            runId: input.runId,
-            attempt: 1,
-            startedAt: row.startedAt,
-            outcome: ANNOUNCED,
-            latencyMs: 0,
-            error: INTERRUPTED_ATTEMPT,
-            errorReason: INTERRUPTED_REASON,
-          })),
+        const opened = await tx.execute<{ claimed: boolean }>(
+          // Drizzle puts each query in parentheses, as a CTE wants it.
+          sql`with opened as ${run}, claim as ${claim} select exists (select 1 from claim) as claimed`,
         );
+        if (!opened.rows[0]?.claimed) throw new ClaimLost();
+        if (messages.length === 0) return [];
+        // The delivery rows and their announced attempt 1 in one statement: one round trip
+        // fewer before the first page. Attempt 1 shows as interrupted until the answer is
+        // recorded: a web process killed while the request is out leaves exactly this, and the
+        // workflow's attempt takes number 2.
+        const written = await tx.execute<{ id: string; key: string }>(sql`
+          with d as (
+            insert into ${deliveries} (run_id, integration_id, node_id, message_type, level, reminder_number,
+              idempotency_key, is_fallback, attempts, leased_until)
+            values ${sql.join(
+              messages.map(
+                (m) => sql`(${m.runId}::uuid, ${m.target.integrationId}::uuid, ${m.target.nodeId}, ${m.messageType},
+                  ${m.level}, ${m.reminderNumber}, ${idempotencyKeyFor(m)}, false, 1,
+                  clock_timestamp() + make_interval(secs => ${leaseMs / 1000}))`,
+              ),
+              sql`, `,
+            )}
+            returning id, idempotency_key, created_at
+          ), announced as (
+            insert into ${deliveryAttempts} (delivery_id, run_id, attempt, started_at, outcome, latency_ms, error, error_reason)
+            select id, ${input.runId}::uuid, 1, created_at, ${ANNOUNCED}::${sql.identifier(attemptOutcomeEnum.enumName)}, 0, ${INTERRUPTED_ATTEMPT},
+              ${JSON.stringify(INTERRUPTED_REASON)}::jsonb
+            from d
+          )
+          select id, idempotency_key as key from d`);
+        const rows = written.rows;
         markIngress("claimWritten");
         const idByKey = new Map(rows.map((row) => [row.key, row.id]));
         return messages.flatMap((message) => {
