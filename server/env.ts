@@ -32,7 +32,7 @@ const envSchema = z.object({
   ALERTFLOW_DEMO: z.enum(["true", "false"]).default("false"),
   /**
    * `npm start`'s web server: "front" (default) answers `POST /api/alerts/<token>` in a plain
-   * node:http server before Next.js (scripts/launcher/front-server.ts, about 3× less CPU per
+   * node:http server before Next.js (scripts/launcher/front-server.ts, 2–3× less CPU per
    * alert); "next" runs `next start` alone, the route answering alerts, to compare or fall back.
    */
   ALERTFLOW_WEB_SERVER: z.enum(["front", "next"]).default("front"),
