@@ -6,5 +6,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
     const { stopWithoutKey } = await import("./server/security/stop-without-key");
     stopWithoutKey();
+    // Sign-in limits count per client: the socket's peer, unless TRUSTED_PROXY_HEADERS says otherwise.
+    const { stampPeerAddress } = await import("./server/http/peer-address");
+    stampPeerAddress();
   }
 }

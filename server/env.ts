@@ -75,6 +75,21 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   /** "invitation": only people with an invitation link may create an account; "open": anyone may sign up. */
   ALERTFLOW_SIGN_UP: z.enum(["open", "invitation"]).default("open"),
+  /**
+   * Comma-separated headers a reverse proxy in front sets to the client's address (e.g.
+   * x-forwarded-for, which the proxy must replace, not append to). Unset: the client is the
+   * socket's peer and no such header is believed.
+   */
+  TRUSTED_PROXY_HEADERS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[a-z0-9!#$%&'*+.^_`|~-]+$/, "not an HTTP header name"))),
   /** Mail for accounts (password reset), e.g. smtp://user:pass@mail.example.com:587. Unset: links go to the server log. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default("Alertflow <alertflow@localhost>"),

@@ -18,6 +18,7 @@ export function getAuth(): Auth {
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     secureCookies: env.PUBLIC_URL.startsWith("https:"),
     signUp: env.ALERTFLOW_SIGN_UP,
+    trustedProxyHeaders: env.TRUSTED_PROXY_HEADERS,
   });
   return globalThis.alertflowAuth;
 }

@@ -8,6 +8,7 @@ import { accounts, authRateLimits, sessions, users, verifications } from "~/db/s
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/core/accounts/account-inputs";
 import { COOKIE_PREFIX } from "~/core/accounts/session-cookie";
 import { trustedOrigins } from "~/core/accounts/trusted-origins";
+import { peerAddressHeader } from "~/server/http/peer-address";
 import { sendAccountMail, type MailSettings } from "./account-mail";
 import { invitationIsOpen, invitationTokenIn, type SignUpPolicy } from "./sign-up-policy";
 import { mailLocale, resetPasswordMail } from "./reset-password-mail";
@@ -25,6 +26,12 @@ export interface AuthSettings {
   rateLimit?: boolean;
   /** "invitation": only someone holding a live invitation link may create an account (default "open"). */
   signUp?: SignUpPolicy;
+  /**
+   * Headers a reverse proxy in front sets to the client's address (TRUSTED_PROXY_HEADERS). Without
+   * any, the client is the socket's peer: a header any client can send would let each request
+   * claim a new address and escape the per-client limits.
+   */
+  trustedProxyHeaders?: readonly string[];
 }
 
 /** The error code of a sign-up refused by the invitation-only policy; the sign-up form words it. */
@@ -108,6 +115,8 @@ export function createAuth(settings: AuthSettings) {
       cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: settings.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // The proxy's headers first; a request that came past the proxy is known by its socket.
+      ipAddress: { ipAddressHeaders: [...(settings.trustedProxyHeaders ?? []), peerAddressHeader()] },
       database: { generateId: "uuid" },
     },
     telemetry: { enabled: false },
