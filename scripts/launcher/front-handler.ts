@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import { contentSecurityPolicy, securityHeaders } from "~/core/http/security-headers";
 import { alertToken } from "~/server/http/alert-path";
 import { sendWebResponse, webRequest } from "~/server/http/node-web-adapter";
+import { backgroundStartsFor } from "~/server/inbound/background-start";
 import { handleAlertRequest, type InboundDeps } from "~/server/inbound/handle-alert-request";
 
 /** What Next.js puts on an API answer: next.config.ts's headers and proxy.ts's policy for the API. */
@@ -43,8 +44,15 @@ export function frontHandler(deps: () => InboundDeps, rest: RequestListener) {
   return {
     listener,
     inFlight: () => inFlight.size,
+    /**
+     * Waits, `timeoutMs` at most, for the alerts being answered, then for the workflow starts they
+     * queued after their 202 (background-start.ts; the worker's re-start job owns any left over).
+     */
     drain: async (timeoutMs: number) => {
-      await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => setTimeout(r, timeoutMs))]);
+      const timeout = new Promise((r) => setTimeout(r, timeoutMs).unref());
+      const { temporal, starts } = deps();
+      const queued = starts ?? backgroundStartsFor(temporal);
+      await Promise.race([Promise.allSettled([...inFlight]).then(() => queued.settled()), timeout]);
     },
   };
 }

@@ -30,12 +30,13 @@ async function main() {
   console.log(`listening on ${hostname ?? "every interface"}:${port}: alerts answered here, the rest by Next.js`);
 
   // SIGTERM from the launcher: no new connections; alerts being answered finish (a 202 goes out
-  // only once the alert is durable, so one cut short is retried by its sender); then open
-  // streams (the runs page's live events) are cut and the process exits.
+  // only once the alert is durable, so one cut short is retried by its sender) and the workflow
+  // starts they queued, within the launcher's 8 s grace; then open streams (the runs page's live
+  // events) are cut and the process exits.
   const stop = async () => {
     server.close();
     server.closeIdleConnections();
-    await front.drain(5000);
+    await front.drain(6000);
     server.closeAllConnections();
     await app.close().catch(() => undefined);
     process.exit(0);
