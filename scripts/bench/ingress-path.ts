@@ -10,7 +10,7 @@ import { createFlow, publishFlow } from "~/server/flows/flow-service";
 import { createIntegration } from "~/server/integrations/integration-service";
 import { createKeyring } from "~/server/security/secret-keyring";
 import { createTemporalClient } from "~/server/temporal-client";
-import { singleLevelGraph } from "~/test-support/graph-builder";
+import { singleLevelGraph, twoLevelGraph } from "~/test-support/graph-builder";
 import { resetTestDatabase } from "~/test-support/test-services";
 import { spawnWorkerProcess } from "~/test-support/worker-process";
 import { createIncidentOpener } from "~/worker/activities/first-message";
@@ -40,6 +40,9 @@ const senderCounts = (process.env.INGRESS_SENDERS ?? "1,10").split(",").map(Numb
 /** Compared in alternating blocks of the same run: `shared` (a statement per alert on the bucket row), `leased`. */
 const variants = (process.env.INGRESS_VARIANTS ?? "shared").split(",");
 const rounds = num("INGRESS_ROUNDS", 1);
+/** A storm of new incidents on a two-level flow, then the lateness of each level 2 (0: no storm). */
+const storm = num("INGRESS_STORM", 0);
+const level2Seconds = num("INGRESS_LEVEL2_SECONDS", 20);
 const secretKey = "bench-secret-key-for-the-ingress-path";
 const log = (line: string) => console.log(`[ingress] ${line}`);
 
@@ -53,6 +56,8 @@ async function main() {
   ]);
   const { db, pool: pgPool } = createDb(databaseUrl, 10);
   const receiver = await startBenchReceiver();
+  // Level 2 of the storm's flow posts here: its first arrival per key is the level-2 message.
+  const level2Receiver = await startBenchReceiver();
   const taskQueue = "alertflow";
   const worker = await spawnWorkerProcess({
     DATABASE_URL: databaseUrl,
@@ -82,6 +87,21 @@ async function main() {
     });
     await publishFlow(scope, { flowId, note: "bench" });
     const { token } = await createEndpoint(scope, flowId);
+    const level2Hook = await createIntegration(scope, {
+      type: "webhook",
+      name: "Bench receiver, level 2",
+      variables: { ApiUrl: level2Receiver.url },
+      secrets: {},
+      customizations: {},
+      enabled: true,
+    });
+    const { id: stormFlowId } = await createFlow(scope, {
+      name: "Ingress bench storm",
+      description: "",
+      graph: twoLevelGraph([hook.id, level2Hook.id], { level: 1 }, { level: 2, afterSeconds: level2Seconds }),
+    });
+    await publishFlow(scope, { flowId: stormFlowId, note: "bench" });
+    const { token: stormToken } = await createEndpoint(scope, stormFlowId);
     const rateLimit = { burst: 1_000_000, perSecond: 1_000_000 };
     // `shared`: a token per alert from the bucket row, one statement each, as before the leases.
     const perAlert = createInboundTokenLeases(db, rateLimit, { chunk: 1 });
@@ -107,11 +127,11 @@ async function main() {
     };
     const depsOf = (variant: string): InboundDeps =>
       variant === "leased" ? { ...base, tokenLeases: leases } : { ...base, tokenLeases: perAlert };
-    const post = (variant: string, key: string) =>
+    const post = (variant: string, key: string, to = token) =>
       handleAlertRequest(
         depsOf(variant),
-        token,
-        new Request(`http://localhost/api/alerts/${token}`, {
+        to,
+        new Request(`http://localhost/api/alerts/${to}`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ key, status: "error", summary: `bench ${key}` }),
@@ -195,6 +215,38 @@ async function main() {
         }
       }
     }
+    if (storm > 0) {
+      log(`storm: ${storm} new incidents at c=50, level 2 due ${level2Seconds} s after each…`);
+      const meter = startPhase(() => [process.pid, worker.pid, temporal.process.pid ?? 0], database);
+      const sentAt = new Map<string, number>();
+      const acceptMs = await pool(storm, 50, async (i) => {
+        const key = `storm-${i}`;
+        const at = performance.now();
+        const response = await post(variants.at(-1) ?? "leased", key, stormToken);
+        await response.text();
+        if (response.status === 202) sentAt.set(key, at);
+      });
+      const deadline = performance.now() + level2Seconds * 1000 + 180_000;
+      const missing = () => [...sentAt.keys()].filter((k) => level2Receiver.arrivalOf(k) === undefined);
+      while (performance.now() < deadline && missing().length > 0) await new Promise((r) => setTimeout(r, 200));
+      const load = meter.end();
+      const firstDelay: number[] = [];
+      const lateness: number[] = [];
+      for (const [key, at] of sentAt) {
+        const first = receiver.arrivalOf(key);
+        const second = level2Receiver.arrivalOf(key);
+        if (first !== undefined) firstDelay.push(first - at);
+        if (second !== undefined) lateness.push(second - at - level2Seconds * 1000);
+      }
+      rows.push([
+        `storm · ${storm} at c=50`,
+        `accepted ${sentAt.size} in ${(acceptMs / 1000).toFixed(1)} s`,
+        `first message ${spread(firstDelay, [50, 99])} · max ${ms(Math.max(...firstDelay))}`,
+        `level 2 late by ${spread(lateness, [50, 99])} · max ${ms(Math.max(...lateness))} · ${missing().length} never came`,
+        cpuPer({ ...load, cpu: { ...load.cpu, web: load.cpu.web + load.cpu.bench } }, sentAt.size),
+        loadNote(load),
+      ]);
+    }
     console.log(
       `\n${new Date().toISOString()} · ${os.cpus().length} cores · load ${os
         .loadavg()
@@ -208,6 +260,7 @@ async function main() {
     await worker.stop();
     await temporalClient.connection.close();
     await receiver.close();
+    await level2Receiver.close();
     await pgPool.end();
     await temporal.stop();
     rmSync(dir, { recursive: true, force: true });
