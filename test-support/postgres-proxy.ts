@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket, connect } from "node:net";
+import { createDb, type Db } from "~/db/client";
 import { listeningPort } from "./listening-port";
 
 export interface PostgresProxy {
@@ -44,4 +45,27 @@ export async function startPostgresProxy(databaseUrl: string): Promise<PostgresP
   url.hostname = "127.0.0.1";
   url.port = String(port);
   return { url: url.toString(), open, close };
+}
+
+export interface ProxiedDatabase {
+  db: Db;
+  /** Close it for an outage of `db` alone; open it again to end the outage. */
+  proxy: PostgresProxy;
+  /** Ends the outage, the pool and the proxy (for afterAll). */
+  end(): Promise<void>;
+}
+
+/** A pool of `max` connections to the test database through its own proxy. */
+export async function startProxiedDatabase(databaseUrl: string, max = 4): Promise<ProxiedDatabase> {
+  const proxy = await startPostgresProxy(databaseUrl);
+  const { db, pool } = createDb(proxy.url, max);
+  return {
+    db,
+    proxy,
+    async end() {
+      await proxy.open();
+      await pool.end();
+      await proxy.close();
+    },
+  };
 }

@@ -54,3 +54,17 @@ export async function serveHandler(handler: FetchHandler): Promise<ServedHandler
       }),
   };
 }
+
+/**
+ * Serves one route whose path `pattern` matches with its one parameter (an integration id, a link
+ * token) in the first group, as the Next.js route passes it; any other path is a 404.
+ */
+export function serveRoute(
+  pattern: RegExp,
+  handle: (param: string, request: Request) => Promise<Response>,
+): Promise<ServedHandler> {
+  return serveHandler(async (request) => {
+    const param = pattern.exec(new URL(request.url).pathname)?.[1];
+    return param ? handle(param, request) : new Response(null, { status: 404 });
+  });
+}

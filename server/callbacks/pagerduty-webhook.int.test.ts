@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import type pg from "pg";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { twoLevelGraph } from "~/test-support/graph-builder";
 import {
@@ -15,9 +14,8 @@ import { startFakePagerDuty, type FakePagerDuty } from "~/test-support/fake-page
 import { runStatus, testCallbackDeps } from "~/test-support/callback-deps";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
-import { serveHandler, type ServedHandler } from "~/test-support/serve-handler";
-import { startPostgresProxy, type PostgresProxy } from "~/test-support/postgres-proxy";
-import { createDb, type Db } from "~/db/client";
+import { serveRoute, type ServedHandler } from "~/test-support/serve-handler";
+import { startProxiedDatabase, type ProxiedDatabase } from "~/test-support/postgres-proxy";
 import { auditLog } from "~/db/schema";
 import type { InboundActionDeps } from "./inbound-deps";
 import { snapshotQuery } from "~/workflows/messages";
@@ -31,33 +29,26 @@ let pd: FakePagerDuty;
 let receiver: Receiver;
 let alertflow: ServedHandler;
 /** The handler whose database connections go through a proxy the tests close: its outage alone. */
-let proxy: PostgresProxy;
-let proxied: { db: Db; pool: pg.Pool };
+let proxied: ProxiedDatabase;
 let alertflowViaProxy: ServedHandler;
 
 const serveWebhooks = (deps: InboundActionDeps) =>
-  serveHandler(async (request) => {
-    const match = /^\/api\/pagerduty\/([^/]+)\/webhooks$/.exec(new URL(request.url).pathname);
-    return match?.[1] ? handlePagerDutyWebhook(deps, match[1], request) : new Response(null, { status: 404 });
-  });
+  serveRoute(/^\/api\/pagerduty\/([^/]+)\/webhooks$/, (id, request) => handlePagerDutyWebhook(deps, id, request));
 
 beforeAll(async () => {
   h = await createHarness();
   await h.startWorker();
-  [pd, receiver, proxy] = await Promise.all([
+  [pd, receiver, proxied] = await Promise.all([
     startFakePagerDuty(ROUTING_KEY),
     startReceiver(),
-    startPostgresProxy(inject("databaseUrl")),
+    startProxiedDatabase(inject("databaseUrl")),
   ]);
-  proxied = createDb(proxy.url, 4);
   alertflow = await serveWebhooks(testCallbackDeps(h));
   alertflowViaProxy = await serveWebhooks({ ...testCallbackDeps(h), db: proxied.db });
 });
 afterAll(async () => {
-  await proxy?.open();
   await Promise.all([pd?.close(), receiver?.close(), alertflow?.close(), alertflowViaProxy?.close()]);
-  await proxied?.pool.end();
-  await proxy?.close();
+  await proxied?.end();
   await h?.close();
 });
 
@@ -136,7 +127,7 @@ const auditEntries = (runId: string) =>
 it("during a Postgres outage a webhook gets 503 with Retry-After and changes nothing; PagerDuty's retry once it is back is carried out", async () => {
   const { key, run, path } = await pagedIncident("pd-outage");
   const acked = pd.webhook("incident.acknowledged", key, { secret: WEBHOOK_SECRET });
-  await proxy.close();
+  await proxied.proxy.close();
   try {
     const down = await fetch(`${alertflowViaProxy.url}${path}`, { method: "POST", ...acked });
     expect(down.status).toBe(503);
@@ -144,7 +135,7 @@ it("during a Postgres outage a webhook gets 503 with Retry-After and changes not
     // JSON, not an error page; the driver's text (host, port) stays on the server.
     expect(await down.json()).toEqual({ error: "database_unavailable" });
   } finally {
-    await proxy.open();
+    await proxied.proxy.open();
   }
   expect(await statusOf(run.id)).toBe("escalating");
   const again = await pd.send(`${alertflowViaProxy.url}${path}`, acked);

@@ -13,7 +13,7 @@ import { startFakeTwilio, type FakeTwilio } from "~/test-support/fake-twilio";
 import { runStatus, testCallbackDeps } from "~/test-support/callback-deps";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
-import { serveHandler, type ServedHandler } from "~/test-support/serve-handler";
+import { serveRoute, type ServedHandler } from "~/test-support/serve-handler";
 import { createDb } from "~/db/client";
 import { signAckToken } from "~/server/ack-links/ack-token";
 import { handlePhoneGather } from "./phone-gather";
@@ -30,10 +30,7 @@ beforeAll(async () => {
   await h.startWorker();
   [twilio, receiver] = await Promise.all([startFakeTwilio(ACCOUNT_SID, AUTH_TOKEN), startReceiver()]);
   const deps = testCallbackDeps(h);
-  alertflow = await serveHandler(async (request) => {
-    const match = /^\/ack\/([^/]+)\/phone$/.exec(new URL(request.url).pathname);
-    return match?.[1] ? handlePhoneGather(deps, match[1], request) : new Response(null, { status: 404 });
-  });
+  alertflow = await serveRoute(/^\/ack\/([^/]+)\/phone$/, (token, request) => handlePhoneGather(deps, token, request));
 });
 afterAll(async () => {
   await Promise.all([twilio?.close(), receiver?.close(), alertflow?.close()]);

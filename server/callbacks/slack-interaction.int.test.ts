@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type pg from "pg";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { twoLevelGraph } from "~/test-support/graph-builder";
 import {
@@ -14,9 +13,8 @@ import { startFakeSlack, type FakeSlack } from "~/test-support/fake-slack";
 import { runStatus, testCallbackDeps } from "~/test-support/callback-deps";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
-import { serveHandler, type ServedHandler } from "~/test-support/serve-handler";
-import { startPostgresProxy, type PostgresProxy } from "~/test-support/postgres-proxy";
-import { createDb, type Db } from "~/db/client";
+import { serveRoute, type ServedHandler } from "~/test-support/serve-handler";
+import { startProxiedDatabase, type ProxiedDatabase } from "~/test-support/postgres-proxy";
 import { snapshotQuery } from "~/workflows/messages";
 import type { InboundActionDeps } from "./inbound-deps";
 import { handleSlackInteraction, SLACK_DATABASE_UNAVAILABLE } from "./slack-interaction";
@@ -28,26 +26,21 @@ let slack: FakeSlack;
 let receiver: Receiver;
 let alertflow: ServedHandler;
 /** The handler whose database connections go through a proxy the test closes: its outage alone. */
-let proxy: PostgresProxy;
-let proxied: { db: Db; pool: pg.Pool };
+let proxied: ProxiedDatabase;
 let alertflowViaProxy: ServedHandler;
 
 // Alertflow's route, over real HTTP, for the fake Slack to call.
 const serveInteractions = (deps: InboundActionDeps) =>
-  serveHandler(async (request) => {
-    const match = /^\/api\/slack\/([^/]+)\/interactions$/.exec(new URL(request.url).pathname);
-    return match?.[1] ? handleSlackInteraction(deps, match[1], request) : new Response(null, { status: 404 });
-  });
+  serveRoute(/^\/api\/slack\/([^/]+)\/interactions$/, (id, request) => handleSlackInteraction(deps, id, request));
 
 beforeAll(async () => {
   h = await createHarness();
   await h.startWorker();
-  [slack, receiver, proxy] = await Promise.all([
+  [slack, receiver, proxied] = await Promise.all([
     startFakeSlack(),
     startReceiver(),
-    startPostgresProxy(inject("databaseUrl")),
+    startProxiedDatabase(inject("databaseUrl")),
   ]);
-  proxied = createDb(proxy.url, 4);
   alertflow = await serveInteractions(testCallbackDeps(h));
   // The fake Slack's response_urls stand for https://hooks.slack.com.
   const slackOrigin = new URL(slack.receiver.url).origin;
@@ -58,10 +51,8 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await proxy?.open();
   await Promise.all([slack?.close(), receiver?.close(), alertflow?.close(), alertflowViaProxy?.close()]);
-  await proxied?.pool.end();
-  await proxy?.close();
+  await proxied?.end();
   await h?.close();
 });
 
@@ -149,11 +140,11 @@ it("a click during a Postgres outage is answered at once and the clicker is told
   const { run, click, path } = await postedIncident("slack-outage");
   const clickViaProxy = () => click({ interactionUrl: `${alertflowViaProxy.url}${path}` });
   const updatesBefore = slack.updates().length;
-  await proxy.close();
+  await proxied.proxy.close();
   try {
     expect((await slack.send(clickViaProxy())).status).toBe(200);
   } finally {
-    await proxy.open();
+    await proxied.proxy.open();
   }
   // Only the clicker sees it, and the message keeps its buttons to click again.
   expect(slack.updates().slice(updatesBefore)).toEqual([

@@ -1,11 +1,9 @@
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
-import { createDb, type Db } from "~/db/client";
 import { createAuth } from "~/server/auth/auth";
 import { closeDatabase, reopenDatabase } from "~/test-support/database-outage";
 import { startApiServer, type ApiServer } from "~/test-support/api-server";
 import { createHarness, type Harness } from "~/test-support/harness";
-import { startPostgresProxy, type PostgresProxy } from "~/test-support/postgres-proxy";
+import { startProxiedDatabase, type ProxiedDatabase } from "~/test-support/postgres-proxy";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "./database-unavailable";
 
 /**
@@ -17,8 +15,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from "./database-unavailable";
 const databaseUrl = inject("databaseUrl");
 
 let h: Harness;
-let proxy: PostgresProxy;
-let proxied: { db: Db; pool: pg.Pool };
+let proxied: ProxiedDatabase;
 /** Acts as the owner without asking the database: the outage meets the procedure. */
 let plain: ApiServer;
 /** Identifies callers as the app does: the outage meets the token lookup first. */
@@ -28,8 +25,7 @@ const bearer = `afu_${"x".repeat(43)}`;
 
 beforeAll(async () => {
   h = await createHarness();
-  proxy = await startPostgresProxy(databaseUrl);
-  proxied = createDb(proxy.url, 4);
+  proxied = await startProxiedDatabase(databaseUrl);
   const db = proxied.db;
   const auth = createAuth({
     db,
@@ -43,11 +39,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await reopenDatabase(databaseUrl);
-  await proxy?.open();
   await plain?.close();
   await authed?.close();
-  await proxied?.pool.end();
-  await proxy?.close();
+  await proxied?.end();
   await h?.close();
 });
 
@@ -87,9 +81,9 @@ const unavailableShape = [
 describe("tRPC during a Postgres outage", () => {
   it("answers 503 with Retry-After while the proxy to Postgres is closed, and 200 once it is back", async () => {
     await expectUp();
-    await proxy.close();
+    await proxied.proxy.close();
     await expectDown();
-    await proxy.open();
+    await proxied.proxy.open();
     await expectUp();
   });
 
