@@ -68,6 +68,13 @@ function headersOf(response: Response): Record<string, string> {
   return out;
 }
 
+/** The URL of the hop a network error happened on: after a redirect, not the step's own. */
+const failedHops = new WeakMap<Error, string>();
+
+/** Where `error`, thrown by `exchange`, happened: the redirect target that could not be reached, say. */
+export const urlThatFailed = (error: unknown): string | undefined =>
+  error instanceof Error ? failedHops.get(error) : undefined;
+
 /**
  * Sends one rendered request. Redirects are followed by hand so every hop passes the outbound
  * guard (an automatic redirect could lead to an internal address), and a digest challenge is
@@ -98,7 +105,9 @@ export async function exchange(
       dispatcher,
     }).catch((error: unknown) => {
       // The connection's own check refused the address: say so, rather than "fetch failed".
-      throw error instanceof Error && error.cause instanceof OutboundBlockedError ? error.cause : error;
+      const thrown = error instanceof Error && error.cause instanceof OutboundBlockedError ? error.cause : error;
+      if (thrown instanceof Error) failedHops.set(thrown, url);
+      throw thrown;
     });
     const location = response.headers.get("location");
 

@@ -3,7 +3,7 @@ import { redact } from "~/core/secrets/redact";
 import type { TemplateContext } from "~/core/message-template/template-context";
 import { TemplateError } from "~/core/message-template/template-error";
 import type { StepDefinition } from "~/core/integrations/customizations-schema";
-import { exchange, type ExchangeResponse } from "./http-exchange";
+import { exchange, urlThatFailed, type ExchangeResponse } from "./http-exchange";
 import { captureText, readJsonPath } from "~/core/integrations/json-path";
 import { renderStep, type RenderedStep } from "~/core/integrations/render-step";
 import { isRetryableStatus, isSuccessStatus, parseRetryAfter } from "~/core/delivery/retry-policy";
@@ -79,7 +79,8 @@ function capture(response: ExchangeResponse, from: "jsonPath" | "header", path: 
 
 /**
  * A failed exchange in Alertflow's words. A network error with an OS/undici code (ECONNREFUSED,
- * ENOTFOUND…) also gets a reason naming the host, taken from the parsed URL so its path, query
+ * ENOTFOUND…) also gets a reason naming the host of `url` (the hop that failed, a redirect's
+ * target included), taken from the parsed URL so its path, query
  * and credentials (which may hold a token) never reach the reason; the code is kept as is.
  */
 function describeNetworkError(
@@ -201,7 +202,7 @@ export async function sendHttpSteps(
       return finish({
         ok: false,
         retryable: true,
-        error: describeNetworkError(error, rendered.request.url, redactAlso),
+        error: describeNetworkError(error, urlThatFailed(error) ?? rendered.request.url, redactAlso),
       });
     }
     steps.push({

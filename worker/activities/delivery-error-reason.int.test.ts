@@ -14,7 +14,7 @@ import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { burstFor, createRateLimiter } from "./rate-limiter";
 import { INTERRUPTED_ATTEMPT } from "./record-attempt";
-import { startReceiver, type Receiver } from "~/test-support/http-receiver";
+import { startReceiver, type Receiver, type Reply } from "~/test-support/http-receiver";
 
 /**
  * An error Alertflow words itself is stored with its reason and values beside the English text,
@@ -23,12 +23,14 @@ import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 let h: Harness;
 let receiver: Receiver;
 beforeAll(async () => {
-  receiver = await startReceiver((req) =>
-    req.url === "/refuses"
-      ? { status: 422, body: "bad payload" }
-      : req.url === "/busy"
-        ? { status: 503, body: "come back tomorrow", headers: { "Retry-After": "86400" } }
-        : { status: 200, body: "ok" },
+  receiver = await startReceiver((req): Reply =>
+    req.url.startsWith("/moved/")
+      ? { status: 307, body: "", headers: { Location: `http://localhost:${req.url.slice("/moved/".length)}/hook` } }
+      : req.url === "/refuses"
+        ? { status: 422, body: "bad payload" }
+        : req.url === "/busy"
+          ? { status: 503, body: "come back tomorrow", headers: { "Retry-After": "86400" } }
+          : { status: 200, body: "ok" },
   );
   h = await createHarness();
   await h.startWorker();
@@ -133,6 +135,20 @@ describe("the reason of an error Alertflow words itself", () => {
       values: { host: "127.0.0.1", code: "ECONNREFUSED" },
     });
     expect(JSON.stringify(first.errorReason)).not.toMatch(/t0ken|hook|\?/);
+  });
+
+  it("names the host a redirect led to when that one refuses the connection, not the first", async () => {
+    const port = await freePort();
+    const hookId = await webhook(h, "Moved hook", `${receiver.url}/moved/${port}`);
+    const { flowId, token } = await publishedFlow(h, "Reason unreachable redirect", singleLevelGraph(hookId));
+    expect((await h.postAlert(token, errorAlert("reason-unreachable-redirect"))).status).toBe(202);
+
+    const first = await firstAnsweredAttempt(flowId);
+    expect(first.error).toMatch(/^NETWORK_ERROR: .*ECONNREFUSED/);
+    expect(first.errorReason).toEqual({
+      reason: "receiverUnreachable",
+      values: { host: "localhost", code: "ECONNREFUSED" },
+    });
   });
 
   it("words a capped Retry-After beside a receiver's own answer, which is kept as it came", async () => {
