@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleAlert } from "~/core/alerts/fixtures/sample-alert";
 import { auditLog, flowEndpoints, flowVersions, flows, runs } from "~/db/schema";
+import { backgroundStartsFor } from "~/server/inbound/background-start";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { errorAlert, eventually, messageOf, okAlert, runsForFlow } from "~/test-support/flow-fixtures";
 import { startReceiver } from "~/test-support/http-receiver";
@@ -87,6 +88,8 @@ describe("archiving a flow", () => {
     expect((await api.flows.list()).map((f) => f.id)).toContain(flowId);
     await afterLookupCache();
     expect((await h.postAlert(token, errorAlert("back"))).status).toBe(202);
+    // The endpoint starts the incident's workflow after its 202: ended once it is there.
+    await backgroundStartsFor(h.client).settled();
     await h.client.workflow.getHandle(`flow:${flowId}:alert:back`).terminate("test done");
     expect(await audited("flow.unarchived", flowId)).toHaveLength(1);
   });
