@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { deliveries, runEvents, runs } from "~/db/schema";
 import type { FlowGraph } from "~/core/flow/document";
+import { twoLevelGraph } from "./graph-builder";
 import type { Harness } from "./harness";
 
 /** Creates, publishes and opens an endpoint for a flow; returns what a sender needs. */
@@ -21,6 +22,13 @@ export async function webhook(h: Harness, name: string, url: string) {
     enabled: true,
   });
   return integration.id;
+}
+
+/** A published two-level flow whose levels post to `<receiverUrl>/<name>/l1` and `/<name>/l2`. */
+export async function twoLevelWebhookFlow(h: Harness, receiverUrl: string, name: string, level2Seconds: number) {
+  const ids = await Promise.all(["l1", "l2"].map((l) => webhook(h, `${name} ${l}`, `${receiverUrl}/${name}/${l}`)));
+  const graph = twoLevelGraph([ids[0] ?? "", ids[1] ?? ""], { level: 1 }, { level: 2, afterSeconds: level2Seconds });
+  return publishedFlow(h, name, graph);
 }
 
 export const errorAlert = (key: string, summary = "Checkout API is down") => ({ key, status: "error", summary });

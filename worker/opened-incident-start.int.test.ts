@@ -4,10 +4,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { incidentInboxes } from "~/db/schema";
 import { freePort } from "~/scripts/free-port";
-import { twoLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
-import { errorAlert, eventually, publishedFlow, runsForFlow, webhook } from "~/test-support/flow-fixtures";
+import { errorAlert, eventually, runsForFlow, twoLevelWebhookFlow } from "~/test-support/flow-fixtures";
 import { startInboxRepokeJob } from "./inbox-repoke-job";
 import { createTemporalClient } from "~/server/temporal-client";
 import { createBackgroundStarts } from "~/server/inbound/background-start";
@@ -81,11 +80,7 @@ afterAll(async () => {
 const at = (p: string) => receiver.requests.filter((r) => r.url === p);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function twoLevelFlow(name: string, level2Seconds: number) {
-  const ids = await Promise.all(["l1", "l2"].map((l) => webhook(h, `${name} ${l}`, `${receiver.url}/${name}/${l}`)));
-  const graph = twoLevelGraph([ids[0] ?? "", ids[1] ?? ""], { level: 1 }, { level: 2, afterSeconds: level2Seconds });
-  return publishedFlow(h, name, graph);
-}
+const twoLevelFlow = (name: string, level2Seconds: number) => twoLevelWebhookFlow(h, receiver.url, name, level2Seconds);
 
 /** The incident's Temporal history: how many executions were started and signals sent to it. */
 async function startsAndSignals(workflowId: string) {

@@ -5,7 +5,7 @@ import type { Client } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { deliveryAttempts } from "../db/schema";
-import { singleLevelGraph, twoLevelGraph } from "../test-support/graph-builder";
+import { singleLevelGraph } from "../test-support/graph-builder";
 import { terminateBackends } from "../test-support/database-outage";
 import { createHarness, TEST_SECRET_KEY, workflowBundle, type Harness } from "../test-support/harness";
 import { header, startReceiver, type ReceivedRequest } from "../test-support/http-receiver";
@@ -17,6 +17,7 @@ import {
   okAlert,
   publishedFlow,
   runsForFlow,
+  twoLevelWebhookFlow,
   webhook,
 } from "../test-support/flow-fixtures";
 import { spawnWorkerProcess, type WorkerProcess } from "../test-support/worker-process";
@@ -83,12 +84,7 @@ async function killWorker(worker: WorkerProcess) {
 const at = (p: string) => receiver.requests.filter((r) => r.url === p);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A two-level flow whose levels post to `/<name>/l1` and `/<name>/l2`. */
-async function twoLevelFlow(name: string, level2Seconds: number) {
-  const ids = await Promise.all(["l1", "l2"].map((l) => webhook(h, `${name} ${l}`, `${receiver.url}/${name}/${l}`)));
-  const graph = twoLevelGraph([ids[0] ?? "", ids[1] ?? ""], { level: 1 }, { level: 2, afterSeconds: level2Seconds });
-  return publishedFlow(h, name, graph);
-}
+const twoLevelFlow = (name: string, level2Seconds: number) => twoLevelWebhookFlow(h, receiver.url, name, level2Seconds);
 
 function post(temporal: Client, token: string, body: unknown) {
   return handleAlertRequest(
