@@ -109,19 +109,24 @@ async function main() {
       loadNote(oneLoad),
     ]);
 
-    const [ten, tenLoad] = await measure("sustained, 10 senders", () =>
-      closedLoop(targets, receiver, {
+    // The first messages go out at the endpoint; the phase also waits for the incidents' workflows
+    // (which own every later level), so its CPU and its durable rate include their first tasks.
+    const [ten, tenLoad] = await measure("sustained, 10 senders", async () => {
+      const loop = await closedLoop(targets, receiver, {
         prefix: `ten-${runId}`,
         count: config.sustained,
         senders: 10,
         budgetMs: config.phaseBudgetMs,
-      }),
-    );
+      });
+      return { ...loop, catchUpMs: await waitForWorkflowsToCatchUp(config.databaseUrl, 120_000) };
+    });
     const tenRate = ten.latencies.length / ten.seconds;
+    const tenWorkflowRate = ten.latencies.length / (ten.seconds + ten.catchUpMs / 1000);
     rows.push([
-      `Alertflow c=10 (${ten.latencies.length} incidents): delivered/s, alert → message`,
-      `${rate(tenRate)} · ${spread(ten.latencies, [50, 99, 99.9])} · ${ten.refused}`,
-      cpuPer(tenLoad, ten.latencies.length),
+      `Alertflow c=10 (${ten.latencies.length} incidents): delivered/s, alert → message; workflows started/s`,
+      `${rate(tenRate)} · ${spread(ten.latencies, [50, 99, 99.9])} · ${ten.refused}; ` +
+        `the last workflow started ${ms(ten.catchUpMs)} after the last message: ${rate(tenWorkflowRate)} incidents through to their workflows`,
+      cpuPer(tenLoad, ten.latencies.length) + " (workflows' first tasks included)",
       loadNote(tenLoad),
     ]);
 
@@ -168,7 +173,8 @@ async function main() {
     // (c) The ratio to the ceiling.
     rows.push([
       "Alertflow c=10 ÷ Temporal ceiling",
-      `${((100 * tenRate) / ceilingRate).toFixed(0)} % (${rate(tenRate)} of ${rate(ceilingRate)})`,
+      `${((100 * tenRate) / ceilingRate).toFixed(0)} % (${rate(tenRate)} of ${rate(ceilingRate)}); ` +
+        `through to the workflows ${((100 * tenWorkflowRate) / ceilingRate).toFixed(0)} %`,
       "",
       "",
     ]);
