@@ -1,5 +1,5 @@
 import type { FlowPlan, PlanLevel } from "../flow/plan";
-import type { EscalationState } from "./escalation-state";
+import { firedLevel, type EscalationState } from "./escalation-state";
 
 /**
  * Pure timing rules of an incident, shared by the workflow. Every level measures from the
@@ -11,7 +11,7 @@ export function levelConditionHolds(level: PlanLevel, state: EscalationState, no
 }
 
 export function dueLevelFirings(plan: FlowPlan, state: EscalationState, nowMs: number): PlanLevel[] {
-  return plan.levels.filter((l) => !state.fired[l.nodeId] && levelConditionHolds(l, state, nowMs));
+  return plan.levels.filter((l) => !firedLevel(state, l.nodeId) && levelConditionHolds(l, state, nowMs));
 }
 
 export interface DueReminder {
@@ -22,7 +22,7 @@ export interface DueReminder {
 export function dueReminders(plan: FlowPlan, state: EscalationState, nowMs: number): DueReminder[] {
   const due: DueReminder[] = [];
   for (const level of plan.levels) {
-    const fired = state.fired[level.nodeId];
+    const fired = firedLevel(state, level.nodeId);
     if (!fired) continue;
     for (let n = fired.remindersSent + 1; n <= level.reminderCount; n++) {
       if (fired.firedAtMs + n * level.reminderEverySeconds * 1000 > nowMs) break;
@@ -39,7 +39,7 @@ export function nextDueAt(plan: FlowPlan, state: EscalationState): number | null
     next = next === null ? t : Math.min(next, t);
   };
   for (const level of plan.levels) {
-    const fired = state.fired[level.nodeId];
+    const fired = firedLevel(state, level.nodeId);
     if (!fired) {
       if (level.mode === "duration") consider(state.firstErrorAtMs + level.afterSeconds * 1000);
       continue;

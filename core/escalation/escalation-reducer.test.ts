@@ -93,6 +93,32 @@ describe("reduceIncident", () => {
     expect(sends(drive([{ type: "finish", atMs: 120 * SEC }], ended.incident).commands)).toEqual(["L1 ok#0"]);
   });
 
+  it("fires, reminds and resolves levels whose node ids are Object.prototype's names, also after a JSON round trip", () => {
+    // A level named `constructor` once read as already fired (a plain {}'s inherited function) and never paged.
+    const rename: Record<string, string> = { l1: "constructor", l2: "__proto__", l3: "toString" };
+    const id = (nodeId: string) => (Object.hasOwn(rename, nodeId) ? (rename[nodeId] ?? nodeId) : nodeId);
+    const graph = workedTimelineGraph({ l1: { a: ID }, l2: { b: ID }, l3: { c: ID } }, 1);
+    const hostilePlan = compilePlan({
+      ...graph,
+      nodes: graph.nodes.map((n) => ({ ...n, id: id(n.id) })),
+      edges: graph.edges.map((e) => ({ ...e, source: id(e.source), target: id(e.target) })),
+    });
+    const step = (incident: Incident, event: IncidentEvent) => reduceIncident(hostilePlan, incident, event);
+    let incident = incidentFrom(newEscalationState(0, alert("error")));
+    const sent: string[] = [];
+    for (const event of [error(0), { type: "tick" as const, atMs: 0 }, { type: "tick" as const, atMs: 26 * SEC }]) {
+      const reduced = step(incident, event);
+      sent.push(...sends(reduced.commands));
+      // Continue-as-new carries the state as JSON: fired levels must survive it as own keys.
+      incident = JSON.parse(JSON.stringify(reduced.incident)) as Incident;
+    }
+    expect(sent).toEqual(["L1 error#0", "L2 error#0", "L1 reminder#1", "L1 reminder#2"]);
+    expect(Object.keys(incident.state.fired).sort()).toEqual(["__proto__", "constructor"]);
+    expect(wakeDelayMs(hostilePlan, incident, 26 * SEC)).toBe(30 * SEC); // level 2's reminder
+    const finished = step(incident, { type: "finish", atMs: 30 * SEC });
+    expect(sends(finished.commands)).toEqual(["L1 ok#0", "L2 ok#0"]);
+  });
+
   it("keeps alerts after the Ok for the next incident and resolves at the Ok's time", () => {
     const { incident } = drive([error(0), { type: "tick", atMs: 0 }]);
     const recovered = drive([{ type: "alert", alert: alert("ok", "up"), receivedAt: "", atMs: 7 * SEC }], incident);

@@ -3,9 +3,10 @@ import type { FlowPlan, PlanLevel } from "../flow/plan";
 import type { ActionSource } from "./action-source";
 import type { MessageType } from "../message-template/message-type";
 import { dueLevelFirings, dueReminders } from "./escalation-clock";
-import type { EscalationState } from "./escalation-state";
+import { firedLevel, type EscalationState } from "./escalation-state";
 import type { Incident } from "./incident";
 import type { RunEventDraft } from "./run-event";
+import { setOwnEntry } from "../own-entry";
 
 /** What can happen to an incident. `tick` asks what is due at `atMs`; `finish` ends it. */
 export type IncidentEvent =
@@ -92,7 +93,7 @@ function tick(plan: FlowPlan, incident: Incident, atMs: number): Reduced {
   const commands: EscalationCommand[] = [];
   const state: EscalationState = { ...incident.state, fired: { ...incident.state.fired } };
   for (const level of dueLevelFirings(plan, state, atMs)) {
-    state.fired[level.nodeId] = { firedAtMs: atMs, remindersSent: 0 };
+    setOwnEntry(state.fired, level.nodeId, { firedAtMs: atMs, remindersSent: 0 });
     state.currentLevel = Math.max(state.currentLevel, level.level);
     commands.push(
       record({
@@ -106,9 +107,9 @@ function tick(plan: FlowPlan, incident: Incident, atMs: number): Reduced {
     );
   }
   for (const due of dueReminders(plan, state, atMs)) {
-    const fired = state.fired[due.level.nodeId];
+    const fired = firedLevel(state, due.level.nodeId);
     if (!fired) continue;
-    state.fired[due.level.nodeId] = { ...fired, remindersSent: due.reminderNumber };
+    setOwnEntry(state.fired, due.level.nodeId, { ...fired, remindersSent: due.reminderNumber });
     commands.push(
       record({
         type: "reminder.due",
@@ -136,7 +137,7 @@ function finish(plan: FlowPlan, incident: Incident, atMs: number): Reduced {
   }
   const resolvedAtMs = incident.recoveredAtMs ?? atMs;
   const commands: EscalationCommand[] = plan.levels
-    .filter((level) => incident.state.fired[level.nodeId])
+    .filter((level) => firedLevel(incident.state, level.nodeId))
     .map((level) => send(level, "ok", 0, resolvedAtMs));
   commands.push(
     record({

@@ -1,4 +1,5 @@
 import type { NormalizedAlert } from "../alerts/alert";
+import { ownEntry } from "../own-entry";
 
 export interface FiredLevel {
   firedAtMs: number;
@@ -14,6 +15,10 @@ export interface EscalationState {
   currentLevel: number;
   lastAlert: NormalizedAlert;
 }
+
+/** When the level at `nodeId` fired, or undefined while it has not (any node id, `constructor` too). */
+export const firedLevel = (state: Pick<EscalationState, "fired">, nodeId: string): FiredLevel | undefined =>
+  ownEntry(state.fired, nodeId);
 
 /** The clock of a new incident starts at its first error; that error is counted when it is applied. */
 export function newEscalationState(firstErrorAtMs: number, firstAlert: NormalizedAlert): EscalationState {

@@ -1,6 +1,6 @@
 import type { FlowPlan } from "../flow/plan";
 import { nextDueAt } from "./escalation-clock";
-import type { EscalationState } from "./escalation-state";
+import { firedLevel, type EscalationState } from "./escalation-state";
 import type { RunStatus } from "./run-status";
 
 /** The run statuses the workflow itself moves through. */
@@ -43,4 +43,4 @@ export function wakeDelayMs(plan: FlowPlan, incident: Incident, nowMs: number): 
 }
 
 export const firedLevelNumbers = (plan: FlowPlan, incident: Incident): number[] =>
-  plan.levels.filter((l) => incident.state.fired[l.nodeId]).map((l) => l.level);
+  plan.levels.filter((l) => firedLevel(incident.state, l.nodeId)).map((l) => l.level);

@@ -2,9 +2,10 @@ import type { NormalizedAlert } from "../alerts/alert";
 import type { FlowPlan } from "../flow/plan";
 import { nextDueAt } from "./escalation-clock";
 import { reduceIncident } from "./escalation-reducer";
-import type { FiredLevel } from "./escalation-state";
+import { firedLevel, type FiredLevel } from "./escalation-state";
 import type { EscalationPhase, Incident } from "./incident";
 import type { RunEventBody } from "./run-event";
+import { ownEntry, setOwnEntry } from "../own-entry";
 
 /** A message the engine will send at `atMs` unless the incident is acknowledged or ends first. */
 export interface NextStep {
@@ -56,11 +57,11 @@ export function incidentFromEvents(
   for (const { atMs, event } of events) {
     switch (event.type) {
       case "level.fired":
-        fired[event.nodeId] ??= { firedAtMs: atMs, remindersSent: 0 };
+        if (!ownEntry(fired, event.nodeId)) setOwnEntry(fired, event.nodeId, { firedAtMs: atMs, remindersSent: 0 });
         currentLevel = Math.max(currentLevel, event.level);
         break;
       case "reminder.due": {
-        const level = fired[event.nodeId];
+        const level = ownEntry(fired, event.nodeId);
         if (level) level.remindersSent = Math.max(level.remindersSent, event.detail.reminderNumber);
         break;
       }
@@ -101,7 +102,7 @@ export function upcomingSteps(plan: FlowPlan, incident: Incident, limit = 3): Up
     return { steps, waiting };
   }
   for (const level of plan.levels) {
-    if (level.mode === "count" && !incident.state.fired[level.nodeId]) {
+    if (level.mode === "count" && !firedLevel(incident.state, level.nodeId)) {
       waiting.push({
         level: level.level,
         nodeId: level.nodeId,

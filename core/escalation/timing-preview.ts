@@ -3,7 +3,7 @@ import { FlowError } from "../flow/flow-error";
 import type { FlowPlan, PlanLevel } from "../flow/plan";
 import type { MessageType } from "../message-template/message-type";
 import { reduceIncident, type EscalationCommand, type IncidentEvent } from "./escalation-reducer";
-import { newEscalationState } from "./escalation-state";
+import { firedLevel, newEscalationState } from "./escalation-state";
 import { incidentFrom, isEnding, wakeDelayMs, type Incident } from "./incident";
 
 export interface PreviewMessage {
@@ -83,7 +83,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Error events only change what is sent while a count-mode level is still waiting for them. */
 const countLevelWaits = (plan: FlowPlan, incident: Incident) =>
-  !incident.state.acknowledged && plan.levels.some((l) => l.mode === "count" && !incident.state.fired[l.nodeId]);
+  !incident.state.acknowledged && plan.levels.some((l) => l.mode === "count" && !firedLevel(incident.state, l.nodeId));
 
 function toMessages(command: EscalationCommand, atMs: number): PreviewMessage[] {
   if (command.kind !== "send") return [];

@@ -16,6 +16,22 @@ describe("input issues", () => {
     });
   });
 
+  it("files issues under fields named like Object.prototype's members as ordinary fields", () => {
+    // `{"constructor":{"\u0000":false}}` sent to flows.create once answered 500 here.
+    const issues = ["constructor", "__proto__", "toString"].flatMap((field) => [
+      { path: `${field}.\u0000`, message: "refused" },
+      { path: field, message: "again" },
+    ]);
+    const { fieldErrors } = flattenIssues(issues);
+    expect(Object.keys(fieldErrors)).toEqual(["constructor", "__proto__", "toString"]);
+    expect(Object.getPrototypeOf(fieldErrors)).toBe(Object.prototype);
+    expect(Object.values(fieldErrors)).toEqual([
+      ["refused", "again"],
+      ["refused", "again"],
+      ["refused", "again"],
+    ]);
+  });
+
   it("reads a standard-schema error's issues, with path segments as objects", () => {
     const cause = Object.assign(new Error("x"), { issues: [{ message: "Required", path: [{ key: "flowId" }] }] });
     expect(inputIssues(cause)).toEqual([{ path: "flowId", message: "Required" }]);

@@ -1,3 +1,5 @@
+import { ownEntry, setOwnEntry } from "~/core/own-entry";
+
 export interface InputIssue {
   path: string;
   message: string;
@@ -27,14 +29,14 @@ function wordable(issue: object, message: string): Pick<InputIssue, "code" | "va
   const values: Record<string, string | number | boolean> = {};
   for (const field of RULE_FIELDS) {
     const value = field in issue ? ruleValue(Reflect.get(issue, field)) : undefined;
-    if (value !== undefined) values[field] = value;
+    if (value !== undefined) setOwnEntry(values, field, value);
   }
   // A schema's own check names itself in `params.check` (and what its wording needs): never the input.
   const params: unknown = code === "custom" && "params" in issue ? issue.params : undefined;
   if (typeof params === "object" && params !== null && "check" in params && typeof params.check === "string") {
     for (const [name, value] of Object.entries(params)) {
       const rule = ruleValue(value);
-      if (rule !== undefined) values[name] = rule;
+      if (rule !== undefined) setOwnEntry(values, name, rule);
     }
   }
   return { code, values };
@@ -73,8 +75,11 @@ export function flattenIssues(issues: InputIssue[]) {
   const fieldErrors: Record<string, string[]> = {};
   const formErrors: string[] = [];
   for (const { path, message } of issues) {
+    const field = path.split(".")[0] ?? path;
+    const listed = ownEntry(fieldErrors, field);
     if (!path) formErrors.push(message);
-    else (fieldErrors[path.split(".")[0] ?? path] ??= []).push(message);
+    else if (listed) listed.push(message);
+    else setOwnEntry(fieldErrors, field, [message]);
   }
   return { formErrors, fieldErrors };
 }

@@ -30,3 +30,13 @@ it("marks the level the engine reaches next, unless it already fired", () => {
   expect(runHighlights(fired, [], "level-2")).toEqual({ "level-1": "fired", "level-2": "next" });
   expect(runHighlights(fired, [], "level-1")).toEqual({ "level-1": "fired" });
 });
+
+it("marks nodes whose ids are Object.prototype's names like any other", () => {
+  const fired = [{ type: "level.fired", level: 1, nodeId: "constructor", detail: { mode: "count" } }] as const;
+  const highlights = runHighlights(fired, [{ nodeId: "__proto__", status: "delivered" }], "toString");
+  expect(Object.entries(highlights)).toEqual([
+    ["constructor", "fired"],
+    ["__proto__", "fired"],
+    ["toString", "next"],
+  ]);
+});

@@ -1,5 +1,6 @@
 import type { ReadRunEvent } from "~/core/escalation/run-event";
 import type { Delivery } from "~/db/schema";
+import { ownEntry, setOwnEntry } from "~/core/own-entry";
 
 export type NodeHighlight = "fired" | "failed" | "next";
 
@@ -14,14 +15,17 @@ export function runHighlights(
   nextNodeId?: string,
 ): Record<string, NodeHighlight> {
   const highlights: Record<string, NodeHighlight> = {};
+  const mark = (nodeId: string, highlight: NodeHighlight, onlyIfUnmarked: boolean) => {
+    if (!onlyIfUnmarked || ownEntry(highlights, nodeId) === undefined) setOwnEntry(highlights, nodeId, highlight);
+  };
   for (const e of events) {
-    if (e.type === "level.fired") highlights[e.nodeId] ??= "fired";
-    if (e.type === "delivery.error") highlights[e.nodeId] = "failed";
+    if (e.type === "level.fired") mark(e.nodeId, "fired", true);
+    if (e.type === "delivery.error") mark(e.nodeId, "failed", false);
   }
   for (const d of deliveries) {
-    if (d.status === "failed") highlights[d.nodeId] = "failed";
-    else if (d.status === "delivered") highlights[d.nodeId] ??= "fired";
+    if (d.status === "failed") mark(d.nodeId, "failed", false);
+    else if (d.status === "delivered") mark(d.nodeId, "fired", true);
   }
-  if (nextNodeId) highlights[nextNodeId] ??= "next";
+  if (nextNodeId) mark(nextNodeId, "next", true);
   return highlights;
 }

@@ -6,6 +6,7 @@ import { useStore } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import type { IntegrationOption, NodeHighlight } from "./canvas-types";
 import type { IssueLike } from "./use-issue-text";
+import { ownEntry } from "~/core/own-entry";
 
 /**
  * What node cards read besides their own data. The editor's store provides it (live validation
@@ -39,10 +40,10 @@ export function useCanvasView<T>(selector: (view: CanvasView) => T): T {
 const NO_ISSUES: readonly IssueLike[] = [];
 
 export const useNodeIssues = (nodeId: string): readonly IssueLike[] =>
-  useCanvasView(useShallow((v) => v.issuesByNode[nodeId] ?? NO_ISSUES));
+  useCanvasView(useShallow((v) => ownEntry(v.issuesByNode, nodeId) ?? NO_ISSUES));
 
 export const useNodeHighlight = (nodeId: string): NodeHighlight | undefined =>
-  useCanvasView((v) => v.highlights[nodeId]);
+  useCanvasView((v) => ownEntry(v.highlights, nodeId));
 
 export const useIntegration = (id: string | null): IntegrationOption | undefined =>
   useCanvasView((v) => (id === null ? undefined : v.integrations[id]));

@@ -2,6 +2,7 @@ import type { CanvasEdge, CanvasNode, IntegrationOption } from "~/app/_component
 import { toFlowGraph } from "~/app/_components/flow-canvas/graph-mapping";
 import { validateGraph, type GraphIssue } from "~/core/flow/validate-graph";
 import type { IssueLike } from "~/app/_components/flow-canvas/use-issue-text";
+import { ownEntry, setOwnEntry } from "~/core/own-entry";
 
 export interface CanvasValidation {
   issues: GraphIssue[];
@@ -31,7 +32,9 @@ export function validateCanvas(
   const issuesByNode: Record<string, IssueLike[]> = {};
   for (const issue of result.errors) {
     if (issue.nodeId === undefined) continue;
-    (issuesByNode[issue.nodeId] ??= []).push(issue);
+    const listed = ownEntry(issuesByNode, issue.nodeId);
+    if (listed) listed.push(issue);
+    else setOwnEntry(issuesByNode, issue.nodeId, [issue]);
   }
   return { issues: result.errors, issuesByNode };
 }
