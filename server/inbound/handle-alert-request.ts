@@ -22,6 +22,7 @@ import { isConnectionError } from "~/db/connection-retry";
 import type { IncidentOpener } from "./incident-opener";
 import type { BackgroundStarts } from "./background-start";
 import { markIngress, timeIngress } from "./ingress-timing";
+import { unkeptKeysFor, type UnkeptKeys } from "./unkept-idempotency";
 
 export interface InboundDeps {
   db: Db;
@@ -37,6 +38,8 @@ export interface InboundDeps {
   opener?: IncidentOpener;
   /** Where opened incidents' workflow starts queue (see background-start.ts); absent: one queue per Temporal client. */
   starts?: BackgroundStarts;
+  /** Idempotency-Key records the database failed to take; absent: one store per database client. */
+  unkept?: UnkeptKeys;
 }
 
 const json = (status: number, body: unknown) =>
@@ -130,6 +133,9 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
   // A sender's retry (its 202 lost on the way back) replays the first answer instead of
   // counting its alerts again; a concurrent twin waits its turn with a 409.
   const scope = idempotencyScope(hashToken(token), idempotencyKey.key, body.bytes);
+  const unkept = deps.unkept ?? unkeptKeysFor(deps.db);
+  // What an earlier attempt in this process could not write goes first, for the claim to see it.
+  await unkept.settle(scope);
   const claim = await claimIdempotencyKey(deps.db, scope);
   if (claim.kind === "replay") {
     return new Response(claim.body, {
@@ -160,9 +166,17 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
   } catch (error) {
     if (error instanceof PartlyDispatchedError) {
       // Some alerts reached their incidents: the key keeps them, so the retry that the 503 asks
-      // for sends only the others (it would otherwise open or feed their incidents again). If
-      // the database is what failed, the claim's lease runs out instead and the retry starts over.
-      await keepDispatchProgress(deps.db, scope, error.progress).catch(() => undefined);
+      // for sends only the others (it would otherwise open or feed their incidents again).
+      try {
+        await keepDispatchProgress(deps.db, scope, error.progress);
+      } catch (keepError) {
+        if (!isConnectionError(keepError)) throw keepError;
+        // The database failed too: this process keeps the progress and writes it once the
+        // database is back, before any retry of this key here is claimed. Were it dropped, the
+        // claim would lapse with its lease and the retry would send these alerts again.
+        unkept.hold(scope, { kind: "progress", progress: error.progress });
+        return progressUnkept(error.progress);
+      }
       throw error.reason;
     }
     // Nothing to replay (Temporal or the database failed): the retry is handled afresh.
@@ -170,9 +184,35 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
     throw error;
   }
   const text = JSON.stringify(outcome.body);
-  if (outcome.dispatched) await completeIdempotencyKey(deps.db, scope, outcome.status, text);
-  else await releaseIdempotencyKey(deps.db, scope);
+  if (!outcome.dispatched) {
+    await releaseIdempotencyKey(deps.db, scope);
+    return toResponse(outcome);
+  }
+  try {
+    await completeIdempotencyKey(deps.db, scope, outcome.status, text);
+  } catch (keepError) {
+    if (!isConnectionError(keepError)) throw keepError;
+    // Every alert went: the answer stands (a 503 would have the sender send them all again),
+    // and this process writes it for replays once the database is back.
+    unkept.hold(scope, { kind: "answer", status: outcome.status, body: text });
+  }
   return toResponse(outcome);
+}
+
+/**
+ * The database failed after some alerts went and before the key could note which: a 503 the
+ * sender retries (with the same key and body) that says what happened. The retry sends only the
+ * alerts that did not go, once the database is back.
+ */
+function progressUnkept(progress: DispatchProgress): Response {
+  const sent = progress.filter((alert) => alert !== null).length;
+  return new Response(
+    JSON.stringify({
+      error: "unavailable",
+      message: `The database is unavailable: ${sent} of ${progress.length} alerts reached their incidents before it failed, the others were not accepted. Retry with the same ${IDEMPOTENCY_HEADER} and body later: only the others will be sent.`,
+    }),
+    { status: 503, headers: { "content-type": "application/json", "retry-after": String(RETRY_AFTER_SECONDS) } },
+  );
 }
 
 type ReadBody = Extract<BodyResult, { kind: "ok" }>;
