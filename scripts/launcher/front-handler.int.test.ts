@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer, request as httpRequest, type Server } from "node:http";
+import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { publishedFlow, runsForFlow, webhook } from "~/test-support/flow-fixtures";
 import { singleLevelGraph } from "~/test-support/graph-builder";
@@ -115,6 +116,41 @@ it("refuses a body over the limit with 413, whether its length is declared or st
   expect(streamed.status).toBe(413);
   expect(JSON.parse(streamed.text)).toMatchObject({ error: "body_too_large" });
 });
+
+it("stops reading a chunked body streamed on past the limit: 413 naming the limit, then the connection closes", async () => {
+  // A raw socket on loopback, as a sender that never stops: 1 KiB chunks every few ms, 4 MiB or 5 s at most.
+  let serverSide: Socket | undefined;
+  server.once("connection", (socket: Socket) => (serverSide = socket));
+  const client = connect(listeningPort(server), "127.0.0.1");
+  let answer = "";
+  let closed = false;
+  client.on("data", (chunk: Buffer) => (answer += chunk.toString()));
+  client.on("close", () => (closed = true));
+  client.on("error", () => undefined); // EPIPE/ECONNRESET on a write after the server closed.
+  client.write(
+    `POST /api/alerts/${token} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+  );
+  const frame = `400\r\n${"x".repeat(1024)}\r\n`;
+  const deadline = Date.now() + 5_000;
+  let sent = 0;
+  while (!closed && Date.now() < deadline && sent < 4 * 1024 * 1024) {
+    if (!client.destroyed) client.write(frame);
+    sent += 1024;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  client.destroy();
+  expect(closed).toBe(true);
+  const [head = "", body = ""] = answer.split("\r\n\r\n");
+  expect(head).toMatch(/^HTTP\/1\.1 413 /);
+  expect(head).toMatch(/^connection: close$/im);
+  // The body may come in chunked framing: its JSON is one chunk.
+  expect(body).toContain(
+    JSON.stringify({ error: "body_too_large", message: `The body is larger than ${MAX_BODY} bytes` }),
+  );
+  // What the server took in: the limit and the socket's buffers, not what the sender streamed.
+  expect(serverSide?.bytesRead).toBeLessThan(MAX_BODY + 256 * 1024);
+  expect(sent).toBeLessThan(1024 * 1024);
+}, 15_000);
 
 it("drain waits for an alert still being answered, which then gets its 202", async () => {
   const key = `drain-${randomUUID()}`;

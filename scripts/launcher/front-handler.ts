@@ -15,12 +15,28 @@ const API_HEADERS = [
 async function answerAlert(deps: InboundDeps, req: IncomingMessage, res: ServerResponse, token: string) {
   try {
     const request = webRequest(req, `http://${req.headers.host ?? "localhost"}`);
-    await sendWebResponse(res, await handleAlertRequest(deps, token, request), API_HEADERS);
+    const response = await handleAlertRequest(deps, token, request);
+    if (!req.complete) stopReading(req, res, request);
+    await sendWebResponse(res, response, API_HEADERS);
   } catch (error) {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, Object.fromEntries(API_HEADERS.map((h) => [h.key, h.value])));
     res.end();
   }
+}
+
+/**
+ * Answered before its body ended: over the size limit (413), or refused before reading it (401,
+ * 409, 429). Reading on would take in whatever the sender still streams, for as long as it
+ * streams (a chunked body has no end to wait for), to keep a connection alive for nobody: the
+ * body stops being read here (Node buffers one window more), the answer says `Connection: close`,
+ * and Node closes the socket once the answer is out.
+ */
+function stopReading(req: IncomingMessage, res: ServerResponse, request: Request) {
+  // Unlocked: the handler never read it (the 413 of a declared length, a 401); its reader cancelled itself otherwise.
+  if (request.body && !request.body.locked) void request.body.cancel().catch(() => undefined);
+  req.pause();
+  res.setHeader("connection", "close");
 }
 
 /**
