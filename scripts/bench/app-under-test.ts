@@ -5,12 +5,26 @@ import path from "node:path";
 import { resetTestDatabase } from "~/test-support/test-services";
 import { freePort } from "../free-port";
 import { spawnGroup, type GroupChild } from "../launcher/process-group";
+import { descendantsMatching, killGroupAndConfirm, waitForDescendant } from "./process-kill";
 import { findOrInstallTemporalCli } from "../temporal-cli";
 import { startTemporalDevServer } from "../temporal-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
 /** The build `npm run build` makes (and the e2e server reuses); another dir would make Next rewrite tsconfig.json. */
 export const BENCH_DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
+
+/** How `npm start`'s launcher runs its parts (scripts/launcher/start-app.ts): each leads its own process group. */
+const WORKER_COMMAND = /worker\/worker\.ts/;
+const WEB_COMMAND = /launcher\/front-server\.ts|next\/dist\/bin\/next|\.bin\/next start/;
+
+/** One part killed: its pid, how long its group took to be gone, and how long until it was back. */
+export interface KillReport {
+  part: "worker" | "temporal" | "web";
+  pid: number;
+  goneMs: number;
+  backMs: number;
+  next: number;
+}
 
 /** Newest modification time under the folders the production build is made from. */
 function newestSource(): number {
@@ -50,15 +64,11 @@ export async function startAlertflow(opts: {
   const reuse = process.env.BENCH_REUSE_BUILD === "1" && existsSync(path.join(root, BENCH_DIST_DIR, "BUILD_ID"));
   const rebuild = !reuse && !buildIsCurrent();
   const temporalDir = mkdtempSync(path.join(os.tmpdir(), "alertflow-bench-app-temporal-"));
-  const [temporal] = await Promise.all([
-    startTemporalDevServer({
-      cli: (await findOrInstallTemporalCli(opts.log)).path,
-      dataDir: temporalDir,
-      port: await freePort(),
-      uiPort: null,
-    }),
-    resetTestDatabase(opts.databaseUrl),
-  ]);
+  const cli = (await findOrInstallTemporalCli(opts.log)).path;
+  const temporalPort = await freePort();
+  // The same port and SQLite file on a restart: what the app was told to reach, and what it had.
+  const startTemporal = () => startTemporalDevServer({ cli, dataDir: temporalDir, port: temporalPort, uiPort: null });
+  let [temporal] = await Promise.all([startTemporal(), resetTestDatabase(opts.databaseUrl)]);
   const tail: string[] = [];
   // Kept quiet (its logs would cost the bench CPU and bury the table); shown if it fails to start.
   const keep = (chunk: Buffer) => {
@@ -111,30 +121,76 @@ export async function startAlertflow(opts: {
     }
     // `npm start`'s own command, with the react-server condition: the launcher's demo seeding
     // reaches modules marked "server-only" (main at 577352f), which otherwise refuse to load.
-    const started = spawnGroup({
-      name: "start",
-      command: process.execPath,
-      args: ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
-      env,
-      cwd: root,
-      onOutput: keep,
-    });
-    app = started;
-    const deadline = Date.now() + 180_000;
-    for (;;) {
-      const ok = await fetch(`${base}/api/health`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (ok) break;
-      if (started.child.exitCode !== null || Date.now() > deadline) {
-        throw new Error(`the app did not answer /api/health; its last lines:\n${tail.join("\n")}`);
+    const startApp = async () => {
+      const started = spawnGroup({
+        name: "start",
+        command: process.execPath,
+        args: ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+        env,
+        cwd: root,
+        onOutput: keep,
+      });
+      app = started;
+      const deadline = Date.now() + 180_000;
+      for (;;) {
+        const ok = await fetch(`${base}/api/health`)
+          .then((r) => r.ok)
+          .catch(() => false);
+        if (ok) return started;
+        if (started.child.exitCode !== null || Date.now() > deadline) {
+          throw new Error(`the app did not answer /api/health; its last lines:\n${tail.join("\n")}`);
+        }
+        await new Promise((r) => setTimeout(r, 500));
       }
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    };
+    let started = await startApp();
+    const launcherPid = () => started.child.pid ?? 0;
     return {
       base,
       temporalAddress: temporal.address,
-      pids: () => [started.child.pid ?? 0, temporal.process.pid ?? 0],
+      pids: () => [launcherPid(), temporal.process.pid ?? 0],
+      /** The supervised worker process(es) `npm start` runs. */
+      workerPids: () => descendantsMatching(launcherPid(), WORKER_COMMAND),
+      /**
+       * A crash of the worker: its process group SIGKILLed and checked gone; `npm start`'s
+       * supervisor starts another (after its backoff). Resolves once the new one is running.
+       */
+      async killWorker(): Promise<KillReport> {
+        const [pid] = descendantsMatching(launcherPid(), WORKER_COMMAND);
+        if (pid === undefined) throw new Error("no worker process to kill");
+        const t0 = performance.now();
+        const goneMs = await killGroupAndConfirm(pid);
+        const next = await waitForDescendant(launcherPid, WORKER_COMMAND, pid, 60_000);
+        return { part: "worker", pid, goneMs, backMs: performance.now() - t0, next };
+      },
+      /** Temporal's dev server SIGKILLed and started again on its port and SQLite file. */
+      async killTemporal(): Promise<KillReport> {
+        const pid = temporal.process.pid;
+        if (pid === undefined) throw new Error("no Temporal process to kill");
+        const t0 = performance.now();
+        const goneMs = await killGroupAndConfirm(pid);
+        temporal = await startTemporal();
+        return { part: "temporal", pid, goneMs, backMs: performance.now() - t0, next: temporal.process.pid ?? 0 };
+      },
+      /**
+       * The web process's group SIGKILLed. `npm start` then stops its workers and exits non-zero
+       * (by design: a process manager restarts it), so the bench does what that manager would.
+       */
+      async killWeb(): Promise<KillReport> {
+        const [pid] = descendantsMatching(launcherPid(), WEB_COMMAND);
+        if (pid === undefined) throw new Error("no web process to kill");
+        const t0 = performance.now();
+        const goneMs = await killGroupAndConfirm(pid);
+        const exited = await Promise.race([
+          started.exited.then(() => true),
+          new Promise<false>((r) => setTimeout(() => r(false), 60_000)),
+        ]);
+        if (!exited) opts.log("npm start did not exit within 60 s of its web process's death; stopping it");
+        await started.stop(5_000);
+        started = await startApp();
+        const [next = 0] = descendantsMatching(launcherPid(), WEB_COMMAND);
+        return { part: "web", pid, goneMs, backMs: performance.now() - t0, next };
+      },
       stop,
     };
   } catch (error) {

@@ -1,36 +1,51 @@
 import { apiClient } from "~/e2e/api-client";
 import { signInTestOwner } from "~/e2e/sign-in-owner";
-import { singleLevelGraph } from "~/test-support/graph-builder";
+import { singleLevelGraph, twoLevelGraph } from "~/test-support/graph-builder";
 import type { BenchReceiver } from "./receiver";
 import { pool } from "./stats";
 
-/** The app's endpoints the scenarios post to: one flow that pages at once, one that waits an hour. */
+/**
+ * The app's endpoints the scenarios post to: one flow that pages at once, one that waits an hour,
+ * and the storm's: level 1 at once, level 2 (to the second receiver) `level2Seconds` later.
+ */
 export interface BenchTargets {
   base: string;
   immediate: string;
   delayed: string;
+  storm: string;
 }
 
-export async function arrangeFlows(base: string, receiverUrl: string): Promise<BenchTargets> {
+export async function arrangeFlows(
+  base: string,
+  receiverUrl: string,
+  level2: { url: string; seconds: number } = { url: receiverUrl, seconds: 60 },
+): Promise<BenchTargets> {
   const api = apiClient(base, `Bearer ${(await signInTestOwner(base)).token}`);
-  const integration = await api.integrations.create.mutate({
-    type: "webhook",
-    name: "Bench receiver",
-    variables: { ApiUrl: receiverUrl },
-    secrets: {},
-    customizations: {},
-    enabled: true,
-  });
-  const publish = async (name: string, afterSeconds: number) => {
-    const { id: flowId } = await api.flows.create.mutate({
+  const webhook = (name: string, url: string) =>
+    api.integrations.create.mutate({
+      type: "webhook",
       name,
-      description: "benchmark",
-      graph: singleLevelGraph(integration.id, { level: 1, afterSeconds }),
+      variables: { ApiUrl: url },
+      secrets: {},
+      customizations: {},
+      enabled: true,
     });
+  const integration = await webhook("Bench receiver", receiverUrl);
+  const level2Integration = await webhook("Bench receiver, level 2", level2.url);
+  const publish = async (name: string, graph: ReturnType<typeof singleLevelGraph>) => {
+    const { id: flowId } = await api.flows.create.mutate({ name, description: "benchmark", graph });
     await api.flows.publish.mutate({ flowId, note: "bench" });
     return (await api.flows.createEndpoint.mutate({ flowId })).token;
   };
-  return { base, immediate: await publish("Bench: immediate", 0), delayed: await publish("Bench: folding", 3600) };
+  return {
+    base,
+    immediate: await publish("Bench: immediate", singleLevelGraph(integration.id, { level: 1, afterSeconds: 0 })),
+    delayed: await publish("Bench: folding", singleLevelGraph(integration.id, { level: 1, afterSeconds: 3600 })),
+    storm: await publish(
+      "Bench: storm",
+      twoLevelGraph([integration.id, level2Integration.id], { level: 1 }, { level: 2, afterSeconds: level2.seconds }),
+    ),
+  };
 }
 
 /** POSTs one error event; throws unless the endpoint answers 202. */
@@ -44,6 +59,8 @@ async function post(base: string, token: string, key: string) {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ key, status: "error", summary: `bench ${key}` }),
+    // A request to a killed web process ends with a reset; one that hangs must not stall a sender.
+    signal: AbortSignal.timeout(60_000),
   });
   return { status: r.status, text: await r.text() };
 }
@@ -97,14 +114,21 @@ export async function burst(
   t: BenchTargets,
   receiver: BenchReceiver,
   opts: { prefix: string; count: number; senders: number; settleMs: number },
-): Promise<{ delays: number[]; lost: number; acceptSeconds: number; allPagedSeconds: number; refused: Refusals }> {
+): Promise<{
+  delays: number[];
+  lost: number;
+  acceptSeconds: number;
+  allPagedSeconds: number;
+  refused: Refusals;
+  accepted: string[];
+}> {
   const sentAt = new Map<string, number>();
   const refused = new Refusals();
   const started = performance.now();
   const acceptMs = await pool(opts.count, opts.senders, async (i) => {
     const key = `${opts.prefix}-${i}`;
     const at = performance.now();
-    const { status, text } = await post(t.base, t.immediate, key);
+    const { status, text } = await post(t.base, t.storm, key);
     // A refused alert was not accepted: not waited for, not lost.
     if (status === 202) sentAt.set(key, at);
     else refused.note(status, text);
@@ -124,7 +148,14 @@ export async function burst(
       last = Math.max(last, arrived);
     }
   }
-  return { delays, lost, acceptSeconds: acceptMs / 1000, allPagedSeconds: (last - started) / 1000, refused };
+  return {
+    delays,
+    lost,
+    acceptSeconds: acceptMs / 1000,
+    allPagedSeconds: (last - started) / 1000,
+    refused,
+    accepted: [...sentAt.keys()],
+  };
 }
 
 /** Error events folding into `incidents` open incidents (a level an hour away): accepted events/s. */
