@@ -7,6 +7,7 @@ import type { IntegrationRecord } from "./integration-record";
 import { activeStepDefinitions, integrationVariables, resolveMessagePlan } from "./message-plan";
 import { getIntegrationDefinition } from "./registry";
 import { stepFields } from "./validate-integration";
+import { ownEntry } from "../own-entry";
 
 /** A change in a draft that would carry a stored secret somewhere it was not saved to go. */
 export interface SecretReentryIssue {
@@ -61,7 +62,7 @@ export function secretReentryIssues(input: SecretReentryInput): SecretReentryIss
   const issues: SecretReentryIssue[] = [];
   const reads = (src: string) => [...referencedVariables(src, carried)].filter((n) => carried.has(n));
   const changedValues = (names: Iterable<string>) =>
-    [...names].filter((n) => !carried.has(n) && (savedValues[n] ?? "") !== (draftValues[n] ?? ""));
+    [...names].filter((n) => !carried.has(n) && (ownEntry(savedValues, n) ?? "") !== (ownEntry(draftValues, n) ?? ""));
 
   if (getIntegrationDefinition(draft.type).transport === "smtp") {
     const inTemplates = new Set<string>();

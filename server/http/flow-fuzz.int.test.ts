@@ -4,7 +4,11 @@ import { apiServerClient, startApiServer, type ApiServer } from "~/test-support/
 import { publishedFlow } from "~/test-support/flow-fixtures";
 import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
+import { startReceiver } from "~/test-support/http-receiver";
 import { postRaw, trpcMutationRaw, type RawAnswer } from "~/test-support/raw-http";
+import { previewTiming } from "~/core/escalation/timing-preview";
+import { compilePlan } from "~/core/flow/compile-plan";
+import { validateGraph } from "~/core/flow/validate-graph";
 
 /**
  * Property-based fuzz over real HTTP on loopback (bounded: a few hundred runs, a minute at most
@@ -287,6 +291,78 @@ describe("fuzz through the API", () => {
       { numRuns: 100, ...budget },
     );
   });
+
+  it("node ids named like Object.prototype's members: saved, validated, previewed, published, and both levels page", async () => {
+    // Every node id is one a plain object already "has": a level read as fired, an issue listed, a
+    // prototype replaced, once any code keyed a record by it.
+    const receiver = await startReceiver();
+    const { stop } = await h.startWorker();
+    try {
+      const api = apiServerClient(server);
+      const hooks = await Promise.all(
+        ["l1", "l2"].map(
+          async (l) =>
+            (
+              await api.integrations.create.mutate({
+                type: "webhook",
+                name: `Proto ${l}`,
+                variables: { ApiUrl: `${receiver.url}/proto/${l}` },
+              })
+            ).id,
+        ),
+      );
+      const graph = graphOf(
+        [
+          triggerNode("toString"),
+          levelNode("constructor", { level: 1 }),
+          levelNode("__proto__", { level: 2, afterSeconds: 2 }),
+          integrationNode("hasOwnProperty", { integrationId: hooks[0] }),
+          integrationNode("valueOf", { integrationId: hooks[1] }),
+        ],
+        [
+          edge("toString", "out", "constructor"),
+          edge("constructor", "out", "hasOwnProperty"),
+          edge("constructor", "next", "__proto__"),
+          edge("__proto__", "out", "valueOf"),
+        ],
+      );
+      const { id: flowId } = await api.flows.create.mutate({ name: "Prototype ids", description: "" });
+      flowIds.push(flowId);
+      const saved = await trpcMutationRaw(server.url, "flows.saveDraft", JSON.stringify({ flowId, graph }));
+      expect(saved.status, saved.text.slice(0, 500)).toBe(200);
+      const draft = (await api.flows.get.query({ flowId })).graph;
+      expect(draft.nodes.map((n) => n.id).sort()).toEqual(
+        ["__proto__", "constructor", "hasOwnProperty", "toString", "valueOf"].sort(),
+      );
+
+      // What the editor runs on the draft: validation, then the timing preview of its plan.
+      const checked = validateGraph(draft);
+      if (!checked.ok) throw new Error(`refused: ${JSON.stringify(checked)}`);
+      expect(
+        previewTiming(compilePlan(checked.graph), { incidentSeconds: 10 }).map((m) => [m.atSeconds, m.type, m.nodeId]),
+      ).toEqual([
+        [0, "error", "hasOwnProperty"],
+        [2, "error", "valueOf"],
+        [10, "ok", "hasOwnProperty"],
+        [10, "ok", "valueOf"],
+      ]);
+
+      const published = await trpcMutationRaw(server.url, "flows.publish", JSON.stringify({ flowId, note: "ids" }));
+      expect(published.status, published.text.slice(0, 500)).toBe(200);
+      const { token: protoToken } = await api.flows.createEndpoint.mutate({ flowId });
+      const sent = await postRaw(
+        `${server.url}/api/alerts/${protoToken}`,
+        JSON.stringify({ key: "__proto__", status: "error", summary: "down" }),
+      );
+      expect(sent.status, sent.text).toBe(202);
+      // Level 1 at once, level 2 after its 2 s: the level keyed `__proto__` fires too.
+      await receiver.waitFor(2, 20_000);
+      expect(receiver.requests.map((r) => r.url).sort()).toEqual(["/proto/l1", "/proto/l2"].sort());
+    } finally {
+      await stop();
+      await receiver.close();
+    }
+  }, 90_000);
 
   it("left everything readable by another person of the workspace", async () => {
     const api = apiServerClient(viewer);

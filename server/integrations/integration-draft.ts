@@ -70,7 +70,7 @@ export async function resolveDraft(
     secrets: mergeSecrets(stored?.secrets ?? {}, hidden),
     customizations: parsed.success ? parsed.data : null,
   };
-  const carried = Object.keys(stored?.secrets ?? {}).filter((name) => !(name in hidden));
+  const carried = Object.keys(stored?.secrets ?? {}).filter((name) => !Object.hasOwn(hidden, name));
   const laid = { record, saved: stored, carried };
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i): DraftIssue => ({

@@ -200,7 +200,7 @@ export async function updateIntegration(scope: ActingScope, input: z.infer<typeo
   assertHttpUrlFields({ variables: input.variables ?? row.variables, secrets: input.secrets, customizations });
   // Saving is where a secret would really move: deliveries use what is stored. A change that
   // would carry a stored secret to another destination or template needs it typed again.
-  const carried = Object.keys(stored.secrets).filter((name) => !(name in hidden));
+  const carried = Object.keys(stored.secrets).filter((name) => !Object.hasOwn(hidden, name));
   const changed: IntegrationRecord = { ...stored, variables: plain, secrets, customizations };
   for (const messageType of MESSAGE_TYPES) {
     assertSavedSecretsStayPut(

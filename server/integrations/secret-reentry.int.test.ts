@@ -166,6 +166,40 @@ describe("a saved secret only goes where it was saved to go", () => {
     expect(typed.variables).toMatchObject(moved);
   });
 
+  it("a secret named like Object.prototype's members (toString, constructor) needs typing again too", async () => {
+    for (const name of ["toString", "constructor"]) {
+      const saved = await h.api.integrations.create({
+        type: "webhook",
+        name: `Reentry ${name}`,
+        variables: { ApiUrl: "https://hooks.example.com" },
+        secrets: { [name]: TOKEN },
+        customizations: {
+          stepDefinitions: [
+            {
+              messageTypes: ["error"],
+              steps: [
+                {
+                  name: "Post",
+                  method: "POST",
+                  url: "{{ApiUrl}}/hook",
+                  auth: { type: "bearer", token: `{{${name}}}` },
+                  body: { type: "raw", content: "{}" },
+                },
+              ],
+            },
+          ],
+        },
+      });
+      const moved = { ApiUrl: "https://attacker.example.net" };
+      const refused = await refusal(h.api.integrations.update({ integrationId: saved.id, variables: moved }));
+      expect(refused.paths).toContain("variables.ApiUrl");
+      expect(refused.message).toMatch(new RegExp(`^Type ${name} again`));
+      const draft = { type: "webhook" as const, variables: moved, secrets: {}, customizations: saved.customizations };
+      const test = refusal(h.api.integrations.preview({ integrationId: saved.id, draft, messageType: "error" }));
+      expect((await test).message).toMatch(new RegExp(`^Type ${name} again`));
+    }
+  });
+
   it("PagerDuty routing key and SMTP password stay with their saved destinations", async () => {
     const pd = await h.api.integrations.create({
       type: "pagerduty",

@@ -91,6 +91,29 @@ describe("integration editor form model", () => {
     expect(typed.secrets).toEqual({ Password: "new-pw" });
   });
 
+  it("keeps custom variables and secret removals named like Object.prototype's members", () => {
+    const entry = listIntegrationTypes().find((e) => e.type === "webhook");
+    if (!entry) throw new Error("no webhook");
+    const form = integrationToForm(
+      stored({
+        type: "webhook",
+        variables: JSON.parse('{"__proto__":"p","toString":"t"}') as Record<string, string>,
+        secretNames: ["constructor"],
+      }),
+      entry,
+      "en",
+    );
+    const draft = formToDraft({ ...form, removeSecrets: ["constructor"] }, entry);
+    expect(Object.getPrototypeOf(draft.variables)).toBe(Object.prototype);
+    expect(Object.entries(draft.variables)).toEqual(
+      expect.arrayContaining([
+        ["__proto__", "p"],
+        ["toString", "t"],
+      ]),
+    );
+    expect(Object.entries(draft.secrets)).toEqual([["constructor", ""]]);
+  });
+
   it("refuses a message type sent by two definitions, and a definition set without Error", () => {
     const entry = listIntegrationTypes().find((e) => e.type === "pagerduty");
     if (!entry) throw new Error("no pagerduty");

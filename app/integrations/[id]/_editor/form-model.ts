@@ -9,6 +9,7 @@ import { MESSAGE_TYPES, messageTypeSchema, type MessageType } from "~/core/messa
 import type { Locale } from "~/core/i18n/locales";
 import { presetStepName } from "~/core/integrations/preset-step-names";
 import type { CatalogueEntry, PublicIntegration } from "../../_lib/catalogue";
+import { setOwnEntry } from "~/core/own-entry";
 
 /**
  * Messages are codes (see form-error-text.ts), turned into the page's language where they show;
@@ -242,10 +243,11 @@ export function formToDraft(form: EditorForm, entry: CatalogueEntry): Integratio
   }
   for (const c of form.customVariables) {
     if (c.name === "") continue;
-    if (!c.secret) variables[c.name] = c.value;
-    else if (c.value !== "") secrets[c.name] = c.value;
+    // Names are the person's (`constructor`, `__proto__` included): own entries, never prototype members.
+    if (!c.secret) setOwnEntry(variables, c.name, c.value);
+    else if (c.value !== "") setOwnEntry(secrets, c.name, c.value);
   }
-  for (const name of form.removeSecrets) if (!(name in secrets)) secrets[name] = "";
+  for (const name of form.removeSecrets) if (!Object.hasOwn(secrets, name)) setOwnEntry(secrets, name, "");
   const customizations: IntegrationDraft["customizations"] = {};
   if (entry.transport === "http" && form.customized) {
     customizations.stepDefinitions = form.stepDefinitions.map((d) => ({
