@@ -4,7 +4,10 @@ type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle["fetchHistory"
 type Payload = NonNullable<NonNullable<HistoryEvent["markerRecordedEventAttributes"]>["details"]>[string];
 
 export interface InboxDrains {
-  /** Drains (takeInboxEvents local activities recorded in the history), empty ones included. */
+  /**
+   * Drains (takeInboxEvents local activities recorded in the history, and the opening's adoption,
+   * which drains once), empty ones included.
+   */
   drains: number;
   /** Events those drains read, in the order read (seq numbers; a re-read batch appears twice). */
   seqs: number[];
@@ -30,10 +33,13 @@ export function inboxDrainsIn(events: readonly HistoryEvent[]): InboxDrains {
     const details = event.markerRecordedEventAttributes?.details;
     if (!details) continue;
     const data = text(details.data);
-    if (!data.includes('"activity_type":"takeInboxEvents"')) continue;
+    const adoption = data.includes('"activity_type":"adoptOpening"');
+    if (!adoption && !data.includes('"activity_type":"takeInboxEvents"')) continue;
     const result = text(details.result);
     if (!result) continue;
-    const parsed: unknown = JSON.parse(result);
+    const whole: unknown = JSON.parse(result);
+    const parsed: unknown =
+      adoption && typeof whole === "object" && whole !== null && "taken" in whole ? whole.taken : whole;
     const seqs =
       typeof parsed === "object" && parsed !== null && "events" in parsed && Array.isArray(parsed.events)
         ? parsed.events.map((e: unknown) => (typeof e === "object" && e !== null && "seq" in e ? Number(e.seq) : NaN))

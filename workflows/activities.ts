@@ -28,8 +28,8 @@ export const { deliverFirstAttempt } = proxyLocalActivities<Pick<Activities, "de
  * retried without limit: giving up would fail the workflow and end the incident, while waiting
  * out a database outage only delays the run's record (deliveries need the database too).
  */
-export const { openRun, updateRun, takeInboxEvents } = proxyLocalActivities<
-  Pick<Activities, "openRun" | "updateRun" | "takeInboxEvents">
+export const { openRun, updateRun, takeInboxEvents, adoptOpening } = proxyLocalActivities<
+  Pick<Activities, "openRun" | "updateRun" | "takeInboxEvents" | "adoptOpening">
 >({
   startToCloseTimeout: "10 seconds",
   retry: { maximumInterval: "10 seconds" },

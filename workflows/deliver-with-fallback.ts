@@ -21,8 +21,8 @@ const FIRST_ATTEMPT_LOCAL = "first-attempt-local";
  * attempts made so far, and when the next is due, from the delivery row). Histories from before
  * replay as they ran.
  */
-async function sendMessage(request: DeliverInput): Promise<DeliverResult> {
-  if (!patched(FIRST_ATTEMPT_LOCAL)) return deliver(request);
+async function sendMessage(request: DeliverInput, firstAttemptLocal: () => boolean): Promise<DeliverResult> {
+  if (!firstAttemptLocal()) return deliver(request);
   try {
     const first = await deliverFirstAttempt(request);
     if (first.kind === "settled") return first.result;
@@ -38,19 +38,28 @@ async function sendMessage(request: DeliverInput): Promise<DeliverResult> {
  * failure" edge, and so on down the chain. Tracks what is in flight, since the workflow must not
  * continue as new or complete while a message is still out.
  */
-export function createDeliveries(input: EscalationInput, events: RunEventRecorder) {
+export function createDeliveries(
+  input: EscalationInput,
+  events: RunEventRecorder,
+  /** A later patch implies FIRST_ATTEMPT_LOCAL: its marker is then not recorded again. */
+  { firstAttemptLocalImplied = false }: { firstAttemptLocalImplied?: boolean } = {},
+) {
   const inFlight = new Set<Promise<void>>();
   /** Messages that failed on their link and on every fallback after it. */
   let undeliverable = 0;
+  const firstAttemptLocal = () => firstAttemptLocalImplied || patched(FIRST_ATTEMPT_LOCAL);
+  /** Sends held back while an opening is adopted (see hold). */
+  let held: { command: SendCommand; state: EscalationState; target: PlanTarget }[] | null = null;
 
-  const deliverTo = async (
+  const requestFor = (
     command: SendCommand,
     state: EscalationState,
     target: PlanTarget,
     isFallback: boolean,
-  ): Promise<void> => {
+    runRecord: DeliverInput["runRecord"],
+  ): DeliverInput => {
     const { level } = command;
-    const request: DeliverInput = {
+    return {
       runId: input.runId,
       workspaceId: input.workspaceId,
       flowId: input.flowId,
@@ -66,11 +75,29 @@ export function createDeliveries(input: EscalationInput, events: RunEventRecorde
       resolvedAt: command.resolvedAtMs === undefined ? undefined : iso(command.resolvedAtMs),
       isFallback,
       maxAttempts: deliveryRetryPolicy.maxAttempts,
-      runRecord: events.handOff(state.currentLevel),
+      runRecord,
     };
+  };
+
+  const deliverTo = async (
+    command: SendCommand,
+    state: EscalationState,
+    target: PlanTarget,
+    isFallback: boolean,
+    /** How the alert endpoint's send of this message ended, read back by the adoption. */
+    settled?: DeliverResult,
+  ): Promise<void> => {
+    const { level } = command;
+    const request = requestFor(
+      command,
+      state,
+      target,
+      isFallback,
+      settled ? undefined : events.handOff(state.currentLevel),
+    );
     let failed: boolean;
     try {
-      failed = (await sendMessage(request)).outcome === "failed";
+      failed = (settled ?? (await sendMessage(request, firstAttemptLocal))).outcome === "failed";
       events.carried(request.runRecord);
     } catch (err) {
       // Retries exhausted on an unexpected error (not a receiver answer): still a failed message.
@@ -99,15 +126,42 @@ export function createDeliveries(input: EscalationInput, events: RunEventRecorde
     }
   };
 
+  const track = (delivery: Promise<void>) => {
+    const p = delivery.finally(() => {
+      inFlight.delete(p);
+    });
+    inFlight.add(p);
+  };
+
   return {
     /** Starts the message on every link of its level; the activities are scheduled at once. */
     send(command: SendCommand, state: EscalationState): void {
       for (const target of command.level[command.messageType]) {
-        const p = deliverTo(command, state, target, false).finally(() => {
-          inFlight.delete(p);
-        });
-        inFlight.add(p);
+        if (held) held.push({ command, state, target });
+        else track(deliverTo(command, state, target, false));
       }
+    },
+    /**
+     * Holds the next sends: they are the messages the alert endpoint already sent for this
+     * incident, which the adoption reads back (heldRequests) before any is sent again.
+     */
+    hold(): void {
+      held = [];
+    },
+    /** The held messages, as the adoption looks them up (the same keys as their deliveries). */
+    heldRequests(): DeliverInput[] {
+      return (held ?? []).map(({ command, state, target }) => requestFor(command, state, target, false, undefined));
+    },
+    /**
+     * Carries on with the held messages: one the endpoint settled follows its outcome (a failure
+     * its fallback); one still pending (null) is sent as any other, under the same key.
+     */
+    release(results: readonly (DeliverResult | null)[]): void {
+      const list = held ?? [];
+      held = null;
+      list.forEach(({ command, state, target }, i) =>
+        track(deliverTo(command, state, target, false, results[i] ?? undefined)),
+      );
     },
     idle: () => inFlight.size === 0,
     /** Whether some message could not be delivered by any path. */

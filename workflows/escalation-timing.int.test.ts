@@ -62,6 +62,10 @@ beforeAll(async () => {
     async takeInboxEvents(input) {
       return { events: [], lastSeq: input.afterSeq, closedBefore: false };
     },
+    // Started by signal, never opened at the endpoint: nothing to adopt.
+    async adoptOpening() {
+      return Promise.reject(new Error("no incident here was opened at the endpoint"));
+    },
   });
 });
 afterAll(async () => {

@@ -17,7 +17,8 @@ import {
   type EscalationPhase,
 } from "../core/escalation/incident";
 import type { RunStatus } from "../core/escalation/run-status";
-import { openRun, takeInboxEvents } from "./activities";
+import { adoptOpening, openRun, takeInboxEvents } from "./activities";
+import type { TakeInboxResult } from "../worker/activities/types";
 import { createDeliveries } from "./deliver-with-fallback";
 import {
   acknowledgeUpdate,
@@ -50,6 +51,15 @@ const ALERT_INBOX = "alert-inbox";
  */
 const PACED_INBOX = "paced-inbox";
 
+/**
+ * Patch id: a new incident the alert endpoint opened is taken over in one local activity (its run
+ * row, the first drain of its inbox, and the outcomes of the first messages the endpoint sent, read
+ * back) instead of a local activity per message plus one for the drain. Its marker stands for
+ * ALERT_INBOX, OPEN_RUN_WITH_FIRST_WRITE and FIRST_ATTEMPT_LOCAL, which such an incident then does
+ * not record: each patch marker also costs a search-attribute upsert (TemporalChangeVersion).
+ */
+const ADOPT_OPENING = "adopt-opening";
+
 /** How long a busy incident gathers events between drains: an event is applied at most this much later. */
 export const INBOX_PACE_MS = 1_000;
 
@@ -79,8 +89,10 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   let incident = incidentFrom(input.state ?? newEscalationState(startedAtMs, input.firstEvent.alert));
   // signalWithStart delivers the first event as a signal; continueAsNew passes it here.
   const inbox: AlertEvent[] = [...(input.pendingEvents ?? [])];
+  // Asked first, and only by a new incident the endpoint opened: histories from before replay as they ran.
+  const adopts = input.openedAtIngress === true && !input.state && patched(ADOPT_OPENING);
   const events = createRunEventRecorder(input.runId);
-  const deliveries = createDeliveries(input, events);
+  const deliveries = createDeliveries(input, events, { firstAttemptLocalImplied: adopts });
 
   const dispatch = (event: IncidentEvent) => {
     const reduced = reduceIncident(plan, incident, event);
@@ -111,13 +123,14 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
 
   // The incident's Postgres inbox. A continued run drains once at its start: a poke may have come
   // with the continue-as-new, and events applied by the completed run can be pruned.
-  const usesInbox = patched(ALERT_INBOX);
+  const usesInbox = adopts || patched(ALERT_INBOX);
   let inboxSeq = input.inboxSeq ?? 0;
   /** When a drain last found events, and when the paced next drain is due (the inbox stays marked meanwhile). */
   let foundAtMs: number | null = null;
   let nextDrainAtMs: number | null = null;
   // An incident opened by the endpoint may have errors waiting that were appended before it ran.
-  let pokes = (input.state || input.openedAtIngress) && usesInbox ? 1 : 0;
+  // (An adopted opening drains in its adoption.)
+  let pokes = (input.state || input.openedAtIngress) && usesInbox && !adopts ? 1 : 0;
   let pruneThrough = input.state ? input.inboxSeq : undefined;
   setHandler(inboxPokeSignal, () => {
     pokes++;
@@ -126,7 +139,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
    * Pulls what waits in the inbox, in seq order. Each seq is applied once: a batch read again
    * (the workflow task that read it was lost with its worker) skips what was already applied.
    */
-  const drainInbox = async (close: boolean) => {
+  const drainInbox = async (close: boolean, first?: TakeInboxResult) => {
     // Busy: this drain is a paced one, or the last drain that found events was a moment ago. The
     // patch is asked only then, so an incident that never gets busy records no marker for it.
     const busy =
@@ -134,14 +147,16 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
       (nextDrainAtMs !== null || (foundAtMs !== null && now() - foundAtMs < INBOX_PACE_MS)) &&
       patched(PACED_INBOX);
     nextDrainAtMs = null;
-    for (;;) {
-      const taken = await takeInboxEvents({
-        inboxId: input.runId,
-        afterSeq: inboxSeq,
-        close,
-        pruneThrough,
-        ...(busy ? { keepPoked: true } : {}),
-      });
+    for (let read = first; ; read = undefined) {
+      const taken =
+        read ??
+        (await takeInboxEvents({
+          inboxId: input.runId,
+          afterSeq: inboxSeq,
+          close,
+          pruneThrough,
+          ...(busy ? { keepPoked: true } : {}),
+        }));
       pruneThrough = undefined;
       if (taken.events.length > 0) foundAtMs = now();
       // The inbox stays marked: nobody pokes until this workflow drains it again.
@@ -188,7 +203,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     };
     // The run row rides on the first write (the first deliveries or a flush) instead of a local
     // activity of its own ahead of the first message. Histories from before replay as they ran.
-    if (patched(OPEN_RUN_WITH_FIRST_WRITE)) events.openWithNextWrite(open);
+    if (adopts || patched(OPEN_RUN_WITH_FIRST_WRITE)) events.openWithNextWrite(open);
     else await openRun(open);
     if (input.rerunOf) {
       events.record({
@@ -204,9 +219,24 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   // sent), before anything drained from the inbox can come in between (an Ok there must still be
   // sent to the levels the endpoint paged).
   if (input.openedAtIngress && !input.state) {
+    // Adopted: the messages these dispatches decide are the endpoint's; they wait for the adoption.
+    if (adopts) deliveries.hold();
     const first = inbox.shift();
     if (first) dispatch({ type: "alert", alert: first.alert, receivedAt: first.receivedAt, atMs: startedAtMs });
     dispatch({ type: "tick", atMs: startedAtMs });
+    if (adopts) {
+      const runRecord = events.handOff(incident.state.currentLevel);
+      // The adoption's drain reads everything appended before it: pokes so far are answered.
+      pokes = 0;
+      const adopted = await adoptOpening({
+        runRecord,
+        take: { inboxId: input.runId, afterSeq: inboxSeq },
+        messages: deliveries.heldRequests(),
+      });
+      events.carried(runRecord);
+      deliveries.release(adopted.messages);
+      await drainInbox(false, adopted.taken);
+    }
   }
 
   // Only between deliveries: a continued run must not lose track of a message in flight.

@@ -3,6 +3,7 @@ import { createDeliver, createDeliverFirstAttempt, type MessageSender } from "./
 import { createResend } from "./resend";
 import { createOpenRun, createUpdateRun } from "./run-records";
 import { createTakeInboxEvents } from "./incident-inbox";
+import { createAdoptOpening } from "./adopt-opening";
 
 export interface ActivityDeps {
   db: Db;
@@ -21,5 +22,6 @@ export function createActivities(deps: ActivityDeps) {
     deliverFirstAttempt: createDeliverFirstAttempt(deps),
     resendDelivery: createResend(deps),
     takeInboxEvents: createTakeInboxEvents(deps),
+    adoptOpening: createAdoptOpening(deps),
   };
 }

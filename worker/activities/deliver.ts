@@ -73,7 +73,7 @@ type DeliveryRow = typeof deliveries.$inferSelect;
  * delivery sends, under the same idempotency key). Returns the row as it then is, or, if the
  * lease still holds after `maxWaitMs`, how long it has left.
  */
-async function awaitLease(
+export async function awaitLease(
   db: ActivityDeps["db"],
   row: DeliveryRow,
   now: () => Date,

@@ -143,6 +143,35 @@ describe("the first message sent by the alert endpoint", () => {
     await worker.stop();
   });
 
+  it("the workflow takes over an incident the endpoint opened in one workflow task with one patch marker and one local activity", async () => {
+    endpointSender = "real";
+    const name = "adopted";
+    const { flowId, token } = await oneLevelFlow(name);
+    const worker = await h.startWorker();
+    expect((await h.postAlert(token, errorAlert(name))).status).toBe(202);
+    const run = await eventually(
+      async () => ((await theRun(flowId)).temporalRunId ? theRun(flowId) : undefined),
+      10_000,
+      "the workflow's first task",
+    );
+    await settledLevel1(run.id);
+    await sleep(300);
+    const events = (await h.client.workflow.getHandle(run.workflowId).fetchHistory()).events ?? [];
+    const markers = events.flatMap((e) => {
+      const m = e.markerRecordedEventAttributes;
+      if (!m) return [];
+      const data = (m.details?.["patch-data"] ?? m.details?.data)?.payloads?.[0]?.data;
+      const text = data ? Buffer.from(data).toString("utf8") : "";
+      return [/"(?:id|activity_type)":"([\w-]+)"/.exec(text)?.[1] ?? "?"];
+    });
+    // Each patch marker costs a search-attribute upsert too; each local activity a marker.
+    expect(markers).toEqual(["adopt-opening", "adoptOpening"]);
+    expect(events.filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+    expect(events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toHaveLength(1);
+    expect(at(`/${name}`)).toHaveLength(1);
+    await worker.stop();
+  });
+
   it("two errors for one new key at once open one incident, send one first message, and both count", async () => {
     endpointSender = "real";
     const name = "race";

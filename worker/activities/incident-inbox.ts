@@ -46,48 +46,51 @@ export async function openInbox(tx: Tx, inboxId: string, workflowId: string): Pr
  * run of the workflow, which can never be read again. `keepPoked`: see TakeInboxInput.
  */
 export async function takeInboxEvents(db: Db, input: TakeInboxInput): Promise<TakeInboxResult> {
-  return db.transaction(async (tx) => {
-    const [inbox] = await tx
-      .select({ lastSeq: incidentInboxes.lastSeq, closedAt: incidentInboxes.closedAt })
-      .from(incidentInboxes)
-      .where(eq(incidentInboxes.id, input.inboxId))
-      .for("update");
-    if (!inbox) return { events: [], lastSeq: input.afterSeq, closedBefore: false };
-    // A busy incident drains again on its own timer: while events keep coming, the mark stays
-    // (its time refreshed, so the re-poke job leaves it alone) and appends send no poke.
-    const keptPoked = input.keepPoked === true && !input.close && inbox.lastSeq > input.afterSeq;
+  return db.transaction((tx) => takeInboxEventsIn(tx, input));
+}
+
+/** takeInboxEvents inside a transaction of the caller's (the opening's adoption shares one). */
+export async function takeInboxEventsIn(tx: Tx, input: TakeInboxInput): Promise<TakeInboxResult> {
+  const [inbox] = await tx
+    .select({ lastSeq: incidentInboxes.lastSeq, closedAt: incidentInboxes.closedAt })
+    .from(incidentInboxes)
+    .where(eq(incidentInboxes.id, input.inboxId))
+    .for("update");
+  if (!inbox) return { events: [], lastSeq: input.afterSeq, closedBefore: false };
+  // A busy incident drains again on its own timer: while events keep coming, the mark stays
+  // (its time refreshed, so the re-poke job leaves it alone) and appends send no poke.
+  const keptPoked = input.keepPoked === true && !input.close && inbox.lastSeq > input.afterSeq;
+  await tx
+    .update(incidentInboxes)
+    .set({
+      pokedAt: keptPoked ? sql`clock_timestamp()` : null,
+      ...(input.close && !inbox.closedAt ? { closedAt: sql`now()` } : {}),
+    })
+    .where(eq(incidentInboxes.id, input.inboxId));
+  if (input.pruneThrough !== undefined && input.pruneThrough > 0) {
     await tx
-      .update(incidentInboxes)
-      .set({
-        pokedAt: keptPoked ? sql`clock_timestamp()` : null,
-        ...(input.close && !inbox.closedAt ? { closedAt: sql`now()` } : {}),
-      })
-      .where(eq(incidentInboxes.id, input.inboxId));
-    if (input.pruneThrough !== undefined && input.pruneThrough > 0) {
-      await tx
-        .delete(inboxEvents)
-        .where(and(eq(inboxEvents.inboxId, input.inboxId), lte(inboxEvents.seq, input.pruneThrough)));
-    }
-    const rows = await tx
-      .select({ seq: inboxEvents.seq, event: inboxEvents.event })
-      .from(inboxEvents)
-      .where(and(eq(inboxEvents.inboxId, input.inboxId), gt(inboxEvents.seq, input.afterSeq)))
-      .orderBy(asc(inboxEvents.seq))
-      .limit(BATCH_ROWS);
-    let bytes = 0;
-    const events: TakeInboxResult["events"] = [];
-    for (const row of rows) {
-      bytes += JSON.stringify(row.event).length;
-      if (events.length > 0 && bytes > BATCH_BYTES) break;
-      events.push(row);
-    }
-    return {
-      events,
-      lastSeq: inbox.lastSeq,
-      closedBefore: inbox.closedAt !== null,
-      ...(keptPoked ? { keptPoked } : {}),
-    };
-  });
+      .delete(inboxEvents)
+      .where(and(eq(inboxEvents.inboxId, input.inboxId), lte(inboxEvents.seq, input.pruneThrough)));
+  }
+  const rows = await tx
+    .select({ seq: inboxEvents.seq, event: inboxEvents.event })
+    .from(inboxEvents)
+    .where(and(eq(inboxEvents.inboxId, input.inboxId), gt(inboxEvents.seq, input.afterSeq)))
+    .orderBy(asc(inboxEvents.seq))
+    .limit(BATCH_ROWS);
+  let bytes = 0;
+  const events: TakeInboxResult["events"] = [];
+  for (const row of rows) {
+    bytes += JSON.stringify(row.event).length;
+    if (events.length > 0 && bytes > BATCH_BYTES) break;
+    events.push(row);
+  }
+  return {
+    events,
+    lastSeq: inbox.lastSeq,
+    closedBefore: inbox.closedAt !== null,
+    ...(keptPoked ? { keptPoked } : {}),
+  };
 }
 
 export function createTakeInboxEvents({ db }: Pick<ActivityDeps, "db">) {

@@ -51,21 +51,24 @@ export function createOpenRun({ db }: Pick<ActivityDeps, "db">) {
  * Events carry ids made by the workflow, so writing the same update twice stores each once.
  */
 export async function writeRunRecord(db: Db, input: UpdateRunInput): Promise<void> {
-  await db.transaction(async (tx) => {
-    if (input.open) await insertRun(tx, input.open);
-    if (input.open?.openInbox) await openInbox(tx, input.open.runId, input.open.workflowId);
-    const patch: Pick<typeof runs.$inferInsert, "currentLevel" | "resolvedAt"> = {};
-    if (input.currentLevel !== undefined) patch.currentLevel = input.currentLevel;
-    if (input.resolvedAt) patch.resolvedAt = new Date(input.resolvedAt);
-    if (input.status) await setRunStatus(tx, input.runId, input.status, patch);
-    else if (Object.keys(patch).length > 0) await tx.update(runs).set(patch).where(eq(runs.id, input.runId));
-    if (input.events.length > 0) {
-      await tx
-        .insert(runEvents)
-        .values(input.events.map((e) => runEventRow(input.runId, e)))
-        .onConflictDoNothing();
-    }
-  });
+  await db.transaction((tx) => writeRunRecordIn(tx, input));
+}
+
+/** writeRunRecord inside a transaction of the caller's (the opening's adoption shares one). */
+export async function writeRunRecordIn(tx: Tx, input: UpdateRunInput): Promise<void> {
+  if (input.open) await insertRun(tx, input.open);
+  if (input.open?.openInbox) await openInbox(tx, input.open.runId, input.open.workflowId);
+  const patch: Pick<typeof runs.$inferInsert, "currentLevel" | "resolvedAt"> = {};
+  if (input.currentLevel !== undefined) patch.currentLevel = input.currentLevel;
+  if (input.resolvedAt) patch.resolvedAt = new Date(input.resolvedAt);
+  if (input.status) await setRunStatus(tx, input.runId, input.status, patch);
+  else if (Object.keys(patch).length > 0) await tx.update(runs).set(patch).where(eq(runs.id, input.runId));
+  if (input.events.length > 0) {
+    await tx
+      .insert(runEvents)
+      .values(input.events.map((e) => runEventRow(input.runId, e)))
+      .onConflictDoNothing();
+  }
 }
 
 export function createUpdateRun({ db }: Pick<ActivityDeps, "db">) {

@@ -95,3 +95,26 @@ export interface DeliverResult {
  * regular activity (the receiver asked for another try; the delivery row says when).
  */
 export type FirstAttemptResult = { kind: "settled"; result: DeliverResult } | { kind: "retry" };
+
+/**
+ * A new incident the alert endpoint opened, taken over by its workflow in one local activity:
+ * its run row gets the Temporal run id and the first timeline events, the inbox is drained once
+ * (errors appended before the workflow ran), and the first messages the endpoint sent are read
+ * back instead of each being looked up by a local activity of its own.
+ */
+export interface AdoptOpeningInput {
+  /** The run row (with its Temporal run id) and the timeline so far. */
+  runRecord?: UpdateRunInput;
+  take: TakeInboxInput;
+  /** The messages the incident's opening decided, in the order the workflow sends them. */
+  messages: DeliverInput[];
+}
+
+export interface AdoptOpeningResult {
+  taken: TakeInboxResult;
+  /**
+   * Per message: how it ended at the endpoint, or null when it is still the workflow's to send
+   * (pending: its lease held past the wait, the endpoint's attempt asked for another, or no row).
+   */
+  messages: (DeliverResult | null)[];
+}
