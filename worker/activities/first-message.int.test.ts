@@ -120,6 +120,8 @@ describe("the first message sent by the alert endpoint", () => {
     await eventually(async () => (at(`/${name}/l1`).length === 1 ? true : undefined), 5_000, "first message");
     const firstAfterMs = (at(`/${name}/l1`)[0]?.at ?? 0) - t0;
     expect(firstAfterMs).toBeLessThan(2_000);
+    // A second error waits in the incident's inbox: the workflow's takeover must apply it.
+    expect((await h.postAlert(token, errorAlert(name))).status).toBe(202);
 
     // The worker comes 3 s later: the workflow finds level 1 delivered and times level 2 from the
     // alert (at 8 s), not from its own start (which would make it 11 s).
@@ -133,6 +135,8 @@ describe("the first message sent by the alert endpoint", () => {
     const run = await theRun(flowId);
     await sleep(500);
     expect(at(`/${name}/l1`)).toHaveLength(1);
+    const snapshot = await h.client.workflow.getHandle(run.workflowId).query<EscalationSnapshot>("snapshot");
+    expect(snapshot.errorCount).toBe(2);
     const level1 = (await deliveriesForRun(h, run.id)).find((d) => d.level === 1);
     expect(level1).toMatchObject({ status: "delivered", attempts: 1, leasedUntil: null });
     expect(at(`/${name}/l1`)[0]?.headers["idempotency-key"]).toBe(level1?.idempotencyKey);
