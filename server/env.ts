@@ -36,6 +36,14 @@ const envSchema = z.object({
    * alert); "next" runs `next start` alone, the route answering alerts, to compare or fall back.
    */
   ALERTFLOW_WEB_SERVER: z.enum(["front", "next"]).default("front"),
+  /**
+   * "true": `npm start`'s web server also runs an escalation worker on the task queue and starts
+   * the workflows of the incidents it opens with Temporal's eager workflow start, so their first
+   * workflow task comes back in the start's answer instead of through the queue and the worker
+   * process. The separate worker process still runs (the jobs, and any task this one does not
+   * take); a server that refuses eager start queues the task as before.
+   */
+  ALERTFLOW_EAGER_START: z.enum(["true", "false"]).default("false"),
   /** Where `npm start` listens. */
   HOST: z.string().default("0.0.0.0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -47,14 +47,29 @@ export function groupAlive(pgid: number): boolean {
  * worker running. Resolves once it polls.
  */
 export function spawnWorkerProcess(env: Record<string, string>, startTimeoutMs = 60_000): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/worker.ts"], {
+  return spawnTsxProcess({ script: "worker/worker.ts", env, ready: "worker: polling", startTimeoutMs });
+}
+
+/**
+ * A script of this repository run as `spawnWorkerProcess` runs the worker (own process group,
+ * `node --import tsx`, the pid is the script itself); resolves once every `ready` text was printed.
+ */
+export function spawnTsxProcess(opts: {
+  script: string;
+  env: Record<string, string>;
+  ready: string | string[];
+  startTimeoutMs?: number;
+}): Promise<WorkerProcess> {
+  const { script, env, startTimeoutMs = 60_000 } = opts;
+  const ready = Array.isArray(opts.ready) ? opts.ready : [opts.ready];
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
     cwd: root,
     env: { ...process.env, ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const pid = child.pid;
-  if (pid === undefined) return Promise.reject(new Error("worker process did not start"));
+  if (pid === undefined) return Promise.reject(new Error(`${script} did not start`));
   const output: string[] = [];
   child.stderr?.on("data", (d: Buffer) => output.push(d.toString()));
   const handle: WorkerProcess = {
@@ -77,18 +92,19 @@ export function spawnWorkerProcess(env: Record<string, string>, startTimeoutMs =
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void handle.kill();
-      reject(new Error(`worker did not poll within ${startTimeoutMs} ms:\n${output.join("")}`));
+      reject(new Error(`${script} was not ready within ${startTimeoutMs} ms:\n${output.join("")}`));
     }, startTimeoutMs);
     child.stdout?.on("data", (d: Buffer) => {
       output.push(d.toString());
-      if (d.toString().includes("worker: polling")) {
+      const printed = output.join("");
+      if (ready.every((text) => printed.includes(text))) {
         clearTimeout(timer);
         resolve(handle);
       }
     });
     child.once("exit", (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`worker exited (${code ?? signal}) before polling:\n${output.join("")}`));
+      reject(new Error(`${script} exited (${code ?? signal}) before it was ready:\n${output.join("")}`));
     });
   });
 }

@@ -2,6 +2,8 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { alertEndpointDeps } from "~/app/api/alerts/alert-endpoint-deps";
+import { env } from "~/server/env";
+import { eagerIngress } from "./eager-ingress";
 import { frontHandler } from "./front-handler";
 
 /**
@@ -9,7 +11,8 @@ import { frontHandler } from "./front-handler";
  * `POST /api/alerts/<token>` itself (front-handler.ts), with the same handler and deps as the
  * Next.js route, and hands every other request to Next.js on the production build. An alert skips
  * Next's routing, proxy and request wrappers, which cost more CPU than the handler itself
- * (scripts/bench-inbound.ts). Arguments: --port N [--hostname H].
+ * (scripts/bench-inbound.ts). With ALERTFLOW_EAGER_START it also runs an escalation worker and
+ * starts new incidents' workflows eagerly on it (eager-ingress.ts). Arguments: --port N [--hostname H].
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const arg = (name: string) => {
@@ -23,7 +26,8 @@ async function main() {
   const app = next({ dev: false, dir: root, hostname, port });
   const handleByNext = app.getRequestHandler();
   await app.prepare();
-  const front = frontHandler(alertEndpointDeps, (req, res) => void handleByNext(req, res));
+  const ingress = eagerIngress(env, alertEndpointDeps);
+  const front = frontHandler(ingress.deps, (req, res) => void handleByNext(req, res));
   const server = createServer(front.listener);
   server.on("upgrade", app.getUpgradeHandler());
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
@@ -38,7 +42,9 @@ async function main() {
     server.closeIdleConnections();
     await front.drain(6000);
     server.closeAllConnections();
-    await app.close().catch(() => undefined);
+    // The ingress worker hands its sticky workflows back as it stops (else they wait out the
+    // sticky timeout), within the launcher's grace like the rest.
+    await Promise.all([ingress.stop().catch(() => undefined), app.close().catch(() => undefined)]);
     process.exit(0);
   };
   process.once("SIGTERM", () => void stop());

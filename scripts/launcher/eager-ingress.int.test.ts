@@ -1,0 +1,167 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import {
+  errorAlert,
+  eventually,
+  runsForFlow,
+  terminateWorkflows,
+  twoLevelWebhookFlow,
+} from "~/test-support/flow-fixtures";
+import { createHarness, TEST_SECRET_KEY, workflowBundle, type Harness } from "~/test-support/harness";
+import { startReceiver, type Receiver } from "~/test-support/http-receiver";
+import { spawnTsxProcess, spawnWorkerProcess, type WorkerProcess } from "~/test-support/worker-process";
+
+/**
+ * ALERTFLOW_EAGER_START: the web process runs an escalation worker and starts new incidents'
+ * workflows eagerly on it. Here the web process (the front server's alert path and eager ingress,
+ * test-support/eager-web-process.ts) and a worker process (worker/worker.ts) run for real against
+ * the tests' Temporal server and Postgres; the web process is SIGKILLed with the incidents it
+ * started in its hands, and the worker process must carry each of them on, exactly once.
+ */
+let h: Harness;
+let receiver: Receiver;
+let bundleDir: string;
+const processes: WorkerProcess[] = [];
+
+beforeAll(async () => {
+  h = await createHarness();
+  receiver = await startReceiver();
+  // Bundled once here and read by both processes: bundling in each would cost tens of seconds.
+  bundleDir = mkdtempSync(path.join(os.tmpdir(), "alertflow-eager-"));
+  writeFileSync(path.join(bundleDir, "workflows.js"), (await workflowBundle()).code);
+});
+afterAll(async () => {
+  await Promise.all(processes.map((p) => p.stop()));
+  await receiver?.close();
+  await h?.close();
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+});
+
+const processEnv = () => ({
+  DATABASE_URL: inject("databaseUrl"),
+  TEMPORAL_ADDRESS: inject("temporalAddress"),
+  TEMPORAL_TASK_QUEUE: h.taskQueue,
+  ALERTFLOW_SECRET_KEY: TEST_SECRET_KEY,
+  OUTBOUND_ALLOW_LIST: "127.0.0.1",
+  WORKFLOW_BUNDLE_PATH: path.join(bundleDir, "workflows.js"),
+});
+
+async function started(process: Promise<WorkerProcess>): Promise<WorkerProcess> {
+  const p = await process;
+  processes.push(p);
+  return p;
+}
+
+/** Which processes (pids) completed the workflow's tasks, in order; a worker's identity is `pid@host`. */
+async function taskPids(workflowId: string): Promise<number[]> {
+  const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+  return (history.events ?? []).flatMap((event) => {
+    const identity = event.workflowTaskCompletedEventAttributes?.identity;
+    return identity ? [Number(identity.split("@")[0])] : [];
+  });
+}
+
+async function historyHas(workflowId: string, what: "timerStarted" | "timerFired"): Promise<boolean> {
+  const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+  return (history.events ?? []).some((event) =>
+    what === "timerStarted" ? event.timerStartedEventAttributes : event.timerFiredEventAttributes,
+  );
+}
+
+const INCIDENTS = 6;
+const LEVEL_2_AFTER_S = 4;
+/** temporal.api.enums.v1.TaskQueueType (@temporalio/proto is not a dependency of its own here). */
+const TASK_QUEUE_TYPE_WORKFLOW = 1;
+
+describe("eager workflow start in the web process", () => {
+  it("the web process starts its incidents' workflows on its own worker; SIGKILLed holding them, the worker process escalates each exactly once", async () => {
+    const name = "eager";
+    const { flowId, token } = await twoLevelWebhookFlow(h, receiver.url, name, LEVEL_2_AFTER_S);
+    const [web, worker] = await Promise.all([
+      started(
+        spawnTsxProcess({
+          script: "test-support/eager-web-process.ts",
+          env: { ...processEnv(), ALERTFLOW_EAGER_START: "true" },
+          ready: ["listening on", "ingress worker: polling"],
+        }),
+      ),
+      started(spawnWorkerProcess(processEnv())),
+    ]);
+    const port = Number(/listening on (\d+)/.exec(web.output.join(""))?.[1]);
+    // Both poll the queue before any alert: the worker process must be there to take over.
+    await eventually(
+      async () => {
+        const { pollers } = await h.client.workflowService.describeTaskQueue({
+          namespace: "default",
+          taskQueue: { name: h.taskQueue },
+          taskQueueType: TASK_QUEUE_TYPE_WORKFLOW,
+        });
+        const polling = new Set(pollers?.map((poller) => Number(poller.identity?.split("@")[0])));
+        return polling.has(web.pid) && polling.has(worker.pid) ? true : undefined;
+      },
+      30_000,
+      "both processes polling",
+    );
+
+    const keys = Array.from({ length: INCIDENTS }, (_, i) => `${name}-${i}`);
+    const t0 = Date.now();
+    for (const key of keys) {
+      const response = await fetch(`http://127.0.0.1:${port}/api/alerts/${token}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(errorAlert(key)),
+      });
+      expect(response.status).toBe(202);
+    }
+    const runs = await eventually(async () => {
+      const found = await runsForFlow(h, flowId);
+      return found.length === INCIDENTS ? found : undefined;
+    });
+    const workflowIds = runs.map((run) => run.workflowId);
+    try {
+      // Temporal handed each first workflow task back in the start's answer, and this process ran it.
+      await eventually(
+        async () => (workflowIds.every((id) => web.output.join("").includes(`start ${id} `)) ? true : undefined),
+        15_000,
+        "every start answered",
+      );
+      for (const id of workflowIds) expect(web.output.join("")).toContain(`start ${id} eager`);
+      for (const id of workflowIds)
+        await eventually(
+          async () => ((await historyHas(id, "timerStarted")) ? true : undefined),
+          15_000,
+          "level 2 timer",
+        );
+      for (const id of workflowIds) expect(new Set(await taskPids(id))).toEqual(new Set([web.pid]));
+
+      // The whole process group, with SIGKILL: no graceful shutdown, no sticky workflow handed back.
+      // Every level-2 timer is still running, so each incident's next task is owed to a dead process.
+      expect(await Promise.all(workflowIds.map((id) => historyHas(id, "timerFired")))).not.toContain(true);
+      await web.kill();
+
+      const at = (p: string) => receiver.requests.filter((r) => r.url === p);
+      await eventually(async () => (at(`/${name}/l2`).length >= INCIDENTS ? true : undefined), 30_000, "every level 2");
+      // The timers fired to the dead process's sticky queue; 2 s later Temporal moved the tasks to
+      // the shared queue, and the worker process took them.
+      const lastLevel2 = Math.max(...at(`/${name}/l2`).map((r) => r.at));
+      expect(lastLevel2 - t0).toBeLessThan(LEVEL_2_AFTER_S * 1000 + 10_000);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(at(`/${name}/l1`)).toHaveLength(INCIDENTS);
+      expect(at(`/${name}/l2`)).toHaveLength(INCIDENTS);
+      const sentKeys = receiver.requests.map((r) => String(r.headers["idempotency-key"]));
+      expect(new Set(sentKeys).size).toBe(INCIDENTS * 2);
+      for (const id of workflowIds) {
+        const pids = await taskPids(id);
+        expect(pids[0]).toBe(web.pid);
+        expect(pids.slice(1)).toContain(worker.pid);
+        expect(pids.slice(1)).not.toContain(web.pid);
+        const history = await h.client.workflow.getHandle(id).fetchHistory();
+        expect(history.events?.filter((e) => e.workflowExecutionStartedEventAttributes)).toHaveLength(1);
+      }
+    } finally {
+      await terminateWorkflows(h, workflowIds);
+    }
+  }, 90_000);
+});
