@@ -9,9 +9,15 @@ import { env } from "~/server/env";
  * production build: the same alert deps from the environment, the same eager ingress
  * (ALERTFLOW_EAGER_START) and listener, as a process that tests SIGKILL. Every other request is
  * a 404. Prints `listening on <port>` and each workflow start as `start <workflowId> eager|queued`.
+ * Test-only on purpose: a hook for the tests' SIGKILL to land while a first task is in hand.
  */
 const ingress = eagerIngress(env, alertEndpointDeps, {
-  onStarted: (workflowId, eagerly) => console.log(`start ${workflowId} ${eagerly ? "eager" : "queued"}`),
+  onStarted: (workflowId, eagerly) => {
+    console.log(`start ${workflowId} ${eagerly ? "eager" : "queued"}`);
+    // EAGER_WEB_HANG=1: the process hangs with the first workflow task it was just handed (core
+    // holds it; JavaScript never completes it), as a process dying at that moment would leave it.
+    if (eagerly && process.env.EAGER_WEB_HANG === "1") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  },
 });
 const front = frontHandler(ingress.deps, (_req, res) => res.writeHead(404).end());
 const server = createServer(front.listener);

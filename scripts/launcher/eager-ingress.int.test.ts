@@ -23,6 +23,7 @@ import { spawnTsxProcess, spawnWorkerProcess, type WorkerProcess } from "~/test-
 let h: Harness;
 let receiver: Receiver;
 let bundleDir: string;
+let worker: WorkerProcess;
 const processes: WorkerProcess[] = [];
 
 beforeAll(async () => {
@@ -31,6 +32,8 @@ beforeAll(async () => {
   // Bundled once here and read by both processes: bundling in each would cost tens of seconds.
   bundleDir = mkdtempSync(path.join(os.tmpdir(), "alertflow-eager-"));
   writeFileSync(path.join(bundleDir, "workflows.js"), (await workflowBundle()).code);
+  // One worker process for both tests: it outlives each test's web process.
+  worker = await started(spawnWorkerProcess(processEnv()));
 });
 afterAll(async () => {
   await Promise.all(processes.map((p) => p.stop()));
@@ -70,6 +73,41 @@ async function historyHas(workflowId: string, what: "timerStarted" | "timerFired
   );
 }
 
+/**
+ * The web process with eager start on; resolves once it listens and both it and the worker
+ * process poll the queue (the worker process must be there to take over).
+ */
+async function startWebProcess(extraEnv: Record<string, string> = {}) {
+  const web = await started(
+    spawnTsxProcess({
+      script: "test-support/eager-web-process.ts",
+      env: { ...processEnv(), ALERTFLOW_EAGER_START: "true", ...extraEnv },
+      ready: ["listening on", "ingress worker: polling"],
+    }),
+  );
+  await eventually(
+    async () => {
+      const { pollers } = await h.client.workflowService.describeTaskQueue({
+        namespace: "default",
+        taskQueue: { name: h.taskQueue },
+        taskQueueType: TASK_QUEUE_TYPE_WORKFLOW,
+      });
+      const polling = new Set(pollers?.map((poller) => Number(poller.identity?.split("@")[0])));
+      return polling.has(web.pid) && polling.has(worker.pid) ? true : undefined;
+    },
+    30_000,
+    "both processes polling",
+  );
+  return { web, port: Number(/listening on (\d+)/.exec(web.output.join(""))?.[1]) };
+}
+
+const postAlert = (port: number, token: string, key: string) =>
+  fetch(`http://127.0.0.1:${port}/api/alerts/${token}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(errorAlert(key)),
+  });
+
 const INCIDENTS = 6;
 const LEVEL_2_AFTER_S = 4;
 /** temporal.api.enums.v1.TaskQueueType (@temporalio/proto is not a dependency of its own here). */
@@ -79,42 +117,11 @@ describe("eager workflow start in the web process", () => {
   it("the web process starts its incidents' workflows on its own worker; SIGKILLed holding them, the worker process escalates each exactly once", async () => {
     const name = "eager";
     const { flowId, token } = await twoLevelWebhookFlow(h, receiver.url, name, LEVEL_2_AFTER_S);
-    const [web, worker] = await Promise.all([
-      started(
-        spawnTsxProcess({
-          script: "test-support/eager-web-process.ts",
-          env: { ...processEnv(), ALERTFLOW_EAGER_START: "true" },
-          ready: ["listening on", "ingress worker: polling"],
-        }),
-      ),
-      started(spawnWorkerProcess(processEnv())),
-    ]);
-    const port = Number(/listening on (\d+)/.exec(web.output.join(""))?.[1]);
-    // Both poll the queue before any alert: the worker process must be there to take over.
-    await eventually(
-      async () => {
-        const { pollers } = await h.client.workflowService.describeTaskQueue({
-          namespace: "default",
-          taskQueue: { name: h.taskQueue },
-          taskQueueType: TASK_QUEUE_TYPE_WORKFLOW,
-        });
-        const polling = new Set(pollers?.map((poller) => Number(poller.identity?.split("@")[0])));
-        return polling.has(web.pid) && polling.has(worker.pid) ? true : undefined;
-      },
-      30_000,
-      "both processes polling",
-    );
+    const { web, port } = await startWebProcess();
 
     const keys = Array.from({ length: INCIDENTS }, (_, i) => `${name}-${i}`);
     const t0 = Date.now();
-    for (const key of keys) {
-      const response = await fetch(`http://127.0.0.1:${port}/api/alerts/${token}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(errorAlert(key)),
-      });
-      expect(response.status).toBe(202);
-    }
+    for (const key of keys) expect((await postAlert(port, token, key)).status).toBe(202);
     const runs = await eventually(async () => {
       const found = await runsForFlow(h, flowId);
       return found.length === INCIDENTS ? found : undefined;
@@ -162,6 +169,50 @@ describe("eager workflow start in the web process", () => {
       }
     } finally {
       await terminateWorkflows(h, workflowIds);
+    }
+  }, 90_000);
+
+  it("SIGKILLed with a first workflow task in hand: the task times out, the worker process runs it, the incident escalates exactly once", async () => {
+    const name = "eager-in-hand";
+    const { flowId, token } = await twoLevelWebhookFlow(h, receiver.url, name, LEVEL_2_AFTER_S);
+    const { web, port } = await startWebProcess({ EAGER_WEB_HANG: "1" });
+    const t0 = Date.now();
+    expect((await postAlert(port, token, name)).status).toBe(202);
+    const [run] = await eventually(async () => {
+      const found = await runsForFlow(h, flowId);
+      return found.length === 1 ? found : undefined;
+    });
+    const workflowId = run?.workflowId ?? "";
+    try {
+      await eventually(
+        async () => (web.output.join("").includes(`start ${workflowId} eager`) ? true : undefined),
+        15_000,
+        "started eagerly",
+      );
+      // Handed to the web process in the start's answer, and not completed by it.
+      const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+      const firstTask = history.events?.find((e) => e.workflowTaskStartedEventAttributes);
+      expect(Number(firstTask?.workflowTaskStartedEventAttributes?.identity?.split("@")[0])).toBe(web.pid);
+      expect(await taskPids(workflowId)).toEqual([]);
+      await web.kill();
+
+      // Temporal's workflow task timeout (10 s) gives the task to the shared queue.
+      const at = (p: string) => receiver.requests.filter((r) => r.url === p);
+      await eventually(async () => (at(`/${name}/l2`).length >= 1 ? true : undefined), 30_000, "level 2");
+      expect((at(`/${name}/l2`)[0]?.at ?? 0) - t0).toBeLessThan(10_000 + LEVEL_2_AFTER_S * 1000 + 8_000);
+      // Level 1 went out from the endpoint, or the hang came first: then the workflow sends it once
+      // the endpoint's lease (15 s from the claim) runs out, and if the endpoint's send went out
+      // unrecorded, again under the same idempotency key (receivers drop it).
+      await eventually(async () => (at(`/${name}/l1`).length >= 1 ? true : undefined), 30_000, "level 1");
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(at(`/${name}/l2`)).toHaveLength(1);
+      expect(new Set(at(`/${name}/l1`).map((r) => String(r.headers["idempotency-key"]))).size).toBe(1);
+      const after = await h.client.workflow.getHandle(workflowId).fetchHistory();
+      expect(after.events?.some((e) => e.workflowTaskTimedOutEventAttributes)).toBe(true);
+      expect(after.events?.filter((e) => e.workflowExecutionStartedEventAttributes)).toHaveLength(1);
+      expect(new Set(await taskPids(workflowId))).toEqual(new Set([worker.pid]));
+    } finally {
+      await terminateWorkflows(h, [workflowId]);
     }
   }, 90_000);
 });
