@@ -122,7 +122,7 @@ async function main() {
           accepted,
           receiver,
           level2Receiver,
-          config.level2Seconds * 1000 + 240_000,
+          config.level2Seconds * 1000 + 420_000,
           performance.now() + config.level2Seconds * 1000,
         );
         return countEscalations({
