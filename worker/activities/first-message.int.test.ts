@@ -1,4 +1,6 @@
 import type { Client } from "@temporalio/client";
+import { Worker } from "@temporalio/worker";
+import { workflowsPath } from "../worker-options";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliveryAttempts, incidentInboxes } from "~/db/schema";
@@ -200,17 +202,24 @@ describe("the first message sent by the alert endpoint", () => {
     await worker.stop();
   });
 
-  it("a slow send at the endpoint holds the lease: the workflow waits for its answer and sends nothing", async () => {
+  it("a slow send at the endpoint holds the lease: the workflow waits for its answer, sends nothing, and its history replays from the start", async () => {
     endpointSender = "slow";
     const name = "slow-endpoint";
-    const { flowId, token } = await oneLevelFlow(name);
+    // A level 2 to come: its timer is started while the first message is still leased.
+    const { flowId, token } = await twoLevelFlow(name, 60);
     const worker = await h.startWorker();
     expect((await h.postAlert(token, errorAlert(name))).status).toBe(202);
     const run = await theRun(flowId);
     const [level1] = await settledLevel1(run.id);
     await sleep(500);
-    expect(at(`/${name}`)).toHaveLength(1);
+    expect(at(`/${name}/l1`)).toHaveLength(1);
     expect(level1).toMatchObject({ status: "delivered", attempts: 1 });
+    // What a fresh worker does after a restart or an eviction. Before the takeover (patch
+    // adopt-opening), the local activities' order made this history fail to replay (TimerStarted
+    // where the deliver activity was expected) and the incident never escalated.
+    const handle = h.client.workflow.getHandle(run.workflowId);
+    await Worker.runReplayHistory({ workflowsPath, replayName: name }, await handle.fetchHistory());
+    await handle.terminate("test done");
     endpointSender = "real";
     await worker.stop();
   });
