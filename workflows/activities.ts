@@ -1,6 +1,7 @@
 import { proxyActivities, proxyLocalActivities } from "@temporalio/workflow";
 import { deliveryRetryPolicy } from "../core/delivery/retry-policy";
 import type { createActivities } from "../worker/activities/create-activities";
+import { inOrder } from "./local-activity-order";
 
 type Activities = ReturnType<typeof createActivities>;
 
@@ -18,22 +19,27 @@ export const { deliver } = proxyActivities<Pick<Activities, "deliver">>({
  * A message's first attempt rides on the workflow task (no round trip through Temporal before
  * the send). One try: what fails here goes on as the regular activity above, with its retries.
  */
-export const { deliverFirstAttempt } = proxyLocalActivities<Pick<Activities, "deliverFirstAttempt">>({
+const firstAttempt = proxyLocalActivities<Pick<Activities, "deliverFirstAttempt">>({
   startToCloseTimeout: deliveryRetryPolicy.attemptTimeoutMs,
   retry: { maximumAttempts: 1 },
 });
+export const deliverFirstAttempt = inOrder(firstAttempt.deliverFirstAttempt);
 
 /**
  * Run bookkeeping is local: it rides on the workflow task instead of costing a round trip. It is
  * retried without limit: giving up would fail the workflow and end the incident, while waiting
  * out a database outage only delays the run's record (deliveries need the database too).
  */
-export const { openRun, updateRun, takeInboxEvents, adoptOpening } = proxyLocalActivities<
+const bookkeeping = proxyLocalActivities<
   Pick<Activities, "openRun" | "updateRun" | "takeInboxEvents" | "adoptOpening">
 >({
   startToCloseTimeout: "10 seconds",
   retry: { maximumInterval: "10 seconds" },
 });
+export const openRun = inOrder(bookkeeping.openRun);
+export const updateRun = inOrder(bookkeeping.updateRun);
+export const takeInboxEvents = inOrder(bookkeeping.takeInboxEvents);
+export const adoptOpening = inOrder(bookkeeping.adoptOpening);
 
 /**
  * A re-send is one attempt, by request: a person clicked, and clicks again if it fails. Its own

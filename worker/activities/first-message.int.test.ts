@@ -48,11 +48,16 @@ const firstSend: MessageSender = async (input, key) => {
   return real(input, key);
 };
 
-/** Receiver paths that answer 503 to their first request. */
+/** Receiver paths that answer 503 to their first request; slowly for those in slowFailFirst. */
 const failFirst = new Set<string>();
+const slowFailFirst = new Set<string>();
 beforeAll(async () => {
-  receiver = await startReceiver((req) => {
+  receiver = await startReceiver(async (req) => {
     if (failFirst.delete(req.url)) return { status: 503, body: "busy" };
+    if (slowFailFirst.delete(req.url)) {
+      await sleep(1_500);
+      return { status: 503, body: "busy" };
+    }
     return { status: 200, body: "ok" };
   });
   h = await createHarness({ firstSend, firstMessageLeaseMs: LEASE_MS });
@@ -75,9 +80,13 @@ afterAll(async () => {
 
 const at = (p: string) => receiver.requests.filter((r) => r.url === p);
 
-async function twoLevelFlow(name: string, level2Seconds: number) {
+async function twoLevelFlow(name: string, level2Seconds: number, level2Reminders = 0) {
   const ids = await Promise.all(["l1", "l2"].map((l) => webhook(h, `${name} ${l}`, `${receiver.url}/${name}/${l}`)));
-  const graph = twoLevelGraph([ids[0] ?? "", ids[1] ?? ""], { level: 1 }, { level: 2, afterSeconds: level2Seconds });
+  const graph = twoLevelGraph(
+    [ids[0] ?? "", ids[1] ?? ""],
+    { level: 1 },
+    { level: 2, afterSeconds: level2Seconds, reminderCount: level2Reminders, reminderEverySeconds: 600 },
+  );
   return publishedFlow(h, name, graph);
 }
 
@@ -221,6 +230,31 @@ describe("the first message sent by the alert endpoint", () => {
     await Worker.runReplayHistory({ workflowsPath, replayName: name }, await handle.fetchHistory());
     await handle.terminate("test done");
     endpointSender = "real";
+    await worker.stop();
+  });
+
+  it("an error applied while level 2's first attempt is out, that attempt then failing: the history replays from the start", async () => {
+    // Two local activities in flight (level 2's first attempt, the drain of the new error) that
+    // finish out of order: the drain's wait (a timer, for level 2's reminder) and the retry (the
+    // deliver activity) were issued in one order and replayed in the other, so a restarted worker
+    // failed every task of such an incident with a nondeterminism error and it never went on.
+    const name = "drain-beside-send";
+    const { flowId, token } = await twoLevelFlow(name, 1, 1);
+    slowFailFirst.add(`/${name}/l2`);
+    const worker = await h.startWorker();
+    expect((await h.postAlert(token, errorAlert(name))).status).toBe(202);
+    await eventually(async () => (at(`/${name}/l2`).length > 0 ? true : undefined), 20_000, "level 2's first attempt");
+    expect((await h.postAlert(token, errorAlert(name))).status).toBe(202);
+    const run = await theRun(flowId);
+    await eventually(async () => (at(`/${name}/l2`).length >= 2 ? true : undefined), 30_000, "level 2 retried");
+    const handle = h.client.workflow.getHandle(run.workflowId);
+    await eventually(
+      async () => ((await handle.query<EscalationSnapshot>("snapshot")).errorCount === 2 ? true : undefined),
+      10_000,
+      "both errors applied",
+    );
+    await Worker.runReplayHistory({ workflowsPath, replayName: name }, await handle.fetchHistory());
+    await handle.terminate("test done");
     await worker.stop();
   });
 
