@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { spawnWorker } from "~/scripts/launcher/start-app";
 import type { GroupChild } from "~/scripts/launcher/process-group";
 import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
+import { untilPolling } from "~/test-support/task-queue-pollers";
 import { createHarness, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import {
@@ -68,7 +69,6 @@ async function workerPidsOf(workflowId: string): Promise<Set<number>> {
 
 const INCIDENTS = 8;
 /** temporal.api.enums.v1.TaskQueueType (@temporalio/proto is not a dependency of its own here). */
-const TASK_QUEUE_TYPE_WORKFLOW = 1;
 const LEVEL_2_AFTER_S = 10;
 
 describe("scale-out", () => {
@@ -88,19 +88,7 @@ describe("scale-out", () => {
     const [first, second] = await Promise.all([startWorkerProcess("worker-1"), startWorkerProcess("worker-2")]);
     // "polling" is printed as a worker starts; on a busy machine one may take seconds more to
     // reach the server and the other would take every incident. Temporal lists both first.
-    await eventually(
-      async () => {
-        const { pollers } = await h.client.workflowService.describeTaskQueue({
-          namespace: "default",
-          taskQueue: { name: h.taskQueue },
-          taskQueueType: TASK_QUEUE_TYPE_WORKFLOW,
-        });
-        const polling = new Set(pollers?.map((poller) => Number(poller.identity?.split("@")[0])));
-        return polling.has(first.child.pid ?? 0) && polling.has(second.child.pid ?? 0) ? true : undefined;
-      },
-      30_000,
-      "both workers polling",
-    );
+    await untilPolling(h, [first.child.pid ?? 0, second.child.pid ?? 0], "both workers polling");
     const keys = Array.from({ length: INCIDENTS }, (_, i) => `scale-${i}`);
     for (const key of keys) expect((await h.postAlert(token, errorAlert(key))).status).toBe(202);
 

@@ -9,6 +9,7 @@ import {
   terminateWorkflows,
   twoLevelWebhookFlow,
 } from "~/test-support/flow-fixtures";
+import { untilPolling } from "~/test-support/task-queue-pollers";
 import { createHarness, TEST_SECRET_KEY, workflowBundle, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { spawnTsxProcess, spawnWorkerProcess, type WorkerProcess } from "~/test-support/worker-process";
@@ -85,19 +86,7 @@ async function startWebProcess(extraEnv: Record<string, string> = {}) {
       ready: ["listening on", "ingress worker: polling"],
     }),
   );
-  await eventually(
-    async () => {
-      const { pollers } = await h.client.workflowService.describeTaskQueue({
-        namespace: "default",
-        taskQueue: { name: h.taskQueue },
-        taskQueueType: TASK_QUEUE_TYPE_WORKFLOW,
-      });
-      const polling = new Set(pollers?.map((poller) => Number(poller.identity?.split("@")[0])));
-      return polling.has(web.pid) && polling.has(worker.pid) ? true : undefined;
-    },
-    30_000,
-    "both processes polling",
-  );
+  await untilPolling(h, [web.pid, worker.pid], "both processes polling");
   return { web, port: Number(/listening on (\d+)/.exec(web.output.join(""))?.[1]) };
 }
 
@@ -111,7 +100,6 @@ const postAlert = (port: number, token: string, key: string) =>
 const INCIDENTS = 6;
 const LEVEL_2_AFTER_S = 4;
 /** temporal.api.enums.v1.TaskQueueType (@temporalio/proto is not a dependency of its own here). */
-const TASK_QUEUE_TYPE_WORKFLOW = 1;
 
 describe("eager workflow start in the web process", () => {
   it("the web process starts its incidents' workflows on its own worker; SIGKILLed holding them, the worker process escalates each exactly once", async () => {

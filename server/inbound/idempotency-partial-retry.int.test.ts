@@ -14,9 +14,9 @@ import {
 } from "~/test-support/flow-fixtures";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
+import { postKeyedAlert } from "~/test-support/keyed-alert-post";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { createTemporalClient } from "../temporal-client";
-import { handleAlertRequest, type InboundDeps } from "./handle-alert-request";
 import { restartOpenedIncidents } from "./incident-inbox";
 import { workflowIdFor } from "./incident-id";
 
@@ -45,19 +45,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function post(deps: InboundDeps, token: string, body: string, key: string) {
-  const response = await handleAlertRequest(
-    deps,
-    token,
-    new Request(`http://localhost/api/alerts/${token}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": key },
-      body,
-    }),
-  );
-  return { status: response.status, json: (await response.json()) as unknown };
-}
-
 describe("a retry after a 503 that came once some alerts were dispatched", () => {
   it("dispatches only the alerts that did not go: no second incident, no second first message", async () => {
     const hook = await webhook(h, "Partial", `${receiver.url}/partial`);
@@ -69,7 +56,7 @@ describe("a retry after a 503 that came once some alerts were dispatched", () =>
     const body = JSON.stringify([errorAlert(down), okAlert(`other-${randomUUID()}`)]);
     const key = randomUUID();
 
-    const first = await post({ ...h.inbound, temporal: unreachable }, token, body, key);
+    const first = await postKeyedAlert({ ...h.inbound, temporal: unreachable }, token, body, key);
     expect(first.status).toBe(503);
     await receiver.waitFor(1, 15_000);
 
@@ -94,7 +81,7 @@ describe("a retry after a 503 that came once some alerts were dispatched", () =>
     const sent = receiver.requests.length;
 
     // The sender's retry, Temporal back: the error already went, only the Ok goes now.
-    const retry = await post(h.inbound, token, body, key);
+    const retry = await postKeyedAlert(h.inbound, token, body, key);
     expect(retry.status).toBe(202);
     expect(retry.json).toMatchObject({
       accepted: [{ status: "error" }, { status: "ok", outcome: "no_open_incident" }],
@@ -104,7 +91,7 @@ describe("a retry after a 503 that came once some alerts were dispatched", () =>
     expect(receiver.requests).toHaveLength(sent);
 
     // From now on the key replays that answer.
-    const again = await post(h.inbound, token, body, key);
-    expect(again).toEqual(retry);
+    const again = await postKeyedAlert(h.inbound, token, body, key);
+    expect(again).toEqual({ ...retry, replayed: "true" });
   }, 120_000);
 });
