@@ -7,16 +7,22 @@ import { descendantsMatching, killGroupAndConfirm, processGroupOf } from "./proc
 // belongs to someone else's group.
 const leaderScript = `require("node:child_process").spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)", "bench-kill-child"], { stdio: "ignore" }); setInterval(() => {}, 1000);`;
 
+/** The leader, in its own group, once its grandchild is running. */
+async function startLeaderWithChild() {
+  const leader = spawnGroup({ name: "part", command: process.execPath, args: ["-e", leaderScript] });
+  const pid = leader.child.pid ?? 0;
+  let child: number | undefined;
+  for (let i = 0; i < 100 && child === undefined; i++) {
+    [child] = descendantsMatching(pid, /bench-kill-child/);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { leader, pid, child };
+}
+
 describe("killGroupAndConfirm", () => {
   it("SIGKILLs a part's whole process group and returns once the leader and its child are gone", async () => {
-    const leader = spawnGroup({ name: "part", command: process.execPath, args: ["-e", leaderScript] });
+    const { leader, pid, child } = await startLeaderWithChild();
     try {
-      const pid = leader.child.pid ?? 0;
-      let child: number | undefined;
-      for (let i = 0; i < 100 && child === undefined; i++) {
-        [child] = descendantsMatching(pid, /bench-kill-child/);
-        await new Promise((r) => setTimeout(r, 50));
-      }
       expect(child).toBeDefined();
       expect(processGroupOf(child ?? 0)).toBe(pid);
       await killGroupAndConfirm(pid, 3000);
@@ -29,14 +35,8 @@ describe("killGroupAndConfirm", () => {
   });
 
   it("refuses a pid that does not lead its group (a wrapper's child would survive a plain kill)", async () => {
-    const leader = spawnGroup({ name: "part", command: process.execPath, args: ["-e", leaderScript] });
+    const { leader, child } = await startLeaderWithChild();
     try {
-      const pid = leader.child.pid ?? 0;
-      let child: number | undefined;
-      for (let i = 0; i < 100 && child === undefined; i++) {
-        [child] = descendantsMatching(pid, /bench-kill-child/);
-        await new Promise((r) => setTimeout(r, 50));
-      }
       await expect(killGroupAndConfirm(child ?? 0)).rejects.toThrow(/does not lead its process group/);
     } finally {
       await leader.stop(0);
