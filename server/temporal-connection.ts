@@ -11,22 +11,25 @@ export interface TemporalConnectionOptions {
   apiKey?: string;
 }
 
+/** The settings that say how to reach Temporal (see temporalConnectionOptions). */
+export type TemporalConnectionEnv = Pick<
+  Env,
+  | "TEMPORAL_ADDRESS"
+  | "TEMPORAL_TLS"
+  | "TEMPORAL_TLS_CERT_PATH"
+  | "TEMPORAL_TLS_KEY_PATH"
+  | "TEMPORAL_TLS_CA_PATH"
+  | "TEMPORAL_TLS_SERVER_NAME"
+  | "TEMPORAL_API_KEY"
+>;
+
 /**
  * How the web server and the workers reach Temporal: plain gRPC to a dev server, mTLS with a
  * client certificate to a self-hosted cluster or Temporal Cloud, or TLS with a Cloud API key.
  * The same object fits the client's `Connection` and the worker's `NativeConnection`.
  */
 export function temporalConnectionOptions(
-  env: Pick<
-    Env,
-    | "TEMPORAL_ADDRESS"
-    | "TEMPORAL_TLS"
-    | "TEMPORAL_TLS_CERT_PATH"
-    | "TEMPORAL_TLS_KEY_PATH"
-    | "TEMPORAL_TLS_CA_PATH"
-    | "TEMPORAL_TLS_SERVER_NAME"
-    | "TEMPORAL_API_KEY"
-  >,
+  env: TemporalConnectionEnv,
   address = env.TEMPORAL_ADDRESS,
 ): TemporalConnectionOptions {
   const certPair =

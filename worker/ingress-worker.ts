@@ -3,7 +3,7 @@ import { bundleWorkflowCode, NativeConnection, type WorkflowBundleOption } from 
 import type { Db } from "~/db/client";
 import type { Env } from "~/server/env";
 import type { Keyring } from "~/server/security/secret-keyring";
-import { temporalConnectionOptions } from "~/server/temporal-connection";
+import { temporalConnectionOptions, type TemporalConnectionEnv } from "~/server/temporal-connection";
 import { createEscalationWorker, wireActivities } from "./create-worker";
 import { workflowsPath } from "./worker-options";
 
@@ -19,21 +19,11 @@ export interface IngressWorker {
 }
 
 export interface IngressWorkerOptions {
-  env: Pick<
-    Env,
-    | "TEMPORAL_ADDRESS"
-    | "TEMPORAL_NAMESPACE"
-    | "TEMPORAL_TASK_QUEUE"
-    | "TEMPORAL_TLS"
-    | "TEMPORAL_TLS_CERT_PATH"
-    | "TEMPORAL_TLS_KEY_PATH"
-    | "TEMPORAL_TLS_CA_PATH"
-    | "TEMPORAL_TLS_SERVER_NAME"
-    | "TEMPORAL_API_KEY"
-    | "WORKFLOW_BUNDLE_PATH"
-    | "OUTBOUND_ALLOW_LIST"
-    | "PUBLIC_URL"
-  >;
+  env: TemporalConnectionEnv &
+    Pick<
+      Env,
+      "TEMPORAL_NAMESPACE" | "TEMPORAL_TASK_QUEUE" | "WORKFLOW_BUNDLE_PATH" | "OUTBOUND_ALLOW_LIST" | "PUBLIC_URL"
+    >;
   db: Db;
   keyring: Keyring;
   /** Each start's outcome: whether Temporal handed its first workflow task back (tests, diagnosis). */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { processTable } from "./proc-cpu";
+import { isAlive } from "../launcher/process-group";
 
 /**
  * Kills parts of the app under test the way a crash would: SIGKILL to the real process group (the
@@ -34,15 +35,6 @@ export function descendantsMatching(root: number, match: RegExp): number[] {
   return found.sort((a, b) => a - b);
 }
 
-function alive(target: number): boolean {
-  try {
-    process.kill(target, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * SIGKILLs the group `pid` leads and waits until the process and every member of its group are
  * gone (reaped by its parent, not a zombie). Refuses a pid that does not lead its own group, so
@@ -53,7 +45,7 @@ export async function killGroupAndConfirm(pid: number, timeoutMs = 10_000): Prom
   if (group !== pid) throw new Error(`pid ${pid} does not lead its process group (group ${group ?? "gone"})`);
   const started = performance.now();
   process.kill(-pid, "SIGKILL");
-  while (alive(pid) || alive(-pid)) {
+  while (isAlive(pid) || isAlive(-pid)) {
     if (performance.now() - started > timeoutMs) {
       throw new Error(`pid ${pid} or its group still there ${timeoutMs} ms after SIGKILL`);
     }

@@ -1,5 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
+/** Whether `target` (a pid, or minus a process group's id) still has a process a signal reaches. */
+export function isAlive(target: number): boolean {
+  try {
+    process.kill(target, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface GroupChild {
   name: string;
   child: ChildProcess;
