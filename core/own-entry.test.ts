@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ownEntry, setOwnEntry } from "./own-entry";
+import { ownEntry, putOwn } from "./own-entry";
 
 const PROTOTYPE_NAMES = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"];
 
@@ -10,7 +10,7 @@ describe("own entries", () => {
 
   it.each(PROTOTYPE_NAMES)("stores %s as an ordinary key", (key) => {
     const record: Record<string, number> = {};
-    setOwnEntry(record, key, 1);
+    putOwn(record, key, 1);
     expect(ownEntry(record, key)).toBe(1);
     expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
     expect(JSON.parse(JSON.stringify(record))).toEqual(JSON.parse(`{"${key}":1}`));

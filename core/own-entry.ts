@@ -8,7 +8,7 @@ export function ownEntry<T>(record: Readonly<Record<string, T>>, key: string): T
   return Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
-/** Stores `value` under `key` as the record's own entry, `__proto__` included. */
-export function setOwnEntry<T>(record: Record<string, T>, key: string | number, value: T): void {
+/** Stores `value` under `key` as the record's own entry, `__proto__` included (a plain `=` would set the prototype). */
+export function putOwn<T>(record: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }

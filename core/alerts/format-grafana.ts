@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { putOwn, recordOf } from "../wire/own-record";
+import { putOwn } from "../own-entry";
+import { recordOf } from "../wire/own-record";
 import type { NormalizedAlert } from "./alert";
 import { detailValue, optionalText } from "./inbound-fields";
 import {

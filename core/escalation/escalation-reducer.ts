@@ -6,7 +6,7 @@ import { dueLevelFirings, dueReminders } from "./escalation-clock";
 import { firedLevel, type EscalationState } from "./escalation-state";
 import type { Incident } from "./incident";
 import type { RunEventDraft } from "./run-event";
-import { setOwnEntry } from "../own-entry";
+import { putOwn } from "../own-entry";
 
 /** What can happen to an incident. `tick` asks what is due at `atMs`; `finish` ends it. */
 export type IncidentEvent =
@@ -93,7 +93,7 @@ function tick(plan: FlowPlan, incident: Incident, atMs: number): Reduced {
   const commands: EscalationCommand[] = [];
   const state: EscalationState = { ...incident.state, fired: { ...incident.state.fired } };
   for (const level of dueLevelFirings(plan, state, atMs)) {
-    setOwnEntry(state.fired, level.nodeId, { firedAtMs: atMs, remindersSent: 0 });
+    putOwn(state.fired, level.nodeId, { firedAtMs: atMs, remindersSent: 0 });
     state.currentLevel = Math.max(state.currentLevel, level.level);
     commands.push(
       record({
@@ -109,7 +109,7 @@ function tick(plan: FlowPlan, incident: Incident, atMs: number): Reduced {
   for (const due of dueReminders(plan, state, atMs)) {
     const fired = firedLevel(state, due.level.nodeId);
     if (!fired) continue;
-    setOwnEntry(state.fired, due.level.nodeId, { ...fired, remindersSent: due.reminderNumber });
+    putOwn(state.fired, due.level.nodeId, { ...fired, remindersSent: due.reminderNumber });
     commands.push(
       record({
         type: "reminder.due",

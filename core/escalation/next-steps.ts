@@ -5,7 +5,7 @@ import { reduceIncident } from "./escalation-reducer";
 import { firedLevel, type FiredLevel } from "./escalation-state";
 import type { EscalationPhase, Incident } from "./incident";
 import type { RunEventBody } from "./run-event";
-import { ownEntry, setOwnEntry } from "../own-entry";
+import { ownEntry, putOwn } from "../own-entry";
 
 /** A message the engine will send at `atMs` unless the incident is acknowledged or ends first. */
 export interface NextStep {
@@ -57,7 +57,7 @@ export function incidentFromEvents(
   for (const { atMs, event } of events) {
     switch (event.type) {
       case "level.fired":
-        if (!ownEntry(fired, event.nodeId)) setOwnEntry(fired, event.nodeId, { firedAtMs: atMs, remindersSent: 0 });
+        if (!ownEntry(fired, event.nodeId)) putOwn(fired, event.nodeId, { firedAtMs: atMs, remindersSent: 0 });
         currentLevel = Math.max(currentLevel, event.level);
         break;
       case "reminder.due": {

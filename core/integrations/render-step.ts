@@ -1,4 +1,4 @@
-import { putOwn } from "../wire/own-record";
+import { putOwn } from "../own-entry";
 import { basicAuthSecrets } from "../secrets/redact";
 import { renderTemplate } from "../message-template/render-template";
 import { TemplateError } from "../message-template/template-error";

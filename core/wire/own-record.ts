@@ -4,18 +4,13 @@ import { z } from "zod";
  * Maps whose keys are user data (labels, details, variables, headers). Any key is an ordinary
  * key, `__proto__` included: `z.record` drops that key on purpose, and `map[key] = value` on a
  * plain object calls the prototype setter instead of storing it. Both lose data silently, so maps
- * of user keys are validated and built with these helpers.
+ * of user keys are validated with recordOf and built with putOwn (core/own-entry.ts).
  */
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
-}
-
-/** Sets an own, enumerable property, even for the key `__proto__`. */
-export function putOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** What a JSON Schema generated from a document (docs/flow-template.schema.json) says of it. */

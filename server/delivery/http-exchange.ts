@@ -5,7 +5,7 @@ import { digestAuthorization, pickDigestChallenge } from "./digest-auth";
 import { redact } from "~/core/secrets/redact";
 import type { RenderedStep } from "~/core/integrations/render-step";
 import { storableText } from "~/core/wire/storable-text";
-import { setOwnEntry } from "~/core/own-entry";
+import { putOwn } from "~/core/own-entry";
 
 export interface ExchangeResponse {
   status: number;
@@ -65,7 +65,7 @@ function headersOf(response: Response): Record<string, string> {
   const out: Record<string, string> = {};
   response.headers.forEach((value, key) => {
     // A receiver may name a header `__proto__`: stored as a header, not as out's prototype.
-    setOwnEntry(out, key, value);
+    putOwn(out, key, value);
   });
   return out;
 }

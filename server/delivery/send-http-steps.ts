@@ -18,7 +18,7 @@ import type { SendDeps } from "./send-deps";
 import type { RefusalReason } from "~/core/domain-error";
 import { partValues, templateFailureReason } from "~/core/delivery/send-failure-reason";
 import { capStoredBody, STORED_RESPONSE_BODY_BYTES } from "~/core/delivery/stored-body";
-import { ownEntry, setOwnEntry } from "~/core/own-entry";
+import { ownEntry, putOwn } from "~/core/own-entry";
 
 function truncateBytes(text: string, max: number): string {
   const bytes = Buffer.from(text, "utf8");
@@ -27,7 +27,7 @@ function truncateBytes(text: string, max: number): string {
 
 function recordRequest(step: RenderedStep, secrets: string[]): RecordedRequest {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(step.request.headers)) setOwnEntry(headers, k, redact(v, secrets));
+  for (const [k, v] of Object.entries(step.request.headers)) putOwn(headers, k, redact(v, secrets));
   return {
     method: step.request.method,
     url: redact(step.request.url, secrets),
@@ -241,7 +241,7 @@ export async function sendHttpSteps(
           },
         });
       }
-      setOwnEntry(captured, c.name, value);
+      putOwn(captured, c.name, value);
     }
     ctx = { ...ctx, variables: { ...ctx.variables, ...captured } };
     if (index === definition.steps.length - 1) return finish({ ok: true, retryable: false, status: response.status });

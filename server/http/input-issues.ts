@@ -1,4 +1,4 @@
-import { ownEntry, setOwnEntry } from "~/core/own-entry";
+import { ownEntry, putOwn } from "~/core/own-entry";
 
 export interface InputIssue {
   path: string;
@@ -29,14 +29,14 @@ function wordable(issue: object, message: string): Pick<InputIssue, "code" | "va
   const values: Record<string, string | number | boolean> = {};
   for (const field of RULE_FIELDS) {
     const value = field in issue ? ruleValue(Reflect.get(issue, field)) : undefined;
-    if (value !== undefined) setOwnEntry(values, field, value);
+    if (value !== undefined) putOwn(values, field, value);
   }
   // A schema's own check names itself in `params.check` (and what its wording needs): never the input.
   const params: unknown = code === "custom" && "params" in issue ? issue.params : undefined;
   if (typeof params === "object" && params !== null && "check" in params && typeof params.check === "string") {
     for (const [name, value] of Object.entries(params)) {
       const rule = ruleValue(value);
-      if (rule !== undefined) setOwnEntry(values, name, rule);
+      if (rule !== undefined) putOwn(values, name, rule);
     }
   }
   return { code, values };
@@ -79,7 +79,7 @@ export function flattenIssues(issues: InputIssue[]) {
     const listed = ownEntry(fieldErrors, field);
     if (!path) formErrors.push(message);
     else if (listed) listed.push(message);
-    else setOwnEntry(fieldErrors, field, [message]);
+    else putOwn(fieldErrors, field, [message]);
   }
   return { formErrors, fieldErrors };
 }

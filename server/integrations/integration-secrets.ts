@@ -1,4 +1,4 @@
-import { putOwn } from "~/core/wire/own-record";
+import { putOwn } from "~/core/own-entry";
 import { integrationDefinitions } from "~/core/integrations/registry";
 import type { IntegrationType } from "~/core/integrations/integration-types";
 import { decryptSecrets, encryptSecrets } from "../security/secret-box";

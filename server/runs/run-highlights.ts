@@ -1,6 +1,6 @@
 import type { ReadRunEvent } from "~/core/escalation/run-event";
 import type { Delivery } from "~/db/schema";
-import { ownEntry, setOwnEntry } from "~/core/own-entry";
+import { ownEntry, putOwn } from "~/core/own-entry";
 
 export type NodeHighlight = "fired" | "failed" | "next";
 
@@ -16,7 +16,7 @@ export function runHighlights(
 ): Record<string, NodeHighlight> {
   const highlights: Record<string, NodeHighlight> = {};
   const mark = (nodeId: string, highlight: NodeHighlight, onlyIfUnmarked: boolean) => {
-    if (!onlyIfUnmarked || ownEntry(highlights, nodeId) === undefined) setOwnEntry(highlights, nodeId, highlight);
+    if (!onlyIfUnmarked || ownEntry(highlights, nodeId) === undefined) putOwn(highlights, nodeId, highlight);
   };
   for (const e of events) {
     if (e.type === "level.fired") mark(e.nodeId, "fired", true);

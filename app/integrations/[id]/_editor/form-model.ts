@@ -9,7 +9,7 @@ import { MESSAGE_TYPES, messageTypeSchema, type MessageType } from "~/core/messa
 import type { Locale } from "~/core/i18n/locales";
 import { presetStepName } from "~/core/integrations/preset-step-names";
 import type { CatalogueEntry, PublicIntegration } from "../../_lib/catalogue";
-import { setOwnEntry } from "~/core/own-entry";
+import { putOwn } from "~/core/own-entry";
 
 /**
  * Messages are codes (see form-error-text.ts), turned into the page's language where they show;
@@ -244,10 +244,10 @@ export function formToDraft(form: EditorForm, entry: CatalogueEntry): Integratio
   for (const c of form.customVariables) {
     if (c.name === "") continue;
     // Names are the person's (`constructor`, `__proto__` included): own entries, never prototype members.
-    if (!c.secret) setOwnEntry(variables, c.name, c.value);
-    else if (c.value !== "") setOwnEntry(secrets, c.name, c.value);
+    if (!c.secret) putOwn(variables, c.name, c.value);
+    else if (c.value !== "") putOwn(secrets, c.name, c.value);
   }
-  for (const name of form.removeSecrets) if (!Object.hasOwn(secrets, name)) setOwnEntry(secrets, name, "");
+  for (const name of form.removeSecrets) if (!Object.hasOwn(secrets, name)) putOwn(secrets, name, "");
   const customizations: IntegrationDraft["customizations"] = {};
   if (entry.transport === "http" && form.customized) {
     customizations.stepDefinitions = form.stepDefinitions.map((d) => ({

@@ -7,7 +7,7 @@ import { useNodeTitle } from "~/app/_components/flow-canvas/node-summary";
 import { ReadOnlyFlow } from "~/app/_components/flow-canvas/read-only-flow";
 import type { FlowEdge, FlowGraph } from "~/core/flow/document";
 import { diffGraphs, isEmptyDiff } from "../store/graph-diff";
-import { setOwnEntry } from "~/core/own-entry";
+import { putOwn } from "~/core/own-entry";
 
 interface Side {
   label: string;
@@ -46,17 +46,17 @@ export function VersionDiff({
       });
     };
     for (const n of diff.addedNodes) {
-      setOwnEntry(right, n.id, "added");
+      putOwn(right, n.id, "added");
       lines.push({ sign: "+", text: t("added", { node: nodeTitle(n) }) });
     }
     for (const n of diff.removedNodes) {
-      setOwnEntry(left, n.id, "removed");
+      putOwn(left, n.id, "removed");
       lines.push({ sign: "−", text: t("removed", { node: nodeTitle(n) }) });
     }
     for (const c of diff.changedNodes) {
       if (c.fields.length > 0) {
-        setOwnEntry(left, c.before.id, "changed");
-        setOwnEntry(right, c.after.id, "changed");
+        putOwn(left, c.before.id, "changed");
+        putOwn(right, c.after.id, "changed");
       }
       const what = [
         c.fields.length > 0 ? t("changedFields", { fields: c.fields.join(", ") }) : null,

@@ -2,7 +2,7 @@ import type { CanvasEdge, CanvasNode, IntegrationOption } from "~/app/_component
 import { toFlowGraph } from "~/app/_components/flow-canvas/graph-mapping";
 import { validateGraph, type GraphIssue } from "~/core/flow/validate-graph";
 import type { IssueLike } from "~/app/_components/flow-canvas/use-issue-text";
-import { ownEntry, setOwnEntry } from "~/core/own-entry";
+import { ownEntry, putOwn } from "~/core/own-entry";
 
 export interface CanvasValidation {
   issues: GraphIssue[];
@@ -34,7 +34,7 @@ export function validateCanvas(
     if (issue.nodeId === undefined) continue;
     const listed = ownEntry(issuesByNode, issue.nodeId);
     if (listed) listed.push(issue);
-    else setOwnEntry(issuesByNode, issue.nodeId, [issue]);
+    else putOwn(issuesByNode, issue.nodeId, [issue]);
   }
   return { issues: result.errors, issuesByNode };
 }
