@@ -44,4 +44,23 @@ describe("customizationsSchema", () => {
     expect(bad({ headers: { "Bad Header": "x" } })).toBe(false);
     expect(bad({ auth: { type: "digest", username: "u", password: "{{Password}}" } })).toBe(true);
   });
+
+  it("names the refused header and keeps every valid one, __proto__ included", () => {
+    const refused = customizationsSchema.safeParse({
+      stepDefinitions: [{ messageTypes: ["error"], steps: [{ ...step, headers: { "X-Ok": "1", "Bad Header": "x" } }] }],
+    });
+    expect(refused.error?.issues[0]?.path).toEqual(["stepDefinitions", 0, "steps", 0, "headers", "Bad Header"]);
+
+    // JSON.parse makes `__proto__` an own key, as a request body does; z.record would drop it unsaid.
+    const headers: unknown = JSON.parse('{"__proto__":"a","constructor":"b","X-Ok":"c"}');
+    const parsed = customizationsSchema.parse({
+      stepDefinitions: [{ messageTypes: ["error"], steps: [{ ...step, headers }] }],
+    });
+    const kept = parsed.stepDefinitions?.[0]?.steps[0]?.headers ?? {};
+    expect(Object.entries(kept)).toEqual([
+      ["__proto__", "a"],
+      ["constructor", "b"],
+      ["X-Ok", "c"],
+    ]);
+  });
 });

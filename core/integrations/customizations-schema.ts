@@ -37,9 +37,10 @@ export const httpStepSchema = z.object({
   name: z.string().max(200).default(""),
   method: httpMethodSchema,
   url: z.string().min(1).max(4000),
-  headers: z
-    .record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "Not a valid header name"), z.string().max(8000))
-    .default({}),
+  headers: recordOf(
+    z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "Not a valid header name"),
+    z.string().max(8000),
+  ).default({}),
   body: httpBodySchema.default({ type: "none" }),
   auth: httpAuthSchema.default({ type: "none" }),
   captures: z.array(captureSchema).max(20).default([]),
