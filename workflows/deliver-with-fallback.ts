@@ -41,13 +41,20 @@ async function sendMessage(request: DeliverInput, firstAttemptLocal: () => boole
 export function createDeliveries(
   input: EscalationInput,
   events: RunEventRecorder,
-  /** A later patch implies FIRST_ATTEMPT_LOCAL: its marker is then not recorded again. */
-  { firstAttemptLocalImplied = false }: { firstAttemptLocalImplied?: boolean } = {},
+  {
+    firstAttemptLocalImplied = false,
+    hasPatch = patched,
+  }: {
+    /** A later patch implies FIRST_ATTEMPT_LOCAL: its marker is then not recorded again. */
+    firstAttemptLocalImplied?: boolean;
+    /** Whether a patch applies (a workflow type with the patches built in asks none). */
+    hasPatch?: (patchId: string) => boolean;
+  } = {},
 ) {
   const inFlight = new Set<Promise<void>>();
   /** Messages that failed on their link and on every fallback after it. */
   let undeliverable = 0;
-  const firstAttemptLocal = () => firstAttemptLocalImplied || patched(FIRST_ATTEMPT_LOCAL);
+  const firstAttemptLocal = () => firstAttemptLocalImplied || hasPatch(FIRST_ATTEMPT_LOCAL);
   /** Sends held back while an opening is adopted (see hold). */
   let held: { command: SendCommand; state: EscalationState; target: PlanTarget }[] | null = null;
 

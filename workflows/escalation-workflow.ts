@@ -79,9 +79,35 @@ function finalStatus(phase: EscalationPhase, anyUndeliverable: boolean): RunStat
 
 /**
  * One incident of one flow. The rules live in the core reducer (shared with the timing preview);
- * this loop only feeds it events and the clock, and carries out its commands.
+ * this loop only feeds it events and the clock, and carries out its commands. Every patch above
+ * is asked with patched(), so histories recorded before each one replay as they ran.
  */
 export async function escalationWorkflow(input: EscalationInput): Promise<EscalationSnapshot> {
+  return runIncident(input, patched);
+}
+
+/**
+ * The same incident with every patch above built in: no history of this type was ever recorded
+ * without them, so none is asked and none leaves a marker. Each patch marker costs two history
+ * events and a visibility write (sdk-core upserts the TemporalChangeVersion search attribute with
+ * it), on the first workflow task of every incident the endpoint opens. Continued runs keep the
+ * type. A worker that does not know it fails the task until one that does takes it.
+ */
+export async function incidentWorkflow(input: EscalationInput): Promise<EscalationSnapshot> {
+  return runIncident(input, builtIn);
+}
+
+const builtIn = () => true;
+
+async function runIncident(
+  input: EscalationInput,
+  /**
+   * Whether one of the patches above applies: patched() for escalationWorkflow, always for
+   * incidentWorkflow. A patch added after incidentWorkflow calls patched() itself, in both types:
+   * histories of incidentWorkflow recorded without it exist from then on.
+   */
+  hasPatch: (patchId: string) => boolean,
+): Promise<EscalationSnapshot> {
   const { plan } = input;
   const now = () => Date.now();
   // An incident the endpoint opened is timed from its alert, as the first message it sent was.
@@ -90,9 +116,9 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
   // signalWithStart delivers the first event as a signal; continueAsNew passes it here.
   const inbox: AlertEvent[] = [...(input.pendingEvents ?? [])];
   // Asked first, and only by a new incident the endpoint opened: histories from before replay as they ran.
-  const adopts = input.openedAtIngress === true && !input.state && patched(ADOPT_OPENING);
+  const adopts = input.openedAtIngress === true && !input.state && hasPatch(ADOPT_OPENING);
   const events = createRunEventRecorder(input.runId);
-  const deliveries = createDeliveries(input, events, { firstAttemptLocalImplied: adopts });
+  const deliveries = createDeliveries(input, events, { firstAttemptLocalImplied: adopts, hasPatch });
 
   const dispatch = (event: IncidentEvent) => {
     const reduced = reduceIncident(plan, incident, event);
@@ -123,7 +149,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
 
   // The incident's Postgres inbox. A continued run drains once at its start: a poke may have come
   // with the continue-as-new, and events applied by the completed run can be pruned.
-  const usesInbox = adopts || patched(ALERT_INBOX);
+  const usesInbox = adopts || hasPatch(ALERT_INBOX);
   let inboxSeq = input.inboxSeq ?? 0;
   /** When a drain last found events, and when the paced next drain is due (the inbox stays marked meanwhile). */
   let foundAtMs: number | null = null;
@@ -145,7 +171,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     const busy =
       !close &&
       (nextDrainAtMs !== null || (foundAtMs !== null && now() - foundAtMs < INBOX_PACE_MS)) &&
-      patched(PACED_INBOX);
+      hasPatch(PACED_INBOX);
     nextDrainAtMs = null;
     for (let read = first; ; read = undefined) {
       const taken =
@@ -203,7 +229,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
     };
     // The run row rides on the first write (the first deliveries or a flush) instead of a local
     // activity of its own ahead of the first message. Histories from before replay as they ran.
-    if (adopts || patched(OPEN_RUN_WITH_FIRST_WRITE)) events.openWithNextWrite(open);
+    if (adopts || hasPatch(OPEN_RUN_WITH_FIRST_WRITE)) events.openWithNextWrite(open);
     else await openRun(open);
     if (input.rerunOf) {
       events.record({

@@ -1,3 +1,3 @@
 // The worker bundles this file: only deterministic workflow code may be reachable from here.
-export { escalationWorkflow } from "./escalation-workflow";
+export { escalationWorkflow, incidentWorkflow } from "./escalation-workflow";
 export { resendWorkflow } from "./resend-workflow";

@@ -8,6 +8,8 @@ import type { DeliveryOutcome } from "../worker/activities/types";
 
 /** Defined once; the server and the workflow import these same handles. */
 export const ESCALATION_WORKFLOW = "escalationWorkflow";
+/** The escalation workflow with every patch built in (no patch markers): incidents the endpoint opened. */
+export const INCIDENT_WORKFLOW = "incidentWorkflow";
 export const RESEND_WORKFLOW = "resendWorkflow";
 
 export interface AlertEvent {

@@ -4,7 +4,7 @@ import type { Db } from "~/db/client";
 import { storableJson } from "~/core/wire/storable-text";
 import {
   alertEventSignal,
-  ESCALATION_WORKFLOW,
+  INCIDENT_WORKFLOW,
   inboxPokeSignal,
   type AlertEvent,
   type EscalationInput,
@@ -124,7 +124,8 @@ export async function startOpenedIncident(
   for (let tries = 0; ; tries++) {
     try {
       const handle = await withTemporalDeadline(deps.temporal, () =>
-        deps.temporal.workflow.start(ESCALATION_WORKFLOW, {
+        // The type with every patch built in: its first task records no patch marker.
+        deps.temporal.workflow.start(INCIDENT_WORKFLOW, {
           workflowId,
           taskQueue: deps.taskQueue,
           args: [input],
