@@ -37,7 +37,9 @@ export const alertColumn = jsonbReadThrough<NormalizedAlert>((value) => normaliz
 /** An alert event waiting in an incident's inbox: the alert and when the endpoint accepted it. */
 const inboxEventSchema = z.object({ alert: normalizedAlertSchema, receivedAt: z.string() });
 export type InboxEvent = z.infer<typeof inboxEventSchema>;
-export const inboxEventColumn = jsonbReadThrough<InboxEvent>((value) => inboxEventSchema.parse(value));
+/** Reads an inbox event as its column does, for raw SQL that selects it. */
+export const readInboxEvent = (value: unknown): InboxEvent => inboxEventSchema.parse(value);
+export const inboxEventColumn = jsonbReadThrough<InboxEvent>(readInboxEvent);
 
 /** Recorded exchanges are for people to read: one that no longer parses shows as absent. */
 export const readDeliveryRequest = (value: unknown): DeliveryRequest | null =>

@@ -1,7 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from "@temporalio/client";
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
-import { storableJson } from "~/core/wire/storable-text";
 import {
   alertEventSignal,
   INCIDENT_WORKFLOW,
@@ -10,45 +9,19 @@ import {
   type EscalationInput,
 } from "~/workflows/messages";
 import { TemporalUnavailableError, withTemporalDeadline } from "./temporal-deadline";
+import { inboxGroupCommitFor, type Appended } from "./inbox-group-commit";
 
-export interface Appended {
-  inboxId: string;
-  seq: number;
-  /**
-   * This append found the inbox unpoked and marked it: its caller owes the workflow a poke. Not
-   * while the endpoint that opened the incident is still starting its workflow: it drains the
-   * inbox when it starts, and the re-poke job pokes what came between that drain and the start.
-   */
-  poke: boolean;
-}
+export type { Appended } from "./inbox-group-commit";
 
 /**
  * Commits an alert event to the inbox of the incident open under `workflowId`, if there is one;
- * null when none is open (the caller then reaches the workflow through Temporal).
- *
- * One statement, so one round trip and one commit. It takes the inbox row's lock, which orders
- * appends to one incident: `seq` follows commit order, so a workflow that applied through seq n
- * never needs anything at or below n again (that is how a re-read batch is not applied twice).
- * The lock also orders appends against the workflow's drain, which clears `poked_at` under the
- * same lock: an append either lands before the drain reads, or finds the inbox unpoked and pokes.
+ * null when none is open (the caller then reaches the workflow through Temporal). Resolves once
+ * committed: the appends of requests that arrive together share one statement and one commit
+ * (inbox-group-commit.ts), which takes the inbox row's lock: `seq` follows commit order, and the
+ * drain, which clears `poked_at` under the same lock, either reads the event or is poked again.
  */
 export async function appendToOpenInbox(db: Db, workflowId: string, event: AlertEvent): Promise<Appended | null> {
-  const result = await db.execute<{ inbox_id: string; seq: string; poke: boolean }>(sql`
-    with open_inbox as (
-      select id, last_seq, poked_at, start_input is not null as starting from incident_inboxes
-      where workflow_id = ${workflowId} and closed_at is null
-      for update
-    ), bumped as (
-      update incident_inboxes i
-      set last_seq = open_inbox.last_seq + 1, poked_at = coalesce(open_inbox.poked_at, clock_timestamp())
-      from open_inbox where i.id = open_inbox.id
-      returning i.id, i.last_seq, open_inbox.poked_at is null and not open_inbox.starting as poke
-    )
-    insert into inbox_events (inbox_id, seq, event)
-    select id, last_seq, ${storableJson(event)}::jsonb from bumped
-    returning inbox_id, seq, (select poke from bumped) as poke`);
-  const row = result.rows[0];
-  return row ? { inboxId: row.inbox_id, seq: Number(row.seq), poke: row.poke } : null;
+  return inboxGroupCommitFor(db).append({ workflowId, event });
 }
 
 /**

@@ -1,6 +1,7 @@
-import { and, asc, eq, gt, isNotNull, isNull, lte, ne, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client";
-import { inboxEvents, incidentInboxes } from "~/db/schema";
+import { readInboxEvent } from "~/db/jsonb-columns";
+import { incidentInboxes } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
 import type { TakeInboxInput, TakeInboxResult } from "./types";
 
@@ -46,50 +47,91 @@ export async function openInbox(tx: Tx, inboxId: string, workflowId: string): Pr
  * run of the workflow, which can never be read again. `keepPoked`: see TakeInboxInput.
  */
 export async function takeInboxEvents(db: Db, input: TakeInboxInput): Promise<TakeInboxResult> {
-  return db.transaction((tx) => takeInboxEventsIn(tx, input));
+  return takeInboxEventsIn(db, input);
 }
 
-/** takeInboxEvents inside a transaction of the caller's (the opening's adoption shares one). */
-export async function takeInboxEventsIn(tx: Tx, input: TakeInboxInput): Promise<TakeInboxResult> {
-  const [inbox] = await tx
-    .select({ lastSeq: incidentInboxes.lastSeq, closedAt: incidentInboxes.closedAt })
-    .from(incidentInboxes)
-    .where(eq(incidentInboxes.id, input.inboxId))
-    .for("update");
-  if (!inbox) return { events: [], lastSeq: input.afterSeq, closedBefore: false };
+/**
+ * How often a take is read again when its snapshot missed events an append committed while the
+ * take waited for the inbox row's lock; after that the inbox is left marked poked (the re-poke job
+ * then pokes it), which is never wrong, only later.
+ */
+const SNAPSHOT_RETRIES = 3;
+
+/**
+ * takeInboxEvents inside a transaction of the caller's (the opening's adoption shares one).
+ *
+ * One statement (lock, mark, prune, read): one round trip instead of a transaction of four. Its
+ * read sees the snapshot taken when the statement began, its lock the inbox row as it is when the
+ * lock is granted; an append that committed in between (the take waited for its lock) has a seq at
+ * or below `lastSeq` that the read did not see. Such a take is run again (the mark is set again
+ * under the lock, the prune finds nothing more): clearing the mark with an event unread would
+ * leave that event waiting for the next append.
+ */
+export async function takeInboxEventsIn(ex: Db | Tx, input: TakeInboxInput): Promise<TakeInboxResult> {
+  let closedBefore: boolean | undefined;
+  for (let tries = 0; ; tries++) {
+    const taken = await takeOnce(ex, input, tries >= SNAPSHOT_RETRIES);
+    // As the first try found it: a closing take's later tries find the inbox closed by the first.
+    closedBefore ??= taken.result.closedBefore;
+    if (taken.complete) return { ...taken.result, closedBefore };
+  }
+}
+
+async function takeOnce(
+  ex: Db | Tx,
+  input: TakeInboxInput,
+  lastTry: boolean,
+): Promise<{ result: TakeInboxResult; complete: boolean }> {
   // A busy incident drains again on its own timer: while events keep coming, the mark stays
   // (its time refreshed, so the re-poke job leaves it alone) and appends send no poke.
-  const keptPoked = input.keepPoked === true && !input.close && inbox.lastSeq > input.afterSeq;
-  await tx
-    .update(incidentInboxes)
-    .set({
-      pokedAt: keptPoked ? sql`clock_timestamp()` : null,
-      ...(input.close && !inbox.closedAt ? { closedAt: sql`now()` } : {}),
-    })
-    .where(eq(incidentInboxes.id, input.inboxId));
-  if (input.pruneThrough !== undefined && input.pruneThrough > 0) {
-    await tx
-      .delete(inboxEvents)
-      .where(and(eq(inboxEvents.inboxId, input.inboxId), lte(inboxEvents.seq, input.pruneThrough)));
-  }
-  const rows = await tx
-    .select({ seq: inboxEvents.seq, event: inboxEvents.event })
-    .from(inboxEvents)
-    .where(and(eq(inboxEvents.inboxId, input.inboxId), gt(inboxEvents.seq, input.afterSeq)))
-    .orderBy(asc(inboxEvents.seq))
-    .limit(BATCH_ROWS);
+  const keep = input.keepPoked === true && !input.close;
+  const close = input.close === true;
+  const prune = input.pruneThrough ?? 0;
+  const found = await ex.execute<{ last_seq: string; closed_before: boolean; seq: string | null; event: unknown }>(sql`
+    with inbox as (
+      select id, last_seq, closed_at from incident_inboxes where id = ${input.inboxId} for update
+    ), waiting as (
+      select seq, event from inbox_events where inbox_id = ${input.inboxId} and seq > ${input.afterSeq}::bigint
+      order by seq limit ${BATCH_ROWS}
+    ), marked as (
+      update incident_inboxes i
+      set poked_at = case
+          when ${keep}::boolean and inbox.last_seq > ${input.afterSeq}::bigint then clock_timestamp()
+          -- The read missed events (see takeInboxEventsIn): the mark stays for the re-poke job.
+          when ${lastTry}::boolean and inbox.last_seq > coalesce((select max(seq) from waiting), ${input.afterSeq}::bigint)
+            and (select count(*) from waiting) < ${BATCH_ROWS} then clock_timestamp()
+        end,
+        closed_at = case when ${close}::boolean then coalesce(inbox.closed_at, now()) else inbox.closed_at end
+      from inbox where i.id = inbox.id
+    ), pruned as (
+      delete from inbox_events where ${prune}::bigint > 0 and inbox_id = ${input.inboxId} and seq <= ${prune}::bigint
+    )
+    select inbox.last_seq, inbox.closed_at is not null as closed_before, waiting.seq, waiting.event
+    from inbox left join waiting on true order by waiting.seq`);
+  const first = found.rows[0];
+  if (!first) return { result: { events: [], lastSeq: input.afterSeq, closedBefore: false }, complete: true };
+  const lastSeq = Number(first.last_seq);
+  const rows = found.rows.flatMap((row) => (row.seq === null ? [] : [{ seq: Number(row.seq), event: row.event }]));
+  const missed = rows.length < BATCH_ROWS && (rows.at(-1)?.seq ?? input.afterSeq) < lastSeq;
+  if (missed && !lastTry)
+    return { result: { events: [], lastSeq, closedBefore: first.closed_before }, complete: false };
   let bytes = 0;
   const events: TakeInboxResult["events"] = [];
   for (const row of rows) {
-    bytes += JSON.stringify(row.event).length;
+    const event = readInboxEvent(row.event);
+    bytes += JSON.stringify(event).length;
     if (events.length > 0 && bytes > BATCH_BYTES) break;
-    events.push(row);
+    events.push({ seq: row.seq, event });
   }
+  const keptPoked = keep && lastSeq > input.afterSeq;
   return {
-    events,
-    lastSeq: inbox.lastSeq,
-    closedBefore: inbox.closedAt !== null,
-    ...(keptPoked ? { keptPoked } : {}),
+    result: {
+      events,
+      lastSeq,
+      closedBefore: first.closed_before,
+      ...(keptPoked ? { keptPoked } : {}),
+    },
+    complete: true,
   };
 }
 
