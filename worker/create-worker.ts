@@ -1,7 +1,8 @@
-import { Worker, type NativeConnection, type WorkerOptions } from "@temporalio/worker";
+import type { NativeConnection, Worker, WorkerOptions } from "@temporalio/worker";
 import type { Db } from "~/db/client";
 import { createActivities } from "./activities/create-activities";
 import { createIntegrationSender } from "./activities/integration-sender";
+import { HooklessWorker } from "./hookless-worker";
 import { workflowsPath } from "./worker-options";
 import { deliveryRetryPolicy } from "~/core/delivery/retry-policy";
 import type { Keyring } from "~/server/security/secret-keyring";
@@ -36,7 +37,7 @@ export interface EscalationWorkerOptions extends Pick<WorkerOptions, "workflowBu
  * bundle (bundling is the slow part) and may pass fake activities.
  */
 export function createEscalationWorker({ workflowBundle, ...options }: EscalationWorkerOptions): Promise<Worker> {
-  return Worker.create({
+  return HooklessWorker.create({
     ...options,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
     // A crashed worker's sticky workflow tasks move to the shared queue after this long.

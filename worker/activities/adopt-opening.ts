@@ -14,6 +14,19 @@ import type { AdoptOpeningInput, AdoptOpeningResult, DeliverResult } from "./typ
 export const ADOPT_LEASE_WAIT_MS = 500;
 
 /**
+ * What the adoption reads of the first messages' rows: how each ended and whether its lease
+ * holds, not the recorded request and response (read and checked column by column otherwise).
+ */
+const leaseColumns = {
+  id: deliveries.id,
+  idempotencyKey: deliveries.idempotencyKey,
+  status: deliveries.status,
+  attempts: deliveries.attempts,
+  statusCode: deliveries.statusCode,
+  leasedUntil: deliveries.leasedUntil,
+};
+
+/**
  * Takes over an incident the alert endpoint opened, in one transaction and one local activity
  * instead of two: the run row (its Temporal run id) and the first timeline events, one drain of
  * the inbox, and the rows of the first messages. Idempotent like its parts: a retry writes
@@ -26,7 +39,9 @@ export function createAdoptOpening({ db, now }: Pick<ActivityDeps, "db" | "now">
       if (input.runRecord) await writeRunRecordIn(tx, input.runRecord);
       const taken = await takeInboxEventsIn(tx, input.take);
       const rows =
-        keys.length === 0 ? [] : await tx.select().from(deliveries).where(inArray(deliveries.idempotencyKey, keys));
+        keys.length === 0
+          ? []
+          : await tx.select(leaseColumns).from(deliveries).where(inArray(deliveries.idempotencyKey, keys));
       return { taken, rows };
     });
     const giveUpAt = now().getTime() + ADOPT_LEASE_WAIT_MS;

@@ -65,6 +65,9 @@ const LEASE_POLL_MS = 25;
 
 type DeliveryRow = typeof deliveries.$inferSelect;
 
+/** What waiting out a lease reads of a delivery row. */
+export type LeaseView = Pick<DeliveryRow, "id" | "status" | "leasedUntil">;
+
 /**
  * The alert endpoint sends an incident's first message itself under a lease on its row (see
  * server/inbound/first-message.ts). While the lease holds, this delivery sends nothing: it looks
@@ -73,20 +76,20 @@ type DeliveryRow = typeof deliveries.$inferSelect;
  * delivery sends, under the same idempotency key). Returns the row as it then is, or, if the
  * lease still holds after `maxWaitMs`, how long it has left.
  */
-export async function awaitLease(
+export async function awaitLease<R extends LeaseView>(
   db: ActivityDeps["db"],
-  row: DeliveryRow,
+  row: R,
   now: () => Date,
   maxWaitMs: number,
-): Promise<{ row: DeliveryRow; leasedForMs: number }> {
-  const leftMs = (r: DeliveryRow) =>
+): Promise<{ row: R | DeliveryRow; leasedForMs: number }> {
+  const leftMs = (r: LeaseView) =>
     r.status === "pending" && r.leasedUntil ? Math.max(0, r.leasedUntil.getTime() - now().getTime()) : 0;
   const giveUpAt = now().getTime() + maxWaitMs;
-  let current = row;
+  let current: R | DeliveryRow = row;
   while (leftMs(current) > 0 && now().getTime() < giveUpAt) {
     await new Promise((r) => setTimeout(r, LEASE_POLL_MS));
-    const id = current.id;
-    const fresh = await withConnectionRetry(
+    const id: string = current.id;
+    const fresh: DeliveryRow | undefined = await withConnectionRetry(
       () => db.query.deliveries.findFirst({ where: eq(deliveries.id, id) }),
       BEFORE_SEND,
     );

@@ -29,8 +29,8 @@ export function newRunRow(input: Omit<OpenRunInput, "temporalRunId" | "openInbox
  * A run the alert endpoint opened (it sent the first message before the workflow existed) gets
  * its Temporal run id here.
  */
-async function insertRun(db: Db | Tx, input: OpenRunInput): Promise<void> {
-  await db
+function insertRunQuery(db: Db | Tx, input: OpenRunInput) {
+  return db
     .insert(runs)
     .values(newRunRow(input))
     .onConflictDoUpdate({
@@ -38,6 +38,10 @@ async function insertRun(db: Db | Tx, input: OpenRunInput): Promise<void> {
       set: { temporalRunId: input.temporalRunId },
       setWhere: isNull(runs.temporalRunId),
     });
+}
+
+async function insertRun(db: Db | Tx, input: OpenRunInput): Promise<void> {
+  await insertRunQuery(db, input);
 }
 
 export function createOpenRun({ db }: Pick<ActivityDeps, "db">) {
@@ -56,18 +60,22 @@ export async function writeRunRecord(db: Db, input: UpdateRunInput): Promise<voi
 
 /** writeRunRecord inside a transaction of the caller's (the opening's adoption shares one). */
 export async function writeRunRecordIn(tx: Tx, input: UpdateRunInput): Promise<void> {
-  if (input.open) await insertRun(tx, input.open);
+  const eventRows = input.events.map((e) => runEventRow(input.runId, e));
+  // The opening and its first events in one statement, one round trip (an incident's first
+  // write); the events' reference to the run is checked at the statement's end, after the CTE.
+  const openedWithEvents = input.open !== undefined && eventRows.length > 0;
+  if (input.open && openedWithEvents) {
+    const opened = tx.$with("opened").as(insertRunQuery(tx, input.open).returning({ id: runs.id }));
+    await tx.with(opened).insert(runEvents).values(eventRows).onConflictDoNothing();
+  } else if (input.open) await insertRun(tx, input.open);
   if (input.open?.openInbox) await openInbox(tx, input.open.runId, input.open.workflowId);
   const patch: Pick<typeof runs.$inferInsert, "currentLevel" | "resolvedAt"> = {};
   if (input.currentLevel !== undefined) patch.currentLevel = input.currentLevel;
   if (input.resolvedAt) patch.resolvedAt = new Date(input.resolvedAt);
   if (input.status) await setRunStatus(tx, input.runId, input.status, patch);
   else if (Object.keys(patch).length > 0) await tx.update(runs).set(patch).where(eq(runs.id, input.runId));
-  if (input.events.length > 0) {
-    await tx
-      .insert(runEvents)
-      .values(input.events.map((e) => runEventRow(input.runId, e)))
-      .onConflictDoNothing();
+  if (!openedWithEvents && eventRows.length > 0) {
+    await tx.insert(runEvents).values(eventRows).onConflictDoNothing();
   }
 }
 
