@@ -3,7 +3,7 @@ import { Worker } from "@temporalio/worker";
 import { workflowsPath } from "../worker-options";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliveryAttempts, incidentInboxes } from "~/db/schema";
+import { deliveryAttempts, incidentInboxes, runEvents } from "~/db/schema";
 import { singleLevelGraph, twoLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, TEST_KEYRING, workflowBundle, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
@@ -186,6 +186,11 @@ describe("the first message sent by the alert endpoint", () => {
     expect(events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toHaveLength(0);
     expect(events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name).toBe(INCIDENT_WORKFLOW);
     expect(at(`/${name}`)).toHaveLength(1);
+    // The takeover wrote the run's first timeline events (with the run row, in one statement).
+    const stored = await h.db.select({ type: runEvents.type }).from(runEvents).where(eq(runEvents.runId, run.id));
+    expect(stored.map((e) => e.type).sort()).toEqual(["alert.error", "level.fired"]);
+    // The workflow thread runs without the SDK's stack-trace promise hook (worker/workflow-thread.ts).
+    await expect(h.client.workflow.getHandle(run.workflowId).query("__stack_trace")).rejects.toThrow(/not enabled/);
     await worker.stop();
   });
 
