@@ -18,24 +18,34 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** A published flow's alert, and a run row of it (with workflow id `wf-<run id>`) per call. */
+async function runRows(name: string) {
+  const integrationId = await webhook(h, name, "http://127.0.0.1:9/unused");
+  const { flowId } = await publishedFlow(h, name, singleLevelGraph(integrationId));
+  const flowVersionId = (await h.api.flows.get({ flowId })).published?.id ?? "";
+  const alert = minimalAlert({ key: "k", status: "error", summary: "s", occurredAt: new Date().toISOString() });
+  const insertRun = async () => {
+    const id = randomUUID();
+    await h.db.insert(runs).values({
+      id,
+      workspaceId: h.workspaceId,
+      flowId,
+      flowVersionId,
+      alertKey: `k-${id}`,
+      workflowId: `wf-${id}`,
+      firstErrorAt: new Date(),
+      alert,
+    });
+    return id;
+  };
+  return { alert, insertRun };
+}
+
 describe("pruning closed incident inboxes", () => {
   it("deletes the events of inboxes closed more than a day ago, and keeps open and recently closed ones", async () => {
-    const integrationId = await webhook(h, "Inbox prune", "http://127.0.0.1:9/unused");
-    const { flowId } = await publishedFlow(h, "Inbox prune", singleLevelGraph(integrationId));
-    const flowVersionId = (await h.api.flows.get({ flowId })).published?.id ?? "";
-    const alert = minimalAlert({ key: "k", status: "error", summary: "s", occurredAt: new Date().toISOString() });
+    const { alert, insertRun } = await runRows("Inbox prune");
     const inbox = async (closedHoursAgo: number | null) => {
-      const id = randomUUID();
-      await h.db.insert(runs).values({
-        id,
-        workspaceId: h.workspaceId,
-        flowId,
-        flowVersionId,
-        alertKey: `k-${id}`,
-        workflowId: `wf-${id}`,
-        firstErrorAt: new Date(),
-        alert,
-      });
+      const id = await insertRun();
       await h.db.insert(incidentInboxes).values({
         id,
         workflowId: `wf-${id}`,
@@ -66,21 +76,8 @@ describe("pruning closed incident inboxes", () => {
 
 describe("taking an inbox's events", () => {
   it("reads the event of an append that committed while the take waited for the inbox's lock", async () => {
-    const integrationId = await webhook(h, "Inbox take", "http://127.0.0.1:9/unused");
-    const { flowId } = await publishedFlow(h, "Inbox take", singleLevelGraph(integrationId));
-    const flowVersionId = (await h.api.flows.get({ flowId })).published?.id ?? "";
-    const alert = minimalAlert({ key: "k", status: "error", summary: "s", occurredAt: new Date().toISOString() });
-    const id = randomUUID();
-    await h.db.insert(runs).values({
-      id,
-      workspaceId: h.workspaceId,
-      flowId,
-      flowVersionId,
-      alertKey: `k-${id}`,
-      workflowId: `wf-${id}`,
-      firstErrorAt: new Date(),
-      alert,
-    });
+    const { alert, insertRun } = await runRows("Inbox take");
+    const id = await insertRun();
     await h.db.insert(incidentInboxes).values({ id, workflowId: `wf-${id}`, pokedAt: new Date() });
 
     // An append holding the inbox's lock, as the endpoint's statement does until it commits.
