@@ -16,6 +16,7 @@ import { spawnWorkerProcess } from "~/test-support/worker-process";
 import { createIncidentOpener } from "~/worker/activities/first-message";
 import { createIntegrationSender } from "~/worker/activities/integration-sender";
 import { createInboundTokenLeases } from "~/server/inbound/inbound-token-lease";
+import { createBackgroundStarts, type BackgroundStarts } from "~/server/inbound/background-start";
 import { freePort } from "../free-port";
 import { findOrInstallTemporalCli } from "../temporal-cli";
 import { startTemporalDevServer } from "../temporal-server";
@@ -31,15 +32,28 @@ import { ms, percentile, pool, spread } from "./stats";
  * when each step of the request ended (ALERTFLOW_INGRESS_TIMING's marks), so that where the time
  * goes can be read off, and the CPU per incident of this process, the worker, Temporal and Postgres.
  *
- *   INGRESS_DATABASE_URL=… INGRESS_N=300 INGRESS_SENDERS=1,10 npx tsx --conditions=react-server scripts/bench/ingress-path.ts
+ *   INGRESS_DATABASE_URL=… INGRESS_N=300 INGRESS_SENDERS=1,10 [INGRESS_GAP_MS=300] npx tsx --conditions=react-server scripts/bench/ingress-path.ts
  */
 const num = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const databaseUrl = process.env.INGRESS_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/alertflow_bench";
 const count = num("INGRESS_N", 300);
 const senderCounts = (process.env.INGRESS_SENDERS ?? "1,10").split(",").map(Number);
-/** Compared in alternating blocks of the same run: `shared` (a statement per alert on the bucket row), `leased`. */
-const variants = (process.env.INGRESS_VARIANTS ?? "shared").split(",");
+/**
+ * Compared in alternating blocks of the same run: `shared` (a statement per alert on the bucket
+ * row), `leased` (tokens leased in chunks, as the app runs), `start-at-commit` (leased, the
+ * workflow's start queued at the claim's commit instead of after the first message's send),
+ * `unprepared` (the same, and the first message's reads made after the claim commits instead of
+ * while it commits: the opener as it was before both).
+ */
+const variants = (process.env.INGRESS_VARIANTS ?? "leased").split(",");
 const rounds = num("INGRESS_ROUNDS", 1);
+/**
+ * A pause after each message (ms; 0: none). In the closed loop the previous incident's background
+ * work (its workflow's start, its first task in the worker) competes with the next alert for the
+ * cores; a pause long enough for it to finish shows the path's own latency, the difference what
+ * that competition costs.
+ */
+const gapMs = num("INGRESS_GAP_MS", 0);
 /** A storm of new incidents on a two-level flow, then the lateness of each level 2 (0: no storm). */
 const storm = num("INGRESS_STORM", 0);
 const level2Seconds = num("INGRESS_LEVEL2_SECONDS", 20);
@@ -106,6 +120,13 @@ async function main() {
     // `shared`: a token per alert from the bucket row, one statement each, as before the leases.
     const perAlert = createInboundTokenLeases(db, rateLimit, { chunk: 1 });
     const leases = createInboundTokenLeases(db, rateLimit);
+    const sender = createIntegrationSender({
+      db,
+      keyring,
+      allowList: ["127.0.0.1"],
+      publicUrl: "http://localhost:3000",
+      maxRateLimitWaitMs: 0,
+    });
     const base: InboundDeps = {
       db,
       temporal: temporalClient,
@@ -114,19 +135,23 @@ async function main() {
       now: () => new Date(),
       // As the bench's app runs it: on, far above the load.
       rateLimit,
-      opener: createIncidentOpener({
-        db,
-        send: createIntegrationSender({
-          db,
-          keyring,
-          allowList: ["127.0.0.1"],
-          publicUrl: "http://localhost:3000",
-          maxRateLimitWaitMs: 0,
-        }),
-      }),
+      opener: createIncidentOpener({ db, send: sender }),
+    };
+    // The same sender without its `prepare`: the opener reads after the commit.
+    const unprepared = createIncidentOpener({ db, send: (input, key) => sender(input, key) });
+    const starts = createBackgroundStarts();
+    const startAtCommit: BackgroundStarts = {
+      start: (deps, workflowId, input) => starts.start(deps, workflowId, input),
+      settled: () => starts.settled(),
     };
     const depsOf = (variant: string): InboundDeps =>
-      variant === "leased" ? { ...base, tokenLeases: leases } : { ...base, tokenLeases: perAlert };
+      variant === "shared"
+        ? { ...base, tokenLeases: perAlert }
+        : variant === "unprepared"
+          ? { ...base, tokenLeases: leases, opener: unprepared, starts: startAtCommit }
+          : variant === "start-at-commit"
+            ? { ...base, tokenLeases: leases, starts: startAtCommit }
+            : { ...base, tokenLeases: leases, starts };
     const post = (variant: string, key: string, to = token) =>
       handleAlertRequest(
         depsOf(variant),
@@ -156,6 +181,7 @@ async function main() {
           return;
         }
         delivered.push((await arrived) - t0);
+        if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
       });
       run.seconds += elapsed / 1000;
       return run;
@@ -195,7 +221,7 @@ async function main() {
           `${variant} · ${senders}`,
           spread(run.answered, [50, 99, 99.9]),
           `${spread(run.delivered, [50, 99, 99.9])} · max ${ms(Math.max(...run.delivered))}`,
-          `${(run.delivered.length / run.seconds).toFixed(1)}/s${run.refused ? ` · ${run.refused} refused` : ""}`,
+          `${(run.delivered.length / run.seconds).toFixed(1)}/s${gapMs > 0 ? ` (${gapMs} ms pauses)` : ""}${run.refused ? ` · ${run.refused} refused` : ""}`,
           cpuPer({ ...load, cpu: { ...load.cpu, web: load.cpu.web + load.cpu.bench } }, run.delivered.length),
           loadNote(load),
         ]);

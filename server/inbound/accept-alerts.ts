@@ -181,7 +181,10 @@ async function openAtIngress(
     return { workflowId, runId: null, outcome: "queued" };
   }
   // Neither is awaited: the 202 waits for no receiver and no Temporal; answers are recorded as they come.
-  void claimed.sendAll();
-  (deps.starts ?? backgroundStartsFor(deps.temporal)).start(deps, workflowId, input);
+  // The start goes after the sends (at most AFTER_CAP_MS): the first page does not share the cores
+  // with the start and the workflow's first task, and that task finds the answers recorded
+  // instead of polling the lease.
+  const sent = claimed.sendAll();
+  (deps.starts ?? backgroundStartsFor(deps.temporal)).start(deps, workflowId, input, sent);
   return { workflowId, runId: null, outcome: "opened" };
 }

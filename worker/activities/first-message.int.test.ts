@@ -15,8 +15,8 @@ import {
   runsForFlow,
   webhook,
 } from "~/test-support/flow-fixtures";
-import type { MessageSender } from "./deliver";
-import { createIntegrationSender } from "./integration-sender";
+import { createIntegrationSender, type PreparedSend, type PreparingSender } from "./integration-sender";
+import type { DeliverInput } from "./types";
 import { startInboxRepokeJob } from "../inbox-repoke-job";
 import { INCIDENT_WORKFLOW, type EscalationSnapshot } from "~/workflows/messages";
 import { createTemporalClient } from "~/server/temporal-client";
@@ -33,20 +33,29 @@ let h: Harness;
 let receiver: Receiver;
 /** How the endpoint's sender behaves in the test at hand: as in production, stuck (its process died), or slow. */
 let endpointSender: "real" | "stuck" | "slow" = "real";
-let real: MessageSender | undefined;
+let real: PreparingSender | undefined;
 const stuck = new Set<() => void>();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const firstSend: MessageSender = async (input, key) => {
-  if (endpointSender === "stuck") {
-    // The web process died with the request out: nothing more comes from it.
-    await new Promise<void>((resolve) => stuck.add(resolve));
-    return { ok: false, retryable: true, latencyMs: 0, error: "test: process gone" };
-  }
-  if (endpointSender === "slow") await sleep(1_500);
+/** As the endpoint uses it: its reads while the claim commits, then the request, held as the test says. */
+const prepare = async (input: DeliverInput): Promise<PreparedSend> => {
+  const behaviour = endpointSender;
   if (!real) throw new Error("sender not ready");
-  return real(input, key);
+  const request = await real.prepare(input);
+  return async (key) => {
+    if (behaviour === "stuck") {
+      // The web process died with the request out: nothing more comes from it.
+      await new Promise<void>((resolve) => stuck.add(resolve));
+      return { ok: false, retryable: true, latencyMs: 0, error: "test: process gone" };
+    }
+    if (behaviour === "slow") await sleep(1_500);
+    return request(key);
+  };
 };
+const firstSend: PreparingSender = Object.assign(
+  async (input: DeliverInput, key: string) => (await prepare(input))(key),
+  { prepare },
+);
 
 /** Receiver paths that answer 503 to their first request; slowly for those in slowFailFirst. */
 const failFirst = new Set<string>();
@@ -230,10 +239,14 @@ describe("the first message sent by the alert endpoint", () => {
     await sleep(500);
     expect(at(`/${name}/l1`)).toHaveLength(1);
     expect(level1).toMatchObject({ status: "delivered", attempts: 1 });
+    // The endpoint starts the workflow after its sends, but waits at most AFTER_CAP_MS (1 s) for
+    // them: this one, held 1.5 s, still had its workflow started (and waiting) before it arrived.
+    const handle = h.client.workflow.getHandle(run.workflowId);
+    const { startTime } = await handle.describe();
+    expect(startTime.getTime()).toBeLessThan(at(`/${name}/l1`)[0]?.at ?? 0);
     // What a fresh worker does after a restart or an eviction. Before the takeover (patch
     // adopt-opening), the local activities' order made this history fail to replay (TimerStarted
     // where the deliver activity was expected) and the incident never escalated.
-    const handle = h.client.workflow.getHandle(run.workflowId);
     await Worker.runReplayHistory({ workflowsPath, replayName: name }, await handle.fetchHistory());
     await handle.terminate("test done");
     endpointSender = "real";

@@ -13,6 +13,7 @@ import { FIRST_MESSAGE_LEASE_MS, idempotencyKeyFor, type MessageSender, type Sen
 import { INTERRUPTED_ATTEMPT, INTERRUPTED_REASON, recordAnswer } from "./record-attempt";
 import { newRunRow } from "./run-records";
 import { markIngress } from "~/server/inbound/ingress-timing";
+import type { PreparedSend, PreparingSender } from "./integration-sender";
 
 /**
  * The messages a new incident sends the moment it opens (its levels that fire on the first error
@@ -76,9 +77,9 @@ export async function claimIncident(
   db: Db,
   workflowId: string,
   input: EscalationInput,
-  { leaseMs }: { leaseMs: number },
+  { leaseMs, first = firstMessagesOf(input) }: { leaseMs: number; first?: ReturnType<typeof firstMessagesOf> },
 ): Promise<ClaimedMessage[] | null> {
-  const { messages, currentLevel } = firstMessagesOf(input);
+  const { messages, currentLevel } = first;
   try {
     return await retryOnConflict(() =>
       db.transaction(async (tx) => {
@@ -157,12 +158,13 @@ const RECORD_BUDGET = { budgetMs: 10_000 };
 export async function sendFirstMessage(
   deps: { db: Db; send: MessageSender; random?: () => number },
   { message, deliveryId }: ClaimedMessage,
+  prepared?: Promise<PreparedSend>,
 ): Promise<void> {
   const key = idempotencyKeyFor(message);
   const startedAt = new Date();
   let outcome: SendOutcome;
   try {
-    outcome = await deps.send(message, key);
+    outcome = prepared ? await (await prepared)(key) : await deps.send(message, key);
     markIngress("sent");
   } catch (error) {
     // Not a receiver's answer (the sender itself failed): the lease is released and the
@@ -209,15 +211,37 @@ const errorName = (error: unknown) => (error instanceof Error ? error.name : typ
  * The alert endpoint's opener (server/inbound/incident-opener.ts): claims in Postgres, then sends
  * with `send`, the worker's own sender (same outbound guard, same secret redaction).
  */
-export function createIncidentOpener(deps: { db: Db; send: MessageSender; leaseMs?: number }): IncidentOpener {
+export function createIncidentOpener(deps: {
+  db: Db;
+  send: MessageSender | PreparingSender;
+  leaseMs?: number;
+}): IncidentOpener {
   const leaseMs = deps.leaseMs ?? FIRST_MESSAGE_LEASE_MS;
+  const { send } = deps;
   return {
     async claim(workflowId, input) {
-      const claimed = await claimIncident(deps.db, workflowId, input, { leaseMs });
+      const first = firstMessagesOf(input);
+      // What the sends read (integration, rate-limit token, allow list) is read while the claim
+      // commits, on other connections: a round trip and a WAL flush fewer before the first page.
+      // Only the request waits for the commit. A claim that loses has taken a rate-limit token
+      // it does not use: the limit errs on the receiver's side.
+      const prepared = new Map(
+        "prepare" in send
+          ? first.messages.map((message) => {
+              const preparing = send.prepare(message);
+              // Awaited only after a won claim; a claim that fails or loses must not leave it unhandled.
+              preparing.catch(() => undefined);
+              return [idempotencyKeyFor(message), preparing] as const;
+            })
+          : [],
+      );
+      const claimed = await claimIncident(deps.db, workflowId, input, { leaseMs, first });
       if (!claimed) return null;
       return {
         sendAll: async () => {
-          await Promise.all(claimed.map((message) => sendFirstMessage(deps, message)));
+          await Promise.all(
+            claimed.map((message) => sendFirstMessage(deps, message, prepared.get(idempotencyKeyFor(message.message)))),
+          );
         },
       };
     },

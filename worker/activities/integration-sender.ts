@@ -15,6 +15,7 @@ import { workspaceAllowList } from "~/server/workspace/workspace-allow-list";
 import { ackLinkKey } from "~/server/ack-links/ack-token";
 import { ackLinksFor } from "~/server/ack-links/ack-links";
 import type { MessageSender, SendOutcome } from "./deliver";
+import type { DeliverInput } from "./types";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter";
 import type { Keyring } from "~/server/security/secret-keyring";
 
@@ -58,7 +59,17 @@ export interface SenderDeps {
 /** Integration rows are read on every message; a short cache spares a query and a decryption. */
 const CACHE_MS = 2000;
 
-export function createIntegrationSender(deps: SenderDeps): MessageSender {
+/** The request itself, once what it needs was read: the integration, a rate-limit token, the allow list. */
+export type PreparedSend = (idempotencyKey: string) => Promise<SendOutcome>;
+
+/**
+ * A sender whose reads can go first: the alert endpoint reads a first message's integration,
+ * takes its rate-limit token and reads the allow list while its claim commits, and sends only
+ * after the commit. Calling it as a MessageSender does both at once.
+ */
+export type PreparingSender = MessageSender & { prepare(input: DeliverInput): Promise<PreparedSend> };
+
+export function createIntegrationSender(deps: SenderDeps): PreparingSender {
   const limiter = deps.rateLimiter ?? createRateLimiter(deps.db);
   const linkKey = ackLinkKey(deps.keyring.current.key);
   const cache = new Map<
@@ -82,7 +93,11 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
     cache.set(id, entry);
     return entry;
   };
-  return async (input, idempotencyKey): Promise<SendOutcome> => {
+  const refused =
+    (outcome: SendOutcome): PreparedSend =>
+    async () =>
+      outcome;
+  const prepare = async (input: DeliverInput): Promise<PreparedSend> => {
     let loaded: Awaited<ReturnType<typeof load>>;
     try {
       loaded = await load(input.target.integrationId);
@@ -90,33 +105,33 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== "SECRETS_UNREADABLE") throw error;
       // Retried with backoff, not failed: the message goes out once the right key is configured.
-      return {
+      return refused({
         ok: false,
         retryable: true,
         latencyMs: 0,
         error: `SECRETS_UNREADABLE: ${error.message}`,
         reason: error.why,
-      };
+      });
     }
     const { row, timeZone, secrets } = loaded;
     if (!row) {
-      return {
+      return refused({
         ok: false,
         retryable: false,
         latencyMs: 0,
         error: `Integration ${input.target.integrationId} no longer exists`,
         reason: { reason: "integrationGone", values: { integration: input.target.integrationId } },
-      };
+      });
     }
     if (!row.enabled) {
-      return {
+      return refused({
         ok: false,
         skipped: true,
         retryable: false,
         latencyMs: 0,
         error: `Integration "${row.name}" is disabled`,
         reason: { reason: "integrationDisabled", values: { integration: row.name } },
-      };
+      });
     }
     const record: IntegrationRecord = {
       id: row.id,
@@ -134,7 +149,7 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
     ]);
     markIngress("outboundTokenAndAllowList");
     if (waitMs !== null) {
-      return {
+      return refused({
         ok: false,
         retryable: true,
         retryAfterMs: waitMs,
@@ -144,8 +159,20 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
           reason: "rateLimitedByAlertflow",
           values: { integration: row.name, perMinute: bucket.eventsPerMinute },
         },
-      };
+      });
     }
+    return (idempotencyKey) => request(input, idempotencyKey, { row, record, timeZone, allowList });
+  };
+  const request = async (
+    input: DeliverInput,
+    idempotencyKey: string,
+    {
+      row,
+      record,
+      timeZone,
+      allowList,
+    }: { row: Integration; record: IntegrationRecord; timeZone: string; allowList: string[] },
+  ): Promise<SendOutcome> => {
     const result = await sendIntegrationMessage(
       record,
       {
@@ -198,4 +225,6 @@ export function createIntegrationSender(deps: SenderDeps): MessageSender {
       reason: result.error?.code === "TIMEOUT" ? { reason: "receiverTimeout", values: {} } : result.error?.reason,
     };
   };
+  const send: MessageSender = async (input, idempotencyKey) => (await prepare(input))(idempotencyKey);
+  return Object.assign(send, { prepare });
 }
