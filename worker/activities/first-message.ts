@@ -221,10 +221,9 @@ export function createIncidentOpener(deps: {
   return {
     async claim(workflowId, input) {
       const first = firstMessagesOf(input);
-      // What the sends read (integration, rate-limit token, allow list) is read while the claim
-      // commits, on other connections: a round trip and a WAL flush fewer before the first page.
-      // Only the request waits for the commit. A claim that loses has taken a rate-limit token
-      // it does not use: the limit errs on the receiver's side.
+      // What the sends read (the integration, the allow list) is read while the claim commits,
+      // on other connections: a round trip fewer after the commit. The rate-limit token and the
+      // request wait for the commit, so a claim that loses takes none of a receiver's budget.
       const prepared = new Map(
         "prepare" in send
           ? first.messages.map((message) => {

@@ -59,13 +59,13 @@ export interface SenderDeps {
 /** Integration rows are read on every message; a short cache spares a query and a decryption. */
 const CACHE_MS = 2000;
 
-/** The request itself, once what it needs was read: the integration, a rate-limit token, the allow list. */
+/** The rest of a send, once what it needs was read (the integration, the allow list): the rate-limit token and the request. */
 export type PreparedSend = (idempotencyKey: string) => Promise<SendOutcome>;
 
 /**
- * A sender whose reads can go first: the alert endpoint reads a first message's integration,
- * takes its rate-limit token and reads the allow list while its claim commits, and sends only
- * after the commit. Calling it as a MessageSender does both at once.
+ * A sender whose reads can go first: the alert endpoint reads a first message's integration and
+ * the allow list while its claim commits, and takes the rate-limit token and sends only after the
+ * commit. Calling it as a MessageSender does it all at once.
  */
 export type PreparingSender = MessageSender & { prepare(input: DeliverInput): Promise<PreparedSend> };
 
@@ -97,7 +97,8 @@ export function createIntegrationSender(deps: SenderDeps): PreparingSender {
     (outcome: SendOutcome): PreparedSend =>
     async () =>
       outcome;
-  const prepare = async (input: DeliverInput): Promise<PreparedSend> => {
+  /** `early`: the reads now, the token and the request when the returned send is called. */
+  const ready = async (input: DeliverInput, early: boolean): Promise<PreparedSend> => {
     let loaded: Awaited<ReturnType<typeof load>>;
     try {
       loaded = await load(input.target.integrationId);
@@ -142,26 +143,41 @@ export function createIntegrationSender(deps: SenderDeps): PreparingSender {
       customizations: customizationsSchema.parse(row.customizations),
     };
     const bucket = rateLimitBucket(record, input.target.variables);
-    // Two round trips to Postgres at once: a new incident's first page waits for both.
-    const [waitMs, allowList] = await Promise.all([
-      takeToken(limiter, bucket.key, bucket.eventsPerMinute, deps.maxRateLimitWaitMs),
-      workspaceAllowList(deps.db, row.workspaceId, deps.allowList),
-    ]);
-    markIngress("outboundTokenAndAllowList");
-    if (waitMs !== null) {
-      return refused({
-        ok: false,
-        retryable: true,
-        retryAfterMs: waitMs,
-        latencyMs: 0,
-        error: `Rate limited by Alertflow: ${row.name} allows ${bucket.eventsPerMinute} messages a minute`,
-        reason: {
-          reason: "rateLimitedByAlertflow",
-          values: { integration: row.name, perMinute: bucket.eventsPerMinute },
-        },
-      });
+    const ready = { row, record, timeZone };
+    // Only reads go first: the token is taken with the request (after the endpoint's claim
+    // commits), so a claim lost to a racing request takes none of a receiver's budget.
+    const allowList = workspaceAllowList(deps.db, row.workspaceId, deps.allowList);
+    if (early) {
+      const list = await allowList;
+      markIngress("allowList");
+      return async (idempotencyKey) => {
+        const denied = await takeOutboundToken(row, bucket);
+        markIngress("outboundToken");
+        return denied ?? request(input, idempotencyKey, { ...ready, allowList: list });
+      };
     }
-    return (idempotencyKey) => request(input, idempotencyKey, { row, record, timeZone, allowList });
+    // Two round trips to Postgres at once: a new incident's first page waits for both.
+    const [denied, list] = await Promise.all([takeOutboundToken(row, bucket), allowList]);
+    return async (idempotencyKey) => denied ?? request(input, idempotencyKey, { ...ready, allowList: list });
+  };
+  /** A rate-limit token for this message, or the answer that says when to try again. */
+  const takeOutboundToken = async (
+    row: Integration,
+    bucket: ReturnType<typeof rateLimitBucket>,
+  ): Promise<SendOutcome | null> => {
+    const waitMs = await takeToken(limiter, bucket.key, bucket.eventsPerMinute, deps.maxRateLimitWaitMs);
+    if (waitMs === null) return null;
+    return {
+      ok: false,
+      retryable: true,
+      retryAfterMs: waitMs,
+      latencyMs: 0,
+      error: `Rate limited by Alertflow: ${row.name} allows ${bucket.eventsPerMinute} messages a minute`,
+      reason: {
+        reason: "rateLimitedByAlertflow",
+        values: { integration: row.name, perMinute: bucket.eventsPerMinute },
+      },
+    };
   };
   const request = async (
     input: DeliverInput,
@@ -225,6 +241,6 @@ export function createIntegrationSender(deps: SenderDeps): PreparingSender {
       reason: result.error?.code === "TIMEOUT" ? { reason: "receiverTimeout", values: {} } : result.error?.reason,
     };
   };
-  const send: MessageSender = async (input, idempotencyKey) => (await prepare(input))(idempotencyKey);
-  return Object.assign(send, { prepare });
+  const send: MessageSender = async (input, idempotencyKey) => (await ready(input, false))(idempotencyKey);
+  return Object.assign(send, { prepare: (input: DeliverInput) => ready(input, true) });
 }
