@@ -16,7 +16,7 @@ import { spawnWorkerProcess } from "~/test-support/worker-process";
 import { createIncidentOpener } from "~/worker/activities/first-message";
 import { createIntegrationSender } from "~/worker/activities/integration-sender";
 import { createInboundTokenLeases } from "~/server/inbound/inbound-token-lease";
-import { createBackgroundStarts, type BackgroundStarts } from "~/server/inbound/background-start";
+import { createBackgroundStarts } from "~/server/inbound/background-start";
 import { freePort } from "../free-port";
 import { findOrInstallTemporalCli } from "../temporal-cli";
 import { startTemporalDevServer } from "../temporal-server";
@@ -40,10 +40,8 @@ const count = num("INGRESS_N", 300);
 const senderCounts = (process.env.INGRESS_SENDERS ?? "1,10").split(",").map(Number);
 /**
  * Compared in alternating blocks of the same run: `shared` (a statement per alert on the bucket
- * row), `leased` (tokens leased in chunks, as the app runs), `start-at-commit` (leased, the
- * workflow's start queued at the claim's commit instead of after the first message's send),
- * `unprepared` (the same, and the first message's reads made after the claim commits instead of
- * while it commits: the opener as it was before both).
+ * row), `leased` (tokens leased in chunks, as the app runs), `unprepared` (leased, and the first
+ * message's reads made after the claim commits instead of while it commits).
  */
 const variants = (process.env.INGRESS_VARIANTS ?? "leased").split(",");
 const rounds = num("INGRESS_ROUNDS", 1);
@@ -140,18 +138,12 @@ async function main() {
     // The same sender without its `prepare`: the opener reads after the commit.
     const unprepared = createIncidentOpener({ db, send: (input, key) => sender(input, key) });
     const starts = createBackgroundStarts();
-    const startAtCommit: BackgroundStarts = {
-      start: (deps, workflowId, input) => starts.start(deps, workflowId, input),
-      settled: () => starts.settled(),
-    };
     const depsOf = (variant: string): InboundDeps =>
       variant === "shared"
         ? { ...base, tokenLeases: perAlert }
         : variant === "unprepared"
-          ? { ...base, tokenLeases: leases, opener: unprepared, starts: startAtCommit }
-          : variant === "start-at-commit"
-            ? { ...base, tokenLeases: leases, starts: startAtCommit }
-            : { ...base, tokenLeases: leases, starts };
+          ? { ...base, tokenLeases: leases, opener: unprepared, starts }
+          : { ...base, tokenLeases: leases, starts };
     const post = (variant: string, key: string, to = token) =>
       handleAlertRequest(
         depsOf(variant),

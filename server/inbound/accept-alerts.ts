@@ -181,10 +181,10 @@ async function openAtIngress(
     return { workflowId, runId: null, outcome: "queued" };
   }
   // Neither is awaited: the 202 waits for no receiver and no Temporal; answers are recorded as they come.
-  // The start goes after the sends (at most AFTER_CAP_MS): the first page does not share the cores
-  // with the start and the workflow's first task, and that task finds the answers recorded
-  // instead of polling the lease.
-  const sent = claimed.sendAll();
-  (deps.starts ?? backgroundStartsFor(deps.temporal)).start(deps, workflowId, input, sent);
+  // The start is queued at once, not after the sends: until it runs, the run row exists with no
+  // workflow to take an acknowledgement, a resolve or a query, and a receiver may act on the
+  // message (its acknowledge link) as soon as it arrives.
+  void claimed.sendAll();
+  (deps.starts ?? backgroundStartsFor(deps.temporal)).start(deps, workflowId, input);
   return { workflowId, runId: null, outcome: "opened" };
 }

@@ -7,11 +7,8 @@ import { TemporalUnavailableError } from "./temporal-deadline";
 type StartDeps = { db: Db; temporal: Client; taskQueue: string };
 
 export interface BackgroundStarts {
-  /**
-   * Queues the start of an incident the endpoint committed; never rejects, never waits. With
-   * `after`, the start is queued once it settles, or AFTER_CAP_MS after this call, whichever is first.
-   */
-  start(deps: StartDeps, workflowId: string, input: EscalationInput, after?: Promise<unknown>): void;
+  /** Queues the start of an incident the endpoint committed; never rejects, never waits. */
+  start(deps: StartDeps, workflowId: string, input: EscalationInput): void;
   /** Resolves once nothing is queued, running or waiting to be tried again (tests, shutdown). */
   settled(): Promise<void>;
 }
@@ -29,12 +26,6 @@ export interface BackgroundStartOptions {
  */
 const RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 5_000, 8_000, 10_000];
 const CONCURRENCY = 16;
-/**
- * The longest a start waits for its `after` (the first messages' sends): far above a send's usual
- * few ms, far below the lease the workflow would otherwise wait out. A slow receiver's incident
- * starts after it, its workflow then waiting for the lease as before.
- */
-export const AFTER_CAP_MS = 1_000;
 
 /**
  * Starts the workflows of incidents the alert endpoint opened, after their 202. The claim row in
@@ -95,26 +86,9 @@ export function createBackgroundStarts({
   };
 
   return {
-    start(deps, workflowId, input, after) {
-      const job = { deps, workflowId, input, tries: 0 };
-      if (!after) {
-        queue.push(job);
-        pump();
-        return;
-      }
-      waiting++;
-      let cap: NodeJS.Timeout | undefined;
-      const capped = new Promise<void>((resolve) => {
-        // Unref'd like the retries: a stopping process leaves the start to the re-start job.
-        cap = setTimeout(resolve, AFTER_CAP_MS).unref();
-      });
-      void Promise.race([after.catch(() => undefined), capped]).then(() => {
-        clearTimeout(cap);
-        waiting--;
-        queue.push(job);
-        pump();
-        settle();
-      });
+    start(deps, workflowId, input) {
+      queue.push({ deps, workflowId, input, tries: 0 });
+      pump();
     },
     settled() {
       return new Promise<void>((resolve) => {

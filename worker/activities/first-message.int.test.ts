@@ -239,8 +239,8 @@ describe("the first message sent by the alert endpoint", () => {
     await sleep(500);
     expect(at(`/${name}/l1`)).toHaveLength(1);
     expect(level1).toMatchObject({ status: "delivered", attempts: 1 });
-    // The endpoint starts the workflow after its sends, but waits at most AFTER_CAP_MS (1 s) for
-    // them: this one, held 1.5 s, still had its workflow started (and waiting) before it arrived.
+    // The endpoint queues the workflow's start without waiting for its sends: this one, held
+    // 1.5 s, had its workflow started (and waiting for the lease) before it arrived.
     const handle = h.client.workflow.getHandle(run.workflowId);
     const { startTime } = await handle.describe();
     expect(startTime.getTime()).toBeLessThan(at(`/${name}/l1`)[0]?.at ?? 0);
