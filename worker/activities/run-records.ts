@@ -27,9 +27,10 @@ export function newRunRow(input: Omit<OpenRunInput, "temporalRunId" | "openInbox
 /**
  * Activities can run twice after a worker crash; the primary key makes a second insert a no-op.
  * A run the alert endpoint opened (it sent the first message before the workflow existed) gets
- * its Temporal run id here.
+ * its Temporal run id here. A query, so it can be awaited alone or go as a CTE ahead of the
+ * run's first events.
  */
-function insertRunQuery(db: Db | Tx, input: OpenRunInput) {
+function insertRun(db: Db | Tx, input: OpenRunInput) {
   return db
     .insert(runs)
     .values(newRunRow(input))
@@ -38,10 +39,6 @@ function insertRunQuery(db: Db | Tx, input: OpenRunInput) {
       set: { temporalRunId: input.temporalRunId },
       setWhere: isNull(runs.temporalRunId),
     });
-}
-
-async function insertRun(db: Db | Tx, input: OpenRunInput): Promise<void> {
-  await insertRunQuery(db, input);
 }
 
 export function createOpenRun({ db }: Pick<ActivityDeps, "db">) {
@@ -65,7 +62,7 @@ export async function writeRunRecordIn(tx: Tx, input: UpdateRunInput): Promise<v
   // write); the events' reference to the run is checked at the statement's end, after the CTE.
   const openedWithEvents = input.open !== undefined && eventRows.length > 0;
   if (input.open && openedWithEvents) {
-    const opened = tx.$with("opened").as(insertRunQuery(tx, input.open).returning({ id: runs.id }));
+    const opened = tx.$with("opened").as(insertRun(tx, input.open).returning({ id: runs.id }));
     await tx.with(opened).insert(runEvents).values(eventRows).onConflictDoNothing();
   } else if (input.open) await insertRun(tx, input.open);
   if (input.open?.openInbox) await openInbox(tx, input.open.runId, input.open.workflowId);
