@@ -297,6 +297,9 @@ test("the switcher saves the language on the profile, which outranks the cookie 
   const cleared = page.waitForResponse((r) => r.url().includes("account.setLocale") && r.ok());
   await language.selectOption("browser");
   await cleared;
+  // Read back from the server, not from the in-place refresh: on a loaded CI machine that refresh
+  // once left the Dutch page up past the wait (the switch to Dutch above covers the refresh).
+  await page.goto("/settings/account");
   await expect(page.getByLabel("Interface language")).toHaveValue("browser");
   await page.goto("/flows");
   await expect(page.getByRole("button", { name: "New flow" })).toBeVisible();
