@@ -18,7 +18,7 @@ const VALUE_FIELDS = ["detail", "where", "internalQuery"] as const;
 /** Class 22 (data exception) messages quote the offending value: `invalid input syntax for type uuid: "…"`. */
 const QUOTED_VALUE = /"(?:[^"]|"")*"/g;
 
-function quietDatabaseError(error: unknown): void {
+export function quietDatabaseError(error: unknown): void {
   if (!(error instanceof Error)) return;
   for (const field of VALUE_FIELDS) if (field in error) Reflect.deleteProperty(error, field);
   const code = "code" in error && typeof error.code === "string" ? error.code : "";

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { storableJson } from "~/core/wire/storable-text";
 import { isConnectionError } from "~/db/connection-retry";
+import { executePrepared } from "~/db/prepared-query";
 import type { AlertEvent } from "~/workflows/messages";
 
 export interface Appended {
@@ -55,7 +56,9 @@ export async function appendToOpenInboxes(db: Db, appends: readonly InboxAppend[
 async function appendEncoded(db: Db, appends: readonly EncodedAppend[]): Promise<(Appended | null)[]> {
   const input = `[${appends.map((a) => `{"w":${JSON.stringify(a.workflowId)},"e":${a.json}}`).join(",")}]`;
   const workflowIds = [...new Set(appends.map((a) => a.workflowId))];
-  const result = await db.execute<{ ord: string; inbox_id: string; seq: string; poke: boolean }>(sql`
+  const rows = await executePrepared<{ ord: string; inbox_id: string; seq: string; poke: boolean }>(
+    db,
+    sql`
     with input as (
       select e->>'w' as workflow_id, e->'e' as event, ord
       from jsonb_array_elements(${input}::jsonb) with ordinality as t(e, ord)
@@ -77,8 +80,9 @@ async function appendEncoded(db: Db, appends: readonly EncodedAppend[]): Promise
     ), inserted as (
       insert into inbox_events (inbox_id, seq, event) select id, seq, event from numbered
     )
-    select ord, id as inbox_id, seq, poke from numbered`);
-  const byOrd = new Map(result.rows.map((row) => [Number(row.ord), row]));
+    select ord, id as inbox_id, seq, poke from numbered`,
+  );
+  const byOrd = new Map(rows.map((row) => [Number(row.ord), row]));
   return appends.map((_, index) => {
     const row = byOrd.get(index + 1);
     return row ? { inboxId: row.inbox_id, seq: Number(row.seq), poke: row.poke } : null;

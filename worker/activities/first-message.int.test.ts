@@ -158,7 +158,14 @@ describe("the first message sent by the alert endpoint", () => {
     const snapshot = await h.client.workflow.getHandle(run.workflowId).query<EscalationSnapshot>("snapshot");
     expect(snapshot.errorCount).toBe(2);
     const level1 = (await deliveriesForRun(h, run.id)).find((d) => d.level === 1);
-    expect(level1).toMatchObject({ status: "delivered", attempts: 1, leasedUntil: null });
+    // Scoped like its run, though the claim wrote both in one statement.
+    expect(level1).toMatchObject({
+      status: "delivered",
+      attempts: 1,
+      leasedUntil: null,
+      workspaceId: h.workspaceId,
+      flowId,
+    });
     expect(at(`/${name}/l1`)[0]?.headers["idempotency-key"]).toBe(level1?.idempotencyKey);
     // The workflow took over the run the endpoint opened.
     await eventually(async () => ((await theRun(flowId)).temporalRunId ? true : undefined), 5_000, "run id");

@@ -1,4 +1,6 @@
 import { eq, sql } from "drizzle-orm";
+import { executePrepared } from "~/db/prepared-query";
+import { rowForSelect } from "~/db/row-select";
 import type { Db } from "~/db/client";
 import { retryOnConflict } from "~/db/connection-retry";
 import { attemptOutcomeEnum, deliveries, deliveryAttempts, incidentInboxes, runs } from "~/db/schema";
@@ -56,8 +58,6 @@ export function firstMessagesOf(input: EscalationInput): { messages: DeliverInpu
   return { messages, currentLevel: state.currentLevel };
 }
 
-class ClaimLost extends Error {}
-
 /** What an announced attempt's row says until its answer is recorded. */
 const ANNOUNCED: (typeof attemptOutcomeEnum.enumValues)[number] = "retrying";
 
@@ -67,7 +67,7 @@ export interface ClaimedMessage {
 }
 
 /**
- * Opens the incident in Postgres, in one transaction: its run row, its inbox (the claim: the
+ * Opens the incident in Postgres, in one statement: its run row, its inbox (the claim: the
  * partial unique index on the open inbox of a workflow id lets one request win), the workflow's
  * whole input (for the re-start job, should the workflow not get started), and its first
  * messages' delivery rows under a lease, each with attempt 1 announced. Null when another
@@ -80,67 +80,70 @@ export async function claimIncident(
   { leaseMs, first = firstMessagesOf(input) }: { leaseMs: number; first?: ReturnType<typeof firstMessagesOf> },
 ): Promise<ClaimedMessage[] | null> {
   const { messages, currentLevel } = first;
-  try {
-    return await retryOnConflict(() =>
-      db.transaction(async (tx) => {
-        // The run and the claim in one statement (one round trip); a lost claim rolls the run back.
-        const run = tx.insert(runs).values(
-          newRunRow({
-            ...input,
-            workflowId,
-            firstErrorAt: input.firstEvent.receivedAt,
-            alert: input.firstEvent.alert,
-            currentLevel,
-          }),
-        );
-        const claim = tx
-          .insert(incidentInboxes)
-          .values({ id: input.runId, workflowId, startInput: input })
-          .onConflictDoNothing()
-          .returning({ id: incidentInboxes.id });
-        const opened = await tx.execute<{ claimed: boolean }>(
-          // Drizzle puts each query in parentheses, as a CTE wants it.
-          sql`with opened as ${run}, claim as ${claim} select exists (select 1 from claim) as claimed`,
-        );
-        if (!opened.rows[0]?.claimed) throw new ClaimLost();
-        if (messages.length === 0) return [];
-        // The delivery rows and their announced attempt 1 in one statement: one round trip
-        // fewer before the first page. Attempt 1 shows as interrupted until the answer is
-        // recorded: a web process killed while the request is out leaves exactly this, and the
-        // workflow's attempt takes number 2.
-        const written = await tx.execute<{ id: string; key: string }>(sql`
-          with d as (
-            insert into ${deliveries} (run_id, integration_id, node_id, message_type, level, reminder_number,
-              idempotency_key, is_fallback, attempts, leased_until)
-            values ${sql.join(
-              messages.map(
-                (m) => sql`(${m.runId}::uuid, ${m.target.integrationId}::uuid, ${m.target.nodeId}, ${m.messageType},
-                  ${m.level}, ${m.reminderNumber}, ${idempotencyKeyFor(m)}, false, 1,
-                  clock_timestamp() + make_interval(secs => ${leaseMs / 1000}))`,
-              ),
-              sql`, `,
-            )}
-            returning id, idempotency_key, created_at
-          ), announced as (
-            insert into ${deliveryAttempts} (delivery_id, run_id, attempt, started_at, outcome, latency_ms, error, error_reason)
-            select id, ${input.runId}::uuid, 1, created_at, ${ANNOUNCED}::${sql.identifier(attemptOutcomeEnum.enumName)}, 0, ${INTERRUPTED_ATTEMPT},
-              ${JSON.stringify(INTERRUPTED_REASON)}::jsonb
-            from d
-          )
-          select id, idempotency_key as key from d`);
-        const rows = written.rows;
-        markIngress("claimWritten");
-        const idByKey = new Map(rows.map((row) => [row.key, row.id]));
-        return messages.flatMap((message) => {
-          const deliveryId = idByKey.get(idempotencyKeyFor(message));
-          return deliveryId ? [{ message, deliveryId }] : [];
-        });
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ClaimLost) return null;
-    throw error;
-  }
+  // One statement, so no transaction (one round trip instead of four): the claim (the partial
+  // unique index on the open inbox of a workflow id lets one request win) decides whether the run
+  // and the first messages are written; a lost claim writes nothing.
+  const claim = db
+    .insert(incidentInboxes)
+    .values({ id: input.runId, workflowId, startInput: input })
+    .onConflictDoNothing()
+    .returning({ id: incidentInboxes.id });
+  const run = rowForSelect(
+    runs,
+    newRunRow({
+      ...input,
+      workflowId,
+      firstErrorAt: input.firstEvent.receivedAt,
+      alert: input.firstEvent.alert,
+      currentLevel,
+    }),
+  );
+  // The delivery rows and their announced attempt 1: attempt 1 shows as interrupted until the
+  // answer is recorded, so a web process killed while the request is out leaves exactly this, and
+  // the workflow's attempt takes number 2. Their workspace and flow are given here: the run,
+  // written by this statement, is not visible yet to the trigger that copies them from it.
+  const firstMessages =
+    messages.length === 0
+      ? sql`select exists (select 1 from claim) as claimed, null::uuid as id, null::text as key`
+      : sql`, d as (
+          insert into ${deliveries} (run_id, integration_id, node_id, message_type, level, reminder_number,
+            idempotency_key, is_fallback, attempts, leased_until, workspace_id, flow_id)
+          select * from (values ${sql.join(
+            messages.map(
+              (
+                m,
+              ) => sql`(${m.runId}::uuid, ${m.target.integrationId}::uuid, ${m.target.nodeId}::text, ${m.messageType}::text,
+                ${m.level}::integer, ${m.reminderNumber}::integer, ${idempotencyKeyFor(m)}::text, false, 1,
+                clock_timestamp() + make_interval(secs => ${leaseMs / 1000}), ${input.workspaceId}::uuid, ${input.flowId}::uuid)`,
+            ),
+            sql`, `,
+          )}) as m
+          where exists (select 1 from claim)
+          returning id, idempotency_key, created_at
+        ), announced as (
+          insert into ${deliveryAttempts} (delivery_id, run_id, attempt, started_at, outcome, latency_ms, error, error_reason)
+          select id, ${input.runId}::uuid, 1, created_at, ${ANNOUNCED}::${sql.identifier(attemptOutcomeEnum.enumName)}, 0, ${INTERRUPTED_ATTEMPT},
+            ${JSON.stringify(INTERRUPTED_REASON)}::jsonb
+          from d
+        )
+        select exists (select 1 from claim) as claimed, d.id, d.idempotency_key as key
+        from (values (1)) as one (x) left join d on true`;
+  // Prepared: Postgres plans the statement once per connection (the text is the same for a flow's first level).
+  const written = await retryOnConflict(() =>
+    executePrepared<{ claimed: boolean; id: string | null; key: string | null }>(
+      db,
+      sql`with claim as ${claim}, opened as (
+        insert into ${runs} (${run.columns}) select ${run.values} where exists (select 1 from claim)
+      ) ${firstMessages}`,
+    ),
+  );
+  markIngress("claimWritten");
+  if (!written[0]?.claimed) return null;
+  const idByKey = new Map(written.flatMap((row) => (row.id && row.key ? [[row.key, row.id] as const] : [])));
+  return messages.flatMap((message) => {
+    const deliveryId = idByKey.get(idempotencyKeyFor(message));
+    return deliveryId ? [{ message, deliveryId }] : [];
+  });
 }
 
 /**
