@@ -1,9 +1,10 @@
-import { inArray } from "drizzle-orm";
-import { deliveries } from "~/db/schema";
+import { z } from "zod";
+import { deliveryStatusEnum, type deliveries } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
-import { awaitLease, idempotencyKeyFor } from "./deliver";
-import { takeInboxEventsIn } from "./incident-inbox";
-import { writeRunRecordIn } from "./run-records";
+import { awaitLease, idempotencyKeyFor, type LeaseView } from "./deliver";
+import { takeInboxEvents } from "./incident-inbox";
+import { preparedStatement, runPrepared } from "./prepared-statement";
+import { RUN_RECORD_CTES, runRecordValues, writeRunRecord } from "./run-records";
 import type { AdoptOpeningInput, AdoptOpeningResult, DeliverResult } from "./types";
 
 /**
@@ -13,37 +14,58 @@ import type { AdoptOpeningInput, AdoptOpeningResult, DeliverResult } from "./typ
  */
 export const ADOPT_LEASE_WAIT_MS = 500;
 
-/**
- * What the adoption reads of the first messages' rows: how each ended and whether its lease
- * holds, not the recorded request and response (read and checked column by column otherwise).
- */
-const leaseColumns = {
-  id: deliveries.id,
-  idempotencyKey: deliveries.idempotencyKey,
-  status: deliveries.status,
-  attempts: deliveries.attempts,
-  statusCode: deliveries.statusCode,
-  leasedUntil: deliveries.leasedUntil,
+/** What the adoption reads of the first messages' rows: how each ended and whether its lease holds. */
+type LeaseRow = LeaseView & Pick<typeof deliveries.$inferSelect, "idempotencyKey" | "attempts" | "statusCode">;
+
+const leaseRowSchema = z.object({
+  id: z.string(),
+  idempotency_key: z.string(),
+  status: z.enum(deliveryStatusEnum.enumValues),
+  attempts: z.number(),
+  status_code: z.number().nullable(),
+  leased_until: z.date().nullable(),
+});
+
+const readLeaseRow = (value: unknown): LeaseRow => {
+  const r = leaseRowSchema.parse(value);
+  return {
+    id: r.id,
+    idempotencyKey: r.idempotency_key,
+    status: r.status,
+    attempts: r.attempts,
+    statusCode: r.status_code,
+    leasedUntil: r.leased_until,
+  };
 };
 
 /**
- * Takes over an incident the alert endpoint opened, in one transaction and one local activity
- * instead of two: the run row (its Temporal run id) and the first timeline events, one drain of
- * the inbox, and the rows of the first messages. Idempotent like its parts: a retry writes
- * nothing twice and reads the inbox again (the workflow applies each seq once).
+ * The run record (row, inbox, first events) and the read of the first messages' rows in one
+ * statement. $22: the messages' idempotency keys.
+ */
+const RECORD_AND_READ_LEASES = preparedStatement(
+  "adopt_opening",
+  `${RUN_RECORD_CTES}
+  select id, idempotency_key, status, attempts, status_code, leased_until
+  from deliveries where idempotency_key = any($22::text[])`,
+);
+
+/**
+ * Takes over an incident the alert endpoint opened, in one local activity and two statements:
+ * the run row (its Temporal run id), the first timeline events and the read of the first messages'
+ * rows, then one drain of the inbox. No transaction binds them: each part is idempotent, so a
+ * retry writes nothing twice and reads the inbox again (the workflow applies each seq once).
  */
 export function createAdoptOpening({ db, now }: Pick<ActivityDeps, "db" | "now">) {
   return async function adoptOpening(input: AdoptOpeningInput): Promise<AdoptOpeningResult> {
     const keys = input.messages.map(idempotencyKeyFor);
-    const { taken, rows } = await db.transaction(async (tx) => {
-      if (input.runRecord) await writeRunRecordIn(tx, input.runRecord);
-      const taken = await takeInboxEventsIn(tx, input.take);
-      const rows =
-        keys.length === 0
-          ? []
-          : await tx.select(leaseColumns).from(deliveries).where(inArray(deliveries.idempotencyKey, keys));
-      return { taken, rows };
-    });
+    const { runRecord } = input;
+    // A status change goes through its checked writer (the adoption's record carries none).
+    if (runRecord?.status) await writeRunRecord(db, runRecord);
+    const record = runRecord?.status ? undefined : runRecord;
+    const runId = runRecord?.runId ?? input.take.inboxId;
+    const found = await runPrepared(db, RECORD_AND_READ_LEASES, [...runRecordValues(runId, record), keys]);
+    const rows = found.map(readLeaseRow);
+    const taken = await takeInboxEvents(db, input.take);
     const giveUpAt = now().getTime() + ADOPT_LEASE_WAIT_MS;
     const messages: (DeliverResult | null)[] = [];
     for (const key of keys) {

@@ -1,8 +1,10 @@
 import { and, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client";
+import { z } from "zod";
 import { readInboxEvent } from "~/db/jsonb-columns";
 import { incidentInboxes } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
+import { preparedStatement, runPrepared } from "./prepared-statement";
 import type { TakeInboxInput, TakeInboxResult } from "./types";
 
 /** A batch stays well under Temporal's payload limits: events carry descriptions of up to 100 kB. */
@@ -45,9 +47,22 @@ export async function openInbox(tx: Tx, inboxId: string, workflowId: string): Pr
  * Temporal to the next incident); `closedBefore` says an earlier, lost attempt of the workflow
  * task already closed it. `pruneThrough` deletes events applied in an earlier, completed
  * run of the workflow, which can never be read again. `keepPoked`: see TakeInboxInput.
+ *
+ * One statement (lock, mark, prune, read): one round trip instead of a transaction of four. Its
+ * read sees the snapshot taken when the statement began, its lock the inbox row as it is when the
+ * lock is granted; an append that committed in between (the take waited for its lock) has a seq at
+ * or below `lastSeq` that the read did not see. Such a take is run again (the mark is set again
+ * under the lock, the prune finds nothing more): clearing the mark with an event unread would
+ * leave that event waiting for the next append.
  */
 export async function takeInboxEvents(db: Db, input: TakeInboxInput): Promise<TakeInboxResult> {
-  return takeInboxEventsIn(db, input);
+  let closedBefore: boolean | undefined;
+  for (let tries = 0; ; tries++) {
+    const taken = await takeOnce(db, input, tries >= SNAPSHOT_RETRIES);
+    // As the first try found it: a closing take's later tries find the inbox closed by the first.
+    closedBefore ??= taken.result.closedBefore;
+    if (taken.complete) return { ...taken.result, closedBefore };
+  }
 }
 
 /**
@@ -57,28 +72,45 @@ export async function takeInboxEvents(db: Db, input: TakeInboxInput): Promise<Ta
  */
 const SNAPSHOT_RETRIES = 3;
 
+/** A take's row: the inbox's newest seq and state, and one waiting event (none: null). */
+const takeRowSchema = z.object({
+  last_seq: z.string(),
+  closed_before: z.boolean(),
+  seq: z.string().nullable(),
+  event: z.unknown(),
+});
+
 /**
- * takeInboxEvents inside a transaction of the caller's (the opening's adoption shares one).
- *
- * One statement (lock, mark, prune, read): one round trip instead of a transaction of four. Its
- * read sees the snapshot taken when the statement began, its lock the inbox row as it is when the
- * lock is granted; an append that committed in between (the take waited for its lock) has a seq at
- * or below `lastSeq` that the read did not see. Such a take is run again (the mark is set again
- * under the lock, the prune finds nothing more): clearing the mark with an event unread would
- * leave that event waiting for the next append.
+ * Lock, mark, prune and read in one statement. Parameters: $1 inbox id, $2 afterSeq, $3 the batch's
+ * rows, $4 keep the mark (busy), $5 last try, $6 close, $7 prune through (0: none).
  */
-export async function takeInboxEventsIn(ex: Db | Tx, input: TakeInboxInput): Promise<TakeInboxResult> {
-  let closedBefore: boolean | undefined;
-  for (let tries = 0; ; tries++) {
-    const taken = await takeOnce(ex, input, tries >= SNAPSHOT_RETRIES);
-    // As the first try found it: a closing take's later tries find the inbox closed by the first.
-    closedBefore ??= taken.result.closedBefore;
-    if (taken.complete) return { ...taken.result, closedBefore };
-  }
-}
+const TAKE = preparedStatement(
+  "take_inbox_events",
+  `
+    with inbox as (
+      select id, last_seq, closed_at from incident_inboxes where id = $1::uuid for update
+    ), waiting as (
+      select seq, event from inbox_events where inbox_id = $1::uuid and seq > $2::bigint
+      order by seq limit $3::int
+    ), marked as (
+      update incident_inboxes i
+      set poked_at = case
+          when $4::boolean and inbox.last_seq > $2::bigint then clock_timestamp()
+          -- The read missed events (see takeInboxEvents): the mark stays for the re-poke job.
+          when $5::boolean and inbox.last_seq > coalesce((select max(seq) from waiting), $2::bigint)
+            and (select count(*) from waiting) < $3::int then clock_timestamp()
+        end,
+        closed_at = case when $6::boolean then coalesce(inbox.closed_at, now()) else inbox.closed_at end
+      from inbox where i.id = inbox.id
+    ), pruned as (
+      delete from inbox_events where $7::bigint > 0 and inbox_id = $1::uuid and seq <= $7::bigint
+    )
+    select inbox.last_seq, inbox.closed_at is not null as closed_before, waiting.seq, waiting.event
+    from inbox left join waiting on true order by waiting.seq`,
+);
 
 async function takeOnce(
-  ex: Db | Tx,
+  db: Db,
   input: TakeInboxInput,
   lastTry: boolean,
 ): Promise<{ result: TakeInboxResult; complete: boolean }> {
@@ -87,31 +119,12 @@ async function takeOnce(
   const keep = input.keepPoked === true && !input.close;
   const close = input.close === true;
   const prune = input.pruneThrough ?? 0;
-  const found = await ex.execute<{ last_seq: string; closed_before: boolean; seq: string | null; event: unknown }>(sql`
-    with inbox as (
-      select id, last_seq, closed_at from incident_inboxes where id = ${input.inboxId} for update
-    ), waiting as (
-      select seq, event from inbox_events where inbox_id = ${input.inboxId} and seq > ${input.afterSeq}::bigint
-      order by seq limit ${BATCH_ROWS}
-    ), marked as (
-      update incident_inboxes i
-      set poked_at = case
-          when ${keep}::boolean and inbox.last_seq > ${input.afterSeq}::bigint then clock_timestamp()
-          -- The read missed events (see takeInboxEventsIn): the mark stays for the re-poke job.
-          when ${lastTry}::boolean and inbox.last_seq > coalesce((select max(seq) from waiting), ${input.afterSeq}::bigint)
-            and (select count(*) from waiting) < ${BATCH_ROWS} then clock_timestamp()
-        end,
-        closed_at = case when ${close}::boolean then coalesce(inbox.closed_at, now()) else inbox.closed_at end
-      from inbox where i.id = inbox.id
-    ), pruned as (
-      delete from inbox_events where ${prune}::bigint > 0 and inbox_id = ${input.inboxId} and seq <= ${prune}::bigint
-    )
-    select inbox.last_seq, inbox.closed_at is not null as closed_before, waiting.seq, waiting.event
-    from inbox left join waiting on true order by waiting.seq`);
-  const first = found.rows[0];
+  const found = await runPrepared(db, TAKE, [input.inboxId, input.afterSeq, BATCH_ROWS, keep, lastTry, close, prune]);
+  const takeRows = found.map((row) => takeRowSchema.parse(row));
+  const first = takeRows[0];
   if (!first) return { result: { events: [], lastSeq: input.afterSeq, closedBefore: false }, complete: true };
   const lastSeq = Number(first.last_seq);
-  const rows = found.rows.flatMap((row) => (row.seq === null ? [] : [{ seq: Number(row.seq), event: row.event }]));
+  const rows = takeRows.flatMap((row) => (row.seq === null ? [] : [{ seq: Number(row.seq), event: row.event }]));
   const missed = rows.length < BATCH_ROWS && (rows.at(-1)?.seq ?? input.afterSeq) < lastSeq;
   if (missed && !lastTry)
     return { result: { events: [], lastSeq, closedBefore: first.closed_before }, complete: false };
