@@ -1,12 +1,9 @@
-import pg from "pg";
 import type { Db } from "~/db/client";
-import { quietDatabaseError } from "~/db/quiet-query-errors";
+import { queryPrepared } from "~/db/prepared-query";
 
 /**
- * A statement of the worker's hot path, sent as a named prepared statement straight through
- * node-postgres: each pooled connection parses and plans it once, and no query builder runs per
- * call (drizzle's building and row mapping were a fifth of the worker's main thread). The text
- * is fixed, so one name always means one text.
+ * A statement of the worker's hot path with a fixed text, sent as a named prepared statement:
+ * drizzle's building and row mapping were a fifth of the worker's main thread.
  */
 export interface PreparedStatement {
   readonly name: string;
@@ -18,22 +15,6 @@ export const preparedStatement = (name: string, text: string): PreparedStatement
   text,
 });
 
-function poolOf(db: Db): pg.Pool {
-  if ("$client" in db && db.$client instanceof pg.Pool) return db.$client;
-  throw new Error("prepared statements need the database's node-postgres pool");
-}
-
-/**
- * Runs a prepared statement and gives its rows as unknowns, for the caller to read with a typed
- * function. A failure is made quiet as drizzle's are (db/quiet-query-errors.ts): the parameters
- * carry alert bodies and must not reach a log.
- */
-export async function runPrepared(db: Db, statement: PreparedStatement, values: unknown[]): Promise<unknown[]> {
-  try {
-    const result = await poolOf(db).query({ name: statement.name, text: statement.text, values });
-    return result.rows;
-  } catch (error) {
-    quietDatabaseError(error);
-    throw error;
-  }
-}
+/** Its rows as unknowns, for the caller to read with a typed function. */
+export const runPrepared = (db: Db, statement: PreparedStatement, values: unknown[]): Promise<unknown[]> =>
+  queryPrepared(db, statement, values);
