@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { spawnGroup } from "./launcher/process-group";
+import { devServerGoEnv, devServerTuningArgs } from "./temporal-dev-tuning";
 
 export interface TemporalServer {
   address: string;
@@ -27,7 +28,7 @@ export async function waitForPort(host: string, port: number, timeoutMs: number)
   }
 }
 
-/** `temporal server start-dev` with its SQLite file in `dataDir`, WAL on, version check off. */
+/** `temporal server start-dev` with its SQLite file in `dataDir`, tuned as temporal-dev-tuning.ts says. */
 export async function startTemporalDevServer(opts: {
   cli: string;
   dataDir: string;
@@ -47,18 +48,7 @@ export async function startTemporalDevServer(opts: {
     String(opts.port),
     "--db-filename",
     path.join(opts.dataDir, "temporal.sqlite"),
-    "--sqlite-pragma",
-    "journal_mode=wal",
-    "--sqlite-pragma",
-    "synchronous=normal",
-    "--dynamic-config-value",
-    "frontend.enableServerVersionCheck=false",
-    // The worker that schedules a delivery runs it at once, skipping a task-queue round trip.
-    "--dynamic-config-value",
-    "system.enableActivityEagerExecution=true",
-    // A client sharing a worker's connection may have the new workflow's first task handed back with the start.
-    "--dynamic-config-value",
-    "system.enableEagerWorkflowStart=true",
+    ...devServerTuningArgs(),
     "--log-level",
     "error",
   ];
@@ -69,6 +59,7 @@ export async function startTemporalDevServer(opts: {
     name: "temporal",
     command: opts.cli,
     args,
+    env: devServerGoEnv(),
     detached: opts.detached ?? true,
     onOutput: (d: Buffer) => opts.log?.(d.toString().trimEnd()),
   });
