@@ -1,12 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { withConnectionRetry } from "~/db/connection-retry";
 import { describeRetryCap, retryCapValues, retryWait, type RetryWait } from "~/core/delivery/retry-policy";
-import { deliveries, deliveryAttempts, type DeliveryStatus } from "~/db/schema";
+import type { DeliveryStatus } from "~/db/schema";
+import { storableJson } from "~/core/wire/storable-text";
+import { preparedStatement, runPrepared } from "./prepared-statement";
 import type { RefusalReason } from "~/core/domain-error";
 import type { SendOutcome } from "./deliver";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface AttemptToRecord {
   deliveryId: string;
@@ -40,6 +39,18 @@ export const INTERRUPTED_ATTEMPT =
 /** The same, for pages to word in their language. */
 export const INTERRUPTED_REASON: RefusalReason = { reason: "attemptInterrupted", values: {} };
 
+/** $1 delivery, $2 run, $3 attempt, $4 started at, $5 and $6 the interrupted attempt's error and reason. */
+const RECORD_ATTEMPT_START = preparedStatement(
+  "record_attempt_start",
+  `
+  with counted as (
+    update deliveries set attempts = $3::int, updated_at = now() where id = $1::uuid
+  )
+  insert into delivery_attempts (delivery_id, run_id, attempt, started_at, outcome, latency_ms, error, error_reason)
+  values ($1::uuid, $2::uuid, $3::int, $4::timestamptz, 'retrying', 0, $5::text, $6::jsonb)
+  on conflict do nothing`,
+);
+
 /**
  * Written just before a send: the attempt counts and its row exists while the request is out. A
  * worker killed mid-request leaves exactly this behind, so the history shows the interrupted
@@ -51,21 +62,46 @@ export async function recordAttemptStart(
   a: { deliveryId: string; runId: string; attempt: number; startedAt: Date },
 ): Promise<void> {
   // One statement, so one round trip on the delivery's hot path, and atomic all the same.
-  await db.execute(sql`
-    with counted as (
-      update ${deliveries} set ${sql.identifier(deliveries.attempts.name)} = ${a.attempt},
-        ${sql.identifier(deliveries.updatedAt.name)} = now()
-      where ${deliveries.id} = ${a.deliveryId}
-    )
-    insert into ${deliveryAttempts} (delivery_id, run_id, attempt, started_at, outcome, latency_ms, error, error_reason)
-    values (${a.deliveryId}, ${a.runId}, ${a.attempt}, ${a.startedAt.toISOString()}, 'retrying', 0, ${INTERRUPTED_ATTEMPT},
-      ${JSON.stringify(INTERRUPTED_REASON)}::jsonb)
-    on conflict do nothing`);
+  await runPrepared(db, RECORD_ATTEMPT_START, [
+    a.deliveryId,
+    a.runId,
+    a.attempt,
+    a.startedAt.toISOString(),
+    INTERRUPTED_ATTEMPT,
+    JSON.stringify(INTERRUPTED_REASON),
+  ]);
 }
 
 /**
+ * The delivery row's summary and the attempt's row in one statement (atomic, one round trip).
+ * Parameters: $1 delivery, $2 status, $3 attempt, $4 status code, $5 request, $6 response, $7 error,
+ * $8 error reason, $9 latency, $10 unless superseded, $11 run, $12 started at, $13 the attempt's
+ * outcome, $14 Retry-After, $15 next retry, $16 resent by, $17 announced (started), $18 now.
+ */
+const RECORD_ATTEMPT = preparedStatement(
+  "record_attempt",
+  `
+  with summary as (
+    update deliveries set status = $2::delivery_status, attempts = $3::int, status_code = $4::int,
+      request = $5::jsonb, response = $6::jsonb, error = $7::text, error_reason = $8::jsonb,
+      latency_ms = $9::int, leased_until = null, updated_at = $18::timestamptz
+    where id = $1::uuid and (not $10::boolean or attempts = $3::int)
+  )
+  insert into delivery_attempts (delivery_id, run_id, attempt, started_at, outcome, status_code, latency_ms,
+    retry_after_ms, next_retry_ms, error, error_reason, request, response, resent_by)
+  values ($1::uuid, $11::uuid, $3::int, $12::timestamptz, $13::delivery_attempt_outcome, $4::int, $9::int, $14::bigint,
+    $15::int, $7::text, $8::jsonb, $5::jsonb, $6::jsonb, $16::text)
+  on conflict (delivery_id, attempt) do update set run_id = excluded.run_id, started_at = excluded.started_at,
+    outcome = excluded.outcome, status_code = excluded.status_code, latency_ms = excluded.latency_ms,
+    retry_after_ms = excluded.retry_after_ms, next_retry_ms = excluded.next_retry_ms, error = excluded.error,
+    error_reason = excluded.error_reason, request = excluded.request, response = excluded.response,
+    resent_by = excluded.resent_by
+    where $17::boolean`,
+);
+
+/**
  * One attempt, kept in full, and the delivery row's summary of its latest attempt, in one
- * transaction so the two never disagree. An attempt announced by `recordAttemptStart` gets its
+ * statement so the two never disagree. An attempt announced by `recordAttemptStart` gets its
  * answer; otherwise a retried activity that already wrote its attempt (same number) leaves the
  * first record as it was.
  */
@@ -78,50 +114,27 @@ export async function recordAttempt(db: Db, a: AttemptToRecord): Promise<void> {
       : a.outcome.reason && a.error === a.outcome.error
         ? a.outcome.reason
         : null;
-  const write = async (tx: Tx) => {
-    const latencyMs = Math.round(a.outcome.latencyMs);
-    await tx
-      .update(deliveries)
-      .set({
-        status: a.status,
-        attempts: a.attempt,
-        statusCode: a.outcome.status ?? null,
-        request: a.outcome.request ?? null,
-        response: a.outcome.response ?? null,
-        error: a.error,
-        errorReason,
-        latencyMs,
-        // The answer is in: a lease held while the endpoint sent ends with it.
-        leasedUntil: null,
-        updatedAt: new Date(),
-      })
-      .where(
-        a.unlessSuperseded
-          ? and(eq(deliveries.id, a.deliveryId), eq(deliveries.attempts, a.attempt))
-          : eq(deliveries.id, a.deliveryId),
-      );
-    const row = {
-      deliveryId: a.deliveryId,
-      runId: a.runId,
-      attempt: a.attempt,
-      startedAt: a.startedAt,
-      outcome: ATTEMPT_OUTCOME[a.status],
-      statusCode: a.outcome.status ?? null,
-      latencyMs,
-      retryAfterMs: a.outcome.retryAfterMs === undefined ? null : Math.round(a.outcome.retryAfterMs),
-      nextRetryMs: a.nextRetryMs ?? null,
-      error: a.error,
-      errorReason,
-      request: a.outcome.request ?? null,
-      response: a.outcome.response ?? null,
-      resentBy: a.resentBy ?? null,
-    };
-    const insert = tx.insert(deliveryAttempts).values(row);
-    await (a.started
-      ? insert.onConflictDoUpdate({ target: [deliveryAttempts.deliveryId, deliveryAttempts.attempt], set: row })
-      : insert.onConflictDoNothing());
-  };
-  await db.transaction(write);
+  const latencyMs = Math.round(a.outcome.latencyMs);
+  await runPrepared(db, RECORD_ATTEMPT, [
+    a.deliveryId,
+    a.status,
+    a.attempt,
+    a.outcome.status ?? null,
+    a.outcome.request ? storableJson(a.outcome.request) : null,
+    a.outcome.response ? storableJson(a.outcome.response) : null,
+    a.error,
+    errorReason ? storableJson(errorReason) : null,
+    latencyMs,
+    a.unlessSuperseded === true,
+    a.runId,
+    a.startedAt.toISOString(),
+    ATTEMPT_OUTCOME[a.status],
+    a.outcome.retryAfterMs === undefined ? null : Math.round(a.outcome.retryAfterMs),
+    a.nextRetryMs ?? null,
+    a.resentBy ?? null,
+    a.started === true,
+    new Date().toISOString(),
+  ]);
 }
 
 /** What an attempt's answer makes of the message, and the wait before the next attempt. */
