@@ -1,6 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from "@temporalio/client";
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
+import { executePrepared } from "~/db/prepared-query";
 import {
   alertEventSignal,
   INCIDENT_WORKFLOW,
@@ -127,11 +128,12 @@ export async function startOpenedIncident(
   // Events appended while the start was pending marked the inbox poked without poking: a drain
   // that ran before them (the workflow drains as it starts) left them waiting. Poked here rather
   // than by the re-poke job seconds later; if the drain was yet to come, it costs an empty drain.
-  const cleared = await deps.db.execute<{ owed: boolean }>(
+  const [cleared] = await executePrepared<{ owed: boolean }>(
+    deps.db,
     sql`update incident_inboxes set start_input = null where id = ${input.runId} and start_input is not null
       returning poked_at is not null as owed`,
   );
-  if (cleared.rows[0]?.owed) await pokeIncident(deps, workflowId, input.runId);
+  if (cleared?.owed) await pokeIncident(deps, workflowId, input.runId);
   return started;
 }
 
