@@ -11,7 +11,7 @@ import type { DeliverInput, DeliverResult, OpenRunInput } from "../worker/activi
 import {
   acknowledgeUpdate,
   alertEventSignal,
-  ESCALATION_WORKFLOW,
+  INCIDENT_WORKFLOW,
   type AlertEvent,
   type EscalationInput,
 } from "./messages";
@@ -107,7 +107,7 @@ async function runIncident(plan: FlowPlan, scenario: TimingScenario & { incident
     firstEvent: alert("error"),
   };
   const firstErrorAt = new Promise<number>((resolve) => started.set(runId, resolve));
-  const handle = await worker.client.workflow.signalWithStart(ESCALATION_WORKFLOW, {
+  const handle = await worker.client.workflow.signalWithStart(INCIDENT_WORKFLOW, {
     workflowId: `timing-${runId}`,
     taskQueue: worker.taskQueue,
     args: [input],

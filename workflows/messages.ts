@@ -6,9 +6,15 @@ import type { ActionSource } from "../core/escalation/action-source";
 import type { FlowPlan } from "../core/flow/plan";
 import type { DeliveryOutcome } from "../worker/activities/types";
 
-/** Defined once; the server and the workflow import these same handles. */
+/**
+ * Defined once; the server and the workflow import these same handles. No new incident starts
+ * this type any more: it stays for the incidents that started with it (and their histories).
+ */
 export const ESCALATION_WORKFLOW = "escalationWorkflow";
-/** The escalation workflow with every patch built in (no patch markers): incidents the endpoint opened. */
+/**
+ * The escalation workflow with every patch up to incidentWorkflow built in (no patch markers):
+ * every new incident (opened at the endpoint, by signalWithStart, by a rerun).
+ */
 export const INCIDENT_WORKFLOW = "incidentWorkflow";
 export const RESEND_WORKFLOW = "resendWorkflow";
 

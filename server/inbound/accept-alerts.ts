@@ -7,7 +7,7 @@ import { resolveAlertKey } from "~/core/alerts/alert-key";
 import { filterAlerts } from "./filter-alerts";
 import { workflowIdFor } from "./incident-id";
 import { parseInbound } from "~/core/alerts/parse-inbound";
-import { alertEventSignal, ESCALATION_WORKFLOW, type EscalationInput } from "~/workflows/messages";
+import { alertEventSignal, INCIDENT_WORKFLOW, type EscalationInput } from "~/workflows/messages";
 import type { EndpointTarget } from "./endpoint-lookup";
 import { withTemporalDeadline } from "./temporal-deadline";
 import { appendToOpenInbox, pokeIncident } from "./incident-inbox";
@@ -144,8 +144,10 @@ async function dispatch(deps: DispatchDeps, target: EndpointTarget, alert: Norma
     if (opened) return { alertKey, status: alert.status, ...opened };
   }
 
+  // The type with every patch built in, as for incidents opened above: no patch markers in its
+  // first task. A running incident of the older type (same workflow id) just takes the signal.
   const handle = await withTemporalDeadline(deps.temporal, () =>
-    deps.temporal.workflow.signalWithStart(ESCALATION_WORKFLOW, {
+    deps.temporal.workflow.signalWithStart(INCIDENT_WORKFLOW, {
       workflowId,
       taskQueue: deps.taskQueue,
       args: [input],

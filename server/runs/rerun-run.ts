@@ -5,7 +5,7 @@ import { runEventRow } from "~/db/run-event-rows";
 import { flowVersions, flows, runEvents, runs } from "~/db/schema";
 import { notFound, domainRefusal } from "~/core/domain-error";
 import { isOpenRunStatus } from "~/core/escalation/run-status";
-import { ESCALATION_WORKFLOW, type AlertEvent, type EscalationInput } from "~/workflows/messages";
+import { INCIDENT_WORKFLOW, type AlertEvent, type EscalationInput } from "~/workflows/messages";
 import type { ResendScope } from "./resend-deliveries";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
 
@@ -55,7 +55,8 @@ export async function rerunRun(scope: ResendScope, runId: string, actor: AuditAc
     rerunOf: { runId, by },
   };
   try {
-    await scope.temporal.workflow.start(ESCALATION_WORKFLOW, {
+    // The type with every patch built in: its first task records no patch markers.
+    await scope.temporal.workflow.start(INCIDENT_WORKFLOW, {
       workflowId: run.workflowId,
       taskQueue: scope.taskQueue,
       args: [input],

@@ -5,6 +5,7 @@ import { createContextInner } from "~/server/context";
 import { createCaller } from "~/server/routers/_app";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import { errorAlert, eventually, publishedFlow, runsForFlow, webhook } from "~/test-support/flow-fixtures";
+import { INCIDENT_WORKFLOW } from "~/workflows/messages";
 
 let h: Harness;
 const receivers: Receiver[] = [];
@@ -202,6 +203,9 @@ describe("acting on failed deliveries and ended runs", () => {
         : undefined;
     });
     expect(rerun.run.alertKey).toBe("resend-me");
+    // A rerun starts the type with every patch built in: its first task records no patch marker.
+    const [started] = (await h.client.workflow.getHandle(rerun.run.workflowId).fetchHistory()).events ?? [];
+    expect(started?.workflowExecutionStartedEventAttributes?.workflowType?.name).toBe(INCIDENT_WORKFLOW);
     const old = await h.api.runs.get({ runId: run.id });
     expect(old.timeline.some((e) => e.kind === "event" && e.event.type === "rerun.requested")).toBe(true);
     await h.api.runs.cancel({ runId: newRunId });
