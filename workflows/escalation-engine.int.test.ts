@@ -110,7 +110,7 @@ describe("escalation engine on a real Temporal server", () => {
     const rows = await deliveriesForRun(h, settled.id);
     expect(rows).toHaveLength(6);
     expect(rows.every((d) => d.status === "delivered")).toBe(true);
-    await recordHistory(h, run.workflowId, "worked-timeline");
+    await recordHistory(h, run.workflowId, "incident-worked-timeline-folding-drains");
   });
 
   it("fires a count-mode level on the Nth consecutive error", async () => {

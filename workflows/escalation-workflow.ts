@@ -9,6 +9,7 @@ import {
 } from "@temporalio/workflow";
 import { reduceIncident, type IncidentEvent } from "../core/escalation/escalation-reducer";
 import { newEscalationState } from "../core/escalation/escalation-state";
+import { nextDueAt } from "../core/escalation/escalation-clock";
 import {
   firedLevelNumbers,
   incidentFrom,
@@ -32,6 +33,7 @@ import {
   type EscalationSnapshot,
 } from "./messages";
 import { createRunEventRecorder } from "./run-event-recorder";
+import { createKeptTimer } from "./kept-timer";
 
 /** Patch id: the run row is written by the first write instead of its own local activity. */
 const OPEN_RUN_WITH_FIRST_WRITE = "open-run-with-first-write";
@@ -59,6 +61,22 @@ const PACED_INBOX = "paced-inbox";
  * not record: each patch marker also costs a search-attribute upsert (TemporalChangeVersion).
  */
 const ADOPT_OPENING = "adopt-opening";
+
+/**
+ * Patch id: an incident that folds events drains them with fewer commands.
+ * - Its level timer (and its paced drain's) stays started across waits while the due time stays
+ *   the same, instead of being cancelled whenever a poke wakes the loop and started again for the
+ *   same moment: two history events per drain.
+ * - While its drains are paced, the timeline of folded errors is written by the next drain, in
+ *   the drain's own local activity (one transaction: the write, then the take), instead of a
+ *   local activity of its own after each drain: one local activity and one activation fewer per
+ *   drain. Only alert errors wait so (at most INBOX_PACE_MS); a level change, an operator's action
+ *   or a message in flight is written at once, as before.
+ * One patch for both: each marker costs two history events and a visibility write. Asked (in both
+ * types: incidentWorkflow histories without it exist) at the first wait after a drain that found
+ * events, so an incident that never folds an event records no marker for it.
+ */
+const FOLDING_DRAINS = "folding-drains";
 
 /** How long a busy incident gathers events between drains: an event is applied at most this much later. */
 export const INBOX_PACE_MS = 1_000;
@@ -90,7 +108,7 @@ export async function escalationWorkflow(input: EscalationInput): Promise<Escala
  * The same incident with every patch above built in: no history of this type was ever recorded
  * without them, so none is asked and none leaves a marker. Each patch marker costs two history
  * events and a visibility write (sdk-core upserts the TemporalChangeVersion search attribute with
- * it), on the first workflow task of every incident the endpoint opens. Continued runs keep the
+ * it), on the first workflow task of every new incident. Continued runs keep the
  * type. A worker that does not know it fails the task until one that does takes it.
  */
 export async function incidentWorkflow(input: EscalationInput): Promise<EscalationSnapshot> {
@@ -174,15 +192,20 @@ async function runIncident(
       hasPatch(PACED_INBOX);
     nextDrainAtMs = null;
     for (let read = first; ; read = undefined) {
+      const take = {
+        inboxId: input.runId,
+        afterSeq: inboxSeq,
+        close,
+        pruneThrough,
+        ...(busy ? { keepPoked: true } : {}),
+      };
+      // The timeline held back for this drain (FOLDING_DRAINS) is written in its
+      // transaction: the adoption's activity is that write and a take.
+      const runRecord = read ? undefined : events.carry(incident.state.currentLevel);
       const taken =
         read ??
-        (await takeInboxEvents({
-          inboxId: input.runId,
-          afterSeq: inboxSeq,
-          close,
-          pruneThrough,
-          ...(busy ? { keepPoked: true } : {}),
-        }));
+        (runRecord ? (await adoptOpening({ runRecord, take, messages: [] })).taken : await takeInboxEvents(take));
+      events.carried(runRecord);
       pruneThrough = undefined;
       if (taken.events.length > 0) foundAtMs = now();
       // The inbox stays marked: nobody pokes until this workflow drains it again.
@@ -272,6 +295,10 @@ async function runIncident(
     return deliveries.idle() && (current.continueAsNewSuggested || current.historyLength > limit);
   };
 
+  /** See FOLDING_DRAINS: a kept timer is cancelled only when its due time changes. */
+  let foldsLean = false;
+  const levelTimer = createKeptTimer();
+  const drainTimer = createKeptTimer();
   // A paced drain waits for its time; a poke meanwhile (the re-poke job) does not hurry it.
   const drainDue = () => (nextDrainAtMs === null ? pokes > 0 : now() >= nextDrainAtMs);
   for (;;) {
@@ -287,7 +314,16 @@ async function runIncident(
     dispatch({ type: "tick", atMs: now() });
     if (isEnding(incident)) break;
 
-    await events.flush(incident.state.currentLevel);
+    foldsLean ||= foundAtMs !== null && patched(FOLDING_DRAINS);
+    // A paced drain is due and only folded errors wait to be written: they go with it.
+    const carry =
+      foldsLean &&
+      nextDrainAtMs !== null &&
+      deliveries.idle() &&
+      events.canHoldBack(incident.state.currentLevel) &&
+      !shouldContinueAsNew();
+    if (carry) events.holdBack();
+    else await events.flush(incident.state.currentLevel);
     if (shouldContinueAsNew()) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof escalationWorkflow>({
@@ -304,6 +340,12 @@ async function runIncident(
       incident.stopRequested !== null ||
       events.hasPending() ||
       shouldContinueAsNew();
+    if (foldsLean) {
+      levelTimer.set(incident.state.acknowledged ? null : nextDueAt(plan, incident.state), now());
+      drainTimer.set(nextDrainAtMs, now());
+      await condition(() => wake() || levelTimer.fired() || drainTimer.fired());
+      continue;
+    }
     const levelDelay = wakeDelayMs(plan, incident, now());
     const drainDelay = nextDrainAtMs === null ? null : Math.max(1, nextDrainAtMs - now());
     const delay =

@@ -9,6 +9,7 @@ import { createHarness, TEST_SECRET_KEY, workflowBundle, type Harness } from "..
 import { startReceiver } from "../test-support/http-receiver";
 import {
   errorAlert,
+  eventsForRun,
   eventually,
   messageOf,
   okAlert,
@@ -237,9 +238,40 @@ describe("the incident inbox", () => {
     expect(at(`/${name}`)).toHaveLength(1);
     await expectAccepted(token, okAlert(name), "queued");
     await eventually(async () => ((await runsForFlow(h, flowId))[0]?.status === "resolved" ? true : undefined));
-    await recordHistory(h, run.workflowId, "inbox-paced-worker-killed");
+    // The paced drains carried the timeline of the batch before theirs: every error is in it, once.
+    expect(await eventsForRun(h, run.id, "alert.error"), seen).toHaveLength(total);
+    await recordHistory(h, run.workflowId, "incident-inbox-paced-folding-drains");
     await worker.stop();
     workers.delete(worker);
+  });
+
+  it("an incident whose errors come now and then keeps its level timer across the drains", async () => {
+    const name = "kept-timer";
+    const hook = await webhook(h, name, `${receiver.url}/${name}`);
+    const { flowId, token } = await publishedFlow(h, name, singleLevelGraph(hook, { level: 1, afterSeconds: 3600 }));
+    const worker = await h.startWorker();
+    await expectAccepted(token, errorAlert(name), "opened");
+    const { run } = await openInboxOf(flowId);
+    // Further apart than the pace: each error is its own poke and drain, and the level stays due
+    // an hour after the first.
+    for (let i = 2; i <= 5; i++) {
+      await sleep(INBOX_PACE_MS + 300);
+      await expectAccepted(token, errorAlert(name), "queued");
+      await eventually(async () => ((await snapshotOf(run.workflowId)).errorCount === i ? true : undefined));
+    }
+    const history = (await h.client.workflow.getHandle(run.workflowId).fetchHistory()).events ?? [];
+    const timers = {
+      started: history.filter((e) => e.timerStartedEventAttributes).length,
+      cancelled: history.filter((e) => e.timerCanceledEventAttributes).length,
+      pokes: (await signalsIn(run.workflowId)).inboxPoke,
+    };
+    // Before the first drain that finds an error the timer goes as it always did (cancelled by the
+    // poke, started again); from then on it stays: once cancelled and started per drain otherwise.
+    expect(timers.pokes, JSON.stringify(timers)).toBeGreaterThanOrEqual(4);
+    expect(timers, JSON.stringify(timers)).toMatchObject({ started: 2, cancelled: 1 });
+    expect(at(`/${name}`)).toHaveLength(0);
+    await h.client.workflow.getHandle(run.workflowId).terminate("test done");
+    await worker.stop();
   });
 
   it("an inbox whose workflow was terminated by hand is closed by its poke; the next error opens a new incident", async () => {

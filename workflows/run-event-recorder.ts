@@ -17,6 +17,23 @@ export function createRunEventRecorder(runId: string) {
   let unopened: OpenRunInput | undefined;
   /** The level the last write stored: a flush that does not change it leaves the run row alone. */
   let writtenLevel: number | undefined;
+  /** How many of the first pending events wait for the next drain to write them (see holdBack). */
+  let heldBack = 0;
+  const write = (currentLevel: number, final?: Pick<UpdateRunInput, "status" | "resolvedAt">): UpdateRunInput => {
+    const open = unopened;
+    // A busy incident flushes its alert events batch after batch at the same level: the run
+    // row (its update triggers a notification and a rollup delta) is written only on a change.
+    const level = currentLevel === writtenLevel && !open && !final ? {} : { currentLevel };
+    heldBack = 0;
+    return { runId, ...level, ...final, ...(open ? { open } : {}), events: pending.splice(0) };
+  };
+  /** Writes what is buffered; the final write (with a status) always goes out. */
+  const flush = async (currentLevel: number, final?: Pick<UpdateRunInput, "status" | "resolvedAt">): Promise<void> => {
+    if (pending.length === 0 && !final) return;
+    await updateRun(write(currentLevel, final));
+    unopened = undefined;
+    writtenLevel = currentLevel;
+  };
   return {
     record(event: RunEventDraft): void {
       pending.push({ ...event, id: uuid4() });
@@ -25,7 +42,22 @@ export function createRunEventRecorder(runId: string) {
     openWithNextWrite(open: OpenRunInput): void {
       unopened = open;
     },
-    hasPending: () => pending.length > 0,
+    /** Events to write that nothing is set to carry. */
+    hasPending: () => pending.length > heldBack,
+    /** Only folded errors wait, at the level already written: they may wait for the next drain. */
+    canHoldBack: (currentLevel: number): boolean =>
+      pending.length > 0 &&
+      !unopened &&
+      currentLevel === writtenLevel &&
+      pending.every((event) => event.type === "alert.error"),
+    /** What waits now is written by the next drain (carry), not by a flush of its own. */
+    holdBack(): void {
+      heldBack = pending.length;
+    },
+    /** The write the next drain carries (with its take), when something was held back for it. */
+    carry(currentLevel: number): UpdateRunInput | undefined {
+      return heldBack > 0 ? write(currentLevel) : undefined;
+    },
     /** What a delivery carries while the run is not known to be open: its row and the events so far. */
     handOff(currentLevel: number): UpdateRunInput | undefined {
       if (!unopened) return undefined;
@@ -34,22 +66,13 @@ export function createRunEventRecorder(runId: string) {
     /** The delivery that carried `record` has written it. */
     carried(record: UpdateRunInput | undefined): void {
       if (record?.open) unopened = undefined;
+      if (record?.currentLevel !== undefined) writtenLevel = record.currentLevel;
     },
     /** The delivery that carried `record` gave up: its events go out with the next write. */
     returned(record: UpdateRunInput | undefined): void {
       if (record) pending.unshift(...record.events);
     },
-    /** Writes what is buffered; the final write (with a status) always goes out. */
-    async flush(currentLevel: number, final?: Pick<UpdateRunInput, "status" | "resolvedAt">): Promise<void> {
-      if (pending.length === 0 && !final) return;
-      const open = unopened;
-      // A busy incident flushes its alert events batch after batch at the same level: the run
-      // row (its update triggers a notification and a rollup delta) is written only on a change.
-      const level = currentLevel === writtenLevel && !open && !final ? {} : { currentLevel };
-      await updateRun({ runId, ...level, ...final, ...(open ? { open } : {}), events: pending.splice(0) });
-      unopened = undefined;
-      writtenLevel = currentLevel;
-    },
+    flush,
   };
 }
 
