@@ -1,7 +1,9 @@
 import { ApplicationFailure } from "@temporalio/common";
 import { and, eq } from "drizzle-orm";
 import { withConnectionRetry } from "~/db/connection-retry";
-import { deliveries, deliveryAttempts } from "~/db/schema";
+import { z } from "zod";
+import { deliveries, deliveryAttempts, deliveryStatusEnum } from "~/db/schema";
+import { preparedStatement, runPrepared } from "./prepared-statement";
 import type { ActivityDeps } from "./create-activities";
 import type { DeliveryRequest, RecordedResponse } from "~/core/integrations/send-result";
 import { recordAnswer, recordAttemptStart } from "./record-attempt";
@@ -48,7 +50,11 @@ const AFTER_SEND = { budgetMs: 14_000 };
 const EARLY_TOLERANCE_MS = 100;
 
 /** How long until the next attempt the latest recorded one asked for is due (0: due now). */
-async function remainingWait(db: ActivityDeps["db"], row: typeof deliveries.$inferSelect, at: Date): Promise<number> {
+async function remainingWait(
+  db: ActivityDeps["db"],
+  row: Pick<DeliveryRow, "id" | "attempts" | "updatedAt">,
+  at: Date,
+): Promise<number> {
   const latest = await withConnectionRetry(
     () =>
       db.query.deliveryAttempts.findFirst({
@@ -67,6 +73,53 @@ type DeliveryRow = typeof deliveries.$inferSelect;
 
 /** What waiting out a lease reads of a delivery row. */
 export type LeaseView = Pick<DeliveryRow, "id" | "status" | "leasedUntil">;
+
+/** What a delivery reads of its own row: how it stands, not the recorded request and response. */
+type DeliveryState = LeaseView & Pick<DeliveryRow, "attempts" | "statusCode" | "error" | "updatedAt">;
+
+const deliveryStateSchema = z.object({
+  id: z.string(),
+  status: z.enum(deliveryStatusEnum.enumValues),
+  leased_until: z.date().nullable(),
+  attempts: z.number(),
+  status_code: z.number().nullable(),
+  error: z.string().nullable(),
+  updated_at: z.date(),
+});
+
+const readDeliveryState = (value: unknown): DeliveryState => {
+  const r = deliveryStateSchema.parse(value);
+  return {
+    id: r.id,
+    status: r.status,
+    leasedUntil: r.leased_until,
+    attempts: r.attempts,
+    statusCode: r.status_code,
+    error: r.error,
+    updatedAt: r.updated_at,
+  };
+};
+
+/**
+ * The message's row, made if it is new, in one statement: the insert returns a new row, the select
+ * (whose snapshot predates the insert) an existing one. $1 run, $2 integration, $3 node, $4 message
+ * type, $5 level, $6 reminder number, $7 idempotency key, $8 fallback.
+ */
+const OPEN_DELIVERY = preparedStatement(
+  "open_delivery",
+  `
+  with inserted as (
+    insert into deliveries (run_id, integration_id, node_id, message_type, level, reminder_number, idempotency_key,
+      is_fallback)
+    values ($1::uuid, $2::uuid, $3::text, $4::text, $5::int, $6::int, $7::text, $8::boolean)
+    on conflict do nothing
+    returning id, status, leased_until, attempts, status_code, error, updated_at
+  )
+  select * from inserted
+  union all
+  select id, status, leased_until, attempts, status_code, error, updated_at from deliveries
+  where idempotency_key = $7::text and not exists (select 1 from inserted)`,
+);
 
 /**
  * The alert endpoint sends an incident's first message itself under a lease on its row (see
@@ -123,26 +176,24 @@ export function createDeliver(
     const { runRecord } = input;
     if (runRecord) await withConnectionRetry(() => writeRunRecord(db, runRecord), BEFORE_SEND);
 
-    const [inserted] = await withConnectionRetry(
+    const openedRows = await withConnectionRetry(
       () =>
-        db
-          .insert(deliveries)
-          .values({
-            runId: input.runId,
-            integrationId: input.target.integrationId,
-            nodeId: input.target.nodeId,
-            messageType: input.messageType,
-            level: input.level,
-            reminderNumber: input.reminderNumber,
-            idempotencyKey: key,
-            isFallback: input.isFallback,
-          })
-          .onConflictDoNothing()
-          .returning(),
+        runPrepared(db, OPEN_DELIVERY, [
+          input.runId,
+          input.target.integrationId,
+          input.target.nodeId,
+          input.messageType,
+          input.level,
+          input.reminderNumber,
+          key,
+          input.isFallback,
+        ]),
       BEFORE_SEND,
     );
-    const found =
-      inserted ??
+    const [opened] = openedRows.map(readDeliveryState);
+    // Made by a transaction that committed after this statement's snapshot was taken: read again.
+    const found: DeliveryState | undefined =
+      opened ??
       (await withConnectionRetry(
         () => db.query.deliveries.findFirst({ where: eq(deliveries.idempotencyKey, key) }),
         BEFORE_SEND,
