@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { niced } from "./launcher/niceness";
 import { spawnGroup } from "./launcher/process-group";
 import { devServerGoEnv, devServerTuningArgs } from "./temporal-dev-tuning";
 
@@ -57,8 +58,8 @@ export async function startTemporalDevServer(opts: {
   // The launcher stops it after the apps, so none of them sees it go away while running.
   const group = spawnGroup({
     name: "temporal",
-    command: opts.cli,
-    args,
+    // Off by default (see launcher/niceness.ts): below the web process when the cores are busy.
+    ...niced(opts.cli, args, process.env.TEMPORAL_DEV_NICE, "TEMPORAL_DEV_NICE"),
     env: devServerGoEnv(),
     detached: opts.detached ?? true,
     onOutput: (d: Buffer) => opts.log?.(d.toString().trimEnd()),

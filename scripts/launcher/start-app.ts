@@ -1,17 +1,21 @@
 import path from "node:path";
 import type { Launcher } from "./launcher";
+import { niced } from "./niceness";
 import { spawnGroup } from "./process-group";
 import { supervise, type Supervised } from "./supervise";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
-/** Starts one worker process (node with tsx's loader: one process, no wrapper). */
+/**
+ * Starts one worker process (node with tsx's loader: one process, no wrapper), at the nice value
+ * ALERTFLOW_WORKER_NICE when set (off by default: see niceness.ts).
+ */
 export function spawnWorker(name: string, env: NodeJS.ProcessEnv, onOutput?: (chunk: Buffer) => void) {
+  const args = ["--import", "tsx", path.join(root, "worker/worker.ts")];
   return spawnGroup({
     name,
-    command: process.execPath,
-    args: ["--import", "tsx", path.join(root, "worker/worker.ts")],
+    ...niced(process.execPath, args, env.ALERTFLOW_WORKER_NICE, "ALERTFLOW_WORKER_NICE"),
     env,
     cwd: root,
     onOutput,
