@@ -148,6 +148,30 @@ describe("a new incident's workflow started after the 202", () => {
     }
   });
 
+  it("an acknowledgement between the 202 and the workflow's start waits for that start instead of calling the incident over", async () => {
+    const name = "ack-before-start";
+    const { flowId, token } = await twoLevelFlow(name, 30);
+    const worker = await h.startWorker();
+    const starts = createBackgroundStarts();
+    try {
+      await relay.down();
+      const response = await post(starts, token, errorAlert(name));
+      expect(response.status).toBe(202);
+      const run = await eventually(async () => (await runsForFlow(h, flowId))[0], 5_000, "run row");
+      const asked = Date.now();
+      const acknowledged = h.api.runs.acknowledge({ runId: run.id });
+      await sleep(1_500);
+      await relay.up();
+      expect(await acknowledged).toMatchObject({ status: "acknowledged" });
+      // It was answered once the start got through, not before.
+      expect(Date.now() - asked).toBeGreaterThanOrEqual(1_500);
+      await starts.settled();
+    } finally {
+      await relay.up().catch(() => undefined);
+      await worker.stop();
+    }
+  });
+
   it("Temporal unreachable from the web server for longer: the worker's re-start job and the endpoint's retries race, one execution, escalated exactly once", async () => {
     const name = "start-raced";
     const { flowId, token } = await twoLevelFlow(name, 12);

@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError, type Client } from "@temporalio/client";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { setRunStatus } from "~/db/run-status";
-import { runs } from "~/db/schema";
+import { incidentInboxes, runs } from "~/db/schema";
 import { acknowledgeUpdate, cancelUpdate, resolveUpdate, snapshotQuery } from "~/workflows/messages";
 import { notFound, domainRefusal } from "~/core/domain-error";
 import type { ActionSource } from "~/core/escalation/action-source";
@@ -15,6 +15,26 @@ const audited = { acknowledge: "run.acknowledged", resolve: "run.resolved", canc
 
 const noLongerOpen = (runId: string) =>
   domainRefusal("CONFLICT", `Run ${runId} is no longer open`, "runNoLongerOpen", {});
+
+/** How long an action waits for the workflow of an incident whose start is still pending. */
+const PENDING_START_WAIT_MS = 15_000;
+
+/**
+ * Whether the incident had a start pending (its claim row still holds the workflow's input) that
+ * has now happened; false at once when none was pending, or when it is still pending at the deadline.
+ */
+async function startSettled(db: RunScope["db"], runId: string): Promise<boolean> {
+  const deadline = Date.now() + PENDING_START_WAIT_MS;
+  for (let looks = 0; ; looks++) {
+    const [inbox] = await db
+      .select({ pending: sql<boolean>`${incidentInboxes.startInput} is not null` })
+      .from(incidentInboxes)
+      .where(eq(incidentInboxes.id, runId));
+    if (!inbox?.pending) return looks > 0;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Who acts, from where (the run history shows both), and their optional note. */
 export interface RunActor {
@@ -43,12 +63,24 @@ export async function actOnRun(
     throw domainRefusal("CONFLICT", `Run ${runId} is already ${run.status}`, "runAlreadyEnded", { status: run.status });
   }
   if (action === "acknowledge" && run.status === "acknowledged") return { status: run.status };
+  const handle = scope.temporal.workflow.getHandle(run.workflowId);
+  // The workflow id is per flow and alert key, so after this incident ended it may already
+  // carry the next one: never acknowledge an incident the operator did not look at.
+  const isThisIncident = async () => {
+    try {
+      return (await handle.query(snapshotQuery)).runId === runId;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    }
+  };
+  // The alert endpoint answers at its claim's commit and starts the workflow just after
+  // (background-start.ts): an action in between, from the app or the message's own link, waits
+  // for that start instead of calling the incident over.
+  if (!(await isThisIncident()) && !((await startSettled(scope.db, runId)) && (await isThisIncident()))) {
+    throw noLongerOpen(runId);
+  }
   try {
-    const handle = scope.temporal.workflow.getHandle(run.workflowId);
-    // The workflow id is per flow and alert key, so after this incident ended it may already
-    // carry the next one: never acknowledge an incident the operator did not look at.
-    const current = await handle.query(snapshotQuery);
-    if (current.runId !== runId) throw noLongerOpen(runId);
     const snapshot = await handle.executeUpdate(updates[action], { args: [{ by, note, source }] });
     // The status and its audit entry commit together or not at all: a caller that loses the
     // database here answers "try again", and the retry (an acknowledge the workflow already has
