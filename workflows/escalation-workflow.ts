@@ -68,7 +68,7 @@ const ADOPT_OPENING = "adopt-opening";
  *   the same, instead of being cancelled whenever a poke wakes the loop and started again for the
  *   same moment: two history events per drain.
  * - While its drains are paced, the timeline of folded errors is written by the next drain, in
- *   the drain's own local activity (one transaction: the write, then the take), instead of a
+ *   the drain's own local activity (the write, then the take, each idempotent), instead of a
  *   local activity of its own after each drain: one local activity and one activation fewer per
  *   drain. Only alert errors wait so (at most INBOX_PACE_MS); a level change, an operator's action
  *   or a message in flight is written at once, as before.
@@ -199,8 +199,8 @@ async function runIncident(
         pruneThrough,
         ...(busy ? { keepPoked: true } : {}),
       };
-      // The timeline held back for this drain (FOLDING_DRAINS) is written in its
-      // transaction: the adoption's activity is that write and a take.
+      // The timeline held back for this drain (FOLDING_DRAINS) goes with it: the adoption's
+      // activity is that write and a take.
       const runRecord = read ? undefined : events.carry(incident.state.currentLevel);
       const taken =
         read ??
