@@ -80,12 +80,21 @@ export function messageOf(json: unknown): { type: string; level: string } {
 
 /**
  * With RECORD_HISTORIES=1, saves a finished workflow's history under workflows/histories/ for
- * the replay test, which guards determinism when the interpreter changes.
+ * the replay test, which guards determinism when the interpreter changes. An existing file is
+ * kept: it is the record of what older code wrote (a run of the engine tests once replaced the
+ * older workflow type's histories with the new type's), so a new behaviour gets a new name.
  */
 export async function recordHistory(h: Harness, workflowId: string, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== "1") return;
   const { execFileSync } = await import("node:child_process");
-  const { writeFileSync } = await import("node:fs");
+  const { existsSync, writeFileSync } = await import("node:fs");
+  const target = new URL(`../workflows/histories/${name}.json`, import.meta.url);
+  if (existsSync(target)) {
+    console.warn(
+      `recordHistory: workflows/histories/${name}.json exists and is kept; delete it first to record it again`,
+    );
+    return;
+  }
   const { requireTemporalCli } = await import("~/scripts/temporal-cli");
   const json = execFileSync(requireTemporalCli(), [
     "workflow",
@@ -97,7 +106,7 @@ export async function recordHistory(h: Harness, workflowId: string, name: string
     "--address",
     h.temporalAddress,
   ]);
-  writeFileSync(new URL(`../workflows/histories/${name}.json`, import.meta.url), json);
+  writeFileSync(target, json);
 }
 
 /** Ends the workflows a test left running (ignoring those that already ended), so none outlives it. */
