@@ -1,7 +1,5 @@
-import { z } from "zod";
-import { deliveryStatusEnum, type deliveries } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
-import { awaitLease, idempotencyKeyFor, type LeaseView } from "./deliver";
+import { awaitLease, DELIVERY_STATE_COLUMNS, idempotencyKeyFor, readDeliveryState } from "./deliver";
 import { takeInboxEvents } from "./incident-inbox";
 import { preparedStatement, runPrepared } from "./prepared-statement";
 import { RUN_RECORD_CTES, runRecordValues, writeRunRecord } from "./run-records";
@@ -14,30 +12,6 @@ import type { AdoptOpeningInput, AdoptOpeningResult, DeliverResult } from "./typ
  */
 export const ADOPT_LEASE_WAIT_MS = 500;
 
-/** What the adoption reads of the first messages' rows: how each ended and whether its lease holds. */
-type LeaseRow = LeaseView & Pick<typeof deliveries.$inferSelect, "idempotencyKey" | "attempts" | "statusCode">;
-
-const leaseRowSchema = z.object({
-  id: z.string(),
-  idempotency_key: z.string(),
-  status: z.enum(deliveryStatusEnum.enumValues),
-  attempts: z.number(),
-  status_code: z.number().nullable(),
-  leased_until: z.date().nullable(),
-});
-
-const readLeaseRow = (value: unknown): LeaseRow => {
-  const r = leaseRowSchema.parse(value);
-  return {
-    id: r.id,
-    idempotencyKey: r.idempotency_key,
-    status: r.status,
-    attempts: r.attempts,
-    statusCode: r.status_code,
-    leasedUntil: r.leased_until,
-  };
-};
-
 /**
  * The run record (row, inbox, first events) and the read of the first messages' rows in one
  * statement. $22: the messages' idempotency keys.
@@ -45,8 +19,7 @@ const readLeaseRow = (value: unknown): LeaseRow => {
 const RECORD_AND_READ_LEASES = preparedStatement(
   "adopt_opening",
   `${RUN_RECORD_CTES}
-  select id, idempotency_key, status, attempts, status_code, leased_until
-  from deliveries where idempotency_key = any($22::text[])`,
+  select ${DELIVERY_STATE_COLUMNS} from deliveries where idempotency_key = any($22::text[])`,
 );
 
 /**
@@ -64,7 +37,7 @@ export function createAdoptOpening({ db, now }: Pick<ActivityDeps, "db" | "now">
     const record = runRecord?.status ? undefined : runRecord;
     const runId = runRecord?.runId ?? input.take.inboxId;
     const found = await runPrepared(db, RECORD_AND_READ_LEASES, [...runRecordValues(runId, record), keys]);
-    const rows = found.map(readLeaseRow);
+    const rows = found.map(readDeliveryState);
     const taken = await takeInboxEvents(db, input.take);
     const giveUpAt = now().getTime() + ADOPT_LEASE_WAIT_MS;
     const messages: (DeliverResult | null)[] = [];

@@ -75,10 +75,16 @@ type DeliveryRow = typeof deliveries.$inferSelect;
 export type LeaseView = Pick<DeliveryRow, "id" | "status" | "leasedUntil">;
 
 /** What a delivery reads of its own row: how it stands, not the recorded request and response. */
-type DeliveryState = LeaseView & Pick<DeliveryRow, "attempts" | "statusCode" | "error" | "updatedAt">;
+export type DeliveryState = LeaseView &
+  Pick<DeliveryRow, "idempotencyKey" | "attempts" | "statusCode" | "error" | "updatedAt">;
+
+/** The columns readDeliveryState reads, for the prepared statements that select them. */
+export const DELIVERY_STATE_COLUMNS =
+  "id, idempotency_key, status, leased_until, attempts, status_code, error, updated_at";
 
 const deliveryStateSchema = z.object({
   id: z.string(),
+  idempotency_key: z.string(),
   status: z.enum(deliveryStatusEnum.enumValues),
   leased_until: z.date().nullable(),
   attempts: z.number(),
@@ -87,10 +93,12 @@ const deliveryStateSchema = z.object({
   updated_at: z.date(),
 });
 
-const readDeliveryState = (value: unknown): DeliveryState => {
+/** A row of DELIVERY_STATE_COLUMNS, as node-postgres gives it, read into the table's own field names. */
+export const readDeliveryState = (value: unknown): DeliveryState => {
   const r = deliveryStateSchema.parse(value);
   return {
     id: r.id,
+    idempotencyKey: r.idempotency_key,
     status: r.status,
     leasedUntil: r.leased_until,
     attempts: r.attempts,
@@ -113,11 +121,11 @@ const OPEN_DELIVERY = preparedStatement(
       is_fallback)
     values ($1::uuid, $2::uuid, $3::text, $4::text, $5::int, $6::int, $7::text, $8::boolean)
     on conflict do nothing
-    returning id, status, leased_until, attempts, status_code, error, updated_at
+    returning ${DELIVERY_STATE_COLUMNS}
   )
   select * from inserted
   union all
-  select id, status, leased_until, attempts, status_code, error, updated_at from deliveries
+  select ${DELIVERY_STATE_COLUMNS} from deliveries
   where idempotency_key = $7::text and not exists (select 1 from inserted)`,
 );
 
