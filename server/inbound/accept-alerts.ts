@@ -15,6 +15,7 @@ import { backgroundStartsFor, type BackgroundStarts } from "./background-start";
 import type { IncidentOpener } from "./incident-opener";
 import type { Db } from "~/db/client";
 import { markIngress } from "./ingress-timing";
+import { recentlyOpenFor } from "./recently-open";
 
 /**
  * Some alerts of a request reached their incidents, then another failed (Temporal or the
@@ -99,14 +100,23 @@ async function dispatch(deps: DispatchDeps, target: EndpointTarget, alert: Norma
   const workflowId = workflowIdFor(target.flowId, alertKey);
   const event = { alert: { ...alert, key: alertKey }, receivedAt: deps.now().toISOString() };
 
-  // An open incident takes the event into its Postgres inbox: committed before the 202, so it is
-  // as safe as a Temporal signal, without one per event. Only the append that finds the inbox
-  // unpoked pokes the workflow, which then drains everything waiting in one local activity.
-  const queued = await appendToOpenInbox(deps.db, workflowId, event);
-  markIngress("inboxLook");
-  if (queued) {
-    if (queued.poke) void pokeIncident(deps, workflowId, queued.inboxId);
-    return { alertKey, status: alert.status, workflowId, runId: null, outcome: "queued" };
+  const open = recentlyOpenFor(deps.db);
+  // An error for a key this process has not seen open goes to the claim first (a new incident's
+  // look for its inbox would find none): the claim's unique index on the open inbox decides, and
+  // a lost claim appends below. Oks never open an incident, so they always look first.
+  const claimFirst = deps.opener !== undefined && alert.status !== "ok" && !open.has(workflowId);
+  if (!claimFirst) {
+    // An open incident takes the event into its Postgres inbox: committed before the 202, so it is
+    // as safe as a Temporal signal, without one per event. Only the append that finds the inbox
+    // unpoked pokes the workflow, which then drains everything waiting in one local activity.
+    const queued = await appendToOpenInbox(deps.db, workflowId, event);
+    markIngress("inboxLook");
+    if (queued) {
+      open.add(workflowId);
+      if (queued.poke) void pokeIncident(deps, workflowId, queued.inboxId);
+      return { alertKey, status: alert.status, workflowId, runId: null, outcome: "queued" };
+    }
+    open.delete(workflowId);
   }
 
   if (alert.status === "ok") {
@@ -175,13 +185,16 @@ async function openAtIngress(
 ): Promise<Pick<AcceptedAlert, "workflowId" | "runId" | "outcome"> | null> {
   const claimed = await opener.claim(workflowId, input);
   markIngress("claim");
+  const open = recentlyOpenFor(deps.db);
   if (!claimed) {
-    // Another request opened it a moment ago: this error joins it, like any later one.
+    // Another request (or another process) opened it: this error joins it, like any later one.
     const queued = await appendToOpenInbox(deps.db, workflowId, input.firstEvent);
     if (!queued) return null;
+    open.add(workflowId);
     if (queued.poke) void pokeIncident(deps, workflowId, queued.inboxId);
     return { workflowId, runId: null, outcome: "queued" };
   }
+  open.add(workflowId);
   // Neither is awaited: the 202 waits for no receiver and no Temporal; answers are recorded as they come.
   // The start is queued at once, not after the sends: until it runs, the run row exists with no
   // workflow to take an acknowledgement, a resolve or a query, and a receiver may act on the

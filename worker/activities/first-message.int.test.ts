@@ -2,8 +2,13 @@ import type { Client } from "@temporalio/client";
 import { Worker } from "@temporalio/worker";
 import { workflowsPath } from "../worker-options";
 import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliveryAttempts, incidentInboxes, runEvents } from "~/db/schema";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { createDb } from "~/db/client";
+import { deliveryAttempts, incidentInboxes, rateLimitBuckets, runEvents } from "~/db/schema";
+import { setIngressTimingSink, type IngressMarks } from "~/server/inbound/ingress-timing";
+import { ingressOpenerFor } from "~/test-support/ingress-opener";
+import type { OutboundBucket } from "./rate-limiter";
 import { singleLevelGraph, twoLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, TEST_KEYRING, workflowBundle, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
@@ -11,6 +16,7 @@ import {
   deliveriesForRun,
   errorAlert,
   eventually,
+  okAlert,
   publishedFlow,
   runsForFlow,
   webhook,
@@ -34,6 +40,8 @@ let receiver: Receiver;
 /** How the endpoint's sender behaves in the test at hand: as in production, stuck (its process died), or slow. */
 let endpointSender: "real" | "stuck" | "slow" = "real";
 let real: PreparingSender | undefined;
+/** A bucket of the test's own for the endpoint's first messages (a phone's: five, then one each two seconds). */
+let endpointBucket: OutboundBucket | undefined;
 const stuck = new Set<() => void>();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -42,18 +50,21 @@ const prepare = async (input: DeliverInput): Promise<PreparedSend> => {
   const behaviour = endpointSender;
   if (!real) throw new Error("sender not ready");
   const request = await real.prepare(input);
-  return async (key) => {
-    if (behaviour === "stuck") {
-      // The web process died with the request out: nothing more comes from it.
-      await new Promise<void>((resolve) => stuck.add(resolve));
-      return { ok: false, retryable: true, latencyMs: 0, error: "test: process gone" };
-    }
-    if (behaviour === "slow") await sleep(1_500);
-    return request(key);
+  return {
+    bucket: request.bucket && (endpointBucket ?? request.bucket),
+    send: async (key, token) => {
+      if (behaviour === "stuck") {
+        // The web process died with the request out: nothing more comes from it.
+        await new Promise<void>((resolve) => stuck.add(resolve));
+        return { ok: false, retryable: true, latencyMs: 0, error: "test: process gone" };
+      }
+      if (behaviour === "slow") await sleep(1_500);
+      return request.send(key, token);
+    },
   };
 };
 const firstSend: PreparingSender = Object.assign(
-  async (input: DeliverInput, key: string) => (await prepare(input))(key),
+  async (input: DeliverInput, key: string) => (await prepare(input)).send(key),
   { prepare },
 );
 
@@ -210,13 +221,22 @@ describe("the first message sent by the alert endpoint", () => {
     await worker.stop();
   });
 
-  it("two errors for one new key at once open one incident, send one first message, and both count", async () => {
+  it("six errors for one new key at once open one incident, take one rate-limit token, send one first message, and all count", async () => {
     endpointSender = "real";
     const name = "race";
     const { flowId, token } = await oneLevelFlow(name);
     const worker = await h.startWorker();
-    const answers = await Promise.all(Array.from({ length: 6 }, () => h.postAlert(token, errorAlert(name))));
+    // A phone's bucket holds five: each lost claim taking a token would empty it.
+    const bucket = { key: `test-phone:${randomUUID()}`, eventsPerMinute: 30 };
+    endpointBucket = bucket;
+    const answers = await Promise.all(Array.from({ length: 6 }, () => h.postAlert(token, errorAlert(name)))).finally(
+      () => (endpointBucket = undefined),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(6).fill(202));
+    const [row] = await h.db.select().from(rateLimitBuckets).where(eq(rateLimitBuckets.key, bucket.key));
+    // Five, less the one token, plus what refilled since (half a token a second).
+    expect(row?.tokens).toBeGreaterThanOrEqual(4);
+    expect(row?.tokens).toBeLessThan(4.9);
     const run = await theRun(flowId);
     await settledLevel1(run.id);
     const count = await eventually(
@@ -232,6 +252,72 @@ describe("the first message sent by the alert endpoint", () => {
     expect(await runsForFlow(h, flowId)).toHaveLength(1);
     expect(at(`/${name}`)).toHaveLength(1);
     await worker.stop();
+  });
+
+  it("an error for a key this process has not seen open is claimed without looking for its inbox; a key open in another process still folds", async () => {
+    endpointSender = "real";
+    const name = "claim-first";
+    const { flowId, token } = await oneLevelFlow(name);
+    const worker = await h.startWorker();
+    // Another web process: its own database client, so its own memory of open incidents.
+    const other = createDb(inject("databaseUrl"), 5);
+    const otherDeps: InboundDeps = { ...h.inbound, db: other.db, opener: ingressOpenerFor(other.db) };
+    const marks: IngressMarks[] = [];
+    setIngressTimingSink((m) => marks.push(m));
+    const post = async (deps: InboundDeps, alert: unknown) => {
+      const response = await handleAlertRequest(
+        deps,
+        token,
+        new Request(`http://localhost/api/alerts/${token}`, { method: "POST", body: JSON.stringify(alert) }),
+      );
+      expect(response.status).toBe(202);
+      const body: unknown = await response.json();
+      // The marks are handed over a moment after the answer (the first message's send is in them).
+      await eventually(async () => (marks.length > 0 ? true : undefined), 5_000, "the request's marks");
+      const steps = (marks.pop() ?? []).map(([step]) => step);
+      marks.length = 0;
+      return { body, steps };
+    };
+    try {
+      const opened = await post(h.inbound, errorAlert(name));
+      expect(opened.body).toMatchObject({ accepted: [{ outcome: "opened" }] });
+      expect(opened.steps).toContain("claim");
+      expect(opened.steps).not.toContain("inboxLook");
+      // Open here: the next error looks for the inbox first, and claims nothing.
+      const folded = await post(h.inbound, errorAlert(name));
+      expect(folded.body).toMatchObject({ accepted: [{ outcome: "queued" }] });
+      expect(folded.steps).toContain("inboxLook");
+      expect(folded.steps).not.toContain("claim");
+      // Not known open in the other process: its claim loses and the error folds all the same.
+      const elsewhere = await post(otherDeps, errorAlert(name));
+      expect(elsewhere.body).toMatchObject({ accepted: [{ outcome: "queued" }] });
+      expect(elsewhere.steps).toContain("claim");
+      // Now known there too.
+      const again = await post(otherDeps, errorAlert(name));
+      expect(again.body).toMatchObject({ accepted: [{ outcome: "queued" }] });
+      expect(again.steps).not.toContain("claim");
+      const run = await theRun(flowId);
+      const count = await eventually(
+        async () => {
+          const snapshot = await h.client.workflow.getHandle(run.workflowId).query<EscalationSnapshot>("snapshot");
+          return snapshot.errorCount === 4 ? 4 : undefined;
+        },
+        15_000,
+        "all four errors applied",
+      );
+      expect(count).toBe(4);
+      expect(await runsForFlow(h, flowId)).toHaveLength(1);
+      expect(at(`/${name}`)).toHaveLength(1);
+      // An Ok always looks first (it never opens an incident), and closes it.
+      const ok = await post(otherDeps, okAlert(name));
+      expect(ok.body).toMatchObject({ accepted: [{ outcome: "queued" }] });
+      expect(ok.steps).toContain("inboxLook");
+      expect(ok.steps).not.toContain("claim");
+    } finally {
+      setIngressTimingSink(undefined);
+      await other.pool.end();
+      await worker.stop();
+    }
   });
 
   it("a slow send at the endpoint holds the lease: the workflow waits for its answer, sends nothing, and its history replays from the start", async () => {

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import { executePrepared } from "~/db/prepared-query";
 import { rowForSelect } from "~/db/row-select";
 import type { Db } from "~/db/client";
@@ -16,6 +17,7 @@ import { INTERRUPTED_ATTEMPT, INTERRUPTED_REASON, recordAnswer } from "./record-
 import { newRunRow } from "./run-records";
 import { markIngress } from "~/server/inbound/ingress-timing";
 import type { PreparedSend, PreparingSender } from "./integration-sender";
+import { decisionOf, gatedTakeSql, type OutboundBucket, type RateDecision } from "./rate-limiter";
 
 /**
  * The messages a new incident sends the moment it opens (its levels that fire on the first error
@@ -66,19 +68,40 @@ export interface ClaimedMessage {
   deliveryId: string;
 }
 
+/** The rate-limit tokens a claim takes for its first messages: `wanted` of one bucket. */
+export interface ClaimTokens {
+  bucket: OutboundBucket;
+  wanted: number;
+}
+
+export interface Claimed {
+  messages: ClaimedMessage[];
+  /** What the claim's statement took, by bucket key: one decision for all of that bucket's messages. */
+  tokens: Map<string, RateDecision>;
+}
+
+const compareKeys = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
+
+const tokenRow = z.object({ key: z.string() }).passthrough();
+
 /**
  * Opens the incident in Postgres, in one statement: its run row, its inbox (the claim: the
  * partial unique index on the open inbox of a workflow id lets one request win), the workflow's
- * whole input (for the re-start job, should the workflow not get started), and its first
- * messages' delivery rows under a lease, each with attempt 1 announced. Null when another
- * request opened the incident first: the caller then appends to its inbox.
+ * whole input (for the re-start job, should the workflow not get started), its first messages'
+ * delivery rows under a lease, each with attempt 1 announced, and their outbound rate-limit
+ * tokens (`tokens`). Null when another request opened the incident first: the caller then
+ * appends to its inbox, and neither rows nor tokens were taken.
  */
 export async function claimIncident(
   db: Db,
   workflowId: string,
   input: EscalationInput,
-  { leaseMs, first = firstMessagesOf(input) }: { leaseMs: number; first?: ReturnType<typeof firstMessagesOf> },
-): Promise<ClaimedMessage[] | null> {
+  {
+    leaseMs,
+    first = firstMessagesOf(input),
+    tokens = [],
+  }: { leaseMs: number; first?: ReturnType<typeof firstMessagesOf>; tokens?: readonly ClaimTokens[] },
+): Promise<Claimed | null> {
   const { messages, currentLevel } = first;
   // One statement, so no transaction (one round trip instead of four): the claim (the partial
   // unique index on the open inbox of a workflow id lets one request win) decides whether the run
@@ -98,13 +121,27 @@ export async function claimIncident(
       currentLevel,
     }),
   );
+  // The tokens, taken only by a won claim (six racing errors for a new key must not take six of
+  // a phone's five), in key order so two claims sharing buckets lock them in the same order.
+  const ordered = [...tokens].sort((a, b) => compareKeys(a.bucket.key, b.bucket.key));
+  const takes = ordered.map(
+    ({ bucket, wanted }, i) =>
+      sql`, ${sql.identifier(`token_${i}`)} as (${gatedTakeSql(sql`exists (select 1 from claim)`, bucket, wanted)})`,
+  );
+  const taken =
+    takes.length === 0
+      ? sql`null::json`
+      : sql`(select json_agg(t) from (${sql.join(
+          ordered.map((_, i) => sql`select * from ${sql.identifier(`token_${i}`)}`),
+          sql` union all `,
+        )}) as t)`;
   // The delivery rows and their announced attempt 1: attempt 1 shows as interrupted until the
   // answer is recorded, so a web process killed while the request is out leaves exactly this, and
   // the workflow's attempt takes number 2. Their workspace and flow are given here: the run,
   // written by this statement, is not visible yet to the trigger that copies them from it.
   const firstMessages =
     messages.length === 0
-      ? sql`select exists (select 1 from claim) as claimed, null::uuid as id, null::text as key`
+      ? sql`${sql.join(takes)} select exists (select 1 from claim) as claimed, null::uuid as id, null::text as key, ${taken} as tokens`
       : sql`, d as (
           insert into ${deliveries} (run_id, integration_id, node_id, message_type, level, reminder_number,
             idempotency_key, is_fallback, attempts, leased_until, workspace_id, flow_id)
@@ -125,12 +162,12 @@ export async function claimIncident(
           select id, ${input.runId}::uuid, 1, created_at, ${ANNOUNCED}::${sql.identifier(attemptOutcomeEnum.enumName)}, 0, ${INTERRUPTED_ATTEMPT},
             ${JSON.stringify(INTERRUPTED_REASON)}::jsonb
           from d
-        )
-        select exists (select 1 from claim) as claimed, d.id, d.idempotency_key as key
+        ) ${sql.join(takes)}
+        select exists (select 1 from claim) as claimed, d.id, d.idempotency_key as key, ${taken} as tokens
         from (values (1)) as one (x) left join d on true`;
   // Prepared: Postgres plans the statement once per connection (the text is the same for a flow's first level).
   const written = await retryOnConflict(() =>
-    executePrepared<{ claimed: boolean; id: string | null; key: string | null }>(
+    executePrepared<{ claimed: boolean; id: string | null; key: string | null; tokens: unknown[] | null }>(
       db,
       sql`with claim as ${claim}, opened as (
         insert into ${runs} (${run.columns}) select ${run.values} where exists (select 1 from claim)
@@ -140,10 +177,19 @@ export async function claimIncident(
   markIngress("claimWritten");
   if (!written[0]?.claimed) return null;
   const idByKey = new Map(written.flatMap((row) => (row.id && row.key ? [[row.key, row.id] as const] : [])));
-  return messages.flatMap((message) => {
-    const deliveryId = idByKey.get(idempotencyKeyFor(message));
-    return deliveryId ? [{ message, deliveryId }] : [];
-  });
+  const decisions = new Map<string, RateDecision>();
+  for (const row of written[0].tokens ?? []) {
+    const { key } = tokenRow.parse(row);
+    const asked = tokens.find((t) => t.bucket.key === key);
+    if (asked) decisions.set(key, decisionOf(row, asked.bucket.eventsPerMinute, asked.wanted));
+  }
+  return {
+    messages: messages.flatMap((message) => {
+      const deliveryId = idByKey.get(idempotencyKeyFor(message));
+      return deliveryId ? [{ message, deliveryId }] : [];
+    }),
+    tokens: decisions,
+  };
 }
 
 /**
@@ -161,13 +207,13 @@ const RECORD_BUDGET = { budgetMs: 10_000 };
 export async function sendFirstMessage(
   deps: { db: Db; send: MessageSender; random?: () => number },
   { message, deliveryId }: ClaimedMessage,
-  prepared?: Promise<PreparedSend>,
+  prepared?: { send: Promise<PreparedSend>; token?: RateDecision },
 ): Promise<void> {
   const key = idempotencyKeyFor(message);
   const startedAt = new Date();
   let outcome: SendOutcome;
   try {
-    outcome = prepared ? await (await prepared)(key) : await deps.send(message, key);
+    outcome = prepared ? await (await prepared.send).send(key, prepared.token) : await deps.send(message, key);
     markIngress("sent");
   } catch (error) {
     // Not a receiver's answer (the sender itself failed): the lease is released and the
@@ -224,9 +270,10 @@ export function createIncidentOpener(deps: {
   return {
     async claim(workflowId, input) {
       const first = firstMessagesOf(input);
-      // What the sends read (the integration, the allow list) is read while the claim commits,
-      // on other connections: a round trip fewer after the commit. The rate-limit token and the
-      // request wait for the commit, so a claim that loses takes none of a receiver's budget.
+      // What the sends read (the integration, the allow list) is read on other connections before
+      // and while the claim commits. The integration names the rate-limit bucket, whose token the
+      // claim's statement takes (only when it wins: a claim that loses takes none of a receiver's
+      // budget), so the claim waits for it (a cached read mostly); the request waits for the commit.
       const prepared = new Map(
         "prepare" in send
           ? first.messages.map((message) => {
@@ -237,12 +284,31 @@ export function createIncidentOpener(deps: {
             })
           : [],
       );
-      const claimed = await claimIncident(deps.db, workflowId, input, { leaseMs, first });
+      // A read that failed takes no token: its send fails the same way and the workflow sends.
+      const ready = new Map<string, PreparedSend | undefined>();
+      await Promise.all(
+        [...prepared].map(async ([key, preparing]) => ready.set(key, await preparing.catch(() => undefined))),
+      );
+      const wanted = new Map<string, ClaimTokens>();
+      for (const { bucket } of [...ready.values()].flatMap((r) => (r ? [r] : []))) {
+        if (!bucket) continue;
+        wanted.set(bucket.key, { bucket, wanted: (wanted.get(bucket.key)?.wanted ?? 0) + 1 });
+      }
+      const claimed = await claimIncident(deps.db, workflowId, input, { leaseMs, first, tokens: [...wanted.values()] });
       if (!claimed) return null;
       return {
         sendAll: async () => {
           await Promise.all(
-            claimed.map((message) => sendFirstMessage(deps, message, prepared.get(idempotencyKeyFor(message.message)))),
+            claimed.messages.map((message) => {
+              const key = idempotencyKeyFor(message.message);
+              const preparing = prepared.get(key);
+              if (!preparing) return sendFirstMessage(deps, message);
+              const bucket = ready.get(key)?.bucket;
+              return sendFirstMessage(deps, message, {
+                send: preparing,
+                token: bucket ? claimed.tokens.get(bucket.key) : undefined,
+              });
+            }),
           );
         },
       };

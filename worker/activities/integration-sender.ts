@@ -16,7 +16,7 @@ import { ackLinkKey } from "~/server/ack-links/ack-token";
 import { ackLinksFor } from "~/server/ack-links/ack-links";
 import type { MessageSender, SendOutcome } from "./deliver";
 import type { DeliverInput } from "./types";
-import { createRateLimiter, type RateLimiter } from "./rate-limiter";
+import { createRateLimiter, type OutboundBucket, type RateDecision, type RateLimiter } from "./rate-limiter";
 import type { Keyring } from "~/server/security/secret-keyring";
 
 /** Waits shorter than this happen inside the activity; longer ones go back to Temporal's retry. */
@@ -59,13 +59,23 @@ export interface SenderDeps {
 /** Integration rows are read on every message; a short cache spares a query and a decryption. */
 const CACHE_MS = 2000;
 
-/** The rest of a send, once what it needs was read (the integration, the allow list): the rate-limit token and the request. */
-export type PreparedSend = (idempotencyKey: string) => Promise<SendOutcome>;
+/** The rest of a send, once the integration was read: the rate-limit token and the request. */
+export interface PreparedSend {
+  /**
+   * The rate-limit bucket the message takes its token from, for a caller that takes it in a
+   * statement of its own; absent when the message needs none (refused before: the integration
+   * gone, disabled or unreadable) or the sender's own limiter must take it.
+   */
+  bucket?: OutboundBucket;
+  /** Takes the token (unless `token` says how the caller took it from `bucket`), then sends. */
+  send(idempotencyKey: string, token?: RateDecision): Promise<SendOutcome>;
+}
 
 /**
- * A sender whose reads can go first: the alert endpoint reads a first message's integration and
- * the allow list while its claim commits, and takes the rate-limit token and sends only after the
- * commit. Calling it as a MessageSender does it all at once.
+ * A sender whose reads can go first: the alert endpoint reads a first message's integration (and
+ * the allow list) while it builds its claim, takes the rate-limit token in the claim's own
+ * statement (so a lost claim takes none), and sends only after the commit. Calling it as a
+ * MessageSender does it all at once.
  */
 export type PreparingSender = MessageSender & { prepare(input: DeliverInput): Promise<PreparedSend> };
 
@@ -93,10 +103,7 @@ export function createIntegrationSender(deps: SenderDeps): PreparingSender {
     cache.set(id, entry);
     return entry;
   };
-  const refused =
-    (outcome: SendOutcome): PreparedSend =>
-    async () =>
-      outcome;
+  const refused = (outcome: SendOutcome): PreparedSend => ({ send: async () => outcome });
   /** `early`: the reads now, the token and the request when the returned send is called. */
   const ready = async (input: DeliverInput, early: boolean): Promise<PreparedSend> => {
     let loaded: Awaited<ReturnType<typeof load>>;
@@ -144,21 +151,26 @@ export function createIntegrationSender(deps: SenderDeps): PreparingSender {
     };
     const bucket = rateLimitBucket(record, input.target.variables);
     const ready = { row, record, timeZone };
-    // Only reads go first: the token is taken with the request (after the endpoint's claim
-    // commits), so a claim lost to a racing request takes none of a receiver's budget.
     const allowList = workspaceAllowList(deps.db, row.workspaceId, deps.allowList);
     if (early) {
-      const list = await allowList;
-      markIngress("allowList");
-      return async (idempotencyKey) => {
-        const denied = await takeOutboundToken(row, bucket);
-        markIngress("outboundToken");
-        return denied ?? request(input, idempotencyKey, { ...ready, allowList: list });
+      // Read while the endpoint's claim commits; awaited only by a send (a lost claim sends none).
+      allowList.catch(() => undefined);
+      return {
+        // A limiter of the caller's own (tests) must see every take.
+        bucket: deps.rateLimiter ? undefined : bucket,
+        send: async (idempotencyKey, token) => {
+          const list = await allowList;
+          markIngress("allowList");
+          let denied: SendOutcome | null;
+          if (token) denied = token.granted ? null : rateLimited(row, bucket, token.waitMs);
+          else denied = await takeOutboundToken(row, bucket);
+          return denied ?? request(input, idempotencyKey, { ...ready, allowList: list });
+        },
       };
     }
     // Two round trips to Postgres at once: a new incident's first page waits for both.
     const [denied, list] = await Promise.all([takeOutboundToken(row, bucket), allowList]);
-    return async (idempotencyKey) => denied ?? request(input, idempotencyKey, { ...ready, allowList: list });
+    return { send: async (idempotencyKey) => denied ?? request(input, idempotencyKey, { ...ready, allowList: list }) };
   };
   /** A rate-limit token for this message, or the answer that says when to try again. */
   const takeOutboundToken = async (
@@ -166,19 +178,21 @@ export function createIntegrationSender(deps: SenderDeps): PreparingSender {
     bucket: ReturnType<typeof rateLimitBucket>,
   ): Promise<SendOutcome | null> => {
     const waitMs = await takeToken(limiter, bucket.key, bucket.eventsPerMinute, deps.maxRateLimitWaitMs);
-    if (waitMs === null) return null;
-    return {
-      ok: false,
-      retryable: true,
-      retryAfterMs: waitMs,
-      latencyMs: 0,
-      error: `Rate limited by Alertflow: ${row.name} allows ${bucket.eventsPerMinute} messages a minute`,
-      reason: {
-        reason: "rateLimitedByAlertflow",
-        values: { integration: row.name, perMinute: bucket.eventsPerMinute },
-      },
-    };
+    markIngress("outboundToken");
+    return waitMs === null ? null : rateLimited(row, bucket, waitMs);
   };
+  /** The answer that says when to try again. */
+  const rateLimited = (row: Integration, bucket: OutboundBucket, waitMs: number): SendOutcome => ({
+    ok: false,
+    retryable: true,
+    retryAfterMs: waitMs,
+    latencyMs: 0,
+    error: `Rate limited by Alertflow: ${row.name} allows ${bucket.eventsPerMinute} messages a minute`,
+    reason: {
+      reason: "rateLimitedByAlertflow",
+      values: { integration: row.name, perMinute: bucket.eventsPerMinute },
+    },
+  });
   const request = async (
     input: DeliverInput,
     idempotencyKey: string,
@@ -241,6 +255,6 @@ export function createIntegrationSender(deps: SenderDeps): PreparingSender {
       reason: result.error?.code === "TIMEOUT" ? { reason: "receiverTimeout", values: {} } : result.error?.reason,
     };
   };
-  const send: MessageSender = async (input, idempotencyKey) => (await ready(input, false))(idempotencyKey);
+  const send: MessageSender = async (input, idempotencyKey) => (await ready(input, false)).send(idempotencyKey);
   return Object.assign(send, { prepare: (input: DeliverInput) => ready(input, true) });
 }

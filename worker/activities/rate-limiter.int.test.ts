@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, inject } from "vitest";
 import { createDb } from "~/db/client";
-import { burstFor, createRateLimiter } from "./rate-limiter";
+import { sql } from "drizzle-orm";
+import { burstFor, createRateLimiter, decisionOf, gatedTakeSql } from "./rate-limiter";
 
 const { db, pool } = createDb(inject("databaseUrl"), 10);
 afterAll(() => pool.end());
@@ -29,5 +30,28 @@ describe("Postgres token bucket", () => {
     await new Promise((r) => setTimeout(r, 1100));
     expect((await limiter(key, 60)).granted).toBe(true);
     expect((await limiter(key, 60)).granted).toBe(false);
+  });
+
+  it("inside another statement: only when its gate holds, and all of a bucket's messages or none", async () => {
+    // A phone's bucket: five, then one every two seconds.
+    const bucket = { key: `test:${randomUUID()}`, eventsPerMinute: 30 };
+    const take = async (gate: boolean, wanted: number) => {
+      const { rows } = await db.execute(
+        sql`with gate as (select ${gate}::boolean as open), t as (${gatedTakeSql(sql`(select open from gate)`, bucket, wanted)})
+          select * from t`,
+      );
+      return rows[0] === undefined ? undefined : decisionOf(rows[0], bucket.eventsPerMinute, wanted);
+    };
+    // A lost claim: no row, no token.
+    expect(await take(false, 1)).toBeUndefined();
+    expect(await take(true, 2)).toEqual({ granted: true, waitMs: 0 });
+    expect(await take(false, 3)).toBeUndefined();
+    expect(await take(true, 3)).toEqual({ granted: true, waitMs: 0 });
+    // None left for two: neither is granted, and the one there stays.
+    const refused = await take(true, 2);
+    expect(refused?.granted).toBe(false);
+    expect(refused?.waitMs).toBeGreaterThan(1_000);
+    expect(refused?.waitMs).toBeLessThanOrEqual(4_000);
+    expect((await limiter(bucket.key, bucket.eventsPerMinute)).granted).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "~/db/client";
 import { queryPrepared } from "~/db/prepared-query";
@@ -28,7 +29,43 @@ const takeStatement = (() => {
   };
 })();
 
+/** A bucket as a message names it (server/delivery/rate-limit.ts): its key and rate. */
+export interface OutboundBucket {
+  key: string;
+  eventsPerMinute: number;
+}
+
+/**
+ * The same take as a statement of another statement's CTEs, for `wanted` messages of one bucket
+ * at once, and only when `gate` (an SQL condition) holds: the alert endpoint's claim takes its
+ * first messages' tokens in its own statement, so a claim lost to a racing request takes none.
+ * All or nothing: `wanted` tokens when the bucket holds them, else none (the messages wait for
+ * the workflow's delivery, which takes one at a time). Its rows: key, tokens, last_granted.
+ */
+export function gatedTakeSql(gate: SQL, bucket: OutboundBucket, wanted: number): SQL {
+  const capacity = sql`${burstFor(bucket.eventsPerMinute)}::float8`;
+  const want = sql`${wanted}::int`;
+  const refilled = sql`least(${capacity}, b.tokens + extract(epoch from (clock_timestamp() - b.updated_at)) * ${bucket.eventsPerMinute / 60}::float8)`;
+  return sql`insert into rate_limit_buckets as b (key, tokens, last_granted, updated_at)
+    select ${bucket.key}::text, case when ${capacity} >= ${want} then ${capacity} - ${want} else ${capacity} end,
+      ${capacity} >= ${want}, clock_timestamp()
+    where ${gate}
+    on conflict (key) do update set
+      tokens = case when ${refilled} >= ${want} then ${refilled} - ${want} else ${refilled} end,
+      last_granted = ${refilled} >= ${want},
+      updated_at = clock_timestamp()
+    returning b.key, b.tokens, b.last_granted`;
+}
+
 const takenRow = z.object({ tokens: z.coerce.number(), last_granted: z.boolean() });
+
+/** What a take's row says: granted, or how long until `wanted` tokens are there. */
+export function decisionOf(row: unknown, eventsPerMinute: number, wanted = 1): RateDecision {
+  const parsed = row === undefined ? undefined : takenRow.parse(row);
+  if (!parsed || parsed.last_granted) return { granted: true, waitMs: 0 };
+  const perSecond = eventsPerMinute / 60;
+  return { granted: false, waitMs: Math.max(1, Math.ceil(((wanted - parsed.tokens) / perSecond) * 1000)) };
+}
 
 /**
  * A token bucket in Postgres, so every worker process shares one budget per receiver. One upsert
@@ -38,10 +75,7 @@ const takenRow = z.object({ tokens: z.coerce.number(), last_granted: z.boolean()
  */
 export function createRateLimiter(db: Db): RateLimiter {
   return async (key, eventsPerMinute) => {
-    const perSecond = eventsPerMinute / 60;
-    const [first] = await queryPrepared(db, takeStatement, [key, burstFor(eventsPerMinute), perSecond]);
-    const row = first === undefined ? undefined : takenRow.parse(first);
-    if (!row || row.last_granted) return { granted: true, waitMs: 0 };
-    return { granted: false, waitMs: Math.max(1, Math.ceil(((1 - row.tokens) / perSecond) * 1000)) };
+    const [first] = await queryPrepared(db, takeStatement, [key, burstFor(eventsPerMinute), eventsPerMinute / 60]);
+    return decisionOf(first, eventsPerMinute);
   };
 }
