@@ -8,7 +8,7 @@ import {
   workflowInfo,
 } from "@temporalio/workflow";
 import { reduceIncident, type IncidentEvent } from "../core/escalation/escalation-reducer";
-import { newEscalationState } from "../core/escalation/escalation-state";
+import { firedLevel, newEscalationState } from "../core/escalation/escalation-state";
 import { nextDueAt } from "../core/escalation/escalation-clock";
 import {
   firedLevelNumbers,
@@ -78,8 +78,28 @@ const ADOPT_OPENING = "adopt-opening";
  */
 const FOLDING_DRAINS = "folding-drains";
 
+/**
+ * Patch id: a very busy incident drains less often, and an Ok does not wait for the pace.
+ * - A paced drain that found VERY_BUSY_EVENTS or more sets the next one INBOX_SLOW_PACE_MS later
+ *   instead of INBOX_PACE_MS: each drain costs the worker and Temporal a workflow task and a local
+ *   activity whatever it carries, so an incident folding tens of events a second halves its
+ *   drains. Not while a count-mode level is yet to fire: the error that completes its count is
+ *   still applied within INBOX_PACE_MS.
+ * - An urgent poke (one an append owes: the inbox was unmarked, or the event is an Ok, which
+ *   pokes even while the inbox is kept marked) drains at once, even before a paced drain is due.
+ * Asked (in both types) at the first drain that keeps the inbox marked, so an incident that never
+ * gets busy records no marker for it.
+ */
+const ADAPTIVE_PACE = "adaptive-pace";
+
 /** How long a busy incident gathers events between drains: an event is applied at most this much later. */
 export const INBOX_PACE_MS = 1_000;
+
+/** The pace of a very busy incident with no count-mode level left to fire (ADAPTIVE_PACE). */
+export const INBOX_SLOW_PACE_MS = 2_000;
+
+/** A paced drain that finds this many events or more makes the incident very busy (ADAPTIVE_PACE). */
+export const VERY_BUSY_EVENTS = 10;
 
 /** Leave plenty of room below Temporal's 50k-event history limit. */
 const CONTINUE_AS_NEW_AT_EVENTS = 8_000;
@@ -176,9 +196,21 @@ async function runIncident(
   // (An adopted opening drains in its adoption.)
   let pokes = (input.state || input.openedAtIngress) && usesInbox && !adopts ? 1 : 0;
   let pruneThrough = input.state ? input.inboxSeq : undefined;
-  setHandler(inboxPokeSignal, () => {
+  /** ADAPTIVE_PACE applies (asked at the first drain that keeps the inbox marked). */
+  let adaptivePace = false;
+  let urgentPokes = 0;
+  setHandler(inboxPokeSignal, (poke) => {
     pokes++;
+    if (poke?.urgent === true) urgentPokes++;
   });
+  /** An urgent poke came while a paced drain is due later: drain now (ADAPTIVE_PACE). */
+  const urgentDrain = () => adaptivePace && urgentPokes > 0;
+  /** A level that fires on an error count waits for errors to be applied: they must not wait longer. */
+  const countLevelWaits = () =>
+    !incident.state.acknowledged &&
+    plan.levels.some((level) => level.mode === "count" && !firedLevel(incident.state, level.nodeId));
+  const paceAfter = (found: number) =>
+    adaptivePace && found >= VERY_BUSY_EVENTS && !countLevelWaits() ? INBOX_SLOW_PACE_MS : INBOX_PACE_MS;
   /**
    * Pulls what waits in the inbox, in seq order. Each seq is applied once: a batch read again
    * (the workflow task that read it was lost with its worker) skips what was already applied.
@@ -191,6 +223,7 @@ async function runIncident(
       (nextDrainAtMs !== null || (foundAtMs !== null && now() - foundAtMs < INBOX_PACE_MS)) &&
       hasPatch(PACED_INBOX);
     nextDrainAtMs = null;
+    let found = 0;
     for (let read = first; ; read = undefined) {
       const take = {
         inboxId: input.runId,
@@ -208,8 +241,10 @@ async function runIncident(
       events.carried(runRecord);
       pruneThrough = undefined;
       if (taken.events.length > 0) foundAtMs = now();
-      // The inbox stays marked: nobody pokes until this workflow drains it again.
-      nextDrainAtMs = taken.keptPoked ? now() + INBOX_PACE_MS : null;
+      found += taken.events.length;
+      if (taken.keptPoked) adaptivePace ||= patched(ADAPTIVE_PACE);
+      // The inbox stays marked: nobody pokes until this workflow drains it again (but for an Ok).
+      nextDrainAtMs = taken.keptPoked ? now() + paceAfter(found) : null;
       const fresh: AlertEvent[] = [];
       for (const { seq, event } of taken.events) {
         if (seq <= inboxSeq) continue;
@@ -300,10 +335,12 @@ async function runIncident(
   const levelTimer = createKeptTimer();
   const drainTimer = createKeptTimer();
   // A paced drain waits for its time; a poke meanwhile (the re-poke job) does not hurry it.
-  const drainDue = () => (nextDrainAtMs === null ? pokes > 0 : now() >= nextDrainAtMs);
+  // An Ok's urgent poke does (ADAPTIVE_PACE).
+  const drainDue = () => (nextDrainAtMs === null ? pokes > 0 : now() >= nextDrainAtMs || urgentDrain());
   for (;;) {
     if (drainDue()) {
       pokes = 0;
+      urgentPokes = 0;
       await drainInbox(false);
     }
     // Alert events first: an Ok ends the incident; errors feed count-mode levels.
@@ -336,7 +373,7 @@ async function runIncident(
     // Events recorded by deliveries in flight (fallbacks, errors) also wake the loop to be flushed.
     const wake = () =>
       inbox.length > 0 ||
-      (nextDrainAtMs === null && pokes > 0) ||
+      (nextDrainAtMs === null ? pokes > 0 : urgentDrain()) ||
       incident.stopRequested !== null ||
       events.hasPending() ||
       shouldContinueAsNew();

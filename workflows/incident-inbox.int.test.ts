@@ -21,7 +21,7 @@ import {
 import { spawnWorkerProcess, type WorkerProcess } from "../test-support/worker-process";
 import { appendToOpenInbox } from "../server/inbound/incident-inbox";
 import { inboxDrainsIn } from "../test-support/inbox-drains";
-import { INBOX_PACE_MS } from "./escalation-workflow";
+import { INBOX_PACE_MS, INBOX_SLOW_PACE_MS } from "./escalation-workflow";
 import type { EscalationSnapshot } from "./messages";
 
 /**
@@ -107,6 +107,18 @@ async function signalsIn(workflowId: string) {
     inboxPoke: names.filter((n) => n === "inboxPoke").length,
   };
 }
+
+/** Milliseconds between consecutive drains that found events, in history order. */
+function drainGapsIn(history: Parameters<typeof inboxDrainsIn>[0]): number[] {
+  const times = history.flatMap((event) =>
+    inboxDrainsIn([event]).batches.length > 0
+      ? [Number(event.eventTime?.seconds ?? 0) * 1000 + (event.eventTime?.nanos ?? 0) / 1e6]
+      : [],
+  );
+  return times.slice(1).map((t, i) => t - (times[i] ?? t));
+}
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 async function expectAccepted(token: string, body: unknown, outcome: "queued" | "opened") {
   const { status, json } = await h.postAlert(token, body);
@@ -243,6 +255,69 @@ describe("the incident inbox", () => {
     await recordHistory(h, run.workflowId, "incident-inbox-paced-folding-drains");
     await worker.stop();
     workers.delete(worker);
+  });
+
+  it("a very busy incident drains every 2 s, but for a count-mode level yet to fire; its Ok is applied at once", async () => {
+    const name = "very-busy";
+    const hook = await webhook(h, name, `${receiver.url}/${name}`);
+    // No count-mode level: nothing needs its errors applied within the 1 s pace.
+    const { flowId, token } = await publishedFlow(h, name, singleLevelGraph(hook, { level: 1, afterSeconds: 3600 }));
+    // The same load on an incident whose level fires at an error count it does not reach.
+    const counted = await countFlow(`${name}-count`, 10_000);
+    const worker = await h.startWorker();
+    await expectAccepted(token, errorAlert(name), "opened");
+    await expectAccepted(counted.token, errorAlert(`${name}-count`), "opened");
+    const { run } = await openInboxOf(flowId);
+    const { run: countedRun } = await openInboxOf(counted.flowId);
+    // About 25 errors a second to each, 5 at a time: each paced drain finds far more than
+    // VERY_BUSY_EVENTS. After 6 s, the Ok goes right after a drain (the applied count moved since
+    // the last look), when the next paced drain is still most of INBOX_SLOW_PACE_MS away.
+    const posting = performance.now();
+    let applied = (await snapshotOf(run.workflowId)).errorCount;
+    let posted = 1;
+    for (;;) {
+      await Promise.all([
+        ...Array.from({ length: 5 }, () => expectAccepted(token, errorAlert(name), "queued")),
+        ...Array.from({ length: 5 }, () => expectAccepted(counted.token, errorAlert(`${name}-count`), "queued")),
+      ]);
+      posted += 5;
+      await sleep(150);
+      const count = (await snapshotOf(run.workflowId)).errorCount;
+      const drained = count !== applied;
+      applied = count;
+      if (drained && performance.now() - posting > 6_000) break;
+      expect(performance.now() - posting, "a drain within 10 s").toBeLessThan(10_000);
+    }
+    await expectAccepted(token, okAlert(name), "queued");
+    const okAnsweredAt = Date.now();
+    await eventually(async () => ((await runsForFlow(h, flowId))[0]?.status === "resolved" ? true : undefined));
+    const [ok] = await eventsForRun(h, run.id, "alert.ok");
+    // The workflow's clock (its task's start) against this process's: one machine.
+    const okAppliedAfterMs = (ok?.at.getTime() ?? Infinity) - okAnsweredAt;
+
+    const history = (await h.client.workflow.getHandle(run.workflowId).fetchHistory()).events ?? [];
+    const countedHistory = (await h.client.workflow.getHandle(countedRun.workflowId).fetchHistory()).events ?? [];
+    // Between drains that found events, the opening's first seconds and the Ok's drain left out.
+    const gaps = drainGapsIn(history).slice(2, -1);
+    const countedGaps = drainGapsIn(countedHistory).slice(2, -1);
+    const seen = JSON.stringify({
+      okAppliedAfterMs,
+      gaps: gaps.map(Math.round),
+      countedGaps: countedGaps.map(Math.round),
+      pokes: inboxDrainsIn(history).pokes,
+    });
+    expect(gaps.length, seen).toBeGreaterThanOrEqual(1);
+    expect(median(gaps), seen).toBeGreaterThanOrEqual(INBOX_SLOW_PACE_MS - 300);
+    expect(countedGaps.length, seen).toBeGreaterThanOrEqual(2);
+    expect(median(countedGaps), seen).toBeLessThan(INBOX_PACE_MS + 400);
+    // Paced, the Ok would wait for the next drain, 1.5–2 s away; urgent, it is drained at once.
+    expect(okAppliedAfterMs, seen).toBeLessThan(1_000);
+    // Every error applied once, before the Ok.
+    expect((await snapshotOf(run.workflowId)).errorCount, seen).toBe(posted);
+    expect(await eventsForRun(h, run.id, "alert.error"), seen).toHaveLength(posted);
+    await recordHistory(h, run.workflowId, "incident-inbox-adaptive-pace");
+    await h.client.workflow.getHandle(countedRun.workflowId).terminate("test done");
+    await worker.stop();
   });
 
   it("an incident whose errors come now and then keeps its level timer across the drains", async () => {

@@ -74,8 +74,20 @@ export interface EscalationSnapshot {
 }
 
 export const alertEventSignal = defineSignal<[AlertEvent]>("alertEvent");
+/**
+ * What a poke says beyond "drain". Absent in histories recorded before it existed, and on the
+ * re-poke job's pokes.
+ */
+export interface InboxPoke {
+  /**
+   * Owed by an append (the inbox was unmarked, or an Ok came): drain now, even when a paced drain
+   * is due later (see ADAPTIVE_PACE in escalation-workflow.ts).
+   */
+  urgent?: boolean;
+}
+
 /** The incident's Postgres inbox has events: drain it. One poke stands for every event appended until the drain. */
-export const inboxPokeSignal = defineSignal("inboxPoke");
+export const inboxPokeSignal = defineSignal<[poke?: InboxPoke]>("inboxPoke");
 export const acknowledgeUpdate = defineUpdate<EscalationSnapshot, [OperatorAction]>("acknowledge");
 export const resolveUpdate = defineUpdate<EscalationSnapshot, [OperatorAction]>("resolve");
 export const cancelUpdate = defineUpdate<EscalationSnapshot, [OperatorAction]>("cancel");

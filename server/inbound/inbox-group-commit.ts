@@ -9,9 +9,10 @@ export interface Appended {
   inboxId: string;
   seq: number;
   /**
-   * This append found the inbox unpoked and marked it: its caller owes the workflow a poke. Not
-   * while the endpoint that opened the incident is still starting its workflow: it drains the
-   * inbox when it starts, and the re-poke job pokes what came between that drain and the start.
+   * This append found the inbox unpoked and marked it, or it is an Ok (which must not wait for a
+   * busy incident's paced drain): its caller owes the workflow a poke, an urgent one. Not while
+   * the endpoint that opened the incident is still starting its workflow: it drains the inbox
+   * when it starts, and the re-poke job pokes what came between that drain and the start.
    */
   poke: boolean;
 }
@@ -47,7 +48,8 @@ const encode = (append: InboxAppend): EncodedAppend => ({
  * batch is not applied twice), and several appends to one inbox here take consecutive seqs in
  * their order. The lock also orders appends against the workflow's drain, which clears `poked_at`
  * under the same lock: an append either lands before the drain reads, or finds the inbox
- * unpoked and pokes; only the first append of an inbox here can find it so.
+ * unpoked and pokes; only the first append of an inbox here can find it so. An Ok pokes whatever
+ * it finds: a busy incident keeps its inbox marked between paced drains, and its Ok is not paced.
  */
 export async function appendToOpenInboxes(db: Db, appends: readonly InboxAppend[]): Promise<(Appended | null)[]> {
   return appendEncoded(db, appends.map(encode));
@@ -70,7 +72,10 @@ async function appendEncoded(db: Db, appends: readonly EncodedAppend[]): Promise
     ), numbered as (
       select input.ord, o.id, input.event,
         o.last_seq + row_number() over (partition by o.id order by input.ord) as seq,
-        row_number() over (partition by o.id order by input.ord) = 1 and o.poked_at is null and not o.starting as poke
+        not o.starting and (
+          row_number() over (partition by o.id order by input.ord) = 1 and o.poked_at is null
+          or input.event->'alert'->>'status' = 'ok'
+        ) as poke
       from input join open_inbox o on o.workflow_id = input.workflow_id
     ), bumped as (
       update incident_inboxes i

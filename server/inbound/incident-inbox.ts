@@ -8,6 +8,7 @@ import {
   inboxPokeSignal,
   type AlertEvent,
   type EscalationInput,
+  type InboxPoke,
 } from "~/workflows/messages";
 import { TemporalUnavailableError, withTemporalDeadline } from "./temporal-deadline";
 import { inboxGroupCommitFor, type Appended } from "./inbox-group-commit";
@@ -29,15 +30,21 @@ export async function appendToOpenInbox(db: Db, workflowId: string, event: Alert
  * Tells the workflow its inbox has events. The endpoint does not wait for it: the event is already
  * committed, so the 202 stands whatever happens here. A poke lost to a Temporal outage or a crash
  * is sent again by the worker's re-poke job (the inbox stays marked poked until drained).
+ *
+ * A poke an append owes is urgent: it found the inbox unmarked (the workflow is not pacing its
+ * drains, so it drains at once anyway) or it carries an Ok, which a busy incident applies at once
+ * instead of at its next paced drain. The re-poke job's are not: they stand for pokes lost or
+ * queued, and do not hurry a paced drain.
  */
 export async function pokeIncident(
   deps: { db: Db; temporal: Client },
   workflowId: string,
   inboxId: string,
+  poke: InboxPoke = { urgent: true },
 ): Promise<"poked" | "failed"> {
   try {
     await withTemporalDeadline(deps.temporal, () =>
-      deps.temporal.workflow.getHandle(workflowId).signal(inboxPokeSignal),
+      deps.temporal.workflow.getHandle(workflowId).signal(inboxPokeSignal, poke),
     );
     return "poked";
   } catch (error) {
@@ -78,7 +85,7 @@ export async function repokeStaleInboxes(deps: { db: Db; temporal: Client }, lim
       for update skip locked
     )
     returning id, workflow_id`);
-  const outcomes = await Promise.all(stale.rows.map((row) => pokeIncident(deps, row.workflow_id, row.id)));
+  const outcomes = await Promise.all(stale.rows.map((row) => pokeIncident(deps, row.workflow_id, row.id, {})));
   return outcomes.filter((o) => o === "poked").length;
 }
 
