@@ -4,6 +4,7 @@ import { createActivities } from "./activities/create-activities";
 import { createIntegrationSender } from "./activities/integration-sender";
 import { HooklessWorker } from "./hookless-worker";
 import { workflowsPath } from "./worker-options";
+import { WORKER_BUILD_ID } from "~/server/temporal-build-id";
 import { deliveryRetryPolicy } from "~/core/delivery/retry-policy";
 import type { Keyring } from "~/server/security/secret-keyring";
 
@@ -40,6 +41,8 @@ export function createEscalationWorker({ workflowBundle, ...options }: Escalatio
   return HooklessWorker.create({
     ...options,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
+    // Known to the starters, which give the BuildIds search attribute with the start (server/temporal-build-id.ts).
+    buildId: WORKER_BUILD_ID,
     // A crashed worker's sticky workflow tasks move to the shared queue after this long.
     stickyQueueScheduleToStartTimeout: "2s",
     maxConcurrentActivityTaskExecutions: 200,

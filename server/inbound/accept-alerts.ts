@@ -16,6 +16,7 @@ import type { IncidentOpener } from "./incident-opener";
 import type { Db } from "~/db/client";
 import { markIngress } from "./ingress-timing";
 import { recentlyOpenFor } from "./recently-open";
+import { startSearchAttributes } from "~/server/temporal-build-id";
 
 /**
  * Some alerts of a request reached their incidents, then another failed (Temporal or the
@@ -163,6 +164,7 @@ async function dispatch(deps: DispatchDeps, target: EndpointTarget, alert: Norma
       args: [input],
       signal: alertEventSignal,
       signalArgs: [event],
+      typedSearchAttributes: startSearchAttributes,
     }),
   );
   return { alertKey, status: alert.status, workflowId, runId: handle.signaledRunId, outcome: "signaled" };

@@ -12,6 +12,7 @@ import {
 } from "~/workflows/messages";
 import { TemporalUnavailableError, withTemporalDeadline } from "./temporal-deadline";
 import { inboxGroupCommitFor, type Appended } from "./inbox-group-commit";
+import { startSearchAttributes } from "~/server/temporal-build-id";
 
 export type { Appended } from "./inbox-group-commit";
 
@@ -111,6 +112,7 @@ export async function startOpenedIncident(
           taskQueue: deps.taskQueue,
           args: [input],
           memo: { [INCIDENT_MEMO]: input.runId },
+          typedSearchAttributes: startSearchAttributes,
         }),
       );
       started = handle.firstExecutionRunId;

@@ -8,6 +8,7 @@ import { isOpenRunStatus } from "~/core/escalation/run-status";
 import { INCIDENT_WORKFLOW, type AlertEvent, type EscalationInput } from "~/workflows/messages";
 import type { ResendScope } from "./resend-deliveries";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
+import { startSearchAttributes } from "~/server/temporal-build-id";
 
 /**
  * Starts the incident of an ended run again, with its alert, on the flow's current published
@@ -61,6 +62,7 @@ export async function rerunRun(scope: ResendScope, runId: string, actor: AuditAc
       taskQueue: scope.taskQueue,
       args: [input],
       workflowIdConflictPolicy: "FAIL",
+      typedSearchAttributes: startSearchAttributes,
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
