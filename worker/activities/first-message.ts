@@ -298,6 +298,9 @@ export function createIncidentOpener(deps: {
       if (!claimed) return null;
       return {
         sendAll: async () => {
+          // The sends start once the answer is on its way: what they read is there already, so
+          // without this turn their rendering would run ahead of the 202.
+          await new Promise((resolve) => setImmediate(resolve));
           await Promise.all(
             claimed.messages.map((message) => {
               const key = idempotencyKeyFor(message.message);
