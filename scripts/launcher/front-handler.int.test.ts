@@ -6,7 +6,9 @@ import { publishedFlow, runsForFlow, webhook } from "~/test-support/flow-fixture
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { listeningPort } from "~/test-support/listening-port";
+import { handleAlertRequest } from "~/server/inbound/handle-alert-request";
 import type { InboundRateLimit } from "~/server/inbound/inbound-rate-limit";
+import { nestedJsonText } from "~/test-support/raw-http";
 import { frontHandler } from "./front-handler";
 
 /**
@@ -171,4 +173,66 @@ it("drain waits for an alert still being answered, which then gets its 202", asy
   await answered;
   expect(status).toBe(202);
   expect((await runsForFlow(h, flowId)).map((r) => r.alertKey)).toContain(key);
+});
+
+it("answers hostile input itself with the route's 4xx, naming what is wrong", async () => {
+  const cases: { body: string; headers?: Record<string, string>; status: number; error: string; path?: string }[] = [
+    { body: "{not json", status: 400, error: "invalid_json", path: "" },
+    { body: "", status: 400, error: "invalid_json", path: "" },
+    { body: JSON.stringify({ key: "k", status: "error" }), status: 400, error: "invalid_alert", path: "summary" },
+    {
+      body: JSON.stringify({ key: "k", status: "maybe", summary: "s" }),
+      status: 400,
+      error: "invalid_alert",
+      path: "status",
+    },
+    {
+      body: `{"key":"deep","status":"error","summary":"s","details":${nestedJsonText(40)}}`,
+      status: 400,
+      error: "invalid_json",
+    },
+    {
+      body: JSON.stringify({ key: "k", status: "error", summary: "s" }),
+      headers: { "idempotency-key": "k".repeat(300) },
+      status: 400,
+      error: "invalid_idempotency_key",
+      path: "headers.Idempotency-Key",
+    },
+  ];
+  for (const { body, headers = {}, status, error, path } of cases) {
+    const front = await post(`/api/alerts/${token}`, body, headers);
+    const text = await front.text();
+    const label = `${body.slice(0, 40)} ${JSON.stringify(headers).slice(0, 40)}`;
+    const json: unknown = JSON.parse(text);
+    expect([front.status, json], label).toMatchObject([status, { error }]);
+    if (path !== undefined) expect(json, label).toMatchObject({ issues: [{ path }] });
+    expect(front.headers.get("content-type"), label).toBe("application/json");
+    expect(front.headers.get("content-length"), label).toBe(String(Buffer.byteLength(text)));
+    // The same request through the Next.js route's entry (a web Request): the same answer.
+    const route = await handleAlertRequest(
+      { ...h.inbound, maxBodyBytes: MAX_BODY },
+      token,
+      new Request(`${base}/api/alerts/${token}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body,
+      }),
+    );
+    expect([route.status, await route.text()], label).toEqual([front.status, text]);
+  }
+});
+
+it("lets go of a request whose sender went away mid-body, and answers the next one", async () => {
+  const client = connect(listeningPort(server), "127.0.0.1");
+  client.on("error", () => undefined);
+  await new Promise((resolve) => client.once("connect", resolve));
+  client.write(
+    `POST /api/alerts/${token} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"key":`,
+  );
+  await expect.poll(() => front.inFlight()).toBe(1);
+  client.destroy();
+  await expect.poll(() => front.inFlight(), { timeout: 5_000 }).toBe(0);
+  const key = `after-${randomUUID()}`;
+  const answer = await post(`/api/alerts/${token}`, JSON.stringify({ key, status: "error", summary: "down" }));
+  expect(answer.status).toBe(202);
 });

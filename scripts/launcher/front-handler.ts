@@ -1,26 +1,46 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { contentSecurityPolicy, securityHeaders } from "~/core/http/security-headers";
 import { alertToken } from "~/server/http/alert-path";
-import { sendWebResponse, webRequest } from "~/server/http/node-web-adapter";
+import { readNodeBody } from "~/server/http/read-node-body";
+import type { AlertRequest } from "~/server/inbound/alert-exchange";
 import { backgroundStartsFor } from "~/server/inbound/background-start";
-import { handleAlertRequest, type InboundDeps } from "~/server/inbound/handle-alert-request";
+import { answerAlertRequest, type InboundDeps } from "~/server/inbound/handle-alert-request";
 
-/** What Next.js puts on an API answer: next.config.ts's headers and proxy.ts's policy for the API. */
-const API_HEADERS = [
-  ...securityHeaders(),
-  { key: "Content-Security-Policy", value: contentSecurityPolicy({ development: false }) },
-];
+/**
+ * What Next.js puts on an API answer: next.config.ts's headers and proxy.ts's policy for the API.
+ * Names in lower case, so an answer's own header replaces one of these rather than doubling it.
+ */
+const API_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
+  [...securityHeaders(), { key: "Content-Security-Policy", value: contentSecurityPolicy({ development: false }) }].map(
+    ({ key, value }) => [key.toLowerCase(), value],
+  ),
+);
+
+/** The alert request straight from node:http: no web Request, Headers or body stream is built. */
+function alertRequest(req: IncomingMessage): AlertRequest {
+  return {
+    header: (name) => {
+      const value = req.headers[name];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    },
+    readBody: (limit) => readNodeBody(req, limit),
+  };
+}
 
 /** Answers one alert request; a thrown error is a bare 500, as Next.js answers one (and logs it). */
 async function answerAlert(deps: InboundDeps, req: IncomingMessage, res: ServerResponse, token: string) {
   try {
-    const request = webRequest(req, `http://${req.headers.host ?? "localhost"}`);
-    const response = await handleAlertRequest(deps, token, request);
-    if (!req.complete) stopReading(req, res, request);
-    await sendWebResponse(res, response, API_HEADERS);
+    const answer = await answerAlertRequest(deps, token, alertRequest(req));
+    const headers: Record<string, string> = {
+      ...API_HEADERS,
+      ...answer.headers,
+      "content-length": String(Buffer.byteLength(answer.body)),
+    };
+    if (!req.complete) stopReading(req, headers);
+    res.writeHead(answer.status, headers).end(answer.body);
   } catch (error) {
     console.error(error);
-    if (!res.headersSent) res.writeHead(500, Object.fromEntries(API_HEADERS.map((h) => [h.key, h.value])));
+    if (!res.headersSent) res.writeHead(500, API_HEADERS);
     res.end();
   }
 }
@@ -32,11 +52,9 @@ async function answerAlert(deps: InboundDeps, req: IncomingMessage, res: ServerR
  * body stops being read here (Node buffers one window more), the answer says `Connection: close`,
  * and Node closes the socket once the answer is out.
  */
-function stopReading(req: IncomingMessage, res: ServerResponse, request: Request) {
-  // Unlocked: the handler never read it (the 413 of a declared length, a 401); its reader cancelled itself otherwise.
-  if (request.body && !request.body.locked) void request.body.cancel().catch(() => undefined);
+function stopReading(req: IncomingMessage, headers: Record<string, string>) {
   req.pause();
-  res.setHeader("connection", "close");
+  headers.connection = "close";
 }
 
 /**

@@ -2,7 +2,6 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { flowEndpoints, flowVersions, flows } from "~/db/schema";
 import type { FlowPlan } from "~/core/flow/plan";
-import { hashToken } from "../flows/endpoint-service";
 
 export interface EndpointTarget {
   workspaceId: string;
@@ -27,11 +26,11 @@ const CACHE_MS = 1000;
 const cache = new Map<string, { at: number; result: LookupResult }>();
 
 /**
- * Resolves a secret endpoint token to the flow's published plan. Results are cached for a
- * second, so a revoke or a publish takes effect within that time on every process.
+ * Resolves a secret endpoint token, by its hash (`hashToken`, which the caller also keys the rate
+ * limit and Idempotency-Key by), to the flow's published plan. Results are cached for a second,
+ * so a revoke or a publish takes effect within that time on every process.
  */
-export async function lookupEndpoint(db: Db, token: string, nowMs: number): Promise<LookupResult> {
-  const hash = hashToken(token);
+export async function lookupEndpoint(db: Db, hash: string, nowMs: number): Promise<LookupResult> {
   const hit = cache.get(hash);
   if (hit && nowMs - hit.at < CACHE_MS) return hit.result;
   const result = await load(db, hash);

@@ -16,6 +16,8 @@ import {
 import type { InboundRateLimit } from "./inbound-rate-limit";
 import { inboundTokenLeasesFor, type InboundTokenLeases } from "./inbound-token-lease";
 import { readJsonBody, type BodyResult } from "./read-body";
+import { readLimitedBody } from "../http/read-limited-body";
+import type { AlertAnswer, AlertRequest } from "./alert-exchange";
 import { parseInbound } from "~/core/alerts/parse-inbound";
 import { TemporalUnavailableError } from "./temporal-deadline";
 import { isConnectionError } from "~/db/connection-retry";
@@ -42,8 +44,20 @@ export interface InboundDeps {
   unkept?: UnkeptKeys;
 }
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+const JSON_HEADERS = { "content-type": "application/json" } as const;
+const IDEMPOTENCY_HEADER_NAME = IDEMPOTENCY_HEADER.toLowerCase();
+const REPLAYED_HEADERS = { ...JSON_HEADERS, "idempotent-replayed": "true" } as const;
+const json = (status: number, body: unknown): AlertAnswer => ({
+  status,
+  body: JSON.stringify(body),
+  headers: JSON_HEADERS,
+});
+/** A JSON answer the sender should retry after `seconds`. */
+const retryLater = (status: number, body: unknown, seconds: number): AlertAnswer => ({
+  status,
+  body: JSON.stringify(body),
+  headers: { ...JSON_HEADERS, "retry-after": String(seconds) },
+});
 
 /** An endpoint that takes alerts: open, or closing (only the Ok of open incidents). */
 type Accepting = Extract<LookupResult, { kind: "ok" | "closing" }>;
@@ -61,6 +75,19 @@ const RETRY_AFTER_SECONDS = 10;
  * take it, the answer is a quick 503 with Retry-After, so the sender keeps the alert and tries again.
  */
 export async function handleAlertRequest(deps: InboundDeps, token: string, request: Request): Promise<Response> {
+  const answer = await answerAlertRequest(deps, token, {
+    header: (name) => request.headers.get(name),
+    readBody: (limit) => (request.body ? readLimitedBody(request, limit) : Promise.resolve(null)),
+  });
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/** The same contract as handleAlertRequest for any server (the front server's node:http one). */
+export async function answerAlertRequest(
+  deps: InboundDeps,
+  token: string,
+  request: AlertRequest,
+): Promise<AlertAnswer> {
   try {
     return await timeIngress(() => answer(deps, token, request));
   } catch (thrown) {
@@ -69,39 +96,37 @@ export async function handleAlertRequest(deps: InboundDeps, token: string, reque
     const down =
       error instanceof TemporalUnavailableError ? "Temporal" : isConnectionError(error) ? "The database" : null;
     if (!down) throw error;
-    return new Response(
-      JSON.stringify({
-        error: "unavailable",
-        message: `${down} is unavailable; the alert was not accepted. Retry later.`,
-      }),
-      { status: 503, headers: { "content-type": "application/json", "retry-after": String(RETRY_AFTER_SECONDS) } },
+    return retryLater(
+      503,
+      { error: "unavailable", message: `${down} is unavailable; the alert was not accepted. Retry later.` },
+      RETRY_AFTER_SECONDS,
     );
   }
 }
 
-async function answer(deps: InboundDeps, token: string, request: Request): Promise<Response> {
-  const found = await lookupEndpoint(deps.db, token, deps.now().getTime());
+async function answer(deps: InboundDeps, token: string, request: AlertRequest): Promise<AlertAnswer> {
+  // Hashed once: the lookup, the rate limit's bucket and the Idempotency-Key all go by the hash.
+  const tokenHash = hashToken(token);
+  const found = await lookupEndpoint(deps.db, tokenHash, deps.now().getTime());
   markIngress("lookup");
   // One answer for an unknown token, a revoked one and a flow id: the endpoint never tells a
   // caller which flows exist.
   if (found.kind === "unauthorized") return unauthorized();
   // Only a known token has a bucket: guessing tokens creates no rows.
   if (deps.rateLimit) {
-    const bucketKey = `inbound:${hashToken(token)}`;
+    const bucketKey = `inbound:${tokenHash}`;
     const decision = await (deps.tokenLeases ?? inboundTokenLeasesFor(deps.db, deps.rateLimit)).take(bucketKey);
     markIngress("rateLimit");
     if (!decision.granted) {
       const { burst, perSecond } = deps.rateLimit;
-      return new Response(
-        JSON.stringify({
+      return retryLater(
+        429,
+        {
           error: "rate_limited",
           message: `Too many alerts for this endpoint: at most ${perSecond} per second, in bursts of ${burst}. Retry after ${decision.retryAfterSeconds} s.`,
           retryAfterSeconds: decision.retryAfterSeconds,
-        }),
-        {
-          status: 429,
-          headers: { "content-type": "application/json", "retry-after": String(decision.retryAfterSeconds) },
         },
+        decision.retryAfterSeconds,
       );
     }
   }
@@ -111,7 +136,7 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
     return json(409, { error: "flow_not_published", message: `Flow ${found.flowId} has no published version` });
   }
 
-  const idempotencyKey = readIdempotencyKey(request.headers);
+  const idempotencyKey = readIdempotencyKey(request.header(IDEMPOTENCY_HEADER_NAME));
   if (idempotencyKey.kind === "invalid") {
     return json(400, {
       error: "invalid_idempotency_key",
@@ -132,16 +157,13 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
 
   // A sender's retry (its 202 lost on the way back) replays the first answer instead of
   // counting its alerts again; a concurrent twin waits its turn with a 409.
-  const scope = idempotencyScope(hashToken(token), idempotencyKey.key, body.bytes);
+  const scope = idempotencyScope(tokenHash, idempotencyKey.key, body.bytes);
   const unkept = deps.unkept ?? unkeptKeysFor(deps.db);
   // What an earlier attempt in this process could not write goes first, for the claim to see it.
   await unkept.settle(scope);
   const claim = await claimIdempotencyKey(deps.db, scope);
   if (claim.kind === "replay") {
-    return new Response(claim.body, {
-      status: claim.status,
-      headers: { "content-type": "application/json", "idempotent-replayed": "true" },
-    });
+    return { status: claim.status, body: claim.body, headers: REPLAYED_HEADERS };
   }
   if (claim.kind === "different_body") {
     const message = `This ${IDEMPOTENCY_HEADER} was already used on this endpoint with a different body; use a new key for a new request`;
@@ -152,12 +174,13 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
     });
   }
   if (claim.kind === "in_flight") {
-    return new Response(
-      JSON.stringify({
+    return retryLater(
+      409,
+      {
         error: "idempotency_key_in_use",
         message: `A request with this ${IDEMPOTENCY_HEADER} is still being handled; retry after 1 s to get its answer`,
-      }),
-      { status: 409, headers: { "content-type": "application/json", "retry-after": "1" } },
+      },
+      1,
     );
   }
   let outcome: Outcome;
@@ -186,7 +209,7 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
   const text = JSON.stringify(outcome.body);
   if (!outcome.dispatched) {
     await releaseIdempotencyKey(deps.db, scope);
-    return toResponse(outcome);
+    return toAnswer(outcome, text);
   }
   try {
     await completeIdempotencyKey(deps.db, scope, outcome.status, text);
@@ -196,7 +219,7 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
     // and this process writes it for replays once the database is back.
     unkept.hold(scope, { kind: "answer", status: outcome.status, body: text });
   }
-  return toResponse(outcome);
+  return toAnswer(outcome, text);
 }
 
 /**
@@ -204,14 +227,15 @@ async function answer(deps: InboundDeps, token: string, request: Request): Promi
  * sender retries (with the same key and body) that says what happened. The retry sends only the
  * alerts that did not go, once the database is back.
  */
-function progressUnkept(progress: DispatchProgress): Response {
+function progressUnkept(progress: DispatchProgress): AlertAnswer {
   const sent = progress.filter((alert) => alert !== null).length;
-  return new Response(
-    JSON.stringify({
+  return retryLater(
+    503,
+    {
       error: "unavailable",
       message: `The database is unavailable: ${sent} of ${progress.length} alerts reached their incidents before it failed, the others were not accepted. Retry with the same ${IDEMPOTENCY_HEADER} and body later: only the others will be sent.`,
-    }),
-    { status: 503, headers: { "content-type": "application/json", "retry-after": String(RETRY_AFTER_SECONDS) } },
+    },
+    RETRY_AFTER_SECONDS,
   );
 }
 
@@ -225,6 +249,11 @@ interface Outcome {
 }
 
 const toResponse = (outcome: Outcome) => json(outcome.status, outcome.body);
+const toAnswer = (outcome: Outcome, text: string): AlertAnswer => ({
+  status: outcome.status,
+  body: text,
+  headers: JSON_HEADERS,
+});
 
 async function accept(
   deps: InboundDeps,

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { inboundIdempotencyKeys } from "~/db/schema";
@@ -22,8 +22,8 @@ export type IdempotencyKeyHeader =
 /** Visible ASCII and inner spaces only: a key is an opaque token (a UUID is the usual choice). */
 const KEY_SHAPE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 
-export function readIdempotencyKey(headers: Headers): IdempotencyKeyHeader {
-  const value = headers.get(IDEMPOTENCY_HEADER);
+/** The header's value as a request carries it (null: not sent). */
+export function readIdempotencyKey(value: string | null): IdempotencyKeyHeader {
   if (value === null) return { kind: "none" };
   if (value.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
     return {
@@ -40,7 +40,7 @@ export function readIdempotencyKey(headers: Headers): IdempotencyKeyHeader {
   return { kind: "ok", key: value };
 }
 
-const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+const sha256 = (data: string | Uint8Array) => hash("sha256", data, "hex");
 
 export interface IdempotencyScope {
   tokenHash: string;

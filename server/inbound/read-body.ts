@@ -1,6 +1,6 @@
 import { cleanJsonInPlace } from "~/core/wire/storable-text";
 import { assertDepth } from "~/core/wire/wire-transformer";
-import { readLimitedBody } from "../http/read-limited-body";
+import type { AlertRequest } from "./alert-exchange";
 
 export type BodyResult =
   /** `bytes`: the body as received, which an `Idempotency-Key` is bound to (by its hash). */
@@ -19,9 +19,9 @@ export const MAX_ALERT_JSON_DEPTH = 32;
  * Alert keys, labels and monitor names are the exception (checked on `uncleaned`): cleaned, two
  * different keys would become one incident.
  */
-export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
-  if (!request.body) return { kind: "bad_json", message: "The request has no body" };
-  const body = await readLimitedBody(request, limit);
+export async function readJsonBody(request: AlertRequest, limit: number): Promise<BodyResult> {
+  const body = await request.readBody(limit);
+  if (body === null) return { kind: "bad_json", message: "The request has no body" };
   if (body.kind === "too_large") return body;
   let json: unknown;
   const text = body.bytes.toString("utf8");
