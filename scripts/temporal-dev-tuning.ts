@@ -27,6 +27,12 @@ export const devServerDynamicConfig: readonly string[] = [
   // forward tasks and polls to the root partition.
   "matching.numTaskqueueReadPartitions=1",
   "matching.numTaskqueueWritePartitions=1",
+  // Not here, measured on 30 Nov (Temporal's CPU per incident at c=10 no lower):
+  // `history.sendRawHistoryBetweenInternalServices=true` (history passes a task's events on
+  // unparsed) and GODEBUG=adaptivestackstart=1 (stack growth was 6 % of the server's samples).
+  // The visibility upsert Temporal writes at a workflow's first completed task, to record the
+  // worker's build id, has no switch in 1.29; Alertflow's starts give that value instead
+  // (server/temporal-build-id.ts).
 ];
 
 /**
