@@ -1,3 +1,4 @@
+import { isGrpcServiceError } from "@temporalio/client";
 import { defineSearchAttributeKey, SearchAttributeType, TypedSearchAttributes } from "@temporalio/common";
 
 /**
@@ -22,3 +23,47 @@ export const buildIdsKey = defineSearchAttributeKey("BuildIds", SearchAttributeT
 export const startSearchAttributes = new TypedSearchAttributes([
   { key: buildIdsKey, value: ["unversioned", `unversioned:${WORKER_BUILD_ID}`] },
 ]);
+
+/** INVALID_ARGUMENT, as gRPC numbers it (the client raises the server's status as it came). */
+const INVALID_ARGUMENT = 3;
+
+/**
+ * Whether Temporal refused the start because of `BuildIds` itself: a server before 1.21 ("search
+ * attribute BuildIds is not defined"), one whose validator bars it ("BuildIds attribute can't be
+ * set in SearchAttributes") or its value or size, each INVALID_ARGUMENT naming the attribute. The
+ * client hands it on as a ServiceError whose cause is the gRPC error. Servers 1.21 to 1.30 take it
+ * (1.28 on only through a whitelist their own comment calls temporary), and Temporal's docs call the
+ * default search attributes read-only: a refusal may come.
+ */
+export function isBuildIdsRefusal(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (isGrpcServiceError(e)) return e.code === INVALID_ARGUMENT && /\bBuildIds\b/.test(e.details);
+  }
+  return false;
+}
+
+let refusedBecause: string | null = null;
+
+/**
+ * Runs a start with `BuildIds` (`startSearchAttributes`), or without once Temporal refused it:
+ * the saving is only worth having where the server takes it, and an incident must start anyway.
+ * The refused start is made again at once without it, and this process stops offering it.
+ */
+export async function startWithBuildIds<T>(
+  start: (attributes: { typedSearchAttributes?: TypedSearchAttributes }) => Promise<T>,
+): Promise<T> {
+  if (refusedBecause !== null) return start({});
+  try {
+    return await start({ typedSearchAttributes: startSearchAttributes });
+  } catch (error) {
+    if (!isBuildIdsRefusal(error)) throw error;
+    if (refusedBecause === null) {
+      refusedBecause = error instanceof Error ? String(error.cause ?? error.message) : String(error);
+      console.warn(
+        `temporal: this server refuses the BuildIds search attribute at start (${refusedBecause}); ` +
+          "incidents start without it until restart, each costing Temporal one more visibility write",
+      );
+    }
+    return start({});
+  }
+}

@@ -16,7 +16,7 @@ import type { IncidentOpener } from "./incident-opener";
 import type { Db } from "~/db/client";
 import { markIngress } from "./ingress-timing";
 import { recentlyOpenFor } from "./recently-open";
-import { startSearchAttributes } from "~/server/temporal-build-id";
+import { startWithBuildIds } from "~/server/temporal-build-id";
 
 /**
  * Some alerts of a request reached their incidents, then another failed (Temporal or the
@@ -158,14 +158,16 @@ async function dispatch(deps: DispatchDeps, target: EndpointTarget, alert: Norma
   // The type with every patch built in, as for incidents opened above: no patch markers in its
   // first task. A running incident of the older type (same workflow id) just takes the signal.
   const handle = await withTemporalDeadline(deps.temporal, () =>
-    deps.temporal.workflow.signalWithStart(INCIDENT_WORKFLOW, {
-      workflowId,
-      taskQueue: deps.taskQueue,
-      args: [input],
-      signal: alertEventSignal,
-      signalArgs: [event],
-      typedSearchAttributes: startSearchAttributes,
-    }),
+    startWithBuildIds((buildIds) =>
+      deps.temporal.workflow.signalWithStart(INCIDENT_WORKFLOW, {
+        workflowId,
+        taskQueue: deps.taskQueue,
+        args: [input],
+        signal: alertEventSignal,
+        signalArgs: [event],
+        ...buildIds,
+      }),
+    ),
   );
   return { alertKey, status: alert.status, workflowId, runId: handle.signaledRunId, outcome: "signaled" };
 }

@@ -12,7 +12,7 @@ import {
 } from "~/workflows/messages";
 import { TemporalUnavailableError, withTemporalDeadline } from "./temporal-deadline";
 import { inboxGroupCommitFor, type Appended } from "./inbox-group-commit";
-import { startSearchAttributes } from "~/server/temporal-build-id";
+import { startWithBuildIds } from "~/server/temporal-build-id";
 
 export type { Appended } from "./inbox-group-commit";
 
@@ -106,14 +106,16 @@ export async function startOpenedIncident(
   for (let tries = 0; ; tries++) {
     try {
       const handle = await withTemporalDeadline(deps.temporal, () =>
-        // The type with every patch built in: its first task records no patch marker.
-        deps.temporal.workflow.start(INCIDENT_WORKFLOW, {
-          workflowId,
-          taskQueue: deps.taskQueue,
-          args: [input],
-          memo: { [INCIDENT_MEMO]: input.runId },
-          typedSearchAttributes: startSearchAttributes,
-        }),
+        startWithBuildIds((buildIds) =>
+          // The type with every patch built in: its first task records no patch marker.
+          deps.temporal.workflow.start(INCIDENT_WORKFLOW, {
+            workflowId,
+            taskQueue: deps.taskQueue,
+            args: [input],
+            memo: { [INCIDENT_MEMO]: input.runId },
+            ...buildIds,
+          }),
+        ),
       );
       started = handle.firstExecutionRunId;
       break;

@@ -8,7 +8,7 @@ import { isOpenRunStatus } from "~/core/escalation/run-status";
 import { INCIDENT_WORKFLOW, type AlertEvent, type EscalationInput } from "~/workflows/messages";
 import type { ResendScope } from "./resend-deliveries";
 import { recordAudit, type AuditActor } from "../audit/record-audit";
-import { startSearchAttributes } from "~/server/temporal-build-id";
+import { startWithBuildIds } from "~/server/temporal-build-id";
 
 /**
  * Starts the incident of an ended run again, with its alert, on the flow's current published
@@ -57,13 +57,15 @@ export async function rerunRun(scope: ResendScope, runId: string, actor: AuditAc
   };
   try {
     // The type with every patch built in: its first task records no patch markers.
-    await scope.temporal.workflow.start(INCIDENT_WORKFLOW, {
-      workflowId: run.workflowId,
-      taskQueue: scope.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: "FAIL",
-      typedSearchAttributes: startSearchAttributes,
-    });
+    await startWithBuildIds((buildIds) =>
+      scope.temporal.workflow.start(INCIDENT_WORKFLOW, {
+        workflowId: run.workflowId,
+        taskQueue: scope.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: "FAIL",
+        ...buildIds,
+      }),
+    );
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     throw domainRefusal(
