@@ -38,6 +38,8 @@ export async function startTemporalDevServer(opts: {
   log?: (line: string) => void;
   /** Its own process group (default), so a terminal's Ctrl-C reaches only the launcher. */
   detached?: boolean;
+  /** `--dynamic-config-value` settings after the tuning's (a test's server that must differ). */
+  dynamicConfig?: readonly string[];
 }): Promise<TemporalServer> {
   mkdirSync(opts.dataDir, { recursive: true });
   const args = [
@@ -50,6 +52,7 @@ export async function startTemporalDevServer(opts: {
     "--db-filename",
     path.join(opts.dataDir, "temporal.sqlite"),
     ...devServerTuningArgs(),
+    ...(opts.dynamicConfig ?? []).flatMap((v) => ["--dynamic-config-value", v]),
     "--log-level",
     "error",
   ];
@@ -68,8 +71,14 @@ export async function startTemporalDevServer(opts: {
   const exited = new Promise<never>((_, reject) =>
     child.once("exit", (code) => reject(new Error(`temporal server exited early with code ${code}`))),
   );
-  await Promise.race([waitForPort("127.0.0.1", opts.port, 60_000), exited]);
   exited.catch(() => undefined);
+  try {
+    await Promise.race([waitForPort("127.0.0.1", opts.port, 60_000), exited]);
+  } catch (error) {
+    // A server that never answered is not left running.
+    await group.stop();
+    throw error;
+  }
   return {
     address: `127.0.0.1:${opts.port}`,
     uiUrl: opts.uiPort === null ? null : `http://127.0.0.1:${opts.uiPort}`,

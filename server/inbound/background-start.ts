@@ -1,3 +1,4 @@
+import { onePer } from "~/core/one-per";
 import type { Client } from "@temporalio/client";
 import type { Db } from "~/db/client";
 import type { EscalationInput } from "~/workflows/messages";
@@ -99,14 +100,5 @@ export function createBackgroundStarts({
   };
 }
 
-const perClient = new WeakMap<Client, BackgroundStarts>();
-
-/** One queue per Temporal client, so per web process: the route builds its deps per request. */
-export function backgroundStartsFor(temporal: Client): BackgroundStarts {
-  let starts = perClient.get(temporal);
-  if (!starts) {
-    starts = createBackgroundStarts();
-    perClient.set(temporal, starts);
-  }
-  return starts;
-}
+/** One queue per Temporal client, so per web process. */
+export const backgroundStartsFor = onePer<Client, BackgroundStarts>(() => createBackgroundStarts());

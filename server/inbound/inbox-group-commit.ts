@@ -1,3 +1,4 @@
+import { onePer } from "~/core/one-per";
 import { sql } from "drizzle-orm";
 import type { Db } from "~/db/client";
 import { storableJson } from "~/core/wire/storable-text";
@@ -168,14 +169,5 @@ export function createInboxGroupCommit(db: Db): InboxGroupCommit {
   };
 }
 
-const groupCommits = new WeakMap<Db, InboxGroupCommit>();
-
 /** The group commit of this process's database client. */
-export function inboxGroupCommitFor(db: Db): InboxGroupCommit {
-  let group = groupCommits.get(db);
-  if (!group) {
-    group = createInboxGroupCommit(db);
-    groupCommits.set(db, group);
-  }
-  return group;
-}
+export const inboxGroupCommitFor = onePer(createInboxGroupCommit);

@@ -1,4 +1,5 @@
 import type { Db } from "~/db/client";
+import { onePer } from "~/core/one-per";
 
 /** Enough for every incident a busy process folds into; the oldest go first past it. */
 const CAPACITY = 10_000;
@@ -32,14 +33,5 @@ export function createRecentlyOpen(capacity = CAPACITY): RecentlyOpen {
   };
 }
 
-const perDb = new WeakMap<Db, RecentlyOpen>();
-
-/** One per database client, so per web process (the route builds its deps per request). */
-export function recentlyOpenFor(db: Db): RecentlyOpen {
-  let open = perDb.get(db);
-  if (!open) {
-    open = createRecentlyOpen();
-    perDb.set(db, open);
-  }
-  return open;
-}
+/** One per database client, so per web process. */
+export const recentlyOpenFor = onePer<Db, RecentlyOpen>(() => createRecentlyOpen());

@@ -1,3 +1,4 @@
+import { onePer } from "~/core/one-per";
 import type { Db } from "~/db/client";
 import type { DispatchProgress } from "~/core/alerts/accepted-alert";
 import { completeIdempotencyKey, keepDispatchProgress, type IdempotencyScope } from "./idempotency-key";
@@ -81,14 +82,5 @@ export function createUnkeptKeys(db: Db, flushEveryMs = FLUSH_EVERY_MS): UnkeptK
   };
 }
 
-const perDb = new WeakMap<Db, UnkeptKeys>();
-
 /** One store per database client, as a process has one pool: every request of it sees the others' records. */
-export function unkeptKeysFor(db: Db): UnkeptKeys {
-  let keys = perDb.get(db);
-  if (!keys) {
-    keys = createUnkeptKeys(db);
-    perDb.set(db, keys);
-  }
-  return keys;
-}
+export const unkeptKeysFor = onePer(createUnkeptKeys);
