@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderTemplate } from "./render-template";
+import { parsedTemplate, renderTemplate } from "./render-template";
 import { sampleTemplateContext } from "./sample-context";
 import type { TemplateContext } from "./template-context";
 
@@ -98,5 +98,22 @@ describe("renderTemplate", () => {
     expect(() => render("{{@alert.type")).toThrow(
       expect.objectContaining({ code: "UNCLOSED_EXPRESSION", position: 0 }),
     );
+  });
+
+  it("parses a template once and renders its one tree for every context", () => {
+    const src = "{{ApiUrl}}|{{@Truncate(3, {{Quote}})}}|{{@alert.type}}";
+    const tree = parsedTemplate(src);
+    expect(parsedTemplate(src)).toBe(tree);
+    expect(Object.isFrozen(tree.nodes[2])).toBe(true);
+    const other = { ...ctx, variables: { ...ctx.variables, ApiUrl: "https://other.example", Quote: "abcdef" } };
+    expect(renderTemplate(src, ctx)).toBe("https://hooks.example.com/x|sa…|Alert");
+    expect(renderTemplate(src, other)).toBe("https://other.example|ab…|Alert");
+    expect(renderTemplate(src, ctx)).toBe("https://hooks.example.com/x|sa…|Alert");
+    expect(parsedTemplate(src)).toBe(tree);
+  });
+
+  it("does not keep a broken template: each render throws its parse error", () => {
+    expect(() => parsedTemplate("{{x")).toThrow(expect.objectContaining({ code: "UNCLOSED_EXPRESSION" }));
+    expect(() => render("{{x")).toThrow(expect.objectContaining({ code: "UNCLOSED_EXPRESSION" }));
   });
 });
