@@ -1,7 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { eq, fillPlaceholders, getTableColumns, sql, type SQL } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { executePrepared } from "~/db/prepared-query";
-import { rowForSelect } from "~/db/row-select";
+import { queryPrepared } from "~/db/prepared-query";
 import type { Db } from "~/db/client";
 import { retryOnConflict } from "~/db/connection-retry";
 import { attemptOutcomeEnum, deliveries, deliveryAttempts, incidentInboxes, runs } from "~/db/schema";
@@ -85,6 +86,130 @@ const compareKeys = (a: string, b: string) => (a === b ? 0 : a < b ? -1 : 1);
 const tokenRow = z.object({ key: z.string() }).passthrough();
 
 /**
+ * The claim's statement for one shape (which run columns it writes, how many first messages,
+ * the lease, which buckets' tokens it takes and how many), built by drizzle once: building it
+ * took as much of the web process's CPU per incident as the rest of the claim. Each value is a
+ * placeholder, filled per call through its column's encoder; the token buckets' figures stay
+ * in the text's parameters (a few per integration), so they are part of the shape.
+ */
+const claimShapes = new Map<string, { prepared: { name: string; text: string }; params: unknown[] }>();
+/** Shapes kept: a flow's first level is one shape per set of receivers' buckets; past this, the oldest goes. */
+const CLAIM_SHAPES = 256;
+const dialect = new PgDialect();
+
+function claimStatement(
+  db: Db,
+  runRow: Record<string, unknown>,
+  messageCount: number,
+  leaseMs: number,
+  ordered: readonly ClaimTokens[],
+): { prepared: { name: string; text: string }; params: unknown[] } {
+  const runKeys = Object.keys(runRow).filter((key) => runRow[key] !== undefined);
+  const shape = JSON.stringify([
+    runKeys,
+    messageCount,
+    leaseMs,
+    ordered.map(({ bucket, wanted }) => [bucket.key, bucket.eventsPerMinute, wanted]),
+  ]);
+  const known = claimShapes.get(shape);
+  if (known) return known;
+  const { sql: text, params } = dialect.sqlToQuery(claimSql(db, runKeys, messageCount, leaseMs, ordered));
+  const built = {
+    prepared: { name: `alertflow_${createHash("sha1").update(text).digest("base64url")}`, text },
+    params,
+  };
+  if (claimShapes.size >= CLAIM_SHAPES) {
+    const oldest = claimShapes.keys().next();
+    if (!oldest.done) claimShapes.delete(oldest.value);
+  }
+  claimShapes.set(shape, built);
+  return built;
+}
+
+const p = (name: string) => sql.placeholder(name);
+
+function claimSql(
+  db: Db,
+  runKeys: readonly string[],
+  messageCount: number,
+  leaseMs: number,
+  ordered: readonly ClaimTokens[],
+): SQL {
+  // One statement, so no transaction (one round trip instead of four): the claim (the partial
+  // unique index on the open inbox of a workflow id lets one request win) decides whether the run
+  // and the first messages are written; a lost claim writes nothing.
+  const claim = db
+    .insert(incidentInboxes)
+    .values({ id: p("inboxId"), workflowId: p("workflowId"), startInput: p("startInput") })
+    .onConflictDoNothing()
+    .returning({ id: incidentInboxes.id });
+  // As rowForSelect writes a row, each value a placeholder encoded by its column when filled.
+  const runColumns = getTableColumns(runs);
+  const present = runKeys.flatMap((key) => {
+    const column = Object.hasOwn(runColumns, key) ? runColumns[key as keyof typeof runColumns] : undefined;
+    return column ? [{ key, column }] : [];
+  });
+  const run = {
+    columns: sql.join(
+      present.map(({ column }) => sql.identifier(column.name)),
+      sql`, `,
+    ),
+    values: sql.join(
+      present.map(
+        ({ key, column }) => sql`cast(${sql.param(p(`run_${key}`), column)} as ${sql.raw(column.getSQLType())})`,
+      ),
+      sql`, `,
+    ),
+  };
+  const takes = ordered.map(
+    ({ bucket, wanted }, i) =>
+      sql`, ${sql.identifier(`token_${i}`)} as (${gatedTakeSql(sql`exists (select 1 from claim)`, bucket, wanted)})`,
+  );
+  const taken =
+    takes.length === 0
+      ? sql`null::json`
+      : sql`(select json_agg(t) from (${sql.join(
+          ordered.map((_, i) => sql`select * from ${sql.identifier(`token_${i}`)}`),
+          sql` union all `,
+        )}) as t)`;
+  // The delivery rows and their announced attempt 1: attempt 1 shows as interrupted until the
+  // answer is recorded, so a web process killed while the request is out leaves exactly this, and
+  // the workflow's attempt takes number 2. Their workspace and flow are given here: the run,
+  // written by this statement, is not visible yet to the trigger that copies them from it.
+  const firstMessages =
+    messageCount === 0
+      ? sql`${sql.join(takes)} select exists (select 1 from claim) as claimed, null::uuid as id, null::text as key, ${taken} as tokens`
+      : sql`, d as (
+          insert into ${deliveries} (run_id, integration_id, node_id, message_type, level, reminder_number,
+            idempotency_key, is_fallback, attempts, leased_until, workspace_id, flow_id)
+          select * from (values ${sql.join(
+            Array.from(
+              { length: messageCount },
+              (
+                _,
+                i,
+              ) => sql`(${p("runId")}::uuid, ${p(`m${i}_integration`)}::uuid, ${p(`m${i}_node`)}::text, ${p(`m${i}_type`)}::text,
+                ${p(`m${i}_level`)}::integer, ${p(`m${i}_reminder`)}::integer, ${p(`m${i}_key`)}::text, false, 1,
+                clock_timestamp() + make_interval(secs => ${leaseMs / 1000}), ${p("workspaceId")}::uuid, ${p("flowId")}::uuid)`,
+            ),
+            sql`, `,
+          )}) as m
+          where exists (select 1 from claim)
+          returning id, idempotency_key, created_at
+        ), announced as (
+          insert into ${deliveryAttempts} (delivery_id, run_id, attempt, started_at, outcome, latency_ms, error, error_reason)
+          select id, ${p("runId")}::uuid, 1, created_at, ${ANNOUNCED}::${sql.identifier(attemptOutcomeEnum.enumName)}, 0, ${INTERRUPTED_ATTEMPT},
+            ${JSON.stringify(INTERRUPTED_REASON)}::jsonb
+          from d
+        ) ${sql.join(takes)}
+        select exists (select 1 from claim) as claimed, d.id, d.idempotency_key as key, ${taken} as tokens
+        from (values (1)) as one (x) left join d on true`;
+  return sql`with claim as ${claim}, opened as (
+    insert into ${runs} (${run.columns}) select ${run.values} where exists (select 1 from claim)
+  ) ${firstMessages}`;
+}
+
+/**
  * Opens the incident in Postgres, in one statement: its run row, its inbox (the claim: the
  * partial unique index on the open inbox of a workflow id lets one request win), the workflow's
  * whole input (for the re-start job, should the workflow not get started), its first messages'
@@ -103,75 +228,40 @@ export async function claimIncident(
   }: { leaseMs: number; first?: ReturnType<typeof firstMessagesOf>; tokens?: readonly ClaimTokens[] },
 ): Promise<Claimed | null> {
   const { messages, currentLevel } = first;
-  // One statement, so no transaction (one round trip instead of four): the claim (the partial
-  // unique index on the open inbox of a workflow id lets one request win) decides whether the run
-  // and the first messages are written; a lost claim writes nothing.
-  const claim = db
-    .insert(incidentInboxes)
-    .values({ id: input.runId, workflowId, startInput: input })
-    .onConflictDoNothing()
-    .returning({ id: incidentInboxes.id });
-  const run = rowForSelect(
-    runs,
-    newRunRow({
-      ...input,
-      workflowId,
-      firstErrorAt: input.firstEvent.receivedAt,
-      alert: input.firstEvent.alert,
-      currentLevel,
-    }),
-  );
+  const runRow = newRunRow({
+    ...input,
+    workflowId,
+    firstErrorAt: input.firstEvent.receivedAt,
+    alert: input.firstEvent.alert,
+    currentLevel,
+  });
   // The tokens, taken only by a won claim (six racing errors for a new key must not take six of
   // a phone's five), in key order so two claims sharing buckets lock them in the same order.
   const ordered = [...tokens].sort((a, b) => compareKeys(a.bucket.key, b.bucket.key));
-  const takes = ordered.map(
-    ({ bucket, wanted }, i) =>
-      sql`, ${sql.identifier(`token_${i}`)} as (${gatedTakeSql(sql`exists (select 1 from claim)`, bucket, wanted)})`,
-  );
-  const taken =
-    takes.length === 0
-      ? sql`null::json`
-      : sql`(select json_agg(t) from (${sql.join(
-          ordered.map((_, i) => sql`select * from ${sql.identifier(`token_${i}`)}`),
-          sql` union all `,
-        )}) as t)`;
-  // The delivery rows and their announced attempt 1: attempt 1 shows as interrupted until the
-  // answer is recorded, so a web process killed while the request is out leaves exactly this, and
-  // the workflow's attempt takes number 2. Their workspace and flow are given here: the run,
-  // written by this statement, is not visible yet to the trigger that copies them from it.
-  const firstMessages =
-    messages.length === 0
-      ? sql`${sql.join(takes)} select exists (select 1 from claim) as claimed, null::uuid as id, null::text as key, ${taken} as tokens`
-      : sql`, d as (
-          insert into ${deliveries} (run_id, integration_id, node_id, message_type, level, reminder_number,
-            idempotency_key, is_fallback, attempts, leased_until, workspace_id, flow_id)
-          select * from (values ${sql.join(
-            messages.map(
-              (
-                m,
-              ) => sql`(${m.runId}::uuid, ${m.target.integrationId}::uuid, ${m.target.nodeId}::text, ${m.messageType}::text,
-                ${m.level}::integer, ${m.reminderNumber}::integer, ${idempotencyKeyFor(m)}::text, false, 1,
-                clock_timestamp() + make_interval(secs => ${leaseMs / 1000}), ${input.workspaceId}::uuid, ${input.flowId}::uuid)`,
-            ),
-            sql`, `,
-          )}) as m
-          where exists (select 1 from claim)
-          returning id, idempotency_key, created_at
-        ), announced as (
-          insert into ${deliveryAttempts} (delivery_id, run_id, attempt, started_at, outcome, latency_ms, error, error_reason)
-          select id, ${input.runId}::uuid, 1, created_at, ${ANNOUNCED}::${sql.identifier(attemptOutcomeEnum.enumName)}, 0, ${INTERRUPTED_ATTEMPT},
-            ${JSON.stringify(INTERRUPTED_REASON)}::jsonb
-          from d
-        ) ${sql.join(takes)}
-        select exists (select 1 from claim) as claimed, d.id, d.idempotency_key as key, ${taken} as tokens
-        from (values (1)) as one (x) left join d on true`;
+  const values: Record<string, unknown> = {
+    inboxId: input.runId,
+    workflowId,
+    startInput: input,
+    runId: input.runId,
+    workspaceId: input.workspaceId,
+    flowId: input.flowId,
+  };
+  for (const [key, value] of Object.entries(runRow)) values[`run_${key}`] = value;
+  messages.forEach((m, i) => {
+    values[`m${i}_integration`] = m.target.integrationId;
+    values[`m${i}_node`] = m.target.nodeId;
+    values[`m${i}_type`] = m.messageType;
+    values[`m${i}_level`] = m.level;
+    values[`m${i}_reminder`] = m.reminderNumber;
+    values[`m${i}_key`] = idempotencyKeyFor(m);
+  });
+  const statement = claimStatement(db, runRow, messages.length, leaseMs, ordered);
   // Prepared: Postgres plans the statement once per connection (the text is the same for a flow's first level).
   const written = await retryOnConflict(() =>
-    executePrepared<{ claimed: boolean; id: string | null; key: string | null; tokens: unknown[] | null }>(
+    queryPrepared<{ claimed: boolean; id: string | null; key: string | null; tokens: unknown[] | null }>(
       db,
-      sql`with claim as ${claim}, opened as (
-        insert into ${runs} (${run.columns}) select ${run.values} where exists (select 1 from claim)
-      ) ${firstMessages}`,
+      statement.prepared,
+      fillPlaceholders(statement.params, values),
     ),
   );
   markIngress("claimWritten");
