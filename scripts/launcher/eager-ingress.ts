@@ -4,6 +4,7 @@ import { createBackgroundStarts } from "~/server/inbound/background-start";
 import type { InboundDeps } from "~/server/inbound/handle-alert-request";
 import { getKeyring } from "~/server/security/keyring";
 import { startIngressWorker, type IngressWorkerOptions } from "~/worker/ingress-worker";
+import { trackingSends } from "~/worker/activities/sends-in-flight";
 
 export interface EagerIngress {
   /** The alert endpoint's deps: the ingress worker's eager client while it runs, the usual one otherwise. */
@@ -36,7 +37,9 @@ export function eagerIngress(
       const base = baseDeps();
       const client = worker.client();
       if (made?.base !== base || made.client !== client) {
-        made = { base, client, deps: { ...base, temporal: client ?? base.temporal, starts } };
+        // The first messages' sends followed in memory: the adoption, run here, waits for them (sends-in-flight.ts).
+        const opener = base.opener && trackingSends(base.opener);
+        made = { base, client, deps: { ...base, temporal: client ?? base.temporal, starts, opener } };
       }
       return made.deps;
     },

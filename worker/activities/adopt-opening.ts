@@ -3,6 +3,7 @@ import { awaitLease, DELIVERY_STATE_COLUMNS, idempotencyKeyFor, readDeliveryStat
 import { takeInboxEvents } from "./incident-inbox";
 import { preparedStatement, runPrepared } from "./prepared-statement";
 import { RUN_RECORD_CTES, runRecordValues, writeRunRecord } from "./run-records";
+import { sendsSettled } from "./sends-in-flight";
 import type { AdoptOpeningInput, AdoptOpeningResult, DeliverResult } from "./types";
 
 /**
@@ -22,6 +23,15 @@ const RECORD_AND_READ_LEASES = preparedStatement(
   select ${DELIVERY_STATE_COLUMNS} from deliveries where idempotency_key = any($22::text[])`,
 );
 
+/** The first messages' rows again, once this process's endpoint has sent them. $1: their idempotency keys. */
+const READ_LEASES = preparedStatement(
+  "adopt_opening_reread",
+  `select ${DELIVERY_STATE_COLUMNS} from deliveries where idempotency_key = any($1::text[])`,
+);
+
+const leased = (row: { status: string; leasedUntil: Date | null }, at: Date) =>
+  row.status === "pending" && row.leasedUntil !== null && row.leasedUntil > at;
+
 /**
  * Takes over an incident the alert endpoint opened, in one local activity and two statements:
  * the run row (its Temporal run id), the first timeline events and the read of the first messages'
@@ -37,9 +47,16 @@ export function createAdoptOpening({ db, now }: Pick<ActivityDeps, "db" | "now">
     const record = runRecord?.status ? undefined : runRecord;
     const runId = runRecord?.runId ?? input.take.inboxId;
     const found = await runPrepared(db, RECORD_AND_READ_LEASES, [...runRecordValues(runId, record), keys]);
-    const rows = found.map(readDeliveryState);
+    let rows = found.map(readDeliveryState);
     const taken = await takeInboxEvents(db, input.take);
     const giveUpAt = now().getTime() + ADOPT_LEASE_WAIT_MS;
+    // Sent from this process (eager start): waited for in memory, then read once.
+    if (
+      rows.some((r) => leased(r, now())) &&
+      (await sendsSettled(input.take.inboxId, Math.max(0, giveUpAt - now().getTime())))
+    ) {
+      rows = (await runPrepared(db, READ_LEASES, [keys])).map(readDeliveryState);
+    }
     const messages: (DeliverResult | null)[] = [];
     for (const key of keys) {
       const found = rows.find((r) => r.idempotencyKey === key);
