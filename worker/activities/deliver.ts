@@ -6,8 +6,8 @@ import { deliveries, deliveryAttempts, deliveryStatusEnum } from "~/db/schema";
 import { preparedStatement, runPrepared } from "./prepared-statement";
 import type { ActivityDeps } from "./create-activities";
 import type { DeliveryRequest, RecordedResponse } from "~/core/integrations/send-result";
-import { recordAnswer, recordAttemptStart } from "./record-attempt";
-import { writeRunRecord } from "./run-records";
+import { INTERRUPTED_ATTEMPT, INTERRUPTED_REASON, recordAnswer, recordAttemptStart } from "./record-attempt";
+import { RUN_RECORD_CTES, runRecordValues, writeRunRecord } from "./run-records";
 import type { RefusalReason } from "~/core/domain-error";
 import type { DeliverInput, DeliverResult, FirstAttemptResult } from "./types";
 
@@ -110,24 +110,52 @@ export const readDeliveryState = (value: unknown): DeliveryState => {
 
 /**
  * The message's row, made if it is new, in one statement: the insert returns a new row, the select
- * (whose snapshot predates the insert) an existing one. $1 run, $2 integration, $3 node, $4 message
- * type, $5 level, $6 reminder number, $7 idempotency key, $8 fallback.
+ * (whose snapshot predates the insert) an existing one. A new row is made with its first attempt
+ * announced (what recordAttemptStart writes: nothing can lease, settle or delay a row nobody else
+ * has seen), so a message's first send costs one statement less; `started` says the attempt is
+ * this call's, also when the statement is run again after its commit went unheard (the attempt's
+ * start time is this call's own). $1 run, $2 integration, $3 node, $4 message type, $5 level, $6
+ * reminder number, $7 idempotency key, $8 fallback, $9 workspace and $10 flow (the scope trigger
+ * takes the run's; given for a run the same statement opens), $11 the attempt's start, $12 and
+ * $13 the interrupted attempt's error and reason.
  */
-const OPEN_DELIVERY = preparedStatement(
-  "open_delivery",
-  `
-  with inserted as (
+const openDeliveryCtes = (p: (n: number) => string) => `
+  inserted as (
     insert into deliveries (run_id, integration_id, node_id, message_type, level, reminder_number, idempotency_key,
-      is_fallback)
-    values ($1::uuid, $2::uuid, $3::text, $4::text, $5::int, $6::int, $7::text, $8::boolean)
+      is_fallback, workspace_id, flow_id, attempts, updated_at)
+    values (${p(1)}::uuid, ${p(2)}::uuid, ${p(3)}::text, ${p(4)}::text, ${p(5)}::int, ${p(6)}::int, ${p(7)}::text,
+      ${p(8)}::boolean, ${p(9)}::uuid, ${p(10)}::uuid, 1, ${p(11)}::timestamptz)
     on conflict do nothing
     returning ${DELIVERY_STATE_COLUMNS}
+  ), started as (
+    insert into delivery_attempts (delivery_id, run_id, attempt, started_at, outcome, latency_ms, error, error_reason)
+    select id, ${p(1)}::uuid, 1, ${p(11)}::timestamptz, 'retrying', 0, ${p(12)}::text, ${p(13)}::jsonb from inserted
+    on conflict do nothing
   )
-  select * from inserted
+  select *, true as started from inserted
   union all
-  select ${DELIVERY_STATE_COLUMNS} from deliveries
-  where idempotency_key = $7::text and not exists (select 1 from inserted)`,
+  select ${DELIVERY_STATE_COLUMNS},
+    d.attempts = 1 and d.updated_at = ${p(11)}::timestamptz and exists (select 1 from delivery_attempts a
+      where a.delivery_id = d.id and a.attempt = 1 and a.started_at = ${p(11)}::timestamptz) as started
+  from deliveries d
+  where idempotency_key = ${p(7)}::text and not exists (select 1 from inserted)`;
+
+const OPEN_DELIVERY = preparedStatement("open_delivery_started", `with ${openDeliveryCtes((n) => `$${n}`)}`);
+
+/**
+ * The same, after a run record carried by the delivery (its row, level and timeline: see
+ * RUN_RECORD_CTES, $1–$21), in the same statement: one round trip for both.
+ */
+const RECORD_AND_OPEN_DELIVERY = preparedStatement(
+  "run_record_open_delivery",
+  `${RUN_RECORD_CTES}, ${openDeliveryCtes((n) => `$${n + 21}`)}`,
 );
+
+/** A row of OPEN_DELIVERY: the delivery's state, and whether its first attempt was started by this call. */
+const readOpenedDelivery = (value: unknown): DeliveryState & { started: boolean } => ({
+  ...readDeliveryState(value),
+  started: z.object({ started: z.boolean() }).parse(value).started,
+});
 
 /**
  * The alert endpoint sends an incident's first message itself under a lease on its row (see
@@ -179,81 +207,102 @@ export function createDeliver(
 ) {
   return async function deliver(input: DeliverInput): Promise<DeliverResult> {
     const key = idempotencyKeyFor(input);
-    // The incident's first deliveries open its run (the delivery row refers to it) and store the
-    // timeline so far; written again by a retry, it changes nothing.
+    // The attempt's start, should this call make the row (and with it the first attempt).
+    let startedAt = now();
+    const openValues = [
+      input.runId,
+      input.target.integrationId,
+      input.target.nodeId,
+      input.messageType,
+      input.level,
+      input.reminderNumber,
+      key,
+      input.isFallback,
+      input.workspaceId,
+      input.flowId,
+      startedAt.toISOString(),
+      INTERRUPTED_ATTEMPT,
+      JSON.stringify(INTERRUPTED_REASON),
+    ];
+    // The incident's run record may ride on its deliveries (the run row and the first timeline
+    // events; later, a level's own events): written in the same statement, before the send. A
+    // retry writes it again and changes nothing. A status change needs its own transaction.
     const { runRecord } = input;
-    if (runRecord) await withConnectionRetry(() => writeRunRecord(db, runRecord), BEFORE_SEND);
-
+    const withRecord = runRecord && !runRecord.status ? runRecord : undefined;
+    if (runRecord && !withRecord) await withConnectionRetry(() => writeRunRecord(db, runRecord), BEFORE_SEND);
     const openedRows = await withConnectionRetry(
       () =>
-        runPrepared(db, OPEN_DELIVERY, [
-          input.runId,
-          input.target.integrationId,
-          input.target.nodeId,
-          input.messageType,
-          input.level,
-          input.reminderNumber,
-          key,
-          input.isFallback,
-        ]),
+        withRecord
+          ? runPrepared(db, RECORD_AND_OPEN_DELIVERY, [...runRecordValues(withRecord.runId, withRecord), ...openValues])
+          : runPrepared(db, OPEN_DELIVERY, openValues),
       BEFORE_SEND,
     );
-    const [opened] = openedRows.map(readDeliveryState);
-    // Made by a transaction that committed after this statement's snapshot was taken: read again.
-    const found: DeliveryState | undefined =
-      opened ??
-      (await withConnectionRetry(
-        () => db.query.deliveries.findFirst({ where: eq(deliveries.idempotencyKey, key) }),
+    const [opened] = openedRows.map(readOpenedDelivery);
+    let deliveryId: string;
+    let attempt: number;
+    if (opened?.started) {
+      // A new row, its first attempt announced with it: nobody else has leased, sent or settled it.
+      deliveryId = opened.id;
+      attempt = 1;
+    } else {
+      // Made by a transaction that committed after this statement's snapshot was taken: read again.
+      const found: DeliveryState | undefined =
+        opened ??
+        (await withConnectionRetry(
+          () => db.query.deliveries.findFirst({ where: eq(deliveries.idempotencyKey, key) }),
+          BEFORE_SEND,
+        ));
+      if (!found) throw new Error(`delivery row ${key} vanished`);
+      // The endpoint may be sending this message right now: never both at once.
+      const { row, leasedForMs } = await awaitLease(db, found, now, maxLeaseWaitMs);
+      if (leasedForMs > 0) {
+        throw ApplicationFailure.create({
+          type: "DeliveryRetryable",
+          message: "the alert endpoint is sending this message",
+          nextRetryDelay: leasedForMs,
+        });
+      }
+      // A message already settled (e.g. the worker died after sending) is never sent twice.
+      if (row.status !== "pending") {
+        return {
+          outcome: row.status,
+          deliveryId: row.id,
+          attempts: row.attempts,
+          statusCode: row.statusCode ?? undefined,
+        };
+      }
+
+      // A retry that comes before the wait the last attempt asked for (the first attempt ran as a
+      // local activity, which hands over to this activity at once) sends nothing yet: Temporal
+      // holds the next try until then, and shows why.
+      const waitMs = row.attempts > 0 ? await remainingWait(db, row, now()) : 0;
+      if (waitMs > EARLY_TOLERANCE_MS) {
+        throw ApplicationFailure.create({
+          type: "DeliveryRetryable",
+          message: row.error ?? "waiting before the next attempt",
+          nextRetryDelay: waitMs,
+        });
+      }
+
+      // Sends that reached (or tried to reach) the receiver, this one included. Not Temporal's
+      // attempt number: a try that ended on an unreachable database sent nothing and must not use
+      // up the message's attempts, so Temporal is allowed more tries than the policy's maxAttempts.
+      deliveryId = row.id;
+      attempt = row.attempts + 1;
+      startedAt = now();
+      // Delivery is at least once: a worker killed while the request is out cannot know whether
+      // it arrived, so the next attempt sends again, under the same idempotency key for the
+      // receiver to drop the repeat. Announcing the attempt first keeps the interrupted one in the
+      // history.
+      await withConnectionRetry(
+        () => recordAttemptStart(db, { deliveryId, runId: input.runId, attempt, startedAt }),
         BEFORE_SEND,
-      ));
-    if (!found) throw new Error(`delivery row ${key} vanished`);
-    // The endpoint may be sending this message right now: never both at once.
-    const { row, leasedForMs } = await awaitLease(db, found, now, maxLeaseWaitMs);
-    if (leasedForMs > 0) {
-      throw ApplicationFailure.create({
-        type: "DeliveryRetryable",
-        message: "the alert endpoint is sending this message",
-        nextRetryDelay: leasedForMs,
-      });
+      );
     }
-    // A message already settled (e.g. the worker died after sending) is never sent twice.
-    if (row.status !== "pending") {
-      return {
-        outcome: row.status,
-        deliveryId: row.id,
-        attempts: row.attempts,
-        statusCode: row.statusCode ?? undefined,
-      };
-    }
-
-    // A retry that comes before the wait the last attempt asked for (the first attempt ran as a
-    // local activity, which hands over to this activity at once) sends nothing yet: Temporal
-    // holds the next try until then, and shows why.
-    const waitMs = row.attempts > 0 ? await remainingWait(db, row, now()) : 0;
-    if (waitMs > EARLY_TOLERANCE_MS) {
-      throw ApplicationFailure.create({
-        type: "DeliveryRetryable",
-        message: row.error ?? "waiting before the next attempt",
-        nextRetryDelay: waitMs,
-      });
-    }
-
-    // Sends that reached (or tried to reach) the receiver, this one included. Not Temporal's
-    // attempt number: a try that ended on an unreachable database sent nothing and must not use up
-    // the message's attempts, so Temporal is allowed more tries than the policy's maxAttempts.
-    const attempt = row.attempts + 1;
-    const startedAt = now();
-    // Delivery is at least once: a worker killed while the request is out cannot know whether it
-    // arrived, so the next attempt sends again, under the same idempotency key for the receiver
-    // to drop the repeat. Announcing the attempt first keeps the interrupted one in the history.
-    await withConnectionRetry(
-      () => recordAttemptStart(db, { deliveryId: row.id, runId: input.runId, attempt, startedAt }),
-      BEFORE_SEND,
-    );
     const outcome = await send(input, key);
     const { status, wait, error } = await recordAnswer(
       db,
-      { deliveryId: row.id, runId: input.runId, attempt, startedAt, outcome, maxAttempts: input.maxAttempts, random },
+      { deliveryId, runId: input.runId, attempt, startedAt, outcome, maxAttempts: input.maxAttempts, random },
       AFTER_SEND,
     );
 
@@ -264,7 +313,7 @@ export function createDeliver(
         nextRetryDelay: wait.delayMs,
       });
     }
-    return { outcome: status, deliveryId: row.id, attempts: attempt, statusCode: outcome.status };
+    return { outcome: status, deliveryId, attempts: attempt, statusCode: outcome.status };
   };
 }
 
