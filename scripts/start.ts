@@ -4,6 +4,7 @@ import { demoBanner, prepareDemo } from "./launcher/demo";
 import { Launcher } from "./launcher/launcher";
 import { startApp } from "./launcher/start-app";
 import { waitForPort } from "./temporal-server";
+import { currentWorkflowBundle } from "./launcher/workflow-bundle";
 
 /**
  * `npm start`: the production mode. Configuration only by environment (parsed once, by zod, in
@@ -30,9 +31,20 @@ async function main() {
   await migrateDatabase(env.DATABASE_URL);
   log("migrations applied");
   const demo = env.ALERTFLOW_DEMO === "true" ? await prepareDemo(env.DATABASE_URL, env.PUBLIC_URL) : null;
+  // The build's workflow bundle, unless one is configured: no process bundles the workflows at its start.
+  const bundle = env.WORKFLOW_BUNDLE_PATH ?? currentWorkflowBundle(buildDir);
+  if (!bundle)
+    log(
+      "no workflow bundle current with the sources (npm run build makes one): each process bundles them as it starts",
+    );
   startApp(launcher, {
     mode: "production",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(bundle ? { WORKFLOW_BUNDLE_PATH: bundle } : {}),
+    },
     port: env.PORT,
     hostname: env.HOST,
     workers: env.ALERTFLOW_WORKERS,

@@ -26,7 +26,7 @@ export interface KillReport {
   next: number;
 }
 
-/** Newest modification time under the folders the production build is made from. */
+/** Newest modification time under the folders the production build (and its workflow bundle) is made from. */
 function newestSource(): number {
   let newest = 0;
   const walk = (dir: string) => {
@@ -36,7 +36,7 @@ function newestSource(): number {
       else newest = Math.max(newest, statSync(full).mtimeMs);
     }
   };
-  for (const dir of ["app", "server", "core", "db"]) walk(path.join(root, dir));
+  for (const dir of ["app", "server", "core", "db", "workflows"]) walk(path.join(root, dir));
   for (const file of ["next.config.ts", "package-lock.json"])
     newest = Math.max(newest, statSync(path.join(root, file)).mtimeMs);
   return newest;
