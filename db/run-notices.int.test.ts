@@ -1,11 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { normalizedAlertSchema } from "~/core/alerts/alert";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
-import { errorAlert, eventually, publishedFlow, webhook } from "~/test-support/flow-fixtures";
-import { flowVersions, runEvents, runs } from "./schema";
+import { bareRunValues, eventually, publishedFlow, webhook } from "~/test-support/flow-fixtures";
+import { runEvents, runs } from "./schema";
 
 /**
  * The live-update notices the run triggers send (migrations 0011, 0026): every change to a run or
@@ -23,22 +22,11 @@ beforeAll(async () => {
   h = await createHarness();
   const integrationId = await webhook(h, "Notice hook", "http://127.0.0.1:9/hook");
   const { flowId } = await publishedFlow(h, "Notices", singleLevelGraph(integrationId));
-  const [version] = await h.db.select().from(flowVersions).where(eq(flowVersions.flowId, flowId));
+  const values = await bareRunValues(h, flowId);
   insertRuns = async (count, tx = h.db) => {
-    const alert = normalizedAlertSchema.parse({ ...errorAlert("k"), occurredAt: new Date().toISOString() });
     const rows = await tx
       .insert(runs)
-      .values(
-        Array.from({ length: count }, () => ({
-          workspaceId: h.workspaceId,
-          flowId,
-          flowVersionId: version?.id ?? "",
-          alertKey: "k",
-          workflowId: "wf",
-          firstErrorAt: new Date(),
-          alert,
-        })),
-      )
+      .values(Array.from({ length: count }, () => ({ ...values, firstErrorAt: new Date() })))
       .returning({ id: runs.id });
     return rows.map((row) => row.id);
   };

@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { normalizedAlertSchema } from "~/core/alerts/alert";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
-import { errorAlert, publishedFlow, webhook } from "~/test-support/flow-fixtures";
+import { bareRunValues, publishedFlow, webhook } from "~/test-support/flow-fixtures";
 import { setRunStatus } from "./run-status";
-import { flowVersions, runs, type RunStatus } from "./schema";
+import { runs, type RunStatus } from "./schema";
 
 let h: Harness;
 let insertRun: () => Promise<string>;
@@ -13,19 +12,11 @@ beforeAll(async () => {
   h = await createHarness();
   const integrationId = await webhook(h, "Status hook", "http://127.0.0.1:9/hook");
   const { flowId } = await publishedFlow(h, "Status", singleLevelGraph(integrationId));
-  const [version] = await h.db.select().from(flowVersions).where(eq(flowVersions.flowId, flowId));
+  const values = await bareRunValues(h, flowId);
   insertRun = async () => {
     const [row] = await h.db
       .insert(runs)
-      .values({
-        workspaceId: h.workspaceId,
-        flowId,
-        flowVersionId: version?.id ?? "",
-        alertKey: "k",
-        workflowId: "wf",
-        firstErrorAt: new Date(),
-        alert: normalizedAlertSchema.parse({ ...errorAlert("k"), occurredAt: new Date().toISOString() }),
-      })
+      .values({ ...values, firstErrorAt: new Date() })
       .returning({ id: runs.id, status: runs.status });
     expect(row?.status).toBe("escalating");
     return row?.id ?? "";

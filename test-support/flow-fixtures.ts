@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { deliveries, runEvents, runs } from "~/db/schema";
+import { deliveries, flowVersions, runEvents, runs } from "~/db/schema";
+import { normalizedAlertSchema } from "~/core/alerts/alert";
 import type { FlowGraph } from "~/core/flow/document";
 import { twoLevelGraph } from "./graph-builder";
 import type { Harness } from "./harness";
@@ -33,6 +34,23 @@ export async function twoLevelWebhookFlow(h: Harness, receiverUrl: string, name:
 
 export const errorAlert = (key: string, summary = "Checkout API is down") => ({ key, status: "error", summary });
 export const okAlert = (key: string) => ({ key, status: "ok", summary: "Checkout API is up" });
+
+/**
+ * The columns of a run of the flow's published version under alert key "k", for tests that write
+ * run rows straight into the database (triggers, status changes) without a workflow.
+ */
+export async function bareRunValues(h: Harness, flowId: string) {
+  const [version] = await h.db.select().from(flowVersions).where(eq(flowVersions.flowId, flowId));
+  return {
+    workspaceId: h.workspaceId,
+    flowId,
+    flowVersionId: version?.id ?? "",
+    alertKey: "k",
+    workflowId: "wf",
+    firstErrorAt: new Date(),
+    alert: normalizedAlertSchema.parse({ ...errorAlert("k"), occurredAt: new Date().toISOString() }),
+  };
+}
 
 export async function runsForFlow(h: Harness, flowId: string) {
   return h.db.select().from(runs).where(eq(runs.flowId, flowId));
