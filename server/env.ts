@@ -40,10 +40,12 @@ const envSchema = z.object({
    * "true" (default): `npm start`'s web server also runs an escalation worker on the task queue
    * and starts the workflows of the incidents it opens with Temporal's eager workflow start, so
    * their first workflow task comes back in the start's answer instead of through the queue and
-   * the worker process (`npm run bench`, c=10: through to the workflows at 95 % of the Temporal
-   * ceiling against 58 %, less CPU per incident). The separate worker process still runs (the
-   * jobs, and any task this one does not take: a web worker with no free slot, or a server that
-   * refuses eager start, queues the task as before). "false": every task goes through the queue.
+   * the worker process (`npm run bench`, on and off back to back: 28 % less CPU per incident at
+   * c=1, at c=10 70 % of the Temporal ceiling through to the workflows against 61 %, but fewer
+   * first messages per second and a storm's later levels later). The separate worker process
+   * still runs (the jobs, and any task this one does not take: a web worker with no free slot, or
+   * a server that refuses eager start, queues the task as before). "false": every task goes
+   * through the queue.
    */
   ALERTFLOW_EAGER_START: z.enum(["true", "false"]).default("true"),
   /** Where `npm start` listens. */
