@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { eq, fillPlaceholders, getTableColumns, sql, type SQL } from "drizzle-orm";
+import { eq, fillPlaceholders, sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { queryPrepared } from "~/db/prepared-query";
+import { rowForSelect } from "~/db/row-select";
 import type { Db } from "~/db/client";
 import { retryOnConflict } from "~/db/connection-retry";
 import { attemptOutcomeEnum, deliveries, deliveryAttempts, incidentInboxes, runs } from "~/db/schema";
@@ -143,24 +144,8 @@ function claimSql(
     .values({ id: p("inboxId"), workflowId: p("workflowId"), startInput: p("startInput") })
     .onConflictDoNothing()
     .returning({ id: incidentInboxes.id });
-  // As rowForSelect writes a row, each value a placeholder encoded by its column when filled.
-  const runColumns = getTableColumns(runs);
-  const present = runKeys.flatMap((key) => {
-    const column = Object.hasOwn(runColumns, key) ? runColumns[key as keyof typeof runColumns] : undefined;
-    return column ? [{ key, column }] : [];
-  });
-  const run = {
-    columns: sql.join(
-      present.map(({ column }) => sql.identifier(column.name)),
-      sql`, `,
-    ),
-    values: sql.join(
-      present.map(
-        ({ key, column }) => sql`cast(${sql.param(p(`run_${key}`), column)} as ${sql.raw(column.getSQLType())})`,
-      ),
-      sql`, `,
-    ),
-  };
+  // Each value a placeholder, encoded by its column when filled.
+  const run = rowForSelect(runs, Object.fromEntries(runKeys.map((key) => [key, p(`run_${key}`)])));
   const takes = ordered.map(
     ({ bucket, wanted }, i) =>
       sql`, ${sql.identifier(`token_${i}`)} as (${gatedTakeSql(sql`exists (select 1 from claim)`, bucket, wanted)})`,
