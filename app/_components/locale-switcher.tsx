@@ -21,7 +21,7 @@ export function LocaleSwitcher({ signedIn = false }: { signedIn?: boolean }) {
   const t = useTranslations("Shell");
   const locale = useLocale();
   const router = useRouter();
-  const { choose, pending, error } = useChooseLocale({ signedIn });
+  const { choose, disabled, error } = useChooseLocale({ signedIn });
 
   // Server-rendered times use this zone; refresh once when the browser's differs from the cookie.
   useEffect(() => {
@@ -41,7 +41,7 @@ export function LocaleSwitcher({ signedIn = false }: { signedIn?: boolean }) {
       <span className="sr-only">{t("language")}</span>
       <select
         value={locale}
-        disabled={pending}
+        disabled={disabled}
         onChange={(event) => {
           if (isLocale(event.target.value)) void choose(event.target.value);
         }}
