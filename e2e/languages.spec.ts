@@ -290,15 +290,29 @@ test("the switcher saves the language on the profile, which outranks the cookie 
   await context.addCookies([{ name: "alertflow-locale", value: "fr", url: baseURL ?? "" }]);
   await page.goto("/flows");
   await expect(page.getByRole("button", { name: "Nieuwe flow" })).toBeVisible();
-  await page.goto("/settings/account");
+  // Before the page is hydrated its language menus are closed: a pick made on the server's HTML
+  // reached the handler as the value shown before it, so on a loaded machine "follow the browser"
+  // saved Dutch again. The scripts are held back to look at the page in that state.
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  // Scripts only: the stylesheet must load, or the theme script after it stops the parser.
+  const isScript = (url: URL) => url.pathname.startsWith("/_next/static/chunks/") && url.pathname.endsWith(".js");
+  await page.route(isScript, async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/settings/account", { waitUntil: "commit" });
   const language = page.getByLabel("Taal van de interface");
   await expect(language).toHaveValue("nl");
+  await expect(language).toBeDisabled();
+  await expect(page.getByTestId("locale-switcher")).toBeDisabled();
+  releaseScripts();
+  await page.unroute(isScript);
   // Back to following the browser (English here): the profile and the cookie are cleared.
   const cleared = page.waitForResponse((r) => r.url().includes("account.setLocale") && r.ok());
   await language.selectOption("browser");
-  await cleared;
-  // Read back from the server, not from the in-place refresh: on a loaded CI machine that refresh
-  // once left the Dutch page up past the wait (the switch to Dutch above covers the refresh).
+  expect((await cleared).request().postDataJSON()).toEqual({ "0": { json: { locale: null } } });
+  // Read back from the server, not from the in-place refresh (the switch to Dutch above covers that).
   await page.goto("/settings/account");
   await expect(page.getByLabel("Interface language")).toHaveValue("browser");
   await page.goto("/flows");
