@@ -21,6 +21,7 @@ export default defineConfig({
           include: ["{core,server,worker,workflows,db,app,scripts,test-support}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -32,8 +33,12 @@ export default defineConfig({
           globalSetup: ["./test-support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // One Temporal server and one database: files share them, so run files one at a time.
-          fileParallelism: false,
+          // Most of an integration file's time is spent waiting (timers, receivers, processes
+          // starting), so two files run at once, each with a database and a Temporal server of its
+          // own (test-support/test-slot.ts). A group of its own, after the unit files, as vitest
+          // wants for a project with a maxWorkers of its own.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { createDb } from "./client";
 
 /** Settles with what `promise` gave, or with "still waiting" after `ms`. */
@@ -8,7 +9,7 @@ const within = (promise: Promise<unknown>, ms: number) =>
 
 describe("a connection dropped between checkout and BEGIN", () => {
   it("goes back to the pool as broken, so the pool keeps its slots and can end", async () => {
-    const { db, pool } = createDb(inject("databaseUrl"), 2);
+    const { db, pool } = createDb(testDatabaseUrl(), 2);
     await db.execute(sql`select 1`);
     let drop = true;
     // The next checkout loses its connection before drizzle sends BEGIN, as in an outage.

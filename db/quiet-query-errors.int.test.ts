@@ -2,7 +2,8 @@ import { Console } from "node:console";
 import { Writable } from "node:stream";
 import { DefaultLogger } from "@temporalio/worker";
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { createDb } from "./client";
 
 /** What a stored request body holds: a signed acknowledge link and a bearer token. */
@@ -10,7 +11,7 @@ const SECRET_LINK = "https://alertflow.example/ack/r1?sig=SIGNED-c0ffee";
 const SECRET_TOKEN = "Bearer sk-SECRET-0123456789";
 const SECRETS = [/SIGNED-c0ffee/, /sk-SECRET/];
 
-const { db, pool } = createDb(inject("databaseUrl"), 1);
+const { db, pool } = createDb(testDatabaseUrl(), 1);
 afterAll(() => pool.end());
 
 /** The error of a statement that fails, as the code that logs it catches it. */

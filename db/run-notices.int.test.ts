@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { bareRunValues, eventually, publishedFlow, webhook } from "~/test-support/flow-fixtures";
@@ -30,7 +31,7 @@ beforeAll(async () => {
       .returning({ id: runs.id });
     return rows.map((row) => row.id);
   };
-  listener = new pg.Client({ connectionString: inject("databaseUrl") });
+  listener = new pg.Client({ connectionString: testDatabaseUrl() });
   await listener.connect();
   listener.on("notification", (message) => notices.push(JSON.parse(message.payload ?? "null")));
   await listener.query("LISTEN alertflow_runs");

@@ -1,22 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { Client, Connection } from "@temporalio/client";
-import {
-  bundleWorkflowCode,
-  DefaultLogger,
-  NativeConnection,
-  Runtime,
-  type Worker,
-  type WorkflowBundleWithSourceMap,
-} from "@temporalio/worker";
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from "@temporalio/worker";
 import type pg from "pg";
 import { inject } from "vitest";
+import { testDatabaseUrl, testTemporalAddress } from "./test-slot";
 import { createDb, type Db } from "~/db/client";
 import { ensureDefaultWorkspace } from "~/db/seed";
 import { createContextInner } from "~/server/context";
 import { handleAlertRequest, type InboundDeps } from "~/server/inbound/handle-alert-request";
 import { createCaller } from "~/server/routers/_app";
 import { createEscalationWorker, wireActivities, type Activities } from "~/worker/create-worker";
-import { workflowsPath } from "~/worker/worker-options";
 import type { MessageSender } from "~/worker/activities/deliver";
 import { createIntegrationSender } from "~/worker/activities/integration-sender";
 import { createIncidentOpener } from "~/worker/activities/first-message";
@@ -35,12 +29,10 @@ if (!globalThis.alertflowRuntimeInstalled) {
 export const TEST_SECRET_KEY = "test-secret-key-for-alertflow-tests";
 export const TEST_KEYRING = createKeyring([TEST_SECRET_KEY]);
 
-let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
-/** One workflow bundle per test file: bundling is the slow part of starting a worker. */
-export const workflowBundle = () => (bundle ??= bundleWorkflowCode({ workflowsPath, logger: quietLogger }));
-
-const noop = () => undefined;
-const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };
+let bundle: Promise<{ code: string }> | undefined;
+/** The run's one workflow bundle (global-setup.ts): bundling is the slow part of starting a worker. */
+export const workflowBundle = () =>
+  (bundle ??= readFile(inject("workflowBundlePath"), "utf8").then((code) => ({ code })));
 
 export interface Harness {
   db: Db;
@@ -92,7 +84,7 @@ export async function startWorkflowOnlyWorker(escalation: Omit<Activities, "rese
     ...escalation,
     resendDelivery: () => Promise.reject(new Error("re-sends are not part of engine-only tests")),
   };
-  const address = inject("temporalAddress");
+  const address = testTemporalAddress();
   const connection = await Connection.connect({ address });
   const nativeConnection = await NativeConnection.connect({ address });
   const taskQueue = `test-${randomUUID()}`;
@@ -116,8 +108,8 @@ export async function startWorkflowOnlyWorker(escalation: Omit<Activities, "rese
 
 /** Real Postgres, a real Temporal server and a real worker, wired as production wires them. */
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const databaseUrl = inject("databaseUrl");
-  const address = inject("temporalAddress");
+  const databaseUrl = testDatabaseUrl();
+  const address = testTemporalAddress();
   const { db, pool } = createDb(databaseUrl, 20);
   const connection = await Connection.connect({ address });
   const client = new Client({ connection });

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl, testTemporalAddress } from "~/test-support/test-slot";
 import { spawnWorker } from "~/scripts/launcher/start-app";
 import type { GroupChild } from "~/scripts/launcher/process-group";
 import { edge, graphOf, integrationNode, levelNode, triggerNode } from "~/test-support/graph-builder";
@@ -35,8 +36,8 @@ async function startWorkerProcess(name: string): Promise<GroupChild> {
   const polling = new Promise<void>((resolve) => (ready = resolve));
   const env = {
     ...process.env,
-    DATABASE_URL: inject("databaseUrl"),
-    TEMPORAL_ADDRESS: inject("temporalAddress"),
+    DATABASE_URL: testDatabaseUrl(),
+    TEMPORAL_ADDRESS: testTemporalAddress(),
     TEMPORAL_TASK_QUEUE: h.taskQueue,
     ALERTFLOW_SECRET_KEY: TEST_SECRET_KEY,
     OUTBOUND_ALLOW_LIST: "127.0.0.1",

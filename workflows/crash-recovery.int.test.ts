@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Client } from "@temporalio/client";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl, testTemporalAddress } from "~/test-support/test-slot";
 import { asc, eq } from "drizzle-orm";
 import { deliveryAttempts } from "../db/schema";
 import { singleLevelGraph } from "../test-support/graph-builder";
@@ -35,7 +36,7 @@ import type { EscalationSnapshot } from "./messages";
  * receiver, the messages lost (an expected message that never came) and resent (an idempotency
  * key seen twice).
  */
-const databaseUrl = inject("databaseUrl");
+const databaseUrl = testDatabaseUrl();
 let h: Harness;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let dir: string;
@@ -151,7 +152,7 @@ describe("crash recovery with real processes", () => {
   it("the worker process killed (its process group) between levels: level 2 on time, nothing lost or resent", async () => {
     const name = "worker-kill";
     const { flowId, token } = await twoLevelFlow(name, 8);
-    const worker = await startWorker(inject("temporalAddress"));
+    const worker = await startWorker(testTemporalAddress());
     const t0 = Date.now();
     expect((await post(h.client, token, errorAlert(name))).status).toBe(202);
     await eventually(async () => (at(`/${name}/l1`).length === 1 ? true : undefined), 15_000, "level 1");
@@ -171,7 +172,7 @@ describe("crash recovery with real processes", () => {
     );
 
     await killWorker(worker);
-    const restarted = await startWorker(inject("temporalAddress"));
+    const restarted = await startWorker(testTemporalAddress());
     const backAt = Date.now();
 
     await eventually(async () => (at(`/${name}/l2`).length === 1 ? true : undefined), 20_000, "level 2");
@@ -185,7 +186,7 @@ describe("crash recovery with real processes", () => {
     const name = "mid-delivery";
     const hook = await webhook(h, name, `${receiver.url}/${name}`);
     const { flowId, token } = await publishedFlow(h, name, singleLevelGraph(hook));
-    const worker = await startWorker(inject("temporalAddress"));
+    const worker = await startWorker(testTemporalAddress());
     let killedPid: number | undefined;
     // The receiver holds the first request open and, meanwhile, kills the worker that sent it.
     onRequest.set(`/${name}`, async () => {
@@ -209,7 +210,7 @@ describe("crash recovery with real processes", () => {
       errorReason: INTERRUPTED_REASON,
     });
 
-    const restarted = await startWorker(inject("temporalAddress"));
+    const restarted = await startWorker(testTemporalAddress());
     // Temporal hands the message to the new worker once the lost attempt's timeout (30 s) is up.
     await eventually(async () => (at(`/${name}`).length >= 2 ? true : undefined), 60_000, "the second send");
     const [delivery] = await eventually(async () => {
@@ -295,7 +296,7 @@ describe("crash recovery with real processes", () => {
   it("Postgres backends terminated while a message is out: the worker lives on, level 2 on time, nothing lost", async () => {
     const name = "postgres-kill";
     const { flowId, token } = await twoLevelFlow(name, 8);
-    const worker = await startWorker(inject("temporalAddress"));
+    const worker = await startWorker(testTemporalAddress());
     let terminated = 0;
     // Every connection to the database dropped while each level's message is with the receiver.
     for (const level of ["l1", "l2"]) {

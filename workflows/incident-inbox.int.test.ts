@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { inboxEvents, incidentInboxes } from "../db/schema";
 import { singleLevelGraph } from "../test-support/graph-builder";
 import { createHarness, TEST_SECRET_KEY, workflowBundle, type Harness } from "../test-support/harness";
@@ -30,7 +31,7 @@ import type { EscalationSnapshot } from "./messages";
  * accepted is lost (worker killed while events come in), nothing is applied twice, order and the
  * end of an incident are kept, and a batch costs Temporal one signal, not one per event.
  */
-const databaseUrl = inject("databaseUrl");
+const databaseUrl = testDatabaseUrl();
 let h: Harness;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let dir: string;

@@ -13,11 +13,11 @@ import { spawnWeb } from "./start-app";
  * all of 127.0.0.0/8 reaches a server bound to every interface, so 127.0.0.2 stands for "the
  * network" without needing a second interface.
  */
-const { distDir, restore } = nextDevSandbox("dev-host-test");
+const { distDir, restore } = await nextDevSandbox("dev-host-test");
 let web: GroupChild | undefined;
 afterAll(async () => {
   await web?.stop();
-  restore();
+  await restore();
 });
 
 const connects = (host: string, port: number) =>

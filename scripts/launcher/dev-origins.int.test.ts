@@ -12,11 +12,11 @@ import { spawnWeb } from "./start-app";
  * forever, buttons dead). `allowedDevOrigins` in next.config.ts names the loopback addresses.
  * A real `next dev`, started as the launcher starts it, is asked as a browser on each origin asks.
  */
-const { distDir, restore } = nextDevSandbox("dev-origins-test");
+const { distDir, restore } = await nextDevSandbox("dev-origins-test");
 let web: GroupChild | undefined;
 afterAll(async () => {
   await web?.stop();
-  restore();
+  await restore();
 });
 
 /** A request for a dev resource as a page on `origin` makes it (the HMR socket's upgrade request). */

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl, testTemporalAddress } from "~/test-support/test-slot";
 import {
   errorAlert,
   eventually,
@@ -44,8 +45,8 @@ afterAll(async () => {
 });
 
 const processEnv = () => ({
-  DATABASE_URL: inject("databaseUrl"),
-  TEMPORAL_ADDRESS: inject("temporalAddress"),
+  DATABASE_URL: testDatabaseUrl(),
+  TEMPORAL_ADDRESS: testTemporalAddress(),
   TEMPORAL_TASK_QUEUE: h.taskQueue,
   ALERTFLOW_SECRET_KEY: TEST_SECRET_KEY,
   OUTBOUND_ALLOW_LIST: "127.0.0.1",

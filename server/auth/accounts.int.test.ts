@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { createDb } from "~/db/client";
 import { accounts } from "~/db/schema";
 import { contextForIdentity } from "../context";
@@ -11,7 +12,7 @@ import { acceptInvitation, createInvitation } from "./invitations";
 import { removeMember } from "./members";
 import { createWorkspace } from "./workspace-service";
 
-const { db, pool } = createDb(inject("databaseUrl"), 4);
+const { db, pool } = createDb(testDatabaseUrl(), 4);
 afterAll(() => pool.end());
 // First-run setup is open only while nobody can sign in; other files share this database and
 // leave sign-in credentials behind, whatever order vitest runs them in.

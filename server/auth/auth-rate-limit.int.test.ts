@@ -1,7 +1,8 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { request } from "node:http";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { createDb } from "~/db/client";
 import { authRateLimits } from "~/db/schema";
 import { peerAddressHeader, stampPeerAddress } from "~/server/http/peer-address";
@@ -15,7 +16,7 @@ import { createAuth, type AuthSettings } from "./auth";
  * TRUSTED_PROXY_HEADERS names a proxy's header: each test connects from an address of its own
  * on the loopback network (127.x.y.z), so its count is its own.
  */
-const { db, pool } = createDb(inject("databaseUrl"), 4);
+const { db, pool } = createDb(testDatabaseUrl(), 4);
 
 const ORIGIN = "http://127.0.0.1:3997";
 const instance = (settings: Pick<AuthSettings, "trustedProxyHeaders">) =>

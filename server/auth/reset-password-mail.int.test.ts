@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { createDb } from "~/db/client";
 import { users } from "~/db/schema";
 import { eventually } from "~/test-support/flow-fixtures";
 import { startMailCatcher, type MailCatcher } from "~/test-support/mail-catcher";
 import { createAuth, type Auth } from "./auth";
 
-const { db, pool } = createDb(inject("databaseUrl"), 2);
+const { db, pool } = createDb(testDatabaseUrl(), 2);
 const origin = "http://127.0.0.1:3997";
 let catcher: MailCatcher;
 let auth: Auth;

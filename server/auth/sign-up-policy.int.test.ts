@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, like } from "drizzle-orm";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { createDb } from "~/db/client";
 import { users } from "~/db/schema";
 import { createAuth, SIGN_UP_BY_INVITATION_ONLY } from "./auth";
@@ -10,7 +11,7 @@ import { signUpOffered } from "./sign-up-open";
 import { createWorkspace } from "./workspace-service";
 
 /** Sign-up by invitation only: a browser's sign-up must return to a live invitation link. */
-const { db, pool } = createDb(inject("databaseUrl"), 4);
+const { db, pool } = createDb(testDatabaseUrl(), 4);
 const RUN = randomUUID().slice(0, 8);
 // The accounts test's first-run setup needs a database where nobody can sign in yet: the users
 // made here go again (their credentials with them), whichever order the files run in.

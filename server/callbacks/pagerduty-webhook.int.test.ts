@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { twoLevelGraph } from "~/test-support/graph-builder";
 import {
   errorAlert,
@@ -41,7 +42,7 @@ beforeAll(async () => {
   [pd, receiver, proxied] = await Promise.all([
     startFakePagerDuty(ROUTING_KEY),
     startReceiver(),
-    startProxiedDatabase(inject("databaseUrl")),
+    startProxiedDatabase(testDatabaseUrl()),
   ]);
   alertflow = await serveWebhooks(testCallbackDeps(h));
   alertflowViaProxy = await serveWebhooks({ ...testCallbackDeps(h), db: proxied.db });

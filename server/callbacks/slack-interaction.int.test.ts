@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { twoLevelGraph } from "~/test-support/graph-builder";
 import {
   errorAlert,
@@ -39,7 +40,7 @@ beforeAll(async () => {
   [slack, receiver, proxied] = await Promise.all([
     startFakeSlack(),
     startReceiver(),
-    startProxiedDatabase(inject("databaseUrl")),
+    startProxiedDatabase(testDatabaseUrl()),
   ]);
   alertflow = await serveInteractions(testCallbackDeps(h));
   // The fake Slack's response_urls stand for https://hooks.slack.com.

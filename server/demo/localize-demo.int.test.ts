@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { presetLanguageCustomizations } from "~/core/integrations/preset-language";
 import { createDb } from "~/db/client";
 import { flowVersions, flows, integrations, workspaces } from "~/db/schema";
 import { seedDemoIfEmpty } from "./demo-seed";
 import { localizeUntouchedDemo } from "./localize-demo";
 
-const { db, pool } = createDb(inject("databaseUrl"), 2);
+const { db, pool } = createDb(testDatabaseUrl(), 2);
 afterAll(() => pool.end());
 
 async function seededWorkspace() {

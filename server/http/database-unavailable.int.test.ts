@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { createAuth } from "~/server/auth/auth";
 import { closeDatabase, reopenDatabase } from "~/test-support/database-outage";
 import { startApiServer, type ApiServer } from "~/test-support/api-server";
@@ -12,7 +13,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE } from "./database-unavailable";
  * real outages: a TCP proxy in front of Postgres that is closed (refused and reset connections),
  * and the database closed to connections with every backend terminated (57P01, then refusals).
  */
-const databaseUrl = inject("databaseUrl");
+const databaseUrl = testDatabaseUrl();
 
 let h: Harness;
 let proxied: ProxiedDatabase;

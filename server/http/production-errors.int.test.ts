@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 
 /**
  * Errors as production answers them, over real HTTP: no stack, SQL, parameters or driver text
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
  * when first imported, so this file sets it before importing anything of the server.
  */
 vi.stubEnv("NODE_ENV", "production");
-vi.stubEnv("DATABASE_URL", inject("databaseUrl"));
+vi.stubEnv("DATABASE_URL", testDatabaseUrl());
 const { env } = await import("~/server/env");
 const { createHarness } = await import("~/test-support/harness");
 const { startApiServer } = await import("~/test-support/api-server");
@@ -17,7 +18,7 @@ const { DATABASE_UNAVAILABLE_MESSAGE } = await import("./database-unavailable");
 type Harness = Awaited<ReturnType<typeof createHarness>>;
 let h: Harness;
 let server: Awaited<ReturnType<typeof startApiServer>>;
-const databaseUrl = inject("databaseUrl");
+const databaseUrl = testDatabaseUrl();
 const databaseName = new URL(databaseUrl).pathname.slice(1);
 
 beforeAll(async () => {

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { createDb } from "~/db/client";
 import { users } from "~/db/schema";
 import { createAuth } from "../auth/auth";
 import { profileLocaleFor } from "./profile-locale";
 import { saveProfileLocale } from "./save-profile-locale";
 
-const { db, pool } = createDb(inject("databaseUrl"), 2);
+const { db, pool } = createDb(testDatabaseUrl(), 2);
 afterAll(() => pool.end());
 const auth = createAuth({
   db,

@@ -2,7 +2,8 @@ import type { Client } from "@temporalio/client";
 import { randomUUID } from "node:crypto";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { inboundIdempotencyKeys, incidentInboxes } from "~/db/schema";
 import { errorAlert, okAlert, publishedFlow, terminateWorkflows, webhook } from "~/test-support/flow-fixtures";
 import { singleLevelGraph } from "~/test-support/graph-builder";
@@ -35,7 +36,7 @@ const workflowIds: string[] = [];
 
 beforeAll(async () => {
   h = await createHarness();
-  proxied = await startProxiedDatabase(inject("databaseUrl"));
+  proxied = await startProxiedDatabase(testDatabaseUrl());
   receiver = await startReceiver();
 });
 // A failed test must not leave the next one without its database.

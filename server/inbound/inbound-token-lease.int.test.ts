@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { createDb, type Db } from "~/db/client";
 import { rateLimitBuckets } from "~/db/schema";
 import { createInboundTokenLeases, leaseChunk } from "./inbound-token-lease";
@@ -12,8 +13,8 @@ import { createInboundTokenLeases, leaseChunk } from "./inbound-token-lease";
 let one: { db: Db; pool: { end(): Promise<void> } };
 let two: { db: Db; pool: { end(): Promise<void> } };
 beforeAll(() => {
-  one = createDb(inject("databaseUrl"), 5);
-  two = createDb(inject("databaseUrl"), 5);
+  one = createDb(testDatabaseUrl(), 5);
+  two = createDb(testDatabaseUrl(), 5);
 });
 afterAll(async () => {
   await one?.pool.end();

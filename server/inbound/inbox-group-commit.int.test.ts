@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { createClient } from "~/db/client";
 import { incidentInboxes } from "~/db/schema";
 import { singleLevelGraph } from "~/test-support/graph-builder";
@@ -36,7 +37,7 @@ describe("the inbox's group commit", () => {
       return inbox?.startInput === null ? true : undefined;
     });
 
-    const holder = createClient(inject("databaseUrl"));
+    const holder = createClient(testDatabaseUrl());
     await holder.connect();
     const answered: number[] = [];
     const posts: Promise<{ status: number; json: unknown }>[] = [];

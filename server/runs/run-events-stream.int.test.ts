@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
@@ -17,7 +18,7 @@ beforeAll(async () => {
   h = await createHarness();
   await h.startWorker();
   receiver = await startReceiver();
-  bus = new RunChangeBus(inject("databaseUrl"));
+  bus = new RunChangeBus(testDatabaseUrl());
 });
 afterAll(async () => {
   await receiver?.close();

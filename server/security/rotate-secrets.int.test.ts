@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { integrations } from "~/db/schema";
 import { createHarness, TEST_KEYRING, TEST_SECRET_KEY, type Harness } from "~/test-support/harness";
 import { openIntegrationSecrets } from "../integrations/integration-secrets";
@@ -96,7 +96,7 @@ describe("secret key rotation", () => {
     const env: NodeJS.ProcessEnv = {
       ...Object.fromEntries(inherited),
       NODE_ENV: "development",
-      DATABASE_URL: inject("databaseUrl"),
+      DATABASE_URL: testDatabaseUrl(),
       ALERTFLOW_SECRET_KEY_FILE: keyFile,
     };
     const { stdout } = await run(path.resolve("node_modules/.bin/tsx"), ["scripts/rotate-secrets.ts"], { env });

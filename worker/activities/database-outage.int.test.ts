@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { closeDatabase, reopenDatabase } from "~/test-support/database-outage";
 import { createHarness, type Harness } from "~/test-support/harness";
@@ -13,7 +14,7 @@ import {
 } from "~/test-support/flow-fixtures";
 
 const OUTAGE_MS = 3_000;
-const databaseUrl = inject("databaseUrl");
+const databaseUrl = testDatabaseUrl();
 
 let h: Harness;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;

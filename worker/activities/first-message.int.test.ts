@@ -2,7 +2,8 @@ import type { Client } from "@temporalio/client";
 import { Worker } from "@temporalio/worker";
 import { workflowsPath } from "../worker-options";
 import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { randomUUID } from "node:crypto";
 import { createDb } from "~/db/client";
 import { deliveryAttempts, incidentInboxes, rateLimitBuckets, runEvents } from "~/db/schema";
@@ -260,7 +261,7 @@ describe("the first message sent by the alert endpoint", () => {
     const { flowId, token } = await oneLevelFlow(name);
     const worker = await h.startWorker();
     // Another web process: its own database client, so its own memory of open incidents.
-    const other = createDb(inject("databaseUrl"), 5);
+    const other = createDb(testDatabaseUrl(), 5);
     const otherDeps: InboundDeps = { ...h.inbound, db: other.db, opener: ingressOpenerFor(other.db) };
     const marks: IngressMarks[] = [];
     setIngressTimingSink((m) => marks.push(m));

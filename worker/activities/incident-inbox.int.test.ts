@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { minimalAlert } from "~/core/alerts/alert";
 import { inboxEvents, incidentInboxes, runs } from "~/db/schema";
 import { singleLevelGraph } from "~/test-support/graph-builder";
@@ -81,7 +82,7 @@ describe("taking an inbox's events", () => {
     await h.db.insert(incidentInboxes).values({ id, workflowId: `wf-${id}`, pokedAt: new Date() });
 
     // An append holding the inbox's lock, as the endpoint's statement does until it commits.
-    const appender = createClient(inject("databaseUrl"));
+    const appender = createClient(testDatabaseUrl());
     await appender.connect();
     let taking: ReturnType<typeof takeInboxEvents> | undefined;
     try {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { sampleAlert } from "~/core/alerts/fixtures/sample-alert";
 import { createDb } from "~/db/client";
 import { integrations, workspaces } from "~/db/schema";
@@ -8,7 +9,7 @@ import { startReceiver } from "~/test-support/http-receiver";
 import { createIntegrationSender } from "./integration-sender";
 import type { DeliverInput } from "./types";
 
-const { db, pool } = createDb(inject("databaseUrl"), 2);
+const { db, pool } = createDb(testDatabaseUrl(), 2);
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
   receiver = await startReceiver(() => ({ status: 200, body: "ok" }));

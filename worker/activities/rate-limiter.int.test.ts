@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it, inject } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { testDatabaseUrl } from "~/test-support/test-slot";
 import { createDb } from "~/db/client";
 import { sql } from "drizzle-orm";
 import { burstFor, createRateLimiter, decisionOf, gatedTakeSql } from "./rate-limiter";
 
-const { db, pool } = createDb(inject("databaseUrl"), 10);
+const { db, pool } = createDb(testDatabaseUrl(), 10);
 afterAll(() => pool.end());
 const limiter = createRateLimiter(db);
 
