@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, "..");
  * `next dev` adds its dist folder's types to tsconfig.json, which is put back (once, however often
  * restore() is called).
  *
- * Integration files run two at a time, and two `next dev` at once would put back each other's
+ * Integration files run several at a time, and two `next dev` at once would put back each other's
  * tsconfig.json: they take turns, under a Postgres advisory lock that the server drops with the
  * connection, so a file that dies holding it does not keep the next one waiting. Taken in the
  * `postgres` database, because advisory locks do not reach across databases and each file has its

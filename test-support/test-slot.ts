@@ -1,7 +1,7 @@
 import { inject } from "vitest";
 
 /**
- * Integration files run two at a time, each against a database and a Temporal server of its own
+ * Integration files run several at a time, each against a database and a Temporal server of its own
  * (global-setup.ts starts one set per worker). A worker's VITEST_POOL_ID (1 to maxWorkers) is held
  * by one file at a time, so it names the set the file may use.
  */
