@@ -1,4 +1,3 @@
-import type { Client } from "@temporalio/client";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +15,7 @@ import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { postKeyedAlert } from "~/test-support/keyed-alert-post";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
-import { createTemporalClient } from "../temporal-client";
+import { unreachableTemporal, type UnreachableTemporal } from "~/test-support/unreachable-temporal";
 import { restartOpenedIncidents } from "./incident-inbox";
 import { workflowIdFor } from "./incident-id";
 
@@ -28,18 +27,18 @@ import { workflowIdFor } from "./incident-id";
  */
 let h: Harness;
 let receiver: Receiver;
-let unreachable: Client;
+let unreachable: UnreachableTemporal;
 let stopWorker: () => Promise<void> = () => Promise.resolve();
 beforeAll(async () => {
   h = await createHarness();
   ({ stop: stopWorker } = await h.startWorker());
   receiver = await startReceiver();
-  unreachable = createTemporalClient("127.0.0.1:1", "default");
+  unreachable = unreachableTemporal();
 });
 const workflowIds: string[] = [];
 afterAll(async () => {
   if (h) await terminateWorkflows(h, workflowIds);
-  await unreachable?.connection.close();
+  await unreachable?.close();
   await stopWorker();
   await receiver?.close();
   await h?.close();
@@ -56,7 +55,7 @@ describe("a retry after a 503 that came once some alerts were dispatched", () =>
     const body = JSON.stringify([errorAlert(down), okAlert(`other-${randomUUID()}`)]);
     const key = randomUUID();
 
-    const first = await postKeyedAlert({ ...h.inbound, temporal: unreachable }, token, body, key);
+    const first = await postKeyedAlert(unreachable.inbound(h.inbound), token, body, key);
     expect(first.status).toBe(503);
     await receiver.waitFor(1, 15_000);
 

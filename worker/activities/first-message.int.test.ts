@@ -1,4 +1,3 @@
-import type { Client } from "@temporalio/client";
 import { Worker } from "@temporalio/worker";
 import { workflowsPath } from "../worker-options";
 import { asc, eq } from "drizzle-orm";
@@ -26,7 +25,7 @@ import { createIntegrationSender, type PreparedSend, type PreparingSender } from
 import type { DeliverInput } from "./types";
 import { startInboxRepokeJob } from "../inbox-repoke-job";
 import { INCIDENT_WORKFLOW, type EscalationSnapshot } from "~/workflows/messages";
-import { createTemporalClient } from "~/server/temporal-client";
+import { unreachableTemporal } from "~/test-support/unreachable-temporal";
 import { handleAlertRequest, type InboundDeps } from "~/server/inbound/handle-alert-request";
 
 /**
@@ -399,8 +398,8 @@ describe("the first message sent by the alert endpoint", () => {
     const { flowId, token } = await oneLevelFlow(name);
     // As the web server builds its client, aimed at a port nothing listens on: the start fails,
     // as it would not happen in a process killed at this point.
-    const unreachable: Client = createTemporalClient("127.0.0.1:1", "default");
-    const deps: InboundDeps = { ...h.inbound, temporal: unreachable };
+    const unreachable = unreachableTemporal();
+    const deps = unreachable.inbound(h.inbound);
     const response = await handleAlertRequest(
       deps,
       token,
@@ -408,7 +407,7 @@ describe("the first message sent by the alert endpoint", () => {
     );
     // Durable once committed: the claim holds the workflow's input.
     expect(response.status).toBe(202);
-    await unreachable.connection.close();
+    await unreachable.close();
     const run = await theRun(flowId);
     expect(run.temporalRunId).toBeNull();
 
