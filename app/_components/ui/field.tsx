@@ -1,8 +1,7 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { CONTROL } from "./control-class";
 
-/** Shared look of text inputs, selects and text areas: one height, one border, one focus ring. */
-const CONTROL =
-  "w-full rounded-md border border-border bg-bg px-2 text-[13px] text-fg placeholder:text-muted focus:border-accent focus:outline-none disabled:opacity-50 aria-[invalid=true]:border-danger";
+export { Select } from "./select";
 
 export function Input({ className = "", ...props }: InputHTMLAttributes<HTMLInputElement>) {
   return <input className={`h-7 ${CONTROL} ${className}`} {...props} />;
@@ -10,10 +9,6 @@ export function Input({ className = "", ...props }: InputHTMLAttributes<HTMLInpu
 
 export function Textarea({ className = "", ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return <textarea className={`min-h-16 py-1.5 ${CONTROL} ${className}`} {...props} />;
-}
-
-export function Select({ className = "", ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
-  return <select className={`h-7 ${CONTROL} ${className}`} {...props} />;
 }
 
 interface FieldProps {
