@@ -1,11 +1,20 @@
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadKeyring, type KeyringSource } from "./load-keyring";
 import { secretKeyFromPassphrase } from "./secret-keyring";
 
-const tempFile = () => path.join(mkdtempSync(path.join(os.tmpdir(), "alertflow-key-")), "data", "secret-key");
+/** The folders the tests made, removed after them. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+const tempFile = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "alertflow-key-"));
+  made.push(dir);
+  return path.join(dir, "data", "secret-key");
+};
 const source = (over: Partial<KeyringSource>): KeyringSource => ({
   nodeEnv: "development",
   previousKeys: [],
