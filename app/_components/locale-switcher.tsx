@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { TIME_ZONE_COOKIE, isLocale } from "~/core/i18n/locales";
 import { LocaleOptions } from "./locale-options";
 import { useChooseLocale, writeCookie } from "./use-choose-locale";
+import { useHydrated } from "./use-hydrated";
 
 function readCookie(name: string): string | undefined {
   return document.cookie
@@ -21,7 +22,8 @@ export function LocaleSwitcher({ signedIn = false }: { signedIn?: boolean }) {
   const t = useTranslations("Shell");
   const locale = useLocale();
   const router = useRouter();
-  const { choose, disabled, error } = useChooseLocale({ signedIn });
+  const { choose, pending, error } = useChooseLocale({ signedIn });
+  const hydrated = useHydrated();
 
   // Server-rendered times use this zone; refresh once when the browser's differs from the cookie.
   useEffect(() => {
@@ -41,7 +43,9 @@ export function LocaleSwitcher({ signedIn = false }: { signedIn?: boolean }) {
       <span className="sr-only">{t("language")}</span>
       <select
         value={locale}
-        disabled={disabled}
+        // Closed until hydrated, as the shared Select is (ui/select.tsx): a pick made on the
+        // server's HTML reached the handler as the language shown before it.
+        disabled={pending || !hydrated}
         onChange={(event) => {
           if (isLocale(event.target.value)) void choose(event.target.value);
         }}

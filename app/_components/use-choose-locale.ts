@@ -4,7 +4,6 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { LOCALE_COOKIE, type Locale } from "~/core/i18n/locales";
 import { useTRPC } from "../_lib/trpc";
-import { useHydrated } from "./use-hydrated";
 
 const YEAR = 60 * 60 * 24 * 365;
 
@@ -21,7 +20,6 @@ export function useChooseLocale({ signedIn }: { signedIn: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const save = useMutation(trpc.account.setLocale.mutationOptions());
-  const hydrated = useHydrated();
   /** Resolves once the choice is in effect; a profile that could not be saved leaves `error` set. */
   const choose = async (locale: Locale | null) => {
     if (locale === null) document.cookie = `${LOCALE_COOKIE}=; path=/; max-age=0; samesite=lax`;
@@ -35,7 +33,5 @@ export function useChooseLocale({ signedIn }: { signedIn: boolean }) {
     }
     router.refresh();
   };
-  // Closed until hydrated: a pick made on the server's HTML reached `choose` as the value shown
-  // before it, so "follow the browser" on a slow load saved the old language again.
-  return { choose, disabled: !hydrated || save.isPending, error: save.error };
+  return { choose, pending: save.isPending, error: save.error };
 }

@@ -90,7 +90,7 @@ export function AccountSettings({ profileLocale }: { profileLocale: Locale | nul
 /** The profile's language: saved at once, it outranks the switcher's cookie and the browser on every device. */
 function LanguageSection({ profileLocale }: { profileLocale: Locale | null }) {
   const t = useTranslations("AccountSettings");
-  const { choose, disabled, error } = useChooseLocale({ signedIn: true });
+  const { choose, pending, error } = useChooseLocale({ signedIn: true });
   return (
     <section className="flex flex-col gap-3">
       <h2 className="text-[13px] font-semibold">{t("language")}</h2>
@@ -98,7 +98,7 @@ function LanguageSection({ profileLocale }: { profileLocale: Locale | null }) {
         <Select
           id="profile-locale"
           value={profileLocale ?? BROWSER}
-          disabled={disabled}
+          disabled={pending}
           onChange={(event) => {
             const value = event.target.value;
             void choose(isLocale(value) ? value : null);
