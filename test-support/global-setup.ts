@@ -4,7 +4,7 @@ import path from "node:path";
 import { bundleWorkflowCode } from "@temporalio/worker";
 import type { TestProject } from "vitest/node";
 import { workflowsPath } from "~/worker/worker-options";
-import { startTestServices, TEST_DATABASE_URL, testDatabaseName, type TestServices } from "./test-services";
+import { startTestServices, TEST_DATABASE_URL, workerDatabaseUrl, type TestServices } from "./test-services";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
   };
   try {
     // One after the other, so that two dev servers never pick free ports at the same moment.
-    for (let i = 0; i < workers; i++) sets.push(await startTestServices(testDatabaseName(TEST_DATABASE_URL, i)));
+    for (let i = 0; i < workers; i++) sets.push(await startTestServices(workerDatabaseUrl(TEST_DATABASE_URL, i)));
     await bundled;
   } catch (error) {
     await stop();

@@ -13,7 +13,7 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://po
  * The database of integration worker `index` (from 0): the first is TEST_DATABASE_URL's, the
  * others add `_2`, `_3`… to its name.
  */
-export function testDatabaseName(url: string, index: number): string {
+export function workerDatabaseUrl(url: string, index: number): string {
   if (index === 0) return url;
   const named = new URL(url);
   named.pathname = `${named.pathname}_${index + 1}`;

@@ -1,27 +1,25 @@
-import type { Client } from "@temporalio/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { singleLevelGraph } from "~/test-support/graph-builder";
 import { createHarness, type Harness } from "~/test-support/harness";
 import { errorAlert, okAlert, publishedFlow, runsForFlow, webhook } from "~/test-support/flow-fixtures";
-import { createTemporalClient } from "../temporal-client";
+import { unreachableTemporal, type UnreachableTemporal } from "~/test-support/unreachable-temporal";
 import { handleAlertRequest } from "./handle-alert-request";
 
 let h: Harness;
-let unreachable: Client;
+let unreachable: UnreachableTemporal;
 beforeAll(async () => {
   h = await createHarness();
-  // As the web server builds it (a lazy connection), aimed at a port nothing listens on.
-  unreachable = createTemporalClient("127.0.0.1:1", "default");
+  unreachable = unreachableTemporal();
 });
 afterAll(async () => {
-  await unreachable?.connection.close();
+  await unreachable?.close();
   await h?.close();
 });
 
 async function post(token: string, body: unknown) {
   const started = performance.now();
   const response = await handleAlertRequest(
-    { db: h.db, temporal: unreachable, taskQueue: h.taskQueue, maxBodyBytes: 1 << 20, now: () => new Date() },
+    { db: h.db, temporal: unreachable.client, taskQueue: h.taskQueue, maxBodyBytes: 1 << 20, now: () => new Date() },
     token,
     new Request(`http://localhost/api/alerts/${token}`, { method: "POST", body: JSON.stringify(body) }),
   );
