@@ -629,6 +629,11 @@ export const incidentInboxes = pgTable(
     startInput: jsonb("start_input"),
     /** When a re-start job last took this row: one worker tries it at a time, then not again for a while. */
     startTriedAt: timestamp("start_tried_at", { withTimezone: true }),
+    /**
+     * Set by an operator's action (acknowledge, resolve, cancel) before it reaches the workflow:
+     * from then on the due-send job sends nothing more for this incident (see dueSends).
+     */
+    sendsStoppedAt: timestamp("sends_stopped_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -654,6 +659,44 @@ export const inboxEvents = pgTable(
     event: inboxEventColumn("event").notNull(),
   },
   (t) => [primaryKey({ columns: [t.inboxId, t.seq] })],
+);
+
+/**
+ * A message an incident's workflow will send at `dueAt` if nothing happens before then (its next
+ * level or reminder), written with the run record that planned it. The worker's due-send job sends
+ * it on time under a lease on its delivery row, without waiting for the workflow's task (which in
+ * a storm queues behind the other incidents'); the workflow's own delivery at its timer finds the
+ * row sent. `basisSeq` is the inbox seq the plan saw: a later event (an Ok, another error) leaves
+ * the send to the workflow until it plans again. An operator's action stops the job for the
+ * incident (incident_inboxes.sends_stopped_at); the rows already `claimed` tell the workflow what
+ * went out before an action or an event, so it fires that first.
+ */
+export const dueSendStateEnum = pgEnum("due_send_state", ["waiting", "claimed"]);
+
+export const dueSends = pgTable(
+  "due_sends",
+  {
+    id: id(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    /** The delivery's own key (idempotencyKeyFor): the job's row and the workflow's are one. */
+    idempotencyKey: text("idempotency_key").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    basisSeq: bigint("basis_seq", { mode: "number" }).notNull(),
+    /** The DeliverInput the workflow would send (no secrets: the same input its history holds). */
+    message: jsonb("message").notNull(),
+    state: dueSendStateEnum("state").notNull().default("waiting"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("due_sends_idempotency_uq").on(t.idempotencyKey),
+    index("due_sends_run_idx").on(t.runId),
+    index("due_sends_waiting_idx")
+      .on(t.dueAt)
+      .where(sql`${t.state} = 'waiting'`),
+  ],
 );
 
 export const templates = pgTable(

@@ -1,14 +1,11 @@
 import { ActivityFailure, patched } from "@temporalio/workflow";
 import type { PlanTarget } from "../core/flow/plan";
-import type { EscalationCommand } from "../core/escalation/escalation-reducer";
 import type { EscalationState } from "../core/escalation/escalation-state";
 import type { DeliverInput, DeliverResult } from "../worker/activities/types";
-import { deliveryRetryPolicy } from "../core/delivery/retry-policy";
 import { deliver, deliverFirstAttempt } from "./activities";
 import type { EscalationInput } from "./messages";
 import type { RunEventRecorder } from "./run-event-recorder";
-
-type SendCommand = Extract<EscalationCommand, { kind: "send" }>;
+import { deliverInputFor, type SendCommand } from "./deliver-input";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -64,27 +61,7 @@ export function createDeliveries(
     target: PlanTarget,
     isFallback: boolean,
     runRecord: DeliverInput["runRecord"],
-  ): DeliverInput => {
-    const { level } = command;
-    return {
-      runId: input.runId,
-      workspaceId: input.workspaceId,
-      flowId: input.flowId,
-      flowName: input.flowName,
-      incidentKey: input.alertKey,
-      level: level.level,
-      levelMessage: level.message,
-      messageType: command.messageType,
-      reminderNumber: command.reminderNumber,
-      target: { nodeId: target.nodeId, integrationId: target.integrationId, variables: target.variables },
-      alert: state.lastAlert,
-      firstErrorAt: iso(state.firstErrorAtMs),
-      resolvedAt: command.resolvedAtMs === undefined ? undefined : iso(command.resolvedAtMs),
-      isFallback,
-      maxAttempts: deliveryRetryPolicy.maxAttempts,
-      runRecord,
-    };
-  };
+  ): DeliverInput => ({ ...deliverInputFor(input, command, state, target, isFallback), runRecord });
 
   const deliverTo = async (
     command: SendCommand,

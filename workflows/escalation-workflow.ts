@@ -34,6 +34,7 @@ import {
 } from "./messages";
 import { createRunEventRecorder } from "./run-event-recorder";
 import { createKeptTimer } from "./kept-timer";
+import { duePlanOf } from "./due-plan";
 
 /** Patch id: the run row is written by the first write instead of its own local activity. */
 const OPEN_RUN_WITH_FIRST_WRITE = "open-run-with-first-write";
@@ -155,7 +156,10 @@ async function runIncident(
   const inbox: AlertEvent[] = [...(input.pendingEvents ?? [])];
   // Asked first, and only by a new incident the endpoint opened: histories from before replay as they ran.
   const adopts = input.openedAtIngress === true && !input.state && hasPatch(ADOPT_OPENING);
-  const events = createRunEventRecorder(input.runId);
+  // Only an incident with an inbox plans its sends (the due-send job checks the inbox's seq).
+  // usesInbox is read when a write is made, after it is set below: asking its patch here would
+  // move the marker in histories from before.
+  const events = createRunEventRecorder(input.runId, () => (usesInbox ? duePlanOf(input, incident, inboxSeq) : null));
   const deliveries = createDeliveries(input, events, { firstAttemptLocalImplied: adopts, hasPatch });
 
   const dispatch = (event: IncidentEvent) => {
@@ -239,6 +243,9 @@ async function runIncident(
         read ??
         (runRecord ? (await adoptOpening({ runRecord, take, messages: [] })).taken : await takeInboxEvents(take));
       events.carried(runRecord);
+      // The due-send job sent what was due then before these events came: it fires first here
+      // too (an Ok goes to the level it paged), under the same keys, so nothing is sent twice.
+      if (taken.dueSentAtMs !== undefined) dispatch({ type: "tick", atMs: taken.dueSentAtMs });
       pruneThrough = undefined;
       if (taken.events.length > 0) foundAtMs = now();
       found += taken.events.length;
@@ -266,6 +273,8 @@ async function runIncident(
     [cancelUpdate, "cancel"],
   ] as const) {
     setHandler(update, async (action) => {
+      // What the due-send job sent before the action was taken fires first (see drainInbox).
+      if (action.dueSentAtMs !== undefined) dispatch({ type: "tick", atMs: action.dueSentAtMs });
       dispatch({ type, by: action.by, note: action.note, source: action.source, atMs: now() });
       return snapshot();
     });

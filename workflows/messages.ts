@@ -36,6 +36,12 @@ export interface OperatorAction {
   note?: string;
   /** Absent in histories recorded before sources existed. */
   source?: ActionSource;
+  /**
+   * The latest due time of the incident's planned sends the due-send job had already sent when
+   * the action took the rest back (server/runs/due-send-fence.ts): the workflow fires what was due
+   * then before applying the action. Absent when the job had sent nothing.
+   */
+  dueSentAtMs?: number;
 }
 
 export interface EscalationInput {

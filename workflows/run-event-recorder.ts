@@ -1,6 +1,6 @@
 import { uuid4 } from "@temporalio/workflow";
 import type { RecordedRunEvent, RunEventDraft } from "../core/escalation/run-event";
-import type { OpenRunInput, UpdateRunInput } from "../worker/activities/types";
+import type { DuePlan, OpenRunInput, UpdateRunInput } from "../worker/activities/types";
 import { updateRun } from "./activities";
 
 /**
@@ -11,8 +11,12 @@ import { updateRun } from "./activities";
  * or the first deliveries (which carry the row and the events so far, so the first message does
  * not wait for bookkeeping of its own). Until a write that carried the row is known to have
  * succeeded, every write carries it again; writing it twice is a no-op.
+ *
+ * With `planDue`, every write also carries the incident's next planned sends as they stand (see
+ * DuePlan): each write follows a change to the incident, so the plan in Postgres is never older
+ * than the timeline written with it; a final write (with a status) clears it.
  */
-export function createRunEventRecorder(runId: string) {
+export function createRunEventRecorder(runId: string, planDue?: () => DuePlan | null) {
   const pending: RecordedRunEvent[] = [];
   let unopened: OpenRunInput | undefined;
   /** The level the last write stored: a flush that does not change it leaves the run row alone. */
@@ -25,8 +29,10 @@ export function createRunEventRecorder(runId: string) {
     // row (its update triggers a notification and a rollup delta) is written only on a change.
     const level = currentLevel === writtenLevel && !open && !final ? {} : { currentLevel };
     heldBack = 0;
-    return { runId, ...level, ...final, ...(open ? { open } : {}), events: pending.splice(0) };
+    return { runId, ...level, ...final, ...(open ? { open } : {}), events: pending.splice(0), ...due(final) };
   };
+  const due = (final?: Pick<UpdateRunInput, "status">): Pick<UpdateRunInput, "due"> =>
+    planDue ? { due: final?.status ? null : planDue() } : {};
   /** Writes what is buffered; the final write (with a status) always goes out. */
   const flush = async (currentLevel: number, final?: Pick<UpdateRunInput, "status" | "resolvedAt">): Promise<void> => {
     if (pending.length === 0 && !final) return;
@@ -61,7 +67,7 @@ export function createRunEventRecorder(runId: string) {
     /** What a delivery carries while the run is not known to be open: its row and the events so far. */
     handOff(currentLevel: number): UpdateRunInput | undefined {
       if (!unopened) return undefined;
-      return { runId, open: { ...unopened, currentLevel }, events: pending.splice(0) };
+      return { runId, open: { ...unopened, currentLevel }, events: pending.splice(0), ...due() };
     },
     /** The delivery that carried `record` has written it. */
     carried(record: UpdateRunInput | undefined): void {

@@ -8,6 +8,7 @@ import type { ActionSource } from "~/core/escalation/action-source";
 import { isOpen, type RunAction } from "./run-actions";
 import type { RunScope } from "./run-scope";
 import { recordAudit } from "../audit/record-audit";
+import { takeBackDueSends } from "./due-send-fence";
 
 const updates = { acknowledge: acknowledgeUpdate, resolve: resolveUpdate, cancel: cancelUpdate } as const;
 
@@ -80,8 +81,13 @@ export async function actOnRun(
   if (!(await isThisIncident()) && !((await startSettled(scope.db, runId)) && (await isThisIncident()))) {
     throw noLongerOpen(runId);
   }
+  // The due-send job must not page anyone after the action was taken; what it already sent is
+  // fired in the workflow first, so the timeline and the Ok include it.
+  const dueSentAtMs = await takeBackDueSends(scope.db, runId);
   try {
-    const snapshot = await handle.executeUpdate(updates[action], { args: [{ by, note, source }] });
+    const snapshot = await handle.executeUpdate(updates[action], {
+      args: [{ by, note, source, ...(dueSentAtMs === undefined ? {} : { dueSentAtMs }) }],
+    });
     // The status and its audit entry commit together or not at all: a caller that loses the
     // database here answers "try again", and the retry (an acknowledge the workflow already has
     // is a no-op there) writes both, instead of finding one of them done.

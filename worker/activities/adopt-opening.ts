@@ -1,8 +1,9 @@
 import type { ActivityDeps } from "./create-activities";
-import { awaitLease, DELIVERY_STATE_COLUMNS, idempotencyKeyFor, readDeliveryState } from "./deliver";
+import { awaitLease, DELIVERY_STATE_COLUMNS, readDeliveryState } from "./deliver";
+import { idempotencyKeyFor } from "./delivery-key";
 import { takeInboxEvents } from "./incident-inbox";
 import { preparedStatement, runPrepared } from "./prepared-statement";
-import { RUN_RECORD_CTES, runRecordValues, writeRunRecord } from "./run-records";
+import { RUN_RECORD_CTES, RUN_RECORD_PARAMS, runRecordValues, writeRunRecord } from "./run-records";
 import { sendsSettled } from "./sends-in-flight";
 import type { AdoptOpeningInput, AdoptOpeningResult, DeliverResult } from "./types";
 
@@ -15,12 +16,12 @@ export const ADOPT_LEASE_WAIT_MS = 500;
 
 /**
  * The run record (row, inbox, first events) and the read of the first messages' rows in one
- * statement. $22: the messages' idempotency keys.
+ * statement. The parameter after RUN_RECORD_CTES's: the messages' idempotency keys.
  */
 const RECORD_AND_READ_LEASES = preparedStatement(
   "adopt_opening",
   `${RUN_RECORD_CTES}
-  select ${DELIVERY_STATE_COLUMNS} from deliveries where idempotency_key = any($22::text[])`,
+  select ${DELIVERY_STATE_COLUMNS} from deliveries where idempotency_key = any($${RUN_RECORD_PARAMS + 1}::text[])`,
 );
 
 /** The first messages' rows again, once this process's endpoint has sent them. $1: their idempotency keys. */

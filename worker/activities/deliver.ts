@@ -7,7 +7,8 @@ import { preparedStatement, runPrepared } from "./prepared-statement";
 import type { ActivityDeps } from "./create-activities";
 import type { DeliveryRequest, RecordedResponse } from "~/core/integrations/send-result";
 import { INTERRUPTED_ATTEMPT, INTERRUPTED_REASON, recordAnswer, recordAttemptStart } from "./record-attempt";
-import { RUN_RECORD_CTES, runRecordValues, writeRunRecord } from "./run-records";
+import { RUN_RECORD_CTES, RUN_RECORD_PARAMS, runRecordValues, writeRunRecord } from "./run-records";
+import { idempotencyKeyFor } from "./delivery-key";
 import type { RefusalReason } from "~/core/domain-error";
 import type { DeliverInput, DeliverResult, FirstAttemptResult } from "./types";
 
@@ -28,12 +29,6 @@ export interface SendOutcome {
 }
 
 export type MessageSender = (input: DeliverInput, idempotencyKey: string) => Promise<SendOutcome>;
-
-/** incident + level + type + reminder number, plus the link, since a level may have many. */
-export function idempotencyKeyFor(input: DeliverInput): string {
-  const link = input.isFallback ? `${input.target.nodeId}:fallback` : input.target.nodeId;
-  return `${input.runId}:${input.level}:${input.messageType}:${input.reminderNumber}:${link}`;
-}
 
 /**
  * How long the activity rides out a lost database connection itself. Before the send a failure
@@ -144,11 +139,11 @@ const OPEN_DELIVERY = preparedStatement("open_delivery_started", `with ${openDel
 
 /**
  * The same, after a run record carried by the delivery (its row, level and timeline: see
- * RUN_RECORD_CTES, $1–$21), in the same statement: one round trip for both.
+ * RUN_RECORD_CTES, $1–$26), in the same statement: one round trip for both.
  */
 const RECORD_AND_OPEN_DELIVERY = preparedStatement(
   "run_record_open_delivery",
-  `${RUN_RECORD_CTES}, ${openDeliveryCtes((n) => `$${n + 21}`)}`,
+  `${RUN_RECORD_CTES}, ${openDeliveryCtes((n) => `$${n + RUN_RECORD_PARAMS}`)}`,
 );
 
 /** A row of OPEN_DELIVERY: the delivery's state, and whether its first attempt was started by this call. */

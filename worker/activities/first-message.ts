@@ -7,14 +7,15 @@ import { rowForSelect } from "~/db/row-select";
 import type { Db } from "~/db/client";
 import { retryOnConflict } from "~/db/connection-retry";
 import { attemptOutcomeEnum, deliveries, deliveryAttempts, incidentInboxes, runs } from "~/db/schema";
-import { deliveryRetryPolicy } from "~/core/delivery/retry-policy";
 import { reduceIncident } from "~/core/escalation/escalation-reducer";
 import { newEscalationState } from "~/core/escalation/escalation-state";
 import { incidentFrom } from "~/core/escalation/incident";
 import type { EscalationInput } from "~/workflows/messages";
+import { deliverInputFor } from "~/workflows/deliver-input";
 import type { IncidentOpener } from "~/server/inbound/incident-opener";
 import type { DeliverInput } from "./types";
-import { FIRST_MESSAGE_LEASE_MS, idempotencyKeyFor, type MessageSender, type SendOutcome } from "./deliver";
+import { FIRST_MESSAGE_LEASE_MS, type MessageSender, type SendOutcome } from "./deliver";
+import { idempotencyKeyFor } from "./delivery-key";
 import { INTERRUPTED_ATTEMPT, INTERRUPTED_REASON, recordAnswer } from "./record-attempt";
 import { newRunRow } from "./run-records";
 import { markIngress } from "~/server/inbound/ingress-timing";
@@ -37,28 +38,11 @@ export function firstMessagesOf(input: EscalationInput): { messages: DeliverInpu
   });
   const ticked = reduceIncident(plan, opened.incident, { type: "tick", atMs });
   const { state } = ticked.incident;
-  const messages: DeliverInput[] = [];
-  for (const command of ticked.commands) {
-    if (command.kind !== "send") continue;
-    for (const target of command.level[command.messageType]) {
-      messages.push({
-        runId: input.runId,
-        workspaceId: input.workspaceId,
-        flowId: input.flowId,
-        flowName: input.flowName,
-        incidentKey: input.alertKey,
-        level: command.level.level,
-        levelMessage: command.level.message,
-        messageType: command.messageType,
-        reminderNumber: command.reminderNumber,
-        target: { nodeId: target.nodeId, integrationId: target.integrationId, variables: target.variables },
-        alert: state.lastAlert,
-        firstErrorAt: new Date(state.firstErrorAtMs).toISOString(),
-        isFallback: false,
-        maxAttempts: deliveryRetryPolicy.maxAttempts,
-      });
-    }
-  }
+  const messages = ticked.commands.flatMap((command) =>
+    command.kind === "send"
+      ? command.level[command.messageType].map((target) => deliverInputFor(input, command, state, target, false))
+      : [],
+  );
   return { messages, currentLevel: state.currentLevel };
 }
 
@@ -275,15 +259,17 @@ export async function claimIncident(
 const RECORD_BUDGET = { budgetMs: 10_000 };
 
 /**
- * Sends one claimed first message and records the answer as attempt 1, which ends the lease. A
- * retryable answer is an attempt like any other: the workflow's delivery waits what it asked for
- * and tries again; a failure the same. Never rejects: the endpoint does not wait for this.
+ * Sends one message claimed under a lease on its delivery row (an incident's first message at
+ * the endpoint, a planned one by the due-send job) and records the answer as attempt 1, which
+ * ends the lease. A retryable answer is an attempt like any other: the workflow's delivery waits
+ * what it asked for and tries again; a failure the same. Never rejects: nobody waits for this.
  */
-export async function sendFirstMessage(
-  deps: { db: Db; send: MessageSender; random?: () => number },
+export async function sendLeasedMessage(
+  deps: { db: Db; send: MessageSender; random?: () => number; label?: string },
   { message, deliveryId }: ClaimedMessage,
   prepared?: { send: Promise<PreparedSend>; token?: RateDecision },
 ): Promise<void> {
+  const label = deps.label ?? "inbound: first message";
   const key = idempotencyKeyFor(message);
   const startedAt = new Date();
   let outcome: SendOutcome;
@@ -294,7 +280,7 @@ export async function sendFirstMessage(
     // Not a receiver's answer (the sender itself failed): the lease is released and the
     // workflow's delivery makes the next attempt now. The error's text is not kept: it is not
     // the receiver's, and it might quote what the sender read.
-    console.warn(`inbound: first message ${deliveryId} not sent here (${errorName(error)}); the workflow sends it`);
+    console.warn(`${label} ${deliveryId} not sent here (${errorName(error)}); the workflow sends it`);
     await deps.db
       .update(deliveries)
       .set({ leasedUntil: null })
@@ -317,7 +303,7 @@ export async function sendFirstMessage(
     markIngress("recorded");
   } catch (recordError) {
     // The lease runs out and the workflow sends again, under the same idempotency key.
-    console.warn(`inbound: the answer to first message ${deliveryId} not recorded (${errorCode(recordError)})`);
+    console.warn(`${label} ${deliveryId}: its answer not recorded (${errorCode(recordError)})`);
   }
 }
 
@@ -380,9 +366,9 @@ export function createIncidentOpener(deps: {
             claimed.messages.map((message) => {
               const key = idempotencyKeyFor(message.message);
               const preparing = prepared.get(key);
-              if (!preparing) return sendFirstMessage(deps, message);
+              if (!preparing) return sendLeasedMessage(deps, message);
               const bucket = ready.get(key)?.bucket;
-              return sendFirstMessage(deps, message, {
+              return sendLeasedMessage(deps, message, {
                 send: preparing,
                 token: bucket ? claimed.tokens.get(bucket.key) : undefined,
               });

@@ -78,11 +78,14 @@ const takeRowSchema = z.object({
   closed_before: z.boolean(),
   seq: z.string().nullable(),
   event: z.unknown(),
+  due_sent_at: z.string().nullable(),
 });
 
 /**
  * Lock, mark, prune and read in one statement. Parameters: $1 inbox id, $2 afterSeq, $3 the batch's
- * rows, $4 keep the mark (busy), $5 last try, $6 close, $7 prune through (0: none).
+ * rows, $4 keep the mark (busy), $5 last try, $6 close, $7 prune through (0: none). It also reads
+ * the latest due time the due-send job sent (dueSentAtMs): a claim commits under the inbox row's
+ * lock, so one that came before an event this take reads is seen by it.
  */
 const TAKE = preparedStatement(
   "take_inbox_events",
@@ -105,7 +108,9 @@ const TAKE = preparedStatement(
     ), pruned as (
       delete from inbox_events where $7::bigint > 0 and inbox_id = $1::uuid and seq <= $7::bigint
     )
-    select inbox.last_seq, inbox.closed_at is not null as closed_before, waiting.seq, waiting.event
+    select inbox.last_seq, inbox.closed_at is not null as closed_before, waiting.seq, waiting.event,
+      (select (extract(epoch from max(due_at)) * 1000)::bigint from due_sends
+        where run_id = $1::uuid and state = 'claimed') as due_sent_at
     from inbox left join waiting on true order by waiting.seq`,
 );
 
@@ -143,6 +148,7 @@ async function takeOnce(
       lastSeq,
       closedBefore: first.closed_before,
       ...(keptPoked ? { keptPoked } : {}),
+      ...(first.due_sent_at === null ? {} : { dueSentAtMs: Number(first.due_sent_at) }),
     },
     complete: true,
   };

@@ -4,7 +4,7 @@ import { runEventRow } from "~/db/run-event-rows";
 import { deliveries, flowVersions, flows, runEvents, runs } from "~/db/schema";
 import type { PlanTarget } from "~/core/flow/plan";
 import type { ActivityDeps } from "./create-activities";
-import { idempotencyKeyFor } from "./deliver";
+import { idempotencyKeyFor } from "./delivery-key";
 import { recordAttempt } from "./record-attempt";
 import type { ResendInput, ResendResult } from "~/workflows/messages";
 import type { DeliverInput } from "./types";

@@ -1,11 +1,12 @@
-import { eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client";
 import { storableJson } from "~/core/wire/storable-text";
 import { openInbox } from "./incident-inbox";
 import { runEventRow } from "~/db/run-event-rows";
 import { setRunStatus } from "~/db/run-status";
-import { runEvents, runs } from "~/db/schema";
+import { dueSends, runEvents, runs } from "~/db/schema";
 import type { ActivityDeps } from "./create-activities";
+import { idempotencyKeyFor } from "./delivery-key";
 import { preparedStatement, runPrepared } from "./prepared-statement";
 import type { OpenRunInput, UpdateRunInput } from "./types";
 
@@ -90,11 +91,29 @@ export const RUN_RECORD_CTES = `
     from unnest($16::uuid[], $17::timestamptz[], $18::text[], $19::int[], $20::text[], $21::jsonb[])
       as e(id, at, type, level, node_id, detail)
     on conflict do nothing
+  ), due_dropped as (
+    delete from due_sends
+    where $22::boolean and run_id = $1::uuid and state = 'waiting' and idempotency_key <> all($25::text[])
+  ), due_planned as (
+    insert into due_sends (run_id, idempotency_key, due_at, basis_seq, message)
+    select $1::uuid, m.key, $23::timestamptz, $24::bigint, m.message
+    from unnest($25::text[], $26::jsonb[]) as m(key, message)
+    where $22::boolean
+    on conflict (idempotency_key) do update
+      set due_at = excluded.due_at, basis_seq = excluded.basis_seq, message = excluded.message
+      where due_sends.state = 'waiting'
   )`;
+
+/** How many parameters RUN_RECORD_CTES takes: a statement that adds its own numbers them after. */
+export const RUN_RECORD_PARAMS = 26;
 
 const RUN_RECORD = preparedStatement("run_record", `${RUN_RECORD_CTES} select 1`);
 
-/** The parameters of RUN_RECORD_CTES ($1–$21) for a record without a status change. */
+/**
+ * The parameters of RUN_RECORD_CTES ($1–$26) for a record without a status change. $22–$26: the
+ * incident's planned sends (DuePlan), when the record carries them: those still waiting that the
+ * plan no longer holds are dropped, the rest written; a claimed one is the job's and stays.
+ */
 export function runRecordValues(runId: string, input: Omit<UpdateRunInput, "runId" | "status"> = { events: [] }) {
   const open = input.open ? newRunRow(input.open) : null;
   const events = input.events.map((e) => runEventRow(runId, e));
@@ -120,6 +139,11 @@ export function runRecordValues(runId: string, input: Omit<UpdateRunInput, "runI
     events.map((e) => e.level ?? null),
     events.map((e) => e.nodeId ?? null),
     events.map((e) => storableJson(e.detail ?? {})),
+    input.due !== undefined,
+    input.due ? new Date(input.due.dueAtMs).toISOString() : null,
+    input.due?.basisSeq ?? 0,
+    input.due?.messages.map(idempotencyKeyFor) ?? [],
+    input.due?.messages.map((m) => storableJson(m)) ?? [],
   ];
 }
 
@@ -153,6 +177,9 @@ async function writeRunRecordIn(tx: Tx, input: UpdateRunInput): Promise<void> {
   if (!openedWithEvents && eventRows.length > 0) {
     await tx.insert(runEvents).values(eventRows).onConflictDoNothing();
   }
+  // The incident is ending or ended: nothing planned goes out any more.
+  if (input.status)
+    await tx.delete(dueSends).where(and(eq(dueSends.runId, input.runId), eq(dueSends.state, "waiting")));
 }
 
 export function createUpdateRun({ db }: Pick<ActivityDeps, "db">) {

@@ -44,6 +44,23 @@ export interface TakeInboxResult {
   closedBefore: boolean;
   /** `keepPoked` was asked and events were waiting: the inbox stays marked, the workflow owes itself a drain. */
   keptPoked?: boolean;
+  /**
+   * The latest due time of this incident's planned sends the due-send job already sent (see
+   * DuePlan): they went out before these events were appended, so the workflow fires what was due
+   * then before applying them (an Ok must reach the level the job paged).
+   */
+  dueSentAtMs?: number;
+}
+
+/**
+ * What the incident will send at `dueAtMs` if nothing happens before then, as the workflow
+ * planned it after applying the inbox through `basisSeq`: the worker's due-send job sends these
+ * on time should the workflow's own task be late. Null: nothing is due without an event.
+ */
+export interface DuePlan {
+  dueAtMs: number;
+  basisSeq: number;
+  messages: DeliverInput[];
 }
 
 export interface UpdateRunInput {
@@ -54,6 +71,8 @@ export interface UpdateRunInput {
   currentLevel?: number;
   resolvedAt?: string;
   events: RecordedRunEvent[];
+  /** The incident's next planned sends, replacing those not yet sent; absent: unchanged. */
+  due?: DuePlan | null;
 }
 
 export interface DeliverInput {

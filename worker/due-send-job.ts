@@ -1,0 +1,124 @@
+import type { Db } from "~/db/client";
+import { isConnectionError } from "~/db/connection-retry";
+import { z } from "zod";
+import { FIRST_MESSAGE_LEASE_MS, type MessageSender } from "./activities/deliver";
+import { sendLeasedMessage } from "./activities/first-message";
+import { preparedStatement, runPrepared } from "./activities/prepared-statement";
+import { INTERRUPTED_ATTEMPT, INTERRUPTED_REASON } from "./activities/record-attempt";
+import { dueMessageOf } from "./due-message";
+
+/**
+ * Claims the planned sends that are due, in one statement: each row becomes `claimed` and its
+ * message's delivery row is made under a lease, with attempt 1 announced, exactly as the alert
+ * endpoint claims an incident's first messages. Only for an incident still escalating whose inbox
+ * got no event since the plan (an Ok, an error the plan did not see) and whose sends no operator
+ * stopped; the inbox row's lock orders this claim with appends and with the stop. A delivery row
+ * that exists already (the workflow got there first) is left alone and nothing is sent for it.
+ * $1 how many, $2 the lease in seconds, $3 and $4 the interrupted attempt's error and reason.
+ */
+const CLAIM_DUE = preparedStatement(
+  "claim_due_sends",
+  `with picked as (
+    select d.id, d.run_id, d.idempotency_key, d.message, r.workspace_id, r.flow_id
+    from due_sends d
+    join incident_inboxes i on i.id = d.run_id
+    join runs r on r.id = d.run_id
+    where d.state = 'waiting' and d.due_at <= clock_timestamp()
+      and i.closed_at is null and i.sends_stopped_at is null and i.last_seq <= d.basis_seq
+      and r.status = 'escalating'
+    order by d.due_at
+    limit $1::int
+    for update of d, i skip locked
+  ), claimed as (
+    update due_sends set state = 'claimed', claimed_at = clock_timestamp()
+    from picked where due_sends.id = picked.id
+  ), opened as (
+    insert into deliveries (run_id, integration_id, node_id, message_type, level, reminder_number,
+      idempotency_key, is_fallback, attempts, leased_until, workspace_id, flow_id)
+    select p.run_id, (p.message->'target'->>'integrationId')::uuid, p.message->'target'->>'nodeId',
+      p.message->>'messageType', (p.message->>'level')::int, (p.message->>'reminderNumber')::int,
+      p.idempotency_key, false, 1, clock_timestamp() + make_interval(secs => $2::double precision),
+      p.workspace_id, p.flow_id
+    from picked p
+    on conflict do nothing
+    returning id, run_id, idempotency_key, created_at
+  ), announced as (
+    insert into delivery_attempts (delivery_id, run_id, attempt, started_at, outcome, latency_ms, error, error_reason)
+    select id, run_id, 1, created_at, 'retrying', 0, $3::text, $4::jsonb from opened
+  )
+  select o.id as delivery_id, p.message from picked p join opened o on o.idempotency_key = p.idempotency_key`,
+);
+
+const claimedRow = z.object({ delivery_id: z.string(), message: z.unknown() });
+
+export interface DueSendJobOptions {
+  /** How often the job looks for sends that fell due: the most a planned send is late by. */
+  everyMs?: number;
+  /** Sends out at once, at most: a storm's level 2s are claimed as fast as they go out. */
+  maxInFlight?: number;
+  leaseMs?: number;
+}
+
+/**
+ * Sends each incident's planned next messages (due_sends, written by its workflow with its run
+ * record) when they fall due, without waiting for the workflow's task: in a storm those tasks
+ * queue behind each other, and the escalation would be late by the queue. The workflow stays the
+ * owner: its timer fires the same level, its delivery finds the row sent (or leased, and waits),
+ * and it retries what failed. Runs in each worker process; concurrent jobs split the rows.
+ */
+export function startDueSendJob(
+  deps: { db: Db; send: MessageSender },
+  { everyMs = 100, maxInFlight = 64, leaseMs = FIRST_MESSAGE_LEASE_MS }: DueSendJobOptions = {},
+): () => Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+  let failing = false;
+  const sendDeps = { ...deps, label: "due-send: message" };
+  const pass = async () => {
+    while (!stopped && inFlight.size < maxInFlight) {
+      const room = maxInFlight - inFlight.size;
+      const rows = await runPrepared(deps.db, CLAIM_DUE, [
+        room,
+        leaseMs / 1000,
+        INTERRUPTED_ATTEMPT,
+        JSON.stringify(INTERRUPTED_REASON),
+      ]);
+      for (const row of rows) {
+        const claimed = claimedRow.safeParse(row);
+        const message = claimed.success ? dueMessageOf(claimed.data.message) : null;
+        // Unreadable (written by another version?): its lease runs out and the workflow sends it.
+        if (!claimed.success || !message) {
+          console.warn("due-send: a planned message could not be read; the workflow sends it");
+          continue;
+        }
+        const sending = sendLeasedMessage(sendDeps, { deliveryId: claimed.data.delivery_id, message }).finally(() =>
+          inFlight.delete(sending),
+        );
+        inFlight.add(sending);
+      }
+      if (rows.length < room) return;
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const loop = async () => {
+    try {
+      await pass();
+      if (failing) console.log("due-send: passes succeed again");
+      failing = false;
+    } catch (error) {
+      // Once per outage: meanwhile the workflows' own timers send what falls due.
+      if (!failing) {
+        const reason = isConnectionError(error) ? "database unreachable" : String(error);
+        console.warn(`due-send: pass failed (${reason}); the workflows send what falls due meanwhile`);
+      }
+      failing = true;
+    }
+    if (!stopped) timer = setTimeout(() => void loop(), everyMs).unref();
+  };
+  timer = setTimeout(() => void loop(), everyMs).unref();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await Promise.all([...inFlight]);
+  };
+}

@@ -1,0 +1,33 @@
+import { nextDueAt } from "../core/escalation/escalation-clock";
+import { reduceIncident } from "../core/escalation/escalation-reducer";
+import type { Incident } from "../core/escalation/incident";
+import type { DuePlan } from "../worker/activities/types";
+import { deliverInputFor } from "./deliver-input";
+import type { EscalationInput } from "./messages";
+
+/**
+ * What the incident sends at its next due moment if no event comes first: the reducer ticked at
+ * that moment, as the workflow's timer will tick it. Null while only an event can make it send
+ * (acknowledged, stopping, recovered, or no timed level or reminder left).
+ */
+export function duePlanOf(
+  input: Pick<EscalationInput, "runId" | "workspaceId" | "flowId" | "flowName" | "alertKey" | "plan">,
+  incident: Incident,
+  basisSeq: number,
+): DuePlan | null {
+  const { state } = incident;
+  if (incident.phase !== "escalating" || incident.recoveredAtMs !== null || incident.stopRequested !== null)
+    return null;
+  if (state.acknowledged) return null;
+  const dueAtMs = nextDueAt(input.plan, state);
+  if (dueAtMs === null) return null;
+  const ticked = reduceIncident(input.plan, incident, { type: "tick", atMs: dueAtMs });
+  const messages = ticked.commands.flatMap((command) =>
+    command.kind === "send"
+      ? command.level[command.messageType].map((target) =>
+          deliverInputFor(input, command, ticked.incident.state, target, false),
+        )
+      : [],
+  );
+  return messages.length === 0 ? null : { dueAtMs, basisSeq, messages };
+}
