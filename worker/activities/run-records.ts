@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq, isNull } from "drizzle-orm";
 import type { Db, Tx } from "~/db/client";
 import { storableJson } from "~/core/wire/storable-text";
 import { openInbox } from "./incident-inbox";
@@ -177,9 +177,8 @@ async function writeRunRecordIn(tx: Tx, input: UpdateRunInput): Promise<void> {
   if (!openedWithEvents && eventRows.length > 0) {
     await tx.insert(runEvents).values(eventRows).onConflictDoNothing();
   }
-  // The incident is ending or ended: nothing planned goes out any more.
-  if (input.status)
-    await tx.delete(dueSends).where(and(eq(dueSends.runId, input.runId), eq(dueSends.state, "waiting")));
+  // The incident ended: nothing planned goes out any more, and what went out is recorded.
+  if (input.status) await tx.delete(dueSends).where(eq(dueSends.runId, input.runId));
 }
 
 export function createUpdateRun({ db }: Pick<ActivityDeps, "db">) {
