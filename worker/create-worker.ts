@@ -1,7 +1,6 @@
 import type { NativeConnection, Worker, WorkerOptions } from "@temporalio/worker";
 import type { Db } from "~/db/client";
 import { createActivities } from "./activities/create-activities";
-import type { MessageSender } from "./activities/deliver";
 import { createIntegrationSender } from "./activities/integration-sender";
 import { HooklessWorker } from "./hookless-worker";
 import { workflowsPath } from "./worker-options";
@@ -19,13 +18,10 @@ export interface ActivityWiring {
 }
 
 /** The activities as production runs them: real sender, real clock, real jitter. */
-export function wireActivities(
-  { db, keyring, allowList, publicUrl }: ActivityWiring,
-  send: MessageSender = createIntegrationSender({ db, keyring, allowList, publicUrl }),
-): Activities {
+export function wireActivities({ db, keyring, allowList, publicUrl }: ActivityWiring): Activities {
   return createActivities({
     db,
-    send,
+    send: createIntegrationSender({ db, keyring, allowList, publicUrl }),
     now: () => new Date(),
     random: Math.random,
   });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { dueSends, incidentInboxes, runEvents } from "~/db/schema";
+import { deliveries, dueSends, incidentInboxes, integrations, runEvents } from "~/db/schema";
 import { createHarness, TEST_KEYRING, workflowBundle, type Harness } from "~/test-support/harness";
 import { startReceiver, type Receiver } from "~/test-support/http-receiver";
 import {
@@ -12,8 +12,8 @@ import {
   runsForFlow,
   twoLevelWebhookFlow,
 } from "~/test-support/flow-fixtures";
-import { createIntegrationSender } from "./activities/integration-sender";
 import { startDueSendJob } from "./due-send-job";
+import { dueMessageOf } from "./due-message";
 import { takeBackDueSends } from "~/server/runs/due-send-fence";
 import { acknowledgeUpdate } from "~/workflows/messages";
 
@@ -46,15 +46,7 @@ afterAll(async () => {
 
 const startJob = () => {
   stopJob = startDueSendJob(
-    {
-      db: h.db,
-      send: createIntegrationSender({
-        db: h.db,
-        keyring: TEST_KEYRING,
-        allowList: ["127.0.0.1"],
-        publicUrl: "http://localhost:3000",
-      }),
-    },
+    { db: h.db, keyring: TEST_KEYRING, allowList: ["127.0.0.1"], publicUrl: "http://localhost:3000" },
     { everyMs: 50 },
   );
 };
@@ -234,5 +226,23 @@ describe("the due-send job", () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it("a planned send whose integration was deleted since holds up no other incident's", async () => {
+    const gone = await openIncident("due-gone");
+    const kept = await openIncident("due-kept");
+    // Deleted under the running incident (the app refuses this only for published versions).
+    const [l2Integration] = await h.db
+      .select({ id: deliveries.integrationId })
+      .from(deliveries)
+      .where(eq(deliveries.runId, gone.run.id));
+    const goneMessage = dueMessageOf(gone.planned.message);
+    expect(goneMessage).not.toBeNull();
+    expect(l2Integration?.id).not.toBe(goneMessage?.target.integrationId);
+    await h.db.delete(integrations).where(eq(integrations.id, goneMessage?.target.integrationId ?? ""));
+    startJob();
+    const sent = await eventually(async () => at(kept.l2)[0], 10_000, "the other incident's level 2");
+    expect(sent.at - kept.planned.dueAt.getTime()).toBeLessThan(1_000);
+    expect(at(gone.l2)).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
-import type { Db } from "~/db/client";
 import { isConnectionError } from "~/db/connection-retry";
 import { z } from "zod";
-import { FIRST_MESSAGE_LEASE_MS, type MessageSender } from "./activities/deliver";
+import { FIRST_MESSAGE_LEASE_MS } from "./activities/deliver";
+import { createIntegrationSender, type SenderDeps } from "./activities/integration-sender";
 import { sendLeasedMessage } from "./activities/first-message";
 import { preparedStatement, runPrepared } from "./activities/prepared-statement";
 import { INTERRUPTED_ATTEMPT, INTERRUPTED_REASON } from "./activities/record-attempt";
@@ -14,16 +14,21 @@ import { dueMessageOf } from "./due-message";
  * got no event since the plan (an Ok, an error the plan did not see) and whose sends no operator
  * stopped; the inbox row's lock orders this claim with appends and with the stop. A delivery row
  * that exists already (the workflow got there first) is left alone and nothing is sent for it.
+ * A row whose integration was deleted since makes its delivery without one (the send then fails
+ * as the workflow's would), so no row can fail the statement for the others. Rows due longer ago
+ * than $5 seconds are the workflow's: the job looks only at a recent window of the index.
  * $1 how many, $2 the lease in seconds, $3 and $4 the interrupted attempt's error and reason.
  */
 const CLAIM_DUE = preparedStatement(
-  "claim_due_sends",
+  "claim_due_sends_v2",
   `with picked as (
-    select d.id, d.run_id, d.idempotency_key, d.message, r.workspace_id, r.flow_id
+    select d.id, d.run_id, d.idempotency_key, d.message, r.workspace_id, r.flow_id, g.id as integration_id
     from due_sends d
     join incident_inboxes i on i.id = d.run_id
     join runs r on r.id = d.run_id
+    left join integrations g on g.id::text = d.message->'target'->>'integrationId'
     where d.state = 'waiting' and d.due_at <= clock_timestamp()
+      and d.due_at > clock_timestamp() - make_interval(secs => $5::double precision)
       and i.closed_at is null and i.sends_stopped_at is null and i.last_seq <= d.basis_seq
       and r.status = 'escalating'
     order by d.due_at
@@ -35,7 +40,7 @@ const CLAIM_DUE = preparedStatement(
   ), opened as (
     insert into deliveries (run_id, integration_id, node_id, message_type, level, reminder_number,
       idempotency_key, is_fallback, attempts, leased_until, workspace_id, flow_id)
-    select p.run_id, (p.message->'target'->>'integrationId')::uuid, p.message->'target'->>'nodeId',
+    select p.run_id, p.integration_id, p.message->'target'->>'nodeId',
       p.message->>'messageType', (p.message->>'level')::int, (p.message->>'reminderNumber')::int,
       p.idempotency_key, false, 1, clock_timestamp() + make_interval(secs => $2::double precision),
       p.workspace_id, p.flow_id
@@ -51,12 +56,27 @@ const CLAIM_DUE = preparedStatement(
 
 const claimedRow = z.object({ delivery_id: z.string(), message: z.unknown() });
 
+/**
+ * A claimed message the job did not send after all (unreadable, or its sender failed before the
+ * request): its lease ends, so the workflow's delivery sends it now, and its row goes, so an
+ * action or an Ok after this does not count it as sent (see takeBackDueSends).
+ */
+const RELEASE_DUE = preparedStatement(
+  "release_due_send",
+  `with gone as (
+    delete from due_sends where idempotency_key = (select idempotency_key from deliveries where id = $1::uuid)
+  )
+  update deliveries set leased_until = null where id = $1::uuid and status = 'pending'`,
+);
+
 export interface DueSendJobOptions {
   /** How often the job looks for sends that fell due: the most a planned send is late by. */
   everyMs?: number;
   /** Sends out at once, at most: a storm's level 2s are claimed as fast as they go out. */
   maxInFlight?: number;
   leaseMs?: number;
+  /** Rows due longer ago than this are left to the workflows (the job was down or they were stopped). */
+  windowMs?: number;
 }
 
 /**
@@ -64,42 +84,54 @@ export interface DueSendJobOptions {
  * record) when they fall due, without waiting for the workflow's task: in a storm those tasks
  * queue behind each other, and the escalation would be late by the queue. The workflow stays the
  * owner: its timer fires the same level, its delivery finds the row sent (or leased, and waits),
- * and it retries what failed. Runs in each worker process; concurrent jobs split the rows.
+ * and it retries what failed. Runs in each worker process; concurrent jobs split the rows. Its
+ * sender never waits for a rate-limit token (it sends under a lease, which must not run out
+ * meanwhile): a message over its receiver's rate is recorded as such and the workflow retries it.
  */
 export function startDueSendJob(
-  deps: { db: Db; send: MessageSender },
-  { everyMs = 100, maxInFlight = 64, leaseMs = FIRST_MESSAGE_LEASE_MS }: DueSendJobOptions = {},
+  deps: Omit<SenderDeps, "maxRateLimitWaitMs">,
+  { everyMs = 100, maxInFlight = 64, leaseMs = FIRST_MESSAGE_LEASE_MS, windowMs = 10 * 60_000 }: DueSendJobOptions = {},
 ): () => Promise<void> {
+  const { db } = deps;
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
   let failing = false;
-  const sendDeps = { ...deps, label: "due-send: message" };
+  const release = async (deliveryId: string) => {
+    await runPrepared(db, RELEASE_DUE, [deliveryId]);
+  };
+  const sendDeps = {
+    db,
+    send: createIntegrationSender({ ...deps, maxRateLimitWaitMs: 0 }),
+    label: "due-send: message",
+    release,
+  };
   const pass = async () => {
     while (!stopped && inFlight.size < maxInFlight) {
       const room = maxInFlight - inFlight.size;
-      const rows = await runPrepared(deps.db, CLAIM_DUE, [
+      const rows = await runPrepared(db, CLAIM_DUE, [
         room,
         leaseMs / 1000,
         INTERRUPTED_ATTEMPT,
         JSON.stringify(INTERRUPTED_REASON),
+        windowMs / 1000,
       ]);
       for (const row of rows) {
         const claimed = claimedRow.safeParse(row);
         const message = claimed.success ? dueMessageOf(claimed.data.message) : null;
-        // Unreadable (written by another version?): its lease runs out and the workflow sends it.
-        if (!claimed.success || !message) {
-          console.warn("due-send: a planned message could not be read; the workflow sends it");
-          continue;
-        }
-        const sending = sendLeasedMessage(sendDeps, { deliveryId: claimed.data.delivery_id, message }).finally(() =>
-          inFlight.delete(sending),
-        );
-        inFlight.add(sending);
+        const sending = !claimed.success
+          ? Promise.resolve()
+          : message
+            ? sendLeasedMessage(sendDeps, { deliveryId: claimed.data.delivery_id, message })
+            : // Written by a version that reads it otherwise: the workflow sends it.
+              release(claimed.data.delivery_id).catch(() => undefined);
+        const tracked = sending.finally(() => inFlight.delete(tracked));
+        inFlight.add(tracked);
       }
       if (rows.length < room) return;
     }
   };
   let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
   const loop = async () => {
     try {
       await pass();
@@ -113,12 +145,14 @@ export function startDueSendJob(
       }
       failing = true;
     }
-    if (!stopped) timer = setTimeout(() => void loop(), everyMs).unref();
+    if (!stopped) timer = setTimeout(() => (current = loop()), everyMs).unref();
   };
-  timer = setTimeout(() => void loop(), everyMs).unref();
+  timer = setTimeout(() => (current = loop()), everyMs).unref();
   return async () => {
     stopped = true;
     clearTimeout(timer);
+    // The pass under way may still claim: its sends start before these are awaited.
+    await current;
     await Promise.all([...inFlight]);
   };
 }

@@ -8,7 +8,6 @@ import { startRetentionJob } from "./retention-job";
 import { startInboxRepokeJob } from "./inbox-repoke-job";
 import { startRollupFoldJob } from "./rollup-fold-job";
 import { startDueSendJob } from "./due-send-job";
-import { createIntegrationSender } from "./activities/integration-sender";
 import { getKeyring } from "~/server/security/keyring";
 import { warnAboutUnreadableSecrets } from "~/server/security/rotate-secrets";
 import { SecretKeyError } from "~/server/security/secret-keyring";
@@ -20,19 +19,17 @@ async function run() {
   const { db, pool } = createDb(env.DATABASE_URL, 20);
   const connection = await NativeConnection.connect(temporalConnectionOptions(env));
   const wiring = { db, keyring, allowList: env.OUTBOUND_ALLOW_LIST, publicUrl: env.PUBLIC_URL };
-  // One sender for the activities and the due-send job: one rate limiter, one allow list.
-  const send = createIntegrationSender(wiring);
   const worker = await createEscalationWorker({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     workflowBundle: env.WORKFLOW_BUNDLE_PATH ? { codePath: env.WORKFLOW_BUNDLE_PATH } : undefined,
-    activities: wireActivities(wiring, send),
+    activities: wireActivities(wiring),
   });
   void warnAboutUnreadableSecrets(db, keyring);
   const stopRetention = startRetentionJob(db);
   const stopFold = startRollupFoldJob(db);
-  const stopDueSends = startDueSendJob({ db, send });
+  const stopDueSends = startDueSendJob(wiring);
   const stopRepoke = startInboxRepokeJob({
     db,
     temporal: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),

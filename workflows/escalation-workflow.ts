@@ -156,10 +156,14 @@ async function runIncident(
   const inbox: AlertEvent[] = [...(input.pendingEvents ?? [])];
   // Asked first, and only by a new incident the endpoint opened: histories from before replay as they ran.
   const adopts = input.openedAtIngress === true && !input.state && hasPatch(ADOPT_OPENING);
-  // Only an incident with an inbox plans its sends (the due-send job checks the inbox's seq).
-  // usesInbox is read when a write is made, after it is set below: asking its patch here would
-  // move the marker in histories from before.
-  const events = createRunEventRecorder(input.runId, () => (usesInbox ? duePlanOf(input, incident, inboxSeq) : null));
+  // Only an incident with an inbox plans its sends (the due-send job checks the inbox's seq);
+  // usesInbox is read when a write is made, after it is set below (asking its patch here would
+  // move the marker in histories from before). A write that opens the inbox plans nothing unless
+  // the endpoint opened the incident: an Ok signalled before the inbox opened may still wait in
+  // Temporal, where the job cannot see it.
+  const events = createRunEventRecorder(input.runId, (opensRun) =>
+    !usesInbox || (opensRun && !adopts) ? undefined : duePlanOf(input, incident, inboxSeq),
+  );
   const deliveries = createDeliveries(input, events, { firstAttemptLocalImplied: adopts, hasPatch });
 
   const dispatch = (event: IncidentEvent) => {

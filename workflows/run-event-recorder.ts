@@ -14,9 +14,10 @@ import { updateRun } from "./activities";
  *
  * With `planDue`, every write also carries the incident's next planned sends as they stand (see
  * DuePlan): each write follows a change to the incident, so the plan in Postgres is never older
- * than the timeline written with it; a final write (with a status) clears it.
+ * than the timeline written with it; a final write (with a status) clears it. `planDue` is told
+ * whether the write opens the run (and with it the inbox); undefined leaves the plan out.
  */
-export function createRunEventRecorder(runId: string, planDue?: () => DuePlan | null) {
+export function createRunEventRecorder(runId: string, planDue?: (opensRun: boolean) => DuePlan | null | undefined) {
   const pending: RecordedRunEvent[] = [];
   let unopened: OpenRunInput | undefined;
   /** The level the last write stored: a flush that does not change it leaves the run row alone. */
@@ -29,10 +30,12 @@ export function createRunEventRecorder(runId: string, planDue?: () => DuePlan | 
     // row (its update triggers a notification and a rollup delta) is written only on a change.
     const level = currentLevel === writtenLevel && !open && !final ? {} : { currentLevel };
     heldBack = 0;
-    return { runId, ...level, ...final, ...(open ? { open } : {}), events: pending.splice(0), ...due(final) };
+    return { runId, ...level, ...final, ...(open ? { open } : {}), events: pending.splice(0), ...due(!!open, final) };
   };
-  const due = (final?: Pick<UpdateRunInput, "status">): Pick<UpdateRunInput, "due"> =>
-    planDue ? { due: final?.status ? null : planDue() } : {};
+  const due = (opensRun: boolean, final?: Pick<UpdateRunInput, "status">): Pick<UpdateRunInput, "due"> => {
+    const plan = final?.status ? null : planDue?.(opensRun);
+    return plan === undefined ? {} : { due: plan };
+  };
   /** Writes what is buffered; the final write (with a status) always goes out. */
   const flush = async (currentLevel: number, final?: Pick<UpdateRunInput, "status" | "resolvedAt">): Promise<void> => {
     if (pending.length === 0 && !final) return;
@@ -67,7 +70,7 @@ export function createRunEventRecorder(runId: string, planDue?: () => DuePlan | 
     /** What a delivery carries while the run is not known to be open: its row and the events so far. */
     handOff(currentLevel: number): UpdateRunInput | undefined {
       if (!unopened) return undefined;
-      return { runId, open: { ...unopened, currentLevel }, events: pending.splice(0), ...due() };
+      return { runId, open: { ...unopened, currentLevel }, events: pending.splice(0), ...due(true) };
     },
     /** The delivery that carried `record` has written it. */
     carried(record: UpdateRunInput | undefined): void {

@@ -265,7 +265,14 @@ const RECORD_BUDGET = { budgetMs: 10_000 };
  * what it asked for and tries again; a failure the same. Never rejects: nobody waits for this.
  */
 export async function sendLeasedMessage(
-  deps: { db: Db; send: MessageSender; random?: () => number; label?: string },
+  deps: {
+    db: Db;
+    send: MessageSender;
+    random?: () => number;
+    label?: string;
+    /** Ends the lease of a message not sent here (default: the lease alone). */
+    release?: (deliveryId: string) => Promise<void>;
+  },
   { message, deliveryId }: ClaimedMessage,
   prepared?: { send: Promise<PreparedSend>; token?: RateDecision },
 ): Promise<void> {
@@ -281,11 +288,12 @@ export async function sendLeasedMessage(
     // workflow's delivery makes the next attempt now. The error's text is not kept: it is not
     // the receiver's, and it might quote what the sender read.
     console.warn(`${label} ${deliveryId} not sent here (${errorName(error)}); the workflow sends it`);
-    await deps.db
-      .update(deliveries)
-      .set({ leasedUntil: null })
-      .where(eq(deliveries.id, deliveryId))
-      .catch(() => undefined);
+    const release =
+      deps.release ??
+      (async (id: string) => {
+        await deps.db.update(deliveries).set({ leasedUntil: null }).where(eq(deliveries.id, id));
+      });
+    await release(deliveryId).catch(() => undefined);
     return;
   }
   try {
