@@ -161,8 +161,10 @@ async function runIncident(
   // move the marker in histories from before). A write that opens the inbox plans nothing unless
   // the endpoint opened the incident: an Ok signalled before the inbox opened may still wait in
   // Temporal, where the job cannot see it.
-  const events = createRunEventRecorder(input.runId, (opensRun) =>
-    !usesInbox || (opensRun && !adopts) ? undefined : duePlanOf(input, incident, inboxSeq),
+  const events = createRunEventRecorder(
+    input.runId,
+    (opensRun) => (!usesInbox || (opensRun && !adopts) ? undefined : duePlanOf(input, incident, inboxSeq)),
+    input.state !== undefined,
   );
   const deliveries = createDeliveries(input, events, { firstAttemptLocalImplied: adopts, hasPatch });
 

@@ -17,7 +17,12 @@ import { updateRun } from "./activities";
  * than the timeline written with it; a final write (with a status) clears it. `planDue` is told
  * whether the write opens the run (and with it the inbox); undefined leaves the plan out.
  */
-export function createRunEventRecorder(runId: string, planDue?: (opensRun: boolean) => DuePlan | null | undefined) {
+export function createRunEventRecorder(
+  runId: string,
+  planDue?: (opensRun: boolean) => DuePlan | null | undefined,
+  /** A run continued as new: the run before it may have left a plan. */
+  continued = false,
+) {
   const pending: RecordedRunEvent[] = [];
   let unopened: OpenRunInput | undefined;
   /** The level the last write stored: a flush that does not change it leaves the run row alone. */
@@ -32,9 +37,14 @@ export function createRunEventRecorder(runId: string, planDue?: (opensRun: boole
     heldBack = 0;
     return { runId, ...level, ...final, ...(open ? { open } : {}), events: pending.splice(0), ...due(!!open, final) };
   };
+  /** A write carried a plan: a later one without any must say so, to take it back. */
+  let planned = continued;
   const due = (opensRun: boolean, final?: Pick<UpdateRunInput, "status">): Pick<UpdateRunInput, "due"> => {
     const plan = final?.status ? null : planDue?.(opensRun);
-    return plan === undefined ? {} : { due: plan };
+    // Nothing planned, now or before (a flow with no timed level ahead): the write has no plan to change.
+    if (plan === undefined || (plan === null && !planned)) return {};
+    planned ||= plan !== null;
+    return { due: plan };
   };
   /** Writes what is buffered; the final write (with a status) always goes out. */
   const flush = async (currentLevel: number, final?: Pick<UpdateRunInput, "status" | "resolvedAt">): Promise<void> => {
