@@ -70,9 +70,16 @@ const RELEASE_DUE = preparedStatement(
 );
 
 export interface DueSendJobOptions {
-  /** How often the job looks for sends that fell due: the most a planned send is late by. */
+  /**
+   * How often the job looks for sends that fell due: about the most a planned send waits for it.
+   * One indexed statement each time, most of them finding nothing.
+   */
   everyMs?: number;
-  /** Sends out at once, at most: a storm's level 2s are claimed as fast as they go out. */
+  /**
+   * Sends out at once, at most. A storm's level 2s fall due at 200/s and each takes a few hundred
+   * milliseconds on busy cores: 64 held the claims back (late p99 0.82–1.05 s), 256 does not
+   * (p99 389 ms; `npm run bench`, 1 Dec).
+   */
   maxInFlight?: number;
   leaseMs?: number;
   /** Rows due longer ago than this are left to the workflows (the job was down or they were stopped). */
@@ -90,7 +97,7 @@ export interface DueSendJobOptions {
  */
 export function startDueSendJob(
   deps: Omit<SenderDeps, "maxRateLimitWaitMs">,
-  { everyMs = 100, maxInFlight = 64, leaseMs = FIRST_MESSAGE_LEASE_MS, windowMs = 10 * 60_000 }: DueSendJobOptions = {},
+  { everyMs = 50, maxInFlight = 256, leaseMs = FIRST_MESSAGE_LEASE_MS, windowMs = 10 * 60_000 }: DueSendJobOptions = {},
 ): () => Promise<void> {
   const { db } = deps;
   const inFlight = new Set<Promise<void>>();
