@@ -57,6 +57,18 @@ const CLAIM_DUE = preparedStatement(
 const claimedRow = z.object({ delivery_id: z.string(), message: z.unknown() });
 
 /**
+ * When the next planned send in the window falls due, in milliseconds from now (negative: one is
+ * due already but was not claimable), or null when none waits. $1 the window in seconds.
+ */
+const NEXT_DUE = preparedStatement(
+  "next_due_send",
+  `select (extract(epoch from min(due_at) - clock_timestamp()) * 1000)::float8 as in_ms
+  from due_sends where state = 'waiting' and due_at > clock_timestamp() - make_interval(secs => $1::double precision)`,
+);
+
+const nextDueRow = z.object({ in_ms: z.number().nullable() });
+
+/**
  * A claimed message the job did not send after all (unreadable, or its sender failed before the
  * request): its lease ends, so the workflow's delivery sends it now, and its row goes, so an
  * action or an Ok after this does not count it as sent (see takeBackDueSends).
@@ -71,10 +83,16 @@ const RELEASE_DUE = preparedStatement(
 
 export interface DueSendJobOptions {
   /**
-   * How often the job looks for sends that fell due: about the most a planned send waits for it.
-   * One indexed statement each time, most of them finding nothing.
+   * How often the job looks while a send is due or about to be: about the most a planned send
+   * waits for it.
    */
   everyMs?: number;
+  /**
+   * The longest it sleeps when nothing is due sooner: an idle worker looks once a second, not
+   * twenty times. A plan written meanwhile for a moment sooner than that (a reminder every second)
+   * is sent by its workflow's timer if the job wakes too late for it.
+   */
+  idleMs?: number;
   /**
    * Sends out at once, at most. A storm's level 2s fall due at 200/s and each takes a few hundred
    * milliseconds on busy cores: 64 held the claims back (late p99 0.82–1.05 s), 256 does not
@@ -97,7 +115,13 @@ export interface DueSendJobOptions {
  */
 export function startDueSendJob(
   deps: Omit<SenderDeps, "maxRateLimitWaitMs">,
-  { everyMs = 50, maxInFlight = 256, leaseMs = FIRST_MESSAGE_LEASE_MS, windowMs = 10 * 60_000 }: DueSendJobOptions = {},
+  {
+    everyMs = 50,
+    idleMs = 1_000,
+    maxInFlight = 256,
+    leaseMs = FIRST_MESSAGE_LEASE_MS,
+    windowMs = 10 * 60_000,
+  }: DueSendJobOptions = {},
 ): () => Promise<void> {
   const { db } = deps;
   const inFlight = new Set<Promise<void>>();
@@ -112,7 +136,8 @@ export function startDueSendJob(
     label: "due-send: message",
     release,
   };
-  const pass = async () => {
+  /** Claims and starts what is due; returns how long to wait before the next pass. */
+  const pass = async (): Promise<number> => {
     while (!stopped && inFlight.size < maxInFlight) {
       const room = maxInFlight - inFlight.size;
       const rows = await runPrepared(db, CLAIM_DUE, [
@@ -134,14 +159,20 @@ export function startDueSendJob(
         const tracked = sending.finally(() => inFlight.delete(tracked));
         inFlight.add(tracked);
       }
-      if (rows.length < room) return;
+      if (rows.length === 0) break;
+      if (rows.length < room) return everyMs;
     }
+    if (inFlight.size > 0) return everyMs;
+    const [next] = (await runPrepared(db, NEXT_DUE, [windowMs / 1000])).map((r) => nextDueRow.parse(r));
+    const inMs = next?.in_ms ?? null;
+    return inMs === null ? idleMs : Math.min(idleMs, Math.max(everyMs, Math.ceil(inMs) + 1));
   };
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
   const loop = async () => {
+    let waitMs = everyMs;
     try {
-      await pass();
+      waitMs = await pass();
       if (failing) console.log("due-send: passes succeed again");
       failing = false;
     } catch (error) {
@@ -152,7 +183,7 @@ export function startDueSendJob(
       }
       failing = true;
     }
-    if (!stopped) timer = setTimeout(() => (current = loop()), everyMs).unref();
+    if (!stopped) timer = setTimeout(() => (current = loop()), waitMs).unref();
   };
   timer = setTimeout(() => (current = loop()), everyMs).unref();
   return async () => {
