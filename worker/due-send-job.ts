@@ -147,15 +147,12 @@ export function startDueSendJob(
         JSON.stringify(INTERRUPTED_REASON),
         windowMs / 1000,
       ]);
-      for (const row of rows) {
-        const claimed = claimedRow.safeParse(row);
-        const message = claimed.success ? dueMessageOf(claimed.data.message) : null;
-        const sending = !claimed.success
-          ? Promise.resolve()
-          : message
-            ? sendLeasedMessage(sendDeps, { deliveryId: claimed.data.delivery_id, message })
-            : // Written by a version that reads it otherwise: the workflow sends it.
-              release(claimed.data.delivery_id).catch(() => undefined);
+      for (const claimed of rows.map((row) => claimedRow.parse(row))) {
+        const message = dueMessageOf(claimed.message);
+        const sending = message
+          ? sendLeasedMessage(sendDeps, { deliveryId: claimed.delivery_id, message })
+          : // Written by a version that reads it otherwise: the workflow sends it.
+            release(claimed.delivery_id).catch(() => undefined);
         const tracked = sending.finally(() => inFlight.delete(tracked));
         inFlight.add(tracked);
       }

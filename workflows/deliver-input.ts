@@ -1,5 +1,5 @@
 import type { PlanTarget } from "../core/flow/plan";
-import type { EscalationCommand } from "../core/escalation/escalation-reducer";
+import type { EscalationCommand, Reduced } from "../core/escalation/escalation-reducer";
 import type { EscalationState } from "../core/escalation/escalation-state";
 import { deliveryRetryPolicy } from "../core/delivery/retry-policy";
 import type { DeliverInput } from "../worker/activities/types";
@@ -39,4 +39,21 @@ export function deliverInputFor(
     isFallback,
     maxAttempts: deliveryRetryPolicy.maxAttempts,
   };
+}
+
+/**
+ * Every message a reducer step decided, one per send command and link (no fallbacks: those follow
+ * a failure), as its incident stands after the step.
+ */
+export function sendsOf(
+  input: Pick<EscalationInput, "runId" | "workspaceId" | "flowId" | "flowName" | "alertKey">,
+  { commands, incident }: Reduced,
+): DeliverInput[] {
+  return commands.flatMap((command) =>
+    command.kind === "send"
+      ? command.level[command.messageType].map((target) =>
+          deliverInputFor(input, command, incident.state, target, false),
+        )
+      : [],
+  );
 }

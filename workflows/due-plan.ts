@@ -2,7 +2,7 @@ import { nextDueAt } from "../core/escalation/escalation-clock";
 import { reduceIncident } from "../core/escalation/escalation-reducer";
 import type { Incident } from "../core/escalation/incident";
 import type { DuePlan } from "../worker/activities/types";
-import { deliverInputFor } from "./deliver-input";
+import { sendsOf } from "./deliver-input";
 import type { EscalationInput } from "./messages";
 
 /**
@@ -15,19 +15,9 @@ export function duePlanOf(
   incident: Incident,
   basisSeq: number,
 ): DuePlan | null {
-  const { state } = incident;
-  if (incident.phase !== "escalating" || incident.recoveredAtMs !== null || incident.stopRequested !== null)
-    return null;
-  if (state.acknowledged) return null;
-  const dueAtMs = nextDueAt(input.plan, state);
+  // The reducer's tick sends nothing for an incident acknowledged, stopping or recovered.
+  const dueAtMs = nextDueAt(input.plan, incident.state);
   if (dueAtMs === null) return null;
-  const ticked = reduceIncident(input.plan, incident, { type: "tick", atMs: dueAtMs });
-  const messages = ticked.commands.flatMap((command) =>
-    command.kind === "send"
-      ? command.level[command.messageType].map((target) =>
-          deliverInputFor(input, command, ticked.incident.state, target, false),
-        )
-      : [],
-  );
+  const messages = sendsOf(input, reduceIncident(input.plan, incident, { type: "tick", atMs: dueAtMs }));
   return messages.length === 0 ? null : { dueAtMs, basisSeq, messages };
 }

@@ -11,7 +11,7 @@ import { reduceIncident } from "~/core/escalation/escalation-reducer";
 import { newEscalationState } from "~/core/escalation/escalation-state";
 import { incidentFrom } from "~/core/escalation/incident";
 import type { EscalationInput } from "~/workflows/messages";
-import { deliverInputFor } from "~/workflows/deliver-input";
+import { sendsOf } from "~/workflows/deliver-input";
 import type { IncidentOpener } from "~/server/inbound/incident-opener";
 import type { DeliverInput } from "./types";
 import { FIRST_MESSAGE_LEASE_MS, type MessageSender, type SendOutcome } from "./deliver";
@@ -37,13 +37,7 @@ export function firstMessagesOf(input: EscalationInput): { messages: DeliverInpu
     atMs,
   });
   const ticked = reduceIncident(plan, opened.incident, { type: "tick", atMs });
-  const { state } = ticked.incident;
-  const messages = ticked.commands.flatMap((command) =>
-    command.kind === "send"
-      ? command.level[command.messageType].map((target) => deliverInputFor(input, command, state, target, false))
-      : [],
-  );
-  return { messages, currentLevel: state.currentLevel };
+  return { messages: sendsOf(input, ticked), currentLevel: ticked.incident.state.currentLevel };
 }
 
 /** What an announced attempt's row says until its answer is recorded. */
